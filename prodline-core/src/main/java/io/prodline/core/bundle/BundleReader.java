@@ -1,0 +1,60 @@
+package io.prodline.core.bundle;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.transform.FittedTransform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and checks a bundle directory; every problem is reported with the bundle's path and the fix. */
+public final class BundleReader {
+  public static final String MANIFEST = "bundle.yaml";
+  static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  private BundleReader() {}
+
+  public static Bundle read(Path directory) {
+    Path manifestFile = directory.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifestFile)) {
+      throw new ProdlineException(directory + " is not a model bundle: it has no " + MANIFEST);
+    }
+    BundleManifest manifest;
+    try {
+      manifest = YAML.readValue(manifestFile.toFile(), BundleManifest.class);
+    } catch (IOException e) {
+      throw new ProdlineException(manifestFile + ": cannot be read: " + firstLine(e.getMessage()), e);
+    }
+    if (manifest.formatVersion() < 1 || manifest.formatVersion() > BundleManifest.FORMAT_VERSION) {
+      throw new ProdlineException(manifestFile + ": formatVersion " + manifest.formatVersion()
+          + " is not supported by this prodline (it reads 1 to " + BundleManifest.FORMAT_VERSION
+          + "); upgrade prodline to read it");
+    }
+    Path model = directory.resolve(manifest.modelFile());
+    if (!Files.isRegularFile(model)) {
+      throw new ProdlineException(directory + ": the model file '" + manifest.modelFile()
+          + "' named in " + MANIFEST + " is missing");
+    }
+    FittedTransform transform = null;
+    if (manifest.transformFile() != null) {
+      Path transformFile = directory.resolve(manifest.transformFile());
+      if (!Files.isRegularFile(transformFile)) {
+        throw new ProdlineException(directory + ": the transform file '" + manifest.transformFile()
+            + "' named in " + MANIFEST + " is missing");
+      }
+      transform = FittedTransform.read(transformFile);
+    }
+    return new Bundle(directory, manifest, transform);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}

@@ -1,0 +1,96 @@
+package io.prodline.core.bundle;
+
+import io.prodline.core.transform.FittedTransform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Writes a bundle atomically: every file goes into a hidden sibling directory, is flushed to disk, and the
+ * directory is then renamed into place. A crash at any point leaves either no bundle or a whole one.
+ */
+public final class BundleWriter {
+  /** Writes the model file into the staging directory. */
+  @FunctionalInterface
+  public interface ModelFileWriter {
+    void writeTo(Path modelFile) throws IOException;
+  }
+
+  private BundleWriter() {}
+
+  /**
+   * Writes {@code manifest}, {@code transform} and the model file to {@code target}, which must not exist yet.
+   *
+   * @return the bundle as a reader would see it
+   */
+  public static Bundle write(Path target, BundleManifest manifest, FittedTransform transform, ModelFileWriter model)
+      throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    if (Files.exists(target)) {
+      throw new FileAlreadyExistsException(target.toString(), null, "a bundle is already there; choose another path or version");
+    }
+    Path staging = parent.resolve("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+    Files.createDirectory(staging);
+    try {
+      model.writeTo(staging.resolve(manifest.modelFile()));
+      if (transform != null) {
+        transform.write(staging.resolve(manifest.transformFile()));
+      }
+      BundleReader.YAML.writeValue(staging.resolve(BundleReader.MANIFEST).toFile(), manifest);
+      try (Stream<Path> files = Files.list(staging)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          fsync(f, false);
+        }
+      }
+      fsync(staging, true);
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(staging, target);
+      }
+      fsync(parent, true);
+    } catch (IOException | RuntimeException e) {
+      deleteRecursively(staging);
+      throw e;
+    }
+    return BundleReader.read(target);
+  }
+
+  private static void fsync(Path path, boolean directory) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+      ch.force(true);
+    } catch (IOException e) {
+      if (!directory) {
+        throw e;
+      }
+      // Some file systems cannot open a directory for sync; the rename is still atomic there.
+    }
+  }
+
+  static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: a leftover hidden staging directory is ignored by readers.
+    }
+  }
+}

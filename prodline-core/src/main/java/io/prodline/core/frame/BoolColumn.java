@@ -1,0 +1,78 @@
+package io.prodline.core.frame;
+
+import java.util.BitSet;
+
+/** A column of booleans, stored as a bit set. */
+public final class BoolColumn extends Column {
+  private final BitSet values;
+
+  BoolColumn(BitSet values, int size, BitSet nulls) {
+    super(size, nulls);
+    this.values = values;
+  }
+
+  /** A column holding {@code values}, no nulls. */
+  public static BoolColumn of(boolean... values) {
+    BitSet bits = new BitSet(values.length);
+    for (int i = 0; i < values.length; i++) {
+      bits.set(i, values[i]);
+    }
+    return new BoolColumn(bits, values.length, null);
+  }
+
+  @Override
+  public ColumnType type() {
+    return ColumnType.BOOL;
+  }
+
+  public boolean value(int row) {
+    return values.get(row);
+  }
+
+  @Override
+  public Object get(int row) {
+    return isNull(row) ? null : values.get(row);
+  }
+
+  @Override
+  public double getDouble(int row) {
+    return isNull(row) ? Double.NaN : (values.get(row) ? 1.0 : 0.0);
+  }
+
+  /** Appends booleans. */
+  public static final class Builder extends ColumnBuilder {
+    private BitSet values = new BitSet();
+
+    @Override
+    public ColumnType type() {
+      return ColumnType.BOOL;
+    }
+
+    public void append(boolean value) {
+      values.set(size++, value);
+    }
+
+    @Override
+    public void appendObject(Object value) {
+      if (value == null) {
+        appendNull();
+      } else if (value instanceof Boolean b) {
+        append(b);
+      } else {
+        throw wrongType(value);
+      }
+    }
+
+    @Override
+    protected void ensureCapacity(int capacity) {
+      // BitSet grows by itself.
+    }
+
+    @Override
+    public BoolColumn build() {
+      BoolColumn column = new BoolColumn(values, size, nulls);
+      values = null;
+      return column;
+    }
+  }
+}

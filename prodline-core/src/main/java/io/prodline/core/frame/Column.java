@@ -1,0 +1,56 @@
+package io.prodline.core.frame;
+
+import java.util.BitSet;
+
+/**
+ * One immutable, typed column of a {@link Frame}: primitive values plus a null mask.
+ *
+ * <p>A column never changes after it is built; its builder hands the arrays over exactly once. Reading a
+ * value of a null row returns the type's placeholder (0, false, code -1); check {@link #isNull(int)} first.
+ */
+public abstract sealed class Column permits Float64Column, Int64Column, BoolColumn, StringColumn {
+  private final int size;
+  /** Set bits are null rows; {@code null} when the column has no null at all (the common, fast case). */
+  private final BitSet nulls;
+  private final int nullCount;
+
+  Column(int size, BitSet nulls) {
+    this.size = size;
+    this.nulls = (nulls == null || nulls.isEmpty()) ? null : nulls;
+    this.nullCount = this.nulls == null ? 0 : this.nulls.cardinality();
+  }
+
+  public abstract ColumnType type();
+
+  public final int size() {
+    return size;
+  }
+
+  public final boolean isNull(int row) {
+    return nulls != null && nulls.get(row);
+  }
+
+  public final int nullCount() {
+    return nullCount;
+  }
+
+  /** The value of a row as a boxed Java object ({@link Double}, {@link Long}, {@link Boolean}, {@link String}) or null. */
+  public abstract Object get(int row);
+
+  /** The value as a double: numbers as they are, booleans as 0/1, null as NaN; strings throw. */
+  public abstract double getDouble(int row);
+
+  /** A new builder of this column's type. */
+  public static ColumnBuilder builder(ColumnType type) {
+    return switch (type) {
+      case FLOAT64 -> new Float64Column.Builder();
+      case INT64 -> new Int64Column.Builder();
+      case BOOL -> new BoolColumn.Builder();
+      case STRING -> new StringColumn.Builder();
+    };
+  }
+
+  final BitSet nullsOrNull() {
+    return nulls;
+  }
+}

@@ -1,0 +1,55 @@
+package io.prodline.core.frame;
+
+import java.util.BitSet;
+
+/**
+ * Appends values to a column under construction. Not thread-safe; {@link #build()} hands the arrays to the
+ * column and the builder must not be used afterwards.
+ */
+public abstract sealed class ColumnBuilder
+    permits Float64Column.Builder, Int64Column.Builder, BoolColumn.Builder, StringColumn.Builder {
+  protected int size;
+  protected BitSet nulls;
+
+  public abstract ColumnType type();
+
+  public final int size() {
+    return size;
+  }
+
+  public final void appendNull() {
+    ensureCapacity(size + 1);
+    if (nulls == null) {
+      nulls = new BitSet();
+    }
+    nulls.set(size);
+    size++;
+  }
+
+  /**
+   * Appends a value given as a Java object of a compatible type (numbers, booleans, strings) or null; used where
+   * values arrive boxed, e.g. from JSON or a database. Throws {@link IllegalArgumentException} naming the
+   * expected type when the value does not fit.
+   */
+  public abstract void appendObject(Object value);
+
+  protected abstract void ensureCapacity(int capacity);
+
+  public abstract Column build();
+
+  static int grow(int current, int needed) {
+    return Math.max(needed, Math.max(16, current + (current >> 1)));
+  }
+
+  IllegalArgumentException wrongType(Object value) {
+    return new IllegalArgumentException(
+        "expected a " + type().fileName() + " value but got " + describe(value));
+  }
+
+  static String describe(Object value) {
+    if (value instanceof String s) {
+      return "the string \"" + s + "\"";
+    }
+    return value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " " + value;
+  }
+}

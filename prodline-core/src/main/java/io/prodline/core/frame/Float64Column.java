@@ -1,0 +1,78 @@
+package io.prodline.core.frame;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+/** A column of 64-bit floating-point values. NaN is a value, distinct from null (missing). */
+public final class Float64Column extends Column {
+  private final double[] values;
+
+  Float64Column(double[] values, int size, BitSet nulls) {
+    super(size, nulls);
+    this.values = values;
+  }
+
+  /** A column holding a copy of {@code values}, no nulls. */
+  public static Float64Column of(double... values) {
+    return new Float64Column(values.clone(), values.length, null);
+  }
+
+  @Override
+  public ColumnType type() {
+    return ColumnType.FLOAT64;
+  }
+
+  public double value(int row) {
+    return values[row];
+  }
+
+  @Override
+  public Object get(int row) {
+    return isNull(row) ? null : values[row];
+  }
+
+  @Override
+  public double getDouble(int row) {
+    return isNull(row) ? Double.NaN : values[row];
+  }
+
+  /** Appends float64 values. */
+  public static final class Builder extends ColumnBuilder {
+    private double[] values = new double[16];
+
+    @Override
+    public ColumnType type() {
+      return ColumnType.FLOAT64;
+    }
+
+    public void append(double value) {
+      ensureCapacity(size + 1);
+      values[size++] = value;
+    }
+
+    @Override
+    public void appendObject(Object value) {
+      if (value == null) {
+        appendNull();
+      } else if (value instanceof Number n) {
+        append(n.doubleValue());
+      } else {
+        throw wrongType(value);
+      }
+    }
+
+    @Override
+    protected void ensureCapacity(int capacity) {
+      if (capacity > values.length) {
+        values = Arrays.copyOf(values, grow(values.length, capacity));
+      }
+    }
+
+    @Override
+    public Float64Column build() {
+      Float64Column column = new Float64Column(Arrays.copyOf(values, size), size, nulls);
+      values = null;
+      return column;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.prodline.core.frame;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+/** A column of 64-bit signed integers. */
+public final class Int64Column extends Column {
+  private final long[] values;
+
+  Int64Column(long[] values, int size, BitSet nulls) {
+    super(size, nulls);
+    this.values = values;
+  }
+
+  /** A column holding a copy of {@code values}, no nulls. */
+  public static Int64Column of(long... values) {
+    return new Int64Column(values.clone(), values.length, null);
+  }
+
+  @Override
+  public ColumnType type() {
+    return ColumnType.INT64;
+  }
+
+  public long value(int row) {
+    return values[row];
+  }
+
+  @Override
+  public Object get(int row) {
+    return isNull(row) ? null : values[row];
+  }
+
+  @Override
+  public double getDouble(int row) {
+    return isNull(row) ? Double.NaN : (double) values[row];
+  }
+
+  /** Appends int64 values. */
+  public static final class Builder extends ColumnBuilder {
+    private long[] values = new long[16];
+
+    @Override
+    public ColumnType type() {
+      return ColumnType.INT64;
+    }
+
+    public void append(long value) {
+      ensureCapacity(size + 1);
+      values[size++] = value;
+    }
+
+    /** Accepts integral numbers, and floating-point numbers that hold an exact integer (e.g. 3.0 from JSON). */
+    @Override
+    public void appendObject(Object value) {
+      if (value == null) {
+        appendNull();
+      } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        append(((Number) value).longValue());
+      } else if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+          && Math.abs(n.doubleValue()) < 0x1p63) {
+        append((long) n.doubleValue());
+      } else {
+        throw wrongType(value);
+      }
+    }
+
+    @Override
+    protected void ensureCapacity(int capacity) {
+      if (capacity > values.length) {
+        values = Arrays.copyOf(values, grow(values.length, capacity));
+      }
+    }
+
+    @Override
+    public Int64Column build() {
+      Int64Column column = new Int64Column(Arrays.copyOf(values, size), size, nulls);
+      values = null;
+      return column;
+    }
+  }
+}

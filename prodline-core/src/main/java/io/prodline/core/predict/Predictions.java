@@ -1,0 +1,37 @@
+package io.prodline.core.predict;
+
+import io.prodline.core.bundle.Task;
+import java.util.List;
+
+/**
+ * The outputs of a model for a batch of rows: {@code width} floats per row. For binary classification and
+ * regression the width is 1 (the probability of {@code classes[1]}, or the value); for multiclass it is one
+ * probability per class.
+ */
+public record Predictions(Task task, List<String> classes, int rows, int width, float[] values) {
+  /** The single output of a row (binary classification, regression). */
+  public float value(int row) {
+    return values[row * width];
+  }
+
+  /** All outputs of a row. */
+  public float[] row(int row) {
+    float[] out = new float[width];
+    System.arraycopy(values, row * width, out, 0, width);
+    return out;
+  }
+
+  /** The most likely class of a row, for classification tasks. */
+  public String predictedClass(int row) {
+    if (task == Task.BINARY_CLASSIFICATION) {
+      return classes.get(value(row) >= 0.5f ? 1 : 0);
+    }
+    int best = 0;
+    for (int k = 1; k < width; k++) {
+      if (values[row * width + k] > values[row * width + best]) {
+        best = k;
+      }
+    }
+    return classes.get(best);
+  }
+}

@@ -1,0 +1,2 @@
+/** Schema vocabulary shared by data, training and serving: typed fields and signatures. */
+package io.prodline.core.schema;
