@@ -1,0 +1,60 @@
+package io.prodline.app;
+
+import io.prodline.core.error.ProdlineException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code prodline} command line: one sub-command per job. */
+@Command(
+    name = "prodline",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+        "A production ML platform for the JVM: data in, a served model out, kept healthy.",
+        "",
+        "Start with:  prodline quickstart",
+        "Every command explains itself:  prodline <command> --help"},
+    subcommands = {
+        QuickstartCommand.class,
+        TrainCommand.class,
+        ServeCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(newCommandLine().execute(args));
+  }
+
+  /** The command line with prodline's error handling: user errors print one line and exit 2. */
+  public static CommandLine newCommandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof ProdlineException pe) {
+        commandLine.getErr().println("prodline: " + pe.getMessage());
+        return pe.exitCode();
+      }
+      if (ex instanceof IllegalArgumentException iae) {
+        commandLine.getErr().println("prodline: " + iae.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
+    return cli;
+  }
+
+  /** Reports the version stamped into the jar by the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"prodline " + (v == null ? "dev" : v), "Java " + System.getProperty("java.version")};
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.prodline.train;
+
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.Column;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.schema.Field;
+import io.prodline.core.transform.FittedTransform;
+import io.prodline.train.label.LabelEncoding;
+import io.prodline.train.metrics.Metrics;
+import io.prodline.train.split.HashSplit;
+import io.prodline.train.transform.TransformFitter;
+import io.prodline.train.xgboost.XGBoostTrainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+
+/**
+ * Trains a model from a raw {@link Frame}: drops rows without a label, splits train/eval by hash, fits the
+ * transform on the train rows only, trains XGBoost on the transformed rows and evaluates on the eval rows.
+ */
+public final class TrainingJob {
+  private TrainingJob() {}
+
+  public static TrainingResult run(Frame data, TrainingResult.DataSource source, TrainingSpec spec) {
+    if (!data.has(spec.label())) {
+      throw new ProdlineException("label column '" + spec.label() + "' is not in the data; columns are " + data.names());
+    }
+    Frame labelled = dropMissingLabels(data, spec.label());
+    long dropped = data.rowCount() - labelled.rowCount();
+    LabelEncoding labels = LabelEncoding.infer(spec.label(), labelled.column(spec.label()), spec.task());
+
+    HashSplit.Result split = new HashSplit(spec.evalFraction(), spec.splitKey(), spec.splitSeed()).split(labelled);
+    if (split.trainRows().length == 0 || split.evalRows().length == 0) {
+      throw new ProdlineException("the split left " + split.trainRows().length + " train and "
+          + split.evalRows().length + " eval rows out of " + labelled.rowCount() + "; more data is needed");
+    }
+    Frame train = labelled.take(split.trainRows());
+    Frame eval = labelled.take(split.evalRows());
+
+    List<String> features = new ArrayList<>(data.names());
+    features.remove(spec.label());
+    if (features.isEmpty()) {
+      throw new ProdlineException("the data has no column besides the label '" + spec.label() + "' to learn from");
+    }
+    List<Field> inputs = new ArrayList<>();
+    for (String f : features) {
+      inputs.add(new Field(f, data.column(f).type()));
+    }
+    FittedTransform transform = TransformFitter.fit(train, features);
+
+    float[] trainX = transform.apply(train);
+    float[] trainY = labels.encode(train.column(spec.label()));
+    XGBoostTrainer trainer = new XGBoostTrainer(spec.params());
+    Booster booster = trainer.train(trainX, train.rowCount(), transform.width(), trainY, labels.task(),
+        labels.classes().size());
+
+    float[] evalX = transform.apply(eval);
+    float[] evalY = labels.encode(eval.column(spec.label()));
+    float[] evalPred = XGBoostTrainer.predict(booster, evalX, eval.rowCount(), transform.width());
+    int outputWidth = evalPred.length / eval.rowCount();
+    Map<String, Double> metrics = switch (labels.task()) {
+      case BINARY_CLASSIFICATION -> Metrics.binary(evalPred, evalY);
+      case MULTICLASS_CLASSIFICATION -> Metrics.multiclass(evalPred, outputWidth, evalY);
+      case REGRESSION -> Metrics.regression(evalPred, evalY);
+    };
+    return new TrainingResult(spec, labels, transform, booster, inputs, train, eval, evalY, evalPred, outputWidth,
+        metrics, dropped, source);
+  }
+
+  private static Frame dropMissingLabels(Frame data, String label) {
+    Column column = data.column(label);
+    if (column.nullCount() == 0) {
+      return data;
+    }
+    int[] keep = new int[data.rowCount() - column.nullCount()];
+    int n = 0;
+    for (int row = 0; row < data.rowCount(); row++) {
+      if (!column.isNull(row)) {
+        keep[n++] = row;
+      }
+    }
+    return data.take(keep);
+  }
+}
