@@ -1,0 +1,100 @@
+package io.prodline.core.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.schema.Field;
+import io.prodline.core.transform.FittedTransform;
+import io.prodline.core.transform.NumericEncoder;
+import io.prodline.core.transform.VocabularyEncoder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleRoundTripTest {
+  static BundleManifest manifest() {
+    return new BundleManifest(BundleManifest.FORMAT_VERSION, "churn", 3, "xgboost", "model.json", "transform.json",
+        Task.BINARY_CLASSIFICATION, "churned", List.of("no", "yes"),
+        List.of(new Field("age", ColumnType.INT64), new Field("plan", ColumnType.STRING)),
+        Map.of("roc_auc", 0.91),
+        new Provenance("data/churn.csv", "ab12", 800, 200, "xgboost", Map.of("max_depth", "6"), "dev", "17", "Linux",
+            "amd64"),
+        "2026-01-02T03:04:05Z");
+  }
+
+  static final FittedTransform TRANSFORM = FittedTransform.of(
+      List.of(new NumericEncoder("age"), new VocabularyEncoder("plan", List.of("basic", "pro"))));
+
+  @Test
+  void writtenBundleReadsBackEqual(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("churn/3");
+    Bundle written = BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    Bundle read = BundleReader.read(target);
+    assertThat(read.manifest()).isEqualTo(manifest());
+    assertThat(read.transform()).isEqualTo(TRANSFORM);
+    assertThat(written.manifest()).isEqualTo(read.manifest());
+    assertThat(Files.readString(read.modelFile())).isEqualTo("{}");
+  }
+
+  @Test
+  void failedWriteLeavesNoBundleAndNoStagingDirectory(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("m/1");
+    assertThatThrownBy(() -> BundleWriter.write(target, manifest(), TRANSFORM, f -> {
+      throw new IOException("disk full");
+    })).hasMessageContaining("disk full");
+    assertThat(target).doesNotExist();
+    try (Stream<Path> left = Files.list(dir.resolve("m"))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void refusesToOverwriteAnExistingBundle(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("m/1");
+    BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    assertThatThrownBy(() -> BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}")))
+        .hasMessageContaining("already there");
+  }
+
+  @Test
+  void directoryWithoutManifestIsNamed(@TempDir Path dir) {
+    assertThatThrownBy(() -> BundleReader.read(dir)).isInstanceOf(ProdlineException.class)
+        .hasMessageContaining(dir + " is not a model bundle");
+  }
+
+  @Test
+  void newerFormatVersionIsRefusedWithTheFix(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("m/1");
+    BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    Path yaml = target.resolve("bundle.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("formatVersion: 1", "formatVersion: 99"));
+    assertThatThrownBy(() -> BundleReader.read(target)).hasMessageContaining("formatVersion 99")
+        .hasMessageContaining("upgrade prodline");
+  }
+
+  @Test
+  void missingModelFileIsNamed(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("m/1");
+    BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    Files.delete(target.resolve("model.json"));
+    assertThatThrownBy(() -> BundleReader.read(target)).hasMessageContaining("'model.json'")
+        .hasMessageContaining("missing");
+  }
+
+  @Test
+  void unknownKeyInManifestIsAnError(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("m/1");
+    BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    Path yaml = target.resolve("bundle.yaml");
+    Files.writeString(yaml, Files.readString(yaml) + "colour: blue\n");
+    assertThatThrownBy(() -> BundleReader.read(target)).isInstanceOf(ProdlineException.class)
+        .hasMessageContaining("bundle.yaml").hasMessageContaining("colour");
+  }
+}

@@ -1,0 +1,106 @@
+package io.prodline.core.frame;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FrameTest {
+  private static Frame sample() {
+    Float64Column.Builder x = new Float64Column.Builder();
+    x.append(1.5);
+    x.appendNull();
+    x.append(Double.NaN);
+    StringColumn.Builder s = new StringColumn.Builder();
+    s.append("a");
+    s.append("b");
+    s.appendNull();
+    return Frame.of(List.of("x", "s"), List.of(x.build(), s.build()));
+  }
+
+  @Test
+  void nullIsDistinctFromNaN() {
+    Frame f = sample();
+    Column x = f.column("x");
+    assertThat(x.isNull(1)).isTrue();
+    assertThat(x.isNull(2)).isFalse();
+    assertThat(((Float64Column) x).value(2)).isNaN();
+    assertThat(x.nullCount()).isEqualTo(1);
+    assertThat(x.get(1)).isNull();
+  }
+
+  @Test
+  void stringColumnsShareADictionaryAndMarkNullsWithMinusOne() {
+    StringColumn s = StringColumn.of("b", "a", "b", null, "a");
+    assertThat(s.dictionary()).containsExactly("b", "a");
+    assertThat(s.code(2)).isEqualTo(0);
+    assertThat(s.code(3)).isEqualTo(-1);
+    assertThat(s.value(3)).isNull();
+    assertThat(s.nullCount()).isEqualTo(1);
+  }
+
+  @Test
+  void takeSelectAndConcatKeepValuesAndNulls() {
+    Frame f = sample();
+    Frame taken = f.take(new int[] {2, 0});
+    assertThat(taken.column("x").getDouble(1)).isEqualTo(1.5);
+    assertThat(taken.column("s").isNull(0)).isTrue();
+    Frame both = f.concat(taken);
+    assertThat(both.rowCount()).isEqualTo(5);
+    assertThat(both.column("s").get(4)).isEqualTo("a");
+    assertThat(f.select(List.of("s")).names()).containsExactly("s");
+    assertThat(f.drop("x").names()).containsExactly("s");
+  }
+
+  @Test
+  void rejectsColumnsOfDifferentLengthsAndDuplicateNames() {
+    assertThatThrownBy(() -> Frame.of(List.of("a", "b"), List.of(Int64Column.of(1), Int64Column.of(1, 2))))
+        .hasMessageContaining("'b' has 2 rows, expected 1");
+    assertThatThrownBy(() -> Frame.of(List.of("a", "a"), List.of(Int64Column.of(1), Int64Column.of(2))))
+        .hasMessageContaining("duplicate column name 'a'");
+  }
+
+  @Test
+  void unknownColumnNamesTheKnownOnes() {
+    assertThatThrownBy(() -> sample().column("zz")).hasMessageContaining("[x, s]");
+  }
+
+  @Test
+  void buildersAcceptCompatibleBoxedValuesAndRejectOthers() {
+    ColumnBuilder ints = Column.builder(ColumnType.INT64);
+    ints.appendObject(3.0);
+    ints.appendObject(4L);
+    assertThat(ints.build().get(0)).isEqualTo(3L);
+    ColumnBuilder more = Column.builder(ColumnType.INT64);
+    assertThatThrownBy(() -> more.appendObject(3.5)).hasMessageContaining("expected a int64 value");
+    ColumnBuilder bools = Column.builder(ColumnType.BOOL);
+    assertThatThrownBy(() -> bools.appendObject("yes")).hasMessageContaining("the string \"yes\"");
+  }
+
+  @Test
+  void randomBuildsRoundTripThroughGet() {
+    Random random = new Random(11);
+    for (ColumnType type : ColumnType.values()) {
+      ColumnBuilder b = Column.builder(type);
+      Object[] expected = new Object[1_000];
+      for (int i = 0; i < expected.length; i++) {
+        Object v = random.nextInt(5) == 0 ? null : switch (type) {
+          case FLOAT64 -> random.nextGaussian();
+          case INT64 -> random.nextLong();
+          case BOOL -> random.nextBoolean();
+          case STRING -> "v" + random.nextInt(30);
+        };
+        expected[i] = v;
+        b.appendObject(v);
+      }
+      Column c = b.build();
+      assertThat(c.size()).isEqualTo(expected.length);
+      for (int i = 0; i < expected.length; i++) {
+        assertThat(c.get(i)).isEqualTo(expected[i]);
+        assertThat(c.isNull(i)).isEqualTo(expected[i] == null);
+      }
+    }
+  }
+}
