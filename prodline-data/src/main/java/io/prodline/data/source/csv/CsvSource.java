@@ -21,7 +21,7 @@ import java.util.Queue;
  *
  * <p><b>Format.</b> UTF-8 (a byte order mark is dropped; invalid bytes are an error), RFC 4180: comma
  * separated, a header row naming the columns (non-blank, distinct), fields optionally quoted with {@code "} so
- * they may hold commas and line breaks, a quote inside a quoted field written twice, LF or CRLF line ends.
+ * they may hold commas and line breaks, a quote inside a quoted field written twice, LF, CRLF or CR line ends.
  * Every row must have as many fields as the header. Blank lines are skipped, so in a one-column file a missing
  * value must be written as {@code ""}.
  *
