@@ -1,0 +1,102 @@
+package io.prodline.data.source.csv;
+
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.schema.Field;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How a {@link CsvSource} reads a file. Immutable; each {@code with...} method returns a changed copy.
+ *
+ * <ul>
+ *   <li>{@code batchRows}: rows per {@link io.prodline.core.frame.Frame} batch, default
+ *       {@value #DEFAULT_BATCH_ROWS}. Bounds memory: the file is never held whole.
+ *   <li>{@code sampleRows}: rows read ahead to infer column types, default {@value #DEFAULT_SAMPLE_ROWS}.
+ *   <li>{@code nullTokens}: cell texts that mean "missing" in addition to the empty cell, which is always
+ *       missing; default none, so by default only empty cells are missing. Example: {@code Set.of("NA", "null")}.
+ *   <li>{@code types}: types declared for some columns by name; they replace inference for those columns.
+ *   <li>{@code schema}: the type of every column; the header must then name exactly these columns (in any
+ *       order) and no sample is read. Empty (the default) means "infer". {@code types} still apply on top.
+ * </ul>
+ */
+public final class CsvOptions {
+  public static final int DEFAULT_BATCH_ROWS = 65_536;
+  public static final int DEFAULT_SAMPLE_ROWS = 10_000;
+
+  private static final CsvOptions DEFAULTS =
+      new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), List.of());
+
+  private final int batchRows;
+  private final int sampleRows;
+  private final Set<String> nullTokens;
+  private final Map<String, ColumnType> types;
+  private final List<Field> schema;
+
+  private CsvOptions(int batchRows, int sampleRows, Set<String> nullTokens, Map<String, ColumnType> types,
+      List<Field> schema) {
+    if (batchRows < 1) {
+      throw new IllegalArgumentException("batchRows must be at least 1, got " + batchRows);
+    }
+    if (sampleRows < 0) {
+      throw new IllegalArgumentException("sampleRows must not be negative, got " + sampleRows);
+    }
+    this.batchRows = batchRows;
+    this.sampleRows = sampleRows;
+    this.nullTokens = Set.copyOf(nullTokens);
+    this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+    this.schema = List.copyOf(schema);
+  }
+
+  public static CsvOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public CsvOptions withBatchRows(int rows) {
+    return new CsvOptions(rows, sampleRows, nullTokens, types, schema);
+  }
+
+  public CsvOptions withSampleRows(int rows) {
+    return new CsvOptions(batchRows, rows, nullTokens, types, schema);
+  }
+
+  public CsvOptions withNullTokens(Set<String> tokens) {
+    return new CsvOptions(batchRows, sampleRows, Objects.requireNonNull(tokens, "tokens"), types, schema);
+  }
+
+  public CsvOptions withTypes(Map<String, ColumnType> declared) {
+    return new CsvOptions(batchRows, sampleRows, nullTokens, Objects.requireNonNull(declared, "declared"), schema);
+  }
+
+  public CsvOptions withSchema(List<Field> fields) {
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, Objects.requireNonNull(fields, "fields"));
+  }
+
+  /** Whether a cell means "missing": it is empty or one of the null tokens. */
+  public boolean isMissing(String cell) {
+    return cell.isEmpty() || nullTokens.contains(cell);
+  }
+
+  public int batchRows() {
+    return batchRows;
+  }
+
+  public int sampleRows() {
+    return sampleRows;
+  }
+
+  public Set<String> nullTokens() {
+    return nullTokens;
+  }
+
+  public Map<String, ColumnType> types() {
+    return types;
+  }
+
+  public List<Field> schema() {
+    return schema;
+  }
+}

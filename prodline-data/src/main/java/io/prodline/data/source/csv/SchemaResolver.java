@@ -1,0 +1,91 @@
+package io.prodline.data.source.csv;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.prodline.core.error.DataFormatException;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.schema.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+
+/**
+ * Decides every column's type: declared ones (the options' schema, then its per-column types) as given, the
+ * rest inferred from a sample of the first rows. The sample is only read when some column is undeclared.
+ */
+final class SchemaResolver {
+  private final String source;
+  private final CsvOptions options;
+  private final long headerLine;
+
+  SchemaResolver(String source, CsvOptions options, long headerLine) {
+    this.source = source;
+    this.options = options;
+    this.headerLine = headerLine;
+  }
+
+  /**
+   * The columns in file order. Reads up to {@code sampleRows} records from {@code records} into {@code sample},
+   * so that the caller can hand them out again as data.
+   */
+  List<ResolvedColumn> resolve(List<String> names, RecordStream records, Queue<CsvRecord> sample) {
+    Map<String, ColumnType> declared = declaredTypes(names);
+    TypeGuess[] guesses = new TypeGuess[names.size()];
+    boolean anyUndeclared = false;
+    for (int i = 0; i < names.size(); i++) {
+      if (!declared.containsKey(names.get(i))) {
+        guesses[i] = new TypeGuess();
+        anyUndeclared = true;
+      }
+    }
+    CsvRecord record;
+    while (anyUndeclared && sample.size() < options.sampleRows() && (record = records.next()) != null) {
+      sample.add(record);
+      for (int i = 0; i < guesses.length; i++) {
+        String cell = record.getField(i);
+        if (guesses[i] != null && !options.isMissing(cell)) {
+          guesses[i].observe(cell);
+        }
+      }
+    }
+    List<ResolvedColumn> columns = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      columns.add(guesses[i] == null
+          ? new ResolvedColumn(new Field(name, declared.get(name)), false)
+          : new ResolvedColumn(new Field(name, guesses[i].type()), true));
+    }
+    return columns;
+  }
+
+  /** The declared types by name, after checking that every declared name is a column and, with a schema, back. */
+  private Map<String, ColumnType> declaredTypes(List<String> names) {
+    Map<String, ColumnType> declared = new HashMap<>();
+    if (!options.schema().isEmpty()) {
+      for (Field field : options.schema()) {
+        declared.put(field.name(), field.type());
+      }
+      checkKnown(declared.keySet(), names, "the schema");
+      for (String name : names) {
+        if (!declared.containsKey(name)) {
+          throw new DataFormatException(source, headerLine, "column '" + name
+              + "' is not in the given schema " + options.schema() + "; add it to the schema or drop the column");
+        }
+      }
+    }
+    checkKnown(options.types().keySet(), names, "the declared types");
+    declared.putAll(options.types());
+    return declared;
+  }
+
+  private void checkKnown(Set<String> declaredNames, List<String> header, String where) {
+    for (String name : declaredNames) {
+      if (!header.contains(name)) {
+        throw new DataFormatException(source, headerLine, where + " name column '" + name
+            + "', which is not in the header; the header has " + header);
+      }
+    }
+  }
+}
