@@ -37,11 +37,11 @@ enum Objective {
       }
     }
   },
-  /** Logistic regression that outputs the raw margin (XGBoost still takes the base score as a probability). */
+  /** Logistic regression that outputs the raw margin; its base score is saved as a margin already. */
   LOGIT_RAW(List.of("binary:logitraw")) {
     @Override
     float baseScoreToMargin(float p) {
-      return logit(p);
+      return p;
     }
 
     @Override
