@@ -38,6 +38,9 @@ class XGBoostRuntimeCrossCheckTest {
         Arguments.of("multi:softprob", Map.of("objective", "multi:softprob", "num_class", CLASSES)),
         Arguments.of("multi:softmax", Map.of("objective", "multi:softmax", "num_class", CLASSES)),
         Arguments.of("reg:squarederror", Map.of("objective", "reg:squarederror")),
+        Arguments.of("reg:absoluteerror", Map.of("objective", "reg:absoluteerror")),
+        Arguments.of("reg:pseudohubererror", Map.of("objective", "reg:pseudohubererror")),
+        Arguments.of("binary:hinge", Map.of("objective", "binary:hinge")),
         Arguments.of("count:poisson", Map.of("objective", "count:poisson")),
         Arguments.of("reg:gamma", Map.of("objective", "reg:gamma")),
         Arguments.of("reg:tweedie", Map.of("objective", "reg:tweedie")),
@@ -143,7 +146,7 @@ class XGBoostRuntimeCrossCheckTest {
       }
       s += random.nextGaussian();
       y[r] = switch (objective) {
-        case "binary:logistic", "binary:logitraw", "reg:logistic" -> s > 0 ? 1 : 0;
+        case "binary:logistic", "binary:logitraw", "reg:logistic", "binary:hinge" -> s > 0 ? 1 : 0;
         case "multi:softprob", "multi:softmax" -> (float) Math.floorMod((int) Math.floor(s), CLASSES);
         case "count:poisson" -> (float) Math.floor(Math.exp(s / 4));
         case "reg:gamma", "reg:tweedie" -> (float) Math.exp(s / 4);

@@ -96,6 +96,8 @@ final class TreeEnsembleParser {
       float[] split = sized(node, "split_conditions", n).floats();
       boolean[] defaultLeft = sized(node, "default_left", n).booleans();
       if (node.has("base_weights")) {
+        // Only checked for length: a leaf's value is split_conditions[i]; base_weights holds the weight before
+        // the learning rate (eta) was applied, so it equals the leaf value only when eta is 1.
         sized(node, "base_weights", n);
       }
       Tree tree = new Tree(left, right, feature, split, defaultLeft);
