@@ -1,0 +1,172 @@
+package io.prodline.core.runtime.xgboost;
+
+import java.util.List;
+
+/**
+ * Checks the trees of a gbtree model document and flattens them into a {@link TreeEnsemble}. Every index the
+ * evaluator will follow is checked here (children in range, each node reached once from the root, features within
+ * {@code num_feature}, groups within the output groups), so evaluation needs no checks and cannot loop or fail.
+ */
+final class TreeEnsembleParser {
+  private TreeEnsembleParser() {}
+
+  /**
+   * @param model the {@code gradient_booster.model} object (for dart, {@code gradient_booster.gbtree.model})
+   * @param weightDrop dart's per-tree weights, or null for gbtree
+   */
+  static TreeEnsemble parse(DocumentNode model, DocumentNode weightDrop, int numFeature, int groups) {
+    List<DocumentNode> trees = model.field("trees").elements();
+    DocumentNode treeInfoNode = model.field("tree_info");
+    int[] treeInfo = treeInfoNode.ints();
+    if (treeInfo.length != trees.size()) {
+      throw new ModelFormatException(treeInfoNode.path() + " has " + treeInfo.length + " entries but there are "
+          + trees.size() + " trees");
+    }
+    for (int t = 0; t < treeInfo.length; t++) {
+      if (treeInfo[t] < 0 || treeInfo[t] >= groups) {
+        throw new ModelFormatException(treeInfoNode.path() + "[" + t + "] = " + treeInfo[t]
+            + " is not an output group (the model has " + groups + ")");
+      }
+    }
+    float[] weights = null;
+    if (weightDrop != null) {
+      weights = weightDrop.floats();
+      if (weights.length != trees.size()) {
+        throw new ModelFormatException(weightDrop.path() + " has " + weights.length + " entries but there are "
+            + trees.size() + " trees");
+      }
+    }
+
+    long totalNodes = 0;
+    for (DocumentNode tree : trees) {
+      totalNodes += tree.field("left_children").size();
+    }
+    if (totalNodes > Integer.MAX_VALUE - 8) {
+      throw new ModelFormatException("the model has " + totalNodes + " nodes, more than this evaluator can hold");
+    }
+    int total = (int) totalNodes;
+    int[] roots = new int[trees.size()];
+    int[] left = new int[total];
+    int[] right = new int[total];
+    int[] feature = new int[total];
+    float[] splitOrLeaf = new float[total];
+    boolean[] defaultLeft = new boolean[total];
+
+    int offset = 0;
+    for (int t = 0; t < trees.size(); t++) {
+      Tree tree = Tree.read(trees.get(t), numFeature);
+      int n = tree.size();
+      roots[t] = offset;
+      for (int i = 0; i < n; i++) {
+        boolean leaf = tree.left[i] == -1;
+        left[offset + i] = leaf ? -1 : offset + tree.left[i];
+        right[offset + i] = leaf ? -1 : offset + tree.right[i];
+        feature[offset + i] = leaf ? 0 : tree.feature[i];
+        splitOrLeaf[offset + i] = tree.splitConditions[i];
+        defaultLeft[offset + i] = tree.defaultLeft[i];
+      }
+      offset += n;
+    }
+    return new TreeEnsemble(roots, treeInfo, weights, left, right, feature, splitOrLeaf, defaultLeft);
+  }
+
+  /** One tree's arrays as saved, checked for consistency. */
+  private record Tree(int[] left, int[] right, int[] feature, float[] splitConditions, boolean[] defaultLeft) {
+    int size() {
+      return left.length;
+    }
+
+    static Tree read(DocumentNode node, int numFeature) {
+      refuseUnsupported(node);
+      DocumentNode leftNode = node.field("left_children");
+      int[] left = leftNode.ints();
+      int n = left.length;
+      if (n == 0) {
+        throw new ModelFormatException(leftNode.path() + " is empty: a tree needs at least a root");
+      }
+      if (node.has("tree_param") && node.field("tree_param").has("num_nodes")) {
+        DocumentNode numNodes = node.field("tree_param").field("num_nodes");
+        if (numNodes.integer() != n) {
+          throw new ModelFormatException(numNodes.path() + " is " + numNodes.integer() + " but "
+              + leftNode.path() + " has " + n + " entries");
+        }
+      }
+      int[] right = sized(node, "right_children", n).ints();
+      int[] feature = sized(node, "split_indices", n).ints();
+      float[] split = sized(node, "split_conditions", n).floats();
+      boolean[] defaultLeft = sized(node, "default_left", n).booleans();
+      if (node.has("base_weights")) {
+        // Only checked for length: a leaf's value is split_conditions[i]; base_weights holds the weight before
+        // the learning rate (eta) was applied, so it equals the leaf value only when eta is 1.
+        sized(node, "base_weights", n);
+      }
+      Tree tree = new Tree(left, right, feature, split, defaultLeft);
+      tree.check(node, numFeature);
+      return tree;
+    }
+
+    private static DocumentNode sized(DocumentNode tree, String name, int n) {
+      DocumentNode array = tree.field(name);
+      if (array.size() != n) {
+        throw new ModelFormatException(array.path() + " has " + array.size() + " entries but "
+            + tree.path() + ".left_children has " + n);
+      }
+      return array;
+    }
+
+    private static void refuseUnsupported(DocumentNode node) {
+      if (node.has("split_type")) {
+        int[] splitType = node.field("split_type").ints();
+        for (int i = 0; i < splitType.length; i++) {
+          if (splitType[i] != 0) {
+            throw new ModelFormatException("categorical splits are not supported (" + node.path()
+                + ".split_type[" + i + "] = " + splitType[i] + "); train with numerical features only");
+          }
+        }
+      }
+      if (node.has("categories_nodes") && node.field("categories_nodes").size() > 0) {
+        throw new ModelFormatException("categorical splits are not supported (" + node.path()
+            + ".categories_nodes is not empty); train with numerical features only");
+      }
+      if (node.has("tree_param") && node.field("tree_param").has("size_leaf_vector")) {
+        DocumentNode leafVector = node.field("tree_param").field("size_leaf_vector");
+        if (leafVector.integer() > 1) {
+          throw new ModelFormatException("vector-leaf trees (multi_strategy=multi_output_tree) are not supported ("
+              + leafVector.path() + " = " + leafVector.integer() + ")");
+        }
+      }
+    }
+
+    /** Children in range, every node reached at most once from the root (no cycles), split features in range. */
+    private void check(DocumentNode node, int numFeature) {
+      int n = size();
+      boolean[] seen = new boolean[n];
+      int[] stack = new int[n];
+      int top = 0;
+      stack[top++] = 0;
+      seen[0] = true;
+      while (top > 0) {
+        int i = stack[--top];
+        if (left[i] == -1) {
+          continue;
+        }
+        if (feature[i] < 0 || feature[i] >= numFeature) {
+          throw new ModelFormatException(node.path() + ".split_indices[" + i + "] = " + feature[i]
+              + " is not a feature index (num_feature is " + numFeature + ")");
+        }
+        for (int child : new int[] {left[i], right[i]}) {
+          if (child <= 0 || child >= n) {
+            throw new ModelFormatException(node.path() + ": node " + i + " has child " + child
+                + ", outside the tree's " + n + " nodes");
+          }
+          if (seen[child]) {
+            throw new ModelFormatException(node.path() + ": node " + child
+                + " is reached twice; the tree is not a tree");
+          }
+          seen[child] = true;
+          stack[top++] = child;
+        }
+      }
+    }
+  }
+}

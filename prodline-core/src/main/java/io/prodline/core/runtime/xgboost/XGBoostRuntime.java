@@ -1,0 +1,68 @@
+package io.prodline.core.runtime.xgboost;
+
+import io.prodline.core.runtime.ModelRuntime;
+import java.util.Objects;
+
+/**
+ * A loaded XGBoost model: start every row from the base margins, let the booster add to them, then apply the
+ * objective's output transform. Immutable; {@link #predict} allocates only its result (plus one row of scratch for
+ * {@code multi:softmax}), so it is safe and cheap to call from many threads.
+ */
+public final class XGBoostRuntime implements ModelRuntime {
+  private final int inputWidth;
+  private final int groups;
+  private final float[] baseMargins;
+  private final Booster booster;
+  private final Objective objective;
+  private final int outputWidth;
+
+  XGBoostRuntime(int inputWidth, float[] baseMargins, Booster booster, Objective objective) {
+    this.inputWidth = inputWidth;
+    this.groups = baseMargins.length;
+    this.baseMargins = baseMargins.clone();
+    this.booster = booster;
+    this.objective = objective;
+    this.outputWidth = objective.outputWidth(groups);
+  }
+
+  @Override
+  public int inputWidth() {
+    return inputWidth;
+  }
+
+  @Override
+  public int outputWidth() {
+    return outputWidth;
+  }
+
+  /** Output groups the booster produces before the objective transform (classes for multiclass, else 1). */
+  public int groups() {
+    return groups;
+  }
+
+  @Override
+  public float[] predict(float[] features, int rows) {
+    Objects.requireNonNull(features, "features");
+    if (rows < 0 || (long) rows * inputWidth != features.length) {
+      throw new IllegalArgumentException("expected " + rows + " rows of " + inputWidth + " features ("
+          + (long) rows * inputWidth + " values), got " + features.length + " values");
+    }
+    float[] out = new float[rows * outputWidth];
+    if (outputWidth == groups) {
+      for (int r = 0; r < rows; r++) {
+        int m = r * groups;
+        System.arraycopy(baseMargins, 0, out, m, groups);
+        booster.addMargins(features, r * inputWidth, out, m);
+        objective.transform(out, m, groups, out, m);
+      }
+    } else {
+      float[] margins = new float[groups];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(baseMargins, 0, margins, 0, groups);
+        booster.addMargins(features, r * inputWidth, margins, 0);
+        objective.transform(margins, 0, groups, out, r * outputWidth);
+      }
+    }
+    return out;
+  }
+}
