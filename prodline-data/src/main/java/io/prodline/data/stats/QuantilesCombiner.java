@@ -110,7 +110,8 @@ public final class QuantilesCombiner implements Combiner<QuantilesCombiner, Quan
     double[] masses = splits.length == 0 ? new double[] {1.0} : sketch.getPMF(splits, INCLUSIVE);
     List<HistogramBucket> buckets = new ArrayList<>(masses.length);
     for (int i = 0; i < masses.length; i++) {
-      buckets.add(new HistogramBucket(edges.get(i), edges.get(i + 1), masses[i] * sketch.getN()));
+      // The PMF is a whole retained weight divided by n; rounding undoes the division's rounding error.
+      buckets.add(new HistogramBucket(edges.get(i), edges.get(i + 1), Math.rint(masses[i] * sketch.getN())));
     }
     return buckets;
   }
