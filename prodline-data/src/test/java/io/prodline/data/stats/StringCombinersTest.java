@@ -1,6 +1,7 @@
 package io.prodline.data.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.prodline.core.frame.StringColumn;
 import java.util.Random;
@@ -58,8 +59,8 @@ class StringCombinersTest {
     DistinctStatistics s = c.result();
 
     long exact = column.dictionarySize();
-    assertThat(s.relativeStandardError()).isCloseTo(0.01625, org.assertj.core.api.Assertions.within(1e-4));
-    assertThat((double) s.estimate()).isCloseTo(exact, org.assertj.core.api.Assertions.within(
+    assertThat(s.relativeStandardError()).isCloseTo(0.01625, within(1e-4));
+    assertThat((double) s.estimate()).isCloseTo(exact, within(
         3 * s.relativeStandardError() * exact));
     assertThat(s.lowerBound()).isLessThanOrEqualTo(exact);
     assertThat(s.upperBound()).isGreaterThanOrEqualTo(exact);
