@@ -113,11 +113,7 @@ class MergePropertyTest {
       double[] sorted = Reference.sorted(Arrays.copyOf(values, count));
       QuantileStatistics q = statistics.feature(name).numeric().quantiles();
       for (Quantile quantile : q.quantiles()) {
-        // Inclusive rank of the value, and of the value just below it: the true rank interval of the value.
-        double above = Reference.rank(sorted, quantile.value());
-        double below = Reference.rank(sorted, Math.nextDown(quantile.value()));
-        double distance = Math.max(0, Math.max(below - quantile.rank(), quantile.rank() - above));
-        assertThat(distance).as("%s quantile %s", name, quantile.rank()).isLessThanOrEqualTo(q.normalizedRankError());
+        assertThat(Reference.rankDistance(sorted, quantile.value(), quantile.rank())).as("%s quantile %s", name, quantile.rank()).isLessThanOrEqualTo(q.normalizedRankError());
       }
     }
   }

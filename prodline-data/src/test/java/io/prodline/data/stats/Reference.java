@@ -66,6 +66,16 @@ final class Reference {
     return (double) lo / sorted.length;
   }
 
+  /**
+   * How far the requested normalized rank lies from the ranks that {@code value} holds in {@code sorted}: with
+   * ties, a value occupies the whole interval (rank of the values below it, inclusive rank of it].
+   */
+  static double rankDistance(double[] sorted, double value, double rank) {
+    double above = rank(sorted, value);
+    double below = rank(sorted, Math.nextDown(value));
+    return Math.max(0, Math.max(below - rank, rank - above));
+  }
+
   static double[] sorted(double[] x) {
     double[] s = x.clone();
     Arrays.sort(s);
