@@ -1,0 +1,82 @@
+package io.prodline.data.stats;
+
+import io.prodline.core.error.ProdlineException;
+
+/**
+ * Configuration of a statistics pass, checked when built; {@link #defaults()} gives the TFDV-like defaults.
+ *
+ * @param kllK KLL quantile sketch parameter, 8..65535 (default 200: rank error about 1.33%)
+ * @param histogramBuckets buckets of the equi-width histogram, 1..10000 (default 10)
+ * @param quantileBuckets buckets of the quantile histogram, 1..10000 (default 10)
+ * @param topK top values reported per string feature, 1..100000 (default 20)
+ * @param frequentItemsMapSize frequent-items sketch map size, a power of 2 in 8..2^26 (default 1024: exact
+ *     counts for up to 768 distinct values)
+ * @param hllLgK log2 of the HLL bucket count for distinct counts, 4..21 (default 12: about 1.6% error)
+ * @param weightColumn numeric column of example weights, or null for weight 1
+ * @param sliceColumn string, int64 or bool column whose values key per-slice statistics, or null for none
+ * @param maxSlices most distinct slice values allowed, 1..100000 (default 1000), to keep memory bounded
+ * @param threads worker threads, 1..1024 (default: available processors)
+ */
+public record StatisticsOptions(
+    int kllK,
+    int histogramBuckets,
+    int quantileBuckets,
+    int topK,
+    int frequentItemsMapSize,
+    int hllLgK,
+    String weightColumn,
+    String sliceColumn,
+    int maxSlices,
+    int threads) {
+
+  public StatisticsOptions {
+    checkRange("kll_k", kllK, 8, 65535);
+    checkRange("histogram_buckets", histogramBuckets, 1, 10_000);
+    checkRange("quantile_buckets", quantileBuckets, 1, 10_000);
+    checkRange("top_k", topK, 1, 100_000);
+    checkPowerOfTwo("frequent_items_map_size", frequentItemsMapSize, 8, 1 << 26);
+    checkRange("hll_lg_k", hllLgK, 4, 21);
+    checkRange("max_slices", maxSlices, 1, 100_000);
+    checkRange("threads", threads, 1, 1024);
+    if (weightColumn != null && weightColumn.equals(sliceColumn)) {
+      throw new ProdlineException("statistics option weight_column and slice_column are both '" + weightColumn
+          + "'; a slice column must be categorical and a weight column numeric");
+    }
+  }
+
+  public static StatisticsOptions defaults() {
+    return new StatisticsOptions(200, 10, 10, 20, 1024, 12, null, null, 1000,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  public StatisticsOptions withWeightColumn(String column) {
+    return new StatisticsOptions(kllK, histogramBuckets, quantileBuckets, topK, frequentItemsMapSize, hllLgK,
+        column, sliceColumn, maxSlices, threads);
+  }
+
+  public StatisticsOptions withSliceColumn(String column) {
+    return new StatisticsOptions(kllK, histogramBuckets, quantileBuckets, topK, frequentItemsMapSize, hllLgK,
+        weightColumn, column, maxSlices, threads);
+  }
+
+  public StatisticsOptions withThreads(int count) {
+    return new StatisticsOptions(kllK, histogramBuckets, quantileBuckets, topK, frequentItemsMapSize, hllLgK,
+        weightColumn, sliceColumn, maxSlices, count);
+  }
+
+  /** Throws a {@link ProdlineException} naming the option, the value and the range unless min <= value <= max. */
+  static void checkRange(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ProdlineException("statistics option " + option + " is " + value + "; it must be between "
+          + min + " and " + max);
+    }
+  }
+
+  /** As {@link #checkRange}, and the value must also be a power of 2. */
+  static void checkPowerOfTwo(String option, int value, int min, int max) {
+    checkRange(option, value, min, max);
+    if (Integer.bitCount(value) != 1) {
+      throw new ProdlineException("statistics option " + option + " is " + value + "; it must be a power of 2");
+    }
+  }
+}
