@@ -1,0 +1,48 @@
+package io.prodline.app;
+
+import io.prodline.core.frame.Frame;
+import io.prodline.data.stats.DatasetStatistics;
+import io.prodline.data.stats.FeatureStatistics;
+import io.prodline.data.stats.MomentStatistics;
+import io.prodline.data.stats.StatisticsCollector;
+import io.prodline.data.stats.StatisticsOptions;
+import io.prodline.data.stats.ValueCount;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints one line of statistics per column, for a person glancing at a data set. */
+final class DataSummary {
+  private DataSummary() {}
+
+  static void print(Frame frame, PrintStream out) {
+    DatasetStatistics stats = new StatisticsCollector(StatisticsOptions.defaults()).collect(List.of(frame).iterator());
+    out.printf(Locale.ROOT, "  %-24s %-7s %8s  %s%n", "column", "type", "missing", "summary");
+    for (FeatureStatistics f : stats.features()) {
+      out.printf(Locale.ROOT, "  %-24s %-7s %8d  %s%n", f.name(), f.type().fileName(), f.common().numMissing(),
+          describe(f));
+    }
+  }
+
+  private static String describe(FeatureStatistics f) {
+    if (f.numeric() != null) {
+      MomentStatistics m = f.numeric().moments();
+      if (m.mean() == null) {
+        return "no finite value";
+      }
+      return String.format(Locale.ROOT, "mean %.4g  std %.4g  min %.4g  max %.4g", m.mean(), m.stdDev(), m.min(),
+          m.max());
+    }
+    if (f.string() != null) {
+      List<ValueCount> top = f.string().topValues().topValues();
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "~%d distinct; top:",
+          f.string().distinct().estimate()));
+      top.stream().limit(3).forEach(v -> sb.append(' ').append(v.value()).append(" (").append(v.count()).append(')'));
+      return sb.toString();
+    }
+    if (f.bool() != null) {
+      return "true " + f.bool().numTrue();
+    }
+    return "";
+  }
+}
