@@ -1,0 +1,122 @@
+package io.prodline.serving;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.repository.ModelRepository;
+import io.prodline.serving.rest.HttpChannelInitializer;
+import io.prodline.serving.rest.ModelApi;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves every model under {@link ServerConfig#modelRoot()} over TensorFlow Serving's REST API.
+ *
+ * <pre>{@code
+ * ModelServer server = new ModelServer(ServerConfig.defaults(Path.of("models"))).start(8501);
+ * Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+ * }</pre>
+ *
+ * <p>{@link #start} loads the repository and then listens; {@link #stop} stops accepting, lets the predictions in
+ * flight finish and their answers go out, then closes connections and releases the models.
+ */
+public final class ModelServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
+
+  private final ServerConfig config;
+  private ModelRepository repository;
+  private ThreadPoolExecutor workers;
+  private EventLoopGroup acceptGroup;
+  private EventLoopGroup ioGroup;
+  private Channel serverChannel;
+
+  public ModelServer(ServerConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Loads the models and listens on {@code port} (0 picks a free port, see {@link #actualPort()}).
+   *
+   * @throws ProdlineException when the repository is not a directory or the port cannot be bound
+   */
+  public synchronized ModelServer start(int port) {
+    if (serverChannel != null) {
+      throw new IllegalStateException("the server is already running on port " + actualPort());
+    }
+    repository = ModelRepository.scan(config.modelRoot());
+    workers = WorkerPool.create(config.workerThreads(), config.workerQueue());
+    Transport transport = Transport.best();
+    acceptGroup = transport.newGroup(1, "prodline-accept");
+    ioGroup = transport.newGroup(0, "prodline-io");
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(acceptGroup, ioGroup)
+        .channel(transport.serverChannel())
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new HttpChannelInitializer(new ModelApi(repository, workers), config.maxBodyBytes()));
+    try {
+      serverChannel = bootstrap.bind(config.bindAddress(), port).syncUninterruptibly().channel();
+    } catch (RuntimeException e) {
+      // Netty rethrows the checked bind failure (e.g. BindException) as is.
+      releaseAll();
+      throw new ProdlineException("cannot listen on " + config.bindAddress() + ":" + port + ": " + e.getMessage(), e);
+    }
+    LOG.info("serving models {} from {} on {}:{} ({} transport)", repository.names(), config.modelRoot(),
+        config.bindAddress(), actualPort(), transport);
+    return this;
+  }
+
+  /** The port the server listens on; the chosen one when started with port 0. */
+  public synchronized int actualPort() {
+    if (serverChannel == null) {
+      throw new IllegalStateException("the server is not running");
+    }
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /** The loaded models; valid while the server runs. */
+  public synchronized ModelRepository repository() {
+    if (repository == null) {
+      throw new IllegalStateException("the server is not running");
+    }
+    return repository;
+  }
+
+  /** Stops gracefully (see the class comment); does nothing when not running. */
+  public synchronized void stop() {
+    if (serverChannel == null) {
+      return;
+    }
+    LOG.info("stopping: draining requests in flight for up to {}", config.drainTimeout());
+    serverChannel.close().syncUninterruptibly();
+    serverChannel = null;
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("predictions still running after {}; stopping anyway", config.drainTimeout());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    releaseAll();
+    LOG.info("stopped");
+  }
+
+  /** Shuts the event loops down, letting queued answers be written, then releases the models. */
+  private void releaseAll() {
+    long timeout = Math.max(config.drainTimeout().toMillis(), 100);
+    ioGroup.shutdownGracefully(50, timeout, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    acceptGroup.shutdownGracefully(0, timeout, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    workers.shutdownNow();
+    repository.close();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

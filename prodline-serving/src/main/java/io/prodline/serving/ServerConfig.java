@@ -1,0 +1,49 @@
+package io.prodline.serving;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link ModelServer} runs; the port is given to {@link ModelServer#start(int)}.
+ *
+ * @param modelRoot the model repository, laid out as {@code <root>/<name>/<version>/}
+ * @param bindAddress the address to listen on, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
+ * @param maxBodyBytes largest accepted request body; larger ones get 413, which bounds the memory one request takes
+ * @param workerThreads threads running predictions (models are CPU-bound, so more than the cores only adds waiting)
+ * @param workerQueue predictions that may wait for a worker; beyond that requests get 503 instead of piling up
+ * @param drainTimeout how long {@link ModelServer#stop()} waits for requests in flight
+ */
+public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
+    Duration drainTimeout) {
+  public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+  public static final int DEFAULT_WORKER_QUEUE = 1024;
+  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+  public ServerConfig {
+    Objects.requireNonNull(modelRoot, "modelRoot");
+    Objects.requireNonNull(bindAddress, "bindAddress");
+    Objects.requireNonNull(drainTimeout, "drainTimeout");
+    if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1) {
+      throw new IllegalArgumentException("maxBodyBytes, workerThreads and workerQueue must be positive, got "
+          + maxBodyBytes + ", " + workerThreads + ", " + workerQueue);
+    }
+    if (drainTimeout.isNegative()) {
+      throw new IllegalArgumentException("drainTimeout must not be negative, got " + drainTimeout);
+    }
+  }
+
+  /** Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions, 10 s drain. */
+  public static ServerConfig defaults(Path modelRoot) {
+    return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
+        Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, DEFAULT_DRAIN_TIMEOUT);
+  }
+
+  public ServerConfig withBindAddress(String address) {
+    return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, drainTimeout);
+  }
+
+  public ServerConfig withMaxBodyBytes(int bytes) {
+    return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, drainTimeout);
+  }
+}

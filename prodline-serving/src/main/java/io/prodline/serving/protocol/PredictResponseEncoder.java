@@ -1,0 +1,45 @@
+package io.prodline.serving.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.prodline.core.bundle.Task;
+import io.prodline.core.predict.Predictions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes {@code {"predictions": [...]}}: per row a number for binary classification (the probability of
+ * {@code classes[1]}) and regression, an array of class probabilities for multiclass.
+ *
+ * <p>Each float is written in its shortest decimal form that parses back to the identical float, so clients see
+ * {@code 0.1} rather than the widened double {@code 0.10000000149011612} and nothing is lost in transit. JSON has no
+ * NaN or infinity; such outputs are written as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
+ */
+public final class PredictResponseEncoder {
+  private PredictResponseEncoder() {}
+
+  public static byte[] encode(Predictions predictions) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32 + predictions.values().length * 12);
+    try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("predictions");
+      boolean multiclass = predictions.task() == Task.MULTICLASS_CLASSIFICATION;
+      for (int row = 0; row < predictions.rows(); row++) {
+        if (multiclass) {
+          g.writeStartArray();
+          for (float p : predictions.row(row)) {
+            g.writeNumber(p);
+          }
+          g.writeEndArray();
+        } else {
+          g.writeNumber(predictions.value(row));
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write predictions", e);
+    }
+    return out.toByteArray();
+  }
+}

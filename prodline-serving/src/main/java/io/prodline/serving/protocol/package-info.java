@@ -1,0 +1,6 @@
+/**
+ * The TensorFlow Serving REST wire format: decoding {@code {"instances": [...]}} into a raw
+ * {@link io.prodline.core.frame.Frame} typed by the bundle's inputs, and encoding predictions, model status,
+ * metadata and errors as TF Serving clients expect them. No sockets here, so every rule is unit-testable.
+ */
+package io.prodline.serving.protocol;

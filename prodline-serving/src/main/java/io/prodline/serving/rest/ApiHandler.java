@@ -1,0 +1,79 @@
+package io.prodline.serving.rest;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds one connection's requests to {@link ModelApi} and writes the answers back, one request at a time.
+ *
+ * <p>Answers are produced asynchronously, so a pipelining client could otherwise get them out of order; HTTP/1.1
+ * requires request order. Requests that arrive while one is running wait in a queue, and reading from the socket
+ * pauses meanwhile so a fast client cannot queue unboundedly. All state is touched only on the connection's event
+ * loop, hence no locking. One instance per connection.
+ */
+final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+  /** What is kept of a request: the body is copied so the pooled buffer is released at once. */
+  private record Pending(HttpMethod method, String uri, byte[] body, HttpVersion version, boolean keepAlive) {}
+
+  private final ModelApi api;
+  private final Queue<Pending> waiting = new ArrayDeque<>();
+  private boolean busy;
+
+  ApiHandler(ModelApi api) {
+    this.api = api;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (!request.decoderResult().isSuccess()) {
+      ApiResponse answer = ApiResponse.error(HttpResponseStatus.BAD_REQUEST,
+          "malformed HTTP request: " + request.decoderResult().cause().getMessage());
+      ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), answer, false))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    waiting.add(new Pending(request.method(), request.uri(), ByteBufUtil.getBytes(request.content()),
+        request.protocolVersion(), HttpUtil.isKeepAlive(request)));
+    next(ctx);
+  }
+
+  private void next(ChannelHandlerContext ctx) {
+    if (busy || waiting.isEmpty()) {
+      return;
+    }
+    Pending request = waiting.poll();
+    busy = true;
+    ctx.channel().config().setAutoRead(false);
+    api.handle(request.method(), request.uri(), request.body())
+        .thenAccept(answer -> ctx.executor().execute(() -> write(ctx, request, answer)));
+  }
+
+  private void write(ChannelHandlerContext ctx, Pending request, ApiResponse answer) {
+    ctx.writeAndFlush(JsonResponses.of(request.version(), answer, request.keepAlive()))
+        .addListener(ChannelFutureListener.CLOSE_ON_FAILURE)
+        .addListener(done -> {
+          busy = false;
+          ctx.channel().config().setAutoRead(true);
+          next(ctx);
+        });
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("closing connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+}

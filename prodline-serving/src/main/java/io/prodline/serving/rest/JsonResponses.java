@@ -1,0 +1,27 @@
+package io.prodline.serving.rest;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+
+/** Builds the HTTP response for an {@link ApiResponse}, so every answer carries the same headers. */
+final class JsonResponses {
+  private JsonResponses() {}
+
+  static FullHttpResponse of(HttpVersion version, ApiResponse answer, boolean keepAlive) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(version, answer.status(), Unpooled.wrappedBuffer(answer.body()));
+    response.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+    if (answer.allow() != null) {
+      response.headers().set(HttpHeaderNames.ALLOW, answer.allow().name());
+    }
+    HttpUtil.setKeepAlive(response, keepAlive);
+    return response;
+  }
+}

@@ -1,0 +1,100 @@
+package io.prodline.serving.testing;
+
+import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.runtime.ModelRuntime;
+import io.prodline.core.runtime.ModelRuntimeProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A test runtime ("linear-test") whose outputs are easy to compute by hand: output k of a row is the dot product
+ * of the row's inputs with line k of the model file (whitespace-separated weights); a missing (NaN) input adds
+ * nothing. Two directive lines change behaviour: {@code sleep <ms>} makes each prediction take that long, and
+ * {@code fail} makes each prediction throw, for testing drain and 500 answers.
+ */
+public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
+  public static final String NAME = "linear-test";
+  /** Names of the threads predictions ran on, to check they never run on an event loop. */
+  public static final Set<String> PREDICT_THREADS = ConcurrentHashMap.newKeySet();
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ModelRuntime load(Path modelFile, BundleManifest manifest) {
+    List<float[]> weights = new ArrayList<>();
+    long sleepMillis = 0;
+    boolean fail = false;
+    try {
+      for (String line : Files.readAllLines(modelFile)) {
+        String[] tokens = line.trim().split("\\s+");
+        if (tokens[0].isEmpty()) {
+          continue;
+        }
+        switch (tokens[0]) {
+          case "sleep" -> sleepMillis = Long.parseLong(tokens[1]);
+          case "fail" -> fail = true;
+          default -> {
+            float[] w = new float[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+              w[i] = Float.parseFloat(tokens[i]);
+            }
+            weights.add(w);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new ProdlineException(modelFile + ": not a linear-test model: " + e.getMessage(), e);
+    }
+    return new LinearRuntime(weights, sleepMillis, fail);
+  }
+
+  private record LinearRuntime(List<float[]> weights, long sleepMillis, boolean fail) implements ModelRuntime {
+    @Override
+    public int inputWidth() {
+      return weights.get(0).length;
+    }
+
+    @Override
+    public int outputWidth() {
+      return weights.size();
+    }
+
+    @Override
+    public float[] predict(float[] features, int rows) {
+      PREDICT_THREADS.add(Thread.currentThread().getName());
+      if (fail) {
+        throw new IllegalStateException("secret internal detail");
+      }
+      if (sleepMillis > 0) {
+        try {
+          Thread.sleep(sleepMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      int in = inputWidth();
+      int out = outputWidth();
+      float[] result = new float[rows * out];
+      for (int r = 0; r < rows; r++) {
+        for (int k = 0; k < out; k++) {
+          float sum = 0;
+          for (int j = 0; j < in; j++) {
+            float x = features[r * in + j];
+            sum += Float.isNaN(x) ? 0 : x * weights.get(k)[j];
+          }
+          result[r * out + k] = sum;
+        }
+      }
+      return result;
+    }
+  }
+}

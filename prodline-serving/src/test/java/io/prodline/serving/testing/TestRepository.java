@@ -1,0 +1,42 @@
+package io.prodline.serving.testing;
+
+import static io.prodline.serving.testing.TestBundles.field;
+
+import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.ColumnType;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The model repository the server tests run against:
+ * <ul>
+ *   <li>{@code houses} (regression; age float64, rooms int64, city string): version 1 weights 1, 10, 100;
+ *       version 2 weights 2, 20, 200; version 3 is a broken bundle, so version 2 is the default;</li>
+ *   <li>{@code iris} (multiclass setosa/versicolor/virginica; x, y): outputs x, y and (x + y) / 2;</li>
+ *   <li>{@code churn} (binary stay/leave; active bool, score float64): output 0.5 * active + 0.25 * score;</li>
+ *   <li>{@code slow} (regression; x): output x after 300 ms;</li>
+ *   <li>{@code exploding} (regression; x): every prediction throws.</li>
+ * </ul>
+ */
+public final class TestRepository {
+  public static final List<String> CLASSES = List.of("setosa", "versicolor", "virginica");
+
+  private TestRepository() {}
+
+  public static Path create(Path root) {
+    List<io.prodline.core.schema.Field> houseInputs = List.of(
+        field("age", ColumnType.FLOAT64), field("rooms", ColumnType.INT64), field("city", ColumnType.STRING));
+    TestBundles.write(root, "houses", 1, Task.REGRESSION, List.of(), houseInputs, "1 10 100");
+    TestBundles.write(root, "houses", 2, Task.REGRESSION, List.of(), houseInputs, "2 20 200");
+    TestBundles.writeGarbage(root, "houses", 3);
+    TestBundles.write(root, "iris", 1, Task.MULTICLASS_CLASSIFICATION, CLASSES,
+        List.of(field("x", ColumnType.FLOAT64), field("y", ColumnType.FLOAT64)), "1 0\n0 1\n0.5 0.5\n");
+    TestBundles.write(root, "churn", 1, Task.BINARY_CLASSIFICATION, List.of("stay", "leave"),
+        List.of(field("active", ColumnType.BOOL), field("score", ColumnType.FLOAT64)), "0.5 0.25");
+    TestBundles.write(root, "slow", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
+        "sleep 300\n1\n");
+    TestBundles.write(root, "exploding", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
+        "fail\n1\n");
+    return root;
+  }
+}
