@@ -87,14 +87,6 @@ public final class ModelServer implements AutoCloseable {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
-  /** The loaded models; valid while the server runs. */
-  public synchronized ModelRepository repository() {
-    if (repository == null) {
-      throw new IllegalStateException("the server is not running");
-    }
-    return repository;
-  }
-
   /**
    * Stops gracefully: no new connections, no new predictions (they get 503), then waits up to the drain timeout
    * until every request taken has been answered; does nothing when not running.
