@@ -4,9 +4,13 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.rest.HttpChannelInitializer;
+import io.prodline.serving.rest.InFlightRequests;
 import io.prodline.serving.rest.ModelApi;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
  * }</pre>
  *
- * <p>{@link #start} loads the repository and then listens; {@link #stop} stops accepting, lets the predictions in
+ * <p>{@link #start} loads the repository and then listens; {@link #stop} stops accepting, lets the requests in
  * flight finish and their answers go out, then closes connections and releases the models.
  */
 public final class ModelServer implements AutoCloseable {
@@ -31,6 +35,8 @@ public final class ModelServer implements AutoCloseable {
   private final ServerConfig config;
   private ModelRepository repository;
   private ThreadPoolExecutor workers;
+  private InFlightRequests inFlight;
+  private ChannelGroup connections;
   private EventLoopGroup acceptGroup;
   private EventLoopGroup ioGroup;
   private Channel serverChannel;
@@ -50,6 +56,8 @@ public final class ModelServer implements AutoCloseable {
     }
     repository = ModelRepository.scan(config.modelRoot());
     workers = WorkerPool.create(config.workerThreads(), config.workerQueue());
+    inFlight = new InFlightRequests();
+    connections = new DefaultChannelGroup("prodline-connections", GlobalEventExecutor.INSTANCE);
     Transport transport = Transport.best();
     acceptGroup = transport.newGroup(1, "prodline-accept");
     ioGroup = transport.newGroup(0, "prodline-io");
@@ -57,11 +65,12 @@ public final class ModelServer implements AutoCloseable {
         .group(acceptGroup, ioGroup)
         .channel(transport.serverChannel())
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new HttpChannelInitializer(new ModelApi(repository, workers), config.maxBodyBytes()));
+        .childHandler(new HttpChannelInitializer(new ModelApi(repository, workers), inFlight, connections,
+            config.maxBodyBytes()));
     try {
       serverChannel = bootstrap.bind(config.bindAddress(), port).syncUninterruptibly().channel();
-    } catch (RuntimeException e) {
-      // Netty rethrows the checked bind failure (e.g. BindException) as is.
+    } catch (Exception e) {
+      // Netty rethrows the bind failure, a checked IOException, without declaring it.
       releaseAll();
       throw new ProdlineException("cannot listen on " + config.bindAddress() + ":" + port + ": " + e.getMessage(), e);
     }
@@ -78,15 +87,10 @@ public final class ModelServer implements AutoCloseable {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
-  /** The loaded models; valid while the server runs. */
-  public synchronized ModelRepository repository() {
-    if (repository == null) {
-      throw new IllegalStateException("the server is not running");
-    }
-    return repository;
-  }
-
-  /** Stops gracefully (see the class comment); does nothing when not running. */
+  /**
+   * Stops gracefully: no new connections, no new predictions (they get 503), then waits up to the drain timeout
+   * until every request taken has been answered; does nothing when not running.
+   */
   public synchronized void stop() {
     if (serverChannel == null) {
       return;
@@ -96,8 +100,8 @@ public final class ModelServer implements AutoCloseable {
     serverChannel = null;
     workers.shutdown();
     try {
-      if (!workers.awaitTermination(config.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("predictions still running after {}; stopping anyway", config.drainTimeout());
+      if (!inFlight.awaitNone(config.drainTimeout())) {
+        LOG.warn("requests still in flight after {}; stopping anyway", config.drainTimeout());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -106,11 +110,11 @@ public final class ModelServer implements AutoCloseable {
     LOG.info("stopped");
   }
 
-  /** Shuts the event loops down, letting queued answers be written, then releases the models. */
+  /** Closes connections and event loops, stops the workers, then releases the models. */
   private void releaseAll() {
-    long timeout = Math.max(config.drainTimeout().toMillis(), 100);
-    ioGroup.shutdownGracefully(50, timeout, TimeUnit.MILLISECONDS).syncUninterruptibly();
-    acceptGroup.shutdownGracefully(0, timeout, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    connections.close().awaitUninterruptibly();
+    ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownNow();
     repository.close();
   }

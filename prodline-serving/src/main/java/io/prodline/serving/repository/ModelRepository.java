@@ -29,11 +29,9 @@ public final class ModelRepository implements AutoCloseable {
   /** Canonical positive integers only: "007" and "7" must not both claim version 7. */
   private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
 
-  private final Path root;
   private final Map<String, ServedModel> models;
 
-  private ModelRepository(Path root, Map<String, ServedModel> models) {
-    this.root = root;
+  private ModelRepository(Map<String, ServedModel> models) {
     this.models = Collections.unmodifiableMap(models);
   }
 
@@ -66,7 +64,7 @@ public final class ModelRepository implements AutoCloseable {
     if (models.isEmpty()) {
       LOG.warn("model repository {} holds no models", root);
     }
-    return new ModelRepository(root, models);
+    return new ModelRepository(models);
   }
 
   private static List<Path> subdirectories(Path dir) {
@@ -85,10 +83,6 @@ public final class ModelRepository implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-  }
-
-  public Path root() {
-    return root;
   }
 
   /** The model names, sorted. */

@@ -1,6 +1,7 @@
 package io.prodline.serving.repository;
 
 import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.error.ProdlineException;
 import io.prodline.core.predict.Predictor;
 import io.prodline.core.schema.Field;
 import java.nio.file.Path;
@@ -25,9 +26,14 @@ final class VersionLoader {
     Predictor predictor;
     try {
       predictor = Predictor.load(directory);
+    } catch (ProdlineException e) {
+      // A bad bundle: the message says it all.
+      LOG.warn("model '{}' version {} failed to load: {}", model, version, e.getMessage());
+      return ModelVersion.failed(version, e.getMessage());
     } catch (RuntimeException | LinkageError e) {
+      // A bug in a runtime or a broken installation: keep the stack trace for whoever fixes it.
       String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-      LOG.warn("model '{}' version {} failed to load from {}: {}", model, version, directory, reason, e);
+      LOG.error("model '{}' version {} failed to load from {}", model, version, directory, e);
       return ModelVersion.failed(version, reason);
     }
     String problem = servingProblem(predictor.bundle().manifest(), predictor);

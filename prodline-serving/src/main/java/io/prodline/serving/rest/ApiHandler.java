@@ -29,11 +29,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private record Pending(HttpMethod method, String uri, byte[] body, HttpVersion version, boolean keepAlive) {}
 
   private final ModelApi api;
+  private final InFlightRequests inFlight;
   private final Queue<Pending> waiting = new ArrayDeque<>();
   private boolean busy;
 
-  ApiHandler(ModelApi api) {
+  ApiHandler(ModelApi api, InFlightRequests inFlight) {
     this.api = api;
+    this.inFlight = inFlight;
   }
 
   @Override
@@ -56,6 +58,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     Pending request = waiting.poll();
     busy = true;
+    inFlight.begin();
     ctx.channel().config().setAutoRead(false);
     api.handle(request.method(), request.uri(), request.body())
         .thenAccept(answer -> ctx.executor().execute(() -> write(ctx, request, answer)));
@@ -65,6 +68,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     ctx.writeAndFlush(JsonResponses.of(request.version(), answer, request.keepAlive()))
         .addListener(ChannelFutureListener.CLOSE_ON_FAILURE)
         .addListener(done -> {
+          inFlight.end();
           busy = false;
           ctx.channel().config().setAutoRead(true);
           next(ctx);

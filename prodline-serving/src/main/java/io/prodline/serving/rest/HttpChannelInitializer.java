@@ -2,6 +2,7 @@ package io.prodline.serving.rest;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
@@ -12,19 +13,29 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
  */
 public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ModelApi api;
+  private final InFlightRequests inFlight;
+  private final ChannelGroup connections;
   private final int maxBodyBytes;
 
-  public HttpChannelInitializer(ModelApi api, int maxBodyBytes) {
+  /**
+   * @param connections every open connection is kept here (and leaves on close), so a stop can close idle
+   *     keep-alive connections explicitly rather than rely on the event loops' shutdown
+   */
+  public HttpChannelInitializer(ModelApi api, InFlightRequests inFlight, ChannelGroup connections,
+      int maxBodyBytes) {
     this.api = api;
+    this.inFlight = inFlight;
+    this.connections = connections;
     this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
   protected void initChannel(SocketChannel channel) {
+    connections.add(channel);
     ChannelPipeline pipeline = channel.pipeline();
     pipeline.addLast("http", new HttpServerCodec());
     pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
     pipeline.addLast("body-limit", new BodyLimitAggregator(maxBodyBytes));
-    pipeline.addLast("api", new ApiHandler(api));
+    pipeline.addLast("api", new ApiHandler(api, inFlight));
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test runtime ("linear-test") whose outputs are easy to compute by hand: output k of a row is the dot product
@@ -22,6 +23,8 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final String NAME = "linear-test";
   /** Names of the threads predictions ran on, to check they never run on an event loop. */
   public static final Set<String> PREDICT_THREADS = ConcurrentHashMap.newKeySet();
+  /** Slow ({@code sleep}) predictions running right now, so a test can wait until a request reached the model. */
+  public static final AtomicInteger RUNNING = new AtomicInteger();
 
   @Override
   public String name() {
@@ -75,10 +78,13 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
         throw new IllegalStateException("secret internal detail");
       }
       if (sleepMillis > 0) {
+        RUNNING.incrementAndGet();
         try {
           Thread.sleep(sleepMillis);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
+        } finally {
+          RUNNING.decrementAndGet();
         }
       }
       int in = inputWidth();

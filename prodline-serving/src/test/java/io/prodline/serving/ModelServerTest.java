@@ -1,0 +1,248 @@
+package io.prodline.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.LinearTestRuntimeProvider;
+import io.prodline.serving.testing.TestBundles;
+import io.prodline.serving.testing.TestRepository;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REST API end to end, over real sockets on an ephemeral loopback port. See {@link TestRepository}. */
+class ModelServerTest {
+  private static final int MAX_BODY = 64 * 1024;
+  private static final String HOUSE = "{\"age\": 1.5, \"rooms\": 3, \"city\": \"b\"}";
+
+  @TempDir
+  static Path root;
+  static ModelServer server;
+  static HttpTestClient http;
+
+  @BeforeAll
+  static void start() {
+    TestRepository.create(root);
+    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1").withMaxBodyBytes(MAX_BODY))
+        .start(0);
+    http = new HttpTestClient(server.actualPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  private static Answer predict(String path, String instances) {
+    return http.post(path, "{\"instances\": " + instances + "}");
+  }
+
+  @Test
+  void listensOnTheEphemeralPortItWasGiven() {
+    assertThat(server.actualPort()).isPositive();
+  }
+
+  @Test
+  void predictsWithTheHighestAvailableVersionByDefault() {
+    Answer answer = predict("/v1/models/houses:predict", "[" + HOUSE + "]");
+    assertThat(answer.status()).isEqualTo(200);
+    // Version 3 is broken, so version 2 answers: 2 * 1.5 + 20 * 3 + 200 * index("b").
+    assertThat(answer.body()).isEqualTo("{\"predictions\":[263.0]}");
+  }
+
+  @Test
+  void predictsWithARequestedVersion() {
+    Answer answer = predict("/v1/models/houses/versions/1:predict", "[" + HOUSE + "]");
+    assertThat(answer.body()).isEqualTo("{\"predictions\":[131.5]}");
+  }
+
+  @Test
+  void acceptsPositionalInstancesNullsAndSignatureName() {
+    Answer answer = http.post("/v1/models/houses:predict", "{\"signature_name\": \"serving_default\", "
+        + "\"instances\": [[1.5, 3, \"b\"], [null, 3, \"b\"], {\"age\": 1.5, \"rooms\": 3, \"city\": \"unseen\"}]}");
+    assertThat(answer.status()).isEqualTo(200);
+    // A missing or unseen value reaches the model as NaN, which the test runtime counts as 0.
+    assertThat(answer.body()).isEqualTo("{\"predictions\":[263.0,260.0,63.0]}");
+  }
+
+  @Test
+  void answersClassProbabilitiesForMulticlassAndOneProbabilityForBinary() {
+    assertThat(predict("/v1/models/iris:predict", "[{\"x\": 0.25, \"y\": 0.75}, [1, 0]]").body())
+        .isEqualTo("{\"predictions\":[[0.25,0.75,0.5],[1.0,0.0,0.5]]}");
+    assertThat(predict("/v1/models/churn:predict", "[{\"active\": true, \"score\": 0.5}]").body())
+        .isEqualTo("{\"predictions\":[0.625]}");
+  }
+
+  @Test
+  void predictionsNeverRunOnAnEventLoop() {
+    predict("/v1/models/houses:predict", "[" + HOUSE + "]");
+    assertThat(LinearTestRuntimeProvider.PREDICT_THREADS).isNotEmpty()
+        .allSatisfy(name -> assertThat(name).startsWith(WorkerPool.THREAD_PREFIX));
+  }
+
+  @Test
+  void reportsEveryVersionNewestFirstWithFailedOnesAsEnded() {
+    Answer answer = http.get("/v1/models/houses");
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode versions = answer.json().get("model_version_status");
+    assertThat(versions).hasSize(3);
+    assertThat(versions.get(0).get("version").asText()).isEqualTo("3");
+    assertThat(versions.get(0).get("state").asText()).isEqualTo("END");
+    assertThat(versions.get(0).get("status").get("error_code").asText()).isEqualTo("UNKNOWN");
+    assertThat(versions.get(0).get("status").get("error_message").asText()).contains("bundle.yaml");
+    assertThat(versions.get(1).toString()).isEqualTo(
+        "{\"version\":\"2\",\"state\":\"AVAILABLE\",\"status\":{\"error_code\":\"OK\",\"error_message\":\"\"}}");
+    assertThat(versions.get(2).get("version").asText()).isEqualTo("1");
+
+    assertThat(http.get("/v1/models/houses/versions/1").body()).isEqualTo("{\"model_version_status\":[{\"version\":"
+        + "\"1\",\"state\":\"AVAILABLE\",\"status\":{\"error_code\":\"OK\",\"error_message\":\"\"}}]}");
+  }
+
+  @Test
+  void describesInputsAndOutputsInMetadata() {
+    Answer answer = http.get("/v1/models/houses/metadata");
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode body = answer.json();
+    assertThat(body.get("model_spec").get("name").asText()).isEqualTo("houses");
+    assertThat(body.get("model_spec").get("version").asText()).isEqualTo("2");
+    JsonNode signature = body.get("metadata").get("signature_def").get("signature_def").get("serving_default");
+    assertThat(signature.get("method_name").asText()).isEqualTo("tensorflow/serving/predict");
+    JsonNode inputs = signature.get("inputs");
+    assertThat(inputs.fieldNames()).toIterable().containsExactly("age", "rooms", "city");
+    assertThat(inputs.get("age").get("dtype").asText()).isEqualTo("DT_DOUBLE");
+    assertThat(inputs.get("rooms").get("dtype").asText()).isEqualTo("DT_INT64");
+    assertThat(inputs.get("city").get("dtype").asText()).isEqualTo("DT_STRING");
+    assertThat(inputs.get("age").get("tensor_shape").get("dim").get(0).get("size").asText()).isEqualTo("-1");
+    assertThat(signature.get("outputs").get("predictions").get("dtype").asText()).isEqualTo("DT_FLOAT");
+    assertThat(body.get("metadata").get("prodline").get("task").asText()).isEqualTo("regression");
+
+    JsonNode iris = http.get("/v1/models/iris/versions/1/metadata").json();
+    JsonNode dims = iris.get("metadata").get("signature_def").get("signature_def").get("serving_default")
+        .get("outputs").get("predictions").get("tensor_shape").get("dim");
+    assertThat(dims.findValuesAsText("size")).containsExactly("-1", "3");
+    assertThat(iris.get("metadata").get("prodline").get("classes").toString())
+        .isEqualTo("[\"setosa\",\"versicolor\",\"virginica\"]");
+  }
+
+  @Test
+  void unknownModelsVersionsAndPathsAre404NamingWhatExists() {
+    Answer model = predict("/v1/models/nope:predict", "[" + HOUSE + "]");
+    assertThat(model.status()).isEqualTo(404);
+    assertThat(model.error()).isEqualTo("model 'nope' not found; this server has [churn, exploding, houses, iris, slow]");
+
+    Answer version = predict("/v1/models/houses/versions/9:predict", "[" + HOUSE + "]");
+    assertThat(version.status()).isEqualTo(404);
+    assertThat(version.error()).isEqualTo("model 'houses' has no version 9; its versions are [3, 2, 1]");
+
+    Answer failed = predict("/v1/models/houses/versions/3:predict", "[" + HOUSE + "]");
+    assertThat(failed.status()).isEqualTo(404);
+    assertThat(failed.error()).startsWith("version 3 of model 'houses' is not available: ").contains("bundle.yaml");
+
+    assertThat(http.get("/v1/models/houses/versions/9").status()).isEqualTo(404);
+    assertThat(http.get("/v1/models/nope/metadata").status()).isEqualTo(404);
+
+    Answer path = http.get("/v2/something");
+    assertThat(path.status()).isEqualTo(404);
+    assertThat(path.error()).startsWith("no endpoint at /v2/something; the API has ");
+  }
+
+  @Test
+  void badRequestsAre400WithTheReason() {
+    assertBadRequest("{\"instances\": [1, }", "malformed JSON at line 1, column ");
+    assertBadRequest("{\"signature_name\": \"serving_default\"}", "no \"instances\"");
+    assertBadRequest("{\"instances\": []}", "\"instances\" is empty");
+    assertBadRequest("{\"instances\": [" + HOUSE + ", {\"age\": 1, \"rooms\": 2}]}",
+        "instance 1 is missing feature 'city'");
+    assertBadRequest("{\"instances\": [{\"age\": \"old\", \"rooms\": 2, \"city\": \"a\"}]}",
+        "instance 0: feature 'age' must be a number (float64) but got the string \"old\"");
+    assertBadRequest("{\"instances\": [{\"age\": 1, \"rooms\": 2, \"city\": \"a\", \"cty\": \"a\"}]}",
+        "instance 0 has unknown feature 'cty'");
+    assertBadRequest("{\"instances\": [[1, 2]]}", "instance 0 has 2 values but the model takes 3");
+  }
+
+  private static void assertBadRequest(String body, String message) {
+    Answer answer = http.post("/v1/models/houses:predict", body);
+    assertThat(answer.status()).as(body).isEqualTo(400);
+    assertThat(answer.error()).as(body).contains(message);
+  }
+
+  @Test
+  void wrongMethodsAre405NamingTheAllowedOne() {
+    Answer getPredict = http.get("/v1/models/houses:predict");
+    assertThat(getPredict.status()).isEqualTo(405);
+    assertThat(getPredict.allow()).isEqualTo("POST");
+    assertThat(getPredict.error()).isEqualTo("method GET is not allowed on /v1/models/houses:predict; use POST");
+
+    Answer postStatus = http.post("/v1/models/houses", "{}");
+    assertThat(postStatus.status()).isEqualTo(405);
+    assertThat(postStatus.allow()).isEqualTo("GET");
+  }
+
+  @Test
+  void bodiesOverTheLimitAre413AndTheConnectionKeepsServing() {
+    Answer answer = http.post("/v1/models/houses:predict", "{\"instances\": [" + "1,".repeat(MAX_BODY) + "1]}");
+    assertThat(answer.status()).isEqualTo(413);
+    assertThat(answer.error()).contains("larger than the limit of " + MAX_BODY + " bytes");
+
+    Answer chunked = http.send(HttpRequest.newBuilder(URI.create(http.uri("/v1/models/houses:predict")))
+        .POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(new byte[MAX_BODY * 2]))));
+    assertThat(chunked.status()).isEqualTo(413);
+
+    assertThat(predict("/v1/models/houses:predict", "[" + HOUSE + "]").status()).isEqualTo(200);
+  }
+
+  @Test
+  void unexpectedFailuresAre500WithoutDetails() {
+    Answer answer = predict("/v1/models/exploding:predict", "[{\"x\": 1}]");
+    assertThat(answer.status()).isEqualTo(500);
+    assertThat(answer.error())
+        .isEqualTo("internal server error while answering POST /v1/models/exploding:predict; the details are in "
+            + "the server log")
+        .doesNotContain("secret");
+  }
+
+  @Test
+  void answersConcurrentRequestsCorrectly() throws Exception {
+    int threads = 8;
+    int requests = 200;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < requests; i++) {
+            int age = thread * 1000 + i;
+            int rooms = i % 7;
+            int city = i % 3;
+            Answer answer = predict("/v1/models/houses:predict", "[{\"age\": " + age + ", \"rooms\": " + rooms
+                + ", \"city\": \"" + TestBundles.CITIES.get(city) + "\"}]");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().get("predictions").get(0).asDouble())
+                .isEqualTo(2.0 * age + 20.0 * rooms + 200.0 * city);
+          }
+          return requests;
+        }));
+      }
+      int total = 0;
+      for (Future<Integer> f : done) {
+        total += f.get();
+      }
+      assertThat(total).isEqualTo(threads * requests);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
