@@ -104,7 +104,7 @@ final class QuickstartCommand implements Callable<Integer> {
     boolean allEqual;
     try {
       String base = "http://127.0.0.1:" + server.actualPort();
-      out.println("Serving " + server.repository().names() + " on " + base);
+      out.println("Serving " + server.modelNames() + " on " + base);
       allEqual = selfCheck(result, base);
       if (once) {
         return allEqual ? 0 : 1;

@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Path root = models != null ? models : Home.resolve(home).resolve("models");
     ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress(host)).start(restPort);
-    System.out.println("Serving " + server.repository().names() + " from " + root + " on http://" + host + ":"
+    System.out.println("Serving " + server.modelNames() + " from " + root + " on http://" + host + ":"
         + server.actualPort() + " (Ctrl-C stops)");
     awaitShutdown(server);
     return 0;

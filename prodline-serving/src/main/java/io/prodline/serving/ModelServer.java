@@ -87,6 +87,14 @@ public final class ModelServer implements AutoCloseable {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
+  /** Names of the models found in the repository when the server started. */
+  public synchronized java.util.List<String> modelNames() {
+    if (repository == null) {
+      throw new IllegalStateException("the server is not running");
+    }
+    return repository.names();
+  }
+
   /**
    * Stops gracefully: no new connections, no new predictions (they get 503), then waits up to the drain timeout
    * until every request taken has been answered; does nothing when not running.
