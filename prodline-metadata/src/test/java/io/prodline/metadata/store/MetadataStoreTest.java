@@ -2,6 +2,7 @@ package io.prodline.metadata.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.prodline.metadata.MetadataDatabase;
 import io.prodline.metadata.testing.Backend;
@@ -158,8 +159,8 @@ class MetadataStoreTest {
     Artifact model = recorded.outputs().get(0);
 
     assertThat(store.eventsByExecution(execution)).extracting(Event::artifactId, Event::type, Event::key, Event::index)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(data.id(), EventType.INPUT, "examples", 1),
-            org.assertj.core.groups.Tuple.tuple(model.id(), EventType.OUTPUT, "model", 0));
+        .containsExactly(tuple(data.id(), EventType.INPUT, "examples", 1),
+            tuple(model.id(), EventType.OUTPUT, "model", 0));
     assertThat(store.eventsByArtifact(model.id())).containsExactly(recorded.events().get(1));
     assertThat(store.artifactsInContext(run.id())).containsExactly(data, model);
     assertThat(store.executionsInContext(run.id())).containsExactly(recorded.execution());

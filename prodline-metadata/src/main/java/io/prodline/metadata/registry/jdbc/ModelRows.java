@@ -8,6 +8,7 @@ import io.prodline.metadata.store.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ final class ModelRows {
         + "source_execution_id, metrics_json, create_time FROM model_version v WHERE v.model_id = ? AND " + condition
         + " ORDER BY version", rs -> new Object[] {rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
         Statements.nullableLong(rs, "source_execution_id"), rs.getString(6), rs.getLong(7)}, all);
-    List<ModelVersion> versions = new java.util.ArrayList<>();
+    List<ModelVersion> versions = new ArrayList<>();
     for (Object[] r : rows) {
       int version = (Integer) r[0];
       versions.add(new ModelVersion(model.name(), version, (String) r[1], (String) r[2], (String) r[3], (Long) r[4],

@@ -4,6 +4,7 @@ import io.prodline.metadata.store.Artifact;
 import io.prodline.metadata.store.ArtifactSpec;
 import io.prodline.metadata.store.ArtifactState;
 import io.prodline.metadata.store.MetadataNotFoundException;
+import io.prodline.metadata.store.PropertyValue;
 import io.prodline.metadata.store.TypeKind;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,7 +41,7 @@ final class ArtifactTable {
     List<Row> rows = Statements.query(c, SELECT + "WHERE " + condition, rs -> new Row(rs.getLong("id"),
         rs.getString("type_name"), rs.getString("uri"), ArtifactState.valueOf(rs.getString("state")),
         rs.getString("fingerprint"), rs.getLong("create_time"), rs.getLong("update_time")), params);
-    Map<Long, Map<String, io.prodline.metadata.store.PropertyValue>> properties =
+    Map<Long, Map<String, PropertyValue>> properties =
         PropertyTable.ARTIFACT.load(c, rows.stream().map(Row::id).toList());
     List<Artifact> artifacts = new ArrayList<>(rows.size());
     for (Row r : rows) {
