@@ -16,7 +16,10 @@ final class DataSummary {
   private DataSummary() {}
 
   static void print(Frame frame, PrintStream out) {
-    DatasetStatistics stats = new StatisticsCollector(StatisticsOptions.defaults()).collect(List.of(frame).iterator());
+    print(new StatisticsCollector(StatisticsOptions.defaults()).collect(List.of(frame).iterator()), out);
+  }
+
+  static void print(DatasetStatistics stats, PrintStream out) {
     out.printf(Locale.ROOT, "  %-24s %-7s %8s  %s%n", "column", "type", "missing", "summary");
     for (FeatureStatistics f : stats.features()) {
       out.printf(Locale.ROOT, "  %-24s %-7s %8d  %s%n", f.name(), f.type().fileName(), f.common().numMissing(),

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         QuickstartCommand.class,
         TrainCommand.class,
         ServeCommand.class,
+        DataCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

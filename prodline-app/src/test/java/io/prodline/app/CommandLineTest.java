@@ -26,8 +26,8 @@ class CommandLineTest {
 
   @Test
   void everyCommandsHelpTeachesWithAnExample() {
-    for (String command : new String[] {"quickstart", "train", "serve"}) {
-      Run r = run(command, "--help");
+    for (String command : new String[] {"quickstart", "train", "serve", "data", "data stats", "data generate"}) {
+      Run r = run((command + " --help").split(" "));
       assertThat(r.exitCode()).as(command).isZero();
       assertThat(r.out()).as(command).contains("Example").contains("prodline " + command);
     }
@@ -50,6 +50,18 @@ class CommandLineTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(BundleReader.read(out).manifest().name()).isEqualTo("cancer");
     assertThat(BundleReader.read(out).manifest().version()).isEqualTo(3);
+  }
+
+  @Test
+  void dataStatsWritesJsonWithTheDocumentedFields(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("stats.json");
+    Run r = run("data", "stats", "--data", "../examples/data/seattle-weather.csv", "--output", json.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode stats = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Files.readString(json));
+    assertThat(stats.get("num_examples").asLong()).isEqualTo(1461);
+    assertThat(stats.get("features").size()).isEqualTo(6);
+    assertThat(stats.toString()).contains("\"std_dev\"").contains("\"top_values\"");
   }
 
   @Test
