@@ -1,5 +1,6 @@
 package io.prodline.data.schema;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -12,7 +13,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  *     expected); a missing required column is an error, a missing optional one a warning
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Presence(double minFraction, boolean required) {
+public record Presence(
+    @JsonProperty(required = true) double minFraction, @JsonProperty(required = true) boolean required) {
   public Presence {
     if (!(minFraction >= 0 && minFraction <= 1)) {
       throw new IllegalArgumentException("min_fraction must be within [0, 1], got " + minFraction);

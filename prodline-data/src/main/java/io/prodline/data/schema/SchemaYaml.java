@@ -1,6 +1,7 @@
 package io.prodline.data.schema;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -27,9 +28,7 @@ public final class SchemaYaml {
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private SchemaYaml() {}
 
@@ -60,16 +59,26 @@ public final class SchemaYaml {
   /** Parses {@code yaml}; {@code source} names it in error messages (a file name). */
   public static Schema read(String yaml, String source) {
     try {
-      Schema schema = MAPPER.readValue(yaml, Schema.class);
+      Schema schema = yaml.isBlank() ? null : MAPPER.readValue(yaml, Schema.class);
       if (schema == null) {
         throw new DataFormatException(source, "is empty; a schema needs at least 'features'");
       }
       return schema;
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof JsonParseException p) {
+        throw notYaml(source, p);
+      }
       throw new DataFormatException(source, line(e), path(e) + problem(e));
+    } catch (JsonParseException e) {
+      throw notYaml(source, e);
     } catch (JsonProcessingException e) {
-      throw new DataFormatException(source, line(e), "not valid YAML: " + e.getOriginalMessage());
+      throw new DataFormatException(source, line(e), e.getOriginalMessage());
     }
+  }
+
+  private static DataFormatException notYaml(String source, JsonParseException e) {
+    return new DataFormatException(source, line(e), "not valid YAML: " + e.getOriginalMessage().lines()
+        .findFirst().orElse("").strip());
   }
 
   private static long line(JsonProcessingException e) {
