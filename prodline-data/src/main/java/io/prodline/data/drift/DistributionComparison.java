@@ -5,7 +5,9 @@ import io.prodline.data.stats.DatasetStatistics;
 import io.prodline.data.stats.FeatureStatistics;
 import io.prodline.data.stats.NumericStatistics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compares two data sets' statistics feature by feature: drift (previous span vs current span) and skew
@@ -18,12 +20,13 @@ public final class DistributionComparison {
   private DistributionComparison() {}
 
   public static DatasetComparison compare(DatasetStatistics baseline, DatasetStatistics current) {
+    Map<String, FeatureStatistics> currentByName = new HashMap<>();
+    current.features().forEach(f -> currentByName.put(f.name(), f));
     List<FeatureComparison> features = new ArrayList<>();
     for (FeatureStatistics b : baseline.features()) {
-      for (FeatureStatistics c : current.features()) {
-        if (c.name().equals(b.name()) && comparable(b, c)) {
-          features.add(compare(b, c));
-        }
+      FeatureStatistics c = currentByName.get(b.name());
+      if (c != null && comparable(b, c)) {
+        features.add(compare(b, c));
       }
     }
     return new DatasetComparison(baseline.numExamples(), current.numExamples(), features);

@@ -1,5 +1,8 @@
 package io.prodline.data.drift;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /**
  * Two-sided p-value of the two-sample Kolmogorov–Smirnov statistic {@code d} for sample sizes {@code n} and
  * {@code m}: the probability, under the null hypothesis that both samples come from one continuous
@@ -21,10 +24,15 @@ public final class KolmogorovSmirnovPValue {
   /** Largest sample size for which the exact p-value is computed (scipy's {@code MAX_AUTO_N}). */
   public static final int MAX_EXACT_N = 10_000;
 
-  /** How a p-value was computed. */
+  /** How a p-value was computed; {@code exact} or {@code asymptotic} in JSON. */
   public enum Method {
     EXACT,
-    ASYMPTOTIC
+    ASYMPTOTIC;
+
+    @JsonValue
+    public String fileName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   private KolmogorovSmirnovPValue() {}
