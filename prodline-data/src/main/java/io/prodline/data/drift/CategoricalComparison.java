@@ -1,0 +1,25 @@
+package io.prodline.data.drift;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * Comparison of a categorical feature's value frequencies; definitions in {@code docs/validation.md}.
+ *
+ * @param infinityNorm {@code max_v |p_baseline(v) - p_current(v)|} over {@code values}, in [0, 1]
+ * @param infinityNormValue the value attaining it (null when it is "other" or when the distance is 0)
+ * @param values the union of both sides' top values, then "other" (value null) when a side has values outside
+ *     its list
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record CategoricalComparison(
+    double infinityNorm,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String infinityNormValue,
+    List<ComparedValue> values) {
+
+  public CategoricalComparison {
+    values = List.copyOf(values);
+  }
+}

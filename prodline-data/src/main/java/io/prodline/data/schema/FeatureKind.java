@@ -1,0 +1,35 @@
+package io.prodline.data.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.prodline.core.frame.ColumnType;
+import java.util.Locale;
+
+/**
+ * How a feature's values are compared: as numbers on a line ({@code numeric}: float64, int64) or as labels
+ * ({@code categorical}: string, bool). The kind decides the domain/range checks and the drift metric.
+ */
+public enum FeatureKind {
+  NUMERIC,
+  CATEGORICAL;
+
+  /** The kind statistics of that type support: numeric for float64 and int64, categorical otherwise. */
+  public static FeatureKind of(ColumnType type) {
+    return type == ColumnType.FLOAT64 || type == ColumnType.INT64 ? NUMERIC : CATEGORICAL;
+  }
+
+  @JsonValue
+  public String fileName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static FeatureKind fromFileName(String name) {
+    for (FeatureKind k : values()) {
+      if (k.fileName().equals(name)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("unknown kind '" + name + "': expected numeric or categorical");
+  }
+}

@@ -1,0 +1,92 @@
+package io.prodline.data.schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.prodline.core.frame.ColumnType;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one feature's data must look like.
+ *
+ * @param name column name
+ * @param type the column type; an int64 column satisfies a float64 feature (integers are valid floats)
+ * @param kind numeric (float64, int64) or categorical (string, bool); must agree with the type
+ * @param presence the least fraction of examples with a value, and whether the column must exist
+ * @param domain the allowed values of a categorical string feature; empty for any value
+ * @param range bounds of the finite values of a numeric feature; null for none
+ * @param allowNan whether a numeric feature may hold NaN
+ * @param allowInfinite whether a numeric feature may hold +infinity or -infinity
+ * @param notInEnvironments environments where the feature is not expected (e.g. the label at SERVING): there it
+ *     is neither required nor checked
+ * @param driftComparator threshold for previous-span vs current comparisons; null to not check drift
+ * @param skewComparator threshold for training vs serving comparisons; null to not check skew
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record FeatureSchema(
+    @JsonProperty(required = true) String name,
+    @JsonProperty(required = true) ColumnType type,
+    @JsonProperty(required = true) FeatureKind kind,
+    @JsonProperty(required = true) Presence presence,
+    List<String> domain,
+    ValueRange range,
+    @JsonInclude(JsonInclude.Include.ALWAYS) boolean allowNan,
+    @JsonInclude(JsonInclude.Include.ALWAYS) boolean allowInfinite,
+    List<String> notInEnvironments,
+    Comparator driftComparator,
+    Comparator skewComparator) {
+
+  public FeatureSchema {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(presence, "presence");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a feature needs a non-blank name");
+    }
+    if (kind != FeatureKind.of(type)) {
+      throw new IllegalArgumentException("kind " + kind.fileName() + " does not fit type " + type.fileName()
+          + ": float64 and int64 are numeric, string and bool categorical");
+    }
+    domain = domain == null ? List.of() : List.copyOf(domain);
+    notInEnvironments = notInEnvironments == null ? List.of() : List.copyOf(notInEnvironments);
+    if (!domain.isEmpty() && type != ColumnType.STRING) {
+      throw new IllegalArgumentException("a domain applies to string features only, not " + type.fileName());
+    }
+    if (range != null && kind != FeatureKind.NUMERIC) {
+      throw new IllegalArgumentException("a range applies to numeric features only, not " + type.fileName());
+    }
+    checkComparator("drift_comparator", driftComparator, kind);
+    checkComparator("skew_comparator", skewComparator, kind);
+  }
+
+  private static void checkComparator(String field, Comparator comparator, FeatureKind kind) {
+    if (comparator != null && comparator.kind() != kind) {
+      throw new IllegalArgumentException(field + " of a " + kind.fileName() + " feature needs "
+          + (kind == FeatureKind.NUMERIC ? "jensen_shannon_divergence" : "infinity_norm"));
+    }
+  }
+
+  /** Whether the feature is expected in {@code environment}; every feature is expected when it is null. */
+  public boolean expectedIn(String environment) {
+    return environment == null || !notInEnvironments.contains(environment);
+  }
+
+  public FeatureSchema withNotInEnvironments(List<String> environments) {
+    return new FeatureSchema(name, type, kind, presence, domain, range, allowNan, allowInfinite, environments,
+        driftComparator, skewComparator);
+  }
+
+  public FeatureSchema withDriftComparator(Comparator comparator) {
+    return new FeatureSchema(name, type, kind, presence, domain, range, allowNan, allowInfinite,
+        notInEnvironments, comparator, skewComparator);
+  }
+
+  public FeatureSchema withSkewComparator(Comparator comparator) {
+    return new FeatureSchema(name, type, kind, presence, domain, range, allowNan, allowInfinite,
+        notInEnvironments, driftComparator, comparator);
+  }
+}
