@@ -2,83 +2,65 @@ package io.prodline.data.source.csv;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.prodline.core.error.DataFormatException;
-import io.prodline.core.frame.BoolColumn;
-import io.prodline.core.frame.Column;
-import io.prodline.core.frame.ColumnBuilder;
 import io.prodline.core.frame.ColumnType;
-import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
-import io.prodline.core.frame.Int64Column;
-import io.prodline.core.frame.StringColumn;
-import java.util.ArrayList;
+import io.prodline.data.source.FrameAssembler;
 import java.util.List;
 
 /**
- * Turns records into one {@link Frame}, parsing each cell into its column's type. A cell that does not fit is
- * a {@link DataFormatException} naming the line the cell is on, the column, the value and the fix.
+ * Turns records into one {@link Frame}, parsing each cell into its column's type. A record with the wrong number
+ * of fields, or a cell that does not fit, is a {@link DataFormatException} naming the line, the column, the value
+ * and the fix; the record is then left out of the batch whole, so the caller may skip it.
  */
 final class BatchBuilder {
   private final String source;
   private final CsvOptions options;
   private final List<ResolvedColumn> columns;
-  private final List<String> names = new ArrayList<>();
-  private ColumnBuilder[] builders;
-  private int rows;
+  private final FrameAssembler assembler;
 
   BatchBuilder(String source, CsvOptions options, List<ResolvedColumn> columns) {
     this.source = source;
     this.options = options;
     this.columns = columns;
-    columns.forEach(c -> names.add(c.field().name()));
-    this.builders = newBuilders();
+    this.assembler = new FrameAssembler(columns.stream().map(ResolvedColumn::field).toList());
   }
 
   int rows() {
-    return rows;
+    return assembler.rows();
   }
 
   void append(CsvRecord record) {
-    for (int i = 0; i < builders.length; i++) {
+    if (record.getFieldCount() != columns.size()) {
+      throw new DataFormatException(source, record.getStartingLineNumber(), "expected " + columns.size()
+          + " fields, as in the header, but found " + record.getFieldCount()
+          + "; quote fields that contain commas or line breaks");
+    }
+    assembler.beginRow();
+    for (int i = 0; i < columns.size(); i++) {
       String cell = record.getField(i);
-      if (options.isMissing(cell)) {
-        builders[i].appendNull();
-      } else {
+      if (!options.isMissing(cell)) {
         try {
-          appendValue(builders[i], cell);
+          stage(i, cell);
         } catch (IllegalArgumentException e) {
           throw misfit(record, i);
         }
       }
     }
-    rows++;
+    assembler.commitRow();
   }
 
-  private static void appendValue(ColumnBuilder builder, String cell) {
-    switch (builder.type()) {
-      case FLOAT64 -> ((Float64Column.Builder) builder).append(Cells.parseFloat64(cell));
-      case INT64 -> ((Int64Column.Builder) builder).append(Cells.parseInt64(cell));
-      case BOOL -> ((BoolColumn.Builder) builder).append(Cells.parseBool(cell));
-      case STRING -> ((StringColumn.Builder) builder).append(cell);
+  private void stage(int column, String cell) {
+    switch (columns.get(column).field().type()) {
+      case FLOAT64 -> assembler.setFloat64(column, Cells.parseFloat64(cell));
+      case INT64 -> assembler.setInt64(column, Cells.parseInt64(cell));
+      case BOOL -> assembler.setBool(column, Cells.parseBool(cell));
+      case STRING -> assembler.setString(column, cell);
     }
   }
 
   /** The rows appended since the last call, as a frame; the builder then starts an empty batch. */
   Frame build() {
-    List<Column> built = new ArrayList<>(builders.length);
-    for (ColumnBuilder builder : builders) {
-      built.add(builder.build());
-    }
-    builders = newBuilders();
-    rows = 0;
-    return Frame.of(names, built);
-  }
-
-  private ColumnBuilder[] newBuilders() {
-    ColumnBuilder[] fresh = new ColumnBuilder[columns.size()];
-    for (int i = 0; i < fresh.length; i++) {
-      fresh[i] = Column.builder(columns.get(i).field().type());
-    }
-    return fresh;
+    return assembler.build();
   }
 
   private DataFormatException misfit(CsvRecord record, int index) {

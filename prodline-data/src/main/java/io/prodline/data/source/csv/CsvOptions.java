@@ -2,6 +2,7 @@ package io.prodline.data.source.csv;
 
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
+import io.prodline.data.source.BadRecordPolicy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Set;
  *   <li>{@code types}: types declared for some columns by name; they replace inference for those columns.
  *   <li>{@code schema}: the type of every column; the header must then name exactly these columns (in any
  *       order) and no sample is read. Empty (the default) means "infer". {@code types} still apply on top.
+ *   <li>{@code badRecords}: what a row with the wrong number of fields or a value that does not fit its column
+ *       does: fail the read (the default) or be skipped and counted; see {@link BadRecordPolicy}.
  * </ul>
  */
 public final class CsvOptions {
@@ -28,16 +31,17 @@ public final class CsvOptions {
   public static final int DEFAULT_SAMPLE_ROWS = 10_000;
 
   private static final CsvOptions DEFAULTS =
-      new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), List.of());
+      new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), List.of(), BadRecordPolicy.FAIL);
 
   private final int batchRows;
   private final int sampleRows;
   private final Set<String> nullTokens;
   private final Map<String, ColumnType> types;
   private final List<Field> schema;
+  private final BadRecordPolicy badRecords;
 
   private CsvOptions(int batchRows, int sampleRows, Set<String> nullTokens, Map<String, ColumnType> types,
-      List<Field> schema) {
+      List<Field> schema, BadRecordPolicy badRecords) {
     if (batchRows < 1) {
       throw new IllegalArgumentException("batchRows must be at least 1, got " + batchRows);
     }
@@ -49,6 +53,7 @@ public final class CsvOptions {
     this.nullTokens = Set.copyOf(nullTokens);
     this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
     this.schema = List.copyOf(schema);
+    this.badRecords = Objects.requireNonNull(badRecords, "badRecords");
   }
 
   public static CsvOptions defaults() {
@@ -56,23 +61,29 @@ public final class CsvOptions {
   }
 
   public CsvOptions withBatchRows(int rows) {
-    return new CsvOptions(rows, sampleRows, nullTokens, types, schema);
+    return new CsvOptions(rows, sampleRows, nullTokens, types, schema, badRecords);
   }
 
   public CsvOptions withSampleRows(int rows) {
-    return new CsvOptions(batchRows, rows, nullTokens, types, schema);
+    return new CsvOptions(batchRows, rows, nullTokens, types, schema, badRecords);
   }
 
   public CsvOptions withNullTokens(Set<String> tokens) {
-    return new CsvOptions(batchRows, sampleRows, Objects.requireNonNull(tokens, "tokens"), types, schema);
+    return new CsvOptions(batchRows, sampleRows, Objects.requireNonNull(tokens, "tokens"), types, schema, badRecords);
   }
 
   public CsvOptions withTypes(Map<String, ColumnType> declared) {
-    return new CsvOptions(batchRows, sampleRows, nullTokens, Objects.requireNonNull(declared, "declared"), schema);
+    return new CsvOptions(batchRows, sampleRows, nullTokens, Objects.requireNonNull(declared, "declared"), schema,
+        badRecords);
   }
 
   public CsvOptions withSchema(List<Field> fields) {
-    return new CsvOptions(batchRows, sampleRows, nullTokens, types, Objects.requireNonNull(fields, "fields"));
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, Objects.requireNonNull(fields, "fields"),
+        badRecords);
+  }
+
+  public CsvOptions withBadRecords(BadRecordPolicy policy) {
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, policy);
   }
 
   /** Whether a cell means "missing": it is empty or one of the null tokens. */
@@ -98,5 +109,9 @@ public final class CsvOptions {
 
   public List<Field> schema() {
     return schema;
+  }
+
+  public BadRecordPolicy badRecords() {
+    return badRecords;
   }
 }

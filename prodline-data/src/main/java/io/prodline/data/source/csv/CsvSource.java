@@ -1,9 +1,12 @@
 package io.prodline.data.source.csv;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.prodline.core.error.DataFormatException;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
+import io.prodline.data.source.BadRecords;
+import io.prodline.data.source.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,6 +43,11 @@ import java.util.Queue;
  * A later value that does not fit its column's type is an error, never a silent conversion: declare such a
  * column's type ({@link CsvOptions#withTypes}, {@link CsvOptions#withSchema}) or enlarge the sample.
  *
+ * <p><b>Bad records.</b> A row with the wrong number of fields or a value that does not fit its column fails
+ * the read, or, under {@link io.prodline.data.source.BadRecordPolicy#skipAndCount}, is left out whole and
+ * counted in {@link #badRecords()}. Damage that leaves no row to resume at (invalid UTF-8, an unclosed quote)
+ * always fails.
+ *
  * <p><b>Errors.</b> Bad input is a {@link io.prodline.core.error.DataFormatException} whose message starts with
  * {@code file:line} (the 1-based physical line, counting the header and line breaks inside quoted fields) and
  * says what is wrong and how to fix it. A file that cannot be read is a {@link ProdlineException}.
@@ -52,16 +60,18 @@ import java.util.Queue;
  * }</pre>
  * Like {@link java.nio.file.DirectoryStream}, it is an {@link Iterable} only to allow the for-each loop.
  */
-public final class CsvSource implements Iterable<Frame>, AutoCloseable {
+public final class CsvSource implements DataSource {
   private final RecordStream records;
+  private final BadRecords badRecords;
   private final List<Field> schema;
   private final BatchBuilder batch;
   private final int batchRows;
   private final Queue<CsvRecord> sample = new ArrayDeque<>();
   private boolean started;
 
-  private CsvSource(String source, RecordStream records, CsvOptions options) {
+  private CsvSource(String source, RecordStream records, CsvOptions options, BadRecords badRecords) {
     this.records = records;
+    this.badRecords = badRecords;
     this.batchRows = options.batchRows();
     CsvRecord header = records.header();
     List<ResolvedColumn> columns = new SchemaResolver(source, options, header.getStartingLineNumber())
@@ -77,6 +87,14 @@ public final class CsvSource implements Iterable<Frame>, AutoCloseable {
 
   /** Opens a file; reads the header and, unless every column's type is declared, the inference sample. */
   public static CsvSource open(Path file, CsvOptions options) {
+    return open(file, options, new BadRecords(options.badRecords()));
+  }
+
+  /**
+   * Opens a file that counts its skipped records into {@code badRecords}, which several files can share so
+   * that the policy's cap holds for all of them together; the options' own policy is then not used.
+   */
+  public static CsvSource open(Path file, CsvOptions options, BadRecords badRecords) {
     String source = file.toString();
     InputStream in;
     try {
@@ -89,7 +107,7 @@ public final class CsvSource implements Iterable<Frame>, AutoCloseable {
     RecordStream records = null;
     try {
       records = new RecordStream(source, in);
-      return new CsvSource(source, records, options);
+      return new CsvSource(source, records, options, badRecords);
     } catch (RuntimeException e) {
       closeAfterFailure(records == null ? in : records, e);
       throw e;
@@ -105,6 +123,7 @@ public final class CsvSource implements Iterable<Frame>, AutoCloseable {
   }
 
   /** The columns, in file order, with their declared or inferred types; known as soon as the source is open. */
+  @Override
   public List<Field> schema() {
     return schema;
   }
@@ -136,7 +155,13 @@ public final class CsvSource implements Iterable<Frame>, AutoCloseable {
     };
   }
 
+  @Override
+  public BadRecords badRecords() {
+    return badRecords;
+  }
+
   /** All rows in one frame; for files that fit in memory. May be called once, and not after iterating. */
+  @Override
   public Frame readAll() {
     start();
     Frame all = fill(Integer.MAX_VALUE);
@@ -154,7 +179,11 @@ public final class CsvSource implements Iterable<Frame>, AutoCloseable {
   private Frame fill(int limit) {
     CsvRecord record;
     while (batch.rows() < limit && (record = nextRecord()) != null) {
-      batch.append(record);
+      try {
+        batch.append(record);
+      } catch (DataFormatException e) {
+        badRecords.reject(e);
+      }
     }
     return batch.rows() == 0 ? null : batch.build();
   }

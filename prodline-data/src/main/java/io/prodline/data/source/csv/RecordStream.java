@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The records of a CSV file, checked for shape: the header first, then data records that each have as many
- * fields as the header. Every problem FastCSV or the decoder meets becomes a {@link DataFormatException}
- * naming the file and line.
+ * The records of a CSV file: the header first, then data records, whose field count {@link BatchBuilder}
+ * checks so that a record of the wrong width can be skipped like any other bad record. Every problem FastCSV
+ * or the decoder meets becomes a {@link DataFormatException} naming the file and line; after one of those the
+ * stream cannot go on.
  *
  * <p>Reads one record ahead, so that a quoted field left open at the end of the file (which FastCSV accepts,
  * running the field to the end) is reported before the record holding it is handed out. Blank lines are
@@ -54,11 +55,6 @@ final class RecordStream implements AutoCloseable {
     CsvRecord record = next;
     if (record == null) {
       return null;
-    }
-    if (record.getFieldCount() != header.getFieldCount()) {
-      throw new DataFormatException(source, record.getStartingLineNumber(), "expected "
-          + header.getFieldCount() + " fields, as in the header, but found " + record.getFieldCount()
-          + "; quote fields that contain commas or line breaks");
     }
     next = fetch();
     return record;

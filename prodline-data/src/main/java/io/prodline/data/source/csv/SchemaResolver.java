@@ -43,6 +43,9 @@ final class SchemaResolver {
     CsvRecord record;
     while (anyUndeclared && sample.size() < options.sampleRows() && (record = records.next()) != null) {
       sample.add(record);
+      if (record.getFieldCount() != names.size()) {
+        continue; // a bad record, reported when it is read as data; it says nothing about the types
+      }
       for (int i = 0; i < guesses.length; i++) {
         String cell = record.getField(i);
         if (guesses[i] != null && !options.isMissing(cell)) {

@@ -1,0 +1,57 @@
+package io.prodline.data.source;
+
+import io.prodline.core.frame.Column;
+import io.prodline.core.frame.ColumnBuilder;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.schema.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rows from anywhere (a CSV, JSON lines or Parquet file, a set of such files, a SQL query) as a stream of
+ * {@link Frame} batches, so statistics, validation and training read every format through one loop and hold
+ * only one batch at a time.
+ *
+ * <p>A source reads its data once: iterate it once, or call {@link #readAll()}; close it after. The schema is
+ * known as soon as the source is open. Like {@link java.nio.file.DirectoryStream}, it is an {@link Iterable}
+ * only to allow the for-each loop.
+ * <pre>{@code
+ * try (DataSource source = DataSources.open("data/span-*.csv", SourceOptions.defaults())) {
+ *   for (Frame batch : source) { ... }
+ *   source.badRecords().skipped();
+ * }
+ * }</pre>
+ */
+public interface DataSource extends Iterable<Frame>, AutoCloseable {
+  /** The columns, with their declared or inferred types, in the order every batch has them. */
+  List<Field> schema();
+
+  /** The bad records skipped so far under a {@link BadRecordPolicy#skipAndCount} policy; complete after the read. */
+  BadRecords badRecords();
+
+  /** All rows in one frame; for data that fits in memory. Reads the source, so it cannot be iterated after. */
+  default Frame readAll() {
+    List<Frame> batches = new ArrayList<>();
+    forEach(batches::add);
+    if (batches.size() == 1) {
+      return batches.get(0);
+    }
+    List<String> names = schema().stream().map(Field::name).toList();
+    List<Column> columns = new ArrayList<>(names.size());
+    for (int c = 0; c < names.size(); c++) {
+      ColumnBuilder builder = Column.builder(schema().get(c).type());
+      for (Frame batch : batches) {
+        Column column = batch.column(c);
+        for (int row = 0; row < column.size(); row++) {
+          builder.appendObject(column.get(row));
+        }
+      }
+      columns.add(builder.build());
+    }
+    return Frame.of(names, columns);
+  }
+
+  /** Releases the file, connection or cursor; a source that fails to close throws an unchecked exception. */
+  @Override
+  void close();
+}

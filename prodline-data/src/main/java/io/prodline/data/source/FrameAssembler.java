@@ -1,0 +1,112 @@
+package io.prodline.data.source;
+
+import io.prodline.core.frame.BoolColumn;
+import io.prodline.core.frame.Column;
+import io.prodline.core.frame.ColumnBuilder;
+import io.prodline.core.frame.Float64Column;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.frame.Int64Column;
+import io.prodline.core.frame.StringColumn;
+import io.prodline.core.schema.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds batches row by row for the sources, staging each row until it is complete.
+ *
+ * <p>A row's values are set one column at a time and only {@link #commitRow()} appends them to the columns,
+ * so a value found bad halfway through a row can be skipped together with its row without leaving the columns
+ * of unequal length. Staging uses primitive slots, so a row costs no boxing.
+ */
+public final class FrameAssembler {
+  private final List<Field> schema;
+  private final List<String> names;
+  private final boolean[] missing;
+  private final long[] bits;
+  private final String[] strings;
+  private ColumnBuilder[] builders;
+  private int rows;
+
+  public FrameAssembler(List<Field> schema) {
+    this.schema = List.copyOf(schema);
+    this.names = this.schema.stream().map(Field::name).toList();
+    this.missing = new boolean[schema.size()];
+    this.bits = new long[schema.size()];
+    this.strings = new String[schema.size()];
+    this.builders = newBuilders();
+    beginRow();
+  }
+
+  /** Starts a new row with every value missing, discarding whatever the previous uncommitted row held. */
+  public void beginRow() {
+    Arrays.fill(missing, true);
+  }
+
+  public void setNull(int column) {
+    missing[column] = true;
+  }
+
+  public void setInt64(int column, long value) {
+    missing[column] = false;
+    bits[column] = value;
+  }
+
+  public void setFloat64(int column, double value) {
+    missing[column] = false;
+    bits[column] = Double.doubleToRawLongBits(value);
+  }
+
+  public void setBool(int column, boolean value) {
+    missing[column] = false;
+    bits[column] = value ? 1 : 0;
+  }
+
+  public void setString(int column, String value) {
+    missing[column] = value == null;
+    strings[column] = value;
+  }
+
+  /** Appends the staged row to the batch and starts the next row. */
+  public void commitRow() {
+    for (int c = 0; c < builders.length; c++) {
+      ColumnBuilder builder = builders[c];
+      if (missing[c]) {
+        builder.appendNull();
+        continue;
+      }
+      switch (builder.type()) {
+        case INT64 -> ((Int64Column.Builder) builder).append(bits[c]);
+        case FLOAT64 -> ((Float64Column.Builder) builder).append(Double.longBitsToDouble(bits[c]));
+        case BOOL -> ((BoolColumn.Builder) builder).append(bits[c] != 0);
+        case STRING -> ((StringColumn.Builder) builder).append(strings[c]);
+      }
+    }
+    rows++;
+    beginRow();
+  }
+
+  /** Rows committed since the last {@link #build()}. */
+  public int rows() {
+    return rows;
+  }
+
+  /** The committed rows as a frame; the assembler then starts an empty batch. */
+  public Frame build() {
+    List<Column> built = new ArrayList<>(builders.length);
+    for (ColumnBuilder builder : builders) {
+      built.add(builder.build());
+    }
+    builders = newBuilders();
+    rows = 0;
+    return Frame.of(names, built);
+  }
+
+  private ColumnBuilder[] newBuilders() {
+    ColumnBuilder[] fresh = new ColumnBuilder[schema.size()];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = Column.builder(schema.get(i).type());
+    }
+    return fresh;
+  }
+}

@@ -1,0 +1,126 @@
+package io.prodline.data.source;
+
+import io.prodline.core.fingerprint.ContentFingerprint;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.schema.Field;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files of a location read one after another as one source, each file a {@link Span}.
+ *
+ * <p>The first span sets the schema. Later CSV and JSON-lines spans are read with the first span's types
+ * declared, so that a span whose sample happens to hold only integers does not turn a float64 column into
+ * int64; every span must then have the same column names and types (checked by {@link SchemaAgreement}, the
+ * error naming the span and the column), in any order: batches always have the first span's column order.
+ *
+ * <p>Only one file is open at a time; a batch never mixes rows of two spans. All spans count bad records into
+ * one {@link BadRecords}, so the skip policy's cap holds for the whole location. {@link #spans()} reports each
+ * span read to its end with its row count and SHA-256 fingerprint (computed when the span ends, by reading the
+ * file once more).
+ */
+public final class SpannedSource implements DataSource {
+  private final SpanFiles files;
+  private final SourceOptions options;
+  private final BadRecords badRecords;
+  private final List<Field> schema;
+  private final List<String> names;
+  private final List<Span> spans = new ArrayList<>();
+  private DataSource current;
+  private Iterator<Frame> batches;
+  private boolean reorder;
+  private int next;
+  private long rows;
+  private boolean started;
+
+  SpannedSource(SpanFiles files, SourceOptions options) {
+    this.files = files;
+    this.options = options;
+    this.badRecords = new BadRecords(options.badRecords());
+    this.current = files.format().open(files.files().get(0), options, badRecords);
+    this.schema = current.schema();
+    this.names = schema.stream().map(Field::name).toList();
+    this.next = 1;
+  }
+
+  @Override
+  public List<Field> schema() {
+    return schema;
+  }
+
+  @Override
+  public BadRecords badRecords() {
+    return badRecords;
+  }
+
+  /** The files of the location, in reading order. */
+  public List<Path> files() {
+    return files.files();
+  }
+
+  /** The spans read to their end so far, in order; all of them once the source is read. */
+  public List<Span> spans() {
+    return Collections.unmodifiableList(spans);
+  }
+
+  /** The batches of every span in turn; may be called once, and not after {@link #readAll()}. */
+  @Override
+  public Iterator<Frame> iterator() {
+    if (started) {
+      throw new IllegalStateException("a SpannedSource reads its files once; open a new one to read them again");
+    }
+    started = true;
+    return new BatchIterator(this::nextBatch);
+  }
+
+  private Frame nextBatch() {
+    while (true) {
+      if (current == null) {
+        if (next == files.files().size()) {
+          return null;
+        }
+        openSpan(files.files().get(next++));
+      }
+      if (batches == null) {
+        batches = current.iterator();
+      }
+      if (batches.hasNext()) {
+        Frame batch = batches.next();
+        rows += batch.rowCount();
+        return reorder ? batch.select(names) : batch;
+      }
+      endSpan();
+    }
+  }
+
+  private void openSpan(Path file) {
+    Map<String, ColumnType> types = new LinkedHashMap<>(options.types());
+    schema.forEach(field -> types.put(field.name(), field.type()));
+    current = files.format().open(file, options.withTypes(types), badRecords);
+    SchemaAgreement.check(files.files().get(0), schema, file, current.schema());
+    reorder = !current.schema().stream().map(Field::name).toList().equals(names);
+  }
+
+  private void endSpan() {
+    Path file = files.files().get(next - 1);
+    current.close();
+    current = null;
+    batches = null;
+    spans.add(new Span(file, rows, ContentFingerprint.sha256(file)));
+    rows = 0;
+  }
+
+  @Override
+  public void close() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package io.prodline.data.source.jsonl;
+
+import io.prodline.core.error.DataFormatException;
+
+/**
+ * One non-blank line of a JSON-lines file: its 1-based number and its text, or the error that made its bytes
+ * unreadable, kept so that the line is reported in its turn, like any other bad record.
+ */
+record Line(long number, String text, DataFormatException error) {}

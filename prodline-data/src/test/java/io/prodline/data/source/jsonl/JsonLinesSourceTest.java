@@ -1,0 +1,166 @@
+package io.prodline.data.source.jsonl;
+
+import static io.prodline.data.source.Rows.row;
+import static io.prodline.data.source.Rows.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodline.core.error.DataFormatException;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.schema.Field;
+import io.prodline.data.source.BadRecord;
+import io.prodline.data.source.BadRecordPolicy;
+import io.prodline.data.source.Rows;
+import io.prodline.data.source.SourceOptions;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesSourceTest {
+  @TempDir Path dir;
+
+  private static Frame readAll(Path file, SourceOptions options) {
+    try (JsonLinesSource source = JsonLinesSource.open(file, options)) {
+      return source.readAll();
+    }
+  }
+
+  @Test
+  void infersTheFourTypesAndReadsMissingKeysAsNull() {
+    Path file = write(dir, "t.jsonl", """
+        {"i": 1, "f": 1.5, "b": true, "s": "x", "mixed": 1, "nested": {"k": [1, 2]}}
+        {"i": -7, "f": 2, "b": false, "s": null, "mixed": "two", "nested": [true]}
+
+        {"f": 1e3, "mixed": false}
+        """);
+    try (JsonLinesSource source = JsonLinesSource.open(file, SourceOptions.defaults())) {
+      assertThat(source.schema()).containsExactly(new Field("i", ColumnType.INT64),
+          new Field("f", ColumnType.FLOAT64), new Field("b", ColumnType.BOOL), new Field("s", ColumnType.STRING),
+          new Field("mixed", ColumnType.STRING), new Field("nested", ColumnType.STRING));
+      assertThat(Rows.of(source.readAll())).containsExactly(
+          row(1L, 1.5, true, "x", "1", "{\"k\":[1,2]}"),
+          row(-7L, 2.0, false, null, "two", "[true]"),
+          row(null, 1000.0, null, null, "false", null));
+    }
+  }
+
+  @Test
+  void aFloatWrittenWithAFractionIsFloatAndAnIntegralFloatFitsInt64() {
+    Path file = write(dir, "t.jsonl", "{\"a\": 3.0, \"b\": 1}\n{\"a\": 4, \"b\": 2.0}\n");
+    Frame frame = readAll(file, SourceOptions.defaults().withSampleRows(1));
+    assertThat(frame.type(0)).isEqualTo(ColumnType.FLOAT64);
+    assertThat(Rows.of(frame)).containsExactly(row(3.0, 1L), row(4.0, 2L));
+  }
+
+  @Test
+  void batchesOfTheGivenSize() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      text.append("{\"i\": ").append(i).append("}\r\n");
+    }
+    Path file = write(dir, "t.jsonl", text.toString());
+    List<Integer> sizes = new ArrayList<>();
+    try (JsonLinesSource source = JsonLinesSource.open(file, SourceOptions.defaults().withBatchRows(4)
+        .withSampleRows(3))) {
+      source.forEach(batch -> sizes.add(batch.rowCount()));
+    }
+    assertThat(sizes).containsExactly(4, 4, 2);
+  }
+
+  @Test
+  void truncatedLineNamesTheFileAndLine() {
+    Path file = write(dir, "t.jsonl", "{\"a\": 1}\n{\"a\": 2}\n{\"a\": 3, \"b");
+    assertThatThrownBy(() -> readAll(file, SourceOptions.defaults()))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageStartingWith(file + ":3: not valid JSON (")
+        .hasMessageEndingWith("); a line may be cut short or hold more than one line's object");
+  }
+
+  @Test
+  void invalidUtf8SpoilsOnlyItsOwnLine() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("{\"s\": \"ok\"}\n{\"s\": \"".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xC3); // a lead byte without its continuation
+    bytes.writeBytes("\"}\n{\"s\": \"fine\"}\n".getBytes(StandardCharsets.UTF_8));
+    Path file = write(dir, "t.jsonl", bytes.toByteArray());
+
+    assertThatThrownBy(() -> readAll(file, SourceOptions.defaults()))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage(file + ":2: invalid UTF-8 bytes; save the file with UTF-8 encoding");
+
+    try (JsonLinesSource source = JsonLinesSource.open(file,
+        SourceOptions.defaults().withBadRecords(BadRecordPolicy.skipAndCount(5)))) {
+      assertThat(Rows.of(source.readAll())).containsExactly(row("ok"), row("fine"));
+      assertThat(source.badRecords().skipped()).isEqualTo(1);
+      assertThat(source.badRecords().examples()).containsExactly(
+          new BadRecord(file.toString(), 2, "invalid UTF-8 bytes; save the file with UTF-8 encoding"));
+    }
+  }
+
+  @Test
+  void badValueFailsByDefault() {
+    Path file = write(dir, "t.jsonl", "{\"n\": 1}\n{\"n\": 2}\n{\"n\": \"three\"}\n");
+    assertThatThrownBy(() -> readAll(file, SourceOptions.defaults().withSampleRows(2)))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage(file + ":3: key 'n' is int64 but has the value \"three\", which is not a 64-bit integer;"
+            + " declare the column as string, or increase the inference sample (sampleRows, now 2) so that it"
+            + " sees such values");
+  }
+
+  @Test
+  void badValuesAreSkippedAndCountedWithTheFirstExamples() {
+    StringBuilder text = new StringBuilder("{\"n\": 0, \"ok\": true}\n");
+    for (int i = 1; i <= 6; i++) {
+      text.append(i % 2 == 0 ? "{\"n\": " + i + "}\n" : "{\"n\": [" + i + "]}\n");
+    }
+    Path file = write(dir, "t.jsonl", text.toString());
+    SourceOptions skip = SourceOptions.defaults().withSampleRows(1)
+        .withBadRecords(BadRecordPolicy.skipAndCount(3).withExamples(2));
+    try (JsonLinesSource source = JsonLinesSource.open(file, skip)) {
+      assertThat(Rows.of(source.readAll())).containsExactly(row(0L, true), row(2L, null), row(4L, null),
+          row(6L, null));
+      assertThat(source.badRecords().skipped()).isEqualTo(3);
+      assertThat(source.badRecords().examples()).extracting(BadRecord::line).containsExactly(2L, 4L);
+      assertThat(source.badRecords().examples().get(0).problem())
+          .startsWith("key 'n' is int64 but has the value an array");
+    }
+  }
+
+  @Test
+  void skippingMoreThanTheCapFails() {
+    Path file = write(dir, "t.jsonl", "{\"n\": 1}\nnot json\n[1]\n{\"n\": 1} {\"n\": 2}\n");
+    SourceOptions skip = SourceOptions.defaults().withBadRecords(BadRecordPolicy.skipAndCount(2));
+    assertThatThrownBy(() -> readAll(file, skip))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageStartingWith(file + ":4: more than 2 bad records, the most the skip policy allows; this one:"
+            + " expected one JSON object per line, but the line goes on after the object; the first was "
+            + file + ":2: not valid JSON (");
+  }
+
+  @Test
+  void keysOutsideTheSampleAreBadRecordsUnlessDeclared() {
+    Path file = write(dir, "t.jsonl", "{\"a\": 1}\n{\"a\": 2, \"late\": \"x\"}\n");
+    assertThatThrownBy(() -> readAll(file, SourceOptions.defaults().withSampleRows(1)))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageStartingWith(file + ":2: key 'late' is not a column");
+    Frame declared = readAll(file, SourceOptions.defaults().withSampleRows(1)
+        .withTypes(Map.of("late", ColumnType.STRING)));
+    assertThat(Rows.of(declared)).containsExactly(row(1L, null), row(2L, "x"));
+  }
+
+  @Test
+  void declaredSchemaSkipsInference() {
+    Path file = write(dir, "t.jsonl", "{\"b\": 1, \"a\": \"1\"}\n");
+    List<Field> schema = List.of(new Field("a", ColumnType.STRING), new Field("b", ColumnType.FLOAT64));
+    try (JsonLinesSource source = JsonLinesSource.open(file, SourceOptions.defaults().withSchema(schema))) {
+      assertThat(source.schema()).isEqualTo(schema);
+      assertThat(Rows.of(source.readAll())).containsExactly(row("1", 1.0));
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.prodline.data.source.parquet;
+
+import static io.prodline.data.source.Rows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodline.core.error.DataFormatException;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.schema.Field;
+import io.prodline.data.source.BadRecord;
+import io.prodline.data.source.BadRecordPolicy;
+import io.prodline.data.source.Rows;
+import io.prodline.data.source.SourceOptions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParquetSourceTest {
+  @TempDir Path dir;
+
+  /** Writes a Parquet file with DuckDB itself, the way a user's pipeline would produce one. */
+  static Path writeParquet(Path file, String select) {
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      statement.execute("COPY (" + select + ") TO '" + file + "' (FORMAT PARQUET)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return file;
+  }
+
+  @Test
+  void mapsDuckDbTypesToTheFourColumnTypes() {
+    Path file = writeParquet(dir.resolve("t.parquet"), """
+        SELECT * FROM (VALUES
+          (1::TINYINT, 2::BIGINT, 3::UINTEGER, 1.25::DECIMAL(10, 2), 0.5::FLOAT, 2.5::DOUBLE, true, 'x',
+           DATE '2024-01-02', TIMESTAMP '2024-01-02 03:04:00', TIMESTAMPTZ '2024-01-02 03:04:05.5+02',
+           [1, 2], {'k': 'v'}),
+          (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL))
+        AS t(ti, bi, ui, dec, fl, db, b, s, d, ts, tz, list, struct)""");
+    try (ParquetSource source = ParquetSource.open(file, SourceOptions.defaults())) {
+      assertThat(source.schema()).extracting(Field::type).containsExactly(
+          ColumnType.INT64, ColumnType.INT64, ColumnType.INT64, ColumnType.FLOAT64, ColumnType.FLOAT64,
+          ColumnType.FLOAT64, ColumnType.BOOL, ColumnType.STRING, ColumnType.STRING, ColumnType.STRING,
+          ColumnType.STRING, ColumnType.STRING, ColumnType.STRING);
+      assertThat(Rows.of(source.readAll())).containsExactly(
+          row(1L, 2L, 3L, 1.25, 0.5, 2.5, true, "x", "2024-01-02", "2024-01-02T03:04:00",
+              "2024-01-02T01:04:05.5Z", "[1, 2]", "{'k': v}"), // DuckDB's own text for a struct
+          row(null, null, null, null, null, null, null, null, null, null, null, null, null));
+    }
+  }
+
+  @Test
+  void roundTripsGeneratedRowsInBatches() {
+    Path file = writeParquet(dir.resolve("r.parquet"),
+        "SELECT i, i / 4 AS q, 'v' || (i % 3) AS s FROM range(10000) t(i)");
+    List<Frame> batches = new ArrayList<>();
+    try (ParquetSource source = ParquetSource.open(file, SourceOptions.defaults().withBatchRows(3000))) {
+      source.forEach(batches::add);
+    }
+    assertThat(batches).extracting(Frame::rowCount).containsExactly(3000, 3000, 3000, 1000);
+    long row = 0;
+    for (Frame batch : batches) {
+      for (int r = 0; r < batch.rowCount(); r++, row++) {
+        assertThat(Rows.of(batch).get(r)).isEqualTo(row(row, row / 4.0, "v" + row % 3));
+      }
+    }
+  }
+
+  @Test
+  void anUnsignedValueBeyondInt64IsABadRecord() {
+    Path file = writeParquet(dir.resolve("u.parquet"),
+        "SELECT * FROM (VALUES (1::UBIGINT), (18446744073709551615::UBIGINT), (3::UBIGINT)) t(u)");
+    assertThatThrownBy(() -> read(file, SourceOptions.defaults()))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage(file + ":2: column 'u': the value 18446744073709551615 does not fit a 64-bit integer;"
+            + " cast it in the query");
+    try (ParquetSource source = ParquetSource.open(file,
+        SourceOptions.defaults().withBadRecords(BadRecordPolicy.skipAndCount(1)))) {
+      assertThat(Rows.of(source.readAll())).containsExactly(row(1L), row(3L));
+      assertThat(source.badRecords().examples()).extracting(BadRecord::line).containsExactly(2L);
+    }
+  }
+
+  @Test
+  void notAParquetFile() {
+    Path file = Rows.write(dir, "x.parquet", "a,b\n1,2\n");
+    assertThatThrownBy(() -> read(file, SourceOptions.defaults()))
+        .hasMessageStartingWith(file + ": ");
+  }
+
+  private static Frame read(Path file, SourceOptions options) {
+    try (ParquetSource source = ParquetSource.open(file, options)) {
+      return source.readAll();
+    }
+  }
+}
