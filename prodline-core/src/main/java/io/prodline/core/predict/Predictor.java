@@ -2,6 +2,7 @@ package io.prodline.core.predict;
 
 import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.BundleReader;
+import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.runtime.ModelRuntime;
 import io.prodline.core.runtime.ModelRuntimes;
@@ -25,8 +26,19 @@ public final class Predictor implements AutoCloseable {
     return of(BundleReader.read(bundleDirectory));
   }
 
+  /** Loads the bundle's runtime and checks that the transform produces exactly the inputs the model takes. */
   public static Predictor of(Bundle bundle) {
-    return new Predictor(bundle, ModelRuntimes.load(bundle));
+    if (bundle.transform() == null) {
+      throw new ProdlineException(bundle.directory() + ": the bundle has no transform file, so requests cannot be"
+          + " turned into model inputs; write one (transform.json) naming each input feature");
+    }
+    ModelRuntime runtime = ModelRuntimes.load(bundle);
+    if (runtime.inputWidth() != bundle.transform().width()) {
+      runtime.close();
+      throw new ProdlineException(bundle.directory() + ": the transform produces " + bundle.transform().width()
+          + " values per row but the model takes " + runtime.inputWidth() + "; retrain or fix transform.json");
+    }
+    return new Predictor(bundle, runtime);
   }
 
   public Bundle bundle() {

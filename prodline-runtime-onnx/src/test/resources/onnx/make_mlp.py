@@ -1,0 +1,65 @@
+#!/usr/bin/python3
+"""Writes the ONNX test fixtures and their expected outputs, computed independently with numpy.
+
+mlp.onnx: float input "features" [N, 30] -> MatMul/Add/Relu 30->64->64->1 -> output "score" [N, 1], the MLP shape
+of the serving benchmark. softmax3.onnx: [N, 4] -> linear -> Softmax over 3 classes -> "probabilities" [N, 3].
+Needs Debian's python3-onnx and python3-numpy; run from this directory. Opset 13, IR version 7 (readable by every
+ONNX Runtime since 1.8).
+"""
+import json
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+rng = np.random.default_rng(7)
+
+
+def dense(name, x, w, b, relu):
+    inits = [numpy_helper.from_array(w, name + "_w"), numpy_helper.from_array(b, name + "_b")]
+    nodes = [helper.make_node("MatMul", [x, name + "_w"], [name + "_mm"]),
+             helper.make_node("Add", [name + "_mm", name + "_b"], [name + ("_pre" if relu else "")])]
+    out = name + "_pre" if relu else name
+    if relu:
+        nodes.append(helper.make_node("Relu", [out], [name]))
+    return nodes, inits
+
+
+def save(graph, path):
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="prodline-tests")
+    model.ir_version = 7
+    onnx.checker.check_model(model)
+    onnx.save(model, path)
+
+
+# MLP 30 -> 64 -> 64 -> 1
+w1, b1 = rng.normal(0, 0.3, (30, 64)).astype(np.float32), rng.normal(0, 0.1, 64).astype(np.float32)
+w2, b2 = rng.normal(0, 0.3, (64, 64)).astype(np.float32), rng.normal(0, 0.1, 64).astype(np.float32)
+w3, b3 = rng.normal(0, 0.3, (64, 1)).astype(np.float32), rng.normal(0, 0.1, 1).astype(np.float32)
+n1, i1 = dense("h1", "features", w1, b1, True)
+n2, i2 = dense("h2", "h1", w2, b2, True)
+n3, i3 = dense("score", "h2", w3, b3, False)
+graph = helper.make_graph(n1 + n2 + n3, "mlp",
+                          [helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", 30])],
+                          [helper.make_tensor_value_info("score", TensorProto.FLOAT, ["N", 1])], i1 + i2 + i3)
+save(graph, "mlp.onnx")
+x = rng.normal(0, 1, (5, 30)).astype(np.float32)
+h = np.maximum(x @ w1 + b1, 0)
+h = np.maximum(h @ w2 + b2, 0)
+y = h @ w3 + b3
+
+# Linear + softmax over 3 classes
+ws, bs = rng.normal(0, 1, (4, 3)).astype(np.float32), rng.normal(0, 0.1, 3).astype(np.float32)
+ns, is_ = dense("logits", "x", ws, bs, False)
+ns.append(helper.make_node("Softmax", ["logits"], ["probabilities"], axis=1))
+graph = helper.make_graph(ns, "softmax3", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 4])],
+                          [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", 3])], is_)
+save(graph, "softmax3.onnx")
+xs = rng.normal(0, 1, (4, 4)).astype(np.float32)
+logits = xs @ ws + bs
+p = np.exp(logits - logits.max(axis=1, keepdims=True))
+p /= p.sum(axis=1, keepdims=True)
+
+with open("expected.json", "w") as f:
+    json.dump({"mlp": {"inputs": x.tolist(), "outputs": y[:, 0].tolist()},
+               "softmax3": {"inputs": xs.tolist(), "outputs": p.tolist()}}, f, indent=1)
