@@ -7,6 +7,7 @@ import io.prodline.core.frame.Frame;
 import io.prodline.train.TrainingJob;
 import io.prodline.train.TrainingResult;
 import io.prodline.train.TrainingSpec;
+import io.prodline.train.transform.TransformSpecReader;
 import io.prodline.train.xgboost.XGBoostParams;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -65,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--eta", defaultValue = "0.3", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double eta;
 
+  @Option(names = "--transform", description = "Transform spec (YAML, see docs/transforms.md); default: numbers "
+      + "as they are, strings through a vocabulary.")
+  Path transform;
+
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -75,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
     XGBoostParams params = new XGBoostParams(rounds, maxDepth, eta, defaults.subsample(), defaults.colsampleByTree(),
         defaults.minChildWeight(), defaults.lambda(), seed, defaults.threads());
     TrainingSpec spec = new TrainingSpec(modelName(), label, task == null ? null : Task.fromFileName(task),
-        evalFraction, splitKey, 0, params);
+        evalFraction, splitKey, 0, params, transform == null ? null : TransformSpecReader.read(transform));
     TrainingResult result = TrainingJob.run(frame,
         new TrainingResult.DataSource(data.toString(), ContentFingerprint.sha256(data)), spec);
     TrainingPrinter.print(result, System.out);

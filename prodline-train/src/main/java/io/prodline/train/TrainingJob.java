@@ -9,6 +9,7 @@ import io.prodline.train.label.LabelEncoding;
 import io.prodline.train.metrics.Metrics;
 import io.prodline.train.split.HashSplit;
 import io.prodline.train.transform.TransformFitter;
+import io.prodline.train.transform.TransformSpec;
 import io.prodline.train.xgboost.XGBoostTrainer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import ml.dmlc.xgboost4j.java.Booster;
 
 /**
  * Trains a model from a raw {@link Frame}: drops rows without a label, splits train/eval by hash, fits the
- * transform on the train rows only, trains XGBoost on the transformed rows and evaluates on the eval rows.
+ * transform (the spec's, or the default) on the train rows only, trains XGBoost on the transformed rows and evaluates on the eval rows.
  */
 public final class TrainingJob {
   private TrainingJob() {}
@@ -38,16 +39,16 @@ public final class TrainingJob {
     Frame train = labelled.take(split.trainRows());
     Frame eval = labelled.take(split.evalRows());
 
-    List<String> features = new ArrayList<>(data.names());
-    features.remove(spec.label());
-    if (features.isEmpty()) {
-      throw new ProdlineException("the data has no column besides the label '" + spec.label() + "' to learn from");
+    TransformSpec transformSpec = spec.transform() != null ? spec.transform() : defaultTransform(data, spec.label());
+    if (transformSpec.inputs().contains(spec.label())) {
+      throw new ProdlineException("the transform reads the label column '" + spec.label() + "'; a model must not "
+          + "see its label among its inputs");
     }
+    FittedTransform transform = TransformFitter.fit(transformSpec, train);
     List<Field> inputs = new ArrayList<>();
-    for (String f : features) {
+    for (String f : transform.inputs()) {
       inputs.add(new Field(f, data.column(f).type()));
     }
-    FittedTransform transform = TransformFitter.fit(train, features);
 
     float[] trainX = transform.apply(train);
     float[] trainY = labels.encode(train.column(spec.label()));
@@ -66,6 +67,16 @@ public final class TrainingJob {
     };
     return new TrainingResult(spec, labels, transform, booster, inputs, train, eval, evalY, evalPred, outputWidth,
         metrics, dropped, source);
+  }
+
+  /** Every column but the label, each as itself. */
+  private static TransformSpec defaultTransform(Frame data, String label) {
+    List<String> features = new ArrayList<>(data.names());
+    features.remove(label);
+    if (features.isEmpty()) {
+      throw new ProdlineException("the data has no column besides the label '" + label + "' to learn from");
+    }
+    return TransformSpec.defaults(features);
   }
 
   private static Frame dropMissingLabels(Frame data, String label) {

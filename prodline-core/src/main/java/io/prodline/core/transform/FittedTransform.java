@@ -4,14 +4,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.Column;
 import io.prodline.core.frame.Frame;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The fitted feature transform stored in a bundle as {@code transform.json}: raw {@link Frame} in, dense
- * row-major float matrix out (one value per encoder, in encoder order).
+ * row-major float matrix out ({@link FeatureEncoder#width()} values per encoder, in encoder order).
  *
  * <p>Training encodes its data through this class and the server encodes requests through it, so the same raw
  * row yields the same model input bit for bit wherever it comes from.
@@ -33,14 +35,23 @@ public record FittedTransform(@JsonProperty("format") String format,
     return new FittedTransform(FORMAT, features);
   }
 
-  /** Number of model inputs per row. */
+  /** Number of model inputs per row: the sum of the encoders' widths. */
   public int width() {
-    return features.size();
+    int width = 0;
+    for (FeatureEncoder encoder : features) {
+      width += encoder.width();
+    }
+    return width;
   }
 
-  /** The raw columns this transform reads. */
+  /** The names of the {@link #width()} model inputs, in order. */
+  public List<String> outputNames() {
+    return features.stream().flatMap(e -> e.outputNames().stream()).toList();
+  }
+
+  /** The raw columns this transform reads, each once, in order of first use. */
   public List<String> inputs() {
-    return features.stream().map(FeatureEncoder::input).toList();
+    return features.stream().flatMap(e -> e.inputs().stream()).distinct().toList();
   }
 
   /**
@@ -50,13 +61,18 @@ public record FittedTransform(@JsonProperty("format") String format,
   public float[] apply(Frame raw) {
     int width = width();
     float[] out = new float[raw.rowCount() * width];
-    for (int f = 0; f < width; f++) {
-      FeatureEncoder encoder = features.get(f);
-      int col = raw.indexOf(encoder.input());
-      if (col < 0) {
-        throw new ProdlineException("missing feature '" + encoder.input() + "'; the model needs " + inputs());
+    int offset = 0;
+    for (FeatureEncoder encoder : features) {
+      List<Column> columns = new ArrayList<>(encoder.inputs().size());
+      for (String input : encoder.inputs()) {
+        int col = raw.indexOf(input);
+        if (col < 0) {
+          throw new ProdlineException("missing feature '" + input + "'; the model needs " + inputs());
+        }
+        columns.add(raw.column(col));
       }
-      encoder.encode(raw.column(col), out, width, f);
+      encoder.encode(columns, out, width, offset);
+      offset += encoder.width();
     }
     return out;
   }
