@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +29,8 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final Set<String> PREDICT_THREADS = ConcurrentHashMap.newKeySet();
   /** Slow ({@code sleep}) predictions running right now, so a test can wait until a request reached the model. */
   public static final AtomicInteger RUNNING = new AtomicInteger();
+  /** Model files of the runtimes closed so far, in closing order, so a test can see when a version was unloaded. */
+  public static final Queue<Path> CLOSED = new ConcurrentLinkedQueue<>();
 
   @Override
   public String name() {
@@ -59,14 +63,15 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
     } catch (IOException | RuntimeException e) {
       throw new ProdlineException(modelFile + ": not a linear-test model: " + e.getMessage(), e);
     }
-    return new LinearRuntime(weights, sleepMillis, fail, new AtomicBoolean());
+    return new LinearRuntime(modelFile, weights, sleepMillis, fail, new AtomicBoolean());
   }
 
-  private record LinearRuntime(List<float[]> weights, long sleepMillis, boolean fail, AtomicBoolean closed)
-      implements ModelRuntime {
+  private record LinearRuntime(Path modelFile, List<float[]> weights, long sleepMillis, boolean fail,
+      AtomicBoolean closed) implements ModelRuntime {
     @Override
     public void close() {
       closed.set(true);
+      CLOSED.add(modelFile);
     }
 
     @Override
