@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
-import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.repository.ActionRefusedException;
 import io.prodline.serving.repository.ModelRepository;
 import java.io.IOException;
@@ -85,12 +84,12 @@ public final class ManagementApi {
     Matcher version = VERSION.matcher(path);
     if (version.matches()) {
       allow(method, HttpMethod.POST, path);
-      return views(repository.unload(version.group(1), Long.parseLong(version.group(2))));
+      return views(repository.unload(version.group(1), Long.parseLong(version.group(2))), version.group(1));
     }
     Matcher label = LABEL.matcher(path);
     if (label.matches()) {
       allow(method, HttpMethod.PUT, path);
-      return views(repository.label(label.group(1), label.group(2), labelVersion(body)));
+      return views(repository.label(label.group(1), label.group(2), labelVersion(body)), label.group(1));
     }
     Matcher model = MODEL.matcher(path);
     if (model.matches()) {
@@ -99,15 +98,15 @@ public final class ManagementApi {
       switch (action) {
         case ":reload" -> {
           allow(method, HttpMethod.POST, path);
-          return views(repository.reload(name));
+          return views(repository.reload(name), name);
         }
         case ":rollback" -> {
           allow(method, HttpMethod.POST, path);
-          return views(repository.rollback(name));
+          return views(repository.rollback(name), name);
         }
         case "/pin" -> {
           allow(method, HttpMethod.DELETE, path);
-          return views(repository.unpin(name));
+          return views(repository.unpin(name), name);
         }
         default -> {
           allow(method, HttpMethod.GET, path);
@@ -122,8 +121,10 @@ public final class ManagementApi {
     return ModelView.of(repository.snapshot().model(name), repository.pinned(name));
   }
 
-  private CompletableFuture<ModelView> views(CompletableFuture<ModelSnapshot> action) {
-    return action.thenApply(model -> ModelView.of(model, repository.pinned(model.name())));
+  /** The model after {@code action}; it may have no version left (all unloaded), which is no error. */
+  private CompletableFuture<ModelView> views(CompletableFuture<Void> action, String name) {
+    return action.thenApply(done -> repository.snapshot().names().contains(name) ? view(name)
+        : ModelView.empty(name, repository.pinned(name)));
   }
 
   private static long labelVersion(byte[] body) {

@@ -25,6 +25,11 @@ record ModelView(String name, Long servingVersion, Long pinnedVersion, Map<Strin
         pinned.isPresent() ? pinned.getAsLong() : null, model.labels(), versions);
   }
 
+  /** A model whose versions are all unloaded. */
+  static ModelView empty(String name, OptionalLong pinned) {
+    return new ModelView(name, null, pinned.isPresent() ? pinned.getAsLong() : null, Map.of(), List.of());
+  }
+
   private static Version version(VersionStatus status) {
     return new Version(status.version(), status.state().name(), status.error());
   }

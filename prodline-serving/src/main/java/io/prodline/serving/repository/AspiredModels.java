@@ -12,13 +12,15 @@ import java.util.NavigableSet;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a scan wants served, computed from what is on disk, the config file and the operator's overrides; a pure
  * function, so a scan states the whole goal and needs nothing from earlier scans.
  *
  * <p>Per model: the versions the version policy picks (or only the pinned version after a rollback), plus every
- * version a label points to, minus the versions unloaded through the management API.
+ * version a label points to. Versions unloaded through the management API count as absent from disk, so the
+ * policy picks among the others (unloading the newest version under "latest 1" serves the one before).
  */
 final class AspiredModels {
   private AspiredModels() {}
@@ -31,10 +33,11 @@ final class AspiredModels {
       OptionalLong pin = overrides.pinned(model);
       VersionPolicy policy = pin.isPresent() ? new VersionPolicy.Specific(Set.of(pin.getAsLong()))
           : settings.versionPolicy();
-      NavigableSet<Long> wanted = policy.select(versions.navigableKeySet());
+      NavigableSet<Long> present = new TreeSet<>(versions.navigableKeySet());
+      present.removeAll(overrides.unloaded(model));
+      NavigableSet<Long> wanted = policy.select(present);
       Map<String, Long> labels = overrides.labels(model, settings.labels());
-      labels.values().stream().filter(versions::containsKey).forEach(wanted::add);
-      wanted.removeAll(overrides.unloaded(model));
+      labels.values().stream().filter(present::contains).forEach(wanted::add);
       List<AspiredVersion> aspired = new ArrayList<>();
       for (long v : wanted) {
         aspired.add(new AspiredVersion(v, versions.get(v)));

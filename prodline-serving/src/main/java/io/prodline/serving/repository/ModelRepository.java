@@ -3,7 +3,6 @@ package io.prodline.serving.repository;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.lifecycle.AspiredVersionsManager;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
-import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.lifecycle.ServableManager;
 import io.prodline.serving.lifecycle.ServingSnapshot;
 import io.prodline.serving.lifecycle.VersionSelector;
@@ -15,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,27 +98,27 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
   }
 
   /** Scans now: retries {@code model}'s failed versions and brings back versions unloaded through the API. */
-  public CompletableFuture<ModelSnapshot> reload(String model) {
+  public CompletableFuture<Void> reload(String model) {
     return act(() -> {
       requireOnDisk(model);
       overrides.clearUnloaded(model);
       manager.forgetFailures(model);
-    }, model);
+    });
   }
 
   /** Unloads one version and keeps it unloaded until {@link #reload}. */
-  public CompletableFuture<ModelSnapshot> unload(String model, long version) {
+  public CompletableFuture<Void> unload(String model, long version) {
     return act(() -> {
       snapshot().model(model).status(VersionSelector.number(version));
       overrides.unload(model, version);
-    }, model);
+    });
   }
 
   /**
    * Serves the newest version older than the one serving now, and only it (plus labelled versions), until
    * {@link #unpin}: the version policy is pinned, so newer versions on disk are not loaded meanwhile.
    */
-  public CompletableFuture<ModelSnapshot> rollback(String model) {
+  public CompletableFuture<Void> rollback(String model) {
     return act(() -> {
       OptionalLong current = snapshot().model(model).latestAvailable();
       if (current.isEmpty()) {
@@ -134,19 +132,19 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
       overrides.pin(model, previous);
       LOG.info("model '{}' rolled back from version {} to {}; pinned until cleared", model, current.getAsLong(),
           previous);
-    }, model);
+    });
   }
 
   /** Drops the pin of a rollback: the version policy applies again. */
-  public CompletableFuture<ModelSnapshot> unpin(String model) {
+  public CompletableFuture<Void> unpin(String model) {
     return act(() -> {
       requireOnDisk(model);
       overrides.unpin(model);
-    }, model);
+    });
   }
 
   /** Points {@code label} at {@code version} (loading it if needed) until the server restarts. */
-  public CompletableFuture<ModelSnapshot> label(String model, String label, long version) {
+  public CompletableFuture<Void> label(String model, String label, long version) {
     return act(() -> {
       if (!RepositoryConfig.LABEL.matcher(label).matches()) {
         throw new ProdlineException("label '" + label + "' must match " + RepositoryConfig.LABEL.pattern());
@@ -156,17 +154,18 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
             + "versions are " + source.versionsOnDisk(model).descendingSet());
       }
       overrides.label(model, label, version);
-    }, model);
+    });
   }
 
-  /** Runs {@code change} and a scan on the lifecycle thread; completes with the model as it is afterwards. */
-  private CompletableFuture<ModelSnapshot> act(Runnable change, String model) {
-    Supplier<ModelSnapshot> action = () -> {
+  /**
+   * Runs {@code change} and a scan on the lifecycle thread; completes when the resulting loads and unloads are
+   * done, so that the snapshot then shows the outcome.
+   */
+  private CompletableFuture<Void> act(Runnable change) {
+    return CompletableFuture.runAsync(() -> {
       change.run();
       source.scan();
-      return snapshot().model(model);
-    };
-    return CompletableFuture.supplyAsync(action, lifecycle);
+    }, lifecycle);
   }
 
   private NavigableSet<Long> requireOnDisk(String model) {

@@ -12,6 +12,7 @@ import io.prodline.serving.lifecycle.VersionStatus;
 import io.prodline.serving.testing.TestBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +40,13 @@ class RepositoryPollingTest {
     try (VersionHandle handle = repo.acquire(model, selector)) {
       return handle.version();
     }
+  }
+
+  /** Replaces a file in one rename, as the docs advise, so a poll never reads it half-written. */
+  private static void replace(Path file, String content) throws Exception {
+    Path staged = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Files.writeString(staged, content);
+    Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void delete(Path dir) throws Exception {
@@ -90,12 +98,12 @@ class RepositoryPollingTest {
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(1);
       assertThat(serving(repo, "m", VersionSelector.label("canary"))).isEqualTo(3);
 
-      Files.writeString(config, "models:\n  m:\n    labels: {stable: 2, canary: 3}\n");
+      replace(config, "models:\n  m:\n    labels: {stable: 2, canary: 3}\n");
       await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of(3L, 2L)));
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(2);
 
       // A broken edit is ignored: the last valid configuration stays in force.
-      Files.writeString(config, "models:\n  m:\n    labels: {stable: -4}\n");
+      replace(config, "models:\n  m:\n    labels: {stable: -4}\n");
       Thread.sleep(POLL.toMillis() * 4);
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(2);
     }
