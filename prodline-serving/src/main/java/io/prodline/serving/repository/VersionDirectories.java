@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -28,7 +30,7 @@ final class VersionDirectories {
   private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
 
   private final Path root;
-  private final java.util.Set<Path> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Path> reported = ConcurrentHashMap.newKeySet();
 
   VersionDirectories(Path root) {
     this.root = root;
