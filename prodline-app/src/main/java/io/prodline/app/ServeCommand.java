@@ -2,11 +2,17 @@ package io.prodline.app;
 
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.management.ManagementOptions;
+import io.prodline.serving.repository.RepositoryOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code prodline serve}: the model server. */
 @Command(
@@ -17,15 +23,28 @@ import picocli.CommandLine.Option;
         "",
         "The directory is laid out as TensorFlow Serving and Triton expect: <models>/<name>/<version>/, each",
         "version a bundle written by 'prodline train'. Each model answers at /v1/models/<name>:predict with its",
-        "highest version, and at /v1/models/<name>/versions/<v>:predict with a chosen one. A version that fails",
-        "to load is reported in GET /v1/models/<name> and does not stop the others."},
+        "highest version, at /v1/models/<name>/versions/<v>:predict with a chosen one, and at",
+        "/v1/models/<name>/labels/<label>:predict by label. A version that fails to load is reported in",
+        "GET /v1/models/<name> and does not stop the others.",
+        "",
+        "The directory is polled: a new version directory is loaded, warmed up and swapped in without a failed",
+        "request, and the old one is unloaded once its requests have finished. A model config file sets, per model,",
+        "the version policy (latest N, all, specific), labels and warm-up; see docs/serving.md."},
     footer = {
         "",
-        "Example:",
+        "Examples:",
         "  prodline serve --models .prodline/models --rest-port 8501",
         "  curl -s localhost:8501/v1/models/breast_cancer",
-        "  curl -s -X POST localhost:8501/v1/models/breast_cancer:predict -d '{\"instances\": [{...}]}'"})
+        "  curl -s -X POST localhost:8501/v1/models/breast_cancer:predict -d '{\"instances\": [{...}]}'",
+        "",
+        "  prodline serve --models models --model-config models.yaml --poll-seconds 5 \\",
+        "      --management-port 8503 --management-token \"$(openssl rand -hex 32)\"",
+        "  curl -s -H \"Authorization: Bearer $TOKEN\" localhost:8503/models",
+        "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" localhost:8503/models/breast_cancer:rollback"})
 final class ServeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
   @Option(names = "--models", paramLabel = "DIR",
       description = "Model directory (default: <home>/models).")
   Path models;
@@ -42,14 +61,55 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces).")
   String host;
 
+  @Option(names = "--poll-seconds", defaultValue = "2", paramLabel = "SECONDS",
+      description = "Seconds between scans of the model directory for new and removed versions "
+          + "(default: ${DEFAULT-VALUE}; 0 scans once at start).")
+  long pollSeconds;
+
+  @Option(names = "--model-config", paramLabel = "FILE",
+      description = "Model config file (YAML: version_policy, labels, warmup per model; "
+          + "default: <models>/models.yaml if present). Re-read at every scan.")
+  Path modelConfig;
+
+  @Option(names = "--management-port", paramLabel = "PORT",
+      description = "Port of the management API (list, unload, reload, rollback, labels); off unless given.")
+  Integer managementPort;
+
+  @Option(names = "--management-token", paramLabel = "TOKEN",
+      description = "Bearer token the management API requires (default: $PRODLINE_MANAGEMENT_TOKEN); at least "
+          + "16 characters, e.g. from 'openssl rand -hex 32'. Prefer the variable: arguments show in 'ps'.")
+  String managementToken;
+
   @Override
   public Integer call() throws InterruptedException {
     Path root = models != null ? models : Home.resolve(home).resolve("models");
-    ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress(host)).start(restPort);
+    if (pollSeconds < 0) {
+      throw new ParameterException(spec.commandLine(), "--poll-seconds must be 0 or more, got " + pollSeconds);
+    }
+    RepositoryOptions repository = RepositoryOptions.oneShot()
+        .withPollInterval(Duration.ofSeconds(pollSeconds))
+        .withModelConfig(modelConfig);
+    ServerConfig config = ServerConfig.defaults(root).withBindAddress(host).withRepository(repository)
+        .withManagement(management());
+    ModelServer server = new ModelServer(config).start(restPort);
     System.out.println("Serving " + server.modelNames() + " from " + root + " on http://" + host + ":"
-        + server.actualPort() + " (Ctrl-C stops)");
+        + server.actualPort() + (pollSeconds > 0 ? ", polling every " + pollSeconds + " s" : "")
+        + (managementPort != null ? ", management API on port " + server.managementPort() : "")
+        + " (Ctrl-C stops)");
     awaitShutdown(server);
     return 0;
+  }
+
+  private ManagementOptions management() {
+    if (managementPort == null) {
+      return ManagementOptions.DISABLED;
+    }
+    String token = managementToken != null ? managementToken : System.getenv("PRODLINE_MANAGEMENT_TOKEN");
+    try {
+      return ManagementOptions.on(managementPort, token);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** Blocks until the JVM is asked to stop, then drains the server. */

@@ -35,6 +35,16 @@ class CommandLineTest {
   }
 
   @Test
+  void serveHelpShowsTheLifecycleOptionsAndAManagementPortNeedsAToken(@TempDir Path dir) {
+    assertThat(run("serve", "--help").out()).contains("--poll-seconds", "--model-config", "--management-port",
+        "--management-token", "openssl rand -hex 32");
+    Run r = run("serve", "--models", dir.toString(), "--rest-port", "0", "--management-port", "0",
+        "--management-token", "short");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("at least 16 characters");
+  }
+
+  @Test
   void malformedCsvGivesOneLineNamingFileAndLineAndExitStatus2(@TempDir Path dir) throws Exception {
     Path csv = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3\n");
     Run r = run("train", "--data", csv.toString(), "--label", "b", "--output", dir.resolve("m/1").toString());

@@ -8,6 +8,8 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.management.ManagementApi;
+import io.prodline.serving.management.ManagementChannelInitializer;
 import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.rest.HttpChannelInitializer;
 import io.prodline.serving.rest.InFlightRequests;
@@ -26,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
  * }</pre>
  *
- * <p>{@link #start} loads the repository and then listens; {@link #stop} stops accepting, lets the requests in
- * flight finish and their answers go out, then closes connections and releases the models.
+ * <p>{@link #start} loads the repository and then listens; the repository keeps following its directory when
+ * {@link ServerConfig#repository()} says to poll, and the management API listens on its own port when
+ * {@link ServerConfig#management()} enables it. {@link #stop} stops accepting, lets the requests in flight finish
+ * and their answers go out, then closes connections and releases the models.
  */
 public final class ModelServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
@@ -40,6 +44,7 @@ public final class ModelServer implements AutoCloseable {
   private EventLoopGroup acceptGroup;
   private EventLoopGroup ioGroup;
   private Channel serverChannel;
+  private Channel managementChannel;
 
   public ModelServer(ServerConfig config) {
     this.config = config;
@@ -54,7 +59,7 @@ public final class ModelServer implements AutoCloseable {
     if (serverChannel != null) {
       throw new IllegalStateException("the server is already running on port " + actualPort());
     }
-    repository = ModelRepository.scan(config.modelRoot());
+    repository = ModelRepository.open(config.modelRoot(), config.repository());
     workers = WorkerPool.create(config.workerThreads(), config.workerQueue());
     inFlight = new InFlightRequests();
     connections = new DefaultChannelGroup("prodline-connections", GlobalEventExecutor.INSTANCE);
@@ -69,10 +74,22 @@ public final class ModelServer implements AutoCloseable {
             config.maxBodyBytes()));
     try {
       serverChannel = bootstrap.bind(config.bindAddress(), port).syncUninterruptibly().channel();
+      if (config.management().enabled()) {
+        managementChannel = bootstrap.clone()
+            .childHandler(new ManagementChannelInitializer(
+                new ManagementApi(repository, config.management().token()), connections))
+            .bind(config.bindAddress(), config.management().port()).syncUninterruptibly().channel();
+        LOG.info("management API on {}:{}", config.bindAddress(), managementPort());
+      }
     } catch (Exception e) {
       // Netty rethrows the bind failure, a checked IOException, without declaring it.
+      int failed = serverChannel == null ? port : config.management().port();
+      if (serverChannel != null) {
+        serverChannel.close().syncUninterruptibly();
+        serverChannel = null;
+      }
       releaseAll();
-      throw new ProdlineException("cannot listen on " + config.bindAddress() + ":" + port + ": " + e.getMessage(), e);
+      throw new ProdlineException("cannot listen on " + config.bindAddress() + ":" + failed + ": " + e.getMessage(), e);
     }
     LOG.info("serving models {} from {} on {}:{} ({} transport)", repository.names(), config.modelRoot(),
         config.bindAddress(), actualPort(), transport);
@@ -87,7 +104,15 @@ public final class ModelServer implements AutoCloseable {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
-  /** Names of the models found in the repository when the server started. */
+  /** The port of the management API; the chosen one when configured with port 0. */
+  public synchronized int managementPort() {
+    if (managementChannel == null) {
+      throw new IllegalStateException("the management API is not running");
+    }
+    return ((InetSocketAddress) managementChannel.localAddress()).getPort();
+  }
+
+  /** Names of the models served now. */
   public synchronized java.util.List<String> modelNames() {
     if (repository == null) {
       throw new IllegalStateException("the server is not running");
@@ -106,6 +131,10 @@ public final class ModelServer implements AutoCloseable {
     LOG.info("stopping: draining requests in flight for up to {}", config.drainTimeout());
     serverChannel.close().syncUninterruptibly();
     serverChannel = null;
+    if (managementChannel != null) {
+      managementChannel.close().syncUninterruptibly();
+      managementChannel = null;
+    }
     workers.shutdown();
     try {
       if (!inFlight.awaitNone(config.drainTimeout())) {

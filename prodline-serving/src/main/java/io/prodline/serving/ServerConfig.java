@@ -1,5 +1,7 @@
 package io.prodline.serving;
 
+import io.prodline.serving.management.ManagementOptions;
+import io.prodline.serving.repository.RepositoryOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,9 +15,11 @@ import java.util.Objects;
  * @param workerThreads threads running predictions (models are CPU-bound, so more than the cores only adds waiting)
  * @param workerQueue predictions that may wait for a worker; beyond that requests get 503 instead of piling up
  * @param drainTimeout how long {@link ModelServer#stop()} waits for requests in flight
+ * @param repository how the model root is followed: poll interval, model config file, swap policy
+ * @param management whether and where the management API listens, and its token
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
-    Duration drainTimeout) {
+    Duration drainTimeout, RepositoryOptions repository, ManagementOptions management) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_WORKER_QUEUE = 1024;
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
@@ -24,6 +28,8 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Objects.requireNonNull(modelRoot, "modelRoot");
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(management, "management");
     if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1) {
       throw new IllegalArgumentException("maxBodyBytes, workerThreads and workerQueue must be positive, got "
           + maxBodyBytes + ", " + workerThreads + ", " + workerQueue);
@@ -33,17 +39,33 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     }
   }
 
-  /** Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions, 10 s drain. */
+  /**
+   * Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions, 10 s drain, the
+   * repository scanned once ({@link RepositoryOptions#oneShot()}), no management API.
+   */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
-        Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, DEFAULT_DRAIN_TIMEOUT);
+        Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, DEFAULT_DRAIN_TIMEOUT,
+        RepositoryOptions.oneShot(), ManagementOptions.DISABLED);
   }
 
   public ServerConfig withBindAddress(String address) {
-    return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, drainTimeout);
+    return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, drainTimeout, repository,
+        management);
   }
 
   public ServerConfig withMaxBodyBytes(int bytes) {
-    return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, drainTimeout);
+    return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, drainTimeout, repository,
+        management);
+  }
+
+  public ServerConfig withRepository(RepositoryOptions options) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout, options,
+        management);
+  }
+
+  public ServerConfig withManagement(ManagementOptions options) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+        repository, options);
   }
 }

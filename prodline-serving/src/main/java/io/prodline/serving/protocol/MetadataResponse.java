@@ -4,7 +4,6 @@ import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
-import io.prodline.serving.repository.ModelVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,7 @@ public final class MetadataResponse {
 
   private MetadataResponse() {}
 
-  public static byte[] encode(String model, ModelVersion version) {
-    BundleManifest manifest = version.predictor().bundle().manifest();
+  public static byte[] encode(String model, long version, BundleManifest manifest) {
     Map<String, TensorInfo> inputs = new LinkedHashMap<>();
     for (Field f : manifest.inputs()) {
       inputs.put(f.name(), new TensorInfo(dtype(f.type()), shape(-1), f.name()));
@@ -53,7 +51,7 @@ public final class MetadataResponse {
     SignatureDef signature = new SignatureDef(inputs, outputs, "tensorflow/serving/predict");
     Metadata metadata = new Metadata(new SignatureDefMap(Map.of(PredictRequestDecoder.SIGNATURE, signature)),
         new Prodline(manifest.task(), manifest.classes(), manifest.runtime()));
-    return Json.write(new Body(new ModelSpec(model, "", Long.toString(version.version())), metadata));
+    return Json.write(new Body(new ModelSpec(model, "", Long.toString(version)), metadata));
   }
 
   private static TensorShape shape(long... sizes) {

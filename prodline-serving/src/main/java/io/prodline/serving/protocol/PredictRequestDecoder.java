@@ -9,26 +9,38 @@ import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Turns a TF Serving "row format" predict body, {@code {"instances": [...]}}, into a raw {@link Frame} with one
- * column per model input, typed as the bundle's manifest declares.
+ * Turns a TF Serving predict body into a raw {@link Frame} with one column per model input, typed as the bundle's
+ * manifest declares. Both of TF Serving's formats are read:
+ * <ul>
+ *   <li>row format, {@code {"instances": [...]}}: an instance is either an object of named features or an array
+ *       of values in the order of the inputs;</li>
+ *   <li>columnar format, {@code {"inputs": {"feature": [values...], ...}}}, one list per input, all of the same
+ *       length; a model with a single input also takes {@code {"inputs": [values...]}}. TF Serving answers this
+ *       format with {@code "outputs"} instead of {@code "predictions"}, hence {@link PredictRequest#columnar()}.</li>
+ * </ul>
  *
- * <p>An instance is either an object of named features or an array of values in the order of the inputs. Types
- * are checked here, against the manifest, so a client learns which instance and feature is wrong instead of
- * getting a model error. The rules:
+ * <p>Types are checked here, against the manifest, so a client learns which instance and feature is wrong instead
+ * of getting a model error. The rules:
  * <ul>
  *   <li>an explicit JSON {@code null} is a missing value, which the model handles as it was trained to;</li>
  *   <li>a key absent from an object instance is an error: silently treating a misspelt or forgotten feature as
  *       missing would return plausible but wrong predictions;</li>
  *   <li>a key the model does not take is an error, for the same reason (it is usually a misspelling);</li>
  *   <li>int64 inputs accept floating-point numbers that hold an exact integer ({@code 3.0}), since many JSON
- *       writers cannot tell the two apart; no other conversion happens (no strings to numbers).</li>
+ *       writers cannot tell the two apart; no other conversion happens (no strings to numbers);</li>
+ *   <li>a string input also takes TF Serving's {@code {"b64": "..."}}, base64 of the UTF-8 bytes of the
+ *       string.</li>
  * </ul>
  */
 public final class PredictRequestDecoder {
@@ -38,18 +50,34 @@ public final class PredictRequestDecoder {
 
   private PredictRequestDecoder() {}
 
+  /** A decoded predict body: the rows, and whether they came in the columnar format. */
+  public record PredictRequest(Frame frame, boolean columnar) {}
+
   /** Decodes {@code body} for a model taking {@code inputs}; throws {@link BadRequestException} saying what is wrong. */
   public static Frame decode(byte[] body, List<Field> inputs) {
+    return decodeRequest(body, inputs).frame();
+  }
+
+  /** Like {@link #decode}, also telling which format the body used. */
+  public static PredictRequest decodeRequest(byte[] body, List<Field> inputs) {
     JsonNode root = parse(body);
     if (!root.isObject()) {
-      throw new BadRequestException("the request body must be a JSON object with \"instances\", got "
+      throw new BadRequestException("the request body must be a JSON object with \"instances\" or \"inputs\", got "
           + describe(root));
     }
     checkTopLevel(root);
     JsonNode instances = root.get("instances");
+    JsonNode columns = root.get("inputs");
+    if (instances != null && columns != null) {
+      throw new BadRequestException("the request has both \"instances\" and \"inputs\"; send one: rows as "
+          + "\"instances\" or columns as \"inputs\"");
+    }
+    if (columns != null) {
+      return new PredictRequest(decodeColumns(columns, inputs), true);
+    }
     if (instances == null) {
       throw new BadRequestException("the request has no \"instances\"; send {\"instances\": [...]} with one "
-          + "object or array per row");
+          + "object or array per row, or {\"inputs\": {...}} with one list per feature");
     }
     if (!instances.isArray()) {
       throw new BadRequestException("\"instances\" must be a list of rows, got " + describe(instances));
@@ -57,14 +85,11 @@ public final class PredictRequestDecoder {
     if (instances.isEmpty()) {
       throw new BadRequestException("\"instances\" is empty; send at least one row");
     }
-    List<ColumnBuilder> builders = new ArrayList<>(inputs.size());
-    for (Field input : inputs) {
-      builders.add(Column.builder(input.type()));
-    }
+    List<ColumnBuilder> builders = builders(inputs);
     for (int i = 0; i < instances.size(); i++) {
       JsonNode instance = instances.get(i);
       if (instance.isObject()) {
-        appendNamed(instance, i, inputs, builders);
+        appendNamed(instance, "instance " + i, inputs, builders);
       } else if (instance.isArray()) {
         appendPositional(instance, i, inputs, builders);
       } else {
@@ -72,6 +97,62 @@ public final class PredictRequestDecoder {
             + inputs.size() + " values in the order " + names(inputs) + ", got " + describe(instance));
       }
     }
+    return new PredictRequest(build(inputs, builders), false);
+  }
+
+  private static Frame decodeColumns(JsonNode columns, List<Field> inputs) {
+    if (columns.isArray() && inputs.size() == 1) {
+      return decodeColumns(Json.MAPPER.createObjectNode().set(inputs.get(0).name(), columns), inputs);
+    }
+    if (!columns.isObject()) {
+      throw new BadRequestException("\"inputs\" must be an object of one list per feature " + names(inputs)
+          + (inputs.size() == 1 ? " or a list of values" : "") + ", got " + describe(columns));
+    }
+    Set<String> known = new HashSet<>(names(inputs));
+    for (Iterator<String> it = columns.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!known.contains(key)) {
+        throw new BadRequestException("\"inputs\" has unknown feature '" + key + "'; the model takes " + names(inputs));
+      }
+    }
+    int rows = -1;
+    List<ColumnBuilder> builders = builders(inputs);
+    for (int f = 0; f < inputs.size(); f++) {
+      Field input = inputs.get(f);
+      JsonNode column = columns.get(input.name());
+      if (column == null) {
+        throw new BadRequestException("\"inputs\" is missing feature '" + input.name() + "'; send a list with "
+            + "null for missing values");
+      }
+      if (!column.isArray()) {
+        throw new BadRequestException("\"inputs\": feature '" + input.name() + "' must be a list of values, one "
+            + "per row, got " + describe(column));
+      }
+      if (rows < 0) {
+        rows = column.size();
+      } else if (column.size() != rows) {
+        throw new BadRequestException("\"inputs\": feature '" + input.name() + "' has " + column.size()
+            + " values but '" + inputs.get(0).name() + "' has " + rows + "; every feature needs one value per row");
+      }
+      for (int r = 0; r < column.size(); r++) {
+        builders.get(f).appendObject(convert(column.get(r), input, "\"inputs\" row " + r));
+      }
+    }
+    if (rows == 0) {
+      throw new BadRequestException("\"inputs\" has no rows; send at least one value per feature");
+    }
+    return build(inputs, builders);
+  }
+
+  static List<ColumnBuilder> builders(List<Field> inputs) {
+    List<ColumnBuilder> builders = new ArrayList<>(inputs.size());
+    for (Field input : inputs) {
+      builders.add(Column.builder(input.type()));
+    }
+    return builders;
+  }
+
+  static Frame build(List<Field> inputs, List<ColumnBuilder> builders) {
     List<Column> columns = new ArrayList<>(builders.size());
     for (ColumnBuilder b : builders) {
       columns.add(b.build());
@@ -79,7 +160,7 @@ public final class PredictRequestDecoder {
     return Frame.of(names(inputs), columns);
   }
 
-  private static JsonNode parse(byte[] body) {
+  static JsonNode parse(byte[] body) {
     JsonNode root;
     try {
       root = Json.MAPPER.readTree(body);
@@ -91,7 +172,7 @@ public final class PredictRequestDecoder {
       throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
     }
     if (root == null || root.isMissingNode()) {
-      throw new BadRequestException("the request body is empty; send {\"instances\": [...]}");
+      throw new BadRequestException("the request body is empty; send a JSON object");
     }
     return root;
   }
@@ -100,28 +181,29 @@ public final class PredictRequestDecoder {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       switch (key) {
-        case "instances" -> { }
-        case "signature_name" -> {
-          JsonNode signature = root.get(key);
-          if (!signature.isTextual() || !SIGNATURE.equals(signature.textValue())) {
-            throw new BadRequestException("unknown signature_name " + describe(signature)
-                + "; prodline models have only \"" + SIGNATURE + "\"");
-          }
-        }
-        case "inputs" -> throw new BadRequestException("the columnar \"inputs\" format is not supported; send "
-            + "\"instances\", a list of rows");
+        case "instances", "inputs" -> { }
+        case "signature_name" -> checkSignature(root.get(key));
         default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
-            + "\"instances\" and optionally \"signature_name\"");
+            + "\"instances\" or \"inputs\", and optionally \"signature_name\"");
       }
     }
   }
 
-  private static void appendNamed(JsonNode instance, int index, List<Field> inputs, List<ColumnBuilder> builders) {
+  /** Only TF Serving's default signature exists: a prodline model has one input set and one output. */
+  static void checkSignature(JsonNode signature) {
+    if (!signature.isTextual() || !SIGNATURE.equals(signature.textValue())) {
+      throw new BadRequestException("unknown signature_name " + describe(signature)
+          + "; prodline models have only \"" + SIGNATURE + "\"");
+    }
+  }
+
+  /** Appends one row given as an object of named features; {@code where} names the row in messages. */
+  static void appendNamed(JsonNode instance, String where, List<Field> inputs, List<ColumnBuilder> builders) {
     Set<String> known = new HashSet<>(names(inputs));
     for (Iterator<String> it = instance.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!known.contains(key)) {
-        throw new BadRequestException("instance " + index + " has unknown feature '" + key + "'; the model takes "
+        throw new BadRequestException(where + " has unknown feature '" + key + "'; the model takes "
             + names(inputs));
       }
     }
@@ -129,10 +211,10 @@ public final class PredictRequestDecoder {
       Field input = inputs.get(f);
       JsonNode value = instance.get(input.name());
       if (value == null) {
-        throw new BadRequestException("instance " + index + " is missing feature '" + input.name()
+        throw new BadRequestException(where + " is missing feature '" + input.name()
             + "'; send null for a missing value");
       }
-      builders.get(f).appendObject(convert(value, input, index));
+      builders.get(f).appendObject(convert(value, input, where));
     }
   }
 
@@ -143,16 +225,23 @@ public final class PredictRequestDecoder {
           + inputs.size() + ", in the order " + names(inputs));
     }
     for (int f = 0; f < inputs.size(); f++) {
-      builders.get(f).appendObject(convert(instance.get(f), inputs.get(f), index));
+      builders.get(f).appendObject(convert(instance.get(f), inputs.get(f), "instance " + index));
     }
   }
 
   /** The value as the Java object the input's column builder takes; null for JSON null. */
-  private static Object convert(JsonNode value, Field input, int index) {
+  private static Object convert(JsonNode value, Field input, String where) {
     if (value.isNull()) {
       return null;
     }
     ColumnType type = input.type();
+    if (value.isObject() && value.has("b64")) {
+      if (type != ColumnType.STRING || value.size() != 1) {
+        throw new BadRequestException(where + ": feature '" + input.name() + "' must be " + expected(type)
+            + "; {\"b64\": ...} is only for string features and has no other fields");
+      }
+      return base64(value.get("b64"), input, where);
+    }
     Object converted = switch (type) {
       case FLOAT64 -> value.isNumber() ? value.doubleValue() : null;
       case INT64 -> integerValue(value);
@@ -160,10 +249,28 @@ public final class PredictRequestDecoder {
       case STRING -> value.isTextual() ? value.textValue() : null;
     };
     if (converted == null) {
-      throw new BadRequestException("instance " + index + ": feature '" + input.name() + "' must be "
+      throw new BadRequestException(where + ": feature '" + input.name() + "' must be "
           + expected(type) + " but got " + describe(value));
     }
     return converted;
+  }
+
+  /** TF Serving's binary value; prodline strings are text, so the bytes must be UTF-8. */
+  private static String base64(JsonNode encoded, Field input, String where) {
+    String problem;
+    if (encoded.isTextual()) {
+      try {
+        byte[] bytes = Base64.getDecoder().decode(encoded.textValue());
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (IllegalArgumentException e) {
+        problem = "is not valid base64";
+      } catch (CharacterCodingException e) {
+        problem = "decodes to bytes that are not UTF-8 text";
+      }
+    } else {
+      problem = "must be a base64 string but is " + describe(encoded);
+    }
+    throw new BadRequestException(where + ": feature '" + input.name() + "': the \"b64\" value " + problem);
   }
 
   private static Long integerValue(JsonNode value) {
@@ -186,7 +293,7 @@ public final class PredictRequestDecoder {
     };
   }
 
-  private static String describe(JsonNode node) {
+  static String describe(JsonNode node) {
     if (node.isTextual()) {
       String s = node.textValue();
       return "the string \"" + (s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "..." : s) + "\"";
@@ -203,7 +310,7 @@ public final class PredictRequestDecoder {
     return node.isArray() ? "an array" : "an object";
   }
 
-  private static List<String> names(List<Field> inputs) {
+  static List<String> names(List<Field> inputs) {
     return inputs.stream().map(Field::name).toList();
   }
 

@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Writes {@code {"predictions": [...]}}: per row a number for binary classification (the probability of
+ * Writes {@code {"predictions": [...]}}, or {@code {"outputs": [...]}} for a columnar request as TF Serving does:
+ * per row a number for binary classification (the probability of
  * {@code classes[1]}) and regression, an array of class probabilities for multiclass.
  *
  * <p>Each float is written in its shortest decimal form that parses back to the identical float, so clients see
@@ -19,10 +20,15 @@ public final class PredictResponseEncoder {
   private PredictResponseEncoder() {}
 
   public static byte[] encode(Predictions predictions) {
+    return encode(predictions, false);
+  }
+
+  /** @param columnar whether the request used the columnar {@code "inputs"} format */
+  public static byte[] encode(Predictions predictions, boolean columnar) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 + predictions.values().length * 12);
     try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
       g.writeStartObject();
-      g.writeArrayFieldStart("predictions");
+      g.writeArrayFieldStart(columnar ? "outputs" : "predictions");
       boolean multiclass = predictions.task() == Task.MULTICLASS_CLASSIFICATION;
       for (int row = 0; row < predictions.rows(); row++) {
         if (multiclass) {

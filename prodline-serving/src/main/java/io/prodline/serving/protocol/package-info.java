@@ -1,6 +1,7 @@
 /**
- * The TensorFlow Serving REST wire format: decoding {@code {"instances": [...]}} into a raw
- * {@link io.prodline.core.frame.Frame} typed by the bundle's inputs, and encoding predictions, model status,
- * metadata and errors as TF Serving clients expect them. No sockets here, so every rule is unit-testable.
+ * The TensorFlow Serving REST wire format: decoding predict bodies (rows in {@code "instances"}, columns in
+ * {@code "inputs"}) and classify/regress bodies ({@code "examples"}, {@code "context"}) into a raw
+ * {@link io.prodline.core.frame.Frame} typed by the bundle's inputs, and encoding predictions, results, model
+ * status, metadata and errors as TF Serving clients expect them. No sockets here, so every rule is unit-testable.
  */
 package io.prodline.serving.protocol;

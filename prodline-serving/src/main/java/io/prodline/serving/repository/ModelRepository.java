@@ -1,113 +1,193 @@
 package io.prodline.serving.repository;
 
 import io.prodline.core.error.ProdlineException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.prodline.serving.lifecycle.AspiredVersionsManager;
+import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.lifecycle.ServableManager;
+import io.prodline.serving.lifecycle.ServingSnapshot;
+import io.prodline.serving.lifecycle.VersionSelector;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.NavigableSet;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The models found under a root directory laid out as TensorFlow Serving expects: {@code ROOT/<name>/<version>/}
- * where {@code <version>} is a positive integer directory holding a bundle. Everything is loaded once by
- * {@link #scan}; afterwards the repository is immutable and safe to read from any thread.
+ * The models under a directory laid out as TensorFlow Serving expects, {@code ROOT/<name>/<version>/}, kept in
+ * step with it: a {@link RepositorySource} scanned at start and then every poll interval, feeding an
+ * {@link AspiredVersionsManager}. Also carries out the management actions (reload, unload, rollback, labels),
+ * which go through the same scan so that the source's statement stays the one truth.
  *
- * <p>Entries that are not part of that layout (files, hidden directories such as a writer's staging directory,
- * non-numeric version names) are skipped with a warning rather than treated as errors, so a half-copied or
- * annotated repository still starts.
+ * <p>Scans and actions run one at a time on the {@code prodline-lifecycle} thread; request threads only read
+ * snapshots and take handles, never waiting for it.
  */
-public final class ModelRepository implements AutoCloseable {
+public final class ModelRepository implements ServableManager, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelRepository.class);
-  /** Canonical positive integers only: "007" and "7" must not both claim version 7. */
-  private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
 
-  private final Map<String, ServedModel> models;
+  private final AspiredVersionsManager manager;
+  private final RepositorySource source;
+  private final ServingOverrides overrides = new ServingOverrides();
+  private final ScheduledExecutorService lifecycle = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread t = new Thread(task, "prodline-lifecycle");
+    t.setDaemon(true);
+    return t;
+  });
 
-  private ModelRepository(Map<String, ServedModel> models) {
-    this.models = Collections.unmodifiableMap(models);
+  private ModelRepository(Path root, RepositoryOptions options) {
+    this.manager = new AspiredVersionsManager(new VersionLoader(this::warmup), options.swapPolicy());
+    this.source = new RepositorySource(root, options.configFileFor(root), overrides, manager);
+  }
+
+  /** The warm-up settings in force for {@code model}; read by the loader when a version loads. */
+  private WarmupSettings warmup(String model) {
+    return source.settings(model).warmup();
   }
 
   /**
-   * Loads every version of every model under {@code root}. Only an unreadable root is an error; a version that
-   * fails to load is recorded as failed.
+   * Loads what {@code root} holds now, then keeps following it every {@code options.pollInterval()}.
+   *
+   * @throws ProdlineException when the root is not a directory or the model config file is invalid
    */
+  public static ModelRepository open(Path root, RepositoryOptions options) {
+    ModelRepository repository = new ModelRepository(root, options);
+    try {
+      repository.source.scan();
+    } catch (RuntimeException e) {
+      repository.close();
+      throw e;
+    }
+    if (!options.pollInterval().isZero()) {
+      long millis = options.pollInterval().toMillis();
+      repository.lifecycle.scheduleWithFixedDelay(repository::poll, millis, millis, TimeUnit.MILLISECONDS);
+    }
+    return repository;
+  }
+
+  /** Loads what {@code root} holds now and never looks again (one-shot mode). */
   public static ModelRepository scan(Path root) {
-    if (!Files.isDirectory(root)) {
-      throw new ProdlineException("model repository " + root + " is not a directory; expected ROOT/<name>/<version>/");
-    }
-    Map<String, ServedModel> models = new TreeMap<>();
-    for (Path modelDir : subdirectories(root)) {
-      String name = modelDir.getFileName().toString();
-      List<ModelVersion> versions = new ArrayList<>();
-      for (Path versionDir : subdirectories(modelDir)) {
-        String dirName = versionDir.getFileName().toString();
-        if (VERSION.matcher(dirName).matches()) {
-          versions.add(VersionLoader.load(name, Long.parseLong(dirName), versionDir));
-        } else {
-          LOG.warn("ignoring {}: a version directory must be named by a positive integer", versionDir);
-        }
-      }
-      if (versions.isEmpty()) {
-        LOG.warn("ignoring {}: it has no version directories", modelDir);
-      } else {
-        models.put(name, new ServedModel(name, versions));
-      }
-    }
-    if (models.isEmpty()) {
-      LOG.warn("model repository {} holds no models", root);
-    }
-    return new ModelRepository(models);
+    return open(root, RepositoryOptions.oneShot());
   }
 
-  private static List<Path> subdirectories(Path dir) {
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> {
-            if (Files.isDirectory(p)) {
-              return true;
-            }
-            LOG.warn("ignoring {}: not a directory", p);
-            return false;
-          })
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
+  /** One scheduled scan; a failure is logged and the next poll tries again, so the watcher never dies. */
+  private void poll() {
+    try {
+      source.scan();
+    } catch (RuntimeException e) {
+      LOG.error("scanning the model repository failed; trying again at the next poll: {}", e.getMessage(), e);
     }
   }
 
-  /** The model names, sorted. */
+  @Override
+  public ServingSnapshot snapshot() {
+    return manager.snapshot();
+  }
+
+  /** The served model names, sorted. */
   public List<String> names() {
-    return List.copyOf(models.keySet());
+    return snapshot().names();
   }
 
-  /** The model of that name; {@link ModelNotFoundException} naming the known models when there is none. */
-  public ServedModel model(String name) {
-    ServedModel model = models.get(name);
-    if (model == null) {
-      throw new ModelNotFoundException("model '" + name + "' not found; this server has " + names());
+  /** The version a pin (from {@link #rollback}) holds {@code model} to, if any. */
+  public OptionalLong pinned(String model) {
+    return overrides.pinned(model);
+  }
+
+  /** Scans now: retries {@code model}'s failed versions and brings back versions unloaded through the API. */
+  public CompletableFuture<Void> reload(String model) {
+    return act(() -> {
+      requireOnDisk(model);
+      overrides.clearUnloaded(model);
+      manager.forgetFailures(model);
+    });
+  }
+
+  /** Unloads one version and keeps it unloaded until {@link #reload}. */
+  public CompletableFuture<Void> unload(String model, long version) {
+    return act(() -> {
+      snapshot().model(model).status(VersionSelector.number(version));
+      overrides.unload(model, version);
+    });
+  }
+
+  /**
+   * Serves the newest version older than the one serving now, and only it (plus labelled versions), until
+   * {@link #unpin}: the version policy is pinned, so newer versions on disk are not loaded meanwhile.
+   */
+  public CompletableFuture<Void> rollback(String model) {
+    return act(() -> {
+      OptionalLong current = snapshot().model(model).latestAvailable();
+      if (current.isEmpty()) {
+        throw new ActionRefusedException("model '" + model + "' has no available version to roll back from");
+      }
+      Long previous = requireOnDisk(model).lower(current.getAsLong());
+      if (previous == null) {
+        throw new ActionRefusedException("model '" + model + "' has no version older than "
+            + current.getAsLong() + " on disk to roll back to");
+      }
+      overrides.pin(model, previous);
+      LOG.info("model '{}' rolled back from version {} to {}; pinned until cleared", model, current.getAsLong(),
+          previous);
+    });
+  }
+
+  /** Drops the pin of a rollback: the version policy applies again. */
+  public CompletableFuture<Void> unpin(String model) {
+    return act(() -> {
+      requireOnDisk(model);
+      overrides.unpin(model);
+    });
+  }
+
+  /** Points {@code label} at {@code version} (loading it if needed) until the server restarts. */
+  public CompletableFuture<Void> label(String model, String label, long version) {
+    return act(() -> {
+      if (!RepositoryConfig.LABEL.matcher(label).matches()) {
+        throw new ProdlineException("label '" + label + "' must match " + RepositoryConfig.LABEL.pattern());
+      }
+      if (!requireOnDisk(model).contains(version)) {
+        throw new ModelNotFoundException("model '" + model + "' has no version " + version + " on disk; its "
+            + "versions are " + source.versionsOnDisk(model).descendingSet());
+      }
+      overrides.label(model, label, version);
+    });
+  }
+
+  /**
+   * Runs {@code change} and a scan on the lifecycle thread; completes when the resulting loads and unloads are
+   * done, so that the snapshot then shows the outcome.
+   */
+  private CompletableFuture<Void> act(Runnable change) {
+    return CompletableFuture.runAsync(() -> {
+      change.run();
+      source.scan();
+    }, lifecycle);
+  }
+
+  private NavigableSet<Long> requireOnDisk(String model) {
+    NavigableSet<Long> versions = source.versionsOnDisk(model);
+    if (versions.isEmpty()) {
+      throw new ModelNotFoundException("model '" + model + "' not found in the repository; it has "
+          + snapshot().names());
     }
-    return model;
+    return versions;
   }
 
-  /** Releases every loaded model's runtime. */
+  /** Stops polling, then unloads every version once its requests in flight have ended. */
   @Override
   public void close() {
-    for (ServedModel model : models.values()) {
-      for (ModelVersion v : model.versions()) {
-        if (v.isAvailable()) {
-          v.predictor().close();
-        }
+    lifecycle.shutdown();
+    try {
+      if (!lifecycle.awaitTermination(1, TimeUnit.MINUTES)) {
+        LOG.warn("a scan is still running after a minute; unloading anyway");
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    manager.close();
   }
 }

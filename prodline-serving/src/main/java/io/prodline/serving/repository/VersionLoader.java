@@ -4,51 +4,50 @@ import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.predict.Predictor;
 import io.prodline.core.schema.Field;
+import io.prodline.serving.lifecycle.Loader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads one version directory into a {@link ModelVersion}, turning every failure into a failed version instead of
- * an exception: one bad bundle must not stop the server from serving the others.
+ * Loads one version directory of a model repository: reads the bundle, checks it can serve, and warms it up.
  *
  * <p>Besides what {@link Predictor#load} checks, it refuses bundles that could load but never answer a request:
  * a bundle without a fitted transform, or whose transform reads a column its manifest does not list as an input
  * (the server builds request frames from the manifest's inputs only).
  */
-final class VersionLoader {
+final class VersionLoader implements Loader {
   private static final Logger LOG = LoggerFactory.getLogger(VersionLoader.class);
 
-  private VersionLoader() {}
+  private final Function<String, WarmupSettings> warmup;
 
-  static ModelVersion load(String model, long version, Path directory) {
-    Predictor predictor;
+  /** @param warmup the warm-up settings in force for a model, read when one of its versions loads */
+  VersionLoader(Function<String, WarmupSettings> warmup) {
+    this.warmup = warmup;
+  }
+
+  @Override
+  public Predictor load(String model, long version, Path directory) {
+    Predictor predictor = Predictor.load(directory);
     try {
-      predictor = Predictor.load(directory);
-    } catch (ProdlineException e) {
-      // A bad bundle: the message says it all.
-      LOG.warn("model '{}' version {} failed to load: {}", model, version, e.getMessage());
-      return ModelVersion.failed(version, e.getMessage());
-    } catch (RuntimeException | LinkageError e) {
-      // A bug in a runtime or a broken installation: keep the stack trace for whoever fixes it.
-      String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-      LOG.error("model '{}' version {} failed to load from {}", model, version, directory, e);
-      return ModelVersion.failed(version, reason);
-    }
-    String problem = servingProblem(predictor.bundle().manifest(), predictor);
-    if (problem != null) {
+      String problem = servingProblem(predictor.bundle().manifest(), predictor);
+      if (problem != null) {
+        throw new ProdlineException(directory + ": " + problem);
+      }
+      if (predictor.bundle().manifest().version() != version) {
+        LOG.warn("model '{}': directory {} holds a bundle whose manifest says version {}; serving it as version {}",
+            model, directory, predictor.bundle().manifest().version(), version);
+      }
+      int warmed = Warmup.run(predictor, directory, warmup.apply(model));
+      LOG.info("model '{}' version {} loaded from {}{}", model, version, directory,
+          warmed == 0 ? "" : " and warmed up with " + warmed + " requests");
+      return predictor;
+    } catch (RuntimeException e) {
       predictor.close();
-      String reason = directory + ": " + problem;
-      LOG.warn("model '{}' version {} cannot be served: {}", model, version, reason);
-      return ModelVersion.failed(version, reason);
+      throw e;
     }
-    if (predictor.bundle().manifest().version() != version) {
-      LOG.warn("model '{}': directory {} holds a bundle whose manifest says version {}; serving it as version {}",
-          model, directory, predictor.bundle().manifest().version(), version);
-    }
-    LOG.info("model '{}' version {} loaded from {}", model, version, directory);
-    return ModelVersion.available(version, predictor);
   }
 
   private static String servingProblem(BundleManifest manifest, Predictor predictor) {

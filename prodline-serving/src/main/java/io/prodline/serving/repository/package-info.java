@@ -1,6 +1,7 @@
 /**
- * The model repository: the models and versions found under one directory ({@code ROOT/<name>/<version>/}),
- * loaded once at start-up. A version that cannot be loaded is kept with its error so the server reports it
- * instead of failing, and the other versions keep serving.
+ * The model repository on disk, {@code ROOT/<name>/<version>/}: the source that scans it (once or every poll
+ * interval) and states the wanted versions, the model config file (version policy, labels, warm-up per model),
+ * the loader that turns a version directory into a warmed-up predictor, and the management actions on top.
+ * The generic lifecycle it feeds lives in {@link io.prodline.serving.lifecycle}.
  */
 package io.prodline.serving.repository;

@@ -3,17 +3,24 @@ package io.prodline.serving.rest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
-import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
+import io.prodline.core.predict.Predictor;
+import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.lifecycle.ModelSnapshot;
+import io.prodline.serving.lifecycle.ServableManager;
+import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.lifecycle.VersionStatus;
+import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.ExampleRequestDecoder;
 import io.prodline.serving.protocol.MetadataResponse;
 import io.prodline.serving.protocol.PredictRequestDecoder;
+import io.prodline.serving.protocol.PredictRequestDecoder.PredictRequest;
 import io.prodline.serving.protocol.PredictResponseEncoder;
+import io.prodline.serving.protocol.ResultsEncoder;
 import io.prodline.serving.protocol.StatusResponse;
-import io.prodline.serving.repository.ModelNotFoundException;
-import io.prodline.serving.repository.ModelRepository;
-import io.prodline.serving.repository.ModelVersion;
-import io.prodline.serving.repository.ServedModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,22 +34,24 @@ import org.slf4j.LoggerFactory;
  * Answers one API request: routes it, runs it and maps every failure to a status and a one-sentence message.
  * Knows nothing of sockets, so the whole API can be exercised without a server.
  *
- * <p>Status and metadata are answered at once (they only read the in-memory repository). Predictions are
- * decoded, run and encoded on {@code predictExecutor}, never on the caller's thread, because the caller is a
- * Netty event loop serving many connections and a model can take milliseconds.
+ * <p>Status and metadata are answered at once (they only read the current routing snapshot). Predictions,
+ * classifications and regressions are decoded, run and encoded on {@code predictExecutor}, never on the caller's
+ * thread, because the caller is a Netty event loop serving many connections and a model can take milliseconds.
+ * Each holds a {@link VersionHandle} from lookup to answer, so a version being swapped out is unloaded only after
+ * it has answered.
  *
- * <p>Errors: unknown model or version 404; a bad request, and any other {@link ProdlineException} (the error type
+ * <p>Errors: unknown model, version or label 404; a bad request, and any other {@link ProdlineException} (the error type
  * of things a user can cause), 400; a full worker queue 503; anything else 500 with a generic message, the details
  * going to the log and never to the client.
  */
 public final class ModelApi {
   private static final Logger LOG = LoggerFactory.getLogger(ModelApi.class);
 
-  private final ModelRepository repository;
+  private final ServableManager servables;
   private final Executor predictExecutor;
 
-  public ModelApi(ModelRepository repository, Executor predictExecutor) {
-    this.repository = repository;
+  public ModelApi(ServableManager servables, Executor predictExecutor) {
+    this.servables = servables;
     this.predictExecutor = predictExecutor;
   }
 
@@ -61,36 +70,70 @@ public final class ModelApi {
         return CompletableFuture.completedFuture(
             ApiResponse.methodNotAllowed(method, route.endpoint().method(), path));
       }
-      ServedModel model = repository.model(route.model());
       return switch (route.endpoint()) {
-        case STATUS -> CompletableFuture.completedFuture(ApiResponse.ok(StatusResponse.encode(statuses(model, route))));
-        case METADATA -> CompletableFuture.completedFuture(
-            ApiResponse.ok(MetadataResponse.encode(model.name(), servingVersion(model, route))));
-        case PREDICT -> {
-          ModelVersion version = servingVersion(model, route);
-          yield CompletableFuture.supplyAsync(() -> predict(version, body), predictExecutor)
-              .exceptionally(e -> errorResponse(request, e));
+        case STATUS -> CompletableFuture.completedFuture(ApiResponse.ok(StatusResponse.encode(statuses(route))));
+        case METADATA -> {
+          try (VersionHandle handle = servables.acquire(route.model(), route.selector())) {
+            yield CompletableFuture.completedFuture(ApiResponse.ok(MetadataResponse.encode(route.model(),
+                handle.version(), handle.predictor().bundle().manifest())));
+          }
         }
+        case PREDICT, CLASSIFY, REGRESS -> run(route.endpoint(), servables.acquire(route.model(), route.selector()),
+            body, request);
       };
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(errorResponse(request, e));
     }
   }
 
-  private static List<ModelVersion> statuses(ServedModel model, Route route) {
-    return route.version().isPresent() ? List.of(model.version(route.version().getAsLong())) : model.versions();
+  private List<VersionStatus> statuses(Route route) {
+    ModelSnapshot model = servables.snapshot().model(route.model());
+    return route.namesVersion() ? List.of(model.status(route.selector())) : model.statuses();
   }
 
-  private static ModelVersion servingVersion(ServedModel model, Route route) {
-    return route.version().isPresent()
-        ? model.availableVersion(route.version().getAsLong())
-        : model.defaultVersion();
+  /** Runs the request on the workers; the handle is released when the answer is ready, whatever happened. */
+  private CompletableFuture<ApiResponse> run(Route.Endpoint endpoint, VersionHandle handle, byte[] body,
+      String request) {
+    try {
+      return CompletableFuture.supplyAsync(() -> answer(endpoint, handle, body), predictExecutor)
+          .whenComplete((answer, error) -> handle.close())
+          .exceptionally(e -> errorResponse(request, e));
+    } catch (RuntimeException e) {
+      handle.close();
+      throw e;
+    }
   }
 
-  private static ApiResponse predict(ModelVersion version, byte[] body) {
-    Frame frame = PredictRequestDecoder.decode(body, version.predictor().bundle().manifest().inputs());
-    Predictions predictions = version.predictor().predict(frame);
-    return ApiResponse.ok(PredictResponseEncoder.encode(predictions));
+  private static ApiResponse answer(Route.Endpoint endpoint, VersionHandle handle, byte[] body) {
+    Predictor predictor = handle.predictor();
+    BundleManifest manifest = predictor.bundle().manifest();
+    return switch (endpoint) {
+      case CLASSIFY -> {
+        requireTask(handle, manifest, manifest.task().isClassification(), ":classify", "a classification",
+            ":regress or :predict");
+        yield ApiResponse.ok(ResultsEncoder.classify(
+            predictor.predict(ExampleRequestDecoder.decode(body, manifest.inputs()))));
+      }
+      case REGRESS -> {
+        requireTask(handle, manifest, manifest.task() == Task.REGRESSION, ":regress", "a regression",
+            ":classify or :predict");
+        yield ApiResponse.ok(ResultsEncoder.regress(
+            predictor.predict(ExampleRequestDecoder.decode(body, manifest.inputs()))));
+      }
+      default -> {
+        PredictRequest decoded = PredictRequestDecoder.decodeRequest(body, manifest.inputs());
+        Predictions predictions = predictor.predict(decoded.frame());
+        yield ApiResponse.ok(PredictResponseEncoder.encode(predictions, decoded.columnar()));
+      }
+    };
+  }
+
+  private static void requireTask(VersionHandle handle, BundleManifest manifest, boolean ok, String endpoint,
+      String needed, String instead) {
+    if (!ok) {
+      throw new BadRequestException("model '" + handle.model() + "' version " + handle.version() + " is a "
+          + manifest.task().fileName() + " model; " + endpoint + " needs " + needed + " model, use " + instead);
+    }
   }
 
   private static ApiResponse errorResponse(String request, Throwable error) {

@@ -107,7 +107,8 @@ class PredictRequestDecoderTest {
     assertBadRequest("{}", "no \"instances\"");
     assertBadRequest("{\"instances\": []}", "\"instances\" is empty");
     assertBadRequest("{\"instances\": {\"age\": 1}}", "must be a list of rows");
-    assertBadRequest("{\"inputs\": {\"age\": [1]}}", "\"inputs\" format is not supported");
+    assertBadRequest("{\"inputs\": {\"age\": [1]}, \"instances\": [[1, 2, \"a\", true]]}",
+        "both \"instances\" and \"inputs\"");
     assertBadRequest("{\"instances\": [[1, 2, \"a\", true]], \"extra\": 1}", "unknown field 'extra'");
     assertBadRequest("{\"instances\": [[1, 2, \"a\", true]], \"signature_name\": \"other\"}",
         "unknown signature_name the string \"other\"", "serving_default");

@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.ColumnType;
+import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.lifecycle.ModelSnapshot;
+import io.prodline.serving.lifecycle.VersionSelector;
+import io.prodline.serving.lifecycle.VersionState;
+import io.prodline.serving.lifecycle.VersionStatus;
 import io.prodline.serving.testing.TestBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** One-shot scans: the layout rules, failed versions kept with their error, lookups naming what exists. */
 class ModelRepositoryTest {
   @TempDir
   Path root;
@@ -22,40 +28,56 @@ class ModelRepositoryTest {
     TestBundles.write(root, name, version, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)), "1");
   }
 
+  private void serveAllVersions() throws Exception {
+    Files.writeString(root.resolve("models.yaml"), "models:\n  m: {version_policy: all}\n");
+  }
+
   @Test
-  void loadsEveryVersionAndKeepsFailedOnesWithTheirError() throws Exception {
+  void loadsTheWantedVersionsAndKeepsFailedOnesWithTheirError() throws Exception {
     writeModel("m", 1);
     writeModel("m", 2);
     TestBundles.writeGarbage(root, "m", 10);
     writeModel("other", 5);
+    writeModel("other", 6);
     Files.createDirectories(root.resolve("m/latest"));
     Files.createDirectories(root.resolve("m/007"));
     Files.createDirectories(root.resolve("m/.staging"));
     Files.writeString(root.resolve("README"), "not a model");
+    serveAllVersions();
 
     try (ModelRepository repo = ModelRepository.scan(root)) {
       assertThat(repo.names()).containsExactly("m", "other");
-      ServedModel m = repo.model("m");
-      assertThat(m.versions()).extracting(ModelVersion::version).containsExactly(10L, 2L, 1L);
-      ModelVersion broken = m.version(10);
-      assertThat(broken.isAvailable()).isFalse();
+      ModelSnapshot m = repo.snapshot().model("m");
+      assertThat(m.statuses()).extracting(VersionStatus::version).containsExactly(10L, 2L, 1L);
+      VersionStatus broken = m.statuses().get(0);
+      assertThat(broken.state()).isEqualTo(VersionState.ERROR);
       assertThat(broken.error()).contains("bundle.yaml", "cannot be read");
-      assertThat(m.defaultVersion().version()).isEqualTo(2);
-      assertThat(m.availableVersion(1).predictor()).isNotNull();
+      assertThat(m.latestAvailable()).hasValue(2);
+      try (var handle = repo.acquire("m", VersionSelector.number(1))) {
+        assertThat(handle.predictor()).isNotNull();
+      }
+      // No config for "other": TF Serving's default, the newest version only.
+      assertThat(repo.snapshot().model("other").statuses()).extracting(VersionStatus::version).containsExactly(6L);
     }
   }
 
   @Test
-  void lookupFailuresNameWhatExists() {
+  void lookupFailuresNameWhatExists() throws Exception {
     writeModel("m", 1);
     TestBundles.writeGarbage(root, "m", 2);
+    serveAllVersions();
     try (ModelRepository repo = ModelRepository.scan(root)) {
-      assertThatThrownBy(() -> repo.model("x")).isInstanceOf(ModelNotFoundException.class)
+      assertThatThrownBy(() -> repo.snapshot().model("x")).isInstanceOf(ModelNotFoundException.class)
           .hasMessage("model 'x' not found; this server has [m]");
-      assertThatThrownBy(() -> repo.model("m").version(7)).isInstanceOf(ModelNotFoundException.class)
+      assertThatThrownBy(() -> repo.acquire("m", VersionSelector.number(7)))
+          .isInstanceOf(ModelNotFoundException.class)
           .hasMessage("model 'm' has no version 7; its versions are [2, 1]");
-      assertThatThrownBy(() -> repo.model("m").availableVersion(2)).isInstanceOf(ModelNotFoundException.class)
+      assertThatThrownBy(() -> repo.acquire("m", VersionSelector.number(2)))
+          .isInstanceOf(ModelNotFoundException.class)
           .hasMessageStartingWith("version 2 of model 'm' is not available: ");
+      assertThatThrownBy(() -> repo.acquire("m", VersionSelector.label("stable")))
+          .isInstanceOf(ModelNotFoundException.class)
+          .hasMessage("model 'm' has no label 'stable'; its labels are []");
     }
   }
 
@@ -63,7 +85,7 @@ class ModelRepositoryTest {
   void aModelWhoseVersionsAllFailedHasNoDefault() {
     TestBundles.writeGarbage(root, "m", 1);
     try (ModelRepository repo = ModelRepository.scan(root)) {
-      assertThatThrownBy(() -> repo.model("m").defaultVersion()).isInstanceOf(ModelNotFoundException.class)
+      assertThatThrownBy(() -> repo.acquire("m", VersionSelector.LATEST)).isInstanceOf(ModelNotFoundException.class)
           .hasMessageContaining("no available version");
     }
   }
@@ -75,7 +97,7 @@ class ModelRepositoryTest {
     Path manifest = dir.resolve("bundle.yaml");
     Files.writeString(manifest, Files.readString(manifest).replace("name: \"x\"", "name: \"y\""));
     try (ModelRepository repo = ModelRepository.scan(root)) {
-      assertThat(repo.model("m").version(1).error()).contains("the transform reads 'x'", "[y]");
+      assertThat(repo.snapshot().model("m").statuses().get(0).error()).contains("the transform reads 'x'", "[y]");
     }
   }
 
@@ -83,5 +105,13 @@ class ModelRepositoryTest {
   void aMissingRootIsAnError() {
     assertThatThrownBy(() -> ModelRepository.scan(root.resolve("nope"))).isInstanceOf(ProdlineException.class)
         .hasMessageContaining("is not a directory");
+  }
+
+  @Test
+  void anInvalidModelConfigFailsTheStartNamingTheField() throws Exception {
+    writeModel("m", 1);
+    Files.writeString(root.resolve("models.yaml"), "models:\n  m: {version_policy: {latest: 0}}\n");
+    assertThatThrownBy(() -> ModelRepository.scan(root)).isInstanceOf(ProdlineException.class)
+        .hasMessageContaining("models.yaml: models.m.version_policy.latest must be an integer from 1 to 1000, got 0");
   }
 }

@@ -9,15 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test runtime ("linear-test") whose outputs are easy to compute by hand: output k of a row is the dot product
  * of the row's inputs with line k of the model file (whitespace-separated weights); a missing (NaN) input adds
  * nothing. Two directive lines change behaviour: {@code sleep <ms>} makes each prediction take that long, and
- * {@code fail} makes each prediction throw, for testing drain and 500 answers.
+ * {@code fail} makes each prediction throw, for testing drain and 500 answers. A prediction on a closed runtime
+ * throws too, so a version unloaded under a request shows up as a failed request.
  */
 public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final String NAME = "linear-test";
@@ -25,6 +29,8 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final Set<String> PREDICT_THREADS = ConcurrentHashMap.newKeySet();
   /** Slow ({@code sleep}) predictions running right now, so a test can wait until a request reached the model. */
   public static final AtomicInteger RUNNING = new AtomicInteger();
+  /** Model files of the runtimes closed so far, in closing order, so a test can see when a version was unloaded. */
+  public static final Queue<Path> CLOSED = new ConcurrentLinkedQueue<>();
 
   @Override
   public String name() {
@@ -57,10 +63,17 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
     } catch (IOException | RuntimeException e) {
       throw new ProdlineException(modelFile + ": not a linear-test model: " + e.getMessage(), e);
     }
-    return new LinearRuntime(weights, sleepMillis, fail);
+    return new LinearRuntime(modelFile, weights, sleepMillis, fail, new AtomicBoolean());
   }
 
-  private record LinearRuntime(List<float[]> weights, long sleepMillis, boolean fail) implements ModelRuntime {
+  private record LinearRuntime(Path modelFile, List<float[]> weights, long sleepMillis, boolean fail,
+      AtomicBoolean closed) implements ModelRuntime {
+    @Override
+    public void close() {
+      closed.set(true);
+      CLOSED.add(modelFile);
+    }
+
     @Override
     public int inputWidth() {
       return weights.get(0).length;
@@ -74,6 +87,9 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
     @Override
     public float[] predict(float[] features, int rows) {
       PREDICT_THREADS.add(Thread.currentThread().getName());
+      if (closed.get()) {
+        throw new IllegalStateException("predict called on a closed linear-test runtime");
+      }
       if (fail) {
         throw new IllegalStateException("secret internal detail");
       }

@@ -4,6 +4,9 @@ import static io.prodline.serving.testing.TestBundles.field;
 
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,7 +14,8 @@ import java.util.List;
  * The model repository the server tests run against:
  * <ul>
  *   <li>{@code houses} (regression; age float64, rooms int64, city string): version 1 weights 1, 10, 100;
- *       version 2 weights 2, 20, 200; version 3 is a broken bundle, so version 2 is the default;</li>
+ *       version 2 weights 2, 20, 200; version 3 is a broken bundle, so version 2 is the default; all three are
+ *       served ({@code models.yaml}: {@code version_policy: all}), and label {@code stable} names version 1;</li>
  *   <li>{@code iris} (multiclass setosa/versicolor/virginica; x, y): outputs x, y and (x + y) / 2;</li>
  *   <li>{@code churn} (binary stay/leave; active bool, score float64): output 0.5 * active + 0.25 * score;</li>
  *   <li>{@code slow} (regression; x): output x after 300 ms;</li>
@@ -29,6 +33,12 @@ public final class TestRepository {
     TestBundles.write(root, "houses", 1, Task.REGRESSION, List.of(), houseInputs, "1 10 100");
     TestBundles.write(root, "houses", 2, Task.REGRESSION, List.of(), houseInputs, "2 20 200");
     TestBundles.writeGarbage(root, "houses", 3);
+    try {
+      Files.writeString(root.resolve("models.yaml"),
+          "models:\n  houses:\n    version_policy: all\n    labels: {stable: 1}\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     TestBundles.write(root, "iris", 1, Task.MULTICLASS_CLASSIFICATION, CLASSES,
         List.of(field("x", ColumnType.FLOAT64), field("y", ColumnType.FLOAT64)), "1 0\n0 1\n0.5 0.5\n");
     TestBundles.write(root, "churn", 1, Task.BINARY_CLASSIFICATION, List.of("stay", "leave"),

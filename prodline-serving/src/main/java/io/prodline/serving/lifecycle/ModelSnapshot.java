@@ -1,0 +1,110 @@
+package io.prodline.serving.lifecycle;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One model as a {@link ServingSnapshot} saw it: every version's status, the versions taking requests, and the
+ * labels. Immutable; lookups never lock. Lookup failures are {@link ModelNotFoundException}s naming what exists.
+ */
+public final class ModelSnapshot {
+  private final String name;
+  private final NavigableMap<Long, VersionStatus> statuses;
+  private final NavigableMap<Long, ServableVersion> available;
+  private final Map<String, Long> labels;
+
+  ModelSnapshot(String name, List<ServableVersion> versions, Map<String, Long> labels) {
+    this.name = name;
+    NavigableMap<Long, VersionStatus> byNumber = new TreeMap<>();
+    NavigableMap<Long, ServableVersion> serving = new TreeMap<>();
+    for (ServableVersion v : versions) {
+      byNumber.put(v.version(), new VersionStatus(v.version(), v.state(), v.error()));
+      if (v.state() == VersionState.AVAILABLE) {
+        serving.put(v.version(), v);
+      }
+    }
+    this.statuses = Collections.unmodifiableNavigableMap(byNumber);
+    this.available = Collections.unmodifiableNavigableMap(serving);
+    this.labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Every version, newest first. */
+  public List<VersionStatus> statuses() {
+    return List.copyOf(statuses.descendingMap().values());
+  }
+
+  /** Label → version, sorted by label. */
+  public Map<String, Long> labels() {
+    return labels;
+  }
+
+  /** The version the default route serves, if any is available. */
+  public OptionalLong latestAvailable() {
+    return available.isEmpty() ? OptionalLong.empty() : OptionalLong.of(available.lastKey());
+  }
+
+  /** The status of the version {@code selector} names, whether or not it is available. */
+  public VersionStatus status(VersionSelector selector) {
+    if (selector instanceof VersionSelector.Number n) {
+      return existing(n.version());
+    }
+    if (selector instanceof VersionSelector.Label l) {
+      return existing(labelled(l.label()));
+    }
+    return statuses.get(resolve(selector).version());
+  }
+
+  /** The available version {@code selector} names. */
+  ServableVersion resolve(VersionSelector selector) {
+    if (selector instanceof VersionSelector.Number n) {
+      return availableVersion(n.version(), "version " + n.version() + " of model '" + name + "'");
+    }
+    if (selector instanceof VersionSelector.Label l) {
+      long version = labelled(l.label());
+      return availableVersion(version, "label '" + l.label() + "' of model '" + name + "' points to version "
+          + version + ", which");
+    }
+    if (available.isEmpty()) {
+      throw new ModelNotFoundException("model '" + name + "' has no available version: its versions "
+          + statuses.descendingKeySet() + " are loading or failed to load (see GET /v1/models/" + name + ")");
+    }
+    return available.lastEntry().getValue();
+  }
+
+  private ServableVersion availableVersion(long version, String subject) {
+    VersionStatus status = existing(version);
+    ServableVersion serving = available.get(version);
+    if (serving == null) {
+      throw new ModelNotFoundException(subject + " is not available: "
+          + (status.error() != null ? status.error() : "it is " + status.state()));
+    }
+    return serving;
+  }
+
+  private VersionStatus existing(long version) {
+    VersionStatus status = statuses.get(version);
+    if (status == null) {
+      throw new ModelNotFoundException("model '" + name + "' has no version " + version + "; its versions are "
+          + statuses.descendingKeySet());
+    }
+    return status;
+  }
+
+  private long labelled(String label) {
+    Long version = labels.get(label);
+    if (version == null) {
+      throw new ModelNotFoundException("model '" + name + "' has no label '" + label + "'; its labels are "
+          + new TreeSet<>(labels.keySet()));
+    }
+    return version;
+  }
+}

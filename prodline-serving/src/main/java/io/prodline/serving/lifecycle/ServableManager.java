@@ -1,0 +1,32 @@
+package io.prodline.serving.lifecycle;
+
+/**
+ * What request code needs of the lifecycle: the current routing table and handles on loaded versions. Both are
+ * lock-free, so request threads never wait for a load or an unload.
+ */
+public interface ServableManager {
+  /** Retries when a version started draining between lookup and acquisition; one retry is the usual worst case. */
+  int MAX_ACQUIRE_ATTEMPTS = 64;
+
+  /** The routing table as of now. */
+  ServingSnapshot snapshot();
+
+  /**
+   * A handle on the available version {@code selector} names; close it when the request has its answer.
+   *
+   * @throws ModelNotFoundException naming what exists when there is no such model, version or label, or when it
+   *     is not available
+   */
+  default VersionHandle acquire(String model, VersionSelector selector) {
+    for (int attempt = 0; attempt < MAX_ACQUIRE_ATTEMPTS; attempt++) {
+      // A version refuses handles only after a snapshot without it was published, so looking again finds another.
+      VersionHandle handle = snapshot().model(model).resolve(selector).tryAcquire();
+      if (handle != null) {
+        return handle;
+      }
+      Thread.onSpinWait();
+    }
+    throw new IllegalStateException("model '" + model + "': no version could be acquired after "
+        + MAX_ACQUIRE_ATTEMPTS + " attempts; versions are being swapped faster than requests can start");
+  }
+}

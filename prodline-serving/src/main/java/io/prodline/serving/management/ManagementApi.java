@@ -1,0 +1,192 @@
+package io.prodline.serving.management;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.repository.ActionRefusedException;
+import io.prodline.serving.repository.ModelRepository;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one management request; knows nothing of sockets. Every request must carry the bearer token, checked
+ * before anything else so that a caller without it learns nothing, not even which paths exist (401).
+ *
+ * <pre>
+ * GET    /models                                 every model
+ * GET    /models/&lt;m&gt;                            one model
+ * POST   /models/&lt;m&gt;:reload                     rescan; retry failed versions, bring back unloaded ones
+ * POST   /models/&lt;m&gt;/versions/&lt;v&gt;:unload      unload one version until the next reload
+ * POST   /models/&lt;m&gt;:rollback                   serve the previous version only, pinned until cleared
+ * DELETE /models/&lt;m&gt;/pin                        clear the pin: the version policy applies again
+ * PUT    /models/&lt;m&gt;/labels/&lt;l&gt;  {"version": n}  set or move a label
+ * </pre>
+ * Actions answer with the model after the change has been carried out (loads and unloads done). Errors: 404 for
+ * an unknown path, model or version, 405 for a wrong method, 400 for a bad body, 409 for an action the current
+ * state does not allow, each with {@code {"error": "..."}}.
+ */
+public final class ManagementApi {
+  private static final Logger LOG = LoggerFactory.getLogger(ManagementApi.class);
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+  private static final Pattern MODEL = Pattern.compile("/models/([^/:]+)(:reload|:rollback|/pin)?");
+  private static final Pattern VERSION = Pattern.compile("/models/([^/:]+)/versions/([0-9]{1,18}):unload");
+  private static final Pattern LABEL = Pattern.compile("/models/([^/:]+)/labels/([^/:]+)");
+  static final String ENDPOINTS = "GET /models, GET /models/<m>, POST /models/<m>:reload, "
+      + "POST /models/<m>/versions/<v>:unload, POST /models/<m>:rollback, DELETE /models/<m>/pin, "
+      + "PUT /models/<m>/labels/<l>";
+
+  private final ModelRepository repository;
+  private final BearerToken token;
+
+  public ManagementApi(ModelRepository repository, String token) {
+    this.repository = repository;
+    this.token = new BearerToken(token);
+  }
+
+  /** The answer; never completes exceptionally. */
+  CompletableFuture<ManagementResponse> handle(HttpMethod method, String uri, String authorization, byte[] body) {
+    if (!token.accepts(authorization)) {
+      return CompletableFuture.completedFuture(ManagementResponse.error(HttpResponseStatus.UNAUTHORIZED,
+          "the management API needs the header 'Authorization: Bearer <token>' with the server's management token"));
+    }
+    String path = new QueryStringDecoder(uri).path();
+    String request = method + " " + path;
+    try {
+      return route(method, path, body)
+          .thenApply(ManagementApi::ok)
+          .exceptionally(e -> error(request, e));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(error(request, e));
+    }
+  }
+
+  private CompletableFuture<?> route(HttpMethod method, String path, byte[] body) {
+    if (path.equals("/models")) {
+      allow(method, HttpMethod.GET, path);
+      List<ModelView> models = repository.names().stream().map(this::view).toList();
+      return CompletableFuture.completedFuture(Map.of("models", models));
+    }
+    Matcher version = VERSION.matcher(path);
+    if (version.matches()) {
+      allow(method, HttpMethod.POST, path);
+      return views(repository.unload(version.group(1), Long.parseLong(version.group(2))), version.group(1));
+    }
+    Matcher label = LABEL.matcher(path);
+    if (label.matches()) {
+      allow(method, HttpMethod.PUT, path);
+      return views(repository.label(label.group(1), label.group(2), labelVersion(body)), label.group(1));
+    }
+    Matcher model = MODEL.matcher(path);
+    if (model.matches()) {
+      String name = model.group(1);
+      String action = model.group(2) == null ? "" : model.group(2);
+      switch (action) {
+        case ":reload" -> {
+          allow(method, HttpMethod.POST, path);
+          return views(repository.reload(name), name);
+        }
+        case ":rollback" -> {
+          allow(method, HttpMethod.POST, path);
+          return views(repository.rollback(name), name);
+        }
+        case "/pin" -> {
+          allow(method, HttpMethod.DELETE, path);
+          return views(repository.unpin(name), name);
+        }
+        default -> {
+          allow(method, HttpMethod.GET, path);
+          return CompletableFuture.completedFuture(view(name));
+        }
+      }
+    }
+    throw new NotFound("no management endpoint at " + path + "; there are " + ENDPOINTS);
+  }
+
+  private ModelView view(String name) {
+    return ModelView.of(repository.snapshot().model(name), repository.pinned(name));
+  }
+
+  /** The model after {@code action}; it may have no version left (all unloaded), which is no error. */
+  private CompletableFuture<ModelView> views(CompletableFuture<Void> action, String name) {
+    return action.thenApply(done -> repository.snapshot().names().contains(name) ? view(name)
+        : ModelView.empty(name, repository.pinned(name)));
+  }
+
+  private static long labelVersion(byte[] body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      throw new ProdlineException("the body must be JSON like {\"version\": 3}: " + e.getMessage());
+    }
+    JsonNode version = root == null ? null : root.get("version");
+    if (version == null || !version.canConvertToLong() || !version.isIntegralNumber() || version.longValue() < 1) {
+      throw new ProdlineException("the body must be {\"version\": <positive integer>}, got "
+          + (root == null ? "nothing" : root.toString()));
+    }
+    return version.longValue();
+  }
+
+  private static void allow(HttpMethod used, HttpMethod allowed, String path) {
+    if (!used.equals(allowed)) {
+      throw new WrongMethod("method " + used + " is not allowed on " + path + "; use " + allowed);
+    }
+  }
+
+  private static ManagementResponse ok(Object value) {
+    try {
+      return ManagementResponse.ok(JSON.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static ManagementResponse error(String request, Throwable error) {
+    Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    HttpResponseStatus status;
+    if (e instanceof NotFound || e instanceof ModelNotFoundException) {
+      status = HttpResponseStatus.NOT_FOUND;
+    } else if (e instanceof WrongMethod) {
+      status = HttpResponseStatus.METHOD_NOT_ALLOWED;
+    } else if (e instanceof ActionRefusedException) {
+      status = HttpResponseStatus.CONFLICT;
+    } else if (e instanceof ProdlineException) {
+      status = HttpResponseStatus.BAD_REQUEST;
+    } else {
+      LOG.error("{} failed unexpectedly", request, e);
+      return ManagementResponse.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+          "internal server error while answering " + request + "; the details are in the server log");
+    }
+    LOG.info("{}: {} {}", request, status.code(), e.getMessage());
+    return ManagementResponse.error(status, e.getMessage());
+  }
+
+  /** No such endpoint. */
+  private static final class NotFound extends ProdlineException {
+    NotFound(String message) {
+      super(message);
+    }
+  }
+
+  /** The endpoint exists with another method. */
+  private static final class WrongMethod extends ProdlineException {
+    WrongMethod(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.prodline.serving.management;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.prodline.serving.protocol.ErrorBody;
+
+/** A management answer before it is put on the wire: status and JSON body. */
+record ManagementResponse(HttpResponseStatus status, byte[] body) {
+  static ManagementResponse ok(byte[] body) {
+    return new ManagementResponse(HttpResponseStatus.OK, body);
+  }
+
+  static ManagementResponse error(HttpResponseStatus status, String message) {
+    return new ManagementResponse(status, ErrorBody.encode(message));
+  }
+}

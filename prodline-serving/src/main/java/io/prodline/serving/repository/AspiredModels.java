@@ -1,0 +1,49 @@
+package io.prodline.serving.repository;
+
+import io.prodline.serving.lifecycle.AspiredModel;
+import io.prodline.serving.lifecycle.AspiredVersion;
+import io.prodline.serving.lifecycle.VersionPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a scan wants served, computed from what is on disk, the config file and the operator's overrides; a pure
+ * function, so a scan states the whole goal and needs nothing from earlier scans.
+ *
+ * <p>Per model: the versions the version policy picks (or only the pinned version after a rollback), plus every
+ * version a label points to. Versions unloaded through the management API count as absent from disk, so the
+ * policy picks among the others (unloading the newest version under "latest 1" serves the one before).
+ */
+final class AspiredModels {
+  private AspiredModels() {}
+
+  static Map<String, AspiredModel> of(Map<String, NavigableMap<Long, Path>> onDisk, RepositoryConfig config,
+      ServingOverrides overrides) {
+    Map<String, AspiredModel> goal = new TreeMap<>();
+    onDisk.forEach((model, versions) -> {
+      ModelSettings settings = config.settings(model);
+      OptionalLong pin = overrides.pinned(model);
+      VersionPolicy policy = pin.isPresent() ? new VersionPolicy.Specific(Set.of(pin.getAsLong()))
+          : settings.versionPolicy();
+      NavigableSet<Long> present = new TreeSet<>(versions.navigableKeySet());
+      present.removeAll(overrides.unloaded(model));
+      NavigableSet<Long> wanted = policy.select(present);
+      Map<String, Long> labels = overrides.labels(model, settings.labels());
+      labels.values().stream().filter(present::contains).forEach(wanted::add);
+      List<AspiredVersion> aspired = new ArrayList<>();
+      for (long v : wanted) {
+        aspired.add(new AspiredVersion(v, versions.get(v)));
+      }
+      goal.put(model, new AspiredModel(aspired, labels));
+    });
+    return goal;
+  }
+}

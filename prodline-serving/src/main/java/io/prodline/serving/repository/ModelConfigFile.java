@@ -1,0 +1,156 @@
+package io.prodline.serving.repository;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.lifecycle.VersionPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the model config file (YAML), checking every value and naming the file, the field path and what is
+ * allowed when one is wrong:
+ * <pre>{@code
+ * models:
+ *   houses:
+ *     version_policy: all            # or {latest: 2} (default {latest: 1}) or {specific: [3, 4]}
+ *     labels: {stable: 3, canary: 4}
+ *     warmup: {synthetic_rows: 8, iterations: 2}
+ * }</pre>
+ */
+public final class ModelConfigFile {
+  /** The name looked for in the repository root when no file is given. */
+  public static final String DEFAULT_NAME = "models.yaml";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private ModelConfigFile() {}
+
+  /** The configuration in {@code file}; {@link ProdlineException} saying where and what is wrong. */
+  public static RepositoryConfig read(Path file) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new ProdlineException("cannot read model config " + file + ": " + e.getMessage(), e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return RepositoryConfig.EMPTY;
+    }
+    Reader reader = new Reader(file);
+    reader.fields(root, "", Set.of("models"));
+    JsonNode models = root.get("models");
+    if (models == null || models.isNull()) {
+      return RepositoryConfig.EMPTY;
+    }
+    reader.require(models.isObject(), "models", "a map of model name to settings", models);
+    Map<String, ModelSettings> settings = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = models.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> model = it.next();
+      settings.put(model.getKey(), reader.model(model.getValue(), "models." + model.getKey()));
+    }
+    return new RepositoryConfig(settings);
+  }
+
+  /** Reading state: only the file name, for messages. */
+  private record Reader(Path file) {
+    ModelSettings model(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return ModelSettings.DEFAULT;
+      }
+      require(node.isObject(), path, "a map with version_policy, labels and warmup", node);
+      fields(node, path, Set.of("version_policy", "labels", "warmup"));
+      return new ModelSettings(policy(node.get("version_policy"), path + ".version_policy"),
+          labels(node.get("labels"), path + ".labels"), warmup(node.get("warmup"), path + ".warmup"));
+    }
+
+    VersionPolicy policy(JsonNode node, String path) {
+      String expected = "'all', {latest: N} or {specific: [versions]}";
+      if (node == null || node.isNull()) {
+        return VersionPolicy.DEFAULT;
+      }
+      if (node.isTextual()) {
+        require(node.textValue().equals("all"), path, expected, node);
+        return new VersionPolicy.All();
+      }
+      require(node.isObject() && node.size() == 1, path, expected, node);
+      if (node.has("latest")) {
+        return new VersionPolicy.Latest((int) positive(node.get("latest"), path + ".latest", 1_000));
+      }
+      JsonNode specific = node.get("specific");
+      require(specific != null && specific.isArray() && !specific.isEmpty(), path, expected, node);
+      List<Long> versions = new ArrayList<>();
+      for (int i = 0; i < specific.size(); i++) {
+        versions.add(positive(specific.get(i), path + ".specific[" + i + "]", Long.MAX_VALUE));
+      }
+      return VersionPolicy.Specific.of(versions);
+    }
+
+    Map<String, Long> labels(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return Map.of();
+      }
+      require(node.isObject(), path, "a map of label to version, e.g. {stable: 3}", node);
+      Map<String, Long> labels = new HashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> label = it.next();
+        if (!RepositoryConfig.LABEL.matcher(label.getKey()).matches()) {
+          throw new ProdlineException(file + ": " + path + ": label '" + label.getKey() + "' must match "
+              + RepositoryConfig.LABEL.pattern());
+        }
+        labels.put(label.getKey(), positive(label.getValue(), path + "." + label.getKey(), Long.MAX_VALUE));
+      }
+      return labels;
+    }
+
+    WarmupSettings warmup(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return WarmupSettings.DEFAULT;
+      }
+      require(node.isObject(), path, "a map with synthetic_rows and iterations", node);
+      fields(node, path, Set.of("synthetic_rows", "iterations"));
+      int rows = node.has("synthetic_rows")
+          ? (int) bounded(node.get("synthetic_rows"), path + ".synthetic_rows", 0, WarmupSettings.MAX_ROWS) : 0;
+      int iterations = node.has("iterations")
+          ? (int) bounded(node.get("iterations"), path + ".iterations", 1, WarmupSettings.MAX_ITERATIONS) : 1;
+      return new WarmupSettings(rows, iterations);
+    }
+
+    long positive(JsonNode node, String path, long max) {
+      return bounded(node, path, 1, max);
+    }
+
+    long bounded(JsonNode node, String path, long min, long max) {
+      require(node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= min
+          && node.longValue() <= max, path, "an integer from " + min + " to " + max, node);
+      return node.longValue();
+    }
+
+    void fields(JsonNode node, String path, Set<String> allowed) {
+      if (!node.isObject()) {
+        throw new ProdlineException(file + ": expected a map at " + (path.isEmpty() ? "the top level" : path));
+      }
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String key = it.next();
+        if (!allowed.contains(key)) {
+          throw new ProdlineException(file + ": unknown field '" + key + "'" + (path.isEmpty() ? "" : " in " + path)
+              + "; expected " + allowed.stream().sorted().toList());
+        }
+      }
+    }
+
+    void require(boolean ok, String path, String expected, JsonNode got) {
+      if (!ok) {
+        throw new ProdlineException(file + ": " + path + " must be " + expected + ", got " + got);
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.prodline.serving.repository;
+
+import io.prodline.serving.lifecycle.VersionPolicy;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the model config file says about one model.
+ *
+ * @param versionPolicy which versions on disk to serve
+ * @param labels label → version, e.g. {@code stable → 3}; a labelled version on disk is served as well
+ * @param warmup the warm-up each version gets before it serves
+ */
+public record ModelSettings(VersionPolicy versionPolicy, Map<String, Long> labels, WarmupSettings warmup) {
+  /** For models the file does not mention: the newest version, no labels, no synthetic warm-up. */
+  public static final ModelSettings DEFAULT = new ModelSettings(VersionPolicy.DEFAULT, Map.of(),
+      WarmupSettings.DEFAULT);
+
+  public ModelSettings {
+    Objects.requireNonNull(versionPolicy, "versionPolicy");
+    labels = Map.copyOf(labels);
+    Objects.requireNonNull(warmup, "warmup");
+  }
+}

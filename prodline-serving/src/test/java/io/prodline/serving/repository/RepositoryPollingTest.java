@@ -1,0 +1,130 @@
+package io.prodline.serving.repository;
+
+import static io.prodline.serving.testing.TestBundles.field;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.lifecycle.VersionSelector;
+import io.prodline.serving.lifecycle.VersionStatus;
+import io.prodline.serving.testing.TestBundles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A polled repository follows its directory: new versions come in, removed ones go, labels follow the file. */
+class RepositoryPollingTest {
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  @TempDir
+  Path root;
+
+  private void write(String model, long version) {
+    TestBundles.write(root, model, version, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
+        Long.toString(version));
+  }
+
+  private static List<Long> versions(ModelRepository repo, String model) {
+    return repo.snapshot().model(model).statuses().stream().map(VersionStatus::version).toList();
+  }
+
+  private static long serving(ModelRepository repo, String model, VersionSelector selector) {
+    try (VersionHandle handle = repo.acquire(model, selector)) {
+      return handle.version();
+    }
+  }
+
+  /** Replaces a file in one rename, as the docs advise, so a poll never reads it half-written. */
+  private static void replace(Path file, String content) throws Exception {
+    Path staged = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Files.writeString(staged, content);
+    Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void delete(Path dir) throws Exception {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Test
+  void picksUpANewVersionAndRetiresTheOld() throws Exception {
+    write("m", 1);
+    try (ModelRepository repo = ModelRepository.open(root, RepositoryOptions.oneShot().withPollInterval(POLL))) {
+      assertThat(versions(repo, "m")).containsExactly(1L);
+      write("m", 2);
+      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of(2L)));
+      assertThat(serving(repo, "m", VersionSelector.LATEST)).isEqualTo(2);
+
+      write("other", 7);
+      await().atMost(Duration.ofSeconds(10)).until(() -> repo.names().equals(List.of("m", "other")));
+      delete(root.resolve("other"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> repo.names().equals(List.of("m")));
+    }
+  }
+
+  @Test
+  void removingTheNewestVersionBringsBackThePreviousOne() throws Exception {
+    write("m", 1);
+    write("m", 2);
+    try (ModelRepository repo = ModelRepository.open(root, RepositoryOptions.oneShot().withPollInterval(POLL))) {
+      assertThat(versions(repo, "m")).containsExactly(2L);
+      delete(root.resolve("m/2"));
+      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of(1L)));
+    }
+  }
+
+  @Test
+  void labelsComeFromTheConfigFileAndKeepTheirVersionsLoaded() throws Exception {
+    write("m", 1);
+    write("m", 2);
+    write("m", 3);
+    Path config = root.resolve("serving.yaml");
+    Files.writeString(config, "models:\n  m:\n    labels: {stable: 1, canary: 3}\n");
+    RepositoryOptions options = RepositoryOptions.oneShot().withPollInterval(POLL).withModelConfig(config);
+    try (ModelRepository repo = ModelRepository.open(root, options)) {
+      // latest 1 (the default) gives 3; the label "stable" keeps 1 loaded too.
+      assertThat(versions(repo, "m")).containsExactly(3L, 1L);
+      assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(1);
+      assertThat(serving(repo, "m", VersionSelector.label("canary"))).isEqualTo(3);
+
+      replace(config, "models:\n  m:\n    labels: {stable: 2, canary: 3}\n");
+      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of(3L, 2L)));
+      assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(2);
+
+      // A broken edit is ignored: the last valid configuration stays in force.
+      replace(config, "models:\n  m:\n    labels: {stable: -4}\n");
+      Thread.sleep(POLL.toMillis() * 4);
+      assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void warmsUpWithWarmupJsonOrSyntheticRowsAndAFailingWarmupFailsTheLoad() throws Exception {
+    write("m", 1);
+    Files.writeString(root.resolve("m/1/warmup.json"), "{\"instances\": [{\"x\": 1}]}");
+    TestBundles.write(root, "bad", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)), "1");
+    Files.writeString(root.resolve("bad/1/warmup.json"), "{\"instances\": [{\"y\": 1}]}");
+    TestBundles.write(root, "exploding", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
+        "fail\n1\n");
+    Files.writeString(root.resolve("models.yaml"),
+        "models:\n  exploding:\n    warmup: {synthetic_rows: 4, iterations: 2}\n");
+    try (ModelRepository repo = ModelRepository.scan(root)) {
+      assertThat(repo.snapshot().model("m").latestAvailable()).hasValue(1);
+      assertThat(repo.snapshot().model("bad").statuses().get(0).error())
+          .contains("warmup.json is not a valid predict request", "unknown feature 'y'");
+      assertThat(repo.snapshot().model("exploding").statuses().get(0).error())
+          .startsWith("warm-up with 4 synthetic rows failed");
+    }
+  }
+}
