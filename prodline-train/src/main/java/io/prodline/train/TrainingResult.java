@@ -42,7 +42,7 @@ public record TrainingResult(TrainingSpec spec, LabelEncoding labels, FittedTran
         MODEL_FILE, TRANSFORM_FILE, labels.task(), labels.label(), labels.classes(), inputs, metrics,
         Provenance.of(data.path(), data.sha256(), trainRows.rowCount(), evalRows.rowCount(), "xgboost",
             spec.params().describe()),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), null, null);
     byte[] model = XGBoostTrainer.toJson(booster);
     return BundleWriter.write(directory, manifest, transform, file -> Files.write(file, model));
   }
