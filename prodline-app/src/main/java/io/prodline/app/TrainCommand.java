@@ -7,7 +7,9 @@ import io.prodline.core.frame.Frame;
 import io.prodline.train.TrainingJob;
 import io.prodline.train.TrainingResult;
 import io.prodline.train.TrainingSpec;
+import io.prodline.train.trainer.ClassWeights;
 import io.prodline.train.xgboost.XGBoostParams;
+import io.prodline.train.xgboost.XGBoostTrainer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,6 +58,27 @@ final class TrainCommand implements Callable<Integer> {
       description = "Split by the hash of this column (e.g. a customer id) instead of the whole row.")
   String splitKey;
 
+  @Option(names = "--stratify",
+      description = "Split each class separately (seeded by --split-seed) so both sides keep the class shares.")
+  boolean stratify;
+
+  @Option(names = "--split-seed", defaultValue = "0", paramLabel = "N",
+      description = "Seed of the split (default: ${DEFAULT-VALUE}).")
+  long splitSeed;
+
+  @Option(names = "--booster", defaultValue = "gbtree", paramLabel = "KIND",
+      description = "gbtree (trees) or gblinear (logistic/linear regression) (default: ${DEFAULT-VALUE}).")
+  String booster;
+
+  @Option(names = "--early-stopping-rounds", defaultValue = "0", paramLabel = "N",
+      description = "Stop when the eval loss has not improved for N rounds; the bundle keeps the best round "
+          + "(default: ${DEFAULT-VALUE}, never stop).")
+  int earlyStoppingRounds;
+
+  @Option(names = "--class-weight", defaultValue = "none", paramLabel = "W",
+      description = "none, balanced, or class=weight pairs such as malignant=3,benign=1 (default: ${DEFAULT-VALUE}).")
+  String classWeight;
+
   @Option(names = "--rounds", defaultValue = "100", description = "Boosting rounds (default: ${DEFAULT-VALUE}).")
   int rounds;
 
@@ -72,10 +95,11 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Frame frame = DataFiles.read(data);
     XGBoostParams defaults = XGBoostParams.defaults();
-    XGBoostParams params = new XGBoostParams(rounds, maxDepth, eta, defaults.subsample(), defaults.colsampleByTree(),
-        defaults.minChildWeight(), defaults.lambda(), seed, defaults.threads());
+    XGBoostParams params = new XGBoostParams(booster, rounds, maxDepth, eta, defaults.subsample(),
+        defaults.colsampleByTree(), defaults.minChildWeight(), defaults.lambda(), defaults.alpha(), seed,
+        defaults.threads(), earlyStoppingRounds, new ClassWeights(classWeight));
     TrainingSpec spec = new TrainingSpec(modelName(), label, task == null ? null : Task.fromFileName(task),
-        evalFraction, splitKey, 0, params);
+        evalFraction, splitKey, splitSeed, stratify, new XGBoostTrainer(params));
     TrainingResult result = TrainingJob.run(frame,
         new TrainingResult.DataSource(data.toString(), ContentFingerprint.sha256(data)), spec);
     TrainingPrinter.print(result, System.out);
