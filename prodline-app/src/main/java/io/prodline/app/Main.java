@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         QuickstartCommand.class,
         TrainCommand.class,
+        EvaluateCommand.class,
+        TuneCommand.class,
+        RunsCommand.class,
         ServeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -4,15 +4,19 @@ import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.frame.Frame;
+import io.prodline.metadata.MetadataDatabase;
 import io.prodline.train.TrainingJob;
 import io.prodline.train.TrainingResult;
 import io.prodline.train.TrainingSpec;
+import io.prodline.train.runs.RunTracker;
+import io.prodline.train.runs.TrainingRun;
 import io.prodline.train.trainer.ClassWeights;
 import io.prodline.train.xgboost.XGBoostParams;
 import io.prodline.train.xgboost.XGBoostTrainer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code prodline train}: data file in, evaluated model bundle out. */
@@ -25,13 +29,17 @@ import picocli.CommandLine.Option;
         "The task follows from the label: strings or booleans give a classifier (binary or multiclass), numbers a",
         "regression; --task overrides it. Rows are split into train and eval by a hash of the row (or of",
         "--split-key), so the same data always gives the same split. String columns get a vocabulary fitted on",
-        "the train rows; it is stored in the bundle and applied again at serving time."},
+        "the train rows; it is stored in the bundle and applied again at serving time. Every run is recorded",
+        "in the metadata store (see 'prodline runs')."},
     footer = {
         "",
         "Example:",
         "  prodline train --data examples/data/breast_cancer.csv --label diagnosis --output models/cancer/1",
         "  prodline serve --models models"})
 final class TrainCommand implements Callable<Integer> {
+  @Mixin
+  Tracking tracking = new Tracking();
+
   @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
   Path data;
 
@@ -105,6 +113,12 @@ final class TrainCommand implements Callable<Integer> {
     TrainingPrinter.print(result, System.out);
     Bundle bundle = result.writeBundle(output, versionFromPath());
     System.out.println("Wrote bundle " + bundle.directory());
+    try (MetadataDatabase db = tracking.open()) {
+      TrainingRun run = new RunTracker(db.store(), tracking.experiment)
+          .record(TrainingRun.of(result, "train", null, bundle.directory(), Path.of("")));
+      System.out.println("Recorded run " + run.id() + " in experiment '" + tracking.experiment + "' ("
+          + db.url() + ")");
+    }
     return 0;
   }
 
