@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         QuickstartCommand.class,
         TrainCommand.class,
+        EvaluateCommand.class,
+        TuneCommand.class,
+        RunsCommand.class,
         ServeCommand.class,
         DataCommand.class,
         CommandLine.HelpCommand.class})

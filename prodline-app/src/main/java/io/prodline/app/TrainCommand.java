@@ -4,14 +4,20 @@ import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.frame.Frame;
+import io.prodline.metadata.MetadataDatabase;
 import io.prodline.train.TrainingJob;
 import io.prodline.train.TrainingResult;
 import io.prodline.train.TrainingSpec;
+import io.prodline.train.runs.RunTracker;
+import io.prodline.train.runs.TrainingRun;
+import io.prodline.train.trainer.ClassWeights;
 import io.prodline.train.transform.TransformSpecReader;
 import io.prodline.train.xgboost.XGBoostParams;
+import io.prodline.train.xgboost.XGBoostTrainer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code prodline train}: data file in, evaluated model bundle out. */
@@ -24,13 +30,17 @@ import picocli.CommandLine.Option;
         "The task follows from the label: strings or booleans give a classifier (binary or multiclass), numbers a",
         "regression; --task overrides it. Rows are split into train and eval by a hash of the row (or of",
         "--split-key), so the same data always gives the same split. String columns get a vocabulary fitted on",
-        "the train rows; it is stored in the bundle and applied again at serving time."},
+        "the train rows; it is stored in the bundle and applied again at serving time. Every run is recorded",
+        "in the metadata store (see 'prodline runs')."},
     footer = {
         "",
         "Example:",
         "  prodline train --data examples/data/breast_cancer.csv --label diagnosis --output models/cancer/1",
         "  prodline serve --models models"})
 final class TrainCommand implements Callable<Integer> {
+  @Mixin
+  Tracking tracking = new Tracking();
+
   @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
   Path data;
 
@@ -57,6 +67,27 @@ final class TrainCommand implements Callable<Integer> {
       description = "Split by the hash of this column (e.g. a customer id) instead of the whole row.")
   String splitKey;
 
+  @Option(names = "--stratify",
+      description = "Split each class separately (seeded by --split-seed) so both sides keep the class shares.")
+  boolean stratify;
+
+  @Option(names = "--split-seed", defaultValue = "0", paramLabel = "N",
+      description = "Seed of the split (default: ${DEFAULT-VALUE}).")
+  long splitSeed;
+
+  @Option(names = "--booster", defaultValue = "gbtree", paramLabel = "KIND",
+      description = "gbtree (trees) or gblinear (logistic/linear regression) (default: ${DEFAULT-VALUE}).")
+  String booster;
+
+  @Option(names = "--early-stopping-rounds", defaultValue = "0", paramLabel = "N",
+      description = "Stop when the eval loss has not improved for N rounds; the bundle keeps the best round "
+          + "(default: ${DEFAULT-VALUE}, never stop).")
+  int earlyStoppingRounds;
+
+  @Option(names = "--class-weight", defaultValue = "none", paramLabel = "W",
+      description = "none, balanced, or class=weight pairs such as malignant=3,benign=1 (default: ${DEFAULT-VALUE}).")
+  String classWeight;
+
   @Option(names = "--rounds", defaultValue = "100", description = "Boosting rounds (default: ${DEFAULT-VALUE}).")
   int rounds;
 
@@ -77,15 +108,23 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Frame frame = DataFiles.read(data);
     XGBoostParams defaults = XGBoostParams.defaults();
-    XGBoostParams params = new XGBoostParams(rounds, maxDepth, eta, defaults.subsample(), defaults.colsampleByTree(),
-        defaults.minChildWeight(), defaults.lambda(), seed, defaults.threads());
+    XGBoostParams params = new XGBoostParams(booster, rounds, maxDepth, eta, defaults.subsample(),
+        defaults.colsampleByTree(), defaults.minChildWeight(), defaults.lambda(), defaults.alpha(), seed,
+        defaults.threads(), earlyStoppingRounds, new ClassWeights(classWeight));
     TrainingSpec spec = new TrainingSpec(modelName(), label, task == null ? null : Task.fromFileName(task),
-        evalFraction, splitKey, 0, params, transform == null ? null : TransformSpecReader.read(transform));
+        evalFraction, splitKey, splitSeed, stratify, new XGBoostTrainer(params),
+        transform == null ? null : TransformSpecReader.read(transform));
     TrainingResult result = TrainingJob.run(frame,
         new TrainingResult.DataSource(data.toString(), ContentFingerprint.sha256(data)), spec);
     TrainingPrinter.print(result, System.out);
     Bundle bundle = result.writeBundle(output, versionFromPath());
     System.out.println("Wrote bundle " + bundle.directory());
+    try (MetadataDatabase db = tracking.open()) {
+      TrainingRun run = new RunTracker(db.store(), tracking.experiment)
+          .record(TrainingRun.of(result, "train", null, bundle.directory(), Path.of("")));
+      System.out.println("Recorded run " + run.id() + " in experiment '" + tracking.experiment + "' ("
+          + db.url() + ")");
+    }
     return 0;
   }
 

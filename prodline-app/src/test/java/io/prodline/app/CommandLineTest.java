@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,7 +28,8 @@ class CommandLineTest {
 
   @Test
   void everyCommandsHelpTeachesWithAnExample() {
-    for (String command : new String[] {"quickstart", "train", "serve", "data", "data stats", "data generate"}) {
+    for (String command : new String[] {"quickstart", "train", "serve", "evaluate", "tune", "runs", "data",
+        "data stats", "data generate"}) {
       Run r = run((command + " --help").split(" "));
       assertThat(r.exitCode()).as(command).isZero();
       assertThat(r.out()).as(command).contains("Example").contains("prodline " + command);
@@ -56,7 +59,7 @@ class CommandLineTest {
   void trainWritesALoadableBundle(@TempDir Path dir) {
     Path out = dir.resolve("cancer/3");
     Run r = run("train", "--data", "../examples/data/breast_cancer.csv", "--label", "diagnosis",
-        "--output", out.toString(), "--rounds", "20");
+        "--output", out.toString(), "--rounds", "20", "--home", dir.resolve("home").toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(BundleReader.read(out).manifest().name()).isEqualTo("cancer");
     assertThat(BundleReader.read(out).manifest().version()).isEqualTo(3);
@@ -80,5 +83,84 @@ class CommandLineTest {
         "--output", dir.resolve("x/1").toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("'nope' is not in the data");
+  }
+
+  private static final String CANCER = "../examples/data/breast_cancer.csv";
+
+  private static Run train(Path dir, String out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("train", "--data", CANCER, "--label", "diagnosis",
+        "--output", dir.resolve(out).toString(), "--home", dir.resolve("home").toString()));
+    args.addAll(List.of(extra));
+    Run r = run(args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return r;
+  }
+
+  @Test
+  void everyTrainingRunIsRecordedAndRunsCompareSideBySide(@TempDir Path dir) {
+    train(dir, "m/1", "--rounds", "10");
+    train(dir, "m/2", "--rounds", "30", "--early-stopping-rounds", "5", "--stratify", "--split-seed", "42");
+    String home = dir.resolve("home").toString();
+
+    Run list = run("runs", "list", "--home", home);
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out().lines().filter(l -> l.contains(" train "))).hasSize(2);
+    assertThat(list.out()).contains("roc_auc 0.9");
+
+    Run show = run("runs", "show", "1", "--home", home);
+    assertThat(show.out()).contains("param rounds").contains("metric roc_auc").contains("data sha256")
+        .contains(dir.resolve("m/1").toAbsolutePath().toString()).contains("git commit");
+
+    Run compare = run("runs", "compare", "1", "2", "--home", home);
+    assertThat(compare.out().lines().filter(l -> l.startsWith("* param rounds"))).singleElement()
+        .satisfies(l -> assertThat(l).contains("10").contains("30"));
+    assertThat(compare.out().lines().filter(l -> l.startsWith("  param max_depth"))).hasSize(1);
+    assertThat(compare.out()).contains("rounds (best)");
+
+    assertThat(run("runs", "list", "--home", home, "--experiment", "other").out()).contains("no runs");
+    assertThat(run("runs", "show", "99", "--home", home).err()).contains("no training run 99");
+  }
+
+  @Test
+  void evaluatePrintsASummaryWritesJsonAndFailsWhenNotBlessed(@TempDir Path dir) throws Exception {
+    train(dir, "m/1", "--rounds", "5");
+    train(dir, "m/2", "--rounds", "40");
+    Path json = dir.resolve("metrics.json");
+    Run ok = run("evaluate", "--model", dir.resolve("m/2").toString(), "--data", CANCER, "--baseline",
+        dir.resolve("m/1").toString(), "--threshold", "roc_auc>=0.9", "--threshold", "log_loss~0.05",
+        "--output", json.toString());
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("Evaluated a binary_classification model on 569 rows").contains("baseline")
+        .contains("BLESSED");
+    assertThat(Files.readString(json)).contains("\"candidate\"").contains("\"baseline\"").contains("\"blessed\" : true");
+
+    Run notBlessed = run("evaluate", "--model", dir.resolve("m/1").toString(), "--data", CANCER,
+        "--threshold", "accuracy>=0.999", "--output", json.toString());
+    assertThat(notBlessed.exitCode()).isEqualTo(1);
+    assertThat(notBlessed.out()).contains("NOT BLESSED").contains("FAIL");
+
+    Run bad = run("evaluate", "--model", dir.resolve("m/1").toString(), "--data", CANCER,
+        "--threshold", "auc=1", "--output", json.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("'auc=1' is not metric>=value");
+  }
+
+  @Test
+  void tuneRecordsEveryTrialAndBundlesTheExplainedBest(@TempDir Path dir) throws Exception {
+    Path space = Files.writeString(dir.resolve("space.yaml"), """
+        fixed: {rounds: 10}
+        params:
+          max_depth: {int: [2, 5]}
+          eta: {float: [0.05, 0.5], log: true}
+        """);
+    Path out = dir.resolve("models/cancer/1");
+    Run r = run("tune", "--data", CANCER, "--label", "diagnosis", "--space", space.toString(), "--trials", "3",
+        "--parallel", "2", "--output", out.toString(), "--home", dir.resolve("home").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Chose trial").contains("Runner-up").contains("Wrote bundle");
+    assertThat(BundleReader.read(out).manifest().name()).isEqualTo("cancer");
+    Run list = run("runs", "list", "--home", dir.resolve("home").toString());
+    assertThat(list.out().lines().filter(l -> l.contains(" trial "))).hasSize(3);
+    assertThat(list.out().lines().filter(l -> l.contains(" tuned "))).hasSize(1);
   }
 }

@@ -8,22 +8,27 @@ import io.prodline.core.transform.FittedTransform;
 import io.prodline.train.label.LabelEncoding;
 import io.prodline.train.metrics.Metrics;
 import io.prodline.train.split.HashSplit;
+import io.prodline.train.split.StratifiedSplit;
+import io.prodline.train.trainer.FeatureNames;
+import io.prodline.train.trainer.TrainedModel;
+import io.prodline.train.trainer.TrainingData;
 import io.prodline.train.transform.TransformFitter;
 import io.prodline.train.transform.TransformSpec;
-import io.prodline.train.xgboost.XGBoostTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import ml.dmlc.xgboost4j.java.Booster;
+import java.util.Optional;
 
 /**
- * Trains a model from a raw {@link Frame}: drops rows without a label, splits train/eval by hash, fits the
- * transform (the spec's, or the default) on the train rows only, trains XGBoost on the transformed rows and evaluates on the eval rows.
+ * Trains a model from a raw {@link Frame}: drops rows without a label, splits train/eval (by hash, or stratified),
+ * fits the transform (the spec's, or the default) on the train rows only, hands the encoded rows to the spec's
+ * trainer and evaluates the model on the eval rows.
  */
 public final class TrainingJob {
   private TrainingJob() {}
 
   public static TrainingResult run(Frame data, TrainingResult.DataSource source, TrainingSpec spec) {
+    long started = System.nanoTime();
     if (!data.has(spec.label())) {
       throw new ProdlineException("label column '" + spec.label() + "' is not in the data; columns are " + data.names());
     }
@@ -31,7 +36,7 @@ public final class TrainingJob {
     long dropped = data.rowCount() - labelled.rowCount();
     LabelEncoding labels = LabelEncoding.infer(spec.label(), labelled.column(spec.label()), spec.task());
 
-    HashSplit.Result split = new HashSplit(spec.evalFraction(), spec.splitKey(), spec.splitSeed()).split(labelled);
+    HashSplit.Result split = split(labelled, labels, spec);
     if (split.trainRows().length == 0 || split.evalRows().length == 0) {
       throw new ProdlineException("the split left " + split.trainRows().length + " train and "
           + split.evalRows().length + " eval rows out of " + labelled.rowCount() + "; more data is needed");
@@ -49,24 +54,35 @@ public final class TrainingJob {
     for (String f : transform.inputs()) {
       inputs.add(new Field(f, data.column(f).type()));
     }
-
-    float[] trainX = transform.apply(train);
-    float[] trainY = labels.encode(train.column(spec.label()));
-    XGBoostTrainer trainer = new XGBoostTrainer(spec.params());
-    Booster booster = trainer.train(trainX, train.rowCount(), transform.width(), trainY, labels.task(),
-        labels.classes().size());
-
     float[] evalX = transform.apply(eval);
     float[] evalY = labels.encode(eval.column(spec.label()));
-    float[] evalPred = XGBoostTrainer.predict(booster, evalX, eval.rowCount(), transform.width());
+    TrainingData encoded = new TrainingData(labels.task(), labels.classes(), FeatureNames.of(transform),
+        transform.width(), transform.apply(train), labels.encode(train.column(spec.label())), evalX, evalY);
+    TrainedModel model = spec.trainer().fit(encoded);
+
+    Optional<float[]> predicted = model.predict(evalX, eval.rowCount());
+    float[] evalPred = predicted.orElse(new float[0]);
     int outputWidth = evalPred.length / eval.rowCount();
-    Map<String, Double> metrics = switch (labels.task()) {
+    Map<String, Double> metrics = predicted.isEmpty() ? model.reportedMetrics() : switch (labels.task()) {
       case BINARY_CLASSIFICATION -> Metrics.binary(evalPred, evalY);
       case MULTICLASS_CLASSIFICATION -> Metrics.multiclass(evalPred, outputWidth, evalY);
       case REGRESSION -> Metrics.regression(evalPred, evalY);
     };
-    return new TrainingResult(spec, labels, transform, booster, inputs, train, eval, evalY, evalPred, outputWidth,
-        metrics, dropped, source);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    return new TrainingResult(spec, labels, transform, model, inputs, train, eval, evalY, evalPred, outputWidth,
+        metrics, dropped, source, millis);
+  }
+
+  private static HashSplit.Result split(Frame labelled, LabelEncoding labels, TrainingSpec spec) {
+    if (!spec.stratify()) {
+      return new HashSplit(spec.evalFraction(), spec.splitKey(), spec.splitSeed()).split(labelled);
+    }
+    if (!labels.task().isClassification()) {
+      throw new ProdlineException("a stratified split needs a classification label; '" + spec.label()
+          + "' is a regression target");
+    }
+    return new StratifiedSplit(spec.evalFraction(), spec.splitSeed())
+        .split(labels.encode(labelled.column(spec.label())));
   }
 
   /** Every column but the label, each as itself. */

@@ -31,8 +31,8 @@ class TrainingJobTest {
 
   private static TrainingResult train(Frame data, String label, Task task) {
     TrainingSpec defaults = TrainingSpec.defaults("m", label);
-    TrainingSpec spec = new TrainingSpec("m", label, task, defaults.evalFraction(), null, 0, defaults.params(),
-        null);
+    TrainingSpec spec = new TrainingSpec("m", label, task, defaults.evalFraction(), null, 0, false,
+        defaults.trainer(), null);
     return TrainingJob.run(data, new TrainingResult.DataSource("mem", "0"), spec);
   }
 

@@ -26,7 +26,7 @@ class BundleRoundTripTest {
         Map.of("roc_auc", 0.91),
         new Provenance("data/churn.csv", "ab12", 800, 200, "xgboost", Map.of("max_depth", "6"), "dev", "17", "Linux",
             "amd64"),
-        "2026-01-02T03:04:05Z");
+        "2026-01-02T03:04:05Z", null, null);
   }
 
   static final FittedTransform TRANSFORM = FittedTransform.of(
@@ -96,5 +96,39 @@ class BundleRoundTripTest {
     Files.writeString(yaml, Files.readString(yaml) + "colour: blue\n");
     assertThatThrownBy(() -> BundleReader.read(target)).isInstanceOf(ProdlineException.class)
         .hasMessageContaining("bundle.yaml").hasMessageContaining("colour");
+  }
+
+  @Test
+  void learningCurvesAndFeatureImportanceRoundTrip(@TempDir Path dir) throws IOException {
+    BundleManifest base = manifest();
+    BundleManifest withTraining = new BundleManifest(base.formatVersion(), base.name(), base.version(),
+        base.runtime(), base.modelFile(), base.transformFile(), base.task(), base.label(), base.classes(),
+        base.inputs(), base.metrics(), base.source(), base.createdAt(),
+        new LearningCurves("logloss", List.of(0.6, 0.5), List.of(0.65, 0.58), 1), Map.of("age", 12.5));
+    Path target = dir.resolve("m/1");
+    BundleWriter.write(target, withTraining, TRANSFORM, f -> Files.writeString(f, "{}"));
+    assertThat(BundleReader.read(target).manifest()).isEqualTo(withTraining);
+    assertThat(Files.readString(target.resolve("bundle.yaml"))).contains("learningCurves:", "featureImportance:");
+  }
+
+  @Test
+  void manifestWithoutTrainingDetailsOmitsThemAndReadsAsVersion1(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("m/1");
+    BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    String yaml = Files.readString(target.resolve("bundle.yaml"));
+    assertThat(yaml).contains("formatVersion: 1").doesNotContain("learningCurves").doesNotContain("featureImportance");
+    BundleManifest read = BundleReader.read(target).manifest();
+    assertThat(read.learningCurves()).isNull();
+    assertThat(read.featureImportance()).isEmpty();
+  }
+
+  @Test
+  void fingerprintDependsOnContentNotLocation(@TempDir Path dir) throws IOException {
+    BundleWriter.write(dir.resolve("a/1"), manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    BundleWriter.write(dir.resolve("b/7"), manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    BundleWriter.write(dir.resolve("c/1"), manifest(), TRANSFORM, f -> Files.writeString(f, "{ }"));
+    assertThat(BundleFingerprint.of(dir.resolve("a/1"))).matches("[0-9a-f]{64}")
+        .isEqualTo(BundleFingerprint.of(dir.resolve("b/7")))
+        .isNotEqualTo(BundleFingerprint.of(dir.resolve("c/1")));
   }
 }

@@ -30,7 +30,7 @@ public final class TestBundles {
       List<Field> inputs, String modelText) {
     BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, model, version,
         LinearTestRuntimeProvider.NAME, "model.txt", "transform.json", task, "label", classes, inputs, null, null,
-        "2024-01-01T00:00:00Z");
+        "2024-01-01T00:00:00Z", null, null);
     List<FeatureEncoder> encoders = new ArrayList<>();
     for (Field f : inputs) {
       encoders.add(f.type() == ColumnType.STRING ? new VocabularyEncoder(f.name(), CITIES) : new NumericEncoder(f.name()));

@@ -1,0 +1,115 @@
+package io.prodline.train.external;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.train.trainer.Trainer;
+import io.prodline.train.trainer.TrainedModel;
+import io.prodline.train.trainer.TrainingData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Any command as a trainer (a Python script training PyTorch, an R script, a binary), under the contract in
+ * {@code docs/trainers.md}: it reads the encoded train and eval rows as CSV and its parameters as JSON from paths
+ * given in environment variables, and writes {@code model.json} (XGBoost) or {@code model.onnx} into
+ * {@code PRODLINE_OUTPUT_DIR}. Its output and errors go to {@code trainer.log} in its work directory, whose tail
+ * every failure quotes.
+ */
+public final class ExternalTrainer implements Trainer {
+  static final String LOG_FILE = "trainer.log";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<String> command;
+  private final Map<String, Object> params;
+  private final Path workRoot;
+  private final Duration timeout;
+
+  /**
+   * @param command the program and its arguments, run in a fresh directory under {@code workRoot}
+   * @param params handed to the command as {@code PRODLINE_PARAMS}
+   */
+  public ExternalTrainer(List<String> command, Map<String, Object> params, Path workRoot, Duration timeout) {
+    if (command.isEmpty()) {
+      throw new IllegalArgumentException("an external trainer needs a command to run");
+    }
+    this.command = List.copyOf(command);
+    this.params = Map.copyOf(params);
+    this.workRoot = workRoot;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public String name() {
+    return "external";
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    Map<String, String> described = new LinkedHashMap<>();
+    described.put("command", String.join(" ", command));
+    params.forEach((k, v) -> described.put(k, String.valueOf(v)));
+    return described;
+  }
+
+  @Override
+  public TrainedModel fit(TrainingData data) {
+    try {
+      Files.createDirectories(workRoot);
+      Path work = Files.createTempDirectory(workRoot, "external-");
+      Path output = Files.createDirectory(work.resolve("output"));
+      Path train = work.resolve("train.csv");
+      Path eval = work.resolve("eval.csv");
+      Path paramsFile = work.resolve("params.json");
+      EncodedCsv.write(train, data.featureNames(), data.trainFeatures(), data.trainTargets());
+      EncodedCsv.write(eval, data.featureNames(), data.evalFeatures(), data.evalTargets());
+      JSON.writerWithDefaultPrettyPrinter().writeValue(paramsFile.toFile(), params);
+      Path log = work.resolve(LOG_FILE);
+
+      ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      Map<String, String> env = pb.environment();
+      env.put("PRODLINE_TRAIN_DATA", train.toString());
+      env.put("PRODLINE_EVAL_DATA", eval.toString());
+      env.put("PRODLINE_PARAMS", paramsFile.toString());
+      env.put("PRODLINE_OUTPUT_DIR", output.toString());
+      env.put("PRODLINE_TASK", data.task().fileName());
+      env.put("PRODLINE_NUM_CLASSES", Integer.toString(data.classes().size()));
+      run(pb, log);
+      return ExternalOutput.check(output, data, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("external trainer " + command + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void run(ProcessBuilder pb, Path log) throws IOException {
+    Process process;
+    try {
+      process = pb.start();
+    } catch (IOException e) {
+      throw new ProdlineException("external trainer " + command + " could not be started: " + e.getMessage());
+    }
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+        throw new ProdlineException("external trainer " + command + " did not finish within " + timeout
+            + " and was stopped" + LogTail.of(log));
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new ProdlineException("interrupted while waiting for external trainer " + command);
+    }
+    if (process.exitValue() != 0) {
+      throw new ProdlineException("external trainer " + command + " failed with exit status " + process.exitValue()
+          + LogTail.of(log));
+    }
+  }
+}

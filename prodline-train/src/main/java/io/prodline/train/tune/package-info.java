@@ -1,0 +1,2 @@
+/** Hyper-parameter search: random, grid and successive halving over a YAML search space, trials in parallel. */
+package io.prodline.train.tune;
