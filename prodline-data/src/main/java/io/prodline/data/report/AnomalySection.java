@@ -11,13 +11,16 @@ import java.util.List;
 final class AnomalySection {
   private AnomalySection() {}
 
-  /** The section; {@code whenNone} is the sentence shown when {@code anomalies} is empty. */
-  static String render(List<Anomaly> anomalies, String whenNone) {
+  /**
+   * The section; {@code whenNone} is the sentence shown when {@code anomalies} is empty, in green when something
+   * was {@code checked} and in grey when nothing was (a comparison without thresholds).
+   */
+  static String render(List<Anomaly> anomalies, String whenNone, boolean checked) {
     StringBuilder out = new StringBuilder("<section id=\"anomalies\" class=\"anomalies\">\n<h2>Anomalies</h2>\n");
     long errors = anomalies.stream().filter(a -> a.severity() == Severity.ERROR).count();
     long warnings = anomalies.size() - errors;
     if (anomalies.isEmpty()) {
-      out.append("<p class=\"summary ok\">").append(Html.escape(whenNone)).append("</p>\n");
+      out.append("<p class=\"summary ").append(checked ? "ok" : "info").append("\">").append(Html.escape(whenNone)).append("</p>\n");
     } else {
       out.append("<p class=\"summary ").append(errors > 0 ? "error" : "warning").append("\">")
           .append(errors).append(errors == 1 ? " error" : " errors").append(", ")

@@ -24,14 +24,15 @@ final class ComparisonTable {
   private ComparisonTable() {}
 
   static String render(DatasetComparison comparison, Map<String, Double> thresholds, AnomalyFlags flags,
-      Legend legend) {
-    StringBuilder out = new StringBuilder("<section id=\"features\">\n<h2>Compared features</h2>\n<table>\n")
+      String legend) {
+    StringBuilder out = new StringBuilder("<section id=\"features\">\n<h2>Compared features</h2>\n")
+        .append(legend).append("\n<table>\n")
         .append("<thead><tr><th>feature</th><th>distributions</th><th>drift</th></tr></thead>\n<tbody>\n");
     for (FeatureComparison f : comparison.features()) {
       out.append("<tr class=\"").append(flags.rowClass(f.name())).append("\"><td class=\"name\">")
           .append(Html.escape(f.name())).append("<div><span class=\"type\">").append(f.kind().fileName())
           .append("</span></div>").append(flags.badges(f.name())).append("</td><td>")
-          .append(OverlayChart.of(f, legend)).append("</td><td>")
+          .append(OverlayChart.of(f)).append("</td><td>")
           .append(f.categorical() != null ? categorical(f.categorical(), thresholds.get(f.name()))
               : numeric(f.numeric(), thresholds.get(f.name())))
           .append("</td></tr>\n");

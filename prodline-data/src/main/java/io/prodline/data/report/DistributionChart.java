@@ -13,7 +13,7 @@ import java.util.List;
  * Always exactly one SVG element, even for a feature without values, so every row of the report has a chart.
  */
 final class DistributionChart {
-  static final int WIDTH = HorizontalBars.WIDTH;
+  private static final int WIDTH = 300;
   private static final int PLOT_HEIGHT = 64;
   private static final int TOP_VALUES = 8;
 
@@ -29,11 +29,13 @@ final class DistributionChart {
       return empty(label, "no value");
     }
     if (f.string() != null) {
-      return HorizontalBars.draw(label, topValues(f.string().topValues(), f.common().numNonMissing()), null);
+      return HorizontalBars.draw(label, WIDTH,
+          topValues(f.string().topValues(), f.common().numNonMissing()));
     }
     long numTrue = f.bool().numTrue();
     long numFalse = f.common().numNonMissing() - numTrue;
-    return HorizontalBars.draw(label, List.of(countRow("true", numTrue), countRow("false", numFalse)), null);
+    return HorizontalBars.draw(label, WIDTH,
+        List.of(countRow("true", numTrue), countRow("false", numFalse)));
   }
 
   private static String histogram(String label, List<HistogramBucket> buckets) {
@@ -49,7 +51,8 @@ final class DistributionChart {
     }
     svg.line(0, PLOT_HEIGHT + 0.5, WIDTH, PLOT_HEIGHT + 0.5, "axis");
     svg.text(0, PLOT_HEIGHT + 13, "start", "tick", Numbers.format(buckets.get(0).lowValue()));
-    svg.text(WIDTH, PLOT_HEIGHT + 13, "end", "tick", Numbers.format(buckets.get(buckets.size() - 1).highValue()));
+    svg.text(WIDTH, PLOT_HEIGHT + 13, "end", "tick",
+        Numbers.format(buckets.get(buckets.size() - 1).highValue()));
     return svg.end();
   }
 

@@ -34,6 +34,14 @@ final class HtmlPage {
       .flags{margin-top:4px}.flags .badge{margin:0 4px 2px 0}
       dl.stats{display:grid;grid-template-columns:max-content auto;gap:0 10px;margin:0}
       dl.stats dt{color:#5b6474}dl.stats dd{margin:0;font-variant-numeric:tabular-nums}
+      table.metrics td,table.metrics th{border:0;padding:2px 8px 2px 0}
+      table.metrics th{text-transform:none;letter-spacing:0;font-size:13px;font-weight:400;color:#5b6474;
+        white-space:nowrap}
+      .key{margin:0 0 8px;color:#1d2433}
+      .swatch{display:inline-block;width:11px;height:11px;margin:0 6px 0 16px;vertical-align:-1px}
+      .swatch:first-child{margin-left:0}.swatch.base{background:rgba(31,119,180,.55)}
+      .swatch.curr{background:rgba(255,127,14,.55)}
+      dl.stats dd{word-break:break-word;max-width:260px}
       .verdict{font-size:12px;white-space:nowrap}.verdict.above{color:#c62828;font-weight:700}
       .verdict.within{color:#2e7d32}.verdict.none{color:#5b6474}
       svg.chart{display:block;overflow:visible}

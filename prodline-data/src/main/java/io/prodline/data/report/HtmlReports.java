@@ -24,7 +24,7 @@ public final class HtmlReports {
   /** The anomalies first, then the statistics table with the rows of anomalous features marked. */
   public static String validation(String title, DatasetStatistics statistics, ValidationResult result) {
     return HtmlPage.render(title, overview(statistics), List.of(
-        AnomalySection.render(result.anomalies(), "No anomalies: the data fits the schema."),
+        AnomalySection.render(result.anomalies(), "No anomalies: the data fits the schema.", true),
         FeatureTable.render(statistics, new AnomalyFlags(result.anomalies()))));
   }
 
@@ -47,9 +47,10 @@ public final class HtmlReports {
         ? "No thresholds were given, so no feature was checked against one; thresholds come from a schema's "
             + "drift_comparator or skew_comparator."
         : "No feature is above its threshold.";
-    return HtmlPage.render(title, subtitle, List.of(AnomalySection.render(anomalies, whenNone),
+    return HtmlPage.render(title, subtitle, List.of(
+        AnomalySection.render(anomalies, whenNone, !thresholds.isEmpty()),
         ComparisonTable.render(comparison, thresholds, new AnomalyFlags(anomalies),
-            new Legend(baselineName, currentName))));
+            Legend.html(baselineName, currentName))));
   }
 
   private static String overview(DatasetStatistics statistics) {

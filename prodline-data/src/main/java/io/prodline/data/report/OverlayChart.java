@@ -16,26 +16,26 @@ import java.util.Objects;
  * the same shape), then NaN and infinity bins by share; categorical: a pair of bars per value.
  */
 final class OverlayChart {
-  static final int WIDTH = HorizontalBars.WIDTH;
-  private static final int PLOT_HEIGHT = 90;
+  private static final int WIDTH = 420;
+  private static final int PLOT_HEIGHT = 110;
   private static final int SPECIAL_WIDTH = 36;
   private static final double MIN_BAR = 3;
   private static final int VALUES = 10;
 
   private OverlayChart() {}
 
-  static String of(FeatureComparison f, Legend legend) {
+  static String of(FeatureComparison f) {
     String label = "baseline and current distribution of " + f.name();
-    return f.categorical() != null ? categorical(label, f.categorical(), legend) : numeric(label, f, legend);
+    return f.categorical() != null ? categorical(label, f.categorical()) : numeric(label, f);
   }
 
-  private static String numeric(String label, FeatureComparison f, Legend legend) {
+  private static String numeric(String label, FeatureComparison f) {
     List<ComparedBucket> finite = f.numeric().bins().stream().filter(b -> b.special() == null).toList();
     List<ComparedBucket> special = f.numeric().bins().stream().filter(b -> b.special() != null).toList();
     int top = Legend.HEIGHT + 4;
     int plotWidth = WIDTH - special.size() * SPECIAL_WIDTH;
     Svg svg = new Svg(WIDTH, top + PLOT_HEIGHT + 16, label);
-    legend.drawOn(svg);
+    Legend.drawOn(svg);
     if (!finite.isEmpty()) {
       double lo = finite.get(0).lowValue();
       double hi = finite.get(finite.size() - 1).highValue();
@@ -89,7 +89,7 @@ final class OverlayChart {
     };
   }
 
-  private static String categorical(String label, CategoricalComparison c, Legend legend) {
+  private static String categorical(String label, CategoricalComparison c) {
     List<ComparedValue> values = new ArrayList<>(c.values());
     values.sort(Comparator.comparingDouble((ComparedValue v) -> -Math.max(v.baseline(), v.current())));
     List<HorizontalBars.Row> rows = new ArrayList<>();
@@ -99,6 +99,6 @@ final class OverlayChart {
       rows.add(new HorizontalBars.Row(v.value() == null ? "(other values)" : v.value(), v.baseline(),
           v.current(), Numbers.percent(v.baseline()), Numbers.percent(v.current()), worst));
     }
-    return HorizontalBars.draw(label, rows, legend);
+    return HorizontalBars.draw(label, WIDTH, rows);
   }
 }
