@@ -17,7 +17,8 @@ final class AnomalyPrinter {
     }
     long errors = anomalies.stream().filter(a -> a.severity() == Severity.ERROR).count();
     long warnings = anomalies.size() - errors;
-    out.printf(Locale.ROOT, "%d anomalies: %d %s, %d %s%n", anomalies.size(), errors,
+    out.printf(Locale.ROOT, "%d %s: %d %s, %d %s%n", anomalies.size(),
+        anomalies.size() == 1 ? "anomaly" : "anomalies", errors,
         errors == 1 ? "error" : "errors", warnings, warnings == 1 ? "warning" : "warnings");
     for (Anomaly a : anomalies) {
       out.printf(Locale.ROOT, "  %-7s %-18s %s%n", a.severity().fileName(), a.type().fileName(), a.description());
