@@ -1,44 +1,51 @@
 package io.prodline.app;
 
-import io.prodline.core.frame.Frame;
-import io.prodline.data.source.csv.CsvOptions;
-import io.prodline.data.source.csv.CsvSource;
+import io.prodline.data.report.HtmlReports;
 import io.prodline.data.stats.DatasetStatistics;
-import io.prodline.data.stats.StatisticsCollector;
 import io.prodline.data.stats.StatisticsJson;
 import io.prodline.data.stats.StatisticsOptions;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code prodline data stats}: StatisticsGen on a file. */
+/** {@code prodline data stats}: StatisticsGen on any location. */
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
     description = {
-        "Compute per-column statistics of a CSV file in one streaming pass, on all cores.",
+        "Compute per-column statistics of a data set in one streaming pass, on all cores (StatisticsGen).",
         "",
+        "Reads CSV, JSON lines (.jsonl, .ndjson, .json) and Parquet files, a directory or a glob of them (each",
+        "file a span), or a SQL query (a jdbc: URL with --query); see docs/data-sources.md.",
         "Numeric columns: count, missing, mean, population std, min, max, zeros, NaN and infinities (counted,",
         "never folded into the mean), quantiles and histograms from a KLL sketch (its rank error is in the",
         "output). String columns: distinct count (HLL), top values with counts, lengths. Bool: true count.",
-        "Memory stays bounded whatever the file size."},
+        "Memory stays bounded whatever the data size. The JSON output feeds data schema, validate and compare."},
     footer = {
         "",
         "Examples:",
         "  prodline data stats --data examples/data/seattle-weather.csv",
-        "  prodline data stats --data big.csv --output stats.json --slice region --threads 2"})
+        "  prodline data stats --data examples/data/seattle-weather-2012.csv --output weather-2012.json \\",
+        "      --html weather-2012.html",
+        "  prodline data stats --data 'logs/2024-*/*.jsonl' --output stats.json --slice region --threads 2",
+        "  prodline data stats --data 'jdbc:postgresql://localhost/shop?user=me' \\",
+        "      --query 'SELECT * FROM orders WHERE day = current_date' --output orders.json"})
 final class DataStatsCommand implements Callable<Integer> {
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV file with a header row.")
-  Path data;
+  @Option(names = "--data", required = true, paramLabel = "LOCATION",
+      description = "File, directory, glob or jdbc: URL to read.")
+  String data;
+
+  @Option(names = "--query", paramLabel = "SQL", description = "The SQL query of a jdbc: location.")
+  String query;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the statistics as JSON here.")
   Path output;
+
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Write a report to open in a browser: a row per column with a histogram.")
+  Path html;
 
   @Option(names = "--slice", paramLabel = "COLUMN", description = "Also compute statistics per value of this column.")
   String slice;
@@ -46,46 +53,20 @@ final class DataStatsCommand implements Callable<Integer> {
   @Option(names = "--weight", paramLabel = "COLUMN", description = "Numeric column of example weights.")
   String weight;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-  Integer threads;
-
-  @Option(names = "--batch-rows", defaultValue = "65536", paramLabel = "N",
-      description = "Rows per batch handed to a worker (default: ${DEFAULT-VALUE}).")
-  int batchRows;
+  @Mixin
+  ReadOptions read;
 
   @Override
-  public Integer call() throws Exception {
-    StatisticsOptions options = StatisticsOptions.defaults().withSliceColumn(slice).withWeightColumn(weight);
-    if (threads != null) {
-      options = options.withThreads(threads);
-    }
-    long start = System.nanoTime();
-    DatasetStatistics stats;
-    try (CsvSource source = CsvSource.open(data, CsvOptions.defaults().withBatchRows(batchRows));
-         ProgressBar bar = Progress.bar("stats", -1, "rows")) {
-      Iterator<Frame> batches = source.iterator();
-      Iterator<Frame> counted = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return batches.hasNext();
-        }
-
-        @Override
-        public Frame next() {
-          Frame f = batches.next();
-          bar.stepBy(f.rowCount());
-          return f;
-        }
-      };
-      stats = new StatisticsCollector(options).collect(counted);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "%d rows x %d columns in %.2f s (%.0f rows/s)%n", stats.numExamples(),
-        stats.features().size(), seconds, stats.numExamples() / seconds);
+  public Integer call() {
+    DataInput input = new DataInput(data, query, "--query");
+    DatasetStatistics stats = InputStatistics.of(input, read,
+        StatisticsOptions.defaults().withSliceColumn(slice).withWeightColumn(weight));
     DataSummary.print(stats, System.out);
     if (output != null) {
-      Files.writeString(output, StatisticsJson.write(stats), StandardCharsets.UTF_8);
-      System.out.println("Wrote " + output);
+      OutputFiles.write(output, StatisticsJson.write(stats), "statistics");
+    }
+    if (html != null) {
+      OutputFiles.write(html, HtmlReports.statistics("Statistics of " + input.displayName(), stats), "report");
     }
     return 0;
   }

@@ -39,6 +39,8 @@ public final class Main implements Runnable {
   /** The command line with prodline's error handling: user errors print one line and exit 2. */
   public static CommandLine newCommandLine() {
     CommandLine cli = new CommandLine(new Main());
+    // The help texts are written for a 120-column terminal; at picocli's default of 80 every line breaks twice.
+    cli.setUsageHelpWidth(120);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof ProdlineException pe) {
         commandLine.getErr().println("prodline: " + pe.getMessage());

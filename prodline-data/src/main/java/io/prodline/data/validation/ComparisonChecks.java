@@ -1,12 +1,10 @@
 package io.prodline.data.validation;
 
 import io.prodline.data.drift.DatasetComparison;
-import io.prodline.data.drift.DistributionComparison;
 import io.prodline.data.drift.FeatureComparison;
 import io.prodline.data.schema.Comparator;
 import io.prodline.data.schema.FeatureSchema;
 import io.prodline.data.schema.Schema;
-import io.prodline.data.stats.DatasetStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,22 +14,34 @@ import java.util.function.Function;
 /**
  * Drift and skew checks: the features that have a comparator are compared (L-infinity for categorical, JS
  * divergence for numeric) and an anomaly is raised when the distance is strictly above the threshold.
+ *
+ * <p>Public so that a comparison computed once (e.g. by {@code prodline data compare}, which also reports it)
+ * is checked without being computed again; {@link ExampleValidator} uses the same checks.
  */
-final class ComparisonChecks {
+public final class ComparisonChecks {
   private ComparisonChecks() {}
 
-  /** Drift: the previous span is the baseline, the validated data the current side. */
-  static List<Anomaly> drift(Schema schema, String environment, DatasetStatistics previous,
-      DatasetStatistics current) {
-    return check(schema, environment, DistributionComparison.compare(previous, current), AnomalyType.DRIFT_HIGH,
-        FeatureSchema::driftComparator, "previous span");
+  /**
+   * Drift: {@code previousVsCurrent} compares the previous span (baseline) with the current data; features with
+   * a {@code drift_comparator}, expected in {@code environment} (null: every feature), are checked.
+   */
+  public static List<Anomaly> drift(Schema schema, String environment, DatasetComparison previousVsCurrent) {
+    return check(schema, environment, previousVsCurrent, AnomalyType.DRIFT_HIGH, FeatureSchema::driftComparator,
+        "previous span");
   }
 
-  /** Skew: the validated (training) data is the baseline, serving data the current side. */
-  static List<Anomaly> skew(Schema schema, String environment, DatasetStatistics training,
-      DatasetStatistics serving) {
-    return check(schema, environment, DistributionComparison.compare(training, serving), AnomalyType.SKEW_HIGH,
-        FeatureSchema::skewComparator, "serving data");
+  /**
+   * Skew: {@code trainingVsServing} compares training data (baseline) with serving data; features with a
+   * {@code skew_comparator}, expected in {@code environment} (null: every feature), are checked.
+   */
+  public static List<Anomaly> skew(Schema schema, String environment, DatasetComparison trainingVsServing) {
+    return check(schema, environment, trainingVsServing, AnomalyType.SKEW_HIGH, FeatureSchema::skewComparator,
+        "serving data");
+  }
+
+  /** The distance a comparator's threshold applies to: L-infinity for categorical, JS divergence for numeric. */
+  public static double distance(FeatureComparison c) {
+    return c.categorical() != null ? c.categorical().infinityNorm() : c.numeric().jensenShannonDivergence();
   }
 
   private static List<Anomaly> check(Schema schema, String environment, DatasetComparison comparison,
@@ -52,9 +62,5 @@ final class ComparisonChecks {
       }
     }
     return anomalies;
-  }
-
-  private static double distance(FeatureComparison c) {
-    return c.categorical() != null ? c.categorical().infinityNorm() : c.numeric().jensenShannonDivergence();
   }
 }

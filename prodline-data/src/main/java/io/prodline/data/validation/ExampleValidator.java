@@ -1,6 +1,7 @@
 package io.prodline.data.validation;
 
 import io.prodline.core.error.ProdlineException;
+import io.prodline.data.drift.DistributionComparison;
 import io.prodline.data.schema.FeatureSchema;
 import io.prodline.data.schema.Schema;
 import io.prodline.data.stats.DatasetStatistics;
@@ -56,10 +57,12 @@ public final class ExampleValidator {
       }
     }
     if (options.previous() != null) {
-      anomalies.addAll(ComparisonChecks.drift(schema, environment, options.previous(), statistics));
+      anomalies.addAll(ComparisonChecks.drift(schema, environment,
+          DistributionComparison.compare(options.previous(), statistics)));
     }
     if (options.serving() != null) {
-      anomalies.addAll(ComparisonChecks.skew(schema, environment, statistics, options.serving()));
+      anomalies.addAll(ComparisonChecks.skew(schema, environment,
+          DistributionComparison.compare(statistics, options.serving())));
     }
     anomalies.sort(Comparator.comparing(Anomaly::severity));
     return new ValidationResult(anomalies);

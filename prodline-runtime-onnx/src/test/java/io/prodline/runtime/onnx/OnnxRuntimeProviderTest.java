@@ -48,7 +48,7 @@ class OnnxRuntimeProviderTest {
       encoders.add(new NumericEncoder("f" + i));
     }
     BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, "m", 1, "onnx", "model.onnx",
-        "transform.json", task, "y", classes, inputs, Map.of(), null, "2026-01-01T00:00:00Z");
+        "transform.json", task, "y", classes, inputs, Map.of(), null, "2026-01-01T00:00:00Z", null, null);
     Path target = dir.resolve("m/1");
     BundleWriter.write(target, manifest, FittedTransform.of(encoders), f -> Files.copy(FIXTURES.resolve(model), f));
     return target;

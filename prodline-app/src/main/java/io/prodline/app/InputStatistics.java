@@ -1,0 +1,70 @@
+package io.prodline.app;
+
+import io.prodline.core.frame.Frame;
+import io.prodline.data.source.BadRecord;
+import io.prodline.data.source.DataSource;
+import io.prodline.data.source.DataSources;
+import io.prodline.data.source.SourceOptions;
+import io.prodline.data.stats.DatasetStatistics;
+import io.prodline.data.stats.StatisticsCollector;
+import io.prodline.data.stats.StatisticsOptions;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+
+/**
+ * The statistics every data command starts from: read back from a statistics file, or computed in one
+ * streaming pass over any location {@link DataSources} opens, with a progress bar. Prints one line saying what
+ * was read, and the bad records skipped, so nothing left out goes unnoticed.
+ */
+final class InputStatistics {
+  private InputStatistics() {}
+
+  static DatasetStatistics of(DataInput input, ReadOptions read, StatisticsOptions options) {
+    if (StatisticsFile.isStatistics(input.location())) {
+      DatasetStatistics stats = StatisticsFile.read(Path.of(input.location()));
+      System.out.printf(Locale.ROOT, "%s: statistics of %d rows x %d columns%n", input.displayName(),
+          stats.numExamples(), stats.features().size());
+      return stats;
+    }
+    long start = System.nanoTime();
+    DatasetStatistics stats;
+    SourceOptions sourceOptions = input.query() == null ? read.source() : read.source().withQuery(input.query());
+    try (DataSource source = DataSources.open(input.location(), sourceOptions);
+         ProgressBar bar = Progress.bar("stats", -1, "rows")) {
+      stats = new StatisticsCollector(read.statistics(options)).collect(counting(source.iterator(), bar));
+      report(input, source);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf(Locale.ROOT, "%s: %d rows x %d columns in %.2f s (%.0f rows/s)%n", input.displayName(),
+        stats.numExamples(), stats.features().size(), seconds, stats.numExamples() / seconds);
+    return stats;
+  }
+
+  private static Iterator<Frame> counting(Iterator<Frame> batches, ProgressBar bar) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return batches.hasNext();
+      }
+
+      @Override
+      public Frame next() {
+        Frame f = batches.next();
+        bar.stepBy(f.rowCount());
+        return f;
+      }
+    };
+  }
+
+  private static void report(DataInput input, DataSource source) {
+    long skipped = source.badRecords().skipped();
+    if (skipped > 0) {
+      System.out.printf(Locale.ROOT, "%s: skipped %d bad records; the first:%n", input.displayName(), skipped);
+      for (BadRecord r : source.badRecords().examples()) {
+        System.out.println("  " + r);
+      }
+    }
+  }
+}

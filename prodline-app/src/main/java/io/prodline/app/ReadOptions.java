@@ -1,0 +1,30 @@
+package io.prodline.app;
+
+import io.prodline.data.source.BadRecordPolicy;
+import io.prodline.data.source.SourceOptions;
+import io.prodline.data.stats.StatisticsOptions;
+import picocli.CommandLine.Option;
+
+/** The options every data command reads data with, so {@code stats}, {@code schema}, ... read alike. */
+final class ReadOptions {
+  @Option(names = "--batch-rows", defaultValue = "65536", paramLabel = "N",
+      description = "Rows per batch handed to a worker (default: ${DEFAULT-VALUE}).")
+  int batchRows;
+
+  @Option(names = "--skip-bad-records", paramLabel = "N",
+      description = "Skip and count up to N rows that cannot be read, and list the first ones (default: the "
+          + "first bad row fails the command).")
+  Long skipBadRecords;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  Integer threads;
+
+  SourceOptions source() {
+    SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows);
+    return skipBadRecords == null ? options : options.withBadRecords(BadRecordPolicy.skipAndCount(skipBadRecords));
+  }
+
+  StatisticsOptions statistics(StatisticsOptions base) {
+    return threads == null ? base : base.withThreads(threads);
+  }
+}

@@ -1,0 +1,216 @@
+package io.prodline.app;
+
+import static io.prodline.app.CommandLineTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodline.app.CommandLineTest.Run;
+import io.prodline.data.schema.Comparator;
+import io.prodline.data.schema.Schema;
+import io.prodline.data.schema.SchemaYaml;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code prodline data stats | schema | validate | compare} on seattle-weather 2012 (baseline) and 2015. */
+class DataCommandsTest {
+  private static final String Y2012 = "../examples/data/seattle-weather-2012.csv";
+  private static final String Y2015 = "../examples/data/seattle-weather-2015.csv";
+
+  @TempDir
+  Path dir;
+
+  private static JsonNode json(Path file) throws IOException {
+    return new ObjectMapper().readTree(Files.readString(file));
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> values = new ArrayList<>();
+    array.forEach(n -> values.add(n.get(field).asText()));
+    return values;
+  }
+
+  private static JsonNode feature(JsonNode comparison, String name) {
+    for (JsonNode f : comparison.get("features")) {
+      if (f.get("name").asText().equals(name)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no feature " + name + " in " + comparison);
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
+  }
+
+  private Path schema(String data, String... options) {
+    Path yaml = dir.resolve("schema.yaml");
+    List<String> args = new ArrayList<>(List.of("data", "schema", "--data", data, "--output", yaml.toString()));
+    args.addAll(List.of(options));
+    Run r = run(args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return yaml;
+  }
+
+  /** The 2012 schema with drift thresholds on temp_max (JS divergence) and weather (L-infinity). */
+  private Path schemaWithDriftThresholds() {
+    Schema schema = SchemaYaml.read(schema(Y2012));
+    schema = schema.withFeature(schema.feature("temp_max").orElseThrow()
+        .withDriftComparator(Comparator.jensenShannonDivergence(0.01)));
+    schema = schema.withFeature(schema.feature("weather").orElseThrow()
+        .withDriftComparator(Comparator.infinityNorm(0.3)));
+    schema = schema.withFeature(schema.feature("wind").orElseThrow()
+        .withDriftComparator(Comparator.jensenShannonDivergence(0.9)));
+    Path yaml = dir.resolve("drift-schema.yaml");
+    SchemaYaml.write(schema, yaml);
+    return yaml;
+  }
+
+  @Test
+  void statsReadsAGlobOfJsonLinesAndWritesAReport() throws IOException {
+    Files.writeString(dir.resolve("part-1.jsonl"), "{\"x\": 1.5, \"city\": \"a\"}\n{\"x\": 2.5, \"city\": \"b\"}\n");
+    Files.writeString(dir.resolve("part-2.jsonl"), "{\"x\": 3.5, \"city\": \"a\"}\n");
+    Path out = dir.resolve("stats.json");
+    Path html = dir.resolve("stats.html");
+
+    Run r = run("data", "stats", "--data", dir + "/part-*.jsonl", "--output", out.toString(),
+        "--html", html.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(json(out).get("num_examples").asLong()).isEqualTo(3);
+    assertThat(texts(json(out).get("features"), "name")).containsExactly("x", "city");
+    assertThat(count(Files.readString(html), "<svg")).isEqualTo(2);
+  }
+
+  @Test
+  void statsOfAJdbcLocationNeedsAQuery() {
+    Run r = run("data", "stats", "--data", "jdbc:postgresql://localhost/db?password=secret");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("needs a SQL query").contains("--query").doesNotContain("secret");
+  }
+
+  @Test
+  void schemaFromStatisticsEqualsSchemaFromData() throws IOException {
+    Path stats = dir.resolve("2012.json");
+    assertThat(run("data", "stats", "--data", Y2012, "--output", stats.toString()).exitCode()).isZero();
+    Path fromStats = dir.resolve("from-stats.yaml");
+
+    Run r = run("data", "schema", "--stats", stats.toString(), "--output", fromStats.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.readString(fromStats)).isEqualTo(Files.readString(schema(Y2012)))
+        .contains("domain:").contains("- rain");
+  }
+
+  @Test
+  void validateExits0WhenTheDataFitsItsSchema() throws IOException {
+    Path yaml = schema(Y2012);
+    Path out = dir.resolve("anomalies.json");
+
+    Run r = run("data", "validate", "--data", Y2015, "--schema", yaml.toString(), "--output", out.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(json(out).get("anomalies")).isEmpty();
+  }
+
+  @Test
+  void validateExits1OnErrorsAndReportsThemFirst() throws IOException {
+    Path yaml = schema(Y2012, "--infer-ranges");
+    Path out = dir.resolve("anomalies.json");
+    Path html = dir.resolve("validation.html");
+
+    Run r = run("data", "validate", "--data", Y2015, "--schema", yaml.toString(), "--output", out.toString(),
+        "--html", html.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    JsonNode anomalies = json(out).get("anomalies");
+    assertThat(texts(anomalies, "type")).containsOnly("out_of_range").hasSize(4);
+    assertThat(texts(anomalies, "feature")).containsExactly("precipitation", "temp_max", "temp_min", "wind");
+    assertThat(anomalies.get(1).get("observed_max").asDouble()).isEqualTo(35.0);
+    String page = Files.readString(html);
+    assertThat(page.indexOf("id=\"anomalies\"")).isPositive().isLessThan(page.indexOf("id=\"features\""));
+    assertThat(count(page, "<svg")).isEqualTo(6);
+  }
+
+  @Test
+  void validateChecksDriftFromAPreviousSpanGivenAsStatistics() throws IOException {
+    Path previous = dir.resolve("2012.json");
+    assertThat(run("data", "stats", "--data", Y2012, "--output", previous.toString()).exitCode()).isZero();
+    Path out = dir.resolve("anomalies.json");
+
+    Run r = run("data", "validate", "--data", Y2015, "--schema", schemaWithDriftThresholds().toString(),
+        "--previous", previous.toString(), "--output", out.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    assertThat(texts(json(out).get("anomalies"), "type")).containsOnly("drift_high");
+    assertThat(texts(json(out).get("anomalies"), "feature")).containsExactly("temp_max", "weather");
+  }
+
+  @Test
+  void validateExits2OnBadInput() throws IOException {
+    Path yaml = schema(Y2012);
+    Path badCsv = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3\n");
+
+    Run noSchema = run("data", "validate", "--data", Y2015, "--schema", dir.resolve("none.yaml").toString());
+    Run badData = run("data", "validate", "--data", badCsv.toString(), "--schema", yaml.toString());
+    Run badEnvironment = run("data", "validate", "--data", Y2015, "--schema", yaml.toString(),
+        "--environment", "SERVING");
+    Run noData = run("data", "validate", "--schema", yaml.toString());
+
+    assertThat(noSchema.exitCode()).isEqualTo(2);
+    assertThat(noSchema.err()).contains("none.yaml: no such schema file").contains("prodline data schema");
+    assertThat(badData.exitCode()).isEqualTo(2);
+    assertThat(badData.err()).contains(badCsv + ":3");
+    assertThat(badEnvironment.exitCode()).isEqualTo(2);
+    assertThat(badEnvironment.err()).contains("environment 'SERVING'");
+    assertThat(noData.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void compareReportsEveryDriftMetricOf2012Against2015() throws IOException {
+    Path out = dir.resolve("comparison.json");
+    Path html = dir.resolve("comparison.html");
+
+    Run r = run("data", "compare", "--baseline", Y2012, "--current", Y2015, "--output", out.toString(),
+        "--html", html.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode comparison = json(out);
+    assertThat(comparison.get("baseline_examples").asLong()).isEqualTo(366);
+    assertThat(comparison.get("current_examples").asLong()).isEqualTo(365);
+    assertThat(comparison.get("anomalies")).isEmpty();
+    JsonNode tempMax = feature(comparison, "temp_max").get("numeric");
+    assertThat(tempMax.get("jensen_shannon_divergence").asDouble()).isBetween(0.02, 0.1);
+    assertThat(tempMax.get("population_stability_index").asDouble()).isGreaterThan(0.1);
+    assertThat(tempMax.get("kolmogorov_smirnov").get("p_value").asDouble()).isLessThan(0.05);
+    assertThat(tempMax.get("wasserstein").get("distance").asDouble()).isGreaterThan(1);
+    assertThat(tempMax.get("bins")).isNotEmpty();
+    // 2012: 191 rain of 366 days; 2015: 5 of 365. Top values are exact, so this is too.
+    assertThat(feature(comparison, "weather").get("categorical").get("infinity_norm").asDouble())
+        .isCloseTo(191.0 / 366 - 5.0 / 365, offset(1e-12));
+    String page = Files.readString(html);
+    assertThat(count(page, "<svg")).isEqualTo(comparison.get("features").size());
+    assertThat(page).contains("class=\"base\"").contains("class=\"curr\"");
+  }
+
+  @Test
+  void compareExits1WhenAFeatureIsAboveItsSchemaThreshold() throws IOException {
+    Path out = dir.resolve("comparison.json");
+
+    Run r = run("data", "compare", "--baseline", Y2012, "--current", Y2015, "--schema",
+        schemaWithDriftThresholds().toString(), "--output", out.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    JsonNode anomalies = json(out).get("anomalies");
+    assertThat(texts(anomalies, "feature")).containsExactly("temp_max", "weather");
+    assertThat(anomalies.get(0).get("allowed").asDouble()).isEqualTo(0.01);
+  }
+}
