@@ -108,12 +108,15 @@ public final class Pusher implements Component {
 
   private static ModelVersion register(ModelRegistry registry, BundleManifest manifest, InputArtifact model,
       Path servingRoot, String runId, Audit audit) throws java.io.IOException {
-    Optional<ModelVersion> known = registry.versions(manifest.name()).stream()
-        .filter(v -> v.bundleFingerprint().equals(model.fingerprint())).findFirst();
-    if (known.isPresent()) {
-      return known.get();
+    var registered = registry.model(manifest.name());
+    if (registered.isPresent()) {
+      Optional<ModelVersion> known = registry.versions(manifest.name()).stream()
+          .filter(v -> v.bundleFingerprint().equals(model.fingerprint())).findFirst();
+      if (known.isPresent()) {
+        return known.get();
+      }
     }
-    int next = registry.model(manifest.name()).map(m -> m.latestVersion() + 1).orElse(1);
+    int next = registered.map(m -> m.latestVersion() + 1).orElse(1);
     Path target = servingRoot.resolve(manifest.name()).resolve(Integer.toString(next));
     ModelVersion v = registry.registerVersion(manifest.name(), new NewModelVersion(model.fingerprint(),
         target.toString(), runId, null, JSON.writeValueAsString(manifest.metrics())), audit);

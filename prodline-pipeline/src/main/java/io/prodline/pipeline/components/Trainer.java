@@ -55,7 +55,9 @@ public final class Trainer implements Component {
         Parameter.withDefault("max_depth", (long) d.maxDepth(), "Maximum tree depth."),
         Parameter.withDefault("eta", d.eta(), "Learning rate."),
         Parameter.withDefault("validation_fraction", 0.2,
-            "Share of the train split held out for the metrics written into the bundle."));
+            "Share of the train split held out for the metrics written into the bundle."),
+        Parameter.withDefault("validation_seed", 1L, "Seed of that hold-out's hash split; it must differ from "
+            + "ExampleGen's seed, or the same hash would put every train row back in train."));
   }
 
   @Override
@@ -75,7 +77,7 @@ public final class Trainer implements Component {
         config.number("eta"), d.subsample(), d.colsampleByTree(), d.minChildWeight(), d.lambda(), d.seed(),
         d.threads());
     TrainingSpec spec = new TrainingSpec(config.string("model_name"), config.string("label"), null,
-        config.number("validation_fraction"), null, 0, params);
+        config.number("validation_fraction"), null, config.integer("validation_seed"), params);
     Path trainFile = ExamplesFolder.file(examples, ExamplesFolder.TRAIN);
     TrainingResult result = TrainingJob.run(train,
         new TrainingResult.DataSource(trainFile.toString(), ContentFingerprint.sha256(trainFile)), spec);
