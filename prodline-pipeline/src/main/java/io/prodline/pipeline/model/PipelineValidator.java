@@ -201,6 +201,9 @@ final class PipelineValidator {
       if (!done.contains(s.name()) && !reported.contains(s.name())) {
         List<String> cycle = cycleFrom(s.name(), upstream, done);
         if (!cycle.isEmpty()) {
+          List<String> written = List.copyOf(steps.keySet());
+          String first = cycle.stream().min(java.util.Comparator.comparingInt(written::indexOf)).orElseThrow();
+          java.util.Collections.rotate(cycle, -cycle.indexOf(first));
           reported.addAll(cycle);
           problems.add(new Problem(steps.get(cycle.get(0)).location(), "the steps form a cycle: "
               + String.join(" -> ", cycle) + " -> " + cycle.get(0) + "; a pipeline must be a DAG"));

@@ -91,6 +91,9 @@ public final class PipelineYaml {
     String name = text(node, "name", true);
     String component = text(node, "component", true);
     Map<String, Location> locations = new LinkedHashMap<>();
+    if (node.keyLocations().containsKey("component")) {
+      locations.put("component", node.keyLocations().get("component"));
+    }
     ObjectNode config = JsonNodeFactory.instance.objectNode();
     YamlNode configNode = node.fields().get("config");
     if (configNode != null) {
