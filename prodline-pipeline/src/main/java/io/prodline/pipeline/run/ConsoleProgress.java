@@ -1,17 +1,17 @@
 package io.prodline.pipeline.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Prints a run's progress, one line per event, for a terminal or a CI log. */
 public final class ConsoleProgress implements RunListener {
-  private final PrintStream out;
+  private final PrintWriter out;
   private final AtomicInteger finished = new AtomicInteger();
   private volatile int total;
 
-  public ConsoleProgress(PrintStream out) {
+  public ConsoleProgress(PrintWriter out) {
     this.out = out;
   }
 
@@ -25,6 +25,7 @@ public final class ConsoleProgress implements RunListener {
   @Override
   public void stepStarted(String step, int attempt) {
     out.printf(Locale.ROOT, "         %-20s started%s%n", step, attempt > 1 ? " (attempt " + attempt + ")" : "");
+    out.flush();
   }
 
   @Override
@@ -38,6 +39,7 @@ public final class ConsoleProgress implements RunListener {
     String detail = o.error() == null ? seconds(o.elapsed()) : seconds(o.elapsed()) + "  " + firstLine(o.error());
     out.printf(Locale.ROOT, "[%2d/%-2d]  %-20s %-8s %s%n", finished.incrementAndGet(), total, o.step(),
         o.state(), detail);
+    out.flush();
   }
 
   @Override
@@ -46,6 +48,7 @@ public final class ConsoleProgress implements RunListener {
     long ran = result.outcomes().stream().filter(o -> o.state() == StepState.COMPLETE).count();
     out.printf(Locale.ROOT, "%s: %d ran, %d cached, %d did not succeed%n",
         result.succeeded() ? "Succeeded" : "FAILED", ran, cached, result.outcomes().size() - ran - cached);
+    out.flush();
   }
 
   private static String seconds(Duration d) {
