@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         "A production ML platform for the JVM: data in, a served model out, kept healthy.",
         "",
         "Start with:  prodline quickstart",
+        "Pipelines:   prodline pipeline run examples/quickstart/pipeline.yaml",
         "Every command explains itself:  prodline <command> --help"},
     subcommands = {
         QuickstartCommand.class,
@@ -22,6 +23,9 @@ import picocli.CommandLine.Command;
         RunsCommand.class,
         ServeCommand.class,
         DataCommand.class,
+        PipelineCommand.class,
+        LineageCommand.class,
+        ModelsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -1,0 +1,203 @@
+package io.prodline.app;
+
+import io.prodline.core.error.ProdlineException;
+import io.prodline.metadata.MetadataDatabase;
+import io.prodline.metadata.registry.Audit;
+import io.prodline.metadata.registry.HistoryEntry;
+import io.prodline.metadata.registry.ModelRegistry;
+import io.prodline.metadata.registry.ModelVersion;
+import io.prodline.metadata.registry.RegisteredModel;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code prodline models list|show|alias|promote|rollback}: the model registry from the command line. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+    description = "List registered models, show their versions and history, and move aliases.",
+    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Alias.class,
+        ModelsCommand.Promote.class, ModelsCommand.Rollback.class})
+final class ModelsCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Who and why, written to the registry's history with every change. */
+  static final class AuditOptions {
+    @Option(names = "--reason", defaultValue = "", description = "Why, for the history.")
+    String reason;
+
+    Audit audit() {
+      return new Audit(System.getProperty("user.name", "unknown"), reason);
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Registered models with their aliases.")
+  static final class ListModels implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    @Mixin
+    MetadataOptions metadata;
+
+    @Override
+    public Integer call() {
+      try (MetadataDatabase db = metadata.open()) {
+        for (RegisteredModel m : db.registry().models()) {
+          out().printf("%-24s latest v%-4d %s%n", m.name(), m.latestVersion(), aliases(m.aliases()));
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "A model's versions and its history.")
+  static final class Show implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    @Parameters(paramLabel = "MODEL")
+    String model;
+
+    @Mixin
+    MetadataOptions metadata;
+
+    @Override
+    public Integer call() {
+      try (MetadataDatabase db = metadata.open()) {
+        ModelRegistry r = db.registry();
+        RegisteredModel m = r.model(model).orElseThrow(() -> new ProdlineException("no model '" + model
+            + "' is registered; prodline models list shows what is"));
+        out().println(m.name() + "  " + aliases(m.aliases()));
+        for (ModelVersion v : r.versions(model)) {
+          out().printf("  v%-4d %s  run %s  %s  metrics %s%n", v.version(), v.createTime(), v.sourceRun(),
+              v.uri(), v.metricsJson());
+        }
+        out().println("history:");
+        for (HistoryEntry h : r.history(model)) {
+          out().printf("  %s  %-16s %s %s -> %s  by %s  %s%n", h.time(), h.action(),
+              h.subject() == null ? "" : h.subject(), h.oldValue(), h.newValue(), h.actor(), h.reason());
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "alias", mixinStandardHelpOptions = true, description = "Point an alias at a version.")
+  static final class Alias implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    String model;
+
+    @Parameters(index = "1", paramLabel = "ALIAS")
+    String alias;
+
+    @Parameters(index = "2", paramLabel = "VERSION")
+    int version;
+
+    @Mixin
+    MetadataOptions metadata;
+
+    @Mixin
+    AuditOptions audit;
+
+    @Override
+    public Integer call() {
+      try (MetadataDatabase db = metadata.open()) {
+        ModelVersion v = db.registry().setAlias(model, alias, version, audit.audit());
+        out().println(model + "@" + alias + " -> v" + v.version());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "promote", mixinStandardHelpOptions = true, description = "Make a version the champion.")
+  static final class Promote implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    String model;
+
+    @Parameters(index = "1", paramLabel = "VERSION")
+    int version;
+
+    @Mixin
+    MetadataOptions metadata;
+
+    @Mixin
+    AuditOptions audit;
+
+    @Override
+    public Integer call() {
+      try (MetadataDatabase db = metadata.open()) {
+        ModelVersion v = db.registry().promote(model, version, audit.audit());
+        out().println(model + "@" + ModelRegistry.CHAMPION + " -> v" + v.version());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "rollback", mixinStandardHelpOptions = true,
+      description = "Move an alias (default champion) back to where it pointed before its last move.")
+  static final class Rollback implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    @Parameters(index = "0", paramLabel = "MODEL")
+    String model;
+
+    @Option(names = "--alias", defaultValue = ModelRegistry.CHAMPION, description = "Default: ${DEFAULT-VALUE}.")
+    String alias;
+
+    @Mixin
+    MetadataOptions metadata;
+
+    @Mixin
+    AuditOptions audit;
+
+    @Override
+    public Integer call() {
+      try (MetadataDatabase db = metadata.open()) {
+        ModelVersion v = db.registry().rollback(model, alias, audit.audit());
+        out().println(model + "@" + alias + " -> v" + v.version());
+      }
+      return 0;
+    }
+  }
+
+  private static String aliases(Map<String, Integer> aliases) {
+    return new TreeMap<>(aliases).entrySet().stream().map(e -> e.getKey() + "=v" + e.getValue())
+        .collect(Collectors.joining(" "));
+  }
+}

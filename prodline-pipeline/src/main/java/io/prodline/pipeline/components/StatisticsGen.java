@@ -1,0 +1,65 @@
+package io.prodline.pipeline.components;
+
+import io.prodline.data.source.csv.CsvSource;
+import io.prodline.data.stats.DatasetStatistics;
+import io.prodline.data.stats.StatisticsCollector;
+import io.prodline.data.stats.StatisticsJson;
+import io.prodline.data.stats.StatisticsOptions;
+import io.prodline.pipeline.model.ArtifactType;
+import io.prodline.pipeline.model.Component;
+import io.prodline.pipeline.model.Parameter;
+import io.prodline.pipeline.model.Port;
+import io.prodline.pipeline.model.Signature;
+import io.prodline.pipeline.model.StepConfig;
+import io.prodline.pipeline.model.StepContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Computes per-feature statistics of each split in one streaming pass: {@code train.json} and {@code eval.json}. */
+public final class StatisticsGen implements Component {
+  /** The file of a split's statistics inside a Statistics artifact. */
+  public static Path file(Path folder, String split) {
+    return folder.resolve(split + ".json");
+  }
+
+  @Override
+  public String name() {
+    return "StatisticsGen";
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public String description() {
+    return "Computes per-feature statistics of the train and eval splits.";
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return List.of();
+  }
+
+  @Override
+  public Signature signature(StepConfig config, Set<String> connected) {
+    return new Signature(List.of(Port.of("examples", ArtifactType.EXAMPLES)),
+        List.of(Port.of("statistics", ArtifactType.STATISTICS)));
+  }
+
+  @Override
+  public void run(StepContext context) throws Exception {
+    Path examples = context.input("examples").path();
+    Path out = Files.createDirectories(context.output("statistics"));
+    for (String split : List.of(ExamplesFolder.TRAIN, ExamplesFolder.EVAL)) {
+      try (CsvSource source = ExamplesFolder.open(examples, split)) {
+        DatasetStatistics stats = new StatisticsCollector(StatisticsOptions.defaults()).collect(source.iterator());
+        Files.writeString(file(out, split), StatisticsJson.write(stats));
+      }
+      context.log().println("wrote statistics of the " + split + " split");
+    }
+  }
+}

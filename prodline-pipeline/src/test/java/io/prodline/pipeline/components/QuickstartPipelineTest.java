@@ -1,0 +1,73 @@
+package io.prodline.pipeline.components;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodline.core.fingerprint.ContentFingerprint;
+import io.prodline.metadata.MetadataDatabase;
+import io.prodline.metadata.MetadataStores;
+import io.prodline.metadata.registry.ModelRegistry;
+import io.prodline.metadata.registry.ModelVersion;
+import io.prodline.pipeline.lineage.ModelLineage;
+import io.prodline.pipeline.model.ComponentRegistry;
+import io.prodline.pipeline.model.Pipeline;
+import io.prodline.pipeline.model.PipelineYaml;
+import io.prodline.pipeline.run.PipelineRunner;
+import io.prodline.pipeline.run.RunOptions;
+import io.prodline.pipeline.run.RunResult;
+import io.prodline.pipeline.run.StepState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped example end to end with the real components: train, evaluate, serve-check, push, then re-run. */
+class QuickstartPipelineTest {
+  private static final Path EXAMPLE = Path.of("../examples/quickstart/pipeline.yaml");
+  private static final Path DATA = Path.of("../examples/data/breast_cancer.csv");
+
+  @TempDir Path home;
+
+  @Test
+  void runsPushesThenReRunsAllCachedAndTheLineageNamesTheDataFingerprint() {
+    Pipeline pipeline = PipelineYaml.load(EXAMPLE, ComponentRegistry.discover());
+    try (MetadataDatabase db = MetadataStores.open(null, home)) {
+      RunResult first = new PipelineRunner(db.store(), db.registry(), home, RunOptions.defaults()).run(pipeline);
+      assertThat(first.succeeded()).as("%s", first).isTrue();
+      assertThat(first.outcomes()).allMatch(o -> o.state() == StepState.COMPLETE);
+
+      ModelVersion champion = db.registry().versionByAlias("breast_cancer", ModelRegistry.CHAMPION).orElseThrow();
+      assertThat(champion.version()).isEqualTo(1);
+      assertThat(Path.of(champion.uri())).isEqualTo(home.toAbsolutePath().resolve("models/breast_cancer/1"));
+      assertThat(Path.of(champion.uri()).resolve("bundle.yaml")).exists();
+      assertThat(Path.of(champion.uri()).resolve("statistics.json")).exists();
+
+      RunResult second = new PipelineRunner(db.store(), db.registry(), home, RunOptions.defaults()).run(pipeline);
+      assertThat(second.outcomes()).allMatch(o -> o.state() == StepState.CACHED);
+      assertThat(db.registry().versions("breast_cancer")).hasSize(1);
+
+      String tree = new ModelLineage(db.store(), db.registry()).tree("breast_cancer", 1);
+      assertThat(tree)
+          .contains("DataFile " + DATA.toAbsolutePath().normalize())
+          .contains("sha256:" + ContentFingerprint.sha256(DATA))
+          .contains("<- Trainer step trainer")
+          .contains("statistics: Statistics")
+          .contains("\"label\":\"diagnosis\"");
+    }
+  }
+
+  @Test
+  void anUnblessedModelIsNotPushed() throws Exception {
+    Path yaml = home.resolve("strict.yaml");
+    Files.writeString(yaml, Files.readString(EXAMPLE).replace("../data/breast_cancer.csv",
+        DATA.toAbsolutePath().normalize().toString()).replace("lower_bound: 0.9", "lower_bound: 1.01"));
+    Pipeline pipeline = PipelineYaml.load(yaml, ComponentRegistry.discover());
+    try (MetadataDatabase db = MetadataStores.open(null, home)) {
+      RunResult result = new PipelineRunner(db.store(), db.registry(), home, RunOptions.defaults()).run(pipeline);
+      assertThat(result.succeeded()).isTrue();
+      Path pushed = result.outcome("pusher").orElseThrow().outputs().get("pushed").path();
+      assertThat(Files.readString(pushed.resolve(Pusher.RESULT_FILE))).contains("\"pushed\" : false")
+          .contains("did not bless");
+      assertThat(db.registry().models()).isEmpty();
+    }
+  }
+}
