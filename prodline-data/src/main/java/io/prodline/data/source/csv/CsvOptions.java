@@ -24,6 +24,8 @@ import java.util.Set;
  *       order) and no sample is read. Empty (the default) means "infer". {@code types} still apply on top.
  *   <li>{@code badRecords}: what a row with the wrong number of fields or a value that does not fit its column
  *       does: fail the read (the default) or be skipped and counted; see {@link BadRecordPolicy}.
+ *   <li>{@code threads}: threads that parse batches in parallel, default the available processors; batches still
+ *       come out in file order, the same as with one thread.
  * </ul>
  */
 public final class CsvOptions {
@@ -31,7 +33,8 @@ public final class CsvOptions {
   public static final int DEFAULT_SAMPLE_ROWS = 10_000;
 
   private static final CsvOptions DEFAULTS =
-      new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), List.of(), BadRecordPolicy.FAIL);
+      new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), List.of(), BadRecordPolicy.FAIL,
+          Runtime.getRuntime().availableProcessors());
 
   private final int batchRows;
   private final int sampleRows;
@@ -39,14 +42,18 @@ public final class CsvOptions {
   private final Map<String, ColumnType> types;
   private final List<Field> schema;
   private final BadRecordPolicy badRecords;
+  private final int threads;
 
   private CsvOptions(int batchRows, int sampleRows, Set<String> nullTokens, Map<String, ColumnType> types,
-      List<Field> schema, BadRecordPolicy badRecords) {
+      List<Field> schema, BadRecordPolicy badRecords, int threads) {
     if (batchRows < 1) {
       throw new IllegalArgumentException("batchRows must be at least 1, got " + batchRows);
     }
     if (sampleRows < 0) {
       throw new IllegalArgumentException("sampleRows must not be negative, got " + sampleRows);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.batchRows = batchRows;
     this.sampleRows = sampleRows;
@@ -54,6 +61,7 @@ public final class CsvOptions {
     this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
     this.schema = List.copyOf(schema);
     this.badRecords = Objects.requireNonNull(badRecords, "badRecords");
+    this.threads = threads;
   }
 
   public static CsvOptions defaults() {
@@ -61,29 +69,34 @@ public final class CsvOptions {
   }
 
   public CsvOptions withBatchRows(int rows) {
-    return new CsvOptions(rows, sampleRows, nullTokens, types, schema, badRecords);
+    return new CsvOptions(rows, sampleRows, nullTokens, types, schema, badRecords, threads);
   }
 
   public CsvOptions withSampleRows(int rows) {
-    return new CsvOptions(batchRows, rows, nullTokens, types, schema, badRecords);
+    return new CsvOptions(batchRows, rows, nullTokens, types, schema, badRecords, threads);
   }
 
   public CsvOptions withNullTokens(Set<String> tokens) {
-    return new CsvOptions(batchRows, sampleRows, Objects.requireNonNull(tokens, "tokens"), types, schema, badRecords);
+    return new CsvOptions(batchRows, sampleRows, Objects.requireNonNull(tokens, "tokens"), types, schema, badRecords,
+        threads);
   }
 
   public CsvOptions withTypes(Map<String, ColumnType> declared) {
     return new CsvOptions(batchRows, sampleRows, nullTokens, Objects.requireNonNull(declared, "declared"), schema,
-        badRecords);
+        badRecords, threads);
   }
 
   public CsvOptions withSchema(List<Field> fields) {
     return new CsvOptions(batchRows, sampleRows, nullTokens, types, Objects.requireNonNull(fields, "fields"),
-        badRecords);
+        badRecords, threads);
   }
 
   public CsvOptions withBadRecords(BadRecordPolicy policy) {
-    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, policy);
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, policy, threads);
+  }
+
+  public CsvOptions withThreads(int count) {
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, badRecords, count);
   }
 
   /** Whether a cell means "missing": it is empty or one of the null tokens. */
@@ -113,5 +126,9 @@ public final class CsvOptions {
 
   public BadRecordPolicy badRecords() {
     return badRecords;
+  }
+
+  public int threads() {
+    return threads;
   }
 }
