@@ -66,17 +66,23 @@ final class ChunkSplitter implements AutoCloseable {
   }
 
   /**
-   * The next chunk of up to {@code records} records (fewer only at the end of the file), or null when no record
-   * is left. Throws a {@link io.prodline.core.error.DataFormatException} when the file ends inside a quoted
-   * field.
+   * The next chunk of up to {@code records} records, or null when no record is left. It has fewer only at the end
+   * of the file, or once it reaches {@code maxBytes} bytes: it then ends with the record under way. Where it is
+   * cut depends only on the bytes, never on how they were read.
+   * Throws a {@link io.prodline.core.error.DataFormatException} when the file ends inside a quoted field.
    */
-  Chunk next(int records) {
+  Chunk next(int records, int maxBytes) {
     long until = recordsCut + records;
     while (true) {
       if (scanned < limit) {
-        scanned = scanner.scan(buffer, scanned, limit, until);
+        long beforeLimit = (long) start + maxBytes - scanned;
+        int end = beforeLimit > 0 ? (int) Math.min(limit, scanned + beforeLimit) : limit;
+        scanned = scanner.scan(buffer, scanned, end, until);
         if (scanner.recordsEnded() == until) {
           return cut(scanned);
+        }
+        if (scanned - start >= maxBytes) {
+          until = Math.min(until, scanner.recordsEnded() + 1);
         }
       } else if (endOfInput) {
         scanner.finish();

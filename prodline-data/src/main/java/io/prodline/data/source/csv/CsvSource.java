@@ -45,7 +45,8 @@ import java.util.List;
  * counted in {@link #badRecords()}; the batch it was in is then that much shorter. Damage that leaves no row to
  * resume at (invalid UTF-8, an unclosed quote, text after a closing quote) always fails.
  *
- * <p><b>Parallel parsing.</b> The file is cut into chunks of {@code batchRows} whole records by a quote-aware
+ * <p><b>Parallel parsing.</b> The file is cut into chunks of {@code batchRows} whole records (fewer when they
+ * would exceed {@linkplain CsvOptions#batchBytes() batchBytes}) by a quote-aware
  * scan of its bytes (see {@link BoundaryScanner}); {@linkplain CsvOptions#threads() several threads} parse
  * chunks into batches straight from the bytes, and the batches, bad records and errors come out in file order,
  * exactly as from one thread. Memory holds a few batches at a time, whatever the file size.
@@ -85,7 +86,7 @@ public final class CsvSource implements DataSource {
     this.options = options;
     this.badRecords = badRecords;
     this.blockBytes = blockBytes;
-    Chunk headerChunk = splitter.next(1);
+    Chunk headerChunk = splitter.next(1, Integer.MAX_VALUE);
     if (headerChunk == null) {
       throw new DataFormatException(source, "the file is empty; expected a header row naming the columns");
     }
@@ -103,7 +104,7 @@ public final class CsvSource implements DataSource {
   /** The first {@code sampleRows} records after the header; they are read again as data from a fresh stream. */
   private List<TextRecord> readSample(ChunkSplitter splitter) {
     opened = null;
-    Chunk sample = options.sampleRows() == 0 ? null : splitter.next(options.sampleRows());
+    Chunk sample = options.sampleRows() == 0 ? null : splitter.next(options.sampleRows(), Integer.MAX_VALUE);
     splitter.close();
     return sample == null ? List.of() : TextRecord.of(source, sample);
   }
@@ -173,7 +174,7 @@ public final class CsvSource implements DataSource {
 
   /**
    * The batches of {@code batchRows} rows each (the last may be shorter, and so is one that held a skipped bad
-   * record); may be called once, and not after {@link #readAll()}.
+   * record or reached {@code batchBytes}); may be called once, and not after {@link #readAll()}.
    */
   @Override
   public Iterator<Frame> iterator() {
@@ -185,7 +186,7 @@ public final class CsvSource implements DataSource {
         ? opened
         : new ChunkSplitter(source, openStream(file, dataOffset), blockBytes, dataOffset, dataLine, dataAfterCr);
     opened = null;
-    chunks = new OrderedChunkParsing(data, options.batchRows(), parser, options.threads());
+    chunks = new OrderedChunkParsing(data, options.batchRows(), options.batchBytes(), parser, options.threads());
     return new BatchIterator(this::nextBatch);
   }
 

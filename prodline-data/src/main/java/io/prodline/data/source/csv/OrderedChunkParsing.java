@@ -22,16 +22,18 @@ final class OrderedChunkParsing implements AutoCloseable {
 
   private final ChunkSplitter splitter;
   private final int records;
+  private final int maxBytes;
   private final ChunkParser parser;
   private final int inFlightLimit;
   private final ExecutorService pool;
   private final Deque<Future<ParsedChunk>> inFlight = new ArrayDeque<>();
   private boolean splitterDone;
 
-  /** Parses chunks of {@code records} records on {@code threads} threads. */
-  OrderedChunkParsing(ChunkSplitter splitter, int records, ChunkParser parser, int threads) {
+  /** Parses chunks of {@code records} records, or {@code maxBytes} bytes, on {@code threads} threads. */
+  OrderedChunkParsing(ChunkSplitter splitter, int records, int maxBytes, ChunkParser parser, int threads) {
     this.splitter = splitter;
     this.records = records;
+    this.maxBytes = maxBytes;
     this.parser = parser;
     this.inFlightLimit = threads + 1;
     this.pool = threads == 1 ? null : newPool(threads);
@@ -60,7 +62,7 @@ final class OrderedChunkParsing implements AutoCloseable {
   private void submitNextChunk() {
     Chunk chunk;
     try {
-      chunk = splitter.next(records);
+      chunk = splitter.next(records, maxBytes);
     } catch (RuntimeException e) {
       splitterDone = true;
       inFlight.add(CompletableFuture.completedFuture(ParsedChunk.failed(e)));

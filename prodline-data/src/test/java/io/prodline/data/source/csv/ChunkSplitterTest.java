@@ -18,17 +18,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * CR, LF and byte order mark falls on a block edge somewhere.
  */
 class ChunkSplitterTest {
-  /** Each chunk's text and starting line, cut every {@code records} records. */
-  private static List<String> chunks(byte[] file, int blockBytes, int records) {
+  /** Each chunk's text and starting line, cut every {@code records} records or {@code maxBytes} bytes. */
+  private static List<String> chunks(byte[] file, int blockBytes, int records, int maxBytes) {
     List<String> chunks = new ArrayList<>();
     try (ChunkSplitter splitter =
         new ChunkSplitter("t.csv", new ByteArrayInputStream(file), blockBytes, 0, 1, false)) {
-      for (Chunk c = splitter.next(records); c != null; c = splitter.next(records)) {
+      for (Chunk c = splitter.next(records, maxBytes); c != null; c = splitter.next(records, maxBytes)) {
         chunks.add(c.firstLine() + (c.afterCr() ? "^" : "") + ":"
             + new String(c.bytes(), c.from(), c.to() - c.from(), StandardCharsets.UTF_8));
       }
     }
     return chunks;
+  }
+
+  private static List<String> chunks(byte[] file, int blockBytes, int records) {
+    return chunks(file, blockBytes, records, Integer.MAX_VALUE);
   }
 
   private static List<String> chunks(String file, int blockBytes, int records) {
@@ -102,6 +106,13 @@ class ChunkSplitterTest {
       file.append(i).append('\n');
     }
     assertThat(chunks(file.toString(), 2, 4)).containsExactly("1:0\n1\n2\n3\n", "5:4\n5\n6\n7\n", "9:8\n9\n");
+  }
+
+  @Test
+  void aChunkReachingTheByteLimitEndsWithTheRecordUnderWay() {
+    String file = "aaa\nbbb\n\"c\nc\"\nddd\n";
+    assertThat(chunks(file.getBytes(StandardCharsets.UTF_8), 1, 100, 6))
+        .containsExactly("1:aaa\nbbb\n", "3:\"c\nc\"\nddd\n");
   }
 
   @Test

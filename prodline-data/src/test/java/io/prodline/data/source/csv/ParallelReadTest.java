@@ -29,8 +29,8 @@ class ParallelReadTest {
   /** What one read gives: each batch's rows, then the skipped records' descriptions. */
   private record Read(List<List<List<Object>>> batches, List<String> skipped) {}
 
-  private static Read read(Path file, int threads, int blockBytes, int batchRows) {
-    CsvOptions options = CsvOptions.defaults().withThreads(threads).withBatchRows(batchRows).withSampleRows(50);
+  private static Read read(Path file, int threads, int blockBytes, CsvOptions batching) {
+    CsvOptions options = batching.withThreads(threads).withSampleRows(50);
     BadRecords bad = new BadRecords(BadRecordPolicy.skipAndCount(Long.MAX_VALUE).withExamples(Integer.MAX_VALUE));
     List<List<List<Object>>> batches = new ArrayList<>();
     try (CsvSource csv = CsvSource.open(file, options, bad, blockBytes)) {
@@ -46,14 +46,16 @@ class ParallelReadTest {
     SplittableRandom random = new SplittableRandom(7);
     for (int file = 0; file < 20; file++) {
       Path path = write(dir, "r" + file + ".csv", randomCsv(random, 300 + random.nextInt(700)));
-      int batchRows = 1 + random.nextInt(40);
-      Read single = read(path, 1, 1 << 20, batchRows);
+      CsvOptions batching = CsvOptions.defaults().withBatchRows(1 + random.nextInt(40))
+          .withBatchBytes(random.nextBoolean() ? CsvOptions.DEFAULT_BATCH_BYTES : 1 + random.nextInt(2000));
+      Read single = read(path, 1, 1 << 20, batching);
       assertThat(single.batches()).hasSizeGreaterThan(1);
       assertThat(single.skipped()).isNotEmpty();
       for (int threads : new int[] {2, 4}) {
         int blockBytes = 1 + random.nextInt(64);
-        assertThat(read(path, threads, blockBytes, batchRows))
-            .as("file %d, %d threads, %d-byte blocks, %d-row batches", file, threads, blockBytes, batchRows)
+        assertThat(read(path, threads, blockBytes, batching))
+            .as("file %d, %d threads, %d-byte blocks, %d-row batches of at most %d bytes", file, threads,
+                blockBytes, batching.batchRows(), batching.batchBytes())
             .isEqualTo(single);
       }
     }
