@@ -45,45 +45,62 @@ final class BoundaryScanner {
    * just after the line end of the last of them; returns {@code to} when the range runs out first.
    */
   int scan(byte[] bytes, int from, int to, long untilRecords) {
-    for (int i = from; i < to; i++) {
+    // The state lives in locals while scanning (the JIT keeps them in registers) and is stored back on return.
+    long lineNow = line;
+    boolean cr = lastWasCr;
+    boolean atRecordStart = recordStart;
+    boolean atFieldStart = fieldStart;
+    boolean quoted = inQuotes;
+    boolean closed = afterClosingQuote;
+    long ended = recordsEnded;
+    int i = from;
+    for (; i < to; i++) {
       byte c = bytes[i];
-      if (inQuotes) {
+      if (quoted) {
         if (c == QUOTE) {
-          inQuotes = false;
-          afterClosingQuote = true;
-        } else if (c == LF && !lastWasCr || c == CR) {
-          line++;
+          quoted = false;
+          closed = true;
+        } else if (c == LF && !cr || c == CR) {
+          lineNow++;
         }
-        lastWasCr = c == CR;
+        cr = c == CR;
       } else if (c == LF || c == CR) {
-        if (c == CR || !lastWasCr) {
-          line++;
+        if (c == CR || !cr) {
+          lineNow++;
         }
-        lastWasCr = c == CR;
-        fieldStart = true;
-        afterClosingQuote = false;
-        if (!recordStart) {
-          recordStart = true;
-          if (++recordsEnded == untilRecords) {
-            return i + 1;
+        cr = c == CR;
+        atFieldStart = true;
+        closed = false;
+        if (!atRecordStart) {
+          atRecordStart = true;
+          if (++ended == untilRecords) {
+            i++;
+            break;
           }
         }
       } else {
-        lastWasCr = false;
-        recordStart = false;
-        if (c == QUOTE && (fieldStart || afterClosingQuote)) {
-          if (fieldStart) {
-            quoteOpenedOnLine = line;
+        cr = false;
+        atRecordStart = false;
+        if (c == QUOTE && (atFieldStart || closed)) {
+          if (atFieldStart) {
+            quoteOpenedOnLine = lineNow;
           }
-          inQuotes = true;
-          fieldStart = false;
+          quoted = true;
+          atFieldStart = false;
         } else {
-          fieldStart = c == COMMA;
+          atFieldStart = c == COMMA;
         }
-        afterClosingQuote = false;
+        closed = false;
       }
     }
-    return to;
+    line = lineNow;
+    lastWasCr = cr;
+    recordStart = atRecordStart;
+    fieldStart = atFieldStart;
+    inQuotes = quoted;
+    afterClosingQuote = closed;
+    recordsEnded = ended;
+    return i;
   }
 
   /**
