@@ -25,31 +25,39 @@ final class NumericValues {
   /** The non-null values of a float64 or int64 column, in row order; bool columns read as 0/1. */
   static NumericValues of(Column column, Weights weights) {
     weights.requireRows(column.size());
-    int size = column.size();
-    double[] values = new double[size - column.nullCount()];
-    double[] kept = weights.isUnit() ? null : new double[values.length];
-    boolean noNulls = column.nullCount() == 0;
+    double[] values = new double[column.size() - column.nullCount()];
     int n = 0;
-    for (int row = 0; row < size; row++) {
-      if (noNulls || !column.isNull(row)) {
-        values[n] = valueAt(column, row);
-        if (kept != null) {
-          kept[n] = weights.get(row);
+    if (column instanceof Float64Column f) {
+      for (int row = 0; row < f.size(); row++) {
+        if (!f.isNull(row)) {
+          values[n++] = f.value(row);
         }
-        n++;
+      }
+    } else if (column instanceof Int64Column i) {
+      for (int row = 0; row < i.size(); row++) {
+        if (!i.isNull(row)) {
+          values[n++] = i.value(row);
+        }
+      }
+    } else {
+      for (int row = 0; row < column.size(); row++) {
+        if (!column.isNull(row)) {
+          values[n++] = column.getDouble(row);
+        }
       }
     }
-    return new NumericValues(values, kept, n);
+    return new NumericValues(values, weights.isUnit() ? null : nonNullWeights(column, weights, n), n);
   }
 
-  private static double valueAt(Column column, int row) {
-    if (column instanceof Float64Column f) {
-      return f.value(row);
+  private static double[] nonNullWeights(Column column, Weights weights, int count) {
+    double[] kept = new double[count];
+    int n = 0;
+    for (int row = 0; row < column.size(); row++) {
+      if (!column.isNull(row)) {
+        kept[n++] = weights.get(row);
+      }
     }
-    if (column instanceof Int64Column i) {
-      return i.value(row);
-    }
-    return column.getDouble(row);
+    return kept;
   }
 
   int count() {
