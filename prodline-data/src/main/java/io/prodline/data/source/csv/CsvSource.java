@@ -90,23 +90,29 @@ public final class CsvSource implements DataSource {
     if (headerChunk == null) {
       throw new DataFormatException(source, "the file is empty; expected a header row naming the columns");
     }
-    TextRecord header = TextRecord.of(source, headerChunk).get(0);
+    RecordTokenizer headerRecord = new RecordTokenizer(source, headerChunk);
+    headerRecord.next();
+    TextRecord header = new TextRecord(headerRecord.line(), headerRecord.texts());
     this.dataOffset = splitter.position();
     this.dataLine = splitter.line();
     this.dataAfterCr = splitter.afterCr();
     this.opened = splitter;
     List<ResolvedColumn> columns = new SchemaResolver(source, options, header.line())
         .resolve(HeaderNames.of(source, header), () -> readSample(splitter));
+    if (opened == null) {
+      splitter.close(); // it read the sample; the data is read again from a fresh stream
+    }
     this.schema = columns.stream().map(ResolvedColumn::field).toList();
     this.parser = new ChunkParser(source, options, columns);
   }
 
-  /** The first {@code sampleRows} records after the header; they are read again as data from a fresh stream. */
-  private List<TextRecord> readSample(ChunkSplitter splitter) {
+  /**
+   * The first {@code sampleRows} records after the header, read on from the header's stream; the data is read
+   * again from a fresh stream at {@link #dataOffset}, so the sample records need not be kept.
+   */
+  private Iterator<TextRecord> readSample(ChunkSplitter splitter) {
     opened = null;
-    Chunk sample = options.sampleRows() == 0 ? null : splitter.next(options.sampleRows(), Integer.MAX_VALUE);
-    splitter.close();
-    return sample == null ? List.of() : TextRecord.of(source, sample);
+    return new SampleRecords(source, splitter, options.sampleRows(), options.batchBytes());
   }
 
   /** Opens a file with the default options; reads the header and the type-inference sample. */

@@ -4,7 +4,9 @@ import io.prodline.core.error.DataFormatException;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +28,10 @@ final class SchemaResolver {
   }
 
   /**
-   * The columns in file order. Asks {@code sample} for the first {@code sampleRows} records only when some column
-   * is undeclared.
+   * The columns in file order. Asks for the sample records (the first {@code sampleRows}) only when some column
+   * is undeclared, and looks at them one at a time.
    */
-  List<ResolvedColumn> resolve(List<String> names, Supplier<List<TextRecord>> sample) {
+  List<ResolvedColumn> resolve(List<String> names, Supplier<Iterator<TextRecord>> sample) {
     Map<String, ColumnType> declared = declaredTypes(names);
     TypeGuess[] guesses = new TypeGuess[names.size()];
     boolean anyUndeclared = false;
@@ -39,7 +41,9 @@ final class SchemaResolver {
         anyUndeclared = true;
       }
     }
-    for (TextRecord record : anyUndeclared ? sample.get() : List.<TextRecord>of()) {
+    Iterator<TextRecord> records = anyUndeclared ? sample.get() : Collections.emptyIterator();
+    while (records.hasNext()) {
+      TextRecord record = records.next();
       if (record.fields().size() != names.size()) {
         continue; // a bad record, reported when it is read as data; it says nothing about the types
       }

@@ -1,6 +1,5 @@
 package io.prodline.data.source.csv;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,14 +9,4 @@ import java.util.List;
  * @param line the physical line the record starts on
  * @param fields the decoded field texts
  */
-record TextRecord(long line, List<String> fields) {
-  /** The records of a chunk, in order. */
-  static List<TextRecord> of(String source, Chunk chunk) {
-    List<TextRecord> records = new ArrayList<>();
-    RecordTokenizer tokenizer = new RecordTokenizer(source, chunk);
-    while (tokenizer.next()) {
-      records.add(new TextRecord(tokenizer.line(), tokenizer.texts()));
-    }
-    return records;
-  }
-}
+record TextRecord(long line, List<String> fields) {}
