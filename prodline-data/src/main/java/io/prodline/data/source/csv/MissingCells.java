@@ -1,6 +1,7 @@
 package io.prodline.data.source.csv;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -30,7 +31,7 @@ final class MissingCells {
     }
     byte[] bytes = record.bytes();
     for (byte[] token : tokenBytes) {
-      if (java.util.Arrays.equals(token, 0, token.length, bytes, from, to)) {
+      if (Arrays.equals(token, 0, token.length, bytes, from, to)) {
         return true;
       }
     }
