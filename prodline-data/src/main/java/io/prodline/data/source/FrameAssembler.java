@@ -3,6 +3,7 @@ package io.prodline.data.source;
 import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.ColumnBuilder;
+import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.frame.Int64Column;
@@ -22,6 +23,8 @@ import java.util.List;
 public final class FrameAssembler {
   private final List<Field> schema;
   private final List<String> names;
+  /** The column types, read once: asking each builder per cell would be a megamorphic call. */
+  private final ColumnType[] types;
   private final boolean[] missing;
   private final long[] bits;
   private final String[] strings;
@@ -31,6 +34,7 @@ public final class FrameAssembler {
   public FrameAssembler(List<Field> schema) {
     this.schema = List.copyOf(schema);
     this.names = this.schema.stream().map(Field::name).toList();
+    this.types = this.schema.stream().map(Field::type).toArray(ColumnType[]::new);
     this.missing = new boolean[schema.size()];
     this.bits = new long[schema.size()];
     this.strings = new String[schema.size()];
@@ -75,7 +79,7 @@ public final class FrameAssembler {
         builder.appendNull();
         continue;
       }
-      switch (builder.type()) {
+      switch (types[c]) {
         case INT64 -> ((Int64Column.Builder) builder).append(bits[c]);
         case FLOAT64 -> ((Float64Column.Builder) builder).append(Double.longBitsToDouble(bits[c]));
         case BOOL -> ((BoolColumn.Builder) builder).append(bits[c] != 0);

@@ -57,8 +57,12 @@ public final class DatasetCombiner {
         ? Weights.unit(frame.rowCount())
         : Weights.fromColumn(weightColumn, frame.column(weightColumn));
     numExamples += frame.rowCount();
-    for (int row = 0; row < frame.rowCount(); row++) {
-      weightedNumExamples += weights.get(row);
+    if (weights.isUnit()) {
+      weightedNumExamples += frame.rowCount();
+    } else {
+      for (int row = 0; row < frame.rowCount(); row++) {
+        weightedNumExamples += weights.get(row);
+      }
     }
     for (int i = 0; i < features.size(); i++) {
       features.get(i).add(frame.column(i), weights);

@@ -35,15 +35,16 @@ public final class MomentsCombiner implements Combiner<MomentsCombiner, MomentSt
   /** Adds a float64 or int64 column; null rows are skipped. */
   @Override
   public void add(Column column, Weights weights) {
-    weights.requireRows(column.size());
+    add(NumericValues.of(column, weights));
+  }
+
+  /** Adds one batch's non-null values. */
+  void add(NumericValues values) {
     long batchFinite = 0;
     double batchWeight = 0;
     double weightedSum = 0;
-    for (int row = 0; row < column.size(); row++) {
-      if (column.isNull(row)) {
-        continue;
-      }
-      double x = column.getDouble(row);
+    for (int i = 0; i < values.count(); i++) {
+      double x = values.value(i);
       if (Double.isNaN(x)) {
         numNan++;
       } else if (x == Double.POSITIVE_INFINITY) {
@@ -52,8 +53,8 @@ public final class MomentsCombiner implements Combiner<MomentsCombiner, MomentSt
         numNegativeInfinity++;
       } else {
         batchFinite++;
-        batchWeight += weights.get(row);
-        weightedSum += weights.get(row) * x;
+        batchWeight += values.weight(i);
+        weightedSum += values.weight(i) * x;
         min = Math.min(min, x);
         max = Math.max(max, x);
         if (x == 0) {
@@ -68,12 +69,12 @@ public final class MomentsCombiner implements Combiner<MomentsCombiner, MomentSt
     double batchMean = weightedSum / batchWeight;
     double squares = 0;
     double deviations = 0;
-    for (int row = 0; row < column.size(); row++) {
-      double x = column.isNull(row) ? Double.NaN : column.getDouble(row);
+    for (int i = 0; i < values.count(); i++) {
+      double x = values.value(i);
       if (Double.isFinite(x)) {
         double d = x - batchMean;
-        squares += weights.get(row) * d * d;
-        deviations += weights.get(row) * d;
+        squares += values.weight(i) * d * d;
+        deviations += values.weight(i) * d;
       }
     }
     // The second term corrects for rounding in batchMean (the "corrected two-pass" algorithm).

@@ -43,8 +43,9 @@ public final class NumericFeatureCombiner implements FeatureCombiner {
   @Override
   public void add(Column column, Weights weights) {
     presence.add(column, weights);
-    moments.add(column, weights);
-    quantiles.add(column, weights);
+    NumericValues values = NumericValues.of(column, weights);
+    moments.add(values);
+    quantiles.add(values);
   }
 
   @Override

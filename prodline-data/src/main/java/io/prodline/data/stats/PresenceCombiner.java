@@ -20,6 +20,13 @@ public final class PresenceCombiner implements Combiner<PresenceCombiner, Common
   @Override
   public void add(Column column, Weights weights) {
     weights.requireRows(column.size());
+    if (weights.isUnit()) {
+      missing += column.nullCount();
+      nonMissing += column.size() - column.nullCount();
+      weightedMissing += column.nullCount();
+      weightedNonMissing += column.size() - column.nullCount();
+      return;
+    }
     for (int row = 0; row < column.size(); row++) {
       if (column.isNull(row)) {
         missing++;

@@ -44,15 +44,34 @@ public final class QuantilesCombiner implements Combiner<QuantilesCombiner, Quan
 
   @Override
   public void add(Column column, Weights weights) {
-    weights.requireRows(column.size());
-    for (int row = 0; row < column.size(); row++) {
-      if (!column.isNull(row)) {
-        double x = column.getDouble(row);
-        if (Double.isFinite(x)) {
-          sketch.update(x);
+    add(NumericValues.of(column, weights));
+  }
+
+  /** Adds one batch's finite values in one array update of the sketch. */
+  void add(NumericValues values) {
+    int n = values.count();
+    double[] finite = values.array();
+    if (!allFinite(finite, n)) {
+      finite = new double[n];
+      n = 0;
+      for (int i = 0; i < values.count(); i++) {
+        if (Double.isFinite(values.value(i))) {
+          finite[n++] = values.value(i);
         }
       }
     }
+    if (n > 0) {
+      sketch.update(finite, 0, n);
+    }
+  }
+
+  private static boolean allFinite(double[] values, int n) {
+    for (int i = 0; i < n; i++) {
+      if (!Double.isFinite(values[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Merges; both combiners must have the same bucket counts (their k may differ). */

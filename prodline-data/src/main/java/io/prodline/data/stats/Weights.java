@@ -57,6 +57,11 @@ public final class Weights {
     }
   }
 
+  /** Whether every weight is 1, so that weighted counts equal plain counts. */
+  public boolean isUnit() {
+    return values == null;
+  }
+
   public double get(int row) {
     return values == null ? 1.0 : values[row];
   }

@@ -16,6 +16,10 @@ import java.util.Set;
  * <ul>
  *   <li>{@code batchRows}: rows per {@link io.prodline.core.frame.Frame} batch, default
  *       {@value #DEFAULT_BATCH_ROWS}. Bounds memory: the file is never held whole.
+ *   <li>{@code batchBytes}: a batch is cut before {@code batchRows} once its rows take this many bytes of CSV
+ *       text, default {@value #DEFAULT_BATCH_BYTES} (8 MiB). Keeps memory bounded on wide files, where
+ *       {@code batchRows} rows of a thousand columns would be hundreds of megabytes; ordinary files never reach
+ *       it, so their batches hold exactly {@code batchRows} rows.
  *   <li>{@code sampleRows}: rows read ahead to infer column types, default {@value #DEFAULT_SAMPLE_ROWS}.
  *   <li>{@code nullTokens}: cell texts that mean "missing" in addition to the empty cell, which is always
  *       missing; default none, so by default only empty cells are missing. Example: {@code Set.of("NA", "null")}.
@@ -24,14 +28,18 @@ import java.util.Set;
  *       order) and no sample is read. Empty (the default) means "infer". {@code types} still apply on top.
  *   <li>{@code badRecords}: what a row with the wrong number of fields or a value that does not fit its column
  *       does: fail the read (the default) or be skipped and counted; see {@link BadRecordPolicy}.
+ *   <li>{@code threads}: threads that parse batches in parallel, default the available processors; batches still
+ *       come out in file order, the same as with one thread.
  * </ul>
  */
 public final class CsvOptions {
   public static final int DEFAULT_BATCH_ROWS = 65_536;
   public static final int DEFAULT_SAMPLE_ROWS = 10_000;
+  public static final int DEFAULT_BATCH_BYTES = 8 << 20;
 
   private static final CsvOptions DEFAULTS =
-      new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), List.of(), BadRecordPolicy.FAIL);
+      new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), List.of(), BadRecordPolicy.FAIL,
+          Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_BYTES);
 
   private final int batchRows;
   private final int sampleRows;
@@ -39,14 +47,22 @@ public final class CsvOptions {
   private final Map<String, ColumnType> types;
   private final List<Field> schema;
   private final BadRecordPolicy badRecords;
+  private final int threads;
+  private final int batchBytes;
 
   private CsvOptions(int batchRows, int sampleRows, Set<String> nullTokens, Map<String, ColumnType> types,
-      List<Field> schema, BadRecordPolicy badRecords) {
+      List<Field> schema, BadRecordPolicy badRecords, int threads, int batchBytes) {
     if (batchRows < 1) {
       throw new IllegalArgumentException("batchRows must be at least 1, got " + batchRows);
     }
     if (sampleRows < 0) {
       throw new IllegalArgumentException("sampleRows must not be negative, got " + sampleRows);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    if (batchBytes < 1) {
+      throw new IllegalArgumentException("batchBytes must be at least 1, got " + batchBytes);
     }
     this.batchRows = batchRows;
     this.sampleRows = sampleRows;
@@ -54,6 +70,8 @@ public final class CsvOptions {
     this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
     this.schema = List.copyOf(schema);
     this.badRecords = Objects.requireNonNull(badRecords, "badRecords");
+    this.threads = threads;
+    this.batchBytes = batchBytes;
   }
 
   public static CsvOptions defaults() {
@@ -61,29 +79,38 @@ public final class CsvOptions {
   }
 
   public CsvOptions withBatchRows(int rows) {
-    return new CsvOptions(rows, sampleRows, nullTokens, types, schema, badRecords);
+    return new CsvOptions(rows, sampleRows, nullTokens, types, schema, badRecords, threads, batchBytes);
   }
 
   public CsvOptions withSampleRows(int rows) {
-    return new CsvOptions(batchRows, rows, nullTokens, types, schema, badRecords);
+    return new CsvOptions(batchRows, rows, nullTokens, types, schema, badRecords, threads, batchBytes);
   }
 
   public CsvOptions withNullTokens(Set<String> tokens) {
-    return new CsvOptions(batchRows, sampleRows, Objects.requireNonNull(tokens, "tokens"), types, schema, badRecords);
+    return new CsvOptions(batchRows, sampleRows, Objects.requireNonNull(tokens, "tokens"), types, schema, badRecords,
+        threads, batchBytes);
   }
 
   public CsvOptions withTypes(Map<String, ColumnType> declared) {
     return new CsvOptions(batchRows, sampleRows, nullTokens, Objects.requireNonNull(declared, "declared"), schema,
-        badRecords);
+        badRecords, threads, batchBytes);
   }
 
   public CsvOptions withSchema(List<Field> fields) {
     return new CsvOptions(batchRows, sampleRows, nullTokens, types, Objects.requireNonNull(fields, "fields"),
-        badRecords);
+        badRecords, threads, batchBytes);
   }
 
   public CsvOptions withBadRecords(BadRecordPolicy policy) {
-    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, policy);
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, policy, threads, batchBytes);
+  }
+
+  public CsvOptions withThreads(int count) {
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, badRecords, count, batchBytes);
+  }
+
+  public CsvOptions withBatchBytes(int bytes) {
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, badRecords, threads, bytes);
   }
 
   /** Whether a cell means "missing": it is empty or one of the null tokens. */
@@ -113,5 +140,13 @@ public final class CsvOptions {
 
   public BadRecordPolicy badRecords() {
     return badRecords;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  public int batchBytes() {
+    return batchBytes;
   }
 }

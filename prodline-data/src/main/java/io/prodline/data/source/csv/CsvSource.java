@@ -1,22 +1,19 @@
 package io.prodline.data.source.csv;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.prodline.core.error.DataFormatException;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
+import io.prodline.data.source.BatchIterator;
 import io.prodline.data.source.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Queue;
 
 /**
  * Reads a CSV file as a stream of {@link Frame} batches, so files larger than memory can be processed; only
@@ -45,8 +42,14 @@ import java.util.Queue;
  *
  * <p><b>Bad records.</b> A row with the wrong number of fields or a value that does not fit its column fails
  * the read, or, under {@link io.prodline.data.source.BadRecordPolicy#skipAndCount}, is left out whole and
- * counted in {@link #badRecords()}. Damage that leaves no row to resume at (invalid UTF-8, an unclosed quote)
- * always fails.
+ * counted in {@link #badRecords()}; the batch it was in is then that much shorter. Damage that leaves no row to
+ * resume at (invalid UTF-8, an unclosed quote, text after a closing quote) always fails.
+ *
+ * <p><b>Parallel parsing.</b> The file is cut into chunks of {@code batchRows} whole records (fewer when they
+ * would exceed {@linkplain CsvOptions#batchBytes() batchBytes}) by a quote-aware
+ * scan of its bytes (see {@link BoundaryScanner}); {@linkplain CsvOptions#threads() several threads} parse
+ * chunks into batches straight from the bytes, and the batches, bad records and errors come out in file order,
+ * exactly as from one thread. Memory holds a few batches at a time, whatever the file size.
  *
  * <p><b>Errors.</b> Bad input is a {@link io.prodline.core.error.DataFormatException} whose message starts with
  * {@code file:line} (the 1-based physical line, counting the header and line breaks inside quoted fields) and
@@ -61,23 +64,55 @@ import java.util.Queue;
  * Like {@link java.nio.file.DirectoryStream}, it is an {@link Iterable} only to allow the for-each loop.
  */
 public final class CsvSource implements DataSource {
-  private final RecordStream records;
+  private final String source;
+  private final Path file;
+  private final CsvOptions options;
   private final BadRecords badRecords;
+  private final int blockBytes;
   private final List<Field> schema;
-  private final BatchBuilder batch;
-  private final int batchRows;
-  private final Queue<CsvRecord> sample = new ArrayDeque<>();
+  private final ChunkParser parser;
+  /** Where the data rows start, after the header: file offset, physical line and whether a CR came just before. */
+  private final long dataOffset;
+  private final long dataLine;
+  private final boolean dataAfterCr;
+  /** The file, still open after the header, when no sample was read past it; null once handed to the reading. */
+  private ChunkSplitter opened;
+  private OrderedChunkParsing chunks;
   private boolean started;
 
-  private CsvSource(String source, RecordStream records, CsvOptions options, BadRecords badRecords) {
-    this.records = records;
+  private CsvSource(Path file, CsvOptions options, BadRecords badRecords, int blockBytes, ChunkSplitter splitter) {
+    this.source = file.toString();
+    this.file = file;
+    this.options = options;
     this.badRecords = badRecords;
-    this.batchRows = options.batchRows();
-    CsvRecord header = records.header();
-    List<ResolvedColumn> columns = new SchemaResolver(source, options, header.getStartingLineNumber())
-        .resolve(HeaderNames.of(source, header), records, sample);
+    this.blockBytes = blockBytes;
+    Chunk headerChunk = splitter.next(1, Integer.MAX_VALUE);
+    if (headerChunk == null) {
+      throw new DataFormatException(source, "the file is empty; expected a header row naming the columns");
+    }
+    RecordTokenizer headerRecord = new RecordTokenizer(source, headerChunk);
+    headerRecord.next();
+    TextRecord header = new TextRecord(headerRecord.line(), headerRecord.texts());
+    this.dataOffset = splitter.position();
+    this.dataLine = splitter.line();
+    this.dataAfterCr = splitter.afterCr();
+    this.opened = splitter;
+    List<ResolvedColumn> columns = new SchemaResolver(source, options, header.line())
+        .resolve(HeaderNames.of(source, header), () -> readSample(splitter));
+    if (opened == null) {
+      splitter.close(); // it read the sample; the data is read again from a fresh stream
+    }
     this.schema = columns.stream().map(ResolvedColumn::field).toList();
-    this.batch = new BatchBuilder(source, options, columns);
+    this.parser = new ChunkParser(source, options, columns);
+  }
+
+  /**
+   * The first {@code sampleRows} records after the header, read on from the header's stream; the data is read
+   * again from a fresh stream at {@link #dataOffset}, so the sample records need not be kept.
+   */
+  private Iterator<TextRecord> readSample(ChunkSplitter splitter) {
+    opened = null;
+    return new SampleRecords(source, splitter, options.sampleRows(), options.batchBytes());
   }
 
   /** Opens a file with the default options; reads the header and the type-inference sample. */
@@ -95,6 +130,21 @@ public final class CsvSource implements DataSource {
    * that the policy's cap holds for all of them together; the options' own policy is then not used.
    */
   public static CsvSource open(Path file, CsvOptions options, BadRecords badRecords) {
+    return open(file, options, badRecords, ChunkSplitter.DEFAULT_BLOCK_BYTES);
+  }
+
+  /** As {@link #open(Path, CsvOptions, BadRecords)}, reading {@code blockBytes} bytes at a time (for tests). */
+  static CsvSource open(Path file, CsvOptions options, BadRecords badRecords, int blockBytes) {
+    ChunkSplitter splitter = new ChunkSplitter(file.toString(), openStream(file, 0), blockBytes, 0, 1, false);
+    try {
+      return new CsvSource(file, options, badRecords, blockBytes, splitter);
+    } catch (RuntimeException e) {
+      closeAfterFailure(splitter, e);
+      throw e;
+    }
+  }
+
+  private static InputStream openStream(Path file, long offset) {
     String source = file.toString();
     InputStream in;
     try {
@@ -104,13 +154,13 @@ public final class CsvSource implements DataSource {
     } catch (IOException e) {
       throw new ProdlineException(source + ": cannot open the file: " + e.getMessage(), e);
     }
-    RecordStream records = null;
     try {
-      records = new RecordStream(source, in);
-      return new CsvSource(source, records, options, badRecords);
-    } catch (RuntimeException e) {
-      closeAfterFailure(records == null ? in : records, e);
-      throw e;
+      in.skipNBytes(offset);
+      return in;
+    } catch (IOException e) {
+      ProdlineException failure = new ProdlineException(source + ": cannot read the file: " + e.getMessage(), e);
+      closeAfterFailure(in, failure);
+      throw failure;
     }
   }
 
@@ -128,31 +178,37 @@ public final class CsvSource implements DataSource {
     return schema;
   }
 
-  /** The batches of up to {@code batchRows} rows each; may be called once, and not after {@link #readAll()}. */
+  /**
+   * The batches of {@code batchRows} rows each (the last may be shorter, and so is one that held a skipped bad
+   * record or reached {@code batchBytes}); may be called once, and not after {@link #readAll()}.
+   */
   @Override
   public Iterator<Frame> iterator() {
-    start();
-    return new Iterator<>() {
-      private Frame next;
+    if (started) {
+      throw new IllegalStateException("a CsvSource reads its file once; open a new one to read it again");
+    }
+    started = true;
+    ChunkSplitter data = opened != null
+        ? opened
+        : new ChunkSplitter(source, openStream(file, dataOffset), blockBytes, dataOffset, dataLine, dataAfterCr);
+    opened = null;
+    chunks = new OrderedChunkParsing(data, options.batchRows(), options.batchBytes(), parser, options.threads());
+    return new BatchIterator(this::nextBatch);
+  }
 
-      @Override
-      public boolean hasNext() {
-        if (next == null) {
-          next = fill(batchRows);
-        }
-        return next != null;
+  /** The next non-empty batch in file order, after handing the bad records before it to the policy. */
+  private Frame nextBatch() {
+    ParsedChunk chunk;
+    while ((chunk = chunks.next()) != null) {
+      chunk.badRecords().forEach(badRecords::reject);
+      if (chunk.failure() != null) {
+        throw chunk.failure();
       }
-
-      @Override
-      public Frame next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException("no more batches");
-        }
-        Frame frame = next;
-        next = null;
-        return frame;
+      if (chunk.frame().rowCount() > 0) {
+        return chunk.frame();
       }
-    };
+    }
+    return null;
   }
 
   @Override
@@ -160,41 +216,14 @@ public final class CsvSource implements DataSource {
     return badRecords;
   }
 
-  /** All rows in one frame; for files that fit in memory. May be called once, and not after iterating. */
-  @Override
-  public Frame readAll() {
-    start();
-    Frame all = fill(Integer.MAX_VALUE);
-    return all != null ? all : batch.build();
-  }
-
-  private void start() {
-    if (started) {
-      throw new IllegalStateException("a CsvSource reads its file once; open a new one to read it again");
-    }
-    started = true;
-  }
-
-  /** A frame of the next rows, at most {@code limit}; null when no row is left. */
-  private Frame fill(int limit) {
-    CsvRecord record;
-    while (batch.rows() < limit && (record = nextRecord()) != null) {
-      try {
-        batch.append(record);
-      } catch (DataFormatException e) {
-        badRecords.reject(e);
-      }
-    }
-    return batch.rows() == 0 ? null : batch.build();
-  }
-
-  private CsvRecord nextRecord() {
-    CsvRecord sampled = sample.poll();
-    return sampled != null ? sampled : records.next();
-  }
-
+  /** Stops the parsing threads and closes the file. */
   @Override
   public void close() {
-    records.close();
+    if (chunks != null) {
+      chunks.close();
+    }
+    if (opened != null) {
+      opened.close();
+    }
   }
 }

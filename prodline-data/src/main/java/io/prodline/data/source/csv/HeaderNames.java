@@ -1,6 +1,5 @@
 package io.prodline.data.source.csv;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.prodline.core.error.DataFormatException;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +10,9 @@ final class HeaderNames {
   private HeaderNames() {}
 
   /** The names, in file order; column positions in messages are 1-based, as a person counts them. */
-  static List<String> of(String source, CsvRecord header) {
-    List<String> names = header.getFields();
-    long line = header.getStartingLineNumber();
+  static List<String> of(String source, TextRecord header) {
+    List<String> names = header.fields();
+    long line = header.line();
     Map<String, Integer> positions = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);

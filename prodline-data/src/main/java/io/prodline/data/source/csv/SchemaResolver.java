@@ -1,15 +1,16 @@
 package io.prodline.data.source.csv;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.prodline.core.error.DataFormatException;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Decides every column's type: declared ones (the options' schema, then its per-column types) as given, the
@@ -27,10 +28,10 @@ final class SchemaResolver {
   }
 
   /**
-   * The columns in file order. Reads up to {@code sampleRows} records from {@code records} into {@code sample},
-   * so that the caller can hand them out again as data.
+   * The columns in file order. Asks for the sample records (the first {@code sampleRows}) only when some column
+   * is undeclared, and looks at them one at a time.
    */
-  List<ResolvedColumn> resolve(List<String> names, RecordStream records, Queue<CsvRecord> sample) {
+  List<ResolvedColumn> resolve(List<String> names, Supplier<Iterator<TextRecord>> sample) {
     Map<String, ColumnType> declared = declaredTypes(names);
     TypeGuess[] guesses = new TypeGuess[names.size()];
     boolean anyUndeclared = false;
@@ -40,14 +41,14 @@ final class SchemaResolver {
         anyUndeclared = true;
       }
     }
-    CsvRecord record;
-    while (anyUndeclared && sample.size() < options.sampleRows() && (record = records.next()) != null) {
-      sample.add(record);
-      if (record.getFieldCount() != names.size()) {
+    Iterator<TextRecord> records = anyUndeclared ? sample.get() : Collections.emptyIterator();
+    while (records.hasNext()) {
+      TextRecord record = records.next();
+      if (record.fields().size() != names.size()) {
         continue; // a bad record, reported when it is read as data; it says nothing about the types
       }
       for (int i = 0; i < guesses.length; i++) {
-        String cell = record.getField(i);
+        String cell = record.fields().get(i);
         if (guesses[i] != null && !options.isMissing(cell)) {
           guesses[i].observe(cell);
         }

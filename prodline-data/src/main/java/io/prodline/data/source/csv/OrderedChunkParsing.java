@@ -1,0 +1,107 @@
+package io.prodline.data.source.csv;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Parses the chunks of a {@link ChunkSplitter} on a pool of threads and hands the results back in file order,
+ * so batches, bad-record counts and the first error come out exactly as a single-threaded read gives them.
+ *
+ * <p>The calling thread cuts chunks (a cheap scan) and keeps at most {@code threads + 1} of them in flight:
+ * enough to keep every worker busy while the caller consumes one, and a bound on memory whatever the file size.
+ * With one thread the caller parses each chunk itself and no pool is started.
+ */
+final class OrderedChunkParsing implements AutoCloseable {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final ChunkSplitter splitter;
+  private final int records;
+  private final int maxBytes;
+  private final ChunkParser parser;
+  private final int inFlightLimit;
+  private final ExecutorService pool;
+  private final Deque<Future<ParsedChunk>> inFlight = new ArrayDeque<>();
+  private boolean splitterDone;
+
+  /** Parses chunks of {@code records} records, or {@code maxBytes} bytes, on {@code threads} threads. */
+  OrderedChunkParsing(ChunkSplitter splitter, int records, int maxBytes, ChunkParser parser, int threads) {
+    this.splitter = splitter;
+    this.records = records;
+    this.maxBytes = maxBytes;
+    this.parser = parser;
+    this.inFlightLimit = threads + 1;
+    this.pool = threads == 1 ? null : newPool(threads);
+  }
+
+  private static ExecutorService newPool(int threads) {
+    int pool = POOLS.incrementAndGet();
+    AtomicInteger number = new AtomicInteger();
+    return Executors.newFixedThreadPool(threads, task -> {
+      Thread t = new Thread(task, "prodline-csv-" + pool + "-" + number.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The next chunk's result in file order, or null after the last. */
+  ParsedChunk next() {
+    while (!splitterDone && inFlight.size() < (pool == null ? 1 : inFlightLimit)) {
+      submitNextChunk();
+    }
+    Future<ParsedChunk> head = inFlight.poll();
+    return head == null ? null : await(head);
+  }
+
+  /** Cuts the next chunk; a failure to cut (an unclosed quote, a read error) takes its place in the order. */
+  private void submitNextChunk() {
+    Chunk chunk;
+    try {
+      chunk = splitter.next(records, maxBytes);
+    } catch (RuntimeException e) {
+      splitterDone = true;
+      inFlight.add(CompletableFuture.completedFuture(ParsedChunk.failed(e)));
+      return;
+    }
+    if (chunk == null) {
+      splitterDone = true;
+    } else if (pool == null) {
+      inFlight.add(CompletableFuture.completedFuture(parser.parse(chunk)));
+    } else {
+      inFlight.add(pool.submit(() -> parser.parse(chunk)));
+    }
+  }
+
+  private static ParsedChunk await(Future<ParsedChunk> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading CSV", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("CSV parsing failed", e.getCause());
+    }
+  }
+
+  /** Stops the workers and closes the file; results not yet taken are dropped. */
+  @Override
+  public void close() {
+    inFlight.forEach(f -> f.cancel(true));
+    inFlight.clear();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+    splitter.close();
+  }
+}

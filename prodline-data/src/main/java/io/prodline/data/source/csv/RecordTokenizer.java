@@ -1,0 +1,228 @@
+package io.prodline.data.source.csv;
+
+import io.prodline.core.error.DataFormatException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits the records of one {@link Chunk} into fields, straight from the bytes: RFC 4180 with the rules of
+ * {@link BoundaryScanner}, blank lines skipped. A field is a byte range; it is decoded to text only when asked
+ * ({@link #text}), so numbers are parsed without building strings.
+ *
+ * <p>A record holding any byte of 0x80 or above is checked to be strict UTF-8 when it is reached: invalid
+ * bytes would otherwise turn into silently wrong strings (U+FFFD) or slip through numeric columns. That error,
+ * and text after a closing quote, leave no field boundary to trust, so {@link #next()} throws them as
+ * {@link DataFormatException}s that end the read.
+ */
+final class RecordTokenizer {
+  private static final byte QUOTE = '"';
+  private static final byte COMMA = ',';
+  private static final byte LF = '\n';
+  private static final byte CR = '\r';
+
+  private final String source;
+  private final byte[] bytes;
+  private final int to;
+  private int pos;
+  private long line;
+  private boolean skipLf;
+
+  private long recordLine;
+  private int recordStart;
+  private boolean ascii;
+  private int count;
+  private int[] starts = new int[16];
+  private int[] ends = new int[16];
+  private boolean[] escaped = new boolean[16];
+
+  RecordTokenizer(String source, Chunk chunk) {
+    this.source = source;
+    this.bytes = chunk.bytes();
+    this.pos = chunk.from();
+    this.to = chunk.to();
+    this.line = chunk.firstLine();
+    this.skipLf = chunk.afterCr();
+  }
+
+  /** Moves to the next record, skipping blank lines; false when the chunk has no more. */
+  boolean next() {
+    while (pos < to && (bytes[pos] == LF || bytes[pos] == CR)) {
+      if (bytes[pos] == CR || !skipLf) {
+        line++;
+      }
+      skipLf = bytes[pos] == CR;
+      pos++;
+    }
+    skipLf = false;
+    if (pos >= to) {
+      return false;
+    }
+    recordLine = line;
+    recordStart = pos;
+    count = 0;
+    int high = 0;
+    while (true) {
+      if (count == starts.length) {
+        grow();
+      }
+      if (pos < to && bytes[pos] == QUOTE) {
+        int start = ++pos;
+        boolean quotes = false;
+        while (true) {
+          byte c = bytes[pos];
+          if (c == QUOTE) {
+            if (pos + 1 < to && bytes[pos + 1] == QUOTE) {
+              quotes = true;
+              pos += 2;
+              continue;
+            }
+            break;
+          }
+          if (c == CR || c == LF && bytes[pos - 1] != CR) {
+            line++;
+          }
+          high |= c;
+          pos++;
+        }
+        starts[count] = start;
+        ends[count] = pos;
+        escaped[count++] = quotes;
+        pos++;
+        if (pos < to && bytes[pos] != COMMA && bytes[pos] != LF && bytes[pos] != CR) {
+          throw textAfterClosingQuote(high | bytes[pos]);
+        }
+      } else {
+        int start = pos;
+        while (pos < to) {
+          byte c = bytes[pos];
+          if (c == COMMA || c == LF || c == CR) {
+            break;
+          }
+          high |= c;
+          pos++;
+        }
+        starts[count] = start;
+        ends[count] = pos;
+        escaped[count++] = false;
+      }
+      if (pos >= to) {
+        break;
+      }
+      byte c = bytes[pos++];
+      if (c != COMMA) {
+        line++;
+        if (c == CR && pos < to && bytes[pos] == LF) {
+          pos++;
+        }
+        break;
+      }
+    }
+    ascii = high >= 0;
+    if (!ascii) {
+      requireUtf8(recordStart, pos);
+    }
+    return true;
+  }
+
+  private void grow() {
+    starts = Arrays.copyOf(starts, count * 2);
+    ends = Arrays.copyOf(ends, count * 2);
+    escaped = Arrays.copyOf(escaped, count * 2);
+  }
+
+  private DataFormatException textAfterClosingQuote(int high) {
+    int length = StrictUtf8.sequenceLength(bytes[pos]);
+    if (high < 0) {
+      requireUtf8(recordStart, Math.min(to, pos + length));
+    }
+    char c = new String(bytes, pos, length, StandardCharsets.UTF_8).charAt(0);
+    return new DataFormatException(source, recordLine, String.format(Locale.ROOT,
+        "Unexpected character after closing quote: '%c' (0x%x); a closing quote must be followed by a comma or"
+            + " the end of the line", c, (int) c));
+  }
+
+  private void requireUtf8(int from, int end) {
+    int bad = StrictUtf8.firstInvalid(bytes, from, end);
+    if (bad >= 0) {
+      throw new DataFormatException(source, recordLine + lineBreaks(recordStart, bad),
+          "invalid UTF-8 bytes; save the file with UTF-8 encoding");
+    }
+  }
+
+  /** The physical line the current record starts on. */
+  long line() {
+    return recordLine;
+  }
+
+  /** The physical line where field {@code i} of the current record starts. */
+  long lineOf(int i) {
+    return recordLine + lineBreaks(recordStart, starts[i]);
+  }
+
+  private int lineBreaks(int from, int end) {
+    int breaks = 0;
+    for (int i = from; i < end; i++) {
+      if (bytes[i] == CR || bytes[i] == LF && (i == from || bytes[i - 1] != CR)) {
+        breaks++;
+      }
+    }
+    return breaks;
+  }
+
+  int fieldCount() {
+    return count;
+  }
+
+  /** The chunk's bytes; field {@code i} is {@code bytes()[start(i), end(i))}, quotes still doubled if escaped. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  int start(int i) {
+    return starts[i];
+  }
+
+  int end(int i) {
+    return ends[i];
+  }
+
+  /** Whether field {@code i} holds doubled quotes, so its bytes are not its text. */
+  boolean escaped(int i) {
+    return escaped[i];
+  }
+
+  /** Whether every byte of the current record is ASCII, so a field's bytes are its characters. */
+  boolean ascii() {
+    return ascii;
+  }
+
+  /** The text of field {@code i}: quotes undoubled, decoded (already checked to be valid UTF-8). */
+  String text(int i) {
+    int start = starts[i];
+    int length = ends[i] - start;
+    if (escaped[i]) {
+      byte[] plain = new byte[length];
+      int n = 0;
+      for (int j = start; j < ends[i]; j++) {
+        plain[n++] = bytes[j];
+        if (bytes[j] == QUOTE) {
+          j++;
+        }
+      }
+      return new String(plain, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+    return new String(bytes, start, length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  /** The texts of all fields of the current record. */
+  List<String> texts() {
+    List<String> texts = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      texts.add(text(i));
+    }
+    return texts;
+  }
+}
