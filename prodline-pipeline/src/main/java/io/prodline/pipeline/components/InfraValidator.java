@@ -16,6 +16,7 @@ import io.prodline.pipeline.model.StepContext;
 import io.prodline.pipeline.run.Publisher;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.protocol.InstancesJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +85,7 @@ public final class InfraValidator implements Component {
                     + ":predict"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(InstancesBody.of(sample, bundle.manifest().inputs())))
+                .POST(HttpRequest.BodyPublishers.ofString(InstancesJson.of(sample, bundle.manifest().inputs())))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
         verdict.put("latency_ms", (System.nanoTime() - started) / 1_000_000);
