@@ -32,7 +32,10 @@ class PipelineCommandsTest {
     assertThat(CommandLineTest.run("models", "list", "--home", h).out()).contains("breast_cancer").contains("champion=v1");
     assertThat(CommandLineTest.run("models", "show", "breast_cancer", "--home", h).out()).contains("v1");
     assertThat(CommandLineTest.run("models", "alias", "breast_cancer", "challenger", "1", "--home", h).out())
-        .contains("breast_cancer@challenger -> v1");
+        .contains("breast_cancer@challenger -> v1").doesNotContain("serving");
+    assertThat(CommandLineTest.run("models", "promote", "breast_cancer", "1", "--home", h).out())
+        .as("champion is the alias the serving directory follows")
+        .contains("serving " + home.toAbsolutePath().resolve("models/breast_cancer/1"));
   }
 
   @Test
