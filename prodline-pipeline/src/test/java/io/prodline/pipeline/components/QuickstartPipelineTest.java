@@ -95,6 +95,25 @@ class QuickstartPipelineTest {
   }
 
   @Test
+  void aModelOverItsLatencyBudgetIsNotBlessedByTheInfraValidatorNorPushed() throws Exception {
+    Path yaml = home.resolve("budget.yaml");
+    Files.writeString(yaml, Files.readString(EXAMPLE).replace("../data/breast_cancer.csv",
+        DATA.toAbsolutePath().normalize().toString()).replace("    timeout: 2m",
+        "    timeout: 2m\n    config: {latency_budget_ms: 0.001, memory_budget_mb: 4096}"));
+    try (MetadataDatabase db = MetadataStores.open(null, home)) {
+      RunResult result = new PipelineRunner(db.store(), db.registry(), home, RunOptions.defaults())
+          .run(PipelineYaml.load(yaml, ComponentRegistry.discover()));
+      assertThat(result.succeeded()).isTrue();
+      String verdict = Files.readString(result.outcome("infra_validator").orElseThrow().outputs()
+          .get("infra_blessing").path().resolve(InfraValidator.RESULT_FILE));
+      assertThat(verdict).contains("\"blessed\" : false").contains("p99_latency_ms").contains("model_heap_mb")
+          .containsPattern("the p99 latency of 10 requests was [0-9.]+ ms, over the budget of 0.001 ms")
+          .doesNotContain("MiB of heap, over");
+      assertThat(db.registry().models()).isEmpty();
+    }
+  }
+
+  @Test
   void anUnblessedModelIsNotPushed() throws Exception {
     Path yaml = home.resolve("strict.yaml");
     Files.writeString(yaml, Files.readString(EXAMPLE).replace("../data/breast_cancer.csv",
