@@ -18,10 +18,10 @@ class PipelineCommandsTest {
     String h = home.toString();
     Run first = CommandLineTest.run("pipeline", "run", PIPELINE, "--home", h);
     assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
-    assertThat(first.out()).contains("Succeeded: 6 ran, 0 cached");
+    assertThat(first.out()).contains("Succeeded: 8 ran, 0 cached");
 
     Run second = CommandLineTest.run("pipeline", "run", PIPELINE, "--home", h);
-    assertThat(second.out()).contains("Succeeded: 0 ran, 6 cached");
+    assertThat(second.out()).contains("Succeeded: 0 ran, 8 cached");
 
     assertThat(CommandLineTest.run("pipeline", "show", PIPELINE, "--home", h).out())
         .contains("trainer").contains("CACHED").contains("<- examples: example_gen.examples");
