@@ -7,6 +7,10 @@ import io.prodline.metadata.registry.HistoryEntry;
 import io.prodline.metadata.registry.ModelRegistry;
 import io.prodline.metadata.registry.ModelVersion;
 import io.prodline.metadata.registry.RegisteredModel;
+import io.prodline.pipeline.components.ServingDirectory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -128,6 +132,7 @@ final class ModelsCommand implements Runnable {
       try (MetadataDatabase db = metadata.open()) {
         ModelVersion v = db.registry().setAlias(model, alias, version, audit.audit());
         out().println(model + "@" + alias + " -> v" + v.version());
+        reproject(db.registry(), model, alias, out());
       }
       return 0;
     }
@@ -159,6 +164,7 @@ final class ModelsCommand implements Runnable {
       try (MetadataDatabase db = metadata.open()) {
         ModelVersion v = db.registry().promote(model, version, audit.audit());
         out().println(model + "@" + ModelRegistry.CHAMPION + " -> v" + v.version());
+        reproject(db.registry(), model, ModelRegistry.CHAMPION, out());
       }
       return 0;
     }
@@ -191,9 +197,29 @@ final class ModelsCommand implements Runnable {
       try (MetadataDatabase db = metadata.open()) {
         ModelVersion v = db.registry().rollback(model, alias, audit.audit());
         out().println(model + "@" + alias + " -> v" + v.version());
+        reproject(db.registry(), model, alias, out());
       }
       return 0;
     }
+  }
+
+  /**
+   * The serving directory is a projection of the registry: when the moved alias is the one the model's serving
+   * directory follows (recorded by the Pusher), project it again so the server picks up the change.
+   */
+  private static void reproject(ModelRegistry registry, String model, String alias, PrintWriter out) {
+    if (!alias.equals(ServingDirectory.servingAlias(registry, model))) {
+      return;
+    }
+    ServingDirectory.of(registry, model).ifPresent(serving -> {
+      try {
+        ModelVersion served = serving.project(registry, model, alias);
+        out.println("serving " + serving.root().resolve(model).resolve(Integer.toString(served.version())));
+      } catch (IOException e) {
+        throw new UncheckedIOException("the alias moved, but the serving directory " + serving.root()
+            + " could not be updated; run the command again to retry", e);
+      }
+    });
   }
 
   private static String aliases(Map<String, Integer> aliases) {

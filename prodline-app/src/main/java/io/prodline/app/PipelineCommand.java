@@ -14,9 +14,6 @@ import io.prodline.pipeline.run.RunOptions;
 import io.prodline.pipeline.run.RunResult;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -117,18 +114,12 @@ final class PipelineCommand implements Runnable {
       return 0;
     }
 
+    /** One indexed lookup per step, so the cost does not grow with the pipeline's history. */
     private static Map<String, Execution> lastExecutions(MetadataDatabase db, Pipeline pipeline) {
-      Map<String, Execution> last = new LinkedHashMap<>();
-      LineageRecorder.pipelineContext(db.store(), pipeline.name()).ifPresent(context -> {
-        List<Execution> all = db.store().executionsInContext(context).stream()
-            .sorted(Comparator.comparingLong(Execution::id)).toList();
-        for (Execution x : all) {
-          if (x.properties().get(LineageRecorder.STEP) instanceof PropertyValue.StringValue s) {
-            last.put(s.value(), x);
-          }
-        }
-      });
-      return last;
+      return LineageRecorder.pipelineContext(db.store(), pipeline.name())
+          .map(context -> db.store().latestExecutionsInContext(context, LineageRecorder.STEP,
+              pipeline.steps().stream().map(Step::name).toList()))
+          .orElse(Map.of());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.prodline.app;
 
+import io.prodline.serving.protocol.InstancesJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodline.core.bundle.Bundle;
@@ -163,7 +164,12 @@ final class QuickstartCommand implements Callable<Integer> {
     out.println("  curl -s " + base + "/v1/models/" + name);
     out.println("  curl -s " + base + "/v1/models/" + name + "/metadata");
     out.println("  curl -s -X POST " + base + "/v1/models/" + name + ":predict -d "
-        + InstancesJson.forShell(InstancesJson.of(one, result.inputs())));
+        + forShell(InstancesJson.of(one, result.inputs())));
+  }
+
+  /** The request as one argument fit for a shell, quoted for curl's {@code -d '...'}. */
+  private static String forShell(String json) {
+    return "'" + json.replace("'", "'\\''") + "'";
   }
 
   private static String format(float[] values) {

@@ -18,10 +18,10 @@ class PipelineCommandsTest {
     String h = home.toString();
     Run first = CommandLineTest.run("pipeline", "run", PIPELINE, "--home", h);
     assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
-    assertThat(first.out()).contains("Succeeded: 6 ran, 0 cached");
+    assertThat(first.out()).contains("Succeeded: 8 ran, 0 cached");
 
     Run second = CommandLineTest.run("pipeline", "run", PIPELINE, "--home", h);
-    assertThat(second.out()).contains("Succeeded: 0 ran, 6 cached");
+    assertThat(second.out()).contains("Succeeded: 0 ran, 8 cached");
 
     assertThat(CommandLineTest.run("pipeline", "show", PIPELINE, "--home", h).out())
         .contains("trainer").contains("CACHED").contains("<- examples: example_gen.examples");
@@ -32,7 +32,10 @@ class PipelineCommandsTest {
     assertThat(CommandLineTest.run("models", "list", "--home", h).out()).contains("breast_cancer").contains("champion=v1");
     assertThat(CommandLineTest.run("models", "show", "breast_cancer", "--home", h).out()).contains("v1");
     assertThat(CommandLineTest.run("models", "alias", "breast_cancer", "challenger", "1", "--home", h).out())
-        .contains("breast_cancer@challenger -> v1");
+        .contains("breast_cancer@challenger -> v1").doesNotContain("serving");
+    assertThat(CommandLineTest.run("models", "promote", "breast_cancer", "1", "--home", h).out())
+        .as("champion is the alias the serving directory follows")
+        .contains("serving " + home.toAbsolutePath().resolve("models/breast_cancer/1"));
   }
 
   @Test

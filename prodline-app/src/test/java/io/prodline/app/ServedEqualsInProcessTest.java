@@ -1,5 +1,6 @@
 package io.prodline.app;
 
+import io.prodline.serving.protocol.InstancesJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -66,6 +66,14 @@ public final class BundleWriter {
     return BundleReader.read(target);
   }
 
+  /**
+   * Replaces the {@code bundle.yaml} of a bundle copy that is still being assembled (not yet renamed into place),
+   * e.g. to stamp the registry's version number on a bundle published into a model repository.
+   */
+  public static void rewriteManifest(Path bundleCopy, BundleManifest manifest) throws IOException {
+    BundleReader.YAML.writeValue(bundleCopy.resolve(BundleReader.MANIFEST).toFile(), manifest);
+  }
+
   private static void fsync(Path path, boolean directory) throws IOException {
     try (FileChannel ch = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
       ch.force(true);

@@ -1,5 +1,6 @@
 package io.prodline.metadata.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,13 @@ public interface MetadataStore {
 
   List<Execution> executionsInContext(long contextId);
 
+  /**
+   * For each of {@code values}, the newest execution in the context whose string property {@code property} has
+   * that value: a pipeline's last execution of each step. One indexed lookup per value, reading from the newest
+   * execution back, so its cost does not grow with the executions already recorded. Values never seen are absent.
+   */
+  Map<String, Execution> latestExecutionsInContext(long contextId, String property, Collection<String> values);
+
   List<Context> contextsOfArtifact(long artifactId);
 
   List<Context> contextsOfExecution(long executionId);
@@ -69,6 +77,17 @@ public interface MetadataStore {
 
   /** Events of this execution, oldest first. */
   List<Event> eventsByExecution(long executionId);
+
+  /**
+   * Takes or renews the lease on {@code cacheKey} for {@code owner} until {@code ttl} from now: true when
+   * {@code owner} holds it afterwards, false while another owner's lease is still running. A lapsed lease (its
+   * holder died without releasing it) is taken over. Processes sharing a store use this so that two identical
+   * executions at once run only once.
+   */
+  boolean leaseCacheKey(String cacheKey, String owner, java.time.Duration ttl);
+
+  /** Gives up {@code owner}'s lease on {@code cacheKey}; a no-op when it holds none. */
+  void releaseCacheKey(String cacheKey, String owner);
 
   /** Writes an execution with its artifacts, events, associations and attributions in one transaction. */
   RecordedExecution recordExecution(ExecutionRecord record);

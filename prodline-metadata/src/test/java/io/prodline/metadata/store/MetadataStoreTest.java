@@ -178,6 +178,49 @@ class MetadataStoreTest {
   }
 
   @Test
+  void latestExecutionsInContextGivesTheNewestPerStepOfThatContextOnly() {
+    store.putType(TypeKind.EXECUTION, "Trainer", Map.of("step", PropertyType.STRING));
+    Context mine = store.putContext(ContextSpec.of("pipeline", "mine"));
+    Context theirs = store.putContext(ContextSpec.of("pipeline", "theirs"));
+    Execution oldTrain = step(mine, "train", ExecutionState.FAILED);
+    Execution gen = step(mine, "gen", ExecutionState.COMPLETE);
+    Execution newTrain = step(mine, "train", ExecutionState.COMPLETE);
+    step(theirs, "train", ExecutionState.FAILED);
+    step(theirs, "gen", ExecutionState.FAILED);
+
+    Map<String, Execution> latest = store.latestExecutionsInContext(mine.id(), "step",
+        List.of("gen", "train", "never"));
+
+    assertThat(latest).containsOnlyKeys("gen", "train");
+    assertThat(latest.get("train").id()).isEqualTo(newTrain.id()).isNotEqualTo(oldTrain.id());
+    assertThat(latest.get("gen").id()).isEqualTo(gen.id());
+    assertThat(latest.get("gen").properties()).containsEntry("step", PropertyValue.of("gen"));
+  }
+
+  @Test
+  void aCacheKeyLeaseIsHeldByOneOwnerUntilReleasedOrLapsed() {
+    java.time.Duration ttl = java.time.Duration.ofSeconds(30);
+    assertThat(store.leaseCacheKey("k", "a", ttl)).isTrue();
+    assertThat(store.leaseCacheKey("k", "b", ttl)).as("held by a").isFalse();
+    assertThat(store.leaseCacheKey("k", "a", ttl)).as("a renews").isTrue();
+    assertThat(store.leaseCacheKey("other", "b", ttl)).as("another key").isTrue();
+
+    store.releaseCacheKey("k", "b");
+    assertThat(store.leaseCacheKey("k", "b", ttl)).as("b cannot release a's lease").isFalse();
+    store.releaseCacheKey("k", "a");
+    assertThat(store.leaseCacheKey("k", "b", ttl)).as("released").isTrue();
+
+    clock.advance(ttl.plusSeconds(1).toMillis());
+    assertThat(store.leaseCacheKey("k", "c", ttl)).as("b's lease lapsed").isTrue();
+  }
+
+  private Execution step(Context context, String step, ExecutionState state) {
+    return store.recordExecution(new ExecutionRecord(new ExecutionSpec("Trainer", state, null,
+        Map.of("step", PropertyValue.of(step))), List.of(), List.of(), List.of(ContextRef.existing(context.id()))))
+        .execution();
+  }
+
+  @Test
   void recordExecutionRollsBackEverythingWhenOnePartFails() {
     store.putContext(ContextSpec.of("run", "taken"));
     ExecutionRecord record = new ExecutionRecord(ExecutionSpec.of("Trainer", ExecutionState.COMPLETE, "k"),
@@ -231,7 +274,7 @@ class MetadataStoreTest {
         assertThat(rs.getString(1)).isEqualTo(String.valueOf(rows));
         assertThat(rs.getBoolean(2)).isTrue();
       }
-      assertThat(rows).as("one row per migration, applied once").isEqualTo(2);
+      assertThat(rows).as("one row per migration, applied once").isEqualTo(3);
     }
   }
 

@@ -17,21 +17,19 @@ import io.prodline.pipeline.model.Port;
 import io.prodline.pipeline.model.Signature;
 import io.prodline.pipeline.model.StepConfig;
 import io.prodline.pipeline.model.StepContext;
-import io.prodline.pipeline.run.Publisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Ships a blessed model: registers it as the next version in the registry, publishes its bundle into the
- * serving model directory ({@code <serving_dir>/<model>/<version>/}, written beside and renamed into place, so a
- * watching server never sees half a bundle) and points the alias (default {@code champion}) at it. Pushing is
- * idempotent: a model whose fingerprint is already registered reuses that version, so a re-run after a crash
- * between two of these moves finishes the job instead of adding a version. Without both blessings it pushes
- * nothing and says why in its output.
+ * Ships a blessed model: registers it as the next version in the registry (its {@code uri} is the Model artifact,
+ * an immutable folder), points the alias (default {@code champion}) at it, and projects the serving model directory
+ * from the registry ({@link ServingDirectory}): {@code <serving_dir>/<model>/<version>/}, with the registry's version
+ * in its {@code bundle.yaml}. Pushing is idempotent: a model whose fingerprint is already registered reuses that
+ * version, and projecting twice changes nothing, so a re-run after a crash between two of these moves finishes the
+ * job instead of adding a version. Without both blessings it pushes nothing and says why in its output.
  */
 public final class Pusher implements Component {
   public static final String RESULT_FILE = "pushed.json";
@@ -44,7 +42,7 @@ public final class Pusher implements Component {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -77,17 +75,20 @@ public final class Pusher implements Component {
       result.put("pushed", false).put("reason", refusal);
     } else {
       BundleManifest manifest = BundleReader.read(model.path()).manifest();
-      Path servingRoot = context.config().optionalString("serving_dir")
+      ServingDirectory serving = new ServingDirectory(context.config().optionalString("serving_dir")
           .map(d -> context.config().baseDirectory().resolve(d))
-          .orElse(context.home().resolve("models")).toAbsolutePath().normalize();
+          .orElse(context.home().resolve("models")));
       Audit audit = new Audit("prodline pipeline", "pushed by run " + context.runId() + ", step "
           + context.stepName());
-      ModelVersion version = register(context.registry(), manifest, model, servingRoot, context.runId(), audit);
-      publish(model.path(), Path.of(version.uri()));
+      ModelVersion version = register(context.registry(), manifest, model, context.runId(), audit);
       String alias = context.config().string("alias");
       context.registry().setAlias(manifest.name(), alias, version.version(), audit);
+      serving.adopt(context.registry(), manifest.name(), alias, audit);
+      serving.project(context.registry(), manifest.name(), alias);
       result.put("pushed", true).put("model", manifest.name()).put("version", version.version())
-          .put("uri", version.uri()).put("alias", alias);
+          .put("uri", version.uri()).put("alias", alias)
+          .put("serving_dir", serving.root().resolve(manifest.name()).resolve(Integer.toString(version.version()))
+              .toString());
     }
     Path out = Files.createDirectories(context.output("pushed"));
     Files.writeString(out.resolve(RESULT_FILE), result.toPrettyString());
@@ -107,37 +108,15 @@ public final class Pusher implements Component {
   }
 
   private static ModelVersion register(ModelRegistry registry, BundleManifest manifest, InputArtifact model,
-      Path servingRoot, String runId, Audit audit) throws java.io.IOException {
-    var registered = registry.model(manifest.name());
-    if (registered.isPresent()) {
+      String runId, Audit audit) throws java.io.IOException {
+    if (registry.model(manifest.name()).isPresent()) {
       Optional<ModelVersion> known = registry.versions(manifest.name()).stream()
           .filter(v -> v.bundleFingerprint().equals(model.fingerprint())).findFirst();
       if (known.isPresent()) {
         return known.get();
       }
     }
-    int next = registered.map(m -> m.latestVersion() + 1).orElse(1);
-    Path target = servingRoot.resolve(manifest.name()).resolve(Integer.toString(next));
-    ModelVersion v = registry.registerVersion(manifest.name(), new NewModelVersion(model.fingerprint(),
-        target.toString(), runId, null, JSON.writeValueAsString(manifest.metrics())), audit);
-    if (v.version() != next) {
-      throw new IllegalStateException("another push registered version " + next + " of " + manifest.name()
-          + " at the same time; run the pipeline again");
-    }
-    return v;
-  }
-
-  /** Copies the bundle beside {@code target} and renames it into place, unless a previous attempt already did. */
-  private static void publish(Path bundle, Path target) throws java.io.IOException {
-    if (Files.isDirectory(target)) {
-      return;
-    }
-    Path staging = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
-    try {
-      BundleFolders.copy(bundle, staging);
-      Publisher.publish(staging, target);
-    } finally {
-      Publisher.discard(staging);
-    }
+    return registry.registerVersion(manifest.name(), new NewModelVersion(model.fingerprint(),
+        model.path().toString(), runId, null, JSON.writeValueAsString(manifest.metrics())), audit);
   }
 }

@@ -1,9 +1,12 @@
 /**
  * The standard components, named as TFX names them: {@link io.prodline.pipeline.components.ExampleGen} (CSV,
  * deterministic hash split), {@link io.prodline.pipeline.components.StatisticsGen},
+ * {@link io.prodline.pipeline.components.SchemaGen} and {@link io.prodline.pipeline.components.ImportSchemaGen},
+ * {@link io.prodline.pipeline.components.ExampleValidator} (fail or warn by policy),
  * {@link io.prodline.pipeline.components.Trainer}, {@link io.prodline.pipeline.components.Evaluator} (against
  * the registry's champion), {@link io.prodline.pipeline.components.InfraValidator} (a real server on a loopback
- * port), {@link io.prodline.pipeline.components.Pusher} (registry + serving directory), and
+ * port, latency and memory budgets), {@link io.prodline.pipeline.components.Pusher} (registry, then the serving
+ * directory projected from it by {@link io.prodline.pipeline.components.ServingDirectory}), and
  * {@link io.prodline.pipeline.components.CommandComponent} for any program declared in YAML.
  *
  * <p>Each is a thin adapter: the work is done by the modules that own it (prodline-data, prodline-train,

@@ -73,6 +73,11 @@ public final class LineageRecorder {
     return new LineageRecorder(store, p.id(), run.id());
   }
 
+  /** The store it records into. */
+  MetadataStore store() {
+    return store;
+  }
+
   /** The context id of the pipeline named {@code name}, if it ever ran. */
   public static Optional<Long> pipelineContext(MetadataStore store, String name) {
     return store.context(PIPELINE_CONTEXT, name).map(Context::id);

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ final class StepRunner {
   private final ModelRegistry registry;
   private final ExecutorService attemptThreads;
   private final RunOptions options;
+  private final CacheKeyLocks locks;
 
   StepRunner(String pipeline, String runId, HomeLayout layout, LineageRecorder recorder, ModelRegistry registry,
       ExecutorService attemptThreads, RunOptions options) {
@@ -48,6 +50,7 @@ final class StepRunner {
     this.registry = registry;
     this.attemptThreads = attemptThreads;
     this.options = options;
+    this.locks = new CacheKeyLocks(recorder.store());
   }
 
   /** @param upstream the outcomes of the steps {@code step} reads from, all successful */
@@ -78,21 +81,40 @@ final class StepRunner {
       String key = CacheKey.of(step, inputFingerprints, fileFingerprints, extra);
       log.printf("step %s (%s v%d), run %s%ncache key %s%n", step.name(), step.component().name(),
           step.component().version(), runId, key);
-      if (options.useCache()) {
-        var hit = recorder.cachedOutputs(key, step);
-        if (hit.isPresent()) {
-          RecordedExecution r = recorder.cached(step, runId, key, inputRefs, hit.get());
-          log.println("cache hit: reusing the outputs of an earlier execution, recorded as execution "
-              + r.execution().id());
-          return new StepOutcome(step.name(), StepState.CACHED, r.execution().id(), hit.get(), 0, null,
-              Duration.between(start, Instant.now()));
-        }
+      if (!options.useCache()) {
+        return attempts(step, inputs, inputRefs, key, log, start);
       }
-      return attempts(step, inputs, inputRefs, key, log, start);
+      Optional<StepOutcome> hit = cached(step, key, inputRefs, log, start);
+      if (hit.isPresent()) {
+        return hit.get();
+      }
+      try (CacheKeyLocks.Held held = locks.acquire(key, () -> log.println("an identical execution is running; "
+          + "waiting for it to reuse its outputs"))) {
+        hit = cached(step, key, inputRefs, log, start);
+        return hit.isPresent() ? hit.get() : attempts(step, inputs, inputRefs, key, log, start);
+      } catch (InterruptedException e) {
+        log.println("cancelled while waiting for an identical execution");
+        RecordedExecution r = recorder.unsuccessful(step, runId, ExecutionState.CANCELED, key, inputRefs, 0,
+            "cancelled");
+        return new StepOutcome(step.name(), StepState.CANCELED, r.execution().id(), Map.of(), 0, "cancelled",
+            Duration.between(start, Instant.now()));
+      }
     } catch (IOException | RuntimeException e) {
       return new StepOutcome(step.name(), StepState.FAILED, 0, Map.of(), 0, message(e),
           Duration.between(start, Instant.now()));
     }
+  }
+
+  /** A cache hit recorded as CACHED, or empty on a miss. */
+  private Optional<StepOutcome> cached(Step step, String key, Map<String, ArtifactRef> inputRefs, PrintStream log,
+      Instant start) {
+    return recorder.cachedOutputs(key, step).map(outputs -> {
+      RecordedExecution r = recorder.cached(step, runId, key, inputRefs, outputs);
+      log.println("cache hit: reusing the outputs of an earlier execution, recorded as execution "
+          + r.execution().id());
+      return new StepOutcome(step.name(), StepState.CACHED, r.execution().id(), outputs, 0, null,
+          Duration.between(start, Instant.now()));
+    });
   }
 
   private StepOutcome attempts(Step step, Map<String, InputArtifact> inputs, Map<String, ArtifactRef> inputRefs,

@@ -26,7 +26,8 @@ class PipelineYamlTest {
   void theQuickstartLoadsInDependencyOrder() {
     Pipeline p = PipelineYaml.load(Path.of("../examples/quickstart/pipeline.yaml"), COMPONENTS);
     assertThat(p.name()).isEqualTo("quickstart");
-    assertThat(p.steps()).extracting(Step::name).containsExactly("example_gen", "statistics_gen", "trainer",
+    assertThat(p.steps()).extracting(Step::name).containsExactly("example_gen", "statistics_gen", "schema_gen",
+        "example_validator", "trainer",
         "evaluator", "infra_validator", "pusher");
     assertThat(p.step("trainer").orElseThrow().config().integer("rounds")).isEqualTo(100);
   }

@@ -20,6 +20,9 @@ import io.prodline.metadata.store.PropertyType;
 import io.prodline.metadata.store.RecordedExecution;
 import io.prodline.metadata.store.TypeKind;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -139,6 +142,42 @@ public final class JdbcMetadataStore implements MetadataStore {
   public List<Execution> executionsInContext(long contextId) {
     return db.read(c -> ExecutionTable.where(c,
         "x.id IN (SELECT execution_id FROM association WHERE context_id = ?) ORDER BY x.id", contextId));
+  }
+
+  @Override
+  public boolean leaseCacheKey(String cacheKey, String owner, Duration ttl) {
+    Names.require(cacheKey, "cache key");
+    Names.require(owner, "lease owner");
+    return db.write(c -> {
+      long now = now();
+      long expires = now + ttl.toMillis();
+      return Statements.update(c, "INSERT INTO cache_key_lease (cache_key, owner, expire_time) VALUES (?, ?, ?) "
+          + "ON CONFLICT DO NOTHING", cacheKey, owner, expires) == 1
+          || Statements.update(c, "UPDATE cache_key_lease SET owner = ?, expire_time = ? WHERE cache_key = ? "
+          + "AND (owner = ? OR expire_time < ?)", owner, expires, cacheKey, owner, now) == 1;
+    });
+  }
+
+  @Override
+  public void releaseCacheKey(String cacheKey, String owner) {
+    db.write(c -> Statements.update(c, "DELETE FROM cache_key_lease WHERE cache_key = ? AND owner = ?", cacheKey,
+        owner));
+  }
+
+  @Override
+  public Map<String, Execution> latestExecutionsInContext(long contextId, String property,
+      Collection<String> values) {
+    Names.require(property, "property name");
+    return db.read(c -> {
+      Map<String, Execution> latest = new LinkedHashMap<>();
+      for (String value : values) {
+        ExecutionTable.where(c, "x.id = (SELECT p.execution_id FROM execution_property p WHERE p.name = ? "
+            + "AND p.string_value = ? AND EXISTS (SELECT 1 FROM association a WHERE a.execution_id = p.execution_id "
+            + "AND a.context_id = ?) ORDER BY p.execution_id DESC LIMIT 1)", property, value, contextId)
+            .forEach(x -> latest.put(value, x));
+      }
+      return latest;
+    });
   }
 
   @Override
