@@ -33,16 +33,18 @@ final class PipelineExportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PIPELINE_YAML", description = "The pipeline file.")
   Path file;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "Manifest format: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--format", required = true, paramLabel = "FORMAT",
+      description = "Manifest format: ${COMPLETION-CANDIDATES}.")
   Format format;
 
-  @Option(names = "--image", paramLabel = "IMAGE", description = "The prodline image every step runs in (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--image", paramLabel = "IMAGE",
+      description = "The prodline image every step runs in (default: ${DEFAULT-VALUE}).")
   String image = "prodline:latest";
 
   @Option(names = "--artifact-root", paramLabel = "URI",
-      description = {"Where each run's outputs go (default: ${DEFAULT-VALUE}): s3://BUCKET/PREFIX (Argo moves them as "
-          + "artifacts, with the endpoint and credentials of the namespace's artifact repository, whose bucket this must be),",
-          "or an absolute path or file: URI that every pod mounts (see --volume-claim)."})
+      description = {"Where each run's outputs go (default: ${DEFAULT-VALUE}): s3://BUCKET/PREFIX (Argo moves them "
+          + "as artifacts, with the endpoint and credentials of the namespace's artifact repository, whose bucket "
+          + "this must be), or an absolute path or file: URI that every pod mounts (see --volume-claim)."})
   String artifactRoot = "s3://prodline/artifacts";
 
   @Option(names = "--volume-claim", paramLabel = "CLAIM",
@@ -59,7 +61,8 @@ final class PipelineExportCommand implements Callable<Integer> {
           + "default: a throw-away SQLite file in each pod.")
   String metadataUrl;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the manifest here (default: standard output).")
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the manifest here (default: standard output).")
   Path output;
 
   @Override

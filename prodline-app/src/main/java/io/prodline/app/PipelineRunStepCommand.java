@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
         "",
         "Example:",
         "  prodline pipeline run-step examples/quickstart/pipeline.yaml --step trainer \\",
-        "      --input examples=/data/run-1/example_gen/examples --input statistics=/data/run-1/statistics_gen/statistics \\",
+        "      --input examples=/data/run-1/example_gen/examples \\",
+        "      --input statistics=/data/run-1/statistics_gen/statistics \\",
         "      --output model=/data/run-1/trainer/model"})
 final class PipelineRunStepCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
@@ -41,13 +42,16 @@ final class PipelineRunStepCommand implements Callable<Integer> {
   @Option(names = "--step", required = true, paramLabel = "NAME", description = "The step to run.")
   String step;
 
-  @Option(names = "--input", paramLabel = "NAME=LOCATION", description = "Where an input's folder is; one per connected input.")
+  @Option(names = "--input", paramLabel = "NAME=LOCATION",
+      description = "Where an input's folder is; one per connected input.")
   Map<String, String> inputs = new LinkedHashMap<>();
 
-  @Option(names = "--output", paramLabel = "NAME=LOCATION", description = "Where to publish an output; one per output.")
+  @Option(names = "--output", paramLabel = "NAME=LOCATION",
+      description = "Where to publish an output; one per output.")
   Map<String, String> outputs = new LinkedHashMap<>();
 
-  @Option(names = "--run-id", paramLabel = "ID", description = "The run this step belongs to (Argo passes the workflow's name).")
+  @Option(names = "--run-id", paramLabel = "ID",
+      description = "The run this step belongs to (Argo passes the workflow's name).")
   String runId = "manual-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 
   @Mixin

@@ -17,7 +17,8 @@ public final class PipelineScheduler {
 
   public PipelineScheduler(List<Trigger> triggers, CoalescingRunner runner, Consumer<String> log) {
     if (triggers.isEmpty()) {
-      throw new IllegalArgumentException("nothing to schedule on: give a cron expression, a location to watch, or both");
+      throw new IllegalArgumentException("nothing to schedule on: give a cron expression, a location to watch, "
+          + "or both");
     }
     this.triggers = List.copyOf(triggers);
     this.runner = runner;

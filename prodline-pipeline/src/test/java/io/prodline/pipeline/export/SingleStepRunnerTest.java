@@ -30,7 +30,8 @@ class SingleStepRunnerTest {
   @BeforeEach
   void setUp() throws Exception {
     db = MetadataStores.open(null, dir.resolve("home"));
-    runner = new SingleStepRunner(db.registry(), dir.resolve("home"), new PrintStream(log, true, StandardCharsets.UTF_8));
+    runner = new SingleStepRunner(db.registry(), dir.resolve("home"),
+        new PrintStream(log, true, StandardCharsets.UTF_8));
     Path file = Files.writeString(dir.resolve("pipeline.yaml"), """
         name: two
         steps:
@@ -41,8 +42,10 @@ class SingleStepRunnerTest {
           - name: add
             component: Command
             inputs: {in: make.data}
-            config: {command: [sh, -c, 'test -f "$PRODLINE_INPUT_IN/n" && mkdir -p "$PRODLINE_OUTPUT_OUT" && expr $(cat "$PRODLINE_INPUT_IN/n") + 1 > "$PRODLINE_OUTPUT_OUT/n"'],
-                     outputs: {out: Statistics}}
+            config:
+              command: [sh, -c, 'test -f "$PRODLINE_INPUT_IN/n" && mkdir -p "$PRODLINE_OUTPUT_OUT"
+                                 && expr $(cat "$PRODLINE_INPUT_IN/n") + 1 > "$PRODLINE_OUTPUT_OUT/n"']
+              outputs: {out: Statistics}
         """);
     pipeline = PipelineYaml.load(file, ComponentRegistry.discover());
   }
