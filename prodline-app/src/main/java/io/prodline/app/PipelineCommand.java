@@ -21,10 +21,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code prodline pipeline run|show}: run a pipeline file, or show its DAG and each step's last state. */
+/**
+ * {@code prodline pipeline run|show|schedule|export|run-step}: run a pipeline file, show its DAG and each step's last
+ * state, run it on triggers, or export it to another orchestrator.
+ */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = "Run a pipeline (a DAG of components written in YAML) or show its steps; see docs/pipelines.md.",
-    subcommands = {PipelineCommand.Run.class, PipelineCommand.Show.class})
+    description = "Run a pipeline (a DAG of components written in YAML), show its steps, schedule it or export it "
+        + "to Argo; see docs/pipelines.md.",
+    subcommands = {PipelineCommand.Run.class, PipelineCommand.Show.class, PipelineExportCommand.class,
+        PipelineRunStepCommand.class, PipelineScheduleCommand.class})
 final class PipelineCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
