@@ -19,13 +19,15 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-        "Serve every model bundle under a model directory over TensorFlow Serving's REST API.",
+        "Serve every model bundle under a model directory over TensorFlow Serving's REST API and the Open",
+        "Inference Protocol (KServe v2): over REST on the same port, and over gRPC on --grpc-port when given.",
         "",
         "The directory is laid out as TensorFlow Serving and Triton expect: <models>/<name>/<version>/, each",
         "version a bundle written by 'prodline train'. Each model answers at /v1/models/<name>:predict with its",
         "highest version, at /v1/models/<name>/versions/<v>:predict with a chosen one, and at",
         "/v1/models/<name>/labels/<label>:predict by label. A version that fails to load is reported in",
-        "GET /v1/models/<name> and does not stop the others.",
+        "GET /v1/models/<name> and does not stop the others. The Open Inference Protocol answers at",
+        "/v2/models/<name>[/versions/<v>]/infer and as inference.GRPCInferenceService.",
         "",
         "The directory is polled: a new version directory is loaded, warmed up and swapped in without a failed",
         "request, and the old one is unloaded once its requests have finished. A model config file sets, per model,",
@@ -40,7 +42,12 @@ import picocli.CommandLine.Spec;
         "  prodline serve --models models --model-config models.yaml --poll-seconds 5 \\",
         "      --management-port 8503 --management-token \"$(openssl rand -hex 32)\"",
         "  curl -s -H \"Authorization: Bearer $TOKEN\" localhost:8503/models",
-        "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" localhost:8503/models/breast_cancer:rollback"})
+        "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" localhost:8503/models/breast_cancer:rollback",
+        "",
+        "  prodline serve --models .prodline/models --rest-port 8501 --grpc-port 8001",
+        "  curl -s localhost:8501/v2/models/breast_cancer",
+        "  curl -s -X POST localhost:8501/v2/models/breast_cancer/infer \\",
+        "    -d '{\"inputs\": [{\"name\": \"<input>\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1]}, ...]}'"})
 final class ServeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -56,6 +63,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--rest-port", defaultValue = "8501", paramLabel = "PORT",
       description = "Port of the REST API (default: ${DEFAULT-VALUE}, as TensorFlow Serving; 0 picks a free one).")
   int restPort;
+
+  @Option(names = "--grpc-port", defaultValue = "-1", paramLabel = "PORT",
+      description = "Port of the Open Inference Protocol's gRPC service, e.g. 8001 as Triton uses "
+          + "(default: off; 0 picks a free one).")
+  int grpcPort;
 
   @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
       description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces).")
@@ -91,9 +103,11 @@ final class ServeCommand implements Callable<Integer> {
         .withModelConfig(modelConfig);
     ServerConfig config = ServerConfig.defaults(root).withBindAddress(host).withRepository(repository)
         .withManagement(management());
-    ModelServer server = new ModelServer(config).start(restPort);
+    ModelServer server = new ModelServer(config).start(restPort, grpcPort);
     System.out.println("Serving " + server.modelNames() + " from " + root + " on http://" + host + ":"
-        + server.actualPort() + (pollSeconds > 0 ? ", polling every " + pollSeconds + " s" : "")
+        + server.actualPort()
+        + (grpcPort == ModelServer.GRPC_OFF ? "" : " and gRPC " + host + ":" + server.actualGrpcPort())
+        + (pollSeconds > 0 ? ", polling every " + pollSeconds + " s" : "")
         + (managementPort != null ? ", management API on port " + server.managementPort() : "")
         + " (Ctrl-C stops)");
     awaitShutdown(server);

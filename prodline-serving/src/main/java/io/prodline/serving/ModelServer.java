@@ -8,6 +8,8 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.grpc.GrpcServer;
+import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.management.ManagementApi;
 import io.prodline.serving.management.ManagementChannelInitializer;
 import io.prodline.serving.repository.ModelRepository;
@@ -15,13 +17,16 @@ import io.prodline.serving.rest.HttpChannelInitializer;
 import io.prodline.serving.rest.InFlightRequests;
 import io.prodline.serving.rest.ModelApi;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves every model under {@link ServerConfig#modelRoot()} over TensorFlow Serving's REST API.
+ * Serves every model under {@link ServerConfig#modelRoot()} over TensorFlow Serving's REST API and the Open
+ * Inference Protocol (KServe v2) on the same port, and optionally over the Open Inference Protocol's gRPC service
+ * on a second port ({@link #start(int, int)}).
  *
  * <pre>{@code
  * ModelServer server = new ModelServer(ServerConfig.defaults(Path.of("models"))).start(8501);
@@ -34,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * and their answers go out, then closes connections and releases the models.
  */
 public final class ModelServer implements AutoCloseable {
+  /** The gRPC port that means "no gRPC listener". */
+  public static final int GRPC_OFF = -1;
   private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
 
   private final ServerConfig config;
@@ -45,6 +52,7 @@ public final class ModelServer implements AutoCloseable {
   private EventLoopGroup ioGroup;
   private Channel serverChannel;
   private Channel managementChannel;
+  private GrpcServer grpc;
 
   public ModelServer(ServerConfig config) {
     this.config = config;
@@ -56,6 +64,20 @@ public final class ModelServer implements AutoCloseable {
    * @throws ProdlineException when the repository is not a directory or the port cannot be bound
    */
   public synchronized ModelServer start(int port) {
+    return start(port, GRPC_OFF);
+  }
+
+  /**
+   * Loads the models and listens on {@code port} and, unless it is {@link #GRPC_OFF}, for gRPC on
+   * {@code grpcPort} (0 picks a free port, see {@link #actualGrpcPort()}).
+   *
+   * @throws ProdlineException when the repository is not a directory or a port cannot be bound
+   */
+  public synchronized ModelServer start(int port, int grpcPort) {
+    if (grpcPort < GRPC_OFF) {
+      throw new IllegalArgumentException("grpcPort must be a port, 0 for a free one or " + GRPC_OFF + " for none, "
+          + "got " + grpcPort);
+    }
     if (serverChannel != null) {
       throw new IllegalStateException("the server is already running on port " + actualPort());
     }
@@ -91,6 +113,22 @@ public final class ModelServer implements AutoCloseable {
       releaseAll();
       throw new ProdlineException("cannot listen on " + config.bindAddress() + ":" + failed + ": " + e.getMessage(), e);
     }
+    if (grpcPort != GRPC_OFF) {
+      try {
+        grpc = GrpcServer.start(config.bindAddress(), grpcPort, new V2Inference(repository, workers),
+            config.maxBodyBytes());
+      } catch (RuntimeException e) {
+        serverChannel.close().syncUninterruptibly();
+        serverChannel = null;
+        if (managementChannel != null) {
+          managementChannel.close().syncUninterruptibly();
+          managementChannel = null;
+        }
+        releaseAll();
+        throw e;
+      }
+      LOG.info("serving the Open Inference Protocol over gRPC on {}:{}", config.bindAddress(), grpc.port());
+    }
     LOG.info("serving models {} from {} on {}:{} ({} transport)", repository.names(), config.modelRoot(),
         config.bindAddress(), actualPort(), transport);
     return this;
@@ -110,6 +148,14 @@ public final class ModelServer implements AutoCloseable {
       throw new IllegalStateException("the management API is not running");
     }
     return ((InetSocketAddress) managementChannel.localAddress()).getPort();
+  }
+
+  /** The gRPC port; the chosen one when started with gRPC port 0. */
+  public synchronized int actualGrpcPort() {
+    if (grpc == null) {
+      throw new IllegalStateException("the server is not running with gRPC");
+    }
+    return grpc.port();
   }
 
   /** Names of the models served now. */
@@ -135,10 +181,17 @@ public final class ModelServer implements AutoCloseable {
       managementChannel.close().syncUninterruptibly();
       managementChannel = null;
     }
+    if (grpc != null) {
+      grpc.shutdown();
+    }
     workers.shutdown();
+    long deadline = System.nanoTime() + config.drainTimeout().toNanos();
     try {
       if (!inFlight.awaitNone(config.drainTimeout())) {
         LOG.warn("requests still in flight after {}; stopping anyway", config.drainTimeout());
+      }
+      if (grpc != null && !grpc.awaitTermination(Duration.ofNanos(deadline - System.nanoTime()))) {
+        LOG.warn("gRPC calls still in flight after {}; stopping anyway", config.drainTimeout());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -149,6 +202,10 @@ public final class ModelServer implements AutoCloseable {
 
   /** Closes connections and event loops, stops the workers, then releases the models. */
   private void releaseAll() {
+    if (grpc != null) {
+      grpc.shutdownNow();
+      grpc = null;
+    }
     connections.close().awaitUninterruptibly();
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

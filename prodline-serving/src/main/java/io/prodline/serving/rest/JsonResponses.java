@@ -21,6 +21,7 @@ final class JsonResponses {
     if (answer.allow() != null) {
       response.headers().set(HttpHeaderNames.ALLOW, answer.allow().name());
     }
+    response.headers().setAll(answer.headers());
     HttpUtil.setKeepAlive(response, keepAlive);
     return response;
   }

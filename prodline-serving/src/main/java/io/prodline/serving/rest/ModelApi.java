@@ -1,5 +1,7 @@
 package io.prodline.serving.rest;
 
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -21,6 +23,8 @@ import io.prodline.serving.protocol.PredictRequestDecoder.PredictRequest;
 import io.prodline.serving.protocol.PredictResponseEncoder;
 import io.prodline.serving.protocol.ResultsEncoder;
 import io.prodline.serving.protocol.StatusResponse;
+import io.prodline.serving.protocol.v2.V2Inference;
+import io.prodline.serving.rest.v2.V2RestApi;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,15 +53,28 @@ public final class ModelApi {
 
   private final ServableManager servables;
   private final Executor predictExecutor;
+  private final V2RestApi v2;
 
   public ModelApi(ServableManager servables, Executor predictExecutor) {
     this.servables = servables;
     this.predictExecutor = predictExecutor;
+    this.v2 = new V2RestApi(new V2Inference(servables, predictExecutor));
   }
 
-  /** The answer to a request; the future never completes exceptionally, every failure becomes an error answer. */
+  /** The answer to a request without headers; see {@link #handle(HttpMethod, String, HttpHeaders, byte[])}. */
   public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, byte[] body) {
+    return handle(method, uri, EmptyHttpHeaders.INSTANCE, body);
+  }
+
+  /**
+   * The answer to a request; the future never completes exceptionally, every failure becomes an error answer.
+   * Paths under {@code /v2} are the Open Inference Protocol's, answered by {@link V2RestApi}.
+   */
+  public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, HttpHeaders headers, byte[] body) {
     String path = new QueryStringDecoder(uri).path();
+    if (V2RestApi.handles(path)) {
+      return v2.handle(method, path, headers, body);
+    }
     String request = method + " " + path;
     try {
       Optional<Route> parsed = Route.parse(path);
