@@ -1,23 +1,35 @@
 package io.prodline.serving.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.ColumnBuilder;
-import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.frame.Int64Column;
+import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Turns a TF Serving "row format" predict body, {@code {"instances": [...]}}, into a raw {@link Frame} with one
  * column per model input, typed as the bundle's manifest declares.
+ *
+ * <p>The body is read token by token (Jackson's streaming parser, no tree) and every value goes straight into
+ * its column's primitive builder, so a request costs one pass and no per-value objects. No reference to the body
+ * is kept.
  *
  * <p>An instance is either an object of named features or an array of values in the order of the inputs. Types
  * are checked here, against the manifest, so a client learns which instance and feature is wrong instead of
@@ -28,7 +40,10 @@ import java.util.Set;
  *       missing would return plausible but wrong predictions;</li>
  *   <li>a key the model does not take is an error, for the same reason (it is usually a misspelling);</li>
  *   <li>int64 inputs accept floating-point numbers that hold an exact integer ({@code 3.0}), since many JSON
- *       writers cannot tell the two apart; no other conversion happens (no strings to numbers).</li>
+ *       writers cannot tell the two apart; no other conversion happens (no strings to numbers);</li>
+ *   <li>the non-standard tokens {@code NaN} and {@code Infinity} are refused unless the options allow them: a NaN
+ *       usually means a client-side bug, and a model would quietly treat it as a missing value;</li>
+ *   <li>a request may hold at most {@link Options#maxRows()} instances, which bounds the work one request asks.</li>
  * </ul>
  */
 public final class PredictRequestDecoder {
@@ -36,175 +51,288 @@ public final class PredictRequestDecoder {
   public static final String SIGNATURE = "serving_default";
   private static final int MAX_QUOTED = 40;
 
-  private PredictRequestDecoder() {}
+  /**
+   * Strict like {@link Json#MAPPER} (duplicate keys are errors), but reads NaN and infinity tokens so that they
+   * can be refused with a sentence naming the feature rather than a parser message, or accepted when allowed.
+   */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
 
-  /** Decodes {@code body} for a model taking {@code inputs}; throws {@link BadRequestException} saying what is wrong. */
-  public static Frame decode(byte[] body, List<Field> inputs) {
-    JsonNode root = parse(body);
-    if (!root.isObject()) {
-      throw new BadRequestException("the request body must be a JSON object with \"instances\", got "
-          + describe(root));
-    }
-    checkTopLevel(root);
-    JsonNode instances = root.get("instances");
-    if (instances == null) {
-      throw new BadRequestException("the request has no \"instances\"; send {\"instances\": [...]} with one "
-          + "object or array per row");
-    }
-    if (!instances.isArray()) {
-      throw new BadRequestException("\"instances\" must be a list of rows, got " + describe(instances));
-    }
-    if (instances.isEmpty()) {
-      throw new BadRequestException("\"instances\" is empty; send at least one row");
-    }
-    List<ColumnBuilder> builders = new ArrayList<>(inputs.size());
-    for (Field input : inputs) {
-      builders.add(Column.builder(input.type()));
-    }
-    for (int i = 0; i < instances.size(); i++) {
-      JsonNode instance = instances.get(i);
-      if (instance.isObject()) {
-        appendNamed(instance, i, inputs, builders);
-      } else if (instance.isArray()) {
-        appendPositional(instance, i, inputs, builders);
-      } else {
-        throw new BadRequestException("instance " + i + " must be an object of named features or an array of "
-            + inputs.size() + " values in the order " + names(inputs) + ", got " + describe(instance));
+  /**
+   * What a request may contain.
+   *
+   * @param maxRows most instances in one request
+   * @param allowNaN whether {@code NaN} and {@code ±Infinity} are accepted for float64 inputs
+   */
+  public record Options(int maxRows, boolean allowNaN) {
+    /** No row limit beyond what the body size allows, and no NaN. */
+    public static final Options DEFAULT = new Options(Integer.MAX_VALUE, false);
+
+    public Options {
+      if (maxRows < 1) {
+        throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
       }
     }
-    List<Column> columns = new ArrayList<>(builders.size());
-    for (ColumnBuilder b : builders) {
-      columns.add(b.build());
-    }
-    return Frame.of(names(inputs), columns);
   }
 
-  private static JsonNode parse(byte[] body) {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(body);
+  private PredictRequestDecoder() {}
+
+  /** Decodes {@code body} for a model taking {@code inputs} with {@link Options#DEFAULT}. */
+  public static Frame decode(byte[] body, List<Field> inputs) {
+    return decode(body, inputs, Options.DEFAULT);
+  }
+
+  /** Decodes {@code body} for a model taking {@code inputs}; throws {@link BadRequestException} saying what is wrong. */
+  public static Frame decode(byte[] body, List<Field> inputs, Options options) {
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      try {
+        return new Reader(parser, inputs, options).read();
+      } catch (BadRequestException e) {
+        // A body that is not JSON at all is reported as such, whatever its start looked like.
+        skipToEnd(parser);
+        throw e;
+      }
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new BadRequestException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+      throw malformed(e);
     } catch (IOException e) {
       throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
     }
-    if (root == null || root.isMissingNode()) {
-      throw new BadRequestException("the request body is empty; send {\"instances\": [...]}");
-    }
-    return root;
   }
 
-  private static void checkTopLevel(JsonNode root) {
-    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      switch (key) {
-        case "instances" -> { }
-        case "signature_name" -> {
-          JsonNode signature = root.get(key);
-          if (!signature.isTextual() || !SIGNATURE.equals(signature.textValue())) {
-            throw new BadRequestException("unknown signature_name " + describe(signature)
-                + "; prodline models have only \"" + SIGNATURE + "\"");
+  private static void skipToEnd(JsonParser parser) throws IOException {
+    while (parser.nextToken() != null) {
+      // only looking for a syntax error
+    }
+  }
+
+  private static BadRequestException malformed(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    return new BadRequestException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+  }
+
+  /** One decoding pass; holds the column builders being filled. */
+  private static final class Reader {
+    private final JsonParser parser;
+    private final List<Field> inputs;
+    private final Options options;
+    private final Map<String, Integer> indexByName;
+    private final ColumnBuilder[] builders;
+    private final boolean[] seen;
+    private int rows;
+
+    Reader(JsonParser parser, List<Field> inputs, Options options) {
+      this.parser = parser;
+      this.inputs = inputs;
+      this.options = options;
+      this.indexByName = new HashMap<>(inputs.size() * 2);
+      this.builders = new ColumnBuilder[inputs.size()];
+      this.seen = new boolean[inputs.size()];
+      for (int f = 0; f < inputs.size(); f++) {
+        indexByName.put(inputs.get(f).name(), f);
+        builders[f] = Column.builder(inputs.get(f).type());
+      }
+    }
+
+    Frame read() throws IOException {
+      JsonToken root = parser.nextToken();
+      if (root == null) {
+        throw new BadRequestException("the request body is empty; send {\"instances\": [...]}");
+      }
+      if (root != JsonToken.START_OBJECT) {
+        throw new BadRequestException("the request body must be a JSON object with \"instances\", got "
+            + describeCurrent());
+      }
+      boolean hasInstances = false;
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+        String key = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (key) {
+          case "instances" -> {
+            hasInstances = true;
+            readInstances(value);
           }
+          case "signature_name" -> {
+            if (value != JsonToken.VALUE_STRING || !SIGNATURE.equals(parser.getText())) {
+              throw new BadRequestException("unknown signature_name " + describeCurrent()
+                  + "; prodline models have only \"" + SIGNATURE + "\"");
+            }
+          }
+          case "inputs" -> throw new BadRequestException("the columnar \"inputs\" format is not supported; send "
+              + "\"instances\", a list of rows");
+          default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
+              + "\"instances\" and optionally \"signature_name\"");
         }
-        case "inputs" -> throw new BadRequestException("the columnar \"inputs\" format is not supported; send "
-            + "\"instances\", a list of rows");
-        default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
-            + "\"instances\" and optionally \"signature_name\"");
+      }
+      // Reading to the end first reports trailing garbage as malformed JSON, as a whole-document parse would.
+      if (parser.nextToken() != null) {
+        throw new JsonParseException(parser, "trailing token after the request object");
+      }
+      if (!hasInstances) {
+        throw new BadRequestException("the request has no \"instances\"; send {\"instances\": [...]} with one "
+            + "object or array per row");
+      }
+      if (rows == 0) {
+        throw new BadRequestException("\"instances\" is empty; send at least one row");
+      }
+      List<Column> columns = new ArrayList<>(builders.length);
+      for (ColumnBuilder b : builders) {
+        columns.add(b.build());
+      }
+      return Frame.of(inputs.stream().map(Field::name).toList(), columns);
+    }
+
+    private void readInstances(JsonToken start) throws IOException {
+      if (start != JsonToken.START_ARRAY) {
+        throw new BadRequestException("\"instances\" must be a list of rows, got " + describeCurrent());
+      }
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (rows == options.maxRows()) {
+          throw new BadRequestException("the request has more than " + options.maxRows() + " instances, the most "
+              + "this server accepts in one request; split it into smaller requests");
+        }
+        if (t == JsonToken.START_OBJECT) {
+          readNamed();
+        } else if (t == JsonToken.START_ARRAY) {
+          readPositional();
+        } else {
+          throw new BadRequestException("instance " + rows + " must be an object of named features or an array of "
+              + inputs.size() + " values in the order " + names() + ", got " + describeCurrent());
+        }
+        rows++;
       }
     }
-  }
 
-  private static void appendNamed(JsonNode instance, int index, List<Field> inputs, List<ColumnBuilder> builders) {
-    Set<String> known = new HashSet<>(names(inputs));
-    for (Iterator<String> it = instance.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!known.contains(key)) {
-        throw new BadRequestException("instance " + index + " has unknown feature '" + key + "'; the model takes "
-            + names(inputs));
+    private void readNamed() throws IOException {
+      Arrays.fill(seen, false);
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+        String key = parser.currentName();
+        Integer f = indexByName.get(key);
+        if (f == null) {
+          throw new BadRequestException("instance " + rows + " has unknown feature '" + key + "'; the model takes "
+              + names());
+        }
+        parser.nextToken();
+        append(f);
+        seen[f] = true;
+      }
+      for (int f = 0; f < seen.length; f++) {
+        if (!seen[f]) {
+          throw new BadRequestException("instance " + rows + " is missing feature '" + inputs.get(f).name()
+              + "'; send null for a missing value");
+        }
       }
     }
-    for (int f = 0; f < inputs.size(); f++) {
-      Field input = inputs.get(f);
-      JsonNode value = instance.get(input.name());
-      if (value == null) {
-        throw new BadRequestException("instance " + index + " is missing feature '" + input.name()
-            + "'; send null for a missing value");
+
+    private void readPositional() throws IOException {
+      int count = 0;
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (count < inputs.size()) {
+          append(count);
+        } else {
+          parser.skipChildren();
+        }
+        count++;
       }
-      builders.get(f).appendObject(convert(value, input, index));
+      if (count != inputs.size()) {
+        throw new BadRequestException("instance " + rows + " has " + count + " values but the model takes "
+            + inputs.size() + ", in the order " + names());
+      }
+    }
+
+    /** Appends the current token to column {@code f}, or says why it does not fit. */
+    private void append(int f) throws IOException {
+      JsonToken t = parser.currentToken();
+      ColumnBuilder builder = builders[f];
+      if (t == JsonToken.VALUE_NULL) {
+        builder.appendNull();
+        return;
+      }
+      boolean fits = switch (inputs.get(f).type()) {
+        case FLOAT64 -> appendFloat64((Float64Column.Builder) builder, t, f);
+        case INT64 -> appendInt64((Int64Column.Builder) builder, t);
+        case BOOL -> {
+          boolean isBool = t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE;
+          if (isBool) {
+            ((BoolColumn.Builder) builder).append(t == JsonToken.VALUE_TRUE);
+          }
+          yield isBool;
+        }
+        case STRING -> {
+          boolean isString = t == JsonToken.VALUE_STRING;
+          if (isString) {
+            ((StringColumn.Builder) builder).append(parser.getText());
+          }
+          yield isString;
+        }
+      };
+      if (!fits) {
+        throw new BadRequestException("instance " + rows + ": feature '" + inputs.get(f).name() + "' must be "
+            + expected(inputs.get(f)) + " but got " + describeCurrent());
+      }
+    }
+
+    private boolean appendFloat64(Float64Column.Builder builder, JsonToken t, int f) throws IOException {
+      if (!t.isNumeric()) {
+        return false;
+      }
+      if (parser.isNaN() && !options.allowNaN()) {
+        throw new BadRequestException("instance " + rows + ": feature '" + inputs.get(f).name() + "' is "
+            + parser.getText() + ", which this server does not accept; send null for a missing value");
+      }
+      builder.append(parser.getDoubleValue());
+      return true;
+    }
+
+    private boolean appendInt64(Int64Column.Builder builder, JsonToken t) throws IOException {
+      if (t == JsonToken.VALUE_NUMBER_INT) {
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          return false;
+        }
+        builder.append(parser.getLongValue());
+        return true;
+      }
+      if (t == JsonToken.VALUE_NUMBER_FLOAT && !parser.isNaN()) {
+        double d = parser.getDoubleValue();
+        if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+          builder.append((long) d);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The current value for an error message; containers are skipped so the caller's position stays valid. */
+    private String describeCurrent() throws IOException {
+      JsonToken t = parser.currentToken();
+      return switch (t) {
+        case VALUE_STRING -> {
+          String s = parser.getText();
+          yield "the string \"" + (s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "..." : s) + "\"";
+        }
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
+        case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
+        case VALUE_NULL -> "null";
+        case START_ARRAY -> "an array";
+        default -> "an object";
+      };
+    }
+
+    private List<String> names() {
+      return inputs.stream().map(Field::name).toList();
     }
   }
 
-  private static void appendPositional(JsonNode instance, int index, List<Field> inputs,
-      List<ColumnBuilder> builders) {
-    if (instance.size() != inputs.size()) {
-      throw new BadRequestException("instance " + index + " has " + instance.size() + " values but the model takes "
-          + inputs.size() + ", in the order " + names(inputs));
-    }
-    for (int f = 0; f < inputs.size(); f++) {
-      builders.get(f).appendObject(convert(instance.get(f), inputs.get(f), index));
-    }
-  }
-
-  /** The value as the Java object the input's column builder takes; null for JSON null. */
-  private static Object convert(JsonNode value, Field input, int index) {
-    if (value.isNull()) {
-      return null;
-    }
-    ColumnType type = input.type();
-    Object converted = switch (type) {
-      case FLOAT64 -> value.isNumber() ? value.doubleValue() : null;
-      case INT64 -> integerValue(value);
-      case BOOL -> value.isBoolean() ? value.booleanValue() : null;
-      case STRING -> value.isTextual() ? value.textValue() : null;
-    };
-    if (converted == null) {
-      throw new BadRequestException("instance " + index + ": feature '" + input.name() + "' must be "
-          + expected(type) + " but got " + describe(value));
-    }
-    return converted;
-  }
-
-  private static Long integerValue(JsonNode value) {
-    if (value.isIntegralNumber()) {
-      return value.canConvertToLong() ? value.longValue() : null;
-    }
-    if (value.isFloatingPointNumber()) {
-      double d = value.doubleValue();
-      return d == Math.rint(d) && Math.abs(d) < 0x1p63 ? (long) d : null;
-    }
-    return null;
-  }
-
-  private static String expected(ColumnType type) {
-    return switch (type) {
+  private static String expected(Field input) {
+    return switch (input.type()) {
       case FLOAT64 -> "a number (float64)";
       case INT64 -> "an integer (int64)";
       case BOOL -> "true or false (bool)";
       case STRING -> "a string";
     };
-  }
-
-  private static String describe(JsonNode node) {
-    if (node.isTextual()) {
-      String s = node.textValue();
-      return "the string \"" + (s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "..." : s) + "\"";
-    }
-    if (node.isNumber()) {
-      return "the number " + node.asText();
-    }
-    if (node.isBoolean()) {
-      return "the boolean " + node.asText();
-    }
-    if (node.isNull()) {
-      return "null";
-    }
-    return node.isArray() ? "an array" : "an object";
-  }
-
-  private static List<String> names(List<Field> inputs) {
-    return inputs.stream().map(Field::name).toList();
   }
 
   private static String firstLine(String message) {
