@@ -1,5 +1,9 @@
 package io.prodline.serving;
 
+import io.prodline.serving.batching.BatchingConfig;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.predictionlog.PredictionLogConfig;
+import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,9 +17,14 @@ import java.util.Objects;
  * @param workerThreads threads running predictions (models are CPU-bound, so more than the cores only adds waiting)
  * @param workerQueue predictions that may wait for a worker; beyond that requests get 503 instead of piling up
  * @param drainTimeout how long {@link ModelServer#stop()} waits for requests in flight
+ * @param limits rows per request, request timeout and NaN acceptance
+ * @param batching dynamic batching per model version ({@link BatchingConfig#OFF} for none)
+ * @param predictionLog where every prediction is logged ({@link PredictionLogConfig#OFF} for nowhere)
+ * @param tls the REST port's certificate and key, or {@code null} for plain HTTP
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
-    Duration drainTimeout) {
+    Duration drainTimeout, RequestLimits limits, BatchingConfig batching, PredictionLogConfig predictionLog,
+    TlsConfig tls) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_WORKER_QUEUE = 1024;
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
@@ -24,6 +33,9 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Objects.requireNonNull(modelRoot, "modelRoot");
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(batching, "batching");
+    Objects.requireNonNull(predictionLog, "predictionLog");
     if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1) {
       throw new IllegalArgumentException("maxBodyBytes, workerThreads and workerQueue must be positive, got "
           + maxBodyBytes + ", " + workerThreads + ", " + workerQueue);
@@ -33,17 +45,49 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     }
   }
 
-  /** Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions, 10 s drain. */
+  /**
+   * Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions, 10 s drain,
+   * {@link RequestLimits#DEFAULT}, {@link BatchingConfig#DEFAULT}, no prediction log, no TLS.
+   */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
-        Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, DEFAULT_DRAIN_TIMEOUT);
+        Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, DEFAULT_DRAIN_TIMEOUT,
+        RequestLimits.DEFAULT, BatchingConfig.DEFAULT, PredictionLogConfig.OFF, null);
   }
 
   public ServerConfig withBindAddress(String address) {
-    return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, drainTimeout);
+    return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, drainTimeout, limits,
+        batching, predictionLog, tls);
   }
 
   public ServerConfig withMaxBodyBytes(int bytes) {
-    return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, drainTimeout);
+    return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, drainTimeout, limits,
+        batching, predictionLog, tls);
+  }
+
+  public ServerConfig withWorkers(int threads, int queue) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, threads, queue, drainTimeout, limits, batching,
+        predictionLog, tls);
+  }
+
+  public ServerConfig withLimits(RequestLimits newLimits) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+        newLimits, batching, predictionLog, tls);
+  }
+
+  public ServerConfig withBatching(BatchingConfig newBatching) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout, limits,
+        newBatching, predictionLog, tls);
+  }
+
+  public ServerConfig withPredictionLog(PredictionLogConfig newPredictionLog) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout, limits,
+        batching, newPredictionLog, tls);
+  }
+
+  /** TLS on the REST port with these files, or plain HTTP for {@code null}. */
+  public ServerConfig withTls(TlsConfig newTls) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout, limits,
+        batching, predictionLog, newTls);
   }
 }
