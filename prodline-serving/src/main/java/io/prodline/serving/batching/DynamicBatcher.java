@@ -59,7 +59,7 @@ public final class DynamicBatcher implements AutoCloseable {
           + " is shutting down"));
     } else if (!queue.offer(new PendingRows(features, rows, System.nanoTime(), result))) {
       result.completeExceptionally(new BatchQueueFullException("the batching queue of model '" + model
-          + "' version " + version + " is full (" + queue.capacity() + " requests waiting); retry later"));
+          + "' version " + version + " is full (limit: " + queue.capacity() + " waiting requests); retry later"));
     }
     return result;
   }

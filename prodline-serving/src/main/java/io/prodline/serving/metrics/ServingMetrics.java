@@ -4,11 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodline.serving.batching.BatchObserver;
@@ -45,6 +47,17 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
   private final Map<VersionKey, DistributionSummary> batches = new ConcurrentHashMap<>();
 
   public ServingMetrics() {
+    // Two of ProcessorMetrics' names break Prometheus' naming rules (promtool check metrics flags them): a
+    // gauge ending in _count, and a CPU time in nanoseconds, which Prometheus wants in seconds. The first is
+    // renamed; the second is dropped, process_cpu_usage tells the same.
+    registry.config()
+        .meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")))
+        .meterFilter(new MeterFilter() {
+          @Override
+          public Meter.Id map(Meter.Id id) {
+            return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.cores") : id;
+          }
+        });
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new ProcessorMetrics().bindTo(registry);

@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test runtime ("linear-test") whose outputs are easy to compute by hand: output k of a row is the dot product
  * of the row's inputs with line k of the model file (whitespace-separated weights); a missing (NaN) input adds
- * nothing. Two directive lines change behaviour: {@code sleep <ms>} makes each prediction take that long, and
- * {@code fail} makes each prediction throw, for testing drain and 500 answers.
+ * nothing. Directive lines change behaviour: {@code sleep <ms>} makes each prediction take that long,
+ * {@code fail} makes each prediction throw, for testing drain and 500 answers, and {@code gate} makes each
+ * prediction wait until {@link #GATE} opens, for holding a model busy exactly as long as a test needs.
  */
 public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final String NAME = "linear-test";
@@ -25,6 +27,8 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final Set<String> PREDICT_THREADS = ConcurrentHashMap.newKeySet();
   /** Slow ({@code sleep}) predictions running right now, so a test can wait until a request reached the model. */
   public static final AtomicInteger RUNNING = new AtomicInteger();
+  /** What {@code gate} models wait for; a test installs a closed latch and opens it when done. */
+  public static volatile CountDownLatch GATE = new CountDownLatch(0);
 
   @Override
   public String name() {
@@ -36,6 +40,7 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
     List<float[]> weights = new ArrayList<>();
     long sleepMillis = 0;
     boolean fail = false;
+    boolean gated = false;
     try {
       for (String line : Files.readAllLines(modelFile)) {
         String[] tokens = line.trim().split("\\s+");
@@ -45,6 +50,7 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
         switch (tokens[0]) {
           case "sleep" -> sleepMillis = Long.parseLong(tokens[1]);
           case "fail" -> fail = true;
+          case "gate" -> gated = true;
           default -> {
             float[] w = new float[tokens.length];
             for (int i = 0; i < tokens.length; i++) {
@@ -57,10 +63,11 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
     } catch (IOException | RuntimeException e) {
       throw new ProdlineException(modelFile + ": not a linear-test model: " + e.getMessage(), e);
     }
-    return new LinearRuntime(weights, sleepMillis, fail);
+    return new LinearRuntime(weights, sleepMillis, fail, gated);
   }
 
-  private record LinearRuntime(List<float[]> weights, long sleepMillis, boolean fail) implements ModelRuntime {
+  private record LinearRuntime(List<float[]> weights, long sleepMillis, boolean fail, boolean gated)
+      implements ModelRuntime {
     @Override
     public int inputWidth() {
       return weights.get(0).length;
@@ -77,9 +84,12 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
       if (fail) {
         throw new IllegalStateException("secret internal detail");
       }
-      if (sleepMillis > 0) {
+      if (sleepMillis > 0 || gated) {
         RUNNING.incrementAndGet();
         try {
+          if (gated) {
+            GATE.await();
+          }
           Thread.sleep(sleepMillis);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
