@@ -2,11 +2,19 @@ package io.prodline.app;
 
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.batching.BatchingConfig;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.predictionlog.PredictionLogConfig;
+import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code prodline serve}: the model server. */
 @Command(
@@ -21,10 +29,21 @@ import picocli.CommandLine.Option;
         "to load is reported in GET /v1/models/<name> and does not stop the others."},
     footer = {
         "",
-        "Example:",
+        "Beside the model API the REST port answers GET /healthz (liveness), GET /readyz (every model has a",
+        "version that can serve) and GET /metrics (Prometheus). Requests for one model version are batched:",
+        "they wait up to --batch-max-delay-ms for others, and run as one model call of up to --batch-max-rows",
+        "rows; when --batch-queue requests already wait, the next gets 429 with Retry-After.",
+        "",
+        "Examples:",
         "  prodline serve --models .prodline/models --rest-port 8501",
         "  curl -s localhost:8501/v1/models/breast_cancer",
-        "  curl -s -X POST localhost:8501/v1/models/breast_cancer:predict -d '{\"instances\": [{...}]}'"})
+        "  curl -s -X POST localhost:8501/v1/models/breast_cancer:predict -d '{\"instances\": [{...}]}'",
+        "",
+        "  # lowest latency at light load: no batching; at most 1000 rows and 2 s per request",
+        "  prodline serve --batch-max-delay-ms 0 --max-rows 1000 --request-timeout-ms 2000",
+        "",
+        "  # log every prediction for monitoring, serve over HTTPS",
+        "  prodline serve --prediction-log /var/log/prodline --tls-cert server.crt --tls-key server.key"})
 final class ServeCommand implements Callable<Integer> {
   @Option(names = "--models", paramLabel = "DIR",
       description = "Model directory (default: <home>/models).")
@@ -42,14 +61,89 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces).")
   String host;
 
+  @Option(names = "--batch-max-rows", defaultValue = "" + BatchingConfig.DEFAULT_MAX_ROWS, paramLabel = "ROWS",
+      description = "Most rows in one batched model call (default: ${DEFAULT-VALUE}).")
+  int batchMaxRows;
+
+  @Option(names = "--batch-max-delay-ms", defaultValue = "2", paramLabel = "MS",
+      description = "Longest a request waits for others to join its batch; 0 turns batching off "
+          + "(default: ${DEFAULT-VALUE}).")
+  long batchMaxDelayMillis;
+
+  @Option(names = "--batch-queue", defaultValue = "" + BatchingConfig.DEFAULT_QUEUE_CAPACITY, paramLabel = "N",
+      description = "Requests that may wait per model version before answering 429 (default: ${DEFAULT-VALUE}).")
+  int batchQueue;
+
+  @Option(names = "--max-rows", defaultValue = "" + RequestLimits.DEFAULT_MAX_ROWS, paramLabel = "ROWS",
+      description = "Most instances in one request; more get 400 (default: ${DEFAULT-VALUE}).")
+  int maxRows;
+
+  @Option(names = "--request-timeout-ms", defaultValue = "30000", paramLabel = "MS",
+      description = "Time a request may take before it is answered 504 (default: ${DEFAULT-VALUE}).")
+  long requestTimeoutMillis;
+
+  @Option(names = "--max-body-bytes", defaultValue = "" + ServerConfig.DEFAULT_MAX_BODY_BYTES, paramLabel = "BYTES",
+      description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+  int maxBodyBytes;
+
+  @Option(names = "--allow-nan",
+      description = "Accept NaN and Infinity for float inputs (as missing values) instead of answering 400.")
+  boolean allowNaN;
+
+  @Option(names = "--prediction-log", paramLabel = "DIR",
+      description = "Log every prediction as JSON lines into DIR (predictions-<day>-<n>.jsonl; see "
+          + "docs/serving.md). Off by default.")
+  Path predictionLog;
+
+  @Option(names = "--prediction-log-queue", defaultValue = "" + PredictionLogConfig.DEFAULT_QUEUE_CAPACITY,
+      paramLabel = "N", description = "Records that may wait for the log writer before new ones are dropped and "
+          + "counted (default: ${DEFAULT-VALUE}).")
+  int predictionLogQueue;
+
+  @Option(names = "--prediction-log-file-mb", defaultValue = "256", paramLabel = "MB",
+      description = "Size at which a log file is closed and the next started; files also change each UTC day "
+          + "(default: ${DEFAULT-VALUE}).")
+  long predictionLogFileMb;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM",
+      description = "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM",
+      description = "The certificate's unencrypted PKCS#8 private key (PEM, BEGIN PRIVATE KEY).")
+  Path tlsKey;
+
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
     Path root = models != null ? models : Home.resolve(home).resolve("models");
-    ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress(host)).start(restPort);
-    System.out.println("Serving " + server.modelNames() + " from " + root + " on http://" + host + ":"
+    ModelServer server = new ModelServer(config(root)).start(restPort);
+    System.out.println("Serving " + server.modelNames() + " from " + root + " on "
+        + (tlsCert == null ? "http" : "https") + "://" + host + ":"
         + server.actualPort() + " (Ctrl-C stops)");
     awaitShutdown(server);
     return 0;
+  }
+
+  /** The server configuration the options describe; a bad value is a usage error naming the option. */
+  ServerConfig config(Path root) {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together; give both or neither");
+    }
+    try {
+      return ServerConfig.defaults(root)
+          .withBindAddress(host)
+          .withMaxBodyBytes(maxBodyBytes)
+          .withBatching(new BatchingConfig(batchMaxRows, Duration.ofMillis(batchMaxDelayMillis), batchQueue))
+          .withLimits(new RequestLimits(maxRows, Duration.ofMillis(requestTimeoutMillis), allowNaN))
+          .withPredictionLog(predictionLog == null ? PredictionLogConfig.OFF
+              : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
+          .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "invalid server option: " + e.getMessage());
+    }
   }
 
   /** Blocks until the JVM is asked to stop, then drains the server. */
