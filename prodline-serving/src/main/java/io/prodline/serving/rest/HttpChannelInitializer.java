@@ -22,13 +22,6 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
   /**
    * @param connections every open connection is kept here (and leaves on close), so a stop can close idle
    *     keep-alive connections explicitly rather than rely on the event loops' shutdown
-   */
-  public HttpChannelInitializer(ModelApi api, InFlightRequests inFlight, ChannelGroup connections,
-      int maxBodyBytes) {
-    this(api, inFlight, connections, maxBodyBytes, null);
-  }
-
-  /**
    * @param tls the TLS context every connection starts with, or {@code null} for plain HTTP
    */
   public HttpChannelInitializer(ModelApi api, InFlightRequests inFlight, ChannelGroup connections,
