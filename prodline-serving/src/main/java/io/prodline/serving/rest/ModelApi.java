@@ -161,8 +161,7 @@ public final class ModelApi {
           CompletableFuture<Predictions> predictions = inference.predict(
               new InferenceRequest(requestId, model, version, frame, arrivedMillis, arrivedNanos));
           answer.whenComplete((a, e) -> predictions.cancel(false));
-          predictions.whenComplete((p, e) -> answer.complete(
-              e == null ? ApiResponse.ok(PredictResponseEncoder.encode(p)) : errorResponse(request, e)));
+          predictions.whenComplete((p, e) -> answer.complete(answerFor(request, p, e)));
         } catch (RuntimeException e) {
           answer.complete(errorResponse(request, e));
         }
@@ -172,6 +171,17 @@ public final class ModelApi {
     }
     CompletableFuture<ApiResponse> mapped = answer.exceptionally(e -> errorResponse(request, e));
     return requestId == null ? mapped : mapped.thenApply(a -> a.withHeader(REQUEST_ID, requestId));
+  }
+
+  private static ApiResponse answerFor(String request, Predictions predictions, Throwable error) {
+    if (error != null) {
+      return errorResponse(request, error);
+    }
+    try {
+      return ApiResponse.ok(PredictResponseEncoder.encode(predictions));
+    } catch (RuntimeException e) {
+      return errorResponse(request, e);
+    }
   }
 
   /** The client's request id; one made up when the prediction log needs one; otherwise {@code null}. */
