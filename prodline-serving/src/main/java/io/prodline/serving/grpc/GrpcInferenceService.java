@@ -14,6 +14,7 @@ import io.prodline.serving.grpc.v2.ServerMetadataRequest;
 import io.prodline.serving.grpc.v2.ServerMetadataResponse;
 import io.prodline.serving.grpc.v2.ServerReadyRequest;
 import io.prodline.serving.grpc.v2.ServerReadyResponse;
+import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.v2.ModelMetadata;
 import io.prodline.serving.protocol.v2.ServerMetadata;
 import io.prodline.serving.protocol.v2.TensorMetadata;
@@ -22,8 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * {@code inference.GRPCInferenceService} on top of {@link V2Inference}. Calls arrive on gRPC's network threads:
- * readiness and metadata are answered there (they only read the in-memory repository); inference, decoding
- * included, runs on the prediction workers and answers from there.
+ * readiness and metadata are answered there (they only read the lifecycle's routing snapshot); inference, decoding
+ * included, runs on the prediction workers through the same pipeline as REST (batching, timeout, prediction log,
+ * metrics under {@code protocol="grpc"}) and answers from there.
  */
 final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
   private final V2Inference inference;
@@ -74,7 +76,8 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
   @Override
   public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> answer) {
     String call = "ModelInfer " + request.getModelName();
-    inference.infer(request.getModelName(), request.getModelVersion(), () -> GrpcTensors.request(request))
+    inference.infer(ServingMetrics.GRPC, request.getModelName(), request.getModelVersion(), request.getId(),
+            () -> GrpcTensors.request(request))
         .whenComplete((result, error) -> {
           if (error != null) {
             answer.onError(GrpcStatuses.of(call, error));

@@ -28,7 +28,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   /**
    * What is kept of a request: the body is copied so the pooled buffer is released at once; the headers are not
-   * reference-counted, so keeping them costs nothing.
+   * pooled and are kept as they are.
    */
   private record Pending(HttpMethod method, String uri, HttpHeaders headers, byte[] body, HttpVersion version,
       boolean keepAlive) {}

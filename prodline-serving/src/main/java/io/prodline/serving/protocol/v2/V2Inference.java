@@ -7,6 +7,9 @@ import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.schema.Field;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.health.Readiness;
+import io.prodline.serving.inference.RequestRunner;
+import io.prodline.serving.inference.RequestRunner.Call;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
 import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.lifecycle.ServableManager;
@@ -16,7 +19,6 @@ import io.prodline.serving.lifecycle.VersionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -25,42 +27,38 @@ import java.util.regex.Pattern;
  * that both resolve versions, check tensors and shape answers identically.
  *
  * <p>A version is named by a string in this protocol; the empty string means the highest available version, as
- * in the TF Serving API. Inference runs on {@code predictExecutor}, never on the caller's thread, because callers
- * are network event loops. Errors are exceptions: {@link ModelNotFoundException} for an unknown model or
- * version, {@link BadRequestException} (a {@link io.prodline.core.error.ProdlineException}) for a bad request,
- * and {@link java.util.concurrent.RejectedExecutionException} when the workers are full or stopping; each
- * transport maps them to its own status codes.
+ * in the TF Serving API. Inference runs through {@link RequestRunner}, as for TF Serving's API: on the prediction
+ * workers, never on the caller's thread (callers are network threads), with batching, the request timeout, the
+ * prediction log and metrics. Errors are exceptions whose kind {@link io.prodline.serving.inference.InferenceFailure}
+ * tells; each transport maps it to its own status codes.
  */
 public final class V2Inference {
   /** The one output of every prodline model. */
   public static final String OUTPUT = "predictions";
   private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
 
+  private final RequestRunner runner;
   private final ServableManager servables;
-  private final Executor predictExecutor;
+  private final Readiness readiness;
   private final ServerMetadata serverMetadata = ServerMetadata.current();
 
-  public V2Inference(ServableManager servables, Executor predictExecutor) {
-    this.servables = servables;
-    this.predictExecutor = predictExecutor;
+  /**
+   * @param runner runs inference, as for every protocol
+   * @param readiness the server's readiness, the same {@code /readyz} answers with
+   */
+  public V2Inference(RequestRunner runner, Readiness readiness) {
+    this.runner = runner;
+    this.servables = runner.servables();
+    this.readiness = readiness;
   }
 
   public ServerMetadata serverMetadata() {
     return serverMetadata;
   }
 
-  /**
-   * Ready when every model has a version that can answer, as Triton's strict readiness: a probe that passes while
-   * a model cannot answer would send traffic that fails. A stopping server closes its ports, which probes see.
-   */
+  /** The server's readiness: the same rule as {@code /readyz}, see {@link Readiness#ofModels}. */
   public boolean ready() {
-    var snapshot = servables.snapshot();
-    for (String name : snapshot.names()) {
-      if (snapshot.model(name).latestAvailable().isEmpty()) {
-        return false;
-      }
-    }
-    return true;
+    return readiness.notReadyBecause().isEmpty();
   }
 
   /** Whether that version (empty: the default one) can answer; {@link ModelNotFoundException} for unknown ones. */
@@ -89,31 +87,45 @@ public final class V2Inference {
   }
 
   /**
-   * Runs {@code request} on that version (empty: the default one). The request is decoded by the supplier on a
-   * worker too, since decoding a large body is real work. The version is held from lookup until the answer is
-   * ready, so a version being swapped out answers before it is unloaded. Every failure completes the future
-   * exceptionally.
+   * Runs {@code request} on that version (empty: the default one) through {@link RequestRunner}: decoded by the
+   * supplier on a worker (decoding a large body is real work), batched, logged, timed and counted under
+   * {@code protocol}. Every failure completes the future exceptionally.
+   *
+   * @param requestId the client's id for the prediction log, or {@code null}
    */
-  public CompletableFuture<InferenceResult> infer(String model, String version, Supplier<InferenceRequest> request) {
-    VersionHandle handle;
+  public CompletableFuture<InferenceResult> infer(String protocol, String model, String version, String requestId,
+      Supplier<InferenceRequest> request) {
     try {
-      handle = servables.acquire(model, selector(model, version));
+      return runner.run(protocol, model, selector(model, version), runner.requestId(requestId), new V2Call(request));
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    try {
-      return CompletableFuture.supplyAsync(() -> run(handle, request.get()), predictExecutor)
-          .whenComplete((result, error) -> handle.close());
-    } catch (RuntimeException e) {
-      handle.close();
       return CompletableFuture.failedFuture(e);
     }
   }
 
-  private static InferenceResult run(VersionHandle version, InferenceRequest request) {
-    List<Field> inputs = version.predictor().bundle().manifest().inputs();
-    Frame frame = FrameAssembler.assemble(request.inputs(), inputs);
-    Predictions predictions = version.predictor().predict(frame);
+  /** A request as its tensors and as the frame assembled from them. */
+  private record Decoded(InferenceRequest request, Frame frame) {}
+
+  /** The protocol's part of a request: tensors in, tensors out. */
+  private record V2Call(Supplier<InferenceRequest> request) implements Call<Decoded, InferenceResult> {
+    @Override
+    public Decoded decode(VersionHandle handle) {
+      InferenceRequest decoded = request.get();
+      List<Field> inputs = handle.predictor().bundle().manifest().inputs();
+      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs));
+    }
+
+    @Override
+    public Frame frame(Decoded decoded) {
+      return decoded.frame();
+    }
+
+    @Override
+    public InferenceResult answer(VersionHandle handle, Decoded decoded, Predictions predictions) {
+      return result(handle, decoded.request(), predictions);
+    }
+  }
+
+  private static InferenceResult result(VersionHandle version, InferenceRequest request, Predictions predictions) {
     long[] shape = predictions.task() == Task.MULTICLASS_CLASSIFICATION
         ? new long[] {predictions.rows(), predictions.width()} : new long[] {predictions.rows()};
     List<OutputTensor> outputs = new ArrayList<>();

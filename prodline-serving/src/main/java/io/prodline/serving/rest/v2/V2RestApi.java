@@ -1,12 +1,9 @@
 package io.prodline.serving.rest.v2;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.ErrorBody;
 import io.prodline.serving.protocol.Json;
@@ -14,26 +11,24 @@ import io.prodline.serving.protocol.v2.InferRequestDecoder;
 import io.prodline.serving.protocol.v2.InferResponseEncoder;
 import io.prodline.serving.protocol.v2.InferenceResult;
 import io.prodline.serving.protocol.v2.V2Inference;
-import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.rest.ApiResponse;
+import io.prodline.serving.rest.ErrorResponses;
+import io.prodline.serving.rest.ModelApi;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers the Open Inference Protocol's REST endpoints: routes the {@code /v2} paths, reads the binary tensor data
  * extension's {@code Inference-Header-Content-Length}, and maps every failure to a status and
- * {@code {"error": "..."}} as the TF Serving API does: unknown model or version 404, bad request 400, full worker
- * queue 503, anything else 500 with the details only in the log. Readiness answers 200 when ready and 503 when
+ * {@code {"error": "..."}} as the TF Serving API does ({@link ErrorResponses}): unknown model or version 404, bad
+ * request 400, full batching queue 429 with {@code Retry-After}, full worker queue 503, past the request timeout
+ * 504, anything else 500 with the details only in the log. Readiness answers 200 when ready and 503 when
  * not, so a Kubernetes probe can use them as they are.
  */
 public final class V2RestApi {
   /** The binary tensor data extension's header: the length of the JSON part of a body. */
   public static final String HEADER_LENGTH = "Inference-Header-Content-Length";
-  private static final Logger LOG = LoggerFactory.getLogger(V2RestApi.class);
 
   private record Live(boolean live) {}
 
@@ -80,13 +75,14 @@ public final class V2RestApi {
         }
         case INFER -> {
           int jsonLength = jsonLength(headers);
-          yield inference.infer(route.model(), route.version(), () -> InferRequestDecoder.decode(body, jsonLength))
+          yield inference.infer(ServingMetrics.REST_V2, route.model(), route.version(),
+                  headers.get(ModelApi.REQUEST_ID), () -> InferRequestDecoder.decode(body, jsonLength))
               .thenApply(V2RestApi::inferAnswer)
-              .exceptionally(e -> errorResponse(request, e));
+              .exceptionally(e -> ErrorResponses.of(request, e));
         }
       };
     } catch (RuntimeException e) {
-      return done(errorResponse(request, e));
+      return done(ErrorResponses.of(request, e));
     }
   }
 
@@ -95,10 +91,8 @@ public final class V2RestApi {
     if (encoded.jsonLength() < 0) {
       return ok(encoded.body());
     }
-    HttpHeaders headers = new DefaultHttpHeaders()
-        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM)
-        .setInt(HEADER_LENGTH, encoded.jsonLength());
-    return new ApiResponse(HttpResponseStatus.OK, encoded.body(), null, headers);
+    return ApiResponse.of(HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_OCTET_STREAM.toString(), encoded.body())
+        .withHeader(HEADER_LENGTH, Integer.toString(encoded.jsonLength()));
   }
 
   private static int jsonLength(HttpHeaders headers) {
@@ -131,22 +125,5 @@ public final class V2RestApi {
 
   private static ApiResponse error(HttpResponseStatus status, String message) {
     return new ApiResponse(status, ErrorBody.encode(message), null);
-  }
-
-  private static ApiResponse errorResponse(String request, Throwable error) {
-    Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    if (e instanceof ModelNotFoundException) {
-      return error(HttpResponseStatus.NOT_FOUND, e.getMessage());
-    }
-    if (e instanceof ProdlineException) {
-      return error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
-    }
-    if (e instanceof RejectedExecutionException) {
-      LOG.warn("{} refused: the prediction queue is full or the server is stopping", request);
-      return error(HttpResponseStatus.SERVICE_UNAVAILABLE, "the server is at capacity or shutting down; retry later");
-    }
-    LOG.error("{} failed unexpectedly", request, e);
-    return error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
-        "internal server error while answering " + request + "; the details are in the server log");
   }
 }
