@@ -4,6 +4,10 @@ import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.repository.RepositoryOptions;
+import io.prodline.serving.batching.BatchingConfig;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.predictionlog.PredictionLogConfig;
+import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -19,18 +23,26 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-        "Serve every model bundle under a model directory over TensorFlow Serving's REST API.",
+        "Serve every model bundle under a model directory over TensorFlow Serving's REST API and the Open",
+        "Inference Protocol (KServe v2): over REST on the same port, and over gRPC on --grpc-port when given.",
         "",
         "The directory is laid out as TensorFlow Serving and Triton expect: <models>/<name>/<version>/, each",
         "version a bundle written by 'prodline train'. Each model answers at /v1/models/<name>:predict with its",
         "highest version, at /v1/models/<name>/versions/<v>:predict with a chosen one, and at",
         "/v1/models/<name>/labels/<label>:predict by label. A version that fails to load is reported in",
-        "GET /v1/models/<name> and does not stop the others.",
+        "GET /v1/models/<name> and does not stop the others. The Open Inference Protocol answers at",
+        "/v2/models/<name>[/versions/<v>]/infer and as inference.GRPCInferenceService.",
         "",
         "The directory is polled: a new version directory is loaded, warmed up and swapped in without a failed",
         "request, and the old one is unloaded once its requests have finished. A model config file sets, per model,",
         "the version policy (latest N, all, specific), labels and warm-up; see docs/serving.md."},
     footer = {
+        "",
+        "Beside the model API the REST port answers GET /healthz (liveness), GET /readyz (every model has a",
+        "version that can serve) and GET /metrics (Prometheus; also on the management port, with its token).",
+        "Requests for one model version are batched, whatever the protocol (/v1, /v2, gRPC):",
+        "they wait up to --batch-max-delay-ms for others, and run as one model call of up to --batch-max-rows",
+        "rows; when --batch-queue requests already wait, the next gets 429 with Retry-After.",
         "",
         "Examples:",
         "  prodline serve --models .prodline/models --rest-port 8501",
@@ -40,7 +52,18 @@ import picocli.CommandLine.Spec;
         "  prodline serve --models models --model-config models.yaml --poll-seconds 5 \\",
         "      --management-port 8503 --management-token \"$(openssl rand -hex 32)\"",
         "  curl -s -H \"Authorization: Bearer $TOKEN\" localhost:8503/models",
-        "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" localhost:8503/models/breast_cancer:rollback"})
+        "  curl -s -X POST -H \"Authorization: Bearer $TOKEN\" localhost:8503/models/breast_cancer:rollback",
+        "",
+        "  prodline serve --models .prodline/models --rest-port 8501 --grpc-port 8001",
+        "  curl -s localhost:8501/v2/models/breast_cancer",
+        "  curl -s -X POST localhost:8501/v2/models/breast_cancer/infer \\",
+        "    -d '{\"inputs\": [{\"name\": \"<input>\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1]}, ...]}'",
+        "",
+        "  # lowest latency at light load: no batching; at most 1000 rows and 2 s per request",
+        "  prodline serve --batch-max-delay-ms 0 --max-rows 1000 --request-timeout-ms 2000",
+        "",
+        "  # log every prediction for monitoring, serve over HTTPS",
+        "  prodline serve --prediction-log /var/log/prodline --tls-cert server.crt --tls-key server.key"})
 final class ServeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -56,6 +79,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--rest-port", defaultValue = "8501", paramLabel = "PORT",
       description = "Port of the REST API (default: ${DEFAULT-VALUE}, as TensorFlow Serving; 0 picks a free one).")
   int restPort;
+
+  @Option(names = "--grpc-port", defaultValue = "-1", paramLabel = "PORT",
+      description = "Port of the Open Inference Protocol's gRPC service, e.g. 8001 as Triton uses "
+          + "(default: off; 0 picks a free one).")
+  int grpcPort;
 
   @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
       description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces).")
@@ -80,24 +108,97 @@ final class ServeCommand implements Callable<Integer> {
           + "16 characters, e.g. from 'openssl rand -hex 32'. Prefer the variable: arguments show in 'ps'.")
   String managementToken;
 
+  @Option(names = "--batch-max-rows", defaultValue = "" + BatchingConfig.DEFAULT_MAX_ROWS, paramLabel = "ROWS",
+      description = "Most rows in one batched model call (default: ${DEFAULT-VALUE}).")
+  int batchMaxRows;
+
+  @Option(names = "--batch-max-delay-ms", defaultValue = "2", paramLabel = "MS",
+      description = "Longest a request waits for others to join its batch; 0 turns batching off "
+          + "(default: ${DEFAULT-VALUE}).")
+  long batchMaxDelayMillis;
+
+  @Option(names = "--batch-queue", defaultValue = "" + BatchingConfig.DEFAULT_QUEUE_CAPACITY, paramLabel = "N",
+      description = "Requests that may wait per model version before answering 429 (default: ${DEFAULT-VALUE}).")
+  int batchQueue;
+
+  @Option(names = "--max-rows", defaultValue = "" + RequestLimits.DEFAULT_MAX_ROWS, paramLabel = "ROWS",
+      description = "Most instances in one request; more get 400 (default: ${DEFAULT-VALUE}).")
+  int maxRows;
+
+  @Option(names = "--request-timeout-ms", defaultValue = "30000", paramLabel = "MS",
+      description = "Time a request may take before it is answered 504 (default: ${DEFAULT-VALUE}).")
+  long requestTimeoutMillis;
+
+  @Option(names = "--max-body-bytes", defaultValue = "" + ServerConfig.DEFAULT_MAX_BODY_BYTES, paramLabel = "BYTES",
+      description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+  int maxBodyBytes;
+
+  @Option(names = "--allow-nan",
+      description = "Accept NaN and Infinity for float inputs (as missing values) instead of answering 400.")
+  boolean allowNaN;
+
+  @Option(names = "--prediction-log", paramLabel = "DIR",
+      description = "Log every prediction as JSON lines into DIR (predictions-<day>-<n>.jsonl; see "
+          + "docs/serving.md). Off by default.")
+  Path predictionLog;
+
+  @Option(names = "--prediction-log-queue", defaultValue = "" + PredictionLogConfig.DEFAULT_QUEUE_CAPACITY,
+      paramLabel = "N", description = "Records that may wait for the log writer before new ones are dropped and "
+          + "counted (default: ${DEFAULT-VALUE}).")
+  int predictionLogQueue;
+
+  @Option(names = "--prediction-log-file-mb", defaultValue = "256", paramLabel = "MB",
+      description = "Size at which a log file is closed and the next started; files also change each UTC day "
+          + "(default: ${DEFAULT-VALUE}).")
+  long predictionLogFileMb;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM",
+      description = "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM",
+      description = "The certificate's unencrypted PKCS#8 private key (PEM, BEGIN PRIVATE KEY).")
+  Path tlsKey;
+
   @Override
   public Integer call() throws InterruptedException {
     Path root = models != null ? models : Home.resolve(home).resolve("models");
-    if (pollSeconds < 0) {
-      throw new ParameterException(spec.commandLine(), "--poll-seconds must be 0 or more, got " + pollSeconds);
-    }
-    RepositoryOptions repository = RepositoryOptions.oneShot()
-        .withPollInterval(Duration.ofSeconds(pollSeconds))
-        .withModelConfig(modelConfig);
-    ServerConfig config = ServerConfig.defaults(root).withBindAddress(host).withRepository(repository)
-        .withManagement(management());
-    ModelServer server = new ModelServer(config).start(restPort);
-    System.out.println("Serving " + server.modelNames() + " from " + root + " on http://" + host + ":"
-        + server.actualPort() + (pollSeconds > 0 ? ", polling every " + pollSeconds + " s" : "")
+    ModelServer server = new ModelServer(config(root)).start(restPort, grpcPort);
+    System.out.println("Serving " + server.modelNames() + " from " + root + " on "
+        + (tlsCert == null ? "http" : "https") + "://" + host + ":" + server.actualPort()
+        + (grpcPort == ModelServer.GRPC_OFF ? "" : " and gRPC " + host + ":" + server.actualGrpcPort())
+        + (pollSeconds > 0 ? ", polling every " + pollSeconds + " s" : "")
         + (managementPort != null ? ", management API on port " + server.managementPort() : "")
         + " (Ctrl-C stops)");
     awaitShutdown(server);
     return 0;
+  }
+
+  /** The server configuration the options describe; a bad value is a usage error naming the option. */
+  ServerConfig config(Path root) {
+    if (pollSeconds < 0) {
+      throw new ParameterException(spec.commandLine(), "--poll-seconds must be 0 or more, got " + pollSeconds);
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together; give both or neither");
+    }
+    ManagementOptions management = management();
+    try {
+      return ServerConfig.defaults(root)
+          .withBindAddress(host)
+          .withRepository(RepositoryOptions.oneShot()
+              .withPollInterval(Duration.ofSeconds(pollSeconds))
+              .withModelConfig(modelConfig))
+          .withManagement(management)
+          .withMaxBodyBytes(maxBodyBytes)
+          .withBatching(new BatchingConfig(batchMaxRows, Duration.ofMillis(batchMaxDelayMillis), batchQueue))
+          .withLimits(new RequestLimits(maxRows, Duration.ofMillis(requestTimeoutMillis), allowNaN))
+          .withPredictionLog(predictionLog == null ? PredictionLogConfig.OFF
+              : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
+          .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "invalid server option: " + e.getMessage());
+    }
   }
 
   private ManagementOptions management() {

@@ -48,6 +48,12 @@ class CommandLineTest {
   }
 
   @Test
+  void serveHelpOffersTheGrpcPortWithAnExample() {
+    assertThat(run("serve", "--help").out()).contains("--grpc-port=PORT").contains("--grpc-port 8001")
+        .contains("/v2/models/breast_cancer/infer");
+  }
+
+  @Test
   void malformedCsvGivesOneLineNamingFileAndLineAndExitStatus2(@TempDir Path dir) throws Exception {
     Path csv = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3\n");
     Run r = run("train", "--data", csv.toString(), "--label", "b", "--output", dir.resolve("m/1").toString());

@@ -6,22 +6,46 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.predict.Predictor;
+import io.prodline.serving.batching.Batchers;
+import io.prodline.serving.grpc.GrpcServer;
+import io.prodline.serving.handoff.Abandonable;
+import io.prodline.serving.health.HealthEndpoints;
+import io.prodline.serving.health.Readiness;
+import io.prodline.serving.inference.Inference;
+import io.prodline.serving.inference.RequestRunner;
+import io.prodline.serving.lifecycle.VersionListener;
+import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.management.ManagementApi;
 import io.prodline.serving.management.ManagementChannelInitializer;
+import io.prodline.serving.metrics.MetricsEndpoint;
+import io.prodline.serving.metrics.ServingMetrics;
+import io.prodline.serving.predictionlog.JsonLinesSink;
+import io.prodline.serving.predictionlog.PredictionLog;
+import io.prodline.serving.predictionlog.PredictionLogConfig;
+import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.rest.HttpChannelInitializer;
 import io.prodline.serving.rest.InFlightRequests;
 import io.prodline.serving.rest.ModelApi;
+import io.prodline.serving.tls.ServerSslContexts;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves every model under {@link ServerConfig#modelRoot()} over TensorFlow Serving's REST API.
+ * Serves every model under {@link ServerConfig#modelRoot()} over TensorFlow Serving's REST API and the Open
+ * Inference Protocol (KServe v2) on the same port, and optionally over the Open Inference Protocol's gRPC service
+ * on a second port ({@link #start(int, int)}).
  *
  * <pre>{@code
  * ModelServer server = new ModelServer(ServerConfig.defaults(Path.of("models"))).start(8501);
@@ -30,39 +54,87 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} loads the repository and then listens; the repository keeps following its directory when
  * {@link ServerConfig#repository()} says to poll, and the management API listens on its own port when
- * {@link ServerConfig#management()} enables it. {@link #stop} stops accepting, lets the requests in flight finish
- * and their answers go out, then closes connections and releases the models.
+ * {@link ServerConfig#management()} enables it. Beside the model API the REST port answers {@code /healthz},
+ * {@code /readyz} and {@code /metrics}; the management port answers {@code /metrics} too. Every protocol predicts
+ * through one {@link RequestRunner}: batching, limits, timeouts, the prediction log and metrics apply alike.
+ * {@link #stop} stops accepting, lets the requests in flight finish and their answers go out, then closes
+ * connections and releases the models.
  */
 public final class ModelServer implements AutoCloseable {
+  /** The gRPC port that means "no gRPC listener". */
+  public static final int GRPC_OFF = -1;
   private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
 
   private final ServerConfig config;
   private ModelRepository repository;
+  private ServingMetrics metrics;
   private ThreadPoolExecutor workers;
+  private Deadlines deadlines;
+  private PredictionLog predictionLog;
+  private Batchers batchers;
   private InFlightRequests inFlight;
   private ChannelGroup connections;
   private EventLoopGroup acceptGroup;
   private EventLoopGroup ioGroup;
   private Channel serverChannel;
   private Channel managementChannel;
+  private GrpcServer grpc;
+  /** Set when a stop begins, so readiness turns false while requests drain. */
+  private volatile boolean stopping;
 
   public ModelServer(ServerConfig config) {
     this.config = config;
   }
 
   /**
-   * Loads the models and listens on {@code port} (0 picks a free port, see {@link #actualPort()}).
+   * Loads the models and listens on {@code port} (0 picks a free port, see {@link #actualPort()}), without gRPC.
    *
-   * @throws ProdlineException when the repository is not a directory or the port cannot be bound
+   * @throws ProdlineException see {@link #start(int, int)}
    */
   public synchronized ModelServer start(int port) {
+    return start(port, GRPC_OFF);
+  }
+
+  /**
+   * Loads the models and listens on {@code port} and, unless it is {@link #GRPC_OFF}, for gRPC on
+   * {@code grpcPort} (0 picks a free port, see {@link #actualGrpcPort()}).
+   *
+   * @throws ProdlineException when the repository is not a directory, the TLS files are unusable, the prediction
+   *     log directory cannot be created or a port cannot be bound
+   */
+  public synchronized ModelServer start(int port, int grpcPort) {
+    if (grpcPort < GRPC_OFF) {
+      throw new IllegalArgumentException("grpcPort must be a port, 0 for a free one or " + GRPC_OFF + " for none, "
+          + "got " + grpcPort);
+    }
     if (serverChannel != null) {
       throw new IllegalStateException("the server is already running on port " + actualPort());
     }
-    repository = ModelRepository.open(config.modelRoot(), config.repository());
+    SslContext tls = config.tls() == null ? null : ServerSslContexts.forServer(config.tls());
+    stopping = false;
+    predictionLog = openPredictionLog();
+    metrics = new ServingMetrics();
+    if (predictionLog != null) {
+      metrics.watch(predictionLog);
+    }
     workers = WorkerPool.create(config.workerThreads(), config.workerQueue());
+    deadlines = new Deadlines();
+    batchers = config.batching().enabled() ? new Batchers(config.batching(), workers, metrics) : null;
+    try {
+      repository = ModelRepository.open(config.modelRoot(), config.repository(), new LifecycleEvents());
+    } catch (RuntimeException e) {
+      stopWork();
+      closeServices();
+      throw e;
+    }
     inFlight = new InFlightRequests();
     connections = new DefaultChannelGroup("prodline-connections", GlobalEventExecutor.INSTANCE);
+    RequestRunner runner = new RequestRunner(repository, workers, new Inference(batchers, predictionLog),
+        config.limits(), deadlines, metrics);
+    Readiness readiness = this::notReadyBecause;
+    V2Inference v2 = new V2Inference(runner, readiness);
+    MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
+    ModelApi api = new ModelApi(runner, v2, List.of(new HealthEndpoints(readiness), metricsEndpoint));
     Transport transport = Transport.best();
     acceptGroup = transport.newGroup(1, "prodline-accept");
     ioGroup = transport.newGroup(0, "prodline-io");
@@ -70,30 +142,80 @@ public final class ModelServer implements AutoCloseable {
         .group(acceptGroup, ioGroup)
         .channel(transport.serverChannel())
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new HttpChannelInitializer(new ModelApi(repository, workers), inFlight, connections,
-            config.maxBodyBytes()));
+        .childHandler(new HttpChannelInitializer(api, inFlight, connections, config.maxBodyBytes(), tls));
+    String listening = config.bindAddress() + ":" + port;
     try {
       serverChannel = bootstrap.bind(config.bindAddress(), port).syncUninterruptibly().channel();
       if (config.management().enabled()) {
+        listening = config.bindAddress() + ":" + config.management().port();
         managementChannel = bootstrap.clone()
             .childHandler(new ManagementChannelInitializer(
-                new ManagementApi(repository, config.management().token()), connections))
+                new ManagementApi(repository, config.management().token(), List.of(metricsEndpoint)), connections))
             .bind(config.bindAddress(), config.management().port()).syncUninterruptibly().channel();
         LOG.info("management API on {}:{}", config.bindAddress(), managementPort());
       }
+      if (grpcPort != GRPC_OFF) {
+        listening = config.bindAddress() + ":" + grpcPort + " (gRPC)";
+        grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, config.maxBodyBytes());
+        LOG.info("serving the Open Inference Protocol over gRPC on {}:{}", config.bindAddress(), grpc.port());
+      }
     } catch (Exception e) {
       // Netty rethrows the bind failure, a checked IOException, without declaring it.
-      int failed = serverChannel == null ? port : config.management().port();
-      if (serverChannel != null) {
-        serverChannel.close().syncUninterruptibly();
-        serverChannel = null;
-      }
+      closeListeners();
       releaseAll();
-      throw new ProdlineException("cannot listen on " + config.bindAddress() + ":" + failed + ": " + e.getMessage(), e);
+      throw e instanceof ProdlineException p ? p
+          : new ProdlineException("cannot listen on " + listening + ": " + e.getMessage(), e);
     }
-    LOG.info("serving models {} from {} on {}:{} ({} transport)", repository.names(), config.modelRoot(),
-        config.bindAddress(), actualPort(), transport);
+    LOG.info("serving models {} from {} on {}:{} ({} transport{})", repository.names(), config.modelRoot(),
+        config.bindAddress(), actualPort(), transport, tls == null ? "" : ", TLS");
     return this;
+  }
+
+  /** What the server keeps per loaded version follows the lifecycle: metrics count, batchers are retired. */
+  private final class LifecycleEvents implements VersionListener {
+    @Override
+    public void loaded(String model, long version) {
+      metrics.modelEvent(model, version, "load");
+    }
+
+    @Override
+    public void loadFailed(String model, long version, String reason) {
+      metrics.modelEvent(model, version, "load_failure");
+    }
+
+    @Override
+    public void unloading(String model, long version, Predictor predictor) {
+      if (batchers != null) {
+        batchers.retire(predictor);
+      }
+      metrics.modelEvent(model, version, "unload");
+    }
+  }
+
+  private PredictionLog openPredictionLog() {
+    PredictionLogConfig log = config.predictionLog();
+    if (!log.enabled()) {
+      return null;
+    }
+    JsonLinesSink sink;
+    try {
+      sink = new JsonLinesSink(log.directory(), log.maxFileBytes());
+    } catch (IOException e) {
+      throw new ProdlineException("cannot write the prediction log into " + log.directory() + ": " + e, e);
+    }
+    return new PredictionLog(sink, log.queueCapacity());
+  }
+
+  /**
+   * Why the server should get no traffic now, if it should not: stopping, or a model with no available version
+   * ({@link Readiness#ofModels}). The REST {@code /readyz}, {@code /v2/health/ready} and gRPC's ServerReady all
+   * ask this.
+   */
+  private Optional<String> notReadyBecause() {
+    if (stopping) {
+      return Optional.of("the server is shutting down");
+    }
+    return Readiness.ofModels(repository).notReadyBecause();
   }
 
   /** The port the server listens on; the chosen one when started with port 0. */
@@ -112,8 +234,16 @@ public final class ModelServer implements AutoCloseable {
     return ((InetSocketAddress) managementChannel.localAddress()).getPort();
   }
 
+  /** The gRPC port; the chosen one when started with gRPC port 0. */
+  public synchronized int actualGrpcPort() {
+    if (grpc == null) {
+      throw new IllegalStateException("the server is not running with gRPC");
+    }
+    return grpc.port();
+  }
+
   /** Names of the models served now. */
-  public synchronized java.util.List<String> modelNames() {
+  public synchronized List<String> modelNames() {
     if (repository == null) {
       throw new IllegalStateException("the server is not running");
     }
@@ -129,16 +259,24 @@ public final class ModelServer implements AutoCloseable {
       return;
     }
     LOG.info("stopping: draining requests in flight for up to {}", config.drainTimeout());
+    stopping = true;
     serverChannel.close().syncUninterruptibly();
     serverChannel = null;
     if (managementChannel != null) {
       managementChannel.close().syncUninterruptibly();
       managementChannel = null;
     }
+    if (grpc != null) {
+      grpc.shutdown();
+    }
     workers.shutdown();
+    long deadline = System.nanoTime() + config.drainTimeout().toNanos();
     try {
       if (!inFlight.awaitNone(config.drainTimeout())) {
         LOG.warn("requests still in flight after {}; stopping anyway", config.drainTimeout());
+      }
+      if (grpc != null && !grpc.awaitTermination(Duration.ofNanos(deadline - System.nanoTime()))) {
+        LOG.warn("gRPC calls still in flight after {}; stopping anyway", config.drainTimeout());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -147,13 +285,54 @@ public final class ModelServer implements AutoCloseable {
     LOG.info("stopped");
   }
 
-  /** Closes connections and event loops, stops the workers, then releases the models. */
+  private void closeListeners() {
+    if (serverChannel != null) {
+      serverChannel.close().syncUninterruptibly();
+      serverChannel = null;
+    }
+    if (managementChannel != null) {
+      managementChannel.close().syncUninterruptibly();
+      managementChannel = null;
+    }
+  }
+
+  /** Closes gRPC, connections and event loops, stops the work, releases the models, then the services. */
   private void releaseAll() {
+    if (grpc != null) {
+      grpc.shutdownNow();
+      grpc = null;
+    }
     connections.close().awaitUninterruptibly();
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    workers.shutdownNow();
+    stopWork();
+    // Unloading waits for every open version handle; after stopWork only predictions still running hold one.
     repository.close();
+    closeServices();
+  }
+
+  /**
+   * Stops batching (answering what it holds) and the workers, failing the requests that never started so that
+   * no version handle stays open.
+   */
+  private void stopWork() {
+    if (batchers != null) {
+      batchers.close();
+    }
+    for (Runnable never : workers.shutdownNow()) {
+      if (never instanceof Abandonable task) {
+        task.abandon();
+      }
+    }
+  }
+
+  /** Writes out the prediction log and closes the deadline timer and the metrics. */
+  private void closeServices() {
+    if (predictionLog != null) {
+      predictionLog.close();
+    }
+    deadlines.close();
+    metrics.close();
   }
 
   @Override

@@ -1,25 +1,36 @@
 package io.prodline.serving;
 
+import io.prodline.serving.batching.BatchingConfig;
+import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.management.ManagementOptions;
+import io.prodline.serving.predictionlog.PredictionLogConfig;
 import io.prodline.serving.repository.RepositoryOptions;
+import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link ModelServer} runs; the port is given to {@link ModelServer#start(int)}.
+ * How a {@link ModelServer} runs; the REST and gRPC ports are given to {@link ModelServer#start(int, int)}, the
+ * management port is part of {@link #management()}.
  *
  * @param modelRoot the model repository, laid out as {@code <root>/<name>/<version>/}
  * @param bindAddress the address to listen on, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
- * @param maxBodyBytes largest accepted request body; larger ones get 413, which bounds the memory one request takes
+ * @param maxBodyBytes largest accepted request body (and gRPC message); larger ones get 413, which bounds the
+ *     memory one request takes
  * @param workerThreads threads running predictions (models are CPU-bound, so more than the cores only adds waiting)
  * @param workerQueue predictions that may wait for a worker; beyond that requests get 503 instead of piling up
  * @param drainTimeout how long {@link ModelServer#stop()} waits for requests in flight
  * @param repository how the model root is followed: poll interval, model config file, swap policy
  * @param management whether and where the management API listens, and its token
+ * @param limits rows per request, request timeout and NaN acceptance
+ * @param batching dynamic batching per model version ({@link BatchingConfig#OFF} for none)
+ * @param predictionLog where every prediction is logged ({@link PredictionLogConfig#OFF} for nowhere)
+ * @param tls the REST port's certificate and key, or {@code null} for plain HTTP
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
-    Duration drainTimeout, RepositoryOptions repository, ManagementOptions management) {
+    Duration drainTimeout, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
+    BatchingConfig batching, PredictionLogConfig predictionLog, TlsConfig tls) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_WORKER_QUEUE = 1024;
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
@@ -30,6 +41,9 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     Objects.requireNonNull(repository, "repository");
     Objects.requireNonNull(management, "management");
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(batching, "batching");
+    Objects.requireNonNull(predictionLog, "predictionLog");
     if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1) {
       throw new IllegalArgumentException("maxBodyBytes, workerThreads and workerQueue must be positive, got "
           + maxBodyBytes + ", " + workerThreads + ", " + workerQueue);
@@ -41,31 +55,59 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
 
   /**
    * Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions, 10 s drain, the
-   * repository scanned once ({@link RepositoryOptions#oneShot()}), no management API.
+   * repository scanned once ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT},
+   * {@link BatchingConfig#DEFAULT}, no prediction log, no TLS.
    */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
         Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, DEFAULT_DRAIN_TIMEOUT,
-        RepositoryOptions.oneShot(), ManagementOptions.DISABLED);
+        RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.DEFAULT,
+        PredictionLogConfig.OFF, null);
   }
 
   public ServerConfig withBindAddress(String address) {
     return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, drainTimeout, repository,
-        management);
+        management, limits, batching, predictionLog, tls);
   }
 
   public ServerConfig withMaxBodyBytes(int bytes) {
     return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, drainTimeout, repository,
-        management);
+        management, limits, batching, predictionLog, tls);
+  }
+
+  public ServerConfig withWorkers(int threads, int queue) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, threads, queue, drainTimeout, repository,
+        management, limits, batching, predictionLog, tls);
   }
 
   public ServerConfig withRepository(RepositoryOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout, options,
-        management);
+        management, limits, batching, predictionLog, tls);
   }
 
   public ServerConfig withManagement(ManagementOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
-        repository, options);
+        repository, options, limits, batching, predictionLog, tls);
+  }
+
+  public ServerConfig withLimits(RequestLimits newLimits) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+        repository, management, newLimits, batching, predictionLog, tls);
+  }
+
+  public ServerConfig withBatching(BatchingConfig newBatching) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+        repository, management, limits, newBatching, predictionLog, tls);
+  }
+
+  public ServerConfig withPredictionLog(PredictionLogConfig newPredictionLog) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+        repository, management, limits, batching, newPredictionLog, tls);
+  }
+
+  /** TLS on the REST port with these files, or plain HTTP for {@code null}. */
+  public ServerConfig withTls(TlsConfig newTls) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+        repository, management, limits, batching, predictionLog, newTls);
   }
 }

@@ -86,6 +86,8 @@ class ModelServerTest {
 
   @Test
   void predictionsNeverRunOnAnEventLoop() {
+    // Other test classes run models on threads of their own choosing in this JVM; only this server's count.
+    LinearTestRuntimeProvider.PREDICT_THREADS.clear();
     predict("/v1/models/houses:predict", "[" + HOUSE + "]");
     // Workers answer requests; warm-ups run wherever a load runs (the starting thread, the lifecycle thread).
     assertThat(LinearTestRuntimeProvider.PREDICT_THREADS)

@@ -46,10 +46,26 @@ public final class Predictor implements AutoCloseable {
   }
 
   public Predictions predict(Frame raw) {
-    float[] features = bundle.transform().apply(raw);
-    float[] out = runtime.predict(features, raw.rowCount());
-    return new Predictions(bundle.manifest().task(), bundle.manifest().classes(), raw.rowCount(),
-        runtime.outputWidth(), out);
+    return predictEncoded(encode(raw), raw.rowCount());
+  }
+
+  /**
+   * The model inputs of {@code raw}: {@link #inputWidth()} floats per row, row-major. Together with
+   * {@link #predictEncoded} this lets a caller encode requests one by one and run their rows as one batch.
+   */
+  public float[] encode(Frame raw) {
+    return bundle.transform().apply(raw);
+  }
+
+  /** Predicts rows already encoded by {@link #encode}; {@code features} holds {@code rows * inputWidth()} floats. */
+  public Predictions predictEncoded(float[] features, int rows) {
+    float[] out = runtime.predict(features, rows);
+    return new Predictions(bundle.manifest().task(), bundle.manifest().classes(), rows, runtime.outputWidth(), out);
+  }
+
+  /** Number of model inputs per row, as {@link #encode} produces them. */
+  public int inputWidth() {
+    return bundle.transform().width();
   }
 
   @Override

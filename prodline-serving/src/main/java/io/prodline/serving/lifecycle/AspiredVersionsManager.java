@@ -40,12 +40,19 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
 
   private final Loader loader;
   private final AspiredVersionPolicy policy;
+  private final VersionListener listener;
   private final Map<String, ModelVersions> models = new TreeMap<>();
   private volatile ServingSnapshot snapshot = ServingSnapshot.EMPTY;
 
   public AspiredVersionsManager(Loader loader, AspiredVersionPolicy policy) {
+    this(loader, policy, VersionListener.NONE);
+  }
+
+  /** @param listener hears every load, load failure and unload */
+  public AspiredVersionsManager(Loader loader, AspiredVersionPolicy policy, VersionListener listener) {
     this.loader = loader;
     this.policy = policy;
+    this.listener = listener;
   }
 
   @Override
@@ -119,13 +126,16 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
     try {
       version.loaded(loader.load(version.model(), version.version(), version.source()));
       LOG.info("{} is available", version);
+      tell(version, () -> listener.loaded(version.model(), version.version()));
     } catch (ProdlineException e) {
       LOG.warn("{} failed to load: {}", version, e.getMessage());
       version.fail(e.getMessage());
+      tell(version, () -> listener.loadFailed(version.model(), version.version(), version.error()));
     } catch (RuntimeException | LinkageError e) {
       // A bug in a runtime or a broken installation: keep the stack trace for whoever fixes it.
       LOG.error("{} failed to load from {}", version, version.source(), e);
       version.fail(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+      tell(version, () -> listener.loadFailed(version.model(), version.version(), version.error()));
     }
     publish();
   }
@@ -135,6 +145,7 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
     publish();
     awaitDrain(version);
     Predictor predictor = version.predictor();
+    tell(version, () -> listener.unloading(version.model(), version.version(), predictor));
     try {
       predictor.close();
     } catch (RuntimeException e) {
@@ -142,6 +153,15 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
     }
     version.moveTo(VersionState.END);
     LOG.info("{} is unloaded", version);
+  }
+
+  /** Runs a listener call; its failure is logged, never propagated into the lifecycle. */
+  private static void tell(ServableVersion version, Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException e) {
+      LOG.warn("{}: a lifecycle listener failed", version, e);
+    }
   }
 
   /** Waits, without bound, for the requests still using {@code version}: closing it under them would fail them. */

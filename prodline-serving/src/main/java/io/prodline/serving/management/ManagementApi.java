@@ -12,9 +12,12 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
 import io.prodline.serving.repository.ActionRefusedException;
 import io.prodline.serving.repository.ModelRepository;
+import io.prodline.serving.rest.ApiResponse;
+import io.prodline.serving.rest.ExtraEndpoint;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
@@ -34,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * POST   /models/&lt;m&gt;:rollback                   serve the previous version only, pinned until cleared
  * DELETE /models/&lt;m&gt;/pin                        clear the pin: the version policy applies again
  * PUT    /models/&lt;m&gt;/labels/&lt;l&gt;  {"version": n}  set or move a label
+ * GET    /metrics                                the Prometheus scrape, as on the REST port (when mounted)
  * </pre>
  * Actions answer with the model after the change has been carried out (loads and unloads done). Errors: 404 for
  * an unknown path, model or version, 405 for a wrong method, 400 for a bad body, 409 for an action the current
@@ -52,10 +56,20 @@ public final class ManagementApi {
 
   private final ModelRepository repository;
   private final BearerToken token;
+  private final List<ExtraEndpoint> extraEndpoints;
 
   public ManagementApi(ModelRepository repository, String token) {
+    this(repository, token, List.of());
+  }
+
+  /**
+   * @param extraEndpoints paths served beside the management API, such as {@code /metrics}; they need the token
+   *     too
+   */
+  public ManagementApi(ModelRepository repository, String token, List<ExtraEndpoint> extraEndpoints) {
     this.repository = repository;
     this.token = new BearerToken(token);
+    this.extraEndpoints = List.copyOf(extraEndpoints);
   }
 
   /** The answer; never completes exceptionally. */
@@ -65,6 +79,13 @@ public final class ManagementApi {
           "the management API needs the header 'Authorization: Bearer <token>' with the server's management token"));
     }
     String path = new QueryStringDecoder(uri).path();
+    for (ExtraEndpoint endpoint : extraEndpoints) {
+      Optional<ApiResponse> answer = endpoint.answer(method, path);
+      if (answer.isPresent()) {
+        ApiResponse a = answer.get();
+        return CompletableFuture.completedFuture(new ManagementResponse(a.status(), a.body(), a.contentType()));
+      }
+    }
     String request = method + " " + path;
     try {
       return route(method, path, body)

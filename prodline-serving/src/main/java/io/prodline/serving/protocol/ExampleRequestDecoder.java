@@ -1,10 +1,13 @@
 package io.prodline.serving.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prodline.core.frame.ColumnBuilder;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
+import io.prodline.serving.protocol.PredictRequestDecoder.Options;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,23 +15,35 @@ import java.util.Map;
 /**
  * Turns a TF Serving classify or regress body, {@code {"examples": [{...}, ...], "context": {...}}}, into a raw
  * {@link Frame}. Each example is an object of named features; {@code context} holds features shared by every
- * example, and an example may not repeat one of them (TF Serving's rule). Values follow the same rules as
- * {@link PredictRequestDecoder}, {@code {"b64": ...}} included.
+ * example, and an example may not repeat one of them (TF Serving's rule). The context may come after the
+ * examples, so the body is read as a tree; the merged examples then go through {@link PredictRequestDecoder}'s
+ * reader, so values follow exactly its rules, {@code {"b64": ...}} and the limits included.
  */
 public final class ExampleRequestDecoder {
   private ExampleRequestDecoder() {}
 
+  /** Decodes with {@link Options#DEFAULT}. */
   public static Frame decode(byte[] body, List<Field> inputs) {
-    JsonNode root = PredictRequestDecoder.parse(body);
+    return decode(body, inputs, Options.DEFAULT);
+  }
+
+  public static Frame decode(byte[] body, List<Field> inputs, Options options) {
+    JsonNode root = parse(body);
     if (!root.isObject()) {
       throw new BadRequestException("the request body must be a JSON object with \"examples\", got "
-          + PredictRequestDecoder.describe(root));
+          + describe(root));
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       switch (key) {
         case "examples", "context" -> { }
-        case "signature_name" -> PredictRequestDecoder.checkSignature(root.get(key));
+        case "signature_name" -> {
+          JsonNode signature = root.get(key);
+          if (!signature.isTextual() || !PredictRequestDecoder.SIGNATURE.equals(signature.textValue())) {
+            throw new BadRequestException("unknown signature_name " + describe(signature)
+                + "; prodline models have only \"" + PredictRequestDecoder.SIGNATURE + "\"");
+          }
+        }
         default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
             + "\"examples\", and optionally \"context\" and \"signature_name\"");
       }
@@ -41,19 +56,42 @@ public final class ExampleRequestDecoder {
     JsonNode context = root.get("context");
     if (context != null && !context.isObject()) {
       throw new BadRequestException("\"context\" must be an object of features shared by every example, got "
-          + PredictRequestDecoder.describe(context));
+          + describe(context));
     }
-    List<ColumnBuilder> builders = PredictRequestDecoder.builders(inputs);
+    ArrayNode merged = PredictRequestDecoder.TREES.createArrayNode();
     for (int i = 0; i < examples.size(); i++) {
       JsonNode example = examples.get(i);
-      String where = "example " + i;
-      if (!example.isObject()) {
-        throw new BadRequestException(where + " must be an object of named features, got "
-            + PredictRequestDecoder.describe(example));
-      }
-      PredictRequestDecoder.appendNamed(withContext((ObjectNode) example, context, where), where, inputs, builders);
+      merged.add(example.isObject() ? withContext((ObjectNode) example, context, "example " + i) : example);
     }
-    return PredictRequestDecoder.build(inputs, builders);
+    return PredictRequestDecoder.decodeRows(merged.traverse(), inputs, options, "example");
+  }
+
+  private static JsonNode parse(byte[] body) {
+    JsonNode root;
+    try {
+      root = PredictRequestDecoder.TREES.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw PredictRequestDecoder.malformed(e);
+    } catch (IOException e) {
+      throw new BadRequestException("the request body cannot be read as JSON: " + e.getMessage());
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new BadRequestException("the request body is empty; send a JSON object");
+    }
+    return root;
+  }
+
+  private static String describe(JsonNode node) {
+    if (node.isTextual()) {
+      return "the string \"" + node.textValue() + "\"";
+    }
+    if (node.isNumber() || node.isBoolean()) {
+      return "the " + (node.isNumber() ? "number " : "boolean ") + node.asText();
+    }
+    if (node.isNull()) {
+      return "null";
+    }
+    return node.isArray() ? "an array" : "an object";
   }
 
   private static JsonNode withContext(ObjectNode example, JsonNode context, String where) {

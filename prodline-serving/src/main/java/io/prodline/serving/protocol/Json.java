@@ -11,13 +11,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * The one JSON configuration of the wire format, so requests are parsed and answers written the same way
  * everywhere.
  */
-final class Json {
+public final class Json {
   /**
    * Strict reading (a duplicate key or trailing garbage is a client error, not silently "last one wins"),
    * snake_case property names as TF Serving uses, and the shortest float representation that parses back to
    * the same float.
    */
-  static final ObjectMapper MAPPER = JsonMapper.builder()
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
@@ -26,7 +26,7 @@ final class Json {
 
   private Json() {}
 
-  static byte[] write(Object value) {
+  public static byte[] write(Object value) {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,23 +1,36 @@
 package io.prodline.serving.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.ColumnBuilder;
 import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.frame.Int64Column;
+import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Turns a TF Serving predict body into a raw {@link Frame} with one column per model input, typed as the bundle's
@@ -29,9 +42,14 @@ import java.util.Set;
  *       length; a model with a single input also takes {@code {"inputs": [values...]}}. TF Serving answers this
  *       format with {@code "outputs"} instead of {@code "predictions"}, hence {@link PredictRequest#columnar()}.</li>
  * </ul>
+ * {@link ExampleRequestDecoder} reads classify and regress bodies through the same value rules.
  *
- * <p>Types are checked here, against the manifest, so a client learns which instance and feature is wrong instead
- * of getting a model error. The rules:
+ * <p>The body is read token by token (Jackson's streaming parser, no tree) and every value goes straight into
+ * its column's primitive builder, so a request costs one pass and no per-value objects. No reference to the body
+ * is kept.
+ *
+ * <p>Types are checked here, against the manifest, so a client learns which instance and feature is wrong
+ * instead of getting a model error. The rules:
  * <ul>
  *   <li>an explicit JSON {@code null} is a missing value, which the model handles as it was trained to;</li>
  *   <li>a key absent from an object instance is an error: silently treating a misspelt or forgotten feature as
@@ -40,7 +58,10 @@ import java.util.Set;
  *   <li>int64 inputs accept floating-point numbers that hold an exact integer ({@code 3.0}), since many JSON
  *       writers cannot tell the two apart; no other conversion happens (no strings to numbers);</li>
  *   <li>a string input also takes TF Serving's {@code {"b64": "..."}}, base64 of the UTF-8 bytes of the
- *       string.</li>
+ *       string;</li>
+ *   <li>the non-standard tokens {@code NaN} and {@code Infinity} are refused unless the options allow them: a NaN
+ *       usually means a client-side bug, and a model would quietly treat it as a missing value;</li>
+ *   <li>a request may hold at most {@link Options#maxRows()} rows, which bounds the work one request asks.</li>
  * </ul>
  */
 public final class PredictRequestDecoder {
@@ -48,270 +69,466 @@ public final class PredictRequestDecoder {
   public static final String SIGNATURE = "serving_default";
   private static final int MAX_QUOTED = 40;
 
-  private PredictRequestDecoder() {}
+  /**
+   * Strict like {@link Json#MAPPER} (duplicate keys are errors), but reads NaN and infinity tokens so that they
+   * can be refused with a sentence naming the feature rather than a parser message, or accepted when allowed.
+   */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
+
+  /** Trees for {@link ExampleRequestDecoder}, read with the same factory. */
+  static final ObjectMapper TREES = JsonMapper.builder(FACTORY)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   /** A decoded predict body: the rows, and whether they came in the columnar format. */
   public record PredictRequest(Frame frame, boolean columnar) {}
 
-  /** Decodes {@code body} for a model taking {@code inputs}; throws {@link BadRequestException} saying what is wrong. */
+  /**
+   * What a request may contain.
+   *
+   * @param maxRows most instances in one request
+   * @param allowNaN whether {@code NaN} and {@code ±Infinity} are accepted for float64 inputs
+   */
+  public record Options(int maxRows, boolean allowNaN) {
+    /** No row limit beyond what the body size allows, and no NaN. */
+    public static final Options DEFAULT = new Options(Integer.MAX_VALUE, false);
+
+    public Options {
+      if (maxRows < 1) {
+        throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+      }
+    }
+  }
+
+  private PredictRequestDecoder() {}
+
+  /** Decodes {@code body} for a model taking {@code inputs} with {@link Options#DEFAULT}. */
   public static Frame decode(byte[] body, List<Field> inputs) {
-    return decodeRequest(body, inputs).frame();
+    return decodeRequest(body, inputs, Options.DEFAULT).frame();
   }
 
-  /** Like {@link #decode}, also telling which format the body used. */
+  /** Decodes {@code body} for a model taking {@code inputs}; throws {@link BadRequestException} saying what is wrong. */
+  public static Frame decode(byte[] body, List<Field> inputs, Options options) {
+    return decodeRequest(body, inputs, options).frame();
+  }
+
+  /** Like {@link #decode(byte[], List)}, also telling which format the body used. */
   public static PredictRequest decodeRequest(byte[] body, List<Field> inputs) {
-    JsonNode root = parse(body);
-    if (!root.isObject()) {
-      throw new BadRequestException("the request body must be a JSON object with \"instances\" or \"inputs\", got "
-          + describe(root));
-    }
-    checkTopLevel(root);
-    JsonNode instances = root.get("instances");
-    JsonNode columns = root.get("inputs");
-    if (instances != null && columns != null) {
-      throw new BadRequestException("the request has both \"instances\" and \"inputs\"; send one: rows as "
-          + "\"instances\" or columns as \"inputs\"");
-    }
-    if (columns != null) {
-      return new PredictRequest(decodeColumns(columns, inputs), true);
-    }
-    if (instances == null) {
-      throw new BadRequestException("the request has no \"instances\"; send {\"instances\": [...]} with one "
-          + "object or array per row, or {\"inputs\": {...}} with one list per feature");
-    }
-    if (!instances.isArray()) {
-      throw new BadRequestException("\"instances\" must be a list of rows, got " + describe(instances));
-    }
-    if (instances.isEmpty()) {
-      throw new BadRequestException("\"instances\" is empty; send at least one row");
-    }
-    List<ColumnBuilder> builders = builders(inputs);
-    for (int i = 0; i < instances.size(); i++) {
-      JsonNode instance = instances.get(i);
-      if (instance.isObject()) {
-        appendNamed(instance, "instance " + i, inputs, builders);
-      } else if (instance.isArray()) {
-        appendPositional(instance, i, inputs, builders);
-      } else {
-        throw new BadRequestException("instance " + i + " must be an object of named features or an array of "
-            + inputs.size() + " values in the order " + names(inputs) + ", got " + describe(instance));
-      }
-    }
-    return new PredictRequest(build(inputs, builders), false);
+    return decodeRequest(body, inputs, Options.DEFAULT);
   }
 
-  private static Frame decodeColumns(JsonNode columns, List<Field> inputs) {
-    if (columns.isArray() && inputs.size() == 1) {
-      return decodeColumns(Json.MAPPER.createObjectNode().set(inputs.get(0).name(), columns), inputs);
-    }
-    if (!columns.isObject()) {
-      throw new BadRequestException("\"inputs\" must be an object of one list per feature " + names(inputs)
-          + (inputs.size() == 1 ? " or a list of values" : "") + ", got " + describe(columns));
-    }
-    Set<String> known = new HashSet<>(names(inputs));
-    for (Iterator<String> it = columns.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!known.contains(key)) {
-        throw new BadRequestException("\"inputs\" has unknown feature '" + key + "'; the model takes " + names(inputs));
+  /** Like {@link #decode(byte[], List, Options)}, also telling which format the body used. */
+  public static PredictRequest decodeRequest(byte[] body, List<Field> inputs, Options options) {
+    try (JsonParser parser = FACTORY.createParser(body)) {
+      try {
+        return new Reader(parser, inputs, options, "instance").read();
+      } catch (BadRequestException e) {
+        // A body that is not JSON at all is reported as such, whatever its start looked like.
+        skipToEnd(parser);
+        throw e;
       }
-    }
-    int rows = -1;
-    List<ColumnBuilder> builders = builders(inputs);
-    for (int f = 0; f < inputs.size(); f++) {
-      Field input = inputs.get(f);
-      JsonNode column = columns.get(input.name());
-      if (column == null) {
-        throw new BadRequestException("\"inputs\" is missing feature '" + input.name() + "'; send a list with "
-            + "null for missing values");
-      }
-      if (!column.isArray()) {
-        throw new BadRequestException("\"inputs\": feature '" + input.name() + "' must be a list of values, one "
-            + "per row, got " + describe(column));
-      }
-      if (rows < 0) {
-        rows = column.size();
-      } else if (column.size() != rows) {
-        throw new BadRequestException("\"inputs\": feature '" + input.name() + "' has " + column.size()
-            + " values but '" + inputs.get(0).name() + "' has " + rows + "; every feature needs one value per row");
-      }
-      for (int r = 0; r < column.size(); r++) {
-        builders.get(f).appendObject(convert(column.get(r), input, "\"inputs\" row " + r));
-      }
-    }
-    if (rows == 0) {
-      throw new BadRequestException("\"inputs\" has no rows; send at least one value per feature");
-    }
-    return build(inputs, builders);
-  }
-
-  static List<ColumnBuilder> builders(List<Field> inputs) {
-    List<ColumnBuilder> builders = new ArrayList<>(inputs.size());
-    for (Field input : inputs) {
-      builders.add(Column.builder(input.type()));
-    }
-    return builders;
-  }
-
-  static Frame build(List<Field> inputs, List<ColumnBuilder> builders) {
-    List<Column> columns = new ArrayList<>(builders.size());
-    for (ColumnBuilder b : builders) {
-      columns.add(b.build());
-    }
-    return Frame.of(names(inputs), columns);
-  }
-
-  static JsonNode parse(byte[] body) {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new BadRequestException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+      throw malformed(e);
     } catch (IOException e) {
       throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
     }
-    if (root == null || root.isMissingNode()) {
-      throw new BadRequestException("the request body is empty; send a JSON object");
-    }
-    return root;
   }
 
-  private static void checkTopLevel(JsonNode root) {
-    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      switch (key) {
-        case "instances", "inputs" -> { }
-        case "signature_name" -> checkSignature(root.get(key));
-        default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
-            + "\"instances\" or \"inputs\", and optionally \"signature_name\"");
+  /**
+   * Decodes rows of named features, as in the row format, from {@code rows}, a parser positioned before a JSON
+   * array; {@code noun} names a row in messages ("example 3").
+   */
+  static Frame decodeRows(JsonParser rows, List<Field> inputs, Options options, String noun) {
+    try (rows) {
+      Reader reader = new Reader(rows, inputs, options, noun);
+      reader.readRows(rows.nextToken(), "\"" + noun + "s\"");
+      return reader.frame();
+    } catch (JsonProcessingException e) {
+      throw malformed(e);
+    } catch (IOException e) {
+      throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static void skipToEnd(JsonParser parser) throws IOException {
+    while (parser.nextToken() != null) {
+      // only looking for a syntax error
+    }
+  }
+
+  static BadRequestException malformed(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    return new BadRequestException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+  }
+
+  /** One decoding pass; holds the column builders being filled. */
+  private static final class Reader {
+    private final JsonParser parser;
+    private final List<Field> inputs;
+    private final Options options;
+    private final Map<String, Integer> indexByName;
+    private final ColumnBuilder[] builders;
+    private final boolean[] seen;
+    private final String noun;
+    private int rows;
+
+    Reader(JsonParser parser, List<Field> inputs, Options options, String noun) {
+      this.parser = parser;
+      this.inputs = inputs;
+      this.options = options;
+      this.noun = noun;
+      this.indexByName = new HashMap<>(inputs.size() * 2);
+      this.builders = new ColumnBuilder[inputs.size()];
+      this.seen = new boolean[inputs.size()];
+      for (int f = 0; f < inputs.size(); f++) {
+        indexByName.put(inputs.get(f).name(), f);
+        builders[f] = Column.builder(inputs.get(f).type());
       }
     }
-  }
 
-  /** Only TF Serving's default signature exists: a prodline model has one input set and one output. */
-  static void checkSignature(JsonNode signature) {
-    if (!signature.isTextual() || !SIGNATURE.equals(signature.textValue())) {
-      throw new BadRequestException("unknown signature_name " + describe(signature)
-          + "; prodline models have only \"" + SIGNATURE + "\"");
+    PredictRequest read() throws IOException {
+      JsonToken root = parser.nextToken();
+      if (root == null) {
+        throw new BadRequestException("the request body is empty; send a JSON object");
+      }
+      if (root != JsonToken.START_OBJECT) {
+        throw new BadRequestException("the request body must be a JSON object with \"instances\" or \"inputs\", "
+            + "got " + describeCurrent());
+      }
+      String format = null;
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+        String key = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (key) {
+          case "instances", "inputs" -> {
+            if (format != null) {
+              throw new BadRequestException("the request has both \"instances\" and \"inputs\"; send one: rows as "
+                  + "\"instances\" or columns as \"inputs\"");
+            }
+            format = key;
+            try {
+              if (key.equals("instances")) {
+                readRows(value, "\"instances\"");
+              } else {
+                readColumns(value);
+              }
+            } catch (BadRequestException e) {
+              throw bothFormatsOr(key, e);
+            }
+          }
+          case "signature_name" -> {
+            if (value != JsonToken.VALUE_STRING || !SIGNATURE.equals(parser.getText())) {
+              throw new BadRequestException("unknown signature_name " + describeCurrent()
+                  + "; prodline models have only \"" + SIGNATURE + "\"");
+            }
+          }
+          default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
+              + "\"instances\" or \"inputs\", and optionally \"signature_name\"");
+        }
+      }
+      // Reading to the end first reports trailing garbage as malformed JSON, as a whole-document parse would.
+      if (parser.nextToken() != null) {
+        throw new JsonParseException(parser, "trailing token after the request object");
+      }
+      if (format == null) {
+        throw new BadRequestException("the request has no \"instances\"; send {\"instances\": [...]} with one "
+            + "object or array per row, or {\"inputs\": {...}} with one list per feature");
+      }
+      return new PredictRequest(frame(), format.equals("inputs"));
     }
-  }
 
-  /** Appends one row given as an object of named features; {@code where} names the row in messages. */
-  static void appendNamed(JsonNode instance, String where, List<Field> inputs, List<ColumnBuilder> builders) {
-    Set<String> known = new HashSet<>(names(inputs));
-    for (Iterator<String> it = instance.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!known.contains(key)) {
-        throw new BadRequestException(where + " has unknown feature '" + key + "'; the model takes "
-            + names(inputs));
+    /**
+     * A body with both formats is told so first, whatever is wrong inside the one read first: skips the rest of
+     * the {@code format} section and looks for the other one among the remaining top-level keys.
+     */
+    private BadRequestException bothFormatsOr(String format, BadRequestException error) throws IOException {
+      while (!atTopLevel(parser.getParsingContext())) {
+        parser.nextToken();
+      }
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+        String key = parser.currentName();
+        if (!key.equals(format) && (key.equals("instances") || key.equals("inputs"))) {
+          return new BadRequestException("the request has both \"instances\" and \"inputs\"; send one: rows as "
+              + "\"instances\" or columns as \"inputs\"");
+        }
+        parser.nextToken();
+        parser.skipChildren();
+      }
+      return error;
+    }
+
+    private static boolean atTopLevel(JsonStreamContext context) {
+      return context.inObject() && context.getParent() != null && context.getParent().inRoot();
+    }
+
+    Frame frame() {
+      List<Column> columns = new ArrayList<>(builders.length);
+      for (ColumnBuilder b : builders) {
+        columns.add(b.build());
+      }
+      return Frame.of(names(), columns);
+    }
+
+    /** Reads a list of rows; {@code list} names it in messages. */
+    void readRows(JsonToken start, String list) throws IOException {
+      if (start != JsonToken.START_ARRAY) {
+        throw new BadRequestException(list + " must be a list of rows, got " + describeCurrent());
+      }
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (rows == options.maxRows()) {
+          throw new BadRequestException("the request has more than " + options.maxRows() + " " + noun + "s, the "
+              + "most this server accepts in one request; split it into smaller requests");
+        }
+        if (t == JsonToken.START_OBJECT) {
+          readNamed();
+        } else if (t == JsonToken.START_ARRAY && noun.equals("instance")) {
+          readPositional();
+        } else {
+          throw new BadRequestException(where() + " must be an object of named features"
+              + (noun.equals("instance") ? " or an array of " + inputs.size() + " values in the order " + names() : "")
+              + ", got " + describeCurrent());
+        }
+        rows++;
+      }
+      if (rows == 0) {
+        throw new BadRequestException(list + " is empty; send at least one row");
       }
     }
-    for (int f = 0; f < inputs.size(); f++) {
+
+    /** Reads the columnar format: one list per feature, or one unnamed list for a single-input model. */
+    private void readColumns(JsonToken start) throws IOException {
+      if (start == JsonToken.START_ARRAY && inputs.size() == 1) {
+        rows = readColumn(0);
+      } else if (start != JsonToken.START_OBJECT) {
+        throw new BadRequestException("\"inputs\" must be an object of one list per feature " + names()
+            + (inputs.size() == 1 ? " or a list of values" : "") + ", got " + describeCurrent());
+      } else {
+        Arrays.fill(seen, false);
+        String first = null;
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+          String key = parser.currentName();
+          Integer f = indexByName.get(key);
+          if (f == null) {
+            throw new BadRequestException("\"inputs\" has unknown feature '" + key + "'; the model takes " + names());
+          }
+          if (parser.nextToken() != JsonToken.START_ARRAY) {
+            throw new BadRequestException("\"inputs\": feature '" + key + "' must be a list of values, one per row, "
+                + "got " + describeCurrent());
+          }
+          int count = readColumn(f);
+          if (first == null) {
+            first = key;
+            rows = count;
+          } else if (count != rows) {
+            throw new BadRequestException("\"inputs\": feature '" + key + "' has " + count + " values but '" + first
+                + "' has " + rows + "; every feature needs one value per row");
+          }
+          seen[f] = true;
+        }
+        for (int f = 0; f < seen.length; f++) {
+          if (!seen[f]) {
+            throw new BadRequestException("\"inputs\" is missing feature '" + inputs.get(f).name() + "'; send a list "
+                + "with null for missing values");
+          }
+        }
+      }
+      if (rows == 0) {
+        throw new BadRequestException("\"inputs\" has no rows; send at least one value per feature");
+      }
+    }
+
+    /** Appends the values of the list that starts at the current token to column {@code f}; returns how many. */
+    private int readColumn(int f) throws IOException {
+      int count = 0;
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (count == options.maxRows()) {
+          throw new BadRequestException("the request has more than " + options.maxRows() + " rows, the most this "
+              + "server accepts in one request; split it into smaller requests");
+        }
+        append(f, "\"inputs\" row " + count);
+        count++;
+      }
+      return count;
+    }
+
+    private String where() {
+      return noun + " " + rows;
+    }
+
+    private void readNamed() throws IOException {
+      Arrays.fill(seen, false);
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+        String key = parser.currentName();
+        Integer f = indexByName.get(key);
+        if (f == null) {
+          throw new BadRequestException(where() + " has unknown feature '" + key + "'; the model takes "
+              + names());
+        }
+        parser.nextToken();
+        append(f, where());
+        seen[f] = true;
+      }
+      for (int f = 0; f < seen.length; f++) {
+        if (!seen[f]) {
+          throw new BadRequestException(where() + " is missing feature '" + inputs.get(f).name()
+              + "'; send null for a missing value");
+        }
+      }
+    }
+
+    private void readPositional() throws IOException {
+      int count = 0;
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (count < inputs.size()) {
+          append(count, where());
+        } else {
+          parser.skipChildren();
+        }
+        count++;
+      }
+      if (count != inputs.size()) {
+        throw new BadRequestException(where() + " has " + count + " values but the model takes "
+            + inputs.size() + ", in the order " + names());
+      }
+    }
+
+    /** Appends the current token to column {@code f}, or says why it does not fit; {@code where} names the row. */
+    private void append(int f, String where) throws IOException {
+      JsonToken t = parser.currentToken();
+      ColumnBuilder builder = builders[f];
       Field input = inputs.get(f);
-      JsonNode value = instance.get(input.name());
-      if (value == null) {
-        throw new BadRequestException(where + " is missing feature '" + input.name()
-            + "'; send null for a missing value");
+      if (t == JsonToken.VALUE_NULL) {
+        builder.appendNull();
+        return;
       }
-      builders.get(f).appendObject(convert(value, input, where));
+      if (t == JsonToken.START_OBJECT) {
+        appendB64(input, builder, where);
+        return;
+      }
+      boolean fits = switch (input.type()) {
+        case FLOAT64 -> appendFloat64((Float64Column.Builder) builder, t, input, where);
+        case INT64 -> appendInt64((Int64Column.Builder) builder, t);
+        case BOOL -> {
+          boolean isBool = t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE;
+          if (isBool) {
+            ((BoolColumn.Builder) builder).append(t == JsonToken.VALUE_TRUE);
+          }
+          yield isBool;
+        }
+        case STRING -> {
+          boolean isString = t == JsonToken.VALUE_STRING;
+          if (isString) {
+            ((StringColumn.Builder) builder).append(parser.getText());
+          }
+          yield isString;
+        }
+      };
+      if (!fits) {
+        throw new BadRequestException(where + ": feature '" + input.name() + "' must be " + expected(input)
+            + " but got " + describeCurrent());
+      }
     }
-  }
 
-  private static void appendPositional(JsonNode instance, int index, List<Field> inputs,
-      List<ColumnBuilder> builders) {
-    if (instance.size() != inputs.size()) {
-      throw new BadRequestException("instance " + index + " has " + instance.size() + " values but the model takes "
-          + inputs.size() + ", in the order " + names(inputs));
-    }
-    for (int f = 0; f < inputs.size(); f++) {
-      builders.get(f).appendObject(convert(instance.get(f), inputs.get(f), "instance " + index));
-    }
-  }
-
-  /** The value as the Java object the input's column builder takes; null for JSON null. */
-  private static Object convert(JsonNode value, Field input, String where) {
-    if (value.isNull()) {
-      return null;
-    }
-    ColumnType type = input.type();
-    if (value.isObject() && value.has("b64")) {
-      if (type != ColumnType.STRING || value.size() != 1) {
-        throw new BadRequestException(where + ": feature '" + input.name() + "' must be " + expected(type)
+    /**
+     * TF Serving's binary value {@code {"b64": "..."}}, at the current START_OBJECT; prodline strings are text, so
+     * the bytes must be UTF-8. Any other object is refused like any value of the wrong type.
+     */
+    private void appendB64(Field input, ColumnBuilder builder, String where) throws IOException {
+      JsonToken field = parser.nextToken();
+      if (field != JsonToken.FIELD_NAME || !"b64".equals(parser.currentName())) {
+        throw new BadRequestException(where + ": feature '" + input.name() + "' must be " + expected(input)
+            + " but got an object");
+      }
+      JsonToken value = parser.nextToken();
+      String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+      String shape = value == JsonToken.VALUE_STRING ? null : describeCurrent();
+      boolean alone = parser.nextToken() == JsonToken.END_OBJECT;
+      if (input.type() != ColumnType.STRING || !alone) {
+        throw new BadRequestException(where + ": feature '" + input.name() + "' must be " + expected(input)
             + "; {\"b64\": ...} is only for string features and has no other fields");
       }
-      return base64(value.get("b64"), input, where);
-    }
-    Object converted = switch (type) {
-      case FLOAT64 -> value.isNumber() ? value.doubleValue() : null;
-      case INT64 -> integerValue(value);
-      case BOOL -> value.isBoolean() ? value.booleanValue() : null;
-      case STRING -> value.isTextual() ? value.textValue() : null;
-    };
-    if (converted == null) {
-      throw new BadRequestException(where + ": feature '" + input.name() + "' must be "
-          + expected(type) + " but got " + describe(value));
-    }
-    return converted;
-  }
-
-  /** TF Serving's binary value; prodline strings are text, so the bytes must be UTF-8. */
-  private static String base64(JsonNode encoded, Field input, String where) {
-    String problem;
-    if (encoded.isTextual()) {
-      try {
-        byte[] bytes = Base64.getDecoder().decode(encoded.textValue());
-        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-      } catch (IllegalArgumentException e) {
-        problem = "is not valid base64";
-      } catch (CharacterCodingException e) {
-        problem = "decodes to bytes that are not UTF-8 text";
+      String problem;
+      if (text == null) {
+        problem = "must be a base64 string but is " + shape;
+      } else {
+        try {
+          byte[] bytes = Base64.getDecoder().decode(text);
+          ((StringColumn.Builder) builder).append(
+              StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+          return;
+        } catch (IllegalArgumentException e) {
+          problem = "is not valid base64";
+        } catch (CharacterCodingException e) {
+          problem = "decodes to bytes that are not UTF-8 text";
+        }
       }
-    } else {
-      problem = "must be a base64 string but is " + describe(encoded);
+      throw new BadRequestException(where + ": feature '" + input.name() + "': the \"b64\" value " + problem);
     }
-    throw new BadRequestException(where + ": feature '" + input.name() + "': the \"b64\" value " + problem);
+
+    private boolean appendFloat64(Float64Column.Builder builder, JsonToken t, Field input, String where)
+        throws IOException {
+      if (!t.isNumeric()) {
+        return false;
+      }
+      if (parser.isNaN() && !options.allowNaN()) {
+        throw new BadRequestException(where + ": feature '" + input.name() + "' is "
+            + parser.getText() + ", which this server does not accept; send null for a missing value");
+      }
+      builder.append(parser.getDoubleValue());
+      return true;
+    }
+
+    private boolean appendInt64(Int64Column.Builder builder, JsonToken t) throws IOException {
+      if (t == JsonToken.VALUE_NUMBER_INT) {
+        if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          return false;
+        }
+        builder.append(parser.getLongValue());
+        return true;
+      }
+      if (t == JsonToken.VALUE_NUMBER_FLOAT && !parser.isNaN()) {
+        double d = parser.getDoubleValue();
+        if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+          builder.append((long) d);
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The current value for an error message; containers are skipped so the caller's position stays valid. */
+    private String describeCurrent() throws IOException {
+      JsonToken t = parser.currentToken();
+      return switch (t) {
+        case VALUE_STRING -> {
+          String s = parser.getText();
+          yield "the string \"" + (s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "..." : s) + "\"";
+        }
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
+        case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
+        case VALUE_NULL -> "null";
+        case START_ARRAY -> "an array";
+        default -> "an object";
+      };
+    }
+
+    private List<String> names() {
+      return inputs.stream().map(Field::name).toList();
+    }
   }
 
-  private static Long integerValue(JsonNode value) {
-    if (value.isIntegralNumber()) {
-      return value.canConvertToLong() ? value.longValue() : null;
-    }
-    if (value.isFloatingPointNumber()) {
-      double d = value.doubleValue();
-      return d == Math.rint(d) && Math.abs(d) < 0x1p63 ? (long) d : null;
-    }
-    return null;
-  }
-
-  private static String expected(ColumnType type) {
-    return switch (type) {
+  private static String expected(Field input) {
+    return switch (input.type()) {
       case FLOAT64 -> "a number (float64)";
       case INT64 -> "an integer (int64)";
       case BOOL -> "true or false (bool)";
       case STRING -> "a string";
     };
-  }
-
-  static String describe(JsonNode node) {
-    if (node.isTextual()) {
-      String s = node.textValue();
-      return "the string \"" + (s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "..." : s) + "\"";
-    }
-    if (node.isNumber()) {
-      return "the number " + node.asText();
-    }
-    if (node.isBoolean()) {
-      return "the boolean " + node.asText();
-    }
-    if (node.isNull()) {
-      return "null";
-    }
-    return node.isArray() ? "an array" : "an object";
-  }
-
-  static List<String> names(List<Field> inputs) {
-    return inputs.stream().map(Field::name).toList();
   }
 
   private static String firstLine(String message) {

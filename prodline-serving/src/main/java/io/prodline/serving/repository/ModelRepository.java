@@ -5,6 +5,7 @@ import io.prodline.serving.lifecycle.AspiredVersionsManager;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
 import io.prodline.serving.lifecycle.ServableManager;
 import io.prodline.serving.lifecycle.ServingSnapshot;
+import io.prodline.serving.lifecycle.VersionListener;
 import io.prodline.serving.lifecycle.VersionSelector;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
     return t;
   });
 
-  private ModelRepository(Path root, RepositoryOptions options) {
-    this.manager = new AspiredVersionsManager(new VersionLoader(this::warmup), options.swapPolicy());
+  private ModelRepository(Path root, RepositoryOptions options, VersionListener listener) {
+    this.manager = new AspiredVersionsManager(new VersionLoader(this::warmup), options.swapPolicy(), listener);
     this.source = new RepositorySource(root, options.configFileFor(root), overrides, manager);
   }
 
@@ -54,7 +55,15 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
    * @throws ProdlineException when the root is not a directory or the model config file is invalid
    */
   public static ModelRepository open(Path root, RepositoryOptions options) {
-    ModelRepository repository = new ModelRepository(root, options);
+    return open(root, options, VersionListener.NONE);
+  }
+
+  /**
+   * Like {@link #open(Path, RepositoryOptions)}, telling {@code listener} of every load, load failure and unload,
+   * those of the first scan included.
+   */
+  public static ModelRepository open(Path root, RepositoryOptions options, VersionListener listener) {
+    ModelRepository repository = new ModelRepository(root, options, listener);
     try {
       repository.source.scan();
     } catch (RuntimeException e) {

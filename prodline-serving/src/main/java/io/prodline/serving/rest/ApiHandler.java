@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -25,8 +26,12 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
-  /** What is kept of a request: the body is copied so the pooled buffer is released at once. */
-  private record Pending(HttpMethod method, String uri, byte[] body, HttpVersion version, boolean keepAlive) {}
+  /**
+   * What is kept of a request: the body is copied so the pooled buffer is released at once; the headers are not
+   * pooled and are kept as they are.
+   */
+  private record Pending(HttpMethod method, String uri, HttpHeaders headers, byte[] body, HttpVersion version,
+      boolean keepAlive) {}
 
   private final ModelApi api;
   private final InFlightRequests inFlight;
@@ -47,8 +52,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    waiting.add(new Pending(request.method(), request.uri(), ByteBufUtil.getBytes(request.content()),
-        request.protocolVersion(), HttpUtil.isKeepAlive(request)));
+    waiting.add(new Pending(request.method(), request.uri(), request.headers(),
+        ByteBufUtil.getBytes(request.content()), request.protocolVersion(), HttpUtil.isKeepAlive(request)));
     next(ctx);
   }
 
@@ -60,7 +65,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     busy = true;
     inFlight.begin();
     ctx.channel().config().setAutoRead(false);
-    api.handle(request.method(), request.uri(), request.body())
+    api.handle(request.method(), request.uri(), request.headers(), request.body())
         .thenAccept(answer -> ctx.executor().execute(() -> write(ctx, request, answer)));
   }
 

@@ -3,13 +3,41 @@ package io.prodline.serving.rest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.prodline.serving.protocol.ErrorBody;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * An answer before it is put on the wire: status, JSON body and, for 405, the method the path allows.
+ * An answer before it is put on the wire: status, body and its content type, for 405 the method the path
+ * allows, and any further headers (such as {@code Retry-After}).
  *
  * @param allow the method to name in the {@code Allow} header, or {@code null}
+ * @param headers further response headers by name, e.g. the JSON length of a KServe v2 answer with binary tensor
+ *     data
  */
-public record ApiResponse(HttpResponseStatus status, byte[] body, HttpMethod allow) {
+public record ApiResponse(HttpResponseStatus status, byte[] body, HttpMethod allow, String contentType,
+    Map<String, String> headers) {
+  public static final String JSON = "application/json";
+
+  public ApiResponse {
+    headers = Map.copyOf(headers);
+  }
+
+  /** A JSON answer without further headers. */
+  public ApiResponse(HttpResponseStatus status, byte[] body, HttpMethod allow) {
+    this(status, body, allow, JSON, Map.of());
+  }
+
+  public static ApiResponse of(HttpResponseStatus status, String contentType, byte[] body) {
+    return new ApiResponse(status, body, null, contentType, Map.of());
+  }
+
+  /** This answer with one more header. */
+  public ApiResponse withHeader(String name, String value) {
+    Map<String, String> more = new HashMap<>(headers);
+    more.put(name, value);
+    return new ApiResponse(status, body, allow, contentType, more);
+  }
+
   static ApiResponse ok(byte[] body) {
     return new ApiResponse(HttpResponseStatus.OK, body, null);
   }

@@ -6,9 +6,10 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.ssl.SslContext;
 
 /**
- * The pipeline of every connection: HTTP/1.1 codec, keep-alive bookkeeping (closes the connection after an
+ * The pipeline of every connection: TLS when configured, HTTP/1.1 codec, keep-alive bookkeeping (closes the connection after an
  * answer when the client or the answer asks for it), the body-size limit, then the API.
  */
 public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -16,23 +17,29 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
   private final InFlightRequests inFlight;
   private final ChannelGroup connections;
   private final int maxBodyBytes;
+  private final SslContext tls;
 
   /**
    * @param connections every open connection is kept here (and leaves on close), so a stop can close idle
    *     keep-alive connections explicitly rather than rely on the event loops' shutdown
+   * @param tls the TLS context every connection starts with, or {@code null} for plain HTTP
    */
   public HttpChannelInitializer(ModelApi api, InFlightRequests inFlight, ChannelGroup connections,
-      int maxBodyBytes) {
+      int maxBodyBytes, SslContext tls) {
     this.api = api;
     this.inFlight = inFlight;
     this.connections = connections;
     this.maxBodyBytes = maxBodyBytes;
+    this.tls = tls;
   }
 
   @Override
   protected void initChannel(SocketChannel channel) {
     connections.add(channel);
     ChannelPipeline pipeline = channel.pipeline();
+    if (tls != null) {
+      pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+    }
     pipeline.addLast("http", new HttpServerCodec());
     pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
     pipeline.addLast("body-limit", new BodyLimitAggregator(maxBodyBytes));

@@ -4,7 +4,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
@@ -16,11 +15,12 @@ final class JsonResponses {
     FullHttpResponse response =
         new DefaultFullHttpResponse(version, answer.status(), Unpooled.wrappedBuffer(answer.body()));
     response.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+        .set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
         .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
     if (answer.allow() != null) {
       response.headers().set(HttpHeaderNames.ALLOW, answer.allow().name());
     }
+    answer.headers().forEach(response.headers()::set);
     HttpUtil.setKeepAlive(response, keepAlive);
     return response;
   }

@@ -1,18 +1,25 @@
 package io.prodline.serving.rest;
 
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
-import io.prodline.core.predict.Predictor;
-import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.health.Readiness;
+import io.prodline.serving.inference.Inference;
+import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.lifecycle.ServableManager;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.lifecycle.VersionStatus;
+import io.prodline.serving.limits.Deadlines;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.ExampleRequestDecoder;
 import io.prodline.serving.protocol.MetadataResponse;
@@ -21,43 +28,84 @@ import io.prodline.serving.protocol.PredictRequestDecoder.PredictRequest;
 import io.prodline.serving.protocol.PredictResponseEncoder;
 import io.prodline.serving.protocol.ResultsEncoder;
 import io.prodline.serving.protocol.StatusResponse;
+import io.prodline.serving.protocol.v2.V2Inference;
+import io.prodline.serving.rest.v2.V2RestApi;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers one API request: routes it, runs it and maps every failure to a status and a one-sentence message.
  * Knows nothing of sockets, so the whole API can be exercised without a server.
  *
- * <p>Status and metadata are answered at once (they only read the current routing snapshot). Predictions,
- * classifications and regressions are decoded, run and encoded on {@code predictExecutor}, never on the caller's
- * thread, because the caller is a Netty event loop serving many connections and a model can take milliseconds.
- * Each holds a {@link VersionHandle} from lookup to answer, so a version being swapped out is unloaded only after
- * it has answered.
+ * <p>Paths beside the API (health, metrics) are answered first by the {@link ExtraEndpoint}s, at once; paths
+ * under {@code /v2} are the Open Inference Protocol's, answered by {@link V2RestApi}. Status and metadata are
+ * answered at once (they only read the current routing snapshot). Predictions, classifications and regressions
+ * go through {@link RequestRunner}: decoded, run (batched when configured) and encoded on the prediction workers,
+ * never on the caller's thread, because the caller is a Netty event loop serving many connections and a model can
+ * take milliseconds. Each holds a {@link VersionHandle} from lookup until the model is done with it, so a version
+ * being swapped out is unloaded only after it has answered.
  *
- * <p>Errors: unknown model, version or label 404; a bad request, and any other {@link ProdlineException} (the error type
- * of things a user can cause), 400; a full worker queue 503; anything else 500 with a generic message, the details
- * going to the log and never to the client.
+ * <p>Errors ({@link ErrorResponses}): unknown model, version or label 404; a bad request, and any other
+ * {@link ProdlineException} (the error type of things a user can cause), 400; a full batching queue 429 with
+ * {@code Retry-After}; a full worker queue 503; a request past its timeout 504; anything else 500 with a generic
+ * message, the details going to the log and never to the client.
  */
 public final class ModelApi {
-  private static final Logger LOG = LoggerFactory.getLogger(ModelApi.class);
+  /** The request header whose value names a request in the prediction log, echoed on the answer. */
+  public static final String REQUEST_ID = "X-Request-Id";
 
   private final ServableManager servables;
-  private final Executor predictExecutor;
+  private final RequestRunner runner;
+  private final V2RestApi v2;
+  private final List<ExtraEndpoint> extraEndpoints;
 
+  /** An API predicting each request alone, with default limits, no prediction log and metrics nobody reads. */
   public ModelApi(ServableManager servables, Executor predictExecutor) {
-    this.servables = servables;
-    this.predictExecutor = predictExecutor;
+    this(servables, predictExecutor, new Inference(null, null), RequestLimits.DEFAULT, new Deadlines(),
+        new ServingMetrics(), List.of());
+  }
+
+  /** An API whose Open Inference Protocol readiness is {@link Readiness#ofModels}. */
+  public ModelApi(ServableManager servables, Executor predictExecutor, Inference inference, RequestLimits limits,
+      Deadlines deadlines, ServingMetrics metrics, List<ExtraEndpoint> extraEndpoints) {
+    this(new RequestRunner(servables, predictExecutor, inference, limits, deadlines, metrics),
+        Readiness.ofModels(servables), extraEndpoints);
+  }
+
+  private ModelApi(RequestRunner runner, Readiness readiness, List<ExtraEndpoint> extraEndpoints) {
+    this(runner, new V2Inference(runner, readiness), extraEndpoints);
+  }
+
+  /**
+   * @param runner runs predictions, as for every protocol
+   * @param v2 the Open Inference Protocol's operations, shared with the gRPC service
+   */
+  public ModelApi(RequestRunner runner, V2Inference v2, List<ExtraEndpoint> extraEndpoints) {
+    this.servables = runner.servables();
+    this.runner = runner;
+    this.v2 = new V2RestApi(v2);
+    this.extraEndpoints = List.copyOf(extraEndpoints);
+  }
+
+  /** {@link #handle(HttpMethod, String, HttpHeaders, byte[])} without request headers. */
+  public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, byte[] body) {
+    return handle(method, uri, EmptyHttpHeaders.INSTANCE, body);
   }
 
   /** The answer to a request; the future never completes exceptionally, every failure becomes an error answer. */
-  public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, byte[] body) {
+  public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, HttpHeaders headers, byte[] body) {
     String path = new QueryStringDecoder(uri).path();
+    for (ExtraEndpoint endpoint : extraEndpoints) {
+      Optional<ApiResponse> answer = endpoint.answer(method, path);
+      if (answer.isPresent()) {
+        return CompletableFuture.completedFuture(answer.get());
+      }
+    }
+    if (V2RestApi.handles(path)) {
+      return v2.handle(method, path, headers, body);
+    }
     String request = method + " " + path;
     try {
       Optional<Route> parsed = Route.parse(path);
@@ -78,11 +126,10 @@ public final class ModelApi {
                 handle.version(), handle.predictor().bundle().manifest())));
           }
         }
-        case PREDICT, CLASSIFY, REGRESS -> run(route.endpoint(), servables.acquire(route.model(), route.selector()),
-            body, request);
+        case PREDICT, CLASSIFY, REGRESS -> predict(request, route, headers, body);
       };
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(errorResponse(request, e));
+      return CompletableFuture.completedFuture(ErrorResponses.of(request, e));
     }
   }
 
@@ -91,41 +138,53 @@ public final class ModelApi {
     return route.namesVersion() ? List.of(model.status(route.selector())) : model.statuses();
   }
 
-  /** Runs the request on the workers; the handle is released when the answer is ready, whatever happened. */
-  private CompletableFuture<ApiResponse> run(Route.Endpoint endpoint, VersionHandle handle, byte[] body,
-      String request) {
-    try {
-      return CompletableFuture.supplyAsync(() -> answer(endpoint, handle, body), predictExecutor)
-          .whenComplete((answer, error) -> handle.close())
-          .exceptionally(e -> errorResponse(request, e));
-    } catch (RuntimeException e) {
-      handle.close();
-      throw e;
-    }
+  /** Runs a prediction, classification or regression; echoes the request id when there is one. */
+  private CompletableFuture<ApiResponse> predict(String request, Route route, HttpHeaders headers, byte[] body) {
+    String requestId = runner.requestId(headers.get(REQUEST_ID));
+    CompletableFuture<ApiResponse> answer = runner.run(ServingMetrics.REST_V1, route.model(), route.selector(),
+            requestId, new V1Call(route.endpoint(), body, runner.limits()))
+        .exceptionally(e -> ErrorResponses.of(request, e));
+    return requestId == null ? answer : answer.thenApply(a -> a.withHeader(REQUEST_ID, requestId));
   }
 
-  private static ApiResponse answer(Route.Endpoint endpoint, VersionHandle handle, byte[] body) {
-    Predictor predictor = handle.predictor();
-    BundleManifest manifest = predictor.bundle().manifest();
-    return switch (endpoint) {
-      case CLASSIFY -> {
-        requireTask(handle, manifest, manifest.task().isClassification(), ":classify", "a classification",
-            ":regress or :predict");
-        yield ApiResponse.ok(ResultsEncoder.classify(
-            predictor.predict(ExampleRequestDecoder.decode(body, manifest.inputs()))));
-      }
-      case REGRESS -> {
-        requireTask(handle, manifest, manifest.task() == Task.REGRESSION, ":regress", "a regression",
-            ":classify or :predict");
-        yield ApiResponse.ok(ResultsEncoder.regress(
-            predictor.predict(ExampleRequestDecoder.decode(body, manifest.inputs()))));
-      }
-      default -> {
-        PredictRequest decoded = PredictRequestDecoder.decodeRequest(body, manifest.inputs());
-        Predictions predictions = predictor.predict(decoded.frame());
-        yield ApiResponse.ok(PredictResponseEncoder.encode(predictions, decoded.columnar()));
-      }
-    };
+  /** TF Serving's three prediction endpoints: their decoders and encoders. */
+  private record V1Call(Route.Endpoint endpoint, byte[] body, RequestLimits limits)
+      implements RequestRunner.Call<PredictRequest, ApiResponse> {
+    @Override
+    public PredictRequest decode(VersionHandle handle) {
+      BundleManifest manifest = handle.predictor().bundle().manifest();
+      return switch (endpoint) {
+        case CLASSIFY -> {
+          requireTask(handle, manifest, manifest.task().isClassification(), ":classify", "a classification",
+              ":regress or :predict");
+          yield rows(ExampleRequestDecoder.decode(body, manifest.inputs(), limits.decodeOptions()));
+        }
+        case REGRESS -> {
+          requireTask(handle, manifest, manifest.task() == Task.REGRESSION, ":regress", "a regression",
+              ":classify or :predict");
+          yield rows(ExampleRequestDecoder.decode(body, manifest.inputs(), limits.decodeOptions()));
+        }
+        default -> PredictRequestDecoder.decodeRequest(body, manifest.inputs(), limits.decodeOptions());
+      };
+    }
+
+    private static PredictRequest rows(Frame frame) {
+      return new PredictRequest(frame, false);
+    }
+
+    @Override
+    public Frame frame(PredictRequest decoded) {
+      return decoded.frame();
+    }
+
+    @Override
+    public ApiResponse answer(VersionHandle version, PredictRequest decoded, Predictions predictions) {
+      return ApiResponse.ok(switch (endpoint) {
+        case CLASSIFY -> ResultsEncoder.classify(predictions);
+        case REGRESS -> ResultsEncoder.regress(predictions);
+        default -> PredictResponseEncoder.encode(predictions, decoded.columnar());
+      });
+    }
   }
 
   private static void requireTask(VersionHandle handle, BundleManifest manifest, boolean ok, String endpoint,
@@ -134,23 +193,5 @@ public final class ModelApi {
       throw new BadRequestException("model '" + handle.model() + "' version " + handle.version() + " is a "
           + manifest.task().fileName() + " model; " + endpoint + " needs " + needed + " model, use " + instead);
     }
-  }
-
-  private static ApiResponse errorResponse(String request, Throwable error) {
-    Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    if (e instanceof ModelNotFoundException) {
-      return ApiResponse.error(HttpResponseStatus.NOT_FOUND, e.getMessage());
-    }
-    if (e instanceof ProdlineException) {
-      return ApiResponse.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
-    }
-    if (e instanceof RejectedExecutionException) {
-      LOG.warn("{} refused: the prediction queue is full or the server is stopping", request);
-      return ApiResponse.error(HttpResponseStatus.SERVICE_UNAVAILABLE,
-          "the server is at capacity or shutting down; retry later");
-    }
-    LOG.error("{} failed unexpectedly", request, e);
-    return ApiResponse.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
-        "internal server error while answering " + request + "; the details are in the server log");
   }
 }

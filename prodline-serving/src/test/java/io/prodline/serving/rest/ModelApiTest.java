@@ -4,10 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.serving.batching.BatchObserver;
+import io.prodline.serving.batching.Batchers;
+import io.prodline.serving.batching.BatchingConfig;
+import io.prodline.serving.inference.Inference;
+import io.prodline.serving.limits.Deadlines;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.repository.ModelRepository;
+import io.prodline.serving.testing.Eventually;
+import io.prodline.serving.testing.LinearTestRuntimeProvider;
+import io.prodline.serving.testing.TestBundles;
 import io.prodline.serving.testing.TestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +53,89 @@ class ModelApiTest {
       ModelApi api = new ModelApi(repository, Runnable::run);
       ApiResponse answer = api.handle(HttpMethod.GET, "/v1/models/iris?verbose=1", new byte[0]).join();
       assertThat(answer.status()).isEqualTo(HttpResponseStatus.OK);
+    }
+  }
+
+  @Test
+  void aFullBatchingQueueIs429WithARetryHint() {
+    LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
+    TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(TestBundles.field("x", ColumnType.FLOAT64)),
+        "gate\n1\n");
+    byte[] body = "{\"instances\": [[1]]}".getBytes(StandardCharsets.UTF_8);
+    // Workers that refuse every batch make the dispatcher run it, so the gated model holds the dispatcher and the
+    // queue (one request) fills.
+    Executor refusing = task -> {
+      throw new RejectedExecutionException("busy");
+    };
+    try (ModelRepository repository = ModelRepository.scan(root); Deadlines deadlines = new Deadlines();
+        ServingMetrics metrics = new ServingMetrics();
+        Batchers batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), refusing,
+            BatchObserver.NONE)) {
+      ModelApi api = new ModelApi(repository, Runnable::run, new Inference(batchers, null), RequestLimits.DEFAULT,
+          deadlines, metrics, List.of());
+      CompletableFuture<ApiResponse> running = api.handle(HttpMethod.POST, "/v1/models/gated:predict", body);
+      Eventually.await("the first request reaches the model", () -> LinearTestRuntimeProvider.RUNNING.get() > 0);
+      CompletableFuture<ApiResponse> queued = api.handle(HttpMethod.POST, "/v1/models/gated:predict", body);
+
+      ApiResponse refused = api.handle(HttpMethod.POST, "/v1/models/gated:predict", body).join();
+      assertThat(refused.status()).isEqualTo(HttpResponseStatus.TOO_MANY_REQUESTS);
+      assertThat(refused.headers()).containsEntry("retry-after", "1");
+      assertThat(new String(refused.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"the batching queue "
+          + "of model 'gated' version 1 is full (limit: 1 waiting requests); retry later\"}");
+
+      LinearTestRuntimeProvider.GATE.countDown();
+      assertThat(running.join().status()).isEqualTo(HttpResponseStatus.OK);
+      assertThat(queued.join().status()).isEqualTo(HttpResponseStatus.OK);
+    } finally {
+      LinearTestRuntimeProvider.GATE.countDown();
+    }
+  }
+
+  @Test
+  void aFullBatchingQueueIs429OnTheOpenInferenceProtocolToo() {
+    LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
+    TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(TestBundles.field("x", ColumnType.FLOAT64)),
+        "gate\n1\n");
+    byte[] body = "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1]}]}"
+        .getBytes(StandardCharsets.UTF_8);
+    Executor refusing = task -> {
+      throw new RejectedExecutionException("busy");
+    };
+    try (ModelRepository repository = ModelRepository.scan(root); Deadlines deadlines = new Deadlines();
+        ServingMetrics metrics = new ServingMetrics();
+        Batchers batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), refusing,
+            BatchObserver.NONE)) {
+      ModelApi api = new ModelApi(repository, Runnable::run, new Inference(batchers, null), RequestLimits.DEFAULT,
+          deadlines, metrics, List.of());
+      CompletableFuture<ApiResponse> running = api.handle(HttpMethod.POST, "/v2/models/gated/infer", body);
+      Eventually.await("the first request reaches the model", () -> LinearTestRuntimeProvider.RUNNING.get() > 0);
+      CompletableFuture<ApiResponse> queued = api.handle(HttpMethod.POST, "/v2/models/gated/infer", body);
+
+      ApiResponse refused = api.handle(HttpMethod.POST, "/v2/models/gated/infer", body).join();
+      assertThat(refused.status()).isEqualTo(HttpResponseStatus.TOO_MANY_REQUESTS);
+      assertThat(refused.headers()).containsEntry("retry-after", "1");
+
+      LinearTestRuntimeProvider.GATE.countDown();
+      assertThat(running.join().status()).isEqualTo(HttpResponseStatus.OK);
+      assertThat(queued.join().status()).isEqualTo(HttpResponseStatus.OK);
+      assertThat(metrics.scrape()).contains("protocol=\"rest_v2\",status=\"429\"");
+    } finally {
+      LinearTestRuntimeProvider.GATE.countDown();
+    }
+  }
+
+  @Test
+  void aRequestPastItsTimeoutIs504WithTheDeadlineMessage() {
+    try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root));
+        Deadlines deadlines = new Deadlines(); ServingMetrics metrics = new ServingMetrics()) {
+      // The slow model takes 300 ms; the limit is far below that.
+      ModelApi api = new ModelApi(repository, Runnable::run, new Inference(null, null),
+          new RequestLimits(100, Duration.ofMillis(20), false), deadlines, metrics, List.of());
+      ApiResponse answer = api.handle(HttpMethod.POST, "/v1/models/slow:predict",
+          "{\"instances\": [[1]]}".getBytes(StandardCharsets.UTF_8)).join();
+      assertThat(answer.status()).isEqualTo(HttpResponseStatus.GATEWAY_TIMEOUT);
+      assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+          .startsWith("{\"error\":\"Deadline Exceeded: the request took longer than the server's limit of 20 ms");
     }
   }
 }

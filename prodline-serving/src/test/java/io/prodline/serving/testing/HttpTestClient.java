@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,16 +14,25 @@ import java.time.Duration;
 /** A java.net.http client bound to one server, speaking HTTP/1.1 as the server does. */
 public final class HttpTestClient {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client;
   private final String base;
 
   public HttpTestClient(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this(HttpClient.newBuilder(), "http://127.0.0.1:" + port);
   }
 
-  /** An answer: status, raw body, the body parsed as JSON and the {@code Allow} header if any. */
-  public record Answer(int status, String body, String allow) {
+  /** A client built by {@code builder} (e.g. with an SSL context) for the server at {@code base}. */
+  public HttpTestClient(HttpClient.Builder builder, String base) {
+    this.client = builder.version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    this.base = base;
+  }
+
+  /** An answer: status, raw body, the body parsed as JSON, the {@code Allow} header if any, and all headers. */
+  public record Answer(int status, String body, String allow, HttpHeaders headers) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -50,7 +60,7 @@ public final class HttpTestClient {
       HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body(),
-          response.headers().firstValue("allow").orElse(null));
+          response.headers().firstValue("allow").orElse(null), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -14,14 +14,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test runtime ("linear-test") whose outputs are easy to compute by hand: output k of a row is the dot product
  * of the row's inputs with line k of the model file (whitespace-separated weights); a missing (NaN) input adds
- * nothing. Two directive lines change behaviour: {@code sleep <ms>} makes each prediction take that long, and
- * {@code fail} makes each prediction throw, for testing drain and 500 answers. A prediction on a closed runtime
- * throws too, so a version unloaded under a request shows up as a failed request.
+ * nothing. Directive lines change behaviour: {@code sleep <ms>} makes each prediction take that long,
+ * {@code fail} makes each prediction throw, for testing drain and 500 answers, and {@code gate} makes each
+ * prediction wait until {@link #GATE} opens, for holding a model busy exactly as long as a test needs. A
+ * prediction on a closed runtime throws too, so a version unloaded under a request shows up as a failed request.
  */
 public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final String NAME = "linear-test";
@@ -31,6 +33,8 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final AtomicInteger RUNNING = new AtomicInteger();
   /** Model files of the runtimes closed so far, in closing order, so a test can see when a version was unloaded. */
   public static final Queue<Path> CLOSED = new ConcurrentLinkedQueue<>();
+  /** What {@code gate} models wait for; a test installs a closed latch and opens it when done. */
+  public static volatile CountDownLatch GATE = new CountDownLatch(0);
 
   @Override
   public String name() {
@@ -42,6 +46,7 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
     List<float[]> weights = new ArrayList<>();
     long sleepMillis = 0;
     boolean fail = false;
+    boolean gated = false;
     try {
       for (String line : Files.readAllLines(modelFile)) {
         String[] tokens = line.trim().split("\\s+");
@@ -51,6 +56,7 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
         switch (tokens[0]) {
           case "sleep" -> sleepMillis = Long.parseLong(tokens[1]);
           case "fail" -> fail = true;
+          case "gate" -> gated = true;
           default -> {
             float[] w = new float[tokens.length];
             for (int i = 0; i < tokens.length; i++) {
@@ -63,11 +69,11 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
     } catch (IOException | RuntimeException e) {
       throw new ProdlineException(modelFile + ": not a linear-test model: " + e.getMessage(), e);
     }
-    return new LinearRuntime(modelFile, weights, sleepMillis, fail, new AtomicBoolean());
+    return new LinearRuntime(modelFile, weights, sleepMillis, fail, gated, new AtomicBoolean());
   }
 
   private record LinearRuntime(Path modelFile, List<float[]> weights, long sleepMillis, boolean fail,
-      AtomicBoolean closed) implements ModelRuntime {
+      boolean gated, AtomicBoolean closed) implements ModelRuntime {
     @Override
     public void close() {
       closed.set(true);
@@ -93,9 +99,12 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
       if (fail) {
         throw new IllegalStateException("secret internal detail");
       }
-      if (sleepMillis > 0) {
+      if (sleepMillis > 0 || gated) {
         RUNNING.incrementAndGet();
         try {
+          if (gated) {
+            GATE.await();
+          }
           Thread.sleep(sleepMillis);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();

@@ -1,0 +1,57 @@
+package io.prodline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodline.serving.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** {@code prodline serve}'s options become the server configuration; bad combinations are usage errors. */
+class ServeCommandTest {
+  private static ServerConfig configOf(String... args) {
+    ServeCommand command = new ServeCommand();
+    new CommandLine(command).parseArgs(args);
+    return command.config(Path.of("models"));
+  }
+
+  @Test
+  void defaultsBatchWithTwoMillisecondsAndLogNothing() {
+    ServerConfig config = configOf();
+    assertThat(config.batching().maxDelay()).isEqualTo(Duration.ofMillis(2));
+    assertThat(config.batching().enabled()).isTrue();
+    assertThat(config.predictionLog().enabled()).isFalse();
+    assertThat(config.tls()).isNull();
+    assertThat(config.limits().allowNaN()).isFalse();
+  }
+
+  @Test
+  void everyOptionReachesTheConfiguration() {
+    ServerConfig config = configOf("--batch-max-rows", "32", "--batch-max-delay-ms", "0", "--batch-queue", "7",
+        "--max-rows", "100", "--request-timeout-ms", "1500", "--allow-nan", "--max-body-bytes", "4096",
+        "--prediction-log", "logs", "--prediction-log-queue", "9", "--prediction-log-file-mb", "1",
+        "--tls-cert", "c.pem", "--tls-key", "k.pem");
+    assertThat(config.batching().maxRows()).isEqualTo(32);
+    assertThat(config.batching().enabled()).isFalse();
+    assertThat(config.batching().queueCapacity()).isEqualTo(7);
+    assertThat(config.limits().maxRows()).isEqualTo(100);
+    assertThat(config.limits().timeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(config.limits().allowNaN()).isTrue();
+    assertThat(config.maxBodyBytes()).isEqualTo(4096);
+    assertThat(config.predictionLog().directory()).isEqualTo(Path.of("logs"));
+    assertThat(config.predictionLog().queueCapacity()).isEqualTo(9);
+    assertThat(config.predictionLog().maxFileBytes()).isEqualTo(1024 * 1024);
+    assertThat(config.tls().certificateChain()).isEqualTo(Path.of("c.pem"));
+  }
+
+  @Test
+  void aCertificateWithoutAKeyAndOutOfRangeValuesAreUsageErrors() {
+    assertThatThrownBy(() -> configOf("--tls-cert", "c.pem")).isInstanceOf(ParameterException.class)
+        .hasMessage("--tls-cert and --tls-key go together; give both or neither");
+    assertThatThrownBy(() -> configOf("--batch-queue", "0")).isInstanceOf(ParameterException.class)
+        .hasMessage("invalid server option: batching queueCapacity must be at least 1, got 0");
+  }
+}

@@ -1,0 +1,21 @@
+package io.prodline.serving.batching;
+
+import java.util.function.IntSupplier;
+
+/** Hears what batching does, for metrics; calls must be cheap and never block, they happen on the hot path. */
+public interface BatchObserver {
+  /** Ignores everything. */
+  BatchObserver NONE = new BatchObserver() {
+    @Override
+    public void queueCreated(String model, long version, IntSupplier depth) {}
+
+    @Override
+    public void batchRan(String model, long version, int rows) {}
+  };
+
+  /** A model version got its queue; {@code depth} tells how many requests wait in it at any time. */
+  void queueCreated(String model, long version, IntSupplier depth);
+
+  /** A batch of {@code rows} rows went to the model. */
+  void batchRan(String model, long version, int rows);
+}

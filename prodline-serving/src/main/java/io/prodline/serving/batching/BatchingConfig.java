@@ -1,0 +1,42 @@
+package io.prodline.serving.batching;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How requests are batched, the same for every model.
+ *
+ * @param maxRows most rows in one model call; a single request with more rows runs alone, unsplit
+ * @param maxDelay longest a request waits for others to join its batch; zero turns batching off (each request
+ *     runs alone as soon as a worker is free), trading throughput for the lowest latency at light load
+ * @param queueCapacity requests that may wait per model version; beyond that they are refused with 429 rather
+ *     than queued without bound
+ */
+public record BatchingConfig(int maxRows, Duration maxDelay, int queueCapacity) {
+  public static final int DEFAULT_MAX_ROWS = 256;
+  public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(2);
+  public static final int DEFAULT_QUEUE_CAPACITY = 1024;
+
+  /** 256 rows, 2 ms, 1024 waiting requests per model version. */
+  public static final BatchingConfig DEFAULT =
+      new BatchingConfig(DEFAULT_MAX_ROWS, DEFAULT_MAX_DELAY, DEFAULT_QUEUE_CAPACITY);
+  /** No batching. */
+  public static final BatchingConfig OFF = new BatchingConfig(DEFAULT_MAX_ROWS, Duration.ZERO, DEFAULT_QUEUE_CAPACITY);
+
+  public BatchingConfig {
+    Objects.requireNonNull(maxDelay, "maxDelay");
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("batching maxRows must be at least 1, got " + maxRows);
+    }
+    if (maxDelay.isNegative()) {
+      throw new IllegalArgumentException("batching maxDelay must not be negative, got " + maxDelay);
+    }
+    if (queueCapacity < 1) {
+      throw new IllegalArgumentException("batching queueCapacity must be at least 1, got " + queueCapacity);
+    }
+  }
+
+  public boolean enabled() {
+    return !maxDelay.isZero();
+  }
+}

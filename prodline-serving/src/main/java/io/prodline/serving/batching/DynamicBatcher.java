@@ -1,0 +1,186 @@
+package io.prodline.serving.batching;
+
+import io.prodline.core.predict.Predictions;
+import io.prodline.core.predict.Predictor;
+import io.prodline.serving.handoff.Abandonable;
+import io.prodline.serving.handoff.BoundedQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Batches the requests of one model version. Requests enter a bounded queue; one dispatcher thread takes the
+ * oldest and adds followers until the batch holds {@link BatchingConfig#maxRows()} rows or the oldest has waited
+ * {@link BatchingConfig#maxDelay()}, then hands the batch to the worker executor and starts on the next.
+ *
+ * <p>Submitting never blocks: a full queue fails the request's future with {@link BatchQueueFullException} at
+ * once. A batch the executor refuses (it is saturated or shutting down) runs on the dispatcher itself, so every
+ * request taken is answered, which a graceful stop relies on, and a saturated executor slows the dispatcher until
+ * the queue fills and refuses instead.
+ */
+public final class DynamicBatcher implements AutoCloseable {
+  private final String model;
+  private final long version;
+  private final Predictor predictor;
+  private final int maxRows;
+  private final long maxDelayNanos;
+  private final Executor executor;
+  private final BatchObserver observer;
+  private final BoundedQueue<PendingRows> queue;
+  private final Thread dispatcher;
+  private volatile boolean closed;
+  /** Batches handed to the workers and not yet finished; guarded by itself. */
+  private final int[] running = {0};
+
+  DynamicBatcher(String model, long version, Predictor predictor, BatchingConfig config, Executor executor,
+      BatchObserver observer) {
+    this.model = model;
+    this.version = version;
+    this.predictor = predictor;
+    this.maxRows = config.maxRows();
+    this.maxDelayNanos = config.maxDelay().toNanos();
+    this.executor = executor;
+    this.observer = observer;
+    this.queue = new BoundedQueue<>(config.queueCapacity());
+    this.dispatcher = new Thread(this::dispatch, "prodline-batch-" + model + "-" + version);
+    dispatcher.setDaemon(true);
+    dispatcher.start();
+    observer.queueCreated(model, version, queue::size);
+  }
+
+  /**
+   * Queues {@code rows} rows encoded by {@link Predictor#encode}; the future gets their predictions, or fails with
+   * {@link BatchQueueFullException} when the queue is full, {@link RejectedExecutionException} after
+   * {@link #close}, or the model's error.
+   */
+  public CompletableFuture<Predictions> submit(float[] features, int rows) {
+    CompletableFuture<Predictions> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new RejectedExecutionException("model '" + model + "' version " + version
+          + " is shutting down"));
+    } else if (!queue.offer(new PendingRows(features, rows, System.nanoTime(), result))) {
+      result.completeExceptionally(new BatchQueueFullException("the batching queue of model '" + model
+          + "' version " + version + " is full (limit: " + queue.capacity() + " waiting requests); retry later"));
+    }
+    return result;
+  }
+
+  /** Requests waiting now. */
+  public int queued() {
+    return queue.size();
+  }
+
+  private void dispatch() {
+    List<PendingRows> collected = new ArrayList<>();
+    while (!closed || queue.size() > 0) {
+      PendingRows first = queue.poll();
+      if (first == null) {
+        queue.await(BoundedQueue.NO_DEADLINE);
+        continue;
+      }
+      collected.add(first);
+      int rows = first.rows();
+      long deadline = first.enqueuedNanos() + maxDelayNanos;
+      while (rows < maxRows) {
+        PendingRows next = queue.peek();
+        if (next == null) {
+          if (closed || System.nanoTime() - deadline >= 0) {
+            break;
+          }
+          queue.await(deadline);
+        } else if (rows + next.rows() > maxRows) {
+          break;
+        } else {
+          collected.add(queue.poll());
+          rows += next.rows();
+        }
+      }
+      Batch batch = Batch.of(collected);
+      collected.clear();
+      if (batch != null) {
+        hand(batch);
+      }
+    }
+  }
+
+  /** A batch on its way to the model; counted from hand-off until it ran or was abandoned. */
+  private final class BatchRun implements Runnable, Abandonable {
+    private final Batch batch;
+
+    BatchRun(Batch batch) {
+      this.batch = batch;
+    }
+
+    @Override
+    public void run() {
+      try {
+        observer.batchRan(model, version, batch.rows());
+        batch.complete(predictor.predictEncoded(batch.features(), batch.rows()));
+      } catch (RuntimeException | Error e) {
+        batch.fail(e);
+      } finally {
+        finished();
+      }
+    }
+
+    @Override
+    public void abandon() {
+      try {
+        batch.fail(new RejectedExecutionException("the server stopped before model '" + model + "' version "
+            + version + " could run the request"));
+      } finally {
+        finished();
+      }
+    }
+  }
+
+  private void hand(Batch batch) {
+    synchronized (running) {
+      running[0]++;
+    }
+    BatchRun run = new BatchRun(batch);
+    try {
+      executor.execute(run);
+    } catch (RejectedExecutionException e) {
+      run.run();
+    }
+  }
+
+  private void finished() {
+    synchronized (running) {
+      if (--running[0] == 0) {
+        running.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Answers what is queued, stops the dispatcher, then waits until the batches already handed to the workers have
+   * run, so that the model may be closed right after; later submissions fail.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    dispatcher.interrupt();
+    boolean interrupted = false;
+    try {
+      dispatcher.join();
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    synchronized (running) {
+      while (running[0] > 0) {
+        try {
+          running.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package io.prodline.serving.batching;
+
+import io.prodline.core.predict.Predictions;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One request's encoded rows waiting for a batch, and where its share of the answer goes.
+ *
+ * @param features {@code rows * inputWidth} model inputs, row-major; owned by the batch from submission on
+ * @param enqueuedNanos {@link System#nanoTime()} at submission, from which the wait is measured
+ */
+record PendingRows(float[] features, int rows, long enqueuedNanos, CompletableFuture<Predictions> result) {}

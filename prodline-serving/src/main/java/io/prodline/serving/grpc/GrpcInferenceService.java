@@ -1,0 +1,111 @@
+package io.prodline.serving.grpc;
+
+import io.grpc.stub.StreamObserver;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.ModelInferResponse;
+import io.prodline.serving.grpc.v2.ModelMetadataRequest;
+import io.prodline.serving.grpc.v2.ModelMetadataResponse;
+import io.prodline.serving.grpc.v2.ModelReadyRequest;
+import io.prodline.serving.grpc.v2.ModelReadyResponse;
+import io.prodline.serving.grpc.v2.ServerLiveRequest;
+import io.prodline.serving.grpc.v2.ServerLiveResponse;
+import io.prodline.serving.grpc.v2.ServerMetadataRequest;
+import io.prodline.serving.grpc.v2.ServerMetadataResponse;
+import io.prodline.serving.grpc.v2.ServerReadyRequest;
+import io.prodline.serving.grpc.v2.ServerReadyResponse;
+import io.prodline.serving.metrics.ServingMetrics;
+import io.prodline.serving.protocol.v2.ModelMetadata;
+import io.prodline.serving.protocol.v2.ServerMetadata;
+import io.prodline.serving.protocol.v2.TensorMetadata;
+import io.prodline.serving.protocol.v2.V2Inference;
+import java.util.function.Supplier;
+
+/**
+ * {@code inference.GRPCInferenceService} on top of {@link V2Inference}. Calls arrive on gRPC's network threads:
+ * readiness and metadata are answered there (they only read the lifecycle's routing snapshot); inference, decoding
+ * included, runs on the prediction workers through the same pipeline as REST (batching, timeout, prediction log,
+ * metrics under {@code protocol="grpc"}) and answers from there.
+ */
+final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
+  private final V2Inference inference;
+
+  GrpcInferenceService(V2Inference inference) {
+    this.inference = inference;
+  }
+
+  @Override
+  public void serverLive(ServerLiveRequest request, StreamObserver<ServerLiveResponse> answer) {
+    reply("ServerLive", answer, () -> ServerLiveResponse.newBuilder().setLive(true).build());
+  }
+
+  @Override
+  public void serverReady(ServerReadyRequest request, StreamObserver<ServerReadyResponse> answer) {
+    reply("ServerReady", answer, () -> ServerReadyResponse.newBuilder().setReady(inference.ready()).build());
+  }
+
+  @Override
+  public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> answer) {
+    reply("ModelReady", answer, () -> ModelReadyResponse.newBuilder()
+        .setReady(inference.modelReady(request.getName(), request.getVersion())).build());
+  }
+
+  @Override
+  public void serverMetadata(ServerMetadataRequest request, StreamObserver<ServerMetadataResponse> answer) {
+    reply("ServerMetadata", answer, () -> {
+      ServerMetadata metadata = inference.serverMetadata();
+      return ServerMetadataResponse.newBuilder().setName(metadata.name()).setVersion(metadata.version())
+          .addAllExtensions(metadata.extensions()).build();
+    });
+  }
+
+  @Override
+  public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> answer) {
+    reply("ModelMetadata " + request.getName(), answer, () -> {
+      ModelMetadata metadata = inference.metadata(request.getName(), request.getVersion());
+      ModelMetadataResponse.Builder response = ModelMetadataResponse.newBuilder()
+          .setName(metadata.name())
+          .addAllVersions(metadata.versions())
+          .setPlatform(metadata.platform());
+      metadata.inputs().forEach(t -> response.addInputs(tensor(t)));
+      metadata.outputs().forEach(t -> response.addOutputs(tensor(t)));
+      return response.build();
+    });
+  }
+
+  @Override
+  public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> answer) {
+    String call = "ModelInfer " + request.getModelName();
+    inference.infer(ServingMetrics.GRPC, request.getModelName(), request.getModelVersion(), request.getId(),
+            () -> GrpcTensors.request(request))
+        .whenComplete((result, error) -> {
+          if (error != null) {
+            answer.onError(GrpcStatuses.of(call, error));
+          } else {
+            answer.onNext(GrpcTensors.response(result));
+            answer.onCompleted();
+          }
+        });
+  }
+
+  private static ModelMetadataResponse.TensorMetadata tensor(TensorMetadata t) {
+    ModelMetadataResponse.TensorMetadata.Builder tensor = ModelMetadataResponse.TensorMetadata.newBuilder()
+        .setName(t.name()).setDatatype(t.datatype());
+    for (long dim : t.shape()) {
+      tensor.addShape(dim);
+    }
+    return tensor.build();
+  }
+
+  private static <T> void reply(String call, StreamObserver<T> answer, Supplier<T> response) {
+    T value;
+    try {
+      value = response.get();
+    } catch (RuntimeException e) {
+      answer.onError(GrpcStatuses.of(call, e));
+      return;
+    }
+    answer.onNext(value);
+    answer.onCompleted();
+  }
+}

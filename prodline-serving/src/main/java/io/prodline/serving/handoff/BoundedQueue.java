@@ -1,0 +1,93 @@
+package io.prodline.serving.handoff;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A bounded queue for many producers and one consumer, without locks: producers never wait (a full queue refuses
+ * at once, so the caller can drop and count or answer "retry later"), and the consumer can sleep until an item
+ * arrives. Producers wake the consumer only while it sleeps, so a busy consumer costs them nothing extra.
+ *
+ * <p>{@link #poll}, {@link #peek} and {@link #await} must be called from the one consumer thread only.
+ */
+public final class BoundedQueue<T> {
+  /** For {@link #await}: sleep until an item arrives, however long. */
+  public static final long NO_DEADLINE = Long.MAX_VALUE;
+
+  private final ConcurrentLinkedQueue<T> items = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private final int capacity;
+  private volatile Thread sleeping;
+
+  public BoundedQueue(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+    }
+    this.capacity = capacity;
+  }
+
+  /** Adds {@code item} unless {@link #capacity()} items are waiting; returns whether it was added. */
+  public boolean offer(T item) {
+    if (size.incrementAndGet() > capacity) {
+      size.decrementAndGet();
+      return false;
+    }
+    items.offer(item);
+    wakeConsumer();
+    return true;
+  }
+
+  private void wakeConsumer() {
+    Thread consumer = sleeping;
+    if (consumer != null) {
+      LockSupport.unpark(consumer);
+    }
+  }
+
+  /** The head item, removed; {@code null} when empty. Consumer only. */
+  public T poll() {
+    T item = items.poll();
+    if (item != null) {
+      size.decrementAndGet();
+    }
+    return item;
+  }
+
+  /** The head item, left in place; {@code null} when empty. Consumer only. */
+  public T peek() {
+    return items.peek();
+  }
+
+  /**
+   * Sleeps until an item may be waiting, {@link System#nanoTime()} reaches {@code deadlineNanos}, or the consumer
+   * is interrupted (how an owner stops it); may return early, so callers re-check their condition. Consumer only.
+   */
+  public void await(long deadlineNanos) {
+    sleeping = Thread.currentThread();
+    try {
+      // Announced before looking: a producer that adds after this check sees the sleeper and unparks it.
+      if (items.isEmpty()) {
+        if (deadlineNanos == NO_DEADLINE) {
+          LockSupport.park(this);
+        } else {
+          long left = deadlineNanos - System.nanoTime();
+          if (left > 0) {
+            LockSupport.parkNanos(this, left);
+          }
+        }
+      }
+    } finally {
+      sleeping = null;
+    }
+  }
+
+  /** Items waiting now. */
+  public int size() {
+    return size.get();
+  }
+
+  public int capacity() {
+    return capacity;
+  }
+}

@@ -1,0 +1,16 @@
+package io.prodline.serving.inference;
+
+import io.prodline.core.frame.Frame;
+import io.prodline.serving.lifecycle.VersionHandle;
+
+/**
+ * A decoded prediction request.
+ *
+ * @param requestId the client's request id or one made up for it; {@code null} when none is needed
+ * @param version the handle on the loaded version that answers; its holder closes it
+ * @param inputs the raw features, one column per model input
+ * @param arrivedMillis wall-clock arrival time, for the prediction log
+ * @param arrivedNanos {@link System#nanoTime()} at arrival, for latency
+ */
+public record InferenceRequest(String requestId, String model, VersionHandle version, Frame inputs,
+    long arrivedMillis, long arrivedNanos) {}

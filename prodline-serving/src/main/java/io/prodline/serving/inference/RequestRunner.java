@@ -1,0 +1,176 @@
+package io.prodline.serving.inference;
+
+import io.prodline.core.frame.Frame;
+import io.prodline.core.predict.Predictions;
+import io.prodline.serving.handoff.Abandonable;
+import io.prodline.serving.lifecycle.ServableManager;
+import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.lifecycle.VersionSelector;
+import io.prodline.serving.limits.Deadlines;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.metrics.ServingMetrics;
+import io.prodline.serving.protocol.BadRequestException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs one prediction request of any protocol from lookup to answer, the same way for all of them:
+ * <ol>
+ *   <li>takes a {@link VersionHandle} on the version asked for (the version stays loaded until it is closed);</li>
+ *   <li>arms the request timeout ({@link RequestLimits#timeout()}, answered as {@link InferenceFailure#TIMEOUT});</li>
+ *   <li>on a prediction worker, never on the caller's network thread: decodes the body, checks the row limit and
+ *       predicts through {@link Inference} (batched, and logged, when configured);</li>
+ *   <li>encodes the answer, closes the handle once the model is done with the request, and counts the request
+ *       in the metrics under its protocol, model, version and status.</li>
+ * </ol>
+ * The returned future fails with the exception that ended the request; {@link InferenceFailure#of} tells its kind.
+ */
+public final class RequestRunner {
+  /** What a protocol contributes: how to decode its request and encode its answer. */
+  public interface Call<D, T> {
+    /** Decodes the request for the version that answers it; runs on a worker. */
+    D decode(VersionHandle version);
+
+    /** The raw features of a decoded request. */
+    Frame frame(D decoded);
+
+    /** The answer to a decoded request from its predictions. */
+    T answer(VersionHandle version, D decoded, Predictions predictions);
+  }
+
+  private final ServableManager servables;
+  private final Executor workers;
+  private final Inference inference;
+  private final RequestLimits limits;
+  private final Deadlines deadlines;
+  private final ServingMetrics metrics;
+
+  public RequestRunner(ServableManager servables, Executor workers, Inference inference, RequestLimits limits,
+      Deadlines deadlines, ServingMetrics metrics) {
+    this.servables = servables;
+    this.workers = workers;
+    this.inference = inference;
+    this.limits = limits;
+    this.deadlines = deadlines;
+    this.metrics = metrics;
+  }
+
+  public ServableManager servables() {
+    return servables;
+  }
+
+  public RequestLimits limits() {
+    return limits;
+  }
+
+  /** The id a request goes by: the client's, else one made up when the prediction log needs one, else null. */
+  public String requestId(String given) {
+    if (given != null && !given.isBlank()) {
+      return given;
+    }
+    return inference.logsPredictions() ? RequestIds.next() : null;
+  }
+
+  /**
+   * Runs a request for {@code selector}'s version of {@code model}.
+   *
+   * @param protocol the metrics label of the caller's protocol, e.g. {@link ServingMetrics#REST_V1}
+   * @param requestId from {@link #requestId}
+   */
+  public <D, T> CompletableFuture<T> run(String protocol, String model, VersionSelector selector, String requestId,
+      Call<D, T> call) {
+    long arrivedNanos = System.nanoTime();
+    long arrivedMillis = System.currentTimeMillis();
+    VersionHandle handle;
+    try {
+      handle = servables.acquire(model, selector);
+    } catch (RuntimeException e) {
+      String known = servables.snapshot().names().contains(model) ? model : "";
+      metrics.requestAnswered(known, "", protocol, InferenceFailure.of(e).httpStatus(),
+          System.nanoTime() - arrivedNanos);
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<T> answer = new CompletableFuture<>();
+    String version = Long.toString(handle.version());
+    answer.whenComplete((a, e) -> metrics.requestAnswered(handle.model(), version, protocol,
+        e == null ? 200 : InferenceFailure.of(e).httpStatus(), System.nanoTime() - arrivedNanos));
+    deadlines.enforce(answer, limits.timeout());
+    Task<D, T> task = new Task<>(call, handle, answer, requestId, arrivedMillis, arrivedNanos);
+    try {
+      workers.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.fail(e);
+    }
+    return answer;
+  }
+
+  /** One request on a worker; holds the handle until the model is done with the request. */
+  private final class Task<D, T> implements Runnable, Abandonable {
+    private final Call<D, T> call;
+    private final VersionHandle handle;
+    private final CompletableFuture<T> answer;
+    private final String requestId;
+    private final long arrivedMillis;
+    private final long arrivedNanos;
+
+    Task(Call<D, T> call, VersionHandle handle, CompletableFuture<T> answer, String requestId, long arrivedMillis,
+        long arrivedNanos) {
+      this.call = call;
+      this.handle = handle;
+      this.answer = answer;
+      this.requestId = requestId;
+      this.arrivedMillis = arrivedMillis;
+      this.arrivedNanos = arrivedNanos;
+    }
+
+    @Override
+    public void run() {
+      if (answer.isDone()) {
+        // Answered by its deadline while waiting for a worker: the work is no longer wanted.
+        handle.close();
+        return;
+      }
+      D decoded;
+      CompletableFuture<Predictions> predictions;
+      try {
+        decoded = call.decode(handle);
+        Frame frame = call.frame(decoded);
+        if (frame.rowCount() > limits.maxRows()) {
+          throw new BadRequestException("the request has " + frame.rowCount() + " rows, more than the "
+              + limits.maxRows() + " this server accepts in one request; split it into smaller requests");
+        }
+        predictions = inference.predict(new InferenceRequest(requestId, handle.model(), handle, frame,
+            arrivedMillis, arrivedNanos));
+      } catch (RuntimeException e) {
+        fail(e);
+        return;
+      }
+      // A deadline that answers first cancels a prediction still waiting for its batch, so it never runs.
+      answer.whenComplete((a, e) -> predictions.cancel(false));
+      predictions.whenComplete((p, e) -> {
+        try {
+          if (e != null) {
+            answer.completeExceptionally(e);
+          } else {
+            answer.complete(call.answer(handle, decoded, p));
+          }
+        } catch (RuntimeException x) {
+          answer.completeExceptionally(x);
+        } finally {
+          handle.close();
+        }
+      });
+    }
+
+    void fail(Throwable error) {
+      handle.close();
+      answer.completeExceptionally(error);
+    }
+
+    @Override
+    public void abandon() {
+      fail(new RejectedExecutionException("the server stopped before the request could run"));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.prodline.serving.metrics;
+
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.prodline.serving.protocol.ErrorBody;
+import io.prodline.serving.rest.ApiResponse;
+import io.prodline.serving.rest.ExtraEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** {@code GET /metrics}: the Prometheus scrape, on whichever port mounts it. */
+public final class MetricsEndpoint implements ExtraEndpoint {
+  public static final String PATH = "/metrics";
+  /** Prometheus' text exposition format, version 0.0.4. */
+  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final ServingMetrics metrics;
+
+  public MetricsEndpoint(ServingMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Optional<ApiResponse> answer(HttpMethod method, String path) {
+    if (!path.equals(PATH)) {
+      return Optional.empty();
+    }
+    if (!method.equals(HttpMethod.GET)) {
+      return Optional.of(new ApiResponse(HttpResponseStatus.METHOD_NOT_ALLOWED,
+          ErrorBody.encode("method " + method + " is not allowed on " + PATH + "; use GET"), HttpMethod.GET));
+    }
+    return Optional.of(ApiResponse.of(HttpResponseStatus.OK, CONTENT_TYPE,
+        metrics.scrape().getBytes(StandardCharsets.UTF_8)));
+  }
+}

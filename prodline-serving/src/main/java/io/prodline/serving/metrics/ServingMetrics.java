@@ -1,0 +1,154 @@
+package io.prodline.serving.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prodline.serving.batching.BatchObserver;
+import io.prodline.serving.predictionlog.PredictionLog;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * Every meter the server exports, in one registry per server. Recording is lock-free once a meter exists: meters
+ * are cached in concurrent maps and Micrometer's timers and counters update striped atomics.
+ *
+ * <p>Labels take only values the server knows (a served model, a loaded version, a status code), never raw
+ * client input, so a client cannot grow the number of series; requests naming no known model are counted under
+ * {@code model=""}.
+ */
+public final class ServingMetrics implements BatchObserver, AutoCloseable {
+  /** The protocol label of TF Serving's REST API; other protocols add their own ({@code rest_v2}, {@code grpc}). */
+  public static final String REST_V1 = "rest_v1";
+  /** The protocol label of the Open Inference Protocol over REST. */
+  public static final String REST_V2 = "rest_v2";
+  /** The protocol label of the Open Inference Protocol over gRPC. */
+  public static final String GRPC = "grpc";
+
+  private static final Duration[] LATENCY_BUCKETS = durations(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
+      0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
+  private static final double[] ROW_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096, 16384};
+
+  private record RequestKey(String model, String version, String protocol, int status) {}
+
+  private record VersionKey(String model, long version) {}
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
+  private final Map<VersionKey, DistributionSummary> batches = new ConcurrentHashMap<>();
+
+  public ServingMetrics() {
+    // Two of ProcessorMetrics' names break Prometheus' naming rules (promtool check metrics flags them): a
+    // gauge ending in _count, and a CPU time in nanoseconds, which Prometheus wants in seconds. The first is
+    // renamed; the second is dropped, process_cpu_usage tells the same.
+    registry.config()
+        .meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")))
+        .meterFilter(new MeterFilter() {
+          @Override
+          public Meter.Id map(Meter.Id id) {
+            return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.cores") : id;
+          }
+        });
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+  }
+
+  /**
+   * Counts an answered request and its latency.
+   *
+   * @param model a served model's name, or {@code ""} when the request named none the server has
+   * @param version the version that answered, or {@code ""} when none did
+   * @param status the HTTP status, or for gRPC the HTTP status its code maps to
+   */
+  public void requestAnswered(String model, String version, String protocol, int status, long nanos) {
+    RequestKey key = new RequestKey(model, version, protocol, status);
+    Timer timer = requests.get(key);
+    if (timer == null) {
+      timer = requests.computeIfAbsent(key, k -> Timer.builder("prodline.request.duration")
+          .description("Time from a request's arrival to its answer, by model, version, protocol and status")
+          .tags("model", k.model(), "version", k.version(), "protocol", k.protocol(),
+              "status", Integer.toString(k.status()))
+          .serviceLevelObjectives(LATENCY_BUCKETS)
+          .register(registry));
+    }
+    timer.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Counts a model version event: {@code load}, {@code load_failure} or {@code unload}. */
+  public void modelEvent(String model, long version, String event) {
+    Counter.builder("prodline.model.events")
+        .description("Model versions loaded, failed to load and unloaded")
+        .tags("model", model, "version", Long.toString(version), "event", event)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void queueCreated(String model, long version, IntSupplier depth) {
+    Gauge.builder("prodline.batch.queue.depth", depth, IntSupplier::getAsInt)
+        .description("Requests waiting in a model version's batching queue")
+        .tags("model", model, "version", Long.toString(version))
+        .register(registry);
+  }
+
+  @Override
+  public void batchRan(String model, long version, int rows) {
+    VersionKey key = new VersionKey(model, version);
+    DistributionSummary summary = batches.get(key);
+    if (summary == null) {
+      summary = batches.computeIfAbsent(key, k -> DistributionSummary.builder("prodline.batch.size")
+          .description("Rows per model call made by the dynamic batcher")
+          .baseUnit("rows")
+          .tags("model", k.model(), "version", Long.toString(k.version()))
+          .serviceLevelObjectives(ROW_BUCKETS)
+          .register(registry));
+    }
+    summary.record(rows);
+  }
+
+  /** Exports the prediction log's written, dropped and failed records and its queue depth. */
+  public void watch(PredictionLog log) {
+    FunctionCounter.builder("prodline.prediction.log.written", log, PredictionLog::written)
+        .description("Prediction records the sink has taken").register(registry);
+    FunctionCounter.builder("prodline.prediction.log.dropped", log, PredictionLog::dropped)
+        .description("Prediction records dropped because the log's queue was full").register(registry);
+    FunctionCounter.builder("prodline.prediction.log.failed", log, PredictionLog::failed)
+        .description("Prediction records the sink failed to write").register(registry);
+    Gauge.builder("prodline.prediction.log.queue.depth", log, PredictionLog::queued)
+        .description("Prediction records waiting for the sink").register(registry);
+  }
+
+  /** The metrics in Prometheus' text exposition format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
+  }
+
+  private static Duration[] durations(double... seconds) {
+    Duration[] out = new Duration[seconds.length];
+    for (int i = 0; i < seconds.length; i++) {
+      out[i] = Duration.ofNanos(Math.round(seconds[i] * 1e9));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,110 @@
+package io.prodline.serving.predictionlog;
+
+import io.prodline.serving.handoff.BoundedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands prediction records to a {@link PredictionSink} on one background thread, {@code prodline-prediction-log}.
+ * {@link #offer} never blocks and never throws: a full queue drops the record and counts it, and a failing sink
+ * is logged and counted, so logging can neither slow nor fail a request.
+ */
+public final class PredictionLog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PredictionLog.class);
+
+  private final PredictionSink sink;
+  private final BoundedQueue<PredictionRecord> queue;
+  private final LongAdder written = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final Thread writer;
+  private volatile boolean closed;
+  /** Whether the last sink call failed; touched by the writer thread (and by close after it ended) only. */
+  private boolean failing;
+
+  public PredictionLog(PredictionSink sink, int queueCapacity) {
+    this.sink = sink;
+    this.queue = new BoundedQueue<>(queueCapacity);
+    this.writer = new Thread(this::drain, "prodline-prediction-log");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** Queues {@code record} for the sink, or drops and counts it when the queue is full or the log is closed. */
+  public void offer(PredictionRecord record) {
+    if (closed || !queue.offer(record)) {
+      dropped.increment();
+    }
+  }
+
+  /** Records the sink has taken. */
+  public long written() {
+    return written.sum();
+  }
+
+  /** Records dropped because the queue was full. */
+  public long dropped() {
+    return dropped.sum();
+  }
+
+  /** Records the sink failed to write. */
+  public long failed() {
+    return failed.sum();
+  }
+
+  /** Records waiting now. */
+  public int queued() {
+    return queue.size();
+  }
+
+  private void drain() {
+    while (!closed || queue.size() > 0) {
+      PredictionRecord record = queue.poll();
+      if (record == null) {
+        attempt(sink::flush);
+        queue.await(BoundedQueue.NO_DEADLINE);
+      } else if (attempt(() -> sink.write(record))) {
+        written.increment();
+      } else {
+        failed.increment();
+      }
+    }
+    attempt(sink::flush);
+  }
+
+  private interface SinkCall {
+    void run() throws Exception;
+  }
+
+  /** Runs a sink call; warns once when the sink starts failing (the count is in the metrics), not per record. */
+  private boolean attempt(SinkCall call) {
+    try {
+      call.run();
+      if (failing) {
+        LOG.info("the prediction log sink works again");
+        failing = false;
+      }
+      return true;
+    } catch (Exception e) {
+      if (!failing) {
+        LOG.warn("the prediction log sink failed; records are lost until it recovers: {}", e.toString());
+        failing = true;
+      }
+      return false;
+    }
+  }
+
+  /** Writes what is queued, then closes the sink. */
+  @Override
+  public void close() {
+    closed = true;
+    writer.interrupt();
+    try {
+      writer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    attempt(sink::close);
+  }
+}

@@ -1,0 +1,119 @@
+package io.prodline.serving.protocol.v2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prodline.serving.protocol.BadRequestException;
+import java.math.BigInteger;
+
+/**
+ * Reads a tensor's JSON {@code data}, flat or nested in row-major order, into {@link TensorData}, checking every
+ * element against the datatype so that the error names the tensor, the element and what was expected.
+ */
+final class JsonTensorData {
+  /** Receives the flattened elements one by one. */
+  private interface Sink {
+    void accept(JsonNode element, int index);
+  }
+
+  private JsonTensorData() {}
+
+  static TensorData read(JsonNode data, DataType type, int elements, String tensor) {
+    return switch (type) {
+      case BOOL -> {
+        boolean[] values = new boolean[elements];
+        flatten(data, elements, tensor, (e, i) -> {
+          if (!e.isBoolean()) {
+            throw wrong(tensor, i, e, "true or false (BOOL)");
+          }
+          values[i] = e.booleanValue();
+        });
+        yield new TensorData.Bools(values);
+      }
+      case UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64 -> {
+        long[] values = new long[elements];
+        flatten(data, elements, tensor, (e, i) -> values[i] = integer(e, type, tensor, i));
+        yield new TensorData.Longs(values, type.isUnsigned());
+      }
+      case FP16, FP32, FP64 -> {
+        double[] values = new double[elements];
+        flatten(data, elements, tensor, (e, i) -> {
+          if (!e.isNumber()) {
+            throw wrong(tensor, i, e, "a number (" + type + ")");
+          }
+          values[i] = type == DataType.FP64 ? e.doubleValue() : (float) e.doubleValue();
+        });
+        yield new TensorData.Doubles(values);
+      }
+      case BYTES -> {
+        String[] values = new String[elements];
+        flatten(data, elements, tensor, (e, i) -> {
+          if (!e.isTextual()) {
+            throw wrong(tensor, i, e, "a string (BYTES)");
+          }
+          values[i] = e.textValue();
+        });
+        yield new TensorData.Strings(values);
+      }
+    };
+  }
+
+  /** Visits the leaves of {@code data} in row-major order; the count must equal the shape's. */
+  private static void flatten(JsonNode data, int elements, String tensor, Sink sink) {
+    if (!data.isArray()) {
+      throw new BadRequestException("\"data\" of input '" + tensor + "' must be a list of elements");
+    }
+    int count = visit(data, elements, tensor, sink, 0);
+    if (count != elements) {
+      throw new BadRequestException("input '" + tensor + "' has " + count + " elements in \"data\" but its shape "
+          + "needs " + elements);
+    }
+  }
+
+  private static int visit(JsonNode node, int elements, String tensor, Sink sink, int next) {
+    int index = next;
+    for (JsonNode element : node) {
+      if (element.isArray()) {
+        index = visit(element, elements, tensor, sink, index);
+      } else {
+        if (index >= elements) {
+          throw new BadRequestException("input '" + tensor + "' has more elements in \"data\" than its shape's "
+              + elements);
+        }
+        sink.accept(element, index++);
+      }
+    }
+    return index;
+  }
+
+  /**
+   * The element as a long, range-checked for the datatype; UINT64 values above {@link Long#MAX_VALUE} come back
+   * as their two's-complement bits, as {@link TensorData.Longs} stores them.
+   */
+  private static long integer(JsonNode e, DataType type, String tensor, int index) {
+    BigInteger value;
+    if (e.isIntegralNumber()) {
+      value = e.canConvertToLong() ? BigInteger.valueOf(e.longValue()) : e.bigIntegerValue();
+    } else if (e.isFloatingPointNumber() && e.doubleValue() == Math.rint(e.doubleValue())
+        && !Double.isInfinite(e.doubleValue())) {
+      value = e.decimalValue().toBigInteger();
+    } else {
+      throw wrong(tensor, index, e, "an integer (" + type + ")");
+    }
+    int bits = type.elementBytes() * 8;
+    BigInteger min = type.isUnsigned() ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1).negate();
+    BigInteger max = BigInteger.ONE.shiftLeft(type.isUnsigned() ? bits : bits - 1).subtract(BigInteger.ONE);
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new BadRequestException("input '" + tensor + "' element " + index + " is " + value + ", outside the "
+          + type + " range [" + min + ", " + max + "]");
+    }
+    return value.longValue();
+  }
+
+  private static BadRequestException wrong(String tensor, int index, JsonNode element, String expected) {
+    String shown = element.toString();
+    if (shown.length() > 40) {
+      shown = shown.substring(0, 40) + "...";
+    }
+    return new BadRequestException("input '" + tensor + "' element " + index + " must be " + expected + " but is "
+        + shown);
+  }
+}

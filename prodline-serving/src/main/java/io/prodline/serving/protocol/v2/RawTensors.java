@@ -1,0 +1,119 @@
+package io.prodline.serving.protocol.v2;
+
+import io.prodline.serving.protocol.BadRequestException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The raw tensor layout shared by the REST binary tensor data extension and gRPC's {@code raw_input_contents} /
+ * {@code raw_output_contents}: elements flattened in row-major order, little-endian, without padding; a BOOL is
+ * one byte (0 or 1); a BYTES element is a 4-byte little-endian length followed by that many bytes.
+ */
+public final class RawTensors {
+  private RawTensors() {}
+
+  /**
+   * Decodes {@code elements} elements of {@code type} that fill {@code raw} exactly.
+   *
+   * @throws BadRequestException when the bytes do not hold exactly that many elements
+   */
+  public static TensorData decode(ByteBuffer raw, DataType type, long elements, String tensor) {
+    ByteBuffer in = raw.slice().order(ByteOrder.LITTLE_ENDIAN);
+    if (type == DataType.BYTES) {
+      return decodeBytes(in, elements, tensor);
+    }
+    long expected = elements * type.elementBytes();
+    if (in.remaining() != expected) {
+      throw new BadRequestException("input '" + tensor + "' has " + in.remaining() + " bytes of raw data but its "
+          + "shape and datatype " + type + " need " + expected);
+    }
+    int n = (int) elements;
+    return switch (type) {
+      case BOOL -> {
+        boolean[] values = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = in.get() != 0;
+        }
+        yield new TensorData.Bools(values);
+      }
+      case UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64 -> {
+        long[] values = new long[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = readInteger(in, type);
+        }
+        yield new TensorData.Longs(values, type.isUnsigned());
+      }
+      case FP16, FP32, FP64 -> {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = type == DataType.FP16 ? halfToFloat(in.getShort())
+              : type == DataType.FP32 ? in.getFloat() : in.getDouble();
+        }
+        yield new TensorData.Doubles(values);
+      }
+      case BYTES -> throw new IllegalStateException("BYTES is decoded above");
+    };
+  }
+
+  private static long readInteger(ByteBuffer in, DataType type) {
+    return switch (type) {
+      case INT8 -> in.get();
+      case UINT8 -> Byte.toUnsignedLong(in.get());
+      case INT16 -> in.getShort();
+      case UINT16 -> Short.toUnsignedLong(in.getShort());
+      case INT32 -> in.getInt();
+      case UINT32 -> Integer.toUnsignedLong(in.getInt());
+      default -> in.getLong();
+    };
+  }
+
+  private static TensorData decodeBytes(ByteBuffer in, long elements, String tensor) {
+    List<String> values = new ArrayList<>();
+    while (in.hasRemaining()) {
+      if (in.remaining() < Integer.BYTES) {
+        throw new BadRequestException("input '" + tensor + "' raw BYTES data ends inside the length of element "
+            + values.size());
+      }
+      int length = in.getInt();
+      if (length < 0 || length > in.remaining()) {
+        throw new BadRequestException("input '" + tensor + "' raw BYTES element " + values.size() + " claims "
+            + Integer.toUnsignedString(length) + " bytes but only " + in.remaining() + " are left");
+      }
+      byte[] bytes = new byte[length];
+      in.get(bytes);
+      values.add(new String(bytes, StandardCharsets.UTF_8));
+    }
+    if (values.size() != elements) {
+      throw new BadRequestException("input '" + tensor + "' has " + values.size() + " BYTES elements of raw data "
+          + "but its shape needs " + elements);
+    }
+    return new TensorData.Strings(values.toArray(String[]::new));
+  }
+
+  /** IEEE 754 half precision to float; exact, since every half is a float. */
+  static float halfToFloat(short half) {
+    int bits = half & 0xffff;
+    int sign = (bits & 0x8000) << 16;
+    int exponent = (bits >>> 10) & 0x1f;
+    int mantissa = bits & 0x3ff;
+    if (exponent == 0x1f) {
+      return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
+    }
+    if (exponent == 0) {
+      // Zero or subnormal: mantissa * 2^-24.
+      float magnitude = mantissa * 0x1p-24f;
+      return sign == 0 ? magnitude : -magnitude;
+    }
+    return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
+  }
+
+  /** The raw layout of FP32 elements, for binary outputs. */
+  public static byte[] encode(float[] values) {
+    ByteBuffer out = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    out.asFloatBuffer().put(values);
+    return out.array();
+  }
+}

@@ -1,0 +1,165 @@
+package io.prodline.serving.protocol.v2;
+
+import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.predict.Predictions;
+import io.prodline.core.schema.Field;
+import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.health.Readiness;
+import io.prodline.serving.inference.RequestRunner;
+import io.prodline.serving.inference.RequestRunner.Call;
+import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.lifecycle.ModelSnapshot;
+import io.prodline.serving.lifecycle.ServableManager;
+import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.lifecycle.VersionSelector;
+import io.prodline.serving.lifecycle.VersionState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The Open Inference Protocol's operations on the model repository, shared by the REST and gRPC transports so
+ * that both resolve versions, check tensors and shape answers identically.
+ *
+ * <p>A version is named by a string in this protocol; the empty string means the highest available version, as
+ * in the TF Serving API. Inference runs through {@link RequestRunner}, as for TF Serving's API: on the prediction
+ * workers, never on the caller's thread (callers are network threads), with batching, the request timeout, the
+ * prediction log and metrics. Errors are exceptions whose kind {@link io.prodline.serving.inference.InferenceFailure}
+ * tells; each transport maps it to its own status codes.
+ */
+public final class V2Inference {
+  /** The one output of every prodline model. */
+  public static final String OUTPUT = "predictions";
+  private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
+
+  private final RequestRunner runner;
+  private final ServableManager servables;
+  private final Readiness readiness;
+  private final ServerMetadata serverMetadata = ServerMetadata.current();
+
+  /**
+   * @param runner runs inference, as for every protocol
+   * @param readiness the server's readiness, the same {@code /readyz} answers with
+   */
+  public V2Inference(RequestRunner runner, Readiness readiness) {
+    this.runner = runner;
+    this.servables = runner.servables();
+    this.readiness = readiness;
+  }
+
+  public ServerMetadata serverMetadata() {
+    return serverMetadata;
+  }
+
+  /** The server's readiness: the same rule as {@code /readyz}, see {@link Readiness#ofModels}. */
+  public boolean ready() {
+    return readiness.notReadyBecause().isEmpty();
+  }
+
+  /** Whether that version (empty: the default one) can answer; {@link ModelNotFoundException} for unknown ones. */
+  public boolean modelReady(String model, String version) {
+    ModelSnapshot served = servables.snapshot().model(model);
+    if (version.isEmpty()) {
+      return served.latestAvailable().isPresent();
+    }
+    return served.status(selector(model, version)).state() == VersionState.AVAILABLE;
+  }
+
+  public ModelMetadata metadata(String model, String version) {
+    ModelSnapshot served = servables.snapshot().model(model);
+    BundleManifest manifest;
+    try (VersionHandle handle = servables.acquire(model, selector(model, version))) {
+      manifest = handle.predictor().bundle().manifest();
+    }
+    List<String> versions = served.statuses().stream().filter(v -> v.state() == VersionState.AVAILABLE)
+        .map(v -> Long.toString(v.version())).toList();
+    List<TensorMetadata> inputs = manifest.inputs().stream()
+        .map(f -> new TensorMetadata(f.name(), datatype(f.type()).name(), new long[] {-1})).toList();
+    long[] outputShape = manifest.task() == Task.MULTICLASS_CLASSIFICATION
+        ? new long[] {-1, manifest.classes().size()} : new long[] {-1};
+    return new ModelMetadata(model, versions, "prodline_" + manifest.runtime(), inputs,
+        List.of(new TensorMetadata(OUTPUT, DataType.FP32.name(), outputShape)));
+  }
+
+  /**
+   * Runs {@code request} on that version (empty: the default one) through {@link RequestRunner}: decoded by the
+   * supplier on a worker (decoding a large body is real work), batched, logged, timed and counted under
+   * {@code protocol}. Every failure completes the future exceptionally.
+   *
+   * @param requestId the client's id for the prediction log, or {@code null}
+   */
+  public CompletableFuture<InferenceResult> infer(String protocol, String model, String version, String requestId,
+      Supplier<InferenceRequest> request) {
+    try {
+      return runner.run(protocol, model, selector(model, version), runner.requestId(requestId), new V2Call(request));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** A request as its tensors and as the frame assembled from them. */
+  private record Decoded(InferenceRequest request, Frame frame) {}
+
+  /** The protocol's part of a request: tensors in, tensors out. */
+  private record V2Call(Supplier<InferenceRequest> request) implements Call<Decoded, InferenceResult> {
+    @Override
+    public Decoded decode(VersionHandle handle) {
+      InferenceRequest decoded = request.get();
+      List<Field> inputs = handle.predictor().bundle().manifest().inputs();
+      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs));
+    }
+
+    @Override
+    public Frame frame(Decoded decoded) {
+      return decoded.frame();
+    }
+
+    @Override
+    public InferenceResult answer(VersionHandle handle, Decoded decoded, Predictions predictions) {
+      return result(handle, decoded.request(), predictions);
+    }
+  }
+
+  private static InferenceResult result(VersionHandle version, InferenceRequest request, Predictions predictions) {
+    long[] shape = predictions.task() == Task.MULTICLASS_CLASSIFICATION
+        ? new long[] {predictions.rows(), predictions.width()} : new long[] {predictions.rows()};
+    List<OutputTensor> outputs = new ArrayList<>();
+    if (request.outputs().isEmpty()) {
+      outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), request.binaryOutputs()));
+    }
+    for (RequestedOutput asked : request.outputs()) {
+      if (!OUTPUT.equals(asked.name())) {
+        throw new BadRequestException("unknown output '" + asked.name() + "'; the model has [" + OUTPUT + "]");
+      }
+      outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), asked.binary()));
+    }
+    return new InferenceResult(version.model(), Long.toString(version.version()), request.id(), outputs);
+  }
+
+  /** The version a protocol version string names: empty for the default one, else a positive integer. */
+  private static VersionSelector selector(String model, String version) {
+    if (version.isEmpty()) {
+      return VersionSelector.LATEST;
+    }
+    if (!VERSION.matcher(version).matches()) {
+      throw new ModelNotFoundException("model '" + model + "' has no version '" + version
+          + "'; versions are positive integers");
+    }
+    return VersionSelector.number(Long.parseLong(version));
+  }
+
+  /** The protocol datatype a feature of that type is described with. */
+  static DataType datatype(ColumnType type) {
+    return switch (type) {
+      case FLOAT64 -> DataType.FP64;
+      case INT64 -> DataType.INT64;
+      case BOOL -> DataType.BOOL;
+      case STRING -> DataType.BYTES;
+    };
+  }
+}

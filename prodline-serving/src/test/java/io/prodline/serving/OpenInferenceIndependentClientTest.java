@@ -1,0 +1,133 @@
+package io.prodline.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodline.serving.testing.TestRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Open Inference Protocol driven by clients that share no code with prodline: curl on REST (always there, so
+ * this always runs) and, where Debian's python3-grpcio and python3-grpc-tools are installed, a Python client
+ * whose stubs are generated from the published proto ({@code src/test/python/v2_grpc_client.py}).
+ */
+class OpenInferenceIndependentClientTest {
+  private static final Path PYTHON = Path.of("/usr/bin/python3");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  static Path root;
+  @TempDir
+  static Path work;
+  static ModelServer server;
+
+  @BeforeAll
+  static void start() {
+    TestRepository.create(root);
+    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result run(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    Thread reader = new Thread(() -> {
+      try {
+        process.getInputStream().transferTo(output);
+      } catch (IOException e) {
+        // The process died; its exit code tells.
+      }
+    });
+    reader.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(command + " did not finish within 120 s");
+    }
+    reader.join();
+    return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
+  }
+
+  private String rest(String path) {
+    return "http://127.0.0.1:" + server.actualPort() + path;
+  }
+
+  @Test
+  void curlInfersWithJsonTensors() throws Exception {
+    String body = "{\"id\": \"curl-1\", \"inputs\": ["
+        + "{\"name\": \"age\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1.5]},"
+        + "{\"name\": \"rooms\", \"shape\": [1], \"datatype\": \"INT64\", \"data\": [3]},"
+        + "{\"name\": \"city\", \"shape\": [1], \"datatype\": \"BYTES\", \"data\": [\"b\"]}]}";
+    Result infer = run(List.of("curl", "-sS", "--fail-with-body", "-H", "Content-Type: application/json",
+        "-d", body, rest("/v2/models/houses/infer")));
+    assertThat(infer.exitCode()).as(infer.output()).isZero();
+    assertThat(infer.output()).isEqualTo("{\"model_name\":\"houses\",\"model_version\":\"2\",\"id\":\"curl-1\","
+        + "\"outputs\":[{\"name\":\"predictions\",\"datatype\":\"FP32\",\"shape\":[1],\"data\":[263.0]}]}");
+
+    Result ready = run(List.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", rest("/v2/health/ready")));
+    assertThat(ready.output()).isEqualTo("200");
+  }
+
+  @Test
+  void curlRoundTripsBinaryTensorData() throws Exception {
+    String header = "{\"inputs\": [{\"name\": \"x\", \"shape\": [2], \"datatype\": \"FP32\", "
+        + "\"parameters\": {\"binary_data_size\": 8}}, {\"name\": \"y\", \"shape\": [2], \"datatype\": \"FP32\", "
+        + "\"data\": [0, 1]}], \"parameters\": {\"binary_data_output\": true}}";
+    byte[] json = header.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer body = ByteBuffer.allocate(json.length + 8).order(ByteOrder.LITTLE_ENDIAN)
+        .put(json).putFloat(0.25f).putFloat(1f);
+    Path request = Files.write(work.resolve("request.bin"), body.array());
+    Path answer = work.resolve("answer.bin");
+    Path headers = work.resolve("headers.txt");
+
+    Result infer = run(List.of("curl", "-sS", "--fail-with-body", "-D", headers.toString(), "-o", answer.toString(),
+        "-H", "Inference-Header-Content-Length: " + json.length, "-H", "Content-Type: application/octet-stream",
+        "--data-binary", "@" + request, rest("/v2/models/iris/infer")));
+    assertThat(infer.exitCode()).as(infer.output()).isZero();
+
+    int jsonLength = Files.readAllLines(headers).stream()
+        .filter(line -> line.toLowerCase().startsWith("inference-header-content-length:"))
+        .map(line -> Integer.parseInt(line.substring(line.indexOf(':') + 1).trim()))
+        .findFirst().orElseThrow(() -> new AssertionError("no Inference-Header-Content-Length in the answer"));
+    byte[] bytes = Files.readAllBytes(answer);
+    JsonNode output = JSON.readTree(Arrays.copyOf(bytes, jsonLength)).get("outputs").get(0);
+    assertThat(output.get("shape").toString()).isEqualTo("[2,3]");
+    assertThat(output.get("parameters").get("binary_data_size").asInt()).isEqualTo(24);
+    float[] values = new float[6];
+    ByteBuffer.wrap(bytes, jsonLength, 24).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    assertThat(values).containsExactly(0.25f, 0f, 0.125f, 1f, 1f, 1f);
+  }
+
+  @Test
+  void pythonGrpcClientFromThePublishedProtoInfers() throws Exception {
+    assumeTrue(Files.isExecutable(PYTHON)
+            && run(List.of(PYTHON.toString(), "-c", "import grpc, grpc_tools.protoc")).exitCode() == 0,
+        "/usr/bin/python3 cannot import grpc and grpc_tools (apt-get install python3-grpcio python3-grpc-tools)");
+    Result client = run(List.of(PYTHON.toString(), "src/test/python/v2_grpc_client.py",
+        "127.0.0.1:" + server.actualGrpcPort(), "src/main/proto"));
+    assertThat(client.exitCode()).as(client.output()).isZero();
+    assertThat(client.output()).contains("ok: typed contents give the expected predictions",
+        "ok: raw_input_contents give raw_output_contents with class probabilities",
+        "ok: an unknown model is NOT_FOUND");
+  }
+}

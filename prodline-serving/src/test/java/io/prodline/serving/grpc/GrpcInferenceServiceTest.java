@@ -1,0 +1,150 @@
+package io.prodline.serving.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.prodline.serving.ModelServer;
+import io.prodline.serving.ServerConfig;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import io.prodline.serving.grpc.v2.InferTensorContents;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.ModelInferResponse;
+import io.prodline.serving.grpc.v2.ModelMetadataRequest;
+import io.prodline.serving.grpc.v2.ModelMetadataResponse;
+import io.prodline.serving.grpc.v2.ModelReadyRequest;
+import io.prodline.serving.grpc.v2.ServerLiveRequest;
+import io.prodline.serving.grpc.v2.ServerMetadataRequest;
+import io.prodline.serving.grpc.v2.ServerReadyRequest;
+import io.prodline.serving.testing.TestRepository;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code inference.GRPCInferenceService} end to end, with the generated Java stub. See {@link TestRepository}. */
+class GrpcInferenceServiceTest {
+  @TempDir
+  static Path root;
+  static ModelServer server;
+  static ManagedChannel channel;
+  static GRPCInferenceServiceBlockingStub stub;
+
+  @BeforeAll
+  static void start() {
+    TestRepository.create(root);
+    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
+    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
+        InsecureChannelCredentials.create()).build();
+    stub = GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.stop();
+  }
+
+  private static InferInputTensor.Builder tensor(String name, String datatype, long... shape) {
+    InferInputTensor.Builder tensor = InferInputTensor.newBuilder().setName(name).setDatatype(datatype);
+    for (long dim : shape) {
+      tensor.addShape(dim);
+    }
+    return tensor;
+  }
+
+  @Test
+  void listensOnItsOwnEphemeralPort() {
+    assertThat(server.actualGrpcPort()).isPositive().isNotEqualTo(server.actualPort());
+  }
+
+  @Test
+  void answersHealthAndMetadata() {
+    assertThat(stub.serverLive(ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
+    assertThat(stub.serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();
+    assertThat(stub.serverMetadata(ServerMetadataRequest.getDefaultInstance()).getExtensionsList())
+        .containsExactly("binary_tensor_data");
+    assertThat(stub.modelReady(ModelReadyRequest.newBuilder().setName("houses").build()).getReady()).isTrue();
+    assertThat(stub.modelReady(ModelReadyRequest.newBuilder().setName("houses").setVersion("3").build())
+        .getReady()).isFalse();
+
+    ModelMetadataResponse metadata = stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("iris").build());
+    assertThat(metadata.getVersionsList()).containsExactly("1");
+    assertThat(metadata.getInputsList()).extracting(ModelMetadataResponse.TensorMetadata::getName)
+        .containsExactly("x", "y");
+    assertThat(metadata.getOutputs(0).getShapeList()).containsExactly(-1L, 3L);
+  }
+
+  @Test
+  void infersFromTypedContents() {
+    ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("houses").setId("g-1")
+        .addInputs(tensor("age", "FP32", 2).setContents(InferTensorContents.newBuilder()
+            .addFp32Contents(1.5f).addFp32Contents(2f)))
+        .addInputs(tensor("rooms", "INT64", 2, 1).setContents(InferTensorContents.newBuilder()
+            .addInt64Contents(3).addInt64Contents(1)))
+        .addInputs(tensor("city", "BYTES", 2).setContents(InferTensorContents.newBuilder()
+            .addBytesContents(ByteString.copyFromUtf8("b")).addBytesContents(ByteString.copyFromUtf8("a"))))
+        .build();
+    ModelInferResponse response = stub.modelInfer(request);
+    assertThat(response.getModelName()).isEqualTo("houses");
+    assertThat(response.getModelVersion()).isEqualTo("2");
+    assertThat(response.getId()).isEqualTo("g-1");
+    assertThat(response.getOutputs(0).getName()).isEqualTo("predictions");
+    assertThat(response.getOutputs(0).getDatatype()).isEqualTo("FP32");
+    assertThat(response.getOutputs(0).getShapeList()).containsExactly(2L);
+    assertThat(response.getOutputs(0).getContents().getFp32ContentsList()).containsExactly(263f, 24f);
+    assertThat(response.getRawOutputContentsCount()).isZero();
+  }
+
+  @Test
+  void infersFromRawContentsAndAnswersRaw() {
+    ByteBuffer x = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
+        .putShort((short) 0x3400).putShort((short) 0x3c00); // FP16 0.25 and 1.0
+    ByteBuffer y = ByteBuffer.allocate(2).put((byte) 0).put((byte) 1); // UINT8
+    ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("iris").setModelVersion("1")
+        .addInputs(tensor("x", "FP16", 2)).addInputs(tensor("y", "UINT8", 2, 1))
+        .addRawInputContents(ByteString.copyFrom(x.array())).addRawInputContents(ByteString.copyFrom(y.array()))
+        .build();
+    ModelInferResponse response = stub.modelInfer(request);
+    assertThat(response.getOutputs(0).getShapeList()).containsExactly(2L, 3L);
+    assertThat(response.getOutputs(0).hasContents()).isFalse();
+    ByteBuffer raw = response.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    float[] values = new float[raw.remaining() / 4];
+    raw.asFloatBuffer().get(values);
+    assertThat(values).containsExactly(0.25f, 0f, 0.125f, 1f, 1f, 1f);
+  }
+
+  @Test
+  void mapsFailuresToStatusCodes() {
+    assertStatus(() -> stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("nope").build()),
+        Status.Code.NOT_FOUND, "model 'nope' not found");
+    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("houses").setModelVersion("9")
+        .build()), Status.Code.NOT_FOUND, "has no version 9");
+    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
+        .addInputs(tensor("x", "FP32", 2).setContents(InferTensorContents.newBuilder().addFp32Contents(1f)))
+        .build()), Status.Code.INVALID_ARGUMENT, "input 'x' has 1 elements in contents.fp32_contents");
+    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
+        .addInputs(tensor("x", "FP16", 1)).build()), Status.Code.INVALID_ARGUMENT, "send it in raw_input_contents");
+    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("exploding")
+        .addInputs(tensor("x", "FP32", 1).setContents(InferTensorContents.newBuilder().addFp32Contents(1f)))
+        .build()), Status.Code.INTERNAL, "details are in the server log");
+  }
+
+  private static void assertStatus(Runnable call, Status.Code code, String message) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+      assertThat(e.getStatus().getCode()).isEqualTo(code);
+      assertThat(e.getStatus().getDescription()).contains(message);
+    });
+  }
+}

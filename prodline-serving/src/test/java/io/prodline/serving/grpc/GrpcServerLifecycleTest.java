@@ -1,0 +1,76 @@
+package io.prodline.serving.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.ModelServer;
+import io.prodline.serving.ServerConfig;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.InferTensorContents;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.ModelInferResponse;
+import io.prodline.serving.testing.LinearTestRuntimeProvider;
+import io.prodline.serving.testing.TestRepository;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gRPC listener's part in the server's life cycle: off by default, drained on stop, bind failures. */
+class GrpcServerLifecycleTest {
+  @TempDir
+  Path root;
+
+  @Test
+  void isOffUnlessAPortIsGiven() {
+    TestRepository.create(root);
+    try (ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0)) {
+      assertThatThrownBy(server::actualGrpcPort).isInstanceOf(IllegalStateException.class)
+          .hasMessage("the server is not running with gRPC");
+    }
+  }
+
+  @Test
+  void stopLetsACallInFlightFinish() throws Exception {
+    TestRepository.create(root);
+    ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
+    ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
+        InsecureChannelCredentials.create()).build();
+    try {
+      ModelInferRequest slow = ModelInferRequest.newBuilder().setModelName("slow")
+          .addInputs(ModelInferRequest.InferInputTensor.newBuilder().setName("x").setDatatype("FP32").addShape(1)
+              .setContents(InferTensorContents.newBuilder().addFp32Contents(7f)))
+          .build();
+      CompletableFuture<ModelInferResponse> call = CompletableFuture.supplyAsync(() ->
+          GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).modelInfer(slow));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (LinearTestRuntimeProvider.RUNNING.get() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      server.stop();
+      assertThat(call.get(10, TimeUnit.SECONDS).getOutputs(0).getContents().getFp32ContentsList())
+          .containsExactly(7f);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.stop();
+    }
+  }
+
+  @Test
+  void aTakenGrpcPortFailsTheStartAndReleasesTheRestPort() throws Exception {
+    TestRepository.create(root);
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1"));
+      assertThatThrownBy(() -> server.start(0, taken.getLocalPort())).isInstanceOf(ProdlineException.class)
+          .hasMessageStartingWith("cannot listen for gRPC on 127.0.0.1:" + taken.getLocalPort());
+      assertThatThrownBy(server::actualPort).isInstanceOf(IllegalStateException.class);
+    }
+  }
+}

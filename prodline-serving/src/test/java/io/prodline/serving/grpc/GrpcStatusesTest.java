@@ -1,0 +1,29 @@
+package io.prodline.serving.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.Status;
+import io.prodline.serving.batching.BatchQueueFullException;
+import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.limits.DeadlineExceededException;
+import io.prodline.serving.protocol.BadRequestException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of failure gets the gRPC code a client acts on, as REST gets its HTTP status. */
+class GrpcStatusesTest {
+  private static Status.Code code(Throwable error) {
+    return GrpcStatuses.of("ModelInfer m", new CompletionException(error)).getStatus().getCode();
+  }
+
+  @Test
+  void mapsEveryFailureKind() {
+    assertThat(code(new ModelNotFoundException("no"))).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(code(new BadRequestException("bad"))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(code(new BatchQueueFullException("full"))).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    assertThat(code(new DeadlineExceededException("late"))).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+    assertThat(code(new RejectedExecutionException("busy"))).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(code(new IllegalStateException("bug"))).isEqualTo(Status.Code.INTERNAL);
+  }
+}

@@ -1,0 +1,106 @@
+package io.prodline.serving.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodline.serving.ModelServer;
+import io.prodline.serving.ServerConfig;
+import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.PrometheusTextFormat;
+import io.prodline.serving.testing.TestRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code GET /metrics} on a server that has answered some requests: what it holds, and that it is valid. */
+class MetricsExpositionTest {
+  private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
+
+  @TempDir
+  static Path root;
+  static ModelServer server;
+  static HttpTestClient http;
+  static Answer scrape;
+
+  @BeforeAll
+  static void startAndServeSomeRequests() {
+    TestRepository.create(root);
+    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0);
+    http = new HttpTestClient(server.actualPort());
+    for (int i = 0; i < 3; i++) {
+      assertThat(http.post("/v1/models/houses:predict", "{\"instances\": [[1, 2, \"a\"], [3, 4, \"b\"]]}").status())
+          .isEqualTo(200);
+    }
+    assertThat(http.post("/v1/models/houses:predict", "{\"instances\": []}").status()).isEqualTo(400);
+    assertThat(http.post("/v1/models/made-up-name:predict", "{\"instances\": [[1]]}").status()).isEqualTo(404);
+    scrape = http.get("/metrics");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @Test
+  void isPrometheusTextFormat() {
+    assertThat(scrape.status()).isEqualTo(200);
+    assertThat(scrape.header("content-type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(PrometheusTextFormat.problems(scrape.body())).isEmpty();
+  }
+
+  @Test
+  void countsRequestsInFixedLatencyBucketsPerModelVersionProtocolAndStatus() {
+    String body = scrape.body();
+    assertThat(body).contains("# TYPE prodline_request_duration_seconds histogram")
+        .contains("prodline_request_duration_seconds_count{model=\"houses\",protocol=\"rest_v1\",status=\"200\","
+            + "version=\"2\"} 3")
+        .contains("prodline_request_duration_seconds_bucket{model=\"houses\",protocol=\"rest_v1\",status=\"200\","
+            + "version=\"2\",le=\"0.001\"}")
+        .contains("prodline_request_duration_seconds_count{model=\"houses\",protocol=\"rest_v1\",status=\"400\","
+            + "version=\"2\"} 1")
+        // An unknown model's name never becomes a label value.
+        .contains("prodline_request_duration_seconds_count{model=\"\",protocol=\"rest_v1\",status=\"404\","
+            + "version=\"\"} 1")
+        .doesNotContain("made-up-name")
+        .doesNotContain("quantile=");
+  }
+
+  @Test
+  void exportsBatchSizesQueueDepthModelEventsAndTheJvm() {
+    assertThat(scrape.body())
+        .contains("prodline_batch_size_rows_bucket{model=\"houses\",version=\"2\",le=\"2.0\"} 3")
+        .contains("prodline_batch_queue_depth{model=\"houses\",version=\"2\"} 0")
+        .contains("prodline_model_events_total{event=\"load\",model=\"houses\",version=\"2\"} 1")
+        .contains("prodline_model_events_total{event=\"load_failure\",model=\"houses\",version=\"3\"} 1")
+        .contains("jvm_memory_used_bytes{")
+        .contains("jvm_gc_")
+        .contains("jvm_threads_live_threads")
+        .contains("system_cpu_cores");
+  }
+
+  @Test
+  void passesPromtoolWhereInstalled() throws Exception {
+    if (!Files.isExecutable(PROMTOOL)) {
+      return; // the parser-based check above always runs
+    }
+    Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
+    try (OutputStream in = promtool.getOutputStream()) {
+      in.write(scrape.body().getBytes(StandardCharsets.UTF_8));
+    }
+    String output = readAll(promtool);
+    assertThat(promtool.waitFor()).as(output).isZero();
+  }
+
+  private static String readAll(Process process) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    process.getInputStream().transferTo(out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,61 @@
+package io.prodline.serving.protocol.v2;
+
+import static io.prodline.serving.testing.TestBundles.field;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Frame;
+import io.prodline.serving.protocol.BadRequestException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InferRequestDecoderTest {
+  private static InferenceRequest decode(String json) {
+    return InferRequestDecoder.decode(json.getBytes(StandardCharsets.UTF_8), -1);
+  }
+
+  private static String tensor(String datatype, String data) {
+    return "{\"inputs\": [{\"name\": \"n\", \"shape\": [1], \"datatype\": \"" + datatype + "\", \"data\": " + data
+        + "}]}";
+  }
+
+  @Test
+  void readsUint64AboveTheLongRangeIntoAFloatFeatureButNotAnIntFeature() {
+    InferenceRequest request = decode(tensor("UINT64", "[18446744073709551615]"));
+    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)));
+    assertThat(frame.column(0).getDouble(0)).isEqualTo(0x1p64);
+    assertThatThrownBy(() -> FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.INT64))))
+        .hasMessage("input 'n' element 0 is 18446744073709551615, beyond the int64 range of the feature");
+  }
+
+  @Test
+  void checksElementsAgainstTheirDatatype() {
+    assertThatThrownBy(() -> decode(tensor("UINT8", "[-1]")))
+        .hasMessage("input 'n' element 0 is -1, outside the UINT8 range [0, 255]");
+    assertThatThrownBy(() -> decode(tensor("INT32", "[1.5]")))
+        .hasMessage("input 'n' element 0 must be an integer (INT32) but is 1.5");
+    assertThatThrownBy(() -> decode(tensor("BOOL", "[1]")))
+        .hasMessage("input 'n' element 0 must be true or false (BOOL) but is 1");
+    assertThat(((TensorData.Longs) decode(tensor("INT64", "[3.0]")).inputs().get(0).data()).values())
+        .containsExactly(3);
+  }
+
+  @Test
+  void refusesBinaryDataNoInputClaims() {
+    byte[] json = tensor("FP32", "[1]").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[json.length + 4];
+    System.arraycopy(json, 0, body, 0, json.length);
+    assertThatThrownBy(() -> InferRequestDecoder.decode(body, json.length)).isInstanceOf(BadRequestException.class)
+        .hasMessage("4 bytes of binary data after the JSON are not claimed by any input's binary_data_size");
+    assertThatThrownBy(() -> InferRequestDecoder.decode(body, body.length + 1))
+        .hasMessageStartingWith("Inference-Header-Content-Length is " + (body.length + 1));
+  }
+
+  @Test
+  void refusesShapesTooLargeToAllocate() {
+    assertThatThrownBy(() -> decode("{\"inputs\": [{\"name\": \"n\", \"shape\": [4294967296], \"datatype\": "
+        + "\"FP32\", \"data\": [1]}]}")).hasMessageContaining("more elements than one request can hold");
+  }
+}

@@ -1,0 +1,60 @@
+package io.prodline.serving.protocol.v2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodline.serving.protocol.BadRequestException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+class RawTensorsTest {
+  private static ByteBuffer le(int capacity) {
+    return ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  @Test
+  void decodesHalfPrecisionExactly() {
+    assertThat(RawTensors.halfToFloat((short) 0x3c00)).isEqualTo(1f);
+    assertThat(RawTensors.halfToFloat((short) 0xc000)).isEqualTo(-2f);
+    assertThat(RawTensors.halfToFloat((short) 0x7bff)).isEqualTo(65504f);
+    assertThat(RawTensors.halfToFloat((short) 0x0001)).isEqualTo(0x1p-24f);
+    assertThat(RawTensors.halfToFloat((short) 0x8000)).isEqualTo(-0f);
+    assertThat(RawTensors.halfToFloat((short) 0x7c00)).isEqualTo(Float.POSITIVE_INFINITY);
+    assertThat(RawTensors.halfToFloat((short) 0x7e00)).isNaN();
+  }
+
+  @Test
+  void decodesUnsignedAndSignedIntegersLittleEndian() {
+    ByteBuffer raw = le(4).putShort((short) -1).putShort((short) 0x0102).flip();
+    assertThat(((TensorData.Longs) RawTensors.decode(raw, DataType.UINT16, 2, "x")).values())
+        .containsExactly(65535, 258);
+    assertThat(((TensorData.Longs) RawTensors.decode(raw, DataType.INT16, 2, "x")).values())
+        .containsExactly(-1, 258);
+  }
+
+  @Test
+  void decodesLengthPrefixedBytes() {
+    ByteBuffer raw = le(11).putInt(2).put("ab".getBytes()).putInt(1).put("c".getBytes()).flip();
+    assertThat(((TensorData.Strings) RawTensors.decode(raw, DataType.BYTES, 2, "city")).values())
+        .containsExactly("ab", "c");
+  }
+
+  @Test
+  void refusesDataThatDoesNotFitTheShape() {
+    assertThatThrownBy(() -> RawTensors.decode(le(12).flip().limit(12), DataType.FP32, 2, "x"))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessage("input 'x' has 12 bytes of raw data but its shape and datatype FP32 need 8");
+    ByteBuffer truncated = le(6).putInt(5).put("ab".getBytes()).flip();
+    assertThatThrownBy(() -> RawTensors.decode(truncated, DataType.BYTES, 1, "city"))
+        .hasMessage("input 'city' raw BYTES element 0 claims 5 bytes but only 2 are left");
+    ByteBuffer one = le(5).putInt(1).put("a".getBytes()).flip();
+    assertThatThrownBy(() -> RawTensors.decode(one, DataType.BYTES, 2, "city"))
+        .hasMessage("input 'city' has 1 BYTES elements of raw data but its shape needs 2");
+  }
+
+  @Test
+  void encodesFloatsLittleEndian() {
+    assertThat(RawTensors.encode(new float[] {1f})).containsExactly(0, 0, (byte) 0x80, 0x3f);
+  }
+}

@@ -1,0 +1,218 @@
+package io.prodline.serving.rest.v2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodline.serving.ModelServer;
+import io.prodline.serving.ServerConfig;
+import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.TestRepository;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Open Inference Protocol's REST endpoints end to end, over real sockets. See {@link TestRepository}. */
+class OpenInferenceRestTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** houses, version 2 answers 2 * age + 20 * rooms + 200 * index(city); "b" has index 1. */
+  private static final String HOUSE_INPUTS = "[{\"name\": \"age\", \"shape\": [2], \"datatype\": \"FP32\", "
+      + "\"data\": [1.5, 2]}, {\"name\": \"rooms\", \"shape\": [2, 1], \"datatype\": \"INT32\", \"data\": [[3], [1]]}, "
+      + "{\"name\": \"city\", \"shape\": [2], \"datatype\": \"BYTES\", \"data\": [\"b\", \"a\"]}]";
+
+  @TempDir
+  static Path root;
+  static ModelServer server;
+  static HttpTestClient http;
+
+  @BeforeAll
+  static void start() {
+    TestRepository.create(root);
+    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0);
+    http = new HttpTestClient(server.actualPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @Test
+  void describesTheServerAndItsHealth() {
+    JsonNode metadata = http.get("/v2").json();
+    assertThat(metadata.get("name").asText()).isEqualTo("prodline");
+    assertThat(metadata.get("version").asText()).isNotEmpty();
+    assertThat(metadata.get("extensions").toString()).isEqualTo("[\"binary_tensor_data\"]");
+
+    assertThat(http.get("/v2/health/live").body()).isEqualTo("{\"live\":true}");
+    Answer ready = http.get("/v2/health/ready");
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.body()).isEqualTo("{\"ready\":true}");
+  }
+
+  @Test
+  void describesModelsWithTheirAvailableVersionsAndTensors() {
+    Answer answer = http.get("/v2/models/houses");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"name\":\"houses\",\"versions\":[\"2\",\"1\"],"
+        + "\"platform\":\"prodline_linear-test\",\"inputs\":[{\"name\":\"age\",\"datatype\":\"FP64\",\"shape\":[-1]},"
+        + "{\"name\":\"rooms\",\"datatype\":\"INT64\",\"shape\":[-1]},"
+        + "{\"name\":\"city\",\"datatype\":\"BYTES\",\"shape\":[-1]}],"
+        + "\"outputs\":[{\"name\":\"predictions\",\"datatype\":\"FP32\",\"shape\":[-1]}]}");
+    JsonNode iris = http.get("/v2/models/iris/versions/1").json();
+    assertThat(iris.get("outputs").get(0).get("shape").toString()).isEqualTo("[-1,3]");
+  }
+
+  @Test
+  void tellsWhetherAModelVersionIsReady() {
+    assertThat(http.get("/v2/models/houses/ready").body()).isEqualTo("{\"name\":\"houses\",\"ready\":true}");
+    Answer broken = http.get("/v2/models/houses/versions/3/ready");
+    assertThat(broken.status()).isEqualTo(503);
+    assertThat(broken.body()).isEqualTo("{\"name\":\"houses\",\"ready\":false}");
+    assertThat(http.get("/v2/models/nope/ready").status()).isEqualTo(404);
+    assertThat(http.get("/v2/models/houses/versions/9/ready").status()).isEqualTo(404);
+  }
+
+  @Test
+  void infersFromJsonTensorsAndEchoesTheId() {
+    Answer answer = http.post("/v2/models/houses/infer", "{\"id\": \"r-1\", \"inputs\": " + HOUSE_INPUTS + "}");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"model_name\":\"houses\",\"model_version\":\"2\",\"id\":\"r-1\","
+        + "\"outputs\":[{\"name\":\"predictions\",\"datatype\":\"FP32\",\"shape\":[2],\"data\":[263.0,24.0]}]}");
+
+    Answer v1 = http.post("/v2/models/houses/versions/1/infer", "{\"inputs\": " + HOUSE_INPUTS
+        + ", \"outputs\": [{\"name\": \"predictions\"}]}");
+    assertThat(v1.json().get("model_version").asText()).isEqualTo("1");
+    assertThat(v1.json().has("id")).isFalse();
+    assertThat(v1.json().get("outputs").get(0).get("data").toString()).isEqualTo("[131.5,12.0]");
+  }
+
+  @Test
+  void answersClassProbabilitiesAsARowPerInstanceAndTakesBooleans() {
+    Answer iris = http.post("/v2/models/iris/infer", "{\"inputs\": [{\"name\": \"x\", \"shape\": [2], "
+        + "\"datatype\": \"FP64\", \"data\": [0.25, 1]}, {\"name\": \"y\", \"shape\": [2], \"datatype\": \"UINT8\", "
+        + "\"data\": [0, 1]}]}");
+    JsonNode output = iris.json().get("outputs").get(0);
+    assertThat(output.get("shape").toString()).isEqualTo("[2,3]");
+    assertThat(output.get("data").toString()).isEqualTo("[0.25,0.0,0.125,1.0,1.0,1.0]");
+
+    Answer churn = http.post("/v2/models/churn/infer", "{\"inputs\": [{\"name\": \"active\", \"shape\": [1], "
+        + "\"datatype\": \"BOOL\", \"data\": [true]}, {\"name\": \"score\", \"shape\": [1], \"datatype\": \"FP16\", "
+        + "\"data\": [0.5]}]}");
+    assertThat(churn.json().get("outputs").get(0).get("data").toString()).isEqualTo("[0.625]");
+  }
+
+  @Test
+  void badTensorsAre400WithTheReason() {
+    assertBadRequest("{\"inputs\": [1, }", "malformed JSON at line 1");
+    assertBadRequest("{\"instances\": []}", "unknown field 'instances' in the request");
+    assertBadRequest("{\"inputs\": []}", "the request needs \"inputs\"");
+    assertBadRequest(houses("\"FP32\"", "[2]", "[1, 2]").replace("\"city\"", "\"town\""),
+        "unknown input 'town'; the model takes [age, rooms, city]");
+    assertBadRequest(houses("\"FP32\"", "[2]", "[1, 2]"), "input 'city' is FP32 but the feature is string; send BYTES");
+    assertBadRequest(houses("\"BYTES\"", "[2]", "[\"a\"]"), "input 'city' has 1 elements in \"data\" but its shape needs 2");
+    assertBadRequest(houses("\"BYTES\"", "[1]", "[\"a\"]"), "input 'city' has 1 rows but 'age' has 2");
+    assertBadRequest(houses("\"BYTES\"", "[1, 2]", "[\"a\", \"b\"]"), "of shape [N] or [N, 1]");
+    assertBadRequest(houses("\"FLOAT\"", "[2]", "[1, 2]"), "unknown datatype 'FLOAT'");
+    assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"INT8\", \"data\": [300]}]}",
+        "input 'x' element 0 is 300, outside the INT8 range [-128, 127]", "/v2/models/slow/infer");
+    assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}], "
+        + "\"outputs\": [{\"name\": \"scores\"}]}", "unknown output 'scores'; the model has [predictions]",
+        "/v2/models/slow/infer");
+  }
+
+  /** A houses request whose city tensor has the given datatype, shape and data. */
+  private static String houses(String cityType, String cityShape, String cityData) {
+    return HOUSE_INPUTS.replace("{\"name\": \"city\", \"shape\": [2], \"datatype\": \"BYTES\", \"data\": [\"b\", \"a\"]}",
+        "{\"name\": \"city\", \"shape\": " + cityShape + ", \"datatype\": " + cityType + ", \"data\": " + cityData + "}")
+        .transform(inputs -> "{\"inputs\": " + inputs + "}");
+  }
+
+  private static void assertBadRequest(String body, String message) {
+    assertBadRequest(body, message, "/v2/models/houses/infer");
+  }
+
+  private static void assertBadRequest(String body, String message, String path) {
+    Answer answer = http.post(path, body);
+    assertThat(answer.status()).as(body).isEqualTo(400);
+    assertThat(answer.error()).as(body).contains(message);
+  }
+
+  @Test
+  void unknownModelsVersionsPathsAndMethodsAreAnsweredAsInTheTfServingApi() {
+    Answer model = http.post("/v2/models/nope/infer", "{}");
+    assertThat(model.status()).isEqualTo(404);
+    assertThat(model.error()).isEqualTo("model 'nope' not found; this server has [churn, exploding, houses, iris, slow]");
+    assertThat(http.get("/v2/models/houses/versions/9").status()).isEqualTo(404);
+    assertThat(http.get("/v2/models/houses/versions/latest").error())
+        .isEqualTo("model 'houses' has no version 'latest'; versions are positive integers");
+    Answer path = http.get("/v2/repository/index");
+    assertThat(path.status()).isEqualTo(404);
+    assertThat(path.error()).startsWith("no endpoint at /v2/repository/index; the API has GET /v2, ");
+    Answer method = http.get("/v2/models/houses/infer");
+    assertThat(method.status()).isEqualTo(405);
+    assertThat(method.allow()).isEqualTo("POST");
+    Answer failure = http.post("/v2/models/exploding/infer",
+        "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}]}");
+    assertThat(failure.status()).isEqualTo(500);
+    assertThat(failure.error()).doesNotContain("secret");
+  }
+
+  @Test
+  void roundTripsBinaryTensorData() throws Exception {
+    ByteBuffer age = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(1.5).putDouble(2);
+    ByteBuffer rooms = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(3).putLong(1);
+    ByteBuffer city = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN).putInt(1).put((byte) 'b')
+        .putInt(1).put((byte) 'a');
+    String header = "{\"id\": \"bin\", \"inputs\": ["
+        + "{\"name\": \"age\", \"shape\": [2], \"datatype\": \"FP64\", \"parameters\": {\"binary_data_size\": 16}},"
+        + "{\"name\": \"rooms\", \"shape\": [2], \"datatype\": \"INT64\", \"parameters\": {\"binary_data_size\": 16}},"
+        + "{\"name\": \"city\", \"shape\": [2], \"datatype\": \"BYTES\", \"parameters\": {\"binary_data_size\": 10}}],"
+        + "\"outputs\": [{\"name\": \"predictions\", \"parameters\": {\"binary_data\": true}}]}";
+    byte[] json = header.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(json);
+    body.write(age.array());
+    body.write(rooms.array());
+    body.write(city.array());
+
+    HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(http.uri("/v2/models/houses/infer")))
+            .header("Inference-Header-Content-Length", Integer.toString(json.length))
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    int jsonLength = Integer.parseInt(response.headers().firstValue("Inference-Header-Content-Length").orElseThrow());
+    byte[] answer = response.body();
+    JsonNode output = JSON.readTree(Arrays.copyOf(answer, jsonLength)).get("outputs").get(0);
+    assertThat(output.toString()).isEqualTo("{\"name\":\"predictions\",\"datatype\":\"FP32\",\"shape\":[2],"
+        + "\"parameters\":{\"binary_data_size\":8}}");
+    ByteBuffer predictions = ByteBuffer.wrap(answer, jsonLength, answer.length - jsonLength)
+        .order(ByteOrder.LITTLE_ENDIAN);
+    assertThat(predictions.remaining()).isEqualTo(8);
+    assertThat(predictions.getFloat()).isEqualTo(263.0f);
+    assertThat(predictions.getFloat()).isEqualTo(24.0f);
+  }
+
+  @Test
+  void binaryDataWithoutTheHeaderLengthIsRefused() {
+    Answer answer = http.post("/v2/models/slow/infer", "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], "
+        + "\"datatype\": \"FP32\", \"parameters\": {\"binary_data_size\": 4}}]}");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.error()).contains("no Inference-Header-Content-Length header");
+  }
+}

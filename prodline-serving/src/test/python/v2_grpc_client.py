@@ -1,0 +1,82 @@
+"""An independent Open Inference Protocol gRPC client for prodline's server tests.
+
+Generates Python stubs from the same grpc_predict_v2.proto the server is built from (with grpc_tools, as
+any KServe client would), then drives inference.GRPCInferenceService against the test repository of
+io.prodline.serving.testing.TestRepository. Exits 0 when every check passes, 1 naming the first failure.
+
+Usage: python3 v2_grpc_client.py HOST:PORT PROTO_DIR
+"""
+import importlib
+import struct
+import sys
+import tempfile
+
+import grpc
+from grpc_tools import protoc
+
+
+def generate_stubs(proto_dir, out_dir):
+    status = protoc.main(["protoc", "-I" + proto_dir, "--python_out=" + out_dir, "--grpc_python_out=" + out_dir,
+                          "grpc_predict_v2.proto"])
+    if status != 0:
+        raise SystemExit("protoc failed on %s/grpc_predict_v2.proto" % proto_dir)
+    sys.path.insert(0, out_dir)
+    return importlib.import_module("grpc_predict_v2_pb2"), importlib.import_module("grpc_predict_v2_pb2_grpc")
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    print("ok: " + what)
+
+
+def main(target, proto_dir):
+    pb, rpc = generate_stubs(proto_dir, tempfile.mkdtemp(prefix="prodline-v2-stubs-"))
+    with grpc.insecure_channel(target) as channel:
+        stub = rpc.GRPCInferenceServiceStub(channel)
+        check(stub.ServerLive(pb.ServerLiveRequest(), timeout=30).live, "ServerLive says live")
+        check(stub.ServerReady(pb.ServerReadyRequest(), timeout=30).ready, "ServerReady says ready")
+        metadata = stub.ModelMetadata(pb.ModelMetadataRequest(name="houses"), timeout=30)
+        check([(t.name, t.datatype) for t in metadata.inputs] == [("age", "FP64"), ("rooms", "INT64"),
+                                                                  ("city", "BYTES")],
+              "ModelMetadata lists the houses inputs with their datatypes")
+
+        request = pb.ModelInferRequest(model_name="houses", id="py-1")
+        age = request.inputs.add(name="age", datatype="FP64", shape=[2])
+        age.contents.fp64_contents.extend([1.5, 2.0])
+        rooms = request.inputs.add(name="rooms", datatype="INT32", shape=[2, 1])
+        rooms.contents.int_contents.extend([3, 1])
+        city = request.inputs.add(name="city", datatype="BYTES", shape=[2])
+        city.contents.bytes_contents.extend([b"b", b"a"])
+        response = stub.ModelInfer(request, timeout=30)
+        output = response.outputs[0]
+        check((response.model_name, response.model_version, response.id) == ("houses", "2", "py-1"),
+              "ModelInfer names the model, the version that answered and the request id")
+        check((output.name, output.datatype, list(output.shape)) == ("predictions", "FP32", [2]),
+              "ModelInfer answers FP32 predictions of shape [2]")
+        check(list(output.contents.fp32_contents) == [263.0, 24.0], "typed contents give the expected predictions")
+
+        raw = pb.ModelInferRequest(model_name="iris", model_version="1")
+        raw.inputs.add(name="x", datatype="FP32", shape=[2])
+        raw.inputs.add(name="y", datatype="FP32", shape=[2])
+        raw.raw_input_contents.extend([struct.pack("<2f", 0.25, 1.0), struct.pack("<2f", 0.0, 1.0)])
+        raw_response = stub.ModelInfer(raw, timeout=30)
+        values = struct.unpack("<6f", raw_response.raw_output_contents[0])
+        check(list(raw_response.outputs[0].shape) == [2, 3] and values == (0.25, 0.0, 0.125, 1.0, 1.0, 1.0),
+              "raw_input_contents give raw_output_contents with class probabilities")
+
+        try:
+            stub.ModelInfer(pb.ModelInferRequest(model_name="nope"), timeout=30)
+            check(False, "an unknown model fails")
+        except grpc.RpcError as e:
+            check(e.code() == grpc.StatusCode.NOT_FOUND, "an unknown model is NOT_FOUND")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    try:
+        main(sys.argv[1], sys.argv[2])
+    except AssertionError as failure:
+        print("FAILED: %s" % failure)
+        sys.exit(1)
