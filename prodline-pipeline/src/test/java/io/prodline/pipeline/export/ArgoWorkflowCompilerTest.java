@@ -38,13 +38,15 @@ class ArgoWorkflowCompilerTest {
     assertThat(wf.get("kind").asText()).isEqualTo("Workflow");
     assertThat(wf.at("/metadata/generateName").asText()).isEqualTo("quickstart-");
     assertThat(wf.at("/spec/entrypoint").asText()).isEqualTo("pipeline");
-    assertThat(dependencies(wf)).containsExactly(
-        Map.entry("example-gen", List.of()),
-        Map.entry("statistics-gen", List.of("example-gen")),
-        Map.entry("trainer", List.of("example-gen", "statistics-gen")),
-        Map.entry("evaluator", List.of("example-gen", "trainer")),
-        Map.entry("infra-validator", List.of("example-gen", "trainer")),
-        Map.entry("pusher", List.of("trainer", "evaluator", "infra-validator")));
+    assertThat(dependencies(wf)).isEqualTo(Map.of(
+        "example-gen", List.of(),
+        "statistics-gen", List.of("example-gen"),
+        "schema-gen", List.of("statistics-gen"),
+        "example-validator", List.of("statistics-gen", "schema-gen"),
+        "trainer", List.of("example-gen", "statistics-gen"),
+        "evaluator", List.of("example-gen", "trainer"),
+        "infra-validator", List.of("example-gen", "trainer"),
+        "pusher", List.of("trainer", "evaluator", "infra-validator")));
 
     JsonNode trainer = template(wf, "trainer");
     assertThat(trainer.at("/container/image").asText()).isEqualTo(IMAGE);
