@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         QuickstartCommand.class,
         TrainCommand.class,
         EvaluateCommand.class,
+        PredictCommand.class,
         TuneCommand.class,
         RunsCommand.class,
         ServeCommand.class,

@@ -29,7 +29,7 @@ class CommandLineTest {
   @Test
   void everyCommandsHelpTeachesWithAnExample() {
     for (String command : new String[] {"quickstart", "train", "serve", "evaluate", "tune", "runs", "data",
-        "data stats", "data schema", "data validate", "data compare", "data generate"}) {
+        "data stats", "data schema", "data validate", "data compare", "data generate", "predict"}) {
       Run r = run((command + " --help").split(" "));
       assertThat(r.exitCode()).as(command).isZero();
       assertThat(r.out()).as(command).contains("Example").contains("prodline " + command);

@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads and checks a bundle directory; every problem is reported with the bundle's path and the fix. */
+/**
+ * Reads and checks a bundle directory; every problem is reported with the bundle's path and the fix. A directory
+ * without {@code bundle.yaml} but with a bare model file ({@code model.json}, {@code model.ubj}, {@code model.onnx})
+ * is read through {@link BareModels}, so every caller accepts bare models alike.
+ */
 public final class BundleReader {
   public static final String MANIFEST = "bundle.yaml";
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -20,7 +24,11 @@ public final class BundleReader {
   public static Bundle read(Path directory) {
     Path manifestFile = directory.resolve(MANIFEST);
     if (!Files.isRegularFile(manifestFile)) {
-      throw new ProdlineException(directory + " is not a model bundle: it has no " + MANIFEST);
+      if (BareModels.present(directory)) {
+        return BareModels.read(directory);
+      }
+      throw new ProdlineException(directory + " is not a model bundle: it has no " + MANIFEST
+          + " and no bare model file (accepted: " + String.join(", ", BareModels.acceptedFiles()) + ")");
     }
     BundleManifest manifest;
     try {

@@ -64,9 +64,11 @@ class BundleRoundTripTest {
   }
 
   @Test
-  void directoryWithoutManifestIsNamed(@TempDir Path dir) {
+  void directoryWithoutManifestOrBareModelIsNamedWithTheAcceptedFiles(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("model.pkl"), "pickle");
     assertThatThrownBy(() -> BundleReader.read(dir)).isInstanceOf(ProdlineException.class)
-        .hasMessageContaining(dir + " is not a model bundle");
+        .hasMessageContaining(dir + " is not a model bundle")
+        .hasMessageContaining("no bare model file (accepted: model.json, model.ubj");
   }
 
   @Test

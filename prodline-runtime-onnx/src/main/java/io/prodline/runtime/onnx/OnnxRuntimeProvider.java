@@ -56,7 +56,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
     }
   }
 
-  private static Map.Entry<String, NodeInfo> singleInput(OrtSession session, Path file) throws OrtException {
+  static Map.Entry<String, NodeInfo> singleInput(OrtSession session, Path file) throws OrtException {
     Map<String, NodeInfo> inputs = session.getInputInfo();
     if (inputs.size() != 1) {
       throw new ProdlineException(file + ": the model has " + inputs.size() + " inputs " + inputs.keySet()
@@ -65,7 +65,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
     return inputs.entrySet().iterator().next();
   }
 
-  private static int inputWidth(Map.Entry<String, NodeInfo> input, Path file) {
+  static int inputWidth(Map.Entry<String, NodeInfo> input, Path file) {
     long[] shape = floatShape(input, file, "input");
     if (shape.length != 2 || shape[1] <= 0) {
       throw new ProdlineException(file + ": input '" + input.getKey() + "' has shape " + java.util.Arrays.toString(shape)
@@ -74,7 +74,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
     return (int) shape[1];
   }
 
-  private static long[] floatShape(Map.Entry<String, NodeInfo> node, Path file, String role) {
+  static long[] floatShape(Map.Entry<String, NodeInfo> node, Path file, String role) {
     if (!(node.getValue().getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
       throw new ProdlineException(file + ": " + role + " '" + node.getKey() + "' is " + node.getValue().getInfo()
           + "; prodline needs a float32 tensor (export classifiers without ZipMap, e.g. skl2onnx options zipmap=False)");
@@ -107,7 +107,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
         + " lists " + manifest.classes().size() + " classes");
   }
 
-  private static void closeQuietly(OrtSession session) {
+  static void closeQuietly(OrtSession session) {
     if (session != null) {
       try {
         session.close();

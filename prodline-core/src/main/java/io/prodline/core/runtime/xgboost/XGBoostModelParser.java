@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns an XGBoost model file (JSON or UBJSON, as written by {@code Booster.save_model}) into an
@@ -116,7 +118,28 @@ public final class XGBoostModelParser {
       default -> throw new ModelFormatException("booster '" + boosterName
           + "' is not supported; supported: gbtree, dart, gblinear");
     };
-    return new XGBoostRuntime(numFeature, baseMargins, booster, objective);
+    return new XGBoostRuntime(numFeature, baseMargins, booster, objective, objectiveName,
+        featureNames(learner, numFeature));
+  }
+
+  /** {@code learner.feature_names}: saved when the training DMatrix had names; empty or absent otherwise. */
+  private static List<String> featureNames(DocumentNode learner, int numFeature) {
+    if (!learner.has("feature_names")) {
+      return List.of();
+    }
+    DocumentNode node = learner.field("feature_names");
+    if (node.size() == 0) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>(numFeature);
+    for (DocumentNode name : node.elements()) {
+      names.add(name.string());
+    }
+    if (names.size() != numFeature) {
+      throw new ModelFormatException(node.path() + " has " + names.size() + " names; expected num_feature "
+          + numFeature);
+    }
+    return names;
   }
 
   /**

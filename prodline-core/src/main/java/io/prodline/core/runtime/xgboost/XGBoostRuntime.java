@@ -1,6 +1,7 @@
 package io.prodline.core.runtime.xgboost;
 
 import io.prodline.core.runtime.ModelRuntime;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,14 @@ public final class XGBoostRuntime implements ModelRuntime {
   private final Booster booster;
   private final Objective objective;
   private final int outputWidth;
+  private final String objectiveName;
+  private final List<String> featureNames;
 
-  XGBoostRuntime(int inputWidth, float[] baseMargins, Booster booster, Objective objective) {
+  XGBoostRuntime(int inputWidth, float[] baseMargins, Booster booster, Objective objective, String objectiveName,
+      List<String> featureNames) {
     this.inputWidth = inputWidth;
+    this.objectiveName = Objects.requireNonNull(objectiveName, "objectiveName");
+    this.featureNames = List.copyOf(featureNames);
     this.groups = baseMargins.length;
     this.baseMargins = baseMargins.clone();
     this.booster = booster;
@@ -38,6 +44,16 @@ public final class XGBoostRuntime implements ModelRuntime {
   /** Output groups the booster produces before the objective transform (classes for multiclass, else 1). */
   public int groups() {
     return groups;
+  }
+
+  /** The XGBoost objective the model was trained with, e.g. {@code binary:logistic}. */
+  public String objectiveName() {
+    return objectiveName;
+  }
+
+  /** The feature names XGBoost saved with the model (when the training data had them), else an empty list. */
+  public List<String> featureNames() {
+    return featureNames;
   }
 
   @Override

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Batch prediction against the model-only rate (issue 6: `prodline predict` at least 70% of the rate of the same
+# model evaluated in a loop over in-memory batches, no I/O). Generates a 1M-row, 30-column CSV, trains a 100-tree,
+# depth-6 XGBoost bundle on a 100k-row sample of the same generator, then measures, twice each (the machine may be
+# shared; report the better): the model-only rate (ModelOnlyRate.java) and `prodline predict` end to end
+# (read + parse + transform + predict + write CSV, as the command reports it).
+#
+# Usage: bench/predict/run.sh [WORK_DIR]     env: ROWS (1000000), THREADS (nproc), BATCH_ROWS (65536)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WORK="${1:-${TMPDIR:-/tmp}/prodline-bench-predict}"
+ROWS="${ROWS:-1000000}"
+THREADS="${THREADS:-$(nproc)}"
+BATCH_ROWS="${BATCH_ROWS:-65536}"
+PRODLINE="$ROOT/prodline"
+mkdir -p "$WORK"
+
+[ -f "$WORK/data.csv" ] || "$PRODLINE" data generate --rows "$ROWS" --columns 30 --seed 1 --output "$WORK/data.csv"
+[ -f "$WORK/train.csv" ] || "$PRODLINE" data generate --rows 100000 --columns 30 --seed 2 --output "$WORK/train.csv"
+[ -d "$WORK/models/bench/1" ] || "$PRODLINE" train --data "$WORK/train.csv" --label flag_4 \
+    --output "$WORK/models/bench/1" --rounds 100 --max-depth 6 >"$WORK/train.log" 2>&1
+
+echo "== machine"
+echo "nproc: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); cpu: $(lscpu | sed -n 's/^Model name: *//p')"
+echo "load before: $(uptime)"
+for run in 1 2; do
+  echo "== run $run"
+  java -Xmx4g -cp "$ROOT/prodline-app/target/dist/lib/*" "$ROOT/bench/predict/ModelOnlyRate.java" \
+      "$WORK/models/bench/1" "$WORK/data.csv" "$THREADS" "$BATCH_ROWS" | grep -E '^(read-only|model-only)'
+  PRODLINE_JAVA_OPTS="-Xmx4g" "$PRODLINE" predict --model "$WORK/models/bench/1" --input "$WORK/data.csv" \
+      --output "$WORK/predictions.csv" --keep num_0 --threads "$THREADS" --batch-rows "$BATCH_ROWS" | tail -1
+  echo "load: $(uptime)"
+done

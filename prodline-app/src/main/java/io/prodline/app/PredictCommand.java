@@ -1,0 +1,90 @@
+package io.prodline.app;
+
+import io.prodline.app.batch.BatchScorer;
+import io.prodline.app.batch.OutputColumns;
+import io.prodline.core.predict.Predictor;
+import io.prodline.data.source.BadRecord;
+import io.prodline.data.source.DataSource;
+import io.prodline.data.source.DataSources;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code prodline predict}: batch prediction with a bundle or a bare model, streaming, on all cores. */
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Predict every row of a data set with a model and write the predictions to a CSV or JSON-lines file.",
+        "",
+        "The model is a bundle directory (from prodline train) or a directory holding only a bare model.json /",
+        "model.ubj (XGBoost) or model.onnx, whose inputs are named by the model (see docs/batch-prediction.md).",
+        "The input is read in batches (CSV, JSON lines, Parquet, a directory or glob of them, or a jdbc: URL with",
+        "--query) and predicted on --threads workers; memory stays bounded whatever the input's size.",
+        "Output rows are in input order: the --keep columns, then 'prediction' (regression, or the probability",
+        "of the second class), 'predicted_class' (classification) and one 'p_<class>' per class (multiclass).",
+        "The output file appears only when complete: on any error no file is left."},
+    footer = {
+        "",
+        "Examples:",
+        "  prodline predict --model models/churn/3 --input customers.csv --output scores.csv --keep customer_id",
+        "  prodline predict --model models/fraud/1 --input 'events/2024-*/*.parquet' --output fraud.jsonl \\",
+        "      --threads 8 --skip-bad-records 100",
+        "  prodline predict --model xgb/ --input rows.jsonl --output out.csv   (xgb/ holds only model.json)"})
+final class PredictCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "DIR",
+      description = "A bundle directory, or a directory with a bare model.json, model.ubj or model.onnx.")
+  Path model;
+
+  @Option(names = "--input", required = true, paramLabel = "LOCATION",
+      description = "File, directory, glob or jdbc: URL to predict.")
+  String input;
+
+  @Option(names = "--query", paramLabel = "SQL", description = "The SQL query of a jdbc: input.")
+  String query;
+
+  @Option(names = "--output", required = true, paramLabel = "FILE",
+      description = "Where to write the predictions: a .csv or .jsonl file (replaced when it exists).")
+  Path output;
+
+  @Option(names = "--keep", arity = "1..*", paramLabel = "COLUMN",
+      description = "Input columns to copy to the output before the predictions, e.g. an id.")
+  List<String> keep = List.of();
+
+  @Mixin
+  ReadOptions read;
+
+  @Override
+  public Integer call() {
+    DataInput in = new DataInput(input, query, "--query");
+    int threads = read.threads == null ? Runtime.getRuntime().availableProcessors() : read.threads;
+    try (Predictor predictor = Predictor.load(model);
+         DataSource source = DataSources.open(input, query == null ? read.source() : read.source().withQuery(query))) {
+      OutputColumns columns = new OutputColumns(predictor.bundle().manifest(), keep);
+      BatchScorer.Result result;
+      try (ProgressBar bar = Progress.bar("predict", -1, "rows")) {
+        result = new BatchScorer(predictor, columns, threads).score(source, output, bar::stepBy);
+      }
+      report(in, source);
+      System.out.printf(Locale.ROOT, "Predicted %d rows in %.2f s (%.0f rows/s) with %d threads; wrote %s%n",
+          result.rows(), result.seconds(), result.rowsPerSecond(), threads, output);
+    }
+    return 0;
+  }
+
+  private static void report(DataInput input, DataSource source) {
+    long skipped = source.badRecords().skipped();
+    if (skipped > 0) {
+      System.out.printf(Locale.ROOT, "%s: skipped %d bad records (no output row); the first:%n",
+          input.displayName(), skipped);
+      for (BadRecord r : source.badRecords().examples()) {
+        System.out.println("  " + r);
+      }
+    }
+  }
+}

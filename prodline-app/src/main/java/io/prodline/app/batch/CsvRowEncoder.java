@@ -1,0 +1,83 @@
+package io.prodline.app.batch;
+
+import java.util.List;
+
+/**
+ * RFC 4180 CSV: a header line, then one line per row; a missing input value is an empty cell, and a text cell is
+ * quoted only when it holds a comma, quote or line break. Numbers are written in Java's shortest round-trip form,
+ * so reading a prediction back gives the exact float the model returned.
+ */
+final class CsvRowEncoder implements RowEncoder {
+  private final String header;
+
+  CsvRowEncoder(List<String> columns) {
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < columns.size(); c++) {
+      if (c > 0) {
+        line.append(',');
+      }
+      appendText(line, columns.get(c));
+    }
+    this.header = line.append('\n').toString();
+  }
+
+  @Override
+  public String header() {
+    return header;
+  }
+
+  @Override
+  public void beginRow(StringBuilder out) {}
+
+  @Override
+  public void inputValue(StringBuilder out, int column, Object value) {
+    separate(out, column);
+    if (value != null) {
+      appendText(out, value.toString());
+    }
+  }
+
+  @Override
+  public void number(StringBuilder out, int column, float value) {
+    separate(out, column);
+    out.append(value);
+  }
+
+  @Override
+  public void text(StringBuilder out, int column, String value) {
+    separate(out, column);
+    appendText(out, value);
+  }
+
+  @Override
+  public void endRow(StringBuilder out) {
+    out.append('\n');
+  }
+
+  private static void separate(StringBuilder out, int column) {
+    if (column > 0) {
+      out.append(',');
+    }
+  }
+
+  private static void appendText(StringBuilder out, String text) {
+    boolean quote = false;
+    for (int i = 0; i < text.length() && !quote; i++) {
+      char ch = text.charAt(i);
+      quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r';
+    }
+    if (!quote) {
+      out.append(text);
+      return;
+    }
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '"') {
+        out.append('"');
+      }
+      out.append(ch);
+    }
+    out.append('"');
+  }
+}

@@ -1,0 +1,91 @@
+package io.prodline.app.batch;
+
+import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.Column;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.predict.Predictions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The columns of a prediction file and the cells of each row: first the input columns kept to identify rows (an
+ * id), then the model's outputs, named by task so that a file says what it holds without the bundle at hand:
+ * <ul>
+ *   <li>regression: {@code prediction}, the value;
+ *   <li>binary classification: {@code prediction}, the probability of the second class, and {@code predicted_class};
+ *   <li>multiclass: {@code predicted_class} and one {@code p_<class>} probability per class, in the model's order.
+ * </ul>
+ */
+public final class OutputColumns {
+  static final String PREDICTION = "prediction";
+  static final String PREDICTED_CLASS = "predicted_class";
+
+  private final List<String> keep;
+  private final Task task;
+  private final List<String> names;
+
+  /** @param keep input columns to copy to the output, in this order */
+  public OutputColumns(BundleManifest manifest, List<String> keep) {
+    this.keep = List.copyOf(keep);
+    this.task = manifest.task();
+    List<String> outputs = new ArrayList<>();
+    if (task != Task.MULTICLASS_CLASSIFICATION) {
+      outputs.add(PREDICTION);
+    }
+    if (task.isClassification()) {
+      outputs.add(PREDICTED_CLASS);
+    }
+    if (task == Task.MULTICLASS_CLASSIFICATION) {
+      manifest.classes().forEach(c -> outputs.add("p_" + c));
+    }
+    for (String kept : keep) {
+      if (outputs.contains(kept)) {
+        throw new IllegalArgumentException("--keep " + kept + ": the output already has a column '" + kept
+            + "' holding the model's output; rename the input column or keep another");
+      }
+    }
+    List<String> all = new ArrayList<>(this.keep);
+    all.addAll(outputs);
+    this.names = List.copyOf(all);
+  }
+
+  /** Every column name, in file order. */
+  public List<String> names() {
+    return names;
+  }
+
+  /** The input columns copied to the output. */
+  public List<String> keep() {
+    return keep;
+  }
+
+  /** Appends one encoded line per row of {@code input} with its predictions. */
+  void encode(Frame input, Predictions predictions, RowEncoder encoder, StringBuilder out) {
+    Column[] kept = new Column[keep.size()];
+    for (int k = 0; k < kept.length; k++) {
+      kept[k] = input.column(keep.get(k));
+    }
+    int first = kept.length;
+    for (int row = 0; row < predictions.rows(); row++) {
+      encoder.beginRow(out);
+      for (int k = 0; k < kept.length; k++) {
+        encoder.inputValue(out, k, kept[k].isNull(row) ? null : kept[k].get(row));
+      }
+      switch (task) {
+        case REGRESSION -> encoder.number(out, first, predictions.value(row));
+        case BINARY_CLASSIFICATION -> {
+          encoder.number(out, first, predictions.value(row));
+          encoder.text(out, first + 1, predictions.predictedClass(row));
+        }
+        case MULTICLASS_CLASSIFICATION -> {
+          encoder.text(out, first, predictions.predictedClass(row));
+          for (int k = 0; k < predictions.width(); k++) {
+            encoder.number(out, first + 1 + k, predictions.values()[row * predictions.width() + k]);
+          }
+        }
+      }
+      encoder.endRow(out);
+    }
+  }
+}

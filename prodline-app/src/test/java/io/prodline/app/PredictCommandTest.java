@@ -1,0 +1,88 @@
+package io.prodline.app;
+
+import static io.prodline.app.CommandLineTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodline.app.CommandLineTest.Run;
+import io.prodline.app.batch.BareModelFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code prodline predict} end to end: output file, bad records under both policies, atomic output. */
+class PredictCommandTest {
+  @TempDir
+  Path dir;
+
+  /** The fixture CSV with one malformed row (an extra cell) on line {@code badLine}. */
+  private Path csvWithBadRow(int rows, int badLine) throws Exception {
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), rows);
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+    lines.set(badLine - 1, lines.get(badLine - 1) + ",extra");
+    Files.write(csv, lines);
+    return csv;
+  }
+
+  private List<String> filesIn(Path folder) throws Exception {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void predictsABareModelIntoACsvKeepingTheId() throws Exception {
+    Path model = BareModelFixture.model(dir.resolve("model"), "binary:logistic");
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 300);
+    Path out = dir.resolve("out.csv");
+    Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString(),
+        "--keep", "id", "--threads", "2", "--batch-rows", "50");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(301);
+    assertThat(lines.get(0)).isEqualTo("id,prediction,predicted_class");
+    assertThat(lines.get(1)).startsWith("1000,");
+    assertThat(lines.get(300)).startsWith("1299,");
+  }
+
+  @Test
+  void aBadRowFailsTheRunNamingFileAndLineAndLeavesNoOutput() throws Exception {
+    Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
+    Path outputs = Files.createDirectories(dir.resolve("outputs"));
+    Path previous = outputs.resolve("previous.csv");
+    Files.writeString(previous, "kept\n");
+    Path csv = csvWithBadRow(2_000, 1_500);
+    for (Path out : List.of(outputs.resolve("new.csv"), previous)) {
+      Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString(),
+          "--threads", "3", "--batch-rows", "100");
+      assertThat(r.exitCode()).isNotZero();
+      assertThat(r.err()).contains(csv + ":1500:");
+    }
+    assertThat(filesIn(outputs)).containsExactly("previous.csv");
+    assertThat(previous).hasContent("kept");
+  }
+
+  @Test
+  void skipBadRecordsDropsTheBadRowAndPredictsTheRest() throws Exception {
+    Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
+    Path csv = csvWithBadRow(500, 101);
+    Path out = dir.resolve("out.jsonl");
+    Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString(),
+        "--keep", "id", "--skip-bad-records", "5", "--batch-rows", "64");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(499).noneMatch(l -> l.startsWith("{\"id\":1099,"));
+    assertThat(lines.get(0)).startsWith("{\"id\":1000,\"prediction\":");
+  }
+
+  @Test
+  void aDirectoryWithNoModelSaysWhichFilesAreAccepted() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Run r = run("predict", "--model", empty.toString(), "--input", "x.csv", "--output", "y.csv");
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains("is not a model bundle").contains("model.json, model.ubj, model.onnx");
+  }
+}

@@ -1,0 +1,103 @@
+package io.prodline.app.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.predict.Predictions;
+import io.prodline.core.predict.Predictor;
+import io.prodline.data.source.DataSource;
+import io.prodline.data.source.DataSources;
+import io.prodline.data.source.SourceOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batch prediction writes exactly what {@link Predictor#predict} returns, row for row and in input order. */
+class BatchScorerTest {
+  private static final int ROWS = 5_000;
+
+  @TempDir
+  Path dir;
+
+  private Frame all(Path csv) {
+    try (DataSource source = DataSources.open(csv.toString(), SourceOptions.defaults())) {
+      return source.readAll();
+    }
+  }
+
+  private BatchScorer.Result score(Predictor predictor, List<String> keep, Path csv, Path output, int threads,
+      int batchRows) {
+    AtomicLong progress = new AtomicLong();
+    try (DataSource source = DataSources.open(csv.toString(), SourceOptions.defaults().withBatchRows(batchRows))) {
+      BatchScorer.Result result = new BatchScorer(predictor, new OutputColumns(predictor.bundle().manifest(), keep),
+          threads).score(source, output, progress::addAndGet);
+      assertThat(progress.get()).isEqualTo(result.rows());
+      return result;
+    }
+  }
+
+  @Test
+  void csvOutputEqualsPredictorRowForRowInInputOrderWithManyThreadsAndSmallBatches() throws Exception {
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), ROWS);
+    try (Predictor predictor = Predictor.load(BareModelFixture.model(dir.resolve("binary"), "binary:logistic"))) {
+      Path out = dir.resolve("out/scores.csv");
+      BatchScorer.Result result = score(predictor, List.of("id", "segment"), csv, out, 4, 37);
+      assertThat(result.rows()).isEqualTo(ROWS);
+
+      Predictions expected = predictor.predict(all(csv));
+      Frame written = all(out);
+      assertThat(written.names()).containsExactly("id", "segment", "prediction", "predicted_class");
+      assertThat(written.rowCount()).isEqualTo(ROWS);
+      for (int r = 0; r < ROWS; r++) {
+        assertThat(written.column("id").getDouble(r)).isEqualTo(1000 + r);
+        assertThat(written.column("segment").get(r)).isEqualTo(r % 3 == 0 ? "north, east" : "south");
+        assertThat((float) written.column("prediction").getDouble(r)).as("row %d", r).isEqualTo(expected.value(r));
+        assertThat(written.column("predicted_class").get(r).toString()).isEqualTo(expected.predictedClass(r));
+      }
+    }
+  }
+
+  @Test
+  void multiclassJsonLinesHaveTheClassAndOneProbabilityPerClass() throws Exception {
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 1_000);
+    try (Predictor predictor = Predictor.load(BareModelFixture.model(dir.resolve("multi"), "multi:softprob"))) {
+      Path out = dir.resolve("scores.jsonl");
+      score(predictor, List.of("id"), csv, out, 3, 64);
+
+      Predictions expected = predictor.predict(all(csv));
+      List<String> lines = Files.readAllLines(out);
+      assertThat(lines).hasSize(1_000);
+      ObjectMapper json = new ObjectMapper();
+      for (int r = 0; r < lines.size(); r++) {
+        JsonNode row = json.readTree(lines.get(r));
+        assertThat(row.fieldNames()).toIterable().containsExactly("id", "predicted_class", "p_0", "p_1", "p_2");
+        assertThat(row.get("id").asLong()).isEqualTo(1000 + r);
+        assertThat(row.get("predicted_class").asText()).isEqualTo(expected.predictedClass(r));
+        for (int k = 0; k < 3; k++) {
+          assertThat(row.get("p_" + k).floatValue()).isEqualTo(expected.row(r)[k]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aMissingKeepColumnOrFeatureFailsBeforeAnyOutput() throws Exception {
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 10);
+    Files.writeString(dir.resolve("narrow.csv"), "id,a,b\n1,0.5,0.5\n");
+    try (Predictor predictor = Predictor.load(BareModelFixture.model(dir.resolve("reg"), "reg:squarederror"))) {
+      Path out = dir.resolve("never.csv");
+      assertThatThrownBy(() -> score(predictor, List.of("customer"), csv, out, 2, 4))
+          .isInstanceOf(ProdlineException.class).hasMessageContaining("--keep customer");
+      assertThatThrownBy(() -> score(predictor, List.of(), dir.resolve("narrow.csv"), out, 2, 4))
+          .isInstanceOf(ProdlineException.class).hasMessageContaining("[c, d, e]");
+      assertThat(out).doesNotExist();
+    }
+  }
+}

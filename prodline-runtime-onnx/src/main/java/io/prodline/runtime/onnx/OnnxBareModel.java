@@ -1,0 +1,59 @@
+package io.prodline.runtime.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.prodline.core.bundle.BareModelFormat;
+import io.prodline.core.bundle.BareSignature;
+import io.prodline.core.bundle.Task;
+import io.prodline.core.error.ProdlineException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bare ONNX models: a {@code model.onnx} meeting {@link OnnxRuntimeProvider}'s contract, its signature read from the
+ * graph. The {@code d} inputs are named {@code <input>_0 .. <input>_(d-1)} after the graph's input (e.g.
+ * {@code input_0}), or {@code f0 ..} when that name is not a plain identifier. ONNX records no task, so it follows
+ * from the first output's width: 1 ({@code [N]} or {@code [N, 1]}) is regression, {@code k > 1} is multiclass
+ * classification with classes "0" .. "k-1" (a two-column binary classifier thus gets both probabilities). The
+ * output width must be fixed in the graph.
+ */
+public final class OnnxBareModel implements BareModelFormat {
+  @Override
+  public List<String> fileNames() {
+    return List.of("model.onnx");
+  }
+
+  @Override
+  public String runtime() {
+    return "onnx";
+  }
+
+  @Override
+  public BareSignature read(Path modelFile) {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+         OrtSession session = env.createSession(modelFile.toString(), options)) {
+      Map.Entry<String, NodeInfo> input = OnnxRuntimeProvider.singleInput(session, modelFile);
+      int width = OnnxRuntimeProvider.inputWidth(input, modelFile);
+      Map.Entry<String, NodeInfo> output = session.getOutputInfo().entrySet().iterator().next();
+      long[] shape = OnnxRuntimeProvider.floatShape(output, modelFile, "output");
+      long columns = shape.length == 1 ? 1 : shape[1];
+      if (columns < 1) {
+        throw new ProdlineException(modelFile + ": output '" + output.getKey() + "' has no fixed width (shape "
+            + java.util.Arrays.toString(shape) + "); a bare model needs [N], [N, 1] or [N, k] with k fixed, or a "
+            + "bundle.yaml naming its task");
+      }
+      String name = input.getKey();
+      List<String> inputs = BareSignature.positionalNames(
+          name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name + "_" : "f", width);
+      return columns == 1
+          ? new BareSignature(inputs, Task.REGRESSION, List.of())
+          : new BareSignature(inputs, Task.MULTICLASS_CLASSIFICATION, BareSignature.indexClasses((int) columns));
+    } catch (OrtException e) {
+      throw new ProdlineException(modelFile + ": ONNX Runtime cannot load this model: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.prodline.runtime.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prodline.core.bundle.Bundle;
+import io.prodline.core.bundle.BundleReader;
+import io.prodline.core.bundle.Task;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.Column;
+import io.prodline.core.frame.Float64Column;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.predict.Predictions;
+import io.prodline.core.predict.Predictor;
+import io.prodline.core.schema.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bare {@code model.onnx} in a version directory, with no bundle.yaml, loads and predicts as numpy computed. */
+class OnnxBareModelTest {
+  static Path bare(Path dir, String fixture) throws Exception {
+    Path version = Files.createDirectories(dir.resolve("scorer/7"));
+    Files.copy(OnnxRuntimeProviderTest.FIXTURES.resolve(fixture), version.resolve("model.onnx"));
+    return version;
+  }
+
+  /** The fixture rows as a frame whose columns carry the bare model's input names. */
+  static Frame frame(JsonNode rows, List<String> names) {
+    List<Column> columns = new ArrayList<>();
+    for (int c = 0; c < names.size(); c++) {
+      double[] values = new double[rows.size()];
+      for (int r = 0; r < rows.size(); r++) {
+        values[r] = rows.get(r).get(c).asDouble();
+      }
+      columns.add(Float64Column.of(values));
+    }
+    return Frame.of(names, columns);
+  }
+
+  @Test
+  void bareMlpIsARegressionNamedAfterItsInput(@TempDir Path dir) throws Exception {
+    Bundle bundle = BundleReader.read(bare(dir, "mlp.onnx"));
+    assertThat(bundle.manifest().runtime()).isEqualTo("onnx");
+    assertThat(bundle.manifest().name()).isEqualTo("scorer");
+    assertThat(bundle.manifest().version()).isEqualTo(7);
+    assertThat(bundle.manifest().task()).isEqualTo(Task.REGRESSION);
+    assertThat(bundle.manifest().inputs()).hasSize(30).first().extracting(Field::name).isEqualTo("features_0");
+    JsonNode mlp = OnnxRuntimeProviderTest.EXPECTED.get("mlp");
+    try (Predictor p = Predictor.of(bundle)) {
+      List<String> names = bundle.manifest().inputs().stream().map(Field::name).toList();
+      Predictions out = p.predict(frame(mlp.get("inputs"), names));
+      for (int r = 0; r < out.rows(); r++) {
+        assertThat((double) out.value(r)).isCloseTo(mlp.get("outputs").get(r).asDouble(), Offset.offset(1e-5));
+      }
+    }
+  }
+
+  @Test
+  void bareSoftmaxIsMulticlassWithIndexClasses(@TempDir Path dir) throws Exception {
+    JsonNode softmax = OnnxRuntimeProviderTest.EXPECTED.get("softmax3");
+    try (Predictor p = Predictor.load(bare(dir, "softmax3.onnx"))) {
+      assertThat(p.bundle().manifest().task()).isEqualTo(Task.MULTICLASS_CLASSIFICATION);
+      assertThat(p.bundle().manifest().classes()).containsExactly("0", "1", "2");
+      assertThat(p.bundle().transform().inputs()).containsExactly("x_0", "x_1", "x_2", "x_3");
+      Predictions out = p.predict(frame(softmax.get("inputs"), List.of("x_0", "x_1", "x_2", "x_3")));
+      for (int r = 0; r < out.rows(); r++) {
+        for (int k = 0; k < 3; k++) {
+          assertThat((double) out.row(r)[k]).isCloseTo(softmax.get("outputs").get(r).get(k).asDouble(),
+              Offset.offset(1e-6));
+        }
+      }
+    }
+  }
+
+  @Test
+  void anUnreadableBareFileNamesTheFile(@TempDir Path dir) throws Exception {
+    Path version = Files.createDirectories(dir.resolve("m/1"));
+    Files.writeString(version.resolve("model.onnx"), "not onnx");
+    assertThatThrownBy(() -> BundleReader.read(version)).isInstanceOf(ProdlineException.class)
+        .hasMessageContaining("model.onnx").hasMessageContaining("cannot load");
+  }
+
+  @Test
+  void twoBareFilesAreAmbiguous(@TempDir Path dir) throws Exception {
+    Path version = bare(dir, "mlp.onnx");
+    Files.writeString(version.resolve("model.json"), "{}");
+    assertThatThrownBy(() -> BundleReader.read(version)).isInstanceOf(ProdlineException.class)
+        .hasMessageContaining("several model files").hasMessageContaining("model.json")
+        .hasMessageContaining("model.onnx");
+  }
+}
