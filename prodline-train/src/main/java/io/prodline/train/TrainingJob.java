@@ -28,6 +28,16 @@ public final class TrainingJob {
   private TrainingJob() {}
 
   public static TrainingResult run(Frame data, TrainingResult.DataSource source, TrainingSpec spec) {
+    return run(data, source, spec, null);
+  }
+
+  /**
+   * Like {@link #run(Frame, TrainingResult.DataSource, TrainingSpec)}, but with a transform fitted beforehand (a
+   * pipeline's Transform step, fitted on the whole train split) used as it is instead of fitting the spec's on this
+   * job's train rows; null fits as usual. Its inputs must be columns of {@code data} and must not include the label.
+   */
+  public static TrainingResult run(Frame data, TrainingResult.DataSource source, TrainingSpec spec,
+      FittedTransform fitted) {
     long started = System.nanoTime();
     if (!data.has(spec.label())) {
       throw new ProdlineException("label column '" + spec.label() + "' is not in the data; columns are " + data.names());
@@ -44,12 +54,14 @@ public final class TrainingJob {
     Frame train = labelled.take(split.trainRows());
     Frame eval = labelled.take(split.evalRows());
 
-    TransformSpec transformSpec = spec.transform() != null ? spec.transform() : defaultTransform(data, spec.label());
-    if (transformSpec.inputs().contains(spec.label())) {
+    List<String> transformInputs = fitted != null ? fitted.inputs()
+        : (spec.transform() != null ? spec.transform() : defaultTransform(data, spec.label())).inputs();
+    if (transformInputs.contains(spec.label())) {
       throw new ProdlineException("the transform reads the label column '" + spec.label() + "'; a model must not "
           + "see its label among its inputs");
     }
-    FittedTransform transform = TransformFitter.fit(transformSpec, train);
+    FittedTransform transform = fitted != null ? fitted
+        : TransformFitter.fit(spec.transform() != null ? spec.transform() : defaultTransform(data, spec.label()), train);
     List<Field> inputs = new ArrayList<>();
     for (String f : transform.inputs()) {
       inputs.add(new Field(f, data.column(f).type()));

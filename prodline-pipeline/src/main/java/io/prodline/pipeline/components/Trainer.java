@@ -2,6 +2,7 @@ package io.prodline.pipeline.components;
 
 import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.transform.FittedTransform;
 import io.prodline.pipeline.model.ArtifactType;
 import io.prodline.pipeline.model.Component;
 import io.prodline.pipeline.model.InputArtifact;
@@ -18,14 +19,19 @@ import io.prodline.train.xgboost.XGBoostParams;
 import io.prodline.train.xgboost.XGBoostTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Trains XGBoost on the train split with {@link TrainingJob} and writes the model bundle as its output folder.
  * When the training statistics are connected they are copied into the bundle as {@code statistics.json}, the
- * baseline that serving-time drift checks compare against.
+ * baseline that serving-time drift checks compare against. With a TransformGraph connected ({@link Transform}'s
+ * output) the model is trained on that fitted transform as it is, so the bundle's {@code transform.json} is the
+ * Transform step's; with hyperparameters connected ({@link Tuner}'s output) the tuned values override the step's
+ * own {@code rounds}, {@code max_depth} and {@code eta} and set any other XGBoost parameter they name.
  */
 public final class Trainer implements Component {
   /** The training statistics inside a bundle written by this component. */
@@ -64,7 +70,9 @@ public final class Trainer implements Component {
   @Override
   public Signature signature(StepConfig config, Set<String> connected) {
     return new Signature(
-        List.of(Port.of("examples", ArtifactType.EXAMPLES), Port.optional("statistics", ArtifactType.STATISTICS)),
+        List.of(Port.of("examples", ArtifactType.EXAMPLES), Port.optional("statistics", ArtifactType.STATISTICS),
+            Port.optional("transform", ArtifactType.TRANSFORM_GRAPH),
+            Port.optional("hyperparameters", ArtifactType.HYPERPARAMETERS)),
         List.of(Port.of("model", ArtifactType.MODEL)));
   }
 
@@ -73,16 +81,29 @@ public final class Trainer implements Component {
     StepConfig config = context.config();
     Path examples = context.input("examples").path();
     Frame train = ExamplesFolder.read(examples, ExamplesFolder.TRAIN);
-    XGBoostParams d = XGBoostParams.defaults();
-    XGBoostParams params = new XGBoostParams(d.booster(), (int) config.integer("rounds"),
-        (int) config.integer("max_depth"), config.number("eta"), d.subsample(), d.colsampleByTree(),
-        d.minChildWeight(), d.lambda(), d.alpha(), d.seed(), d.threads(), d.earlyStoppingRounds(), d.classWeights());
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("rounds", config.integer("rounds"));
+    settings.put("max_depth", config.integer("max_depth"));
+    settings.put("eta", config.number("eta"));
+    Optional<InputArtifact> tuned = context.optionalInput("hyperparameters");
+    if (tuned.isPresent()) {
+      Map<String, Object> values = Hyperparameters.params(tuned.get().path());
+      settings.putAll(values);
+      context.log().println("tuned hyperparameters override the step's settings: " + values);
+    }
     TrainingSpec spec = new TrainingSpec(config.string("model_name"), config.string("label"), null,
         config.number("validation_fraction"), null, config.integer("validation_seed"), false,
-        new XGBoostTrainer(params), null);
+        new XGBoostTrainer(XGBoostParams.fromMap(settings)), null);
+    FittedTransform fitted = null;
+    Optional<InputArtifact> transform = context.optionalInput("transform");
+    if (transform.isPresent()) {
+      spec = spec.withTransform(TransformGraphFolder.spec(transform.get().path()));
+      fitted = TransformGraphFolder.transform(transform.get().path());
+      context.log().println("using the fitted transform of " + transform.get().path());
+    }
     Path trainFile = ExamplesFolder.file(examples, ExamplesFolder.TRAIN);
     TrainingResult result = TrainingJob.run(train,
-        new TrainingResult.DataSource(trainFile.toString(), ContentFingerprint.sha256(trainFile)), spec);
+        new TrainingResult.DataSource(trainFile.toString(), ContentFingerprint.sha256(trainFile)), spec, fitted);
     Path model = context.output("model");
     result.writeBundle(model, 1);
     Optional<InputArtifact> statistics = context.optionalInput("statistics");

@@ -14,6 +14,7 @@ public enum ArtifactType {
   SCHEMA("Schema"),
   ANOMALIES("Anomalies"),
   TRANSFORM_GRAPH("TransformGraph"),
+  HYPERPARAMETERS("HyperParameters"),
   MODEL("Model"),
   MODEL_EVALUATION("ModelEvaluation"),
   MODEL_BLESSING("ModelBlessing"),

@@ -39,6 +39,24 @@ public interface Component {
     return Map.of();
   }
 
+  /**
+   * Outside data the step reads besides its {@code file} settings (the span files of a location, the rows of a
+   * query), each with its content fingerprint: the runner adds them to the cache key and records them as
+   * {@code DataFile} inputs in lineage. Called just before the cache lookup; throw when the data cannot be read.
+   */
+  default List<DataInput> dataInputs(StepConfig config) throws java.io.IOException {
+    return List.of();
+  }
+
+  /**
+   * Problems with a configuration that single parameters cannot express (settings that exclude each other, a
+   * location that names nothing), as sentences; checked when the pipeline is loaded, once every single setting
+   * has passed its own checks.
+   */
+  default List<String> check(StepConfig config) {
+    return List.of();
+  }
+
   /** Does the work: reads the inputs, writes every output of the signature. Throw to fail the attempt. */
   void run(StepContext context) throws Exception;
 }

@@ -73,6 +73,7 @@ final class PipelineValidator {
   }
 
   private static StepConfig config(StepDraft d, Component component, Path baseDirectory, List<Problem> problems) {
+    int problemsBefore = problems.size();
     Map<String, Parameter> declared = new LinkedHashMap<>();
     component.parameters().forEach(p -> declared.put(p.name(), p));
     ObjectNode values = d.config().objectNode();
@@ -96,7 +97,11 @@ final class PipelineValidator {
         }
       }
     }
-    return new StepConfig(values, baseDirectory);
+    StepConfig config = new StepConfig(values, baseDirectory);
+    for (String problem : problems.size() > problemsBefore ? List.<String>of() : component.check(config)) {
+      problems.add(new Problem(d.location(), "step '" + d.name() + "': " + component.name() + ": " + problem));
+    }
+    return config;
   }
 
   private static boolean check(StepDraft d, Component component, Parameter p, JsonNode value, Location at,

@@ -124,7 +124,11 @@ public final class LineageRecorder {
 
   /** An existing DataFile artifact for this path and content, or a new one (created with the execution). */
   public ArtifactRef dataFile(Path file, String fingerprint) {
-    String uri = file.toAbsolutePath().normalize().toString();
+    return dataFile(file.toAbsolutePath().normalize().toString(), fingerprint);
+  }
+
+  /** An existing DataFile artifact for this location and content, or a new one (created with the execution). */
+  public ArtifactRef dataFile(String uri, String fingerprint) {
     return store.artifactsByFingerprint(fingerprint).stream()
         .filter(a -> a.type().equals(ArtifactType.DATA_FILE) && a.uri().equals(uri))
         .findFirst().<ArtifactRef>map(a -> ArtifactRef.existing(a.id()))

@@ -5,6 +5,7 @@ import io.prodline.metadata.registry.ModelRegistry;
 import io.prodline.metadata.store.ArtifactRef;
 import io.prodline.metadata.store.ExecutionState;
 import io.prodline.metadata.store.RecordedExecution;
+import io.prodline.pipeline.model.DataInput;
 import io.prodline.pipeline.model.InputArtifact;
 import io.prodline.pipeline.model.InputRef;
 import io.prodline.pipeline.model.Parameter;
@@ -75,6 +76,11 @@ final class StepRunner {
           fileFingerprints.put(p.name(), sha);
           inputRefs.put(p.name(), recorder.dataFile(file, sha));
         }
+      }
+      for (DataInput d : step.component().dataInputs(step.config())) {
+        fileFingerprints.put(d.name(), d.fingerprint());
+        inputRefs.put(d.name(), recorder.dataFile(d.uri(), d.fingerprint()));
+        log.println("reads " + d.uri() + " (sha256 " + d.fingerprint() + ")");
       }
       Path staging = layout.staging(UUID.randomUUID().toString());
       Map<String, String> extra = step.component().extraCacheInputs(context(step, inputs, staging, log));

@@ -46,7 +46,7 @@ class PipelineYamlTest {
         """);
     assertThat(e.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
         "pipeline.yaml:7:7: step 'gen': ExampleGen has no setting 'eval_fractoin'; its settings are "
-            + "[path, eval_fraction, split_key, seed]",
+            + "[path, location, query, eval_fraction, split_key, seed]",
         "pipeline.yaml:8:5: unknown key 'retrys' in a step; known keys are [cache_version, component, config, "
             + "inputs, name, retries, retry_backoff, timeout]");
   }
