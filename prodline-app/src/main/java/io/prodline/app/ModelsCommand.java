@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,17 +44,7 @@ final class ModelsCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Registered models with their aliases.")
-  static final class ListModels implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
-    @Mixin
-    MetadataOptions metadata;
-
+  static final class ListModels extends MetadataCommand {
     @Override
     public Integer call() {
       try (MetadataDatabase db = metadata.open()) {
@@ -68,19 +57,9 @@ final class ModelsCommand implements Runnable {
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "A model's versions and its history.")
-  static final class Show implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
+  static final class Show extends MetadataCommand {
     @Parameters(paramLabel = "MODEL")
     String model;
-
-    @Mixin
-    MetadataOptions metadata;
 
     @Override
     public Integer call() {
@@ -103,103 +82,83 @@ final class ModelsCommand implements Runnable {
     }
   }
 
-  @Command(name = "alias", mixinStandardHelpOptions = true, description = "Point an alias at a version.")
-  static final class Alias implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
+  /**
+   * A subcommand that moves an alias of MODEL in the registry: records who and why, prints where the alias points now
+   * and re-projects the serving directory when it follows that alias.
+   */
+  abstract static class AliasMove extends MetadataCommand {
     @Parameters(index = "0", paramLabel = "MODEL")
     String model;
 
+    @Mixin
+    AuditOptions audit;
+
+    /** The alias this command moves. */
+    abstract String alias();
+
+    /** Moves the alias in the registry and returns the version it points at now. */
+    abstract ModelVersion move(ModelRegistry registry, Audit audit);
+
+    @Override
+    public final Integer call() {
+      try (MetadataDatabase db = metadata.open()) {
+        ModelVersion v = move(db.registry(), audit.audit());
+        out().println(model + "@" + alias() + " -> v" + v.version());
+        reproject(db.registry(), model, alias(), out());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "alias", mixinStandardHelpOptions = true, description = "Point an alias at a version.")
+  static final class Alias extends AliasMove {
     @Parameters(index = "1", paramLabel = "ALIAS")
     String alias;
 
     @Parameters(index = "2", paramLabel = "VERSION")
     int version;
 
-    @Mixin
-    MetadataOptions metadata;
-
-    @Mixin
-    AuditOptions audit;
+    @Override
+    String alias() {
+      return alias;
+    }
 
     @Override
-    public Integer call() {
-      try (MetadataDatabase db = metadata.open()) {
-        ModelVersion v = db.registry().setAlias(model, alias, version, audit.audit());
-        out().println(model + "@" + alias + " -> v" + v.version());
-        reproject(db.registry(), model, alias, out());
-      }
-      return 0;
+    ModelVersion move(ModelRegistry registry, Audit audit) {
+      return registry.setAlias(model, alias, version, audit);
     }
   }
 
   @Command(name = "promote", mixinStandardHelpOptions = true, description = "Make a version the champion.")
-  static final class Promote implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
-    @Parameters(index = "0", paramLabel = "MODEL")
-    String model;
-
+  static final class Promote extends AliasMove {
     @Parameters(index = "1", paramLabel = "VERSION")
     int version;
 
-    @Mixin
-    MetadataOptions metadata;
-
-    @Mixin
-    AuditOptions audit;
+    @Override
+    String alias() {
+      return ModelRegistry.CHAMPION;
+    }
 
     @Override
-    public Integer call() {
-      try (MetadataDatabase db = metadata.open()) {
-        ModelVersion v = db.registry().promote(model, version, audit.audit());
-        out().println(model + "@" + ModelRegistry.CHAMPION + " -> v" + v.version());
-        reproject(db.registry(), model, ModelRegistry.CHAMPION, out());
-      }
-      return 0;
+    ModelVersion move(ModelRegistry registry, Audit audit) {
+      return registry.promote(model, version, audit);
     }
   }
 
   @Command(name = "rollback", mixinStandardHelpOptions = true,
       description = "Move an alias (default champion) back to where it pointed before its last move.")
-  static final class Rollback implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
-    @Parameters(index = "0", paramLabel = "MODEL")
-    String model;
-
+  static final class Rollback extends AliasMove {
     @Option(names = "--alias", defaultValue = ModelRegistry.CHAMPION, description = "Default: ${DEFAULT-VALUE}.")
     String alias;
 
-    @Mixin
-    MetadataOptions metadata;
-
-    @Mixin
-    AuditOptions audit;
+    @Override
+    String alias() {
+      return alias;
+    }
 
     @Override
-    public Integer call() {
-      try (MetadataDatabase db = metadata.open()) {
-        ModelVersion v = db.registry().rollback(model, alias, audit.audit());
-        out().println(model + "@" + alias + " -> v" + v.version());
-        reproject(db.registry(), model, alias, out());
-      }
-      return 0;
+    ModelVersion move(ModelRegistry registry, Audit audit) {
+      return registry.rollback(model, alias, audit);
     }
   }
 
