@@ -3,9 +3,7 @@ package io.prodline.app;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.metadata.MetadataDatabase;
 import io.prodline.pipeline.lineage.ModelLineage;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code prodline lineage <model>:<version>}: where a registered model came from, down to its data files. */
@@ -13,19 +11,9 @@ import picocli.CommandLine.Parameters;
     description = {"Print the upstream lineage of a registered model version as a tree: the executions that made",
         "it (component, step, run, configuration) and every artifact they read, with fingerprints, down to the",
         "data files."})
-final class LineageCommand implements Callable<Integer> {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
-  private java.io.PrintWriter out() {
-    return spec.commandLine().getOut();
-  }
-
+final class LineageCommand extends MetadataCommand {
   @Parameters(paramLabel = "MODEL:VERSION", description = "e.g. breast_cancer:3")
   String target;
-
-  @Mixin
-  MetadataOptions metadata;
 
   @Override
   public Integer call() {

@@ -15,9 +15,7 @@ import io.prodline.pipeline.run.RunResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,24 +37,17 @@ final class PipelineCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** A subcommand that reads a pipeline file and the metadata database. */
+  abstract static class PipelineFileCommand extends MetadataCommand {
+    @Parameters(paramLabel = "PIPELINE_YAML", description = "The pipeline file.")
+    Path file;
+  }
+
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = {"Run the pipeline: steps start as soon as their inputs exist; unchanged steps are cache hits.",
           "Ctrl-C stops it, leaving nothing half-written; run it again to resume.",
           "Exit status: 0 when every step succeeded, 1 otherwise."})
-  static final class Run implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
-    @Parameters(paramLabel = "PIPELINE_YAML", description = "The pipeline file.")
-    Path file;
-
-    @Mixin
-    MetadataOptions metadata;
-
+  static final class Run extends PipelineFileCommand {
     @Option(names = "--no-cache", description = "Run every step, even when an identical execution exists.")
     boolean noCache;
 
@@ -88,20 +79,7 @@ final class PipelineCommand implements Runnable {
 
   @Command(name = "show", mixinStandardHelpOptions = true,
       description = "Print the pipeline's steps in dependency order with their inputs and each step's last state.")
-  static final class Show implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
-    @Parameters(paramLabel = "PIPELINE_YAML", description = "The pipeline file.")
-    Path file;
-
-    @Mixin
-    MetadataOptions metadata;
-
+  static final class Show extends PipelineFileCommand {
     @Override
     public Integer call() {
       Pipeline pipeline = PipelineYaml.load(file, ComponentRegistry.discover());
