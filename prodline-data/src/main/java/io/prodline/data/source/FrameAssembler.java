@@ -11,6 +11,7 @@ import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -104,6 +105,32 @@ public final class FrameAssembler {
     builders = newBuilders();
     rows = 0;
     return Frame.of(names, built);
+  }
+
+  /** Reads a source's next row into a batch, committing it unless it is a bad record. */
+  @FunctionalInterface
+  public interface RowReader {
+    /** Reads one row (or rejects it as a bad record); false, reading nothing, when no row is left. */
+    boolean readRow(FrameAssembler batch);
+  }
+
+  /** A frame of the next rows, at most {@code limit}; null when no row is left. */
+  public Frame fill(int limit, RowReader reader) {
+    while (rows < limit && reader.readRow(this)) {
+      // each call reads one row
+    }
+    return rows == 0 ? null : build();
+  }
+
+  /** The batches of up to {@code batchRows} rows each that {@code reader} reads, read as they are asked for. */
+  public Iterator<Frame> batches(int batchRows, RowReader reader) {
+    return new BatchIterator(() -> fill(batchRows, reader));
+  }
+
+  /** Every row {@code reader} has left, in one frame (empty, with the schema's columns, when none is left). */
+  public Frame readAll(RowReader reader) {
+    Frame all = fill(Integer.MAX_VALUE, reader);
+    return all != null ? all : build();
   }
 
   private ColumnBuilder[] newBuilders() {

@@ -5,7 +5,6 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
-import io.prodline.data.source.BatchIterator;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.FrameAssembler;
 import io.prodline.data.source.SourceOptions;
@@ -136,14 +135,13 @@ public final class JdbcSource implements DataSource {
   @Override
   public Iterator<Frame> iterator() {
     start();
-    return new BatchIterator(() -> fill(batchRows));
+    return batch.batches(batchRows, this::readNext);
   }
 
   @Override
   public Frame readAll() {
     start();
-    Frame all = fill(Integer.MAX_VALUE);
-    return all != null ? all : batch.build();
+    return batch.readAll(this::readNext);
   }
 
   private void start() {
@@ -153,20 +151,21 @@ public final class JdbcSource implements DataSource {
     started = true;
   }
 
-  private Frame fill(int limit) {
+  private boolean readNext(FrameAssembler batch) {
+    if (exhausted) {
+      return false;
+    }
     try {
-      while (batch.rows() < limit && !exhausted) {
-        if (!rows.next()) {
-          exhausted = true;
-          break;
-        }
-        rowNumber++;
-        readRow();
+      if (!rows.next()) {
+        exhausted = true;
+        return false;
       }
+      rowNumber++;
+      readRow();
+      return true;
     } catch (SQLException e) {
       throw new ProdlineException(source + ": reading row " + (rowNumber + 1) + " failed: " + e.getMessage(), e);
     }
-    return batch.rows() == 0 ? null : batch.build();
   }
 
   private void readRow() throws SQLException {

@@ -6,7 +6,6 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
-import io.prodline.data.source.BatchIterator;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.FrameAssembler;
 import io.prodline.data.source.SourceOptions;
@@ -106,14 +105,13 @@ public final class JsonLinesSource implements DataSource {
   @Override
   public Iterator<Frame> iterator() {
     start();
-    return new BatchIterator(() -> fill(batchRows));
+    return batch.batches(batchRows, this::readNext);
   }
 
   @Override
   public Frame readAll() {
     start();
-    Frame all = fill(Integer.MAX_VALUE);
-    return all != null ? all : batch.build();
+    return batch.readAll(this::readNext);
   }
 
   private void start() {
@@ -123,17 +121,17 @@ public final class JsonLinesSource implements DataSource {
     started = true;
   }
 
-  /** A frame of the next rows, at most {@code limit}; null when no row is left. */
-  private Frame fill(int limit) {
-    Line line;
-    while (batch.rows() < limit && (line = nextLine()) != null) {
-      try {
-        parser.parse(line, batch);
-      } catch (DataFormatException e) {
-        badRecords.reject(e);
-      }
+  private boolean readNext(FrameAssembler batch) {
+    Line line = nextLine();
+    if (line == null) {
+      return false;
     }
-    return batch.rows() == 0 ? null : batch.build();
+    try {
+      parser.parse(line, batch);
+    } catch (DataFormatException e) {
+      badRecords.reject(e);
+    }
+    return true;
   }
 
   private Line nextLine() {
