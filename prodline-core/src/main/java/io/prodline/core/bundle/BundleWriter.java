@@ -1,16 +1,11 @@
 package io.prodline.core.bundle;
 
+import io.prodline.core.fs.AtomicFiles;
 import io.prodline.core.transform.FittedTransform;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -49,18 +44,14 @@ public final class BundleWriter {
       BundleReader.YAML.writeValue(staging.resolve(BundleReader.MANIFEST).toFile(), manifest);
       try (Stream<Path> files = Files.list(staging)) {
         for (Path f : (Iterable<Path>) files::iterator) {
-          fsync(f, false);
+          AtomicFiles.fsync(f, false);
         }
       }
-      fsync(staging, true);
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(staging, target);
-      }
-      fsync(parent, true);
+      AtomicFiles.fsync(staging, true);
+      AtomicFiles.move(staging, target);
+      AtomicFiles.fsync(parent, true);
     } catch (IOException | RuntimeException e) {
-      deleteRecursively(staging);
+      AtomicFiles.deleteRecursively(staging);
       throw e;
     }
     return BundleReader.read(target);
@@ -72,33 +63,5 @@ public final class BundleWriter {
    */
   public static void rewriteManifest(Path bundleCopy, BundleManifest manifest) throws IOException {
     BundleReader.YAML.writeValue(bundleCopy.resolve(BundleReader.MANIFEST).toFile(), manifest);
-  }
-
-  private static void fsync(Path path, boolean directory) throws IOException {
-    try (FileChannel ch = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
-      ch.force(true);
-    } catch (IOException e) {
-      if (!directory) {
-        throw e;
-      }
-      // Some file systems cannot open a directory for sync; the rename is still atomic there.
-    }
-  }
-
-  static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // Best effort: a leftover hidden staging directory is ignored by readers.
-    }
   }
 }
