@@ -5,8 +5,8 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
-import io.prodline.data.source.DataSource;
 import io.prodline.data.source.FrameAssembler;
+import io.prodline.data.source.RowSource;
 import io.prodline.data.source.SourceOptions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -35,26 +34,20 @@ import java.util.Map;
  *
  * <p>The driver must be on the class path; the PostgreSQL driver ships with prodline.
  */
-public final class JdbcSource implements DataSource {
+public final class JdbcSource extends RowSource {
   private final String source;
   private final Connection connection;
   private final Statement statement;
   private final ResultSet rows;
-  private final List<Field> schema;
   private final ValueReader[] readers;
-  private final FrameAssembler batch;
-  private final BadRecords badRecords;
-  private final int batchRows;
   private long rowNumber;
   private boolean exhausted;
-  private boolean started;
 
   private JdbcSource(String source, Connection connection, String query, SourceOptions options,
       BadRecords badRecords) throws SQLException {
+    super(badRecords, options.batchRows(), "result");
     this.source = source;
     this.connection = connection;
-    this.badRecords = badRecords;
-    this.batchRows = options.batchRows();
     connection.setAutoCommit(false);
     this.statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
     statement.setFetchSize(options.batchRows());
@@ -73,8 +66,7 @@ public final class JdbcSource implements DataSource {
       fields.add(new Field(name, JdbcTypes.columnType(meta.getColumnType(i), meta.getColumnTypeName(i))));
       readers[i - 1] = JdbcTypes.reader(meta.getColumnType(i), meta.getColumnTypeName(i));
     }
-    this.schema = List.copyOf(fields);
-    this.batch = new FrameAssembler(schema);
+    schema(List.copyOf(fields));
   }
 
   /** Connects to {@code url} and runs {@code query}; the user and password may be URL parameters. */
@@ -122,36 +114,7 @@ public final class JdbcSource implements DataSource {
   }
 
   @Override
-  public List<Field> schema() {
-    return schema;
-  }
-
-  @Override
-  public BadRecords badRecords() {
-    return badRecords;
-  }
-
-  /** The batches of up to {@code batchRows} rows each; may be called once, and not after {@link #readAll()}. */
-  @Override
-  public Iterator<Frame> iterator() {
-    start();
-    return batch.batches(batchRows, this::readNext);
-  }
-
-  @Override
-  public Frame readAll() {
-    start();
-    return batch.readAll(this::readNext);
-  }
-
-  private void start() {
-    if (started) {
-      throw new IllegalStateException("a JdbcSource reads its result once; open a new one to read it again");
-    }
-    started = true;
-  }
-
-  private boolean readNext(FrameAssembler batch) {
+  protected boolean readNext(FrameAssembler batch) {
     if (exhausted) {
       return false;
     }
@@ -161,21 +124,21 @@ public final class JdbcSource implements DataSource {
         return false;
       }
       rowNumber++;
-      readRow();
+      readRow(batch);
       return true;
     } catch (SQLException e) {
       throw new ProdlineException(source + ": reading row " + (rowNumber + 1) + " failed: " + e.getMessage(), e);
     }
   }
 
-  private void readRow() throws SQLException {
+  private void readRow(FrameAssembler batch) throws SQLException {
     batch.beginRow();
     for (int c = 0; c < readers.length; c++) {
       try {
         readers[c].read(rows, c + 1, batch, c);
       } catch (IllegalArgumentException e) {
-        badRecords.reject(new DataFormatException(source, rowNumber,
-            "column '" + schema.get(c).name() + "': " + e.getMessage() + "; cast it in the query"));
+        badRecords().reject(new DataFormatException(source, rowNumber,
+            "column '" + schema().get(c).name() + "': " + e.getMessage() + "; cast it in the query"));
         return;
       }
     }

@@ -6,8 +6,8 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
-import io.prodline.data.source.DataSource;
 import io.prodline.data.source.FrameAssembler;
+import io.prodline.data.source.RowSource;
 import io.prodline.data.source.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -40,26 +39,20 @@ import java.util.Set;
  * not a column, or a value that does not fit is a bad record: a {@link DataFormatException} whose message starts
  * with {@code file:line}, or, under a skip policy, a row left out and counted in {@link #badRecords()}.
  */
-public final class JsonLinesSource implements DataSource {
+public final class JsonLinesSource extends RowSource {
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private final LineReader lines;
   private final Queue<Line> sample = new ArrayDeque<>();
-  private final List<Field> schema;
   private final RowParser parser;
-  private final FrameAssembler batch;
-  private final BadRecords badRecords;
-  private final int batchRows;
-  private boolean started;
 
   private JsonLinesSource(String source, LineReader lines, SourceOptions options, BadRecords badRecords) {
+    super(badRecords, options.batchRows(), "file");
     this.lines = lines;
-    this.badRecords = badRecords;
-    this.batchRows = options.batchRows();
     Set<String> inferred = new HashSet<>();
-    this.schema = new JsonSchemaResolver(JSON, options).resolve(lines, sample, inferred);
+    List<Field> schema = new JsonSchemaResolver(JSON, options).resolve(lines, sample, inferred);
     this.parser = new RowParser(source, JSON, schema, inferred, options.sampleRows());
-    this.batch = new FrameAssembler(schema);
+    schema(schema);
   }
 
   /** Opens a file and reads the type-inference sample, unless a schema is declared. */
@@ -92,36 +85,7 @@ public final class JsonLinesSource implements DataSource {
   }
 
   @Override
-  public List<Field> schema() {
-    return schema;
-  }
-
-  @Override
-  public BadRecords badRecords() {
-    return badRecords;
-  }
-
-  /** The batches of up to {@code batchRows} rows each; may be called once, and not after {@link #readAll()}. */
-  @Override
-  public Iterator<Frame> iterator() {
-    start();
-    return batch.batches(batchRows, this::readNext);
-  }
-
-  @Override
-  public Frame readAll() {
-    start();
-    return batch.readAll(this::readNext);
-  }
-
-  private void start() {
-    if (started) {
-      throw new IllegalStateException("a JsonLinesSource reads its file once; open a new one to read it again");
-    }
-    started = true;
-  }
-
-  private boolean readNext(FrameAssembler batch) {
+  protected boolean readNext(FrameAssembler batch) {
     Line line = nextLine();
     if (line == null) {
       return false;
@@ -129,7 +93,7 @@ public final class JsonLinesSource implements DataSource {
     try {
       parser.parse(line, batch);
     } catch (DataFormatException e) {
-      badRecords.reject(e);
+      badRecords().reject(e);
     }
     return true;
   }
