@@ -93,8 +93,8 @@ final class ModelsCommand implements Runnable {
     @Mixin
     AuditOptions audit;
 
-    /** The alias this command moves. */
-    abstract String alias();
+    /** The alias this command moves: the champion unless the subcommand's arguments name another. */
+    String alias = ModelRegistry.CHAMPION;
 
     /** Moves the alias in the registry and returns the version it points at now. */
     abstract ModelVersion move(ModelRegistry registry, Audit audit);
@@ -103,8 +103,8 @@ final class ModelsCommand implements Runnable {
     public final Integer call() {
       try (MetadataDatabase db = metadata.open()) {
         ModelVersion v = move(db.registry(), audit.audit());
-        out().println(model + "@" + alias() + " -> v" + v.version());
-        reproject(db.registry(), model, alias(), out());
+        out().println(model + "@" + alias + " -> v" + v.version());
+        reproject(db.registry(), model, alias, out());
       }
       return 0;
     }
@@ -112,15 +112,12 @@ final class ModelsCommand implements Runnable {
 
   @Command(name = "alias", mixinStandardHelpOptions = true, description = "Point an alias at a version.")
   static final class Alias extends AliasMove {
-    @Parameters(index = "1", paramLabel = "ALIAS")
-    String alias;
-
     @Parameters(index = "2", paramLabel = "VERSION")
     int version;
 
-    @Override
-    String alias() {
-      return alias;
+    @Parameters(index = "1", paramLabel = "ALIAS")
+    void alias(String alias) {
+      this.alias = alias;
     }
 
     @Override
@@ -135,11 +132,6 @@ final class ModelsCommand implements Runnable {
     int version;
 
     @Override
-    String alias() {
-      return ModelRegistry.CHAMPION;
-    }
-
-    @Override
     ModelVersion move(ModelRegistry registry, Audit audit) {
       return registry.promote(model, version, audit);
     }
@@ -149,11 +141,8 @@ final class ModelsCommand implements Runnable {
       description = "Move an alias (default champion) back to where it pointed before its last move.")
   static final class Rollback extends AliasMove {
     @Option(names = "--alias", defaultValue = ModelRegistry.CHAMPION, description = "Default: ${DEFAULT-VALUE}.")
-    String alias;
-
-    @Override
-    String alias() {
-      return alias;
+    void alias(String alias) {
+      this.alias = alias;
     }
 
     @Override
