@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Serving benchmark (issue 6): prodline serve against a Flask app under gunicorn, a FastAPI app under uvicorn and
+# nginx answering a fixed JSON body (the HTTP floor), all on loopback, one server at a time, measured with wrk.
+#
+# Workloads: XGBoost (100 trees, depth 6, 30 features; bare model.json) and the ONNX MLP (30->64->64->1), 1-row and
+# 64-row TF Serving REST requests (POST /v1/models/<m>:predict {"instances": [[...]]}), wrk at 1, 16 and 64
+# connections (2 threads; 1 at 1 connection), after a warm-up per server and workload. prodline runs twice: with its
+# default batching (--batch-max-delay-ms 2) and without (0). Everything binds 127.0.0.1 and stops by itself.
+#
+# Needs (Debian): wrk nginx gunicorn uvicorn python3-flask python3-fastapi python3-uvloop python3-httptools
+#                 python3-xgboost python3-numpy python3-onnx, for /usr/bin/python3.
+# Usage: bench/serving/run.sh [WORK_DIR]   env: DURATION (10 s), WARMUP (3 s), CONNS ("1 16 64"),
+#        SERVERS ("nginx prodline-batch2 prodline-batch0 fastapi flask"), PORT (18600)
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+WORK="${1:-${TMPDIR:-/tmp}/prodline-bench-serving}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-3}"
+CONNS="${CONNS:-1 16 64}"
+SERVERS="${SERVERS:-nginx prodline-batch2 prodline-batch0 fastapi flask}"
+PORT="${PORT:-18600}"
+PY=/usr/bin/python3
+NPROC="$(nproc)"
+
+mkdir -p "$WORK/models/mlp/1" "$WORK/raw"
+cp "$ROOT/prodline-runtime-onnx/src/test/resources/onnx/mlp.onnx" "$WORK/models/mlp/1/model.onnx"
+"$PY" "$HERE/make_models.py" "$WORK"
+"$ROOT/prodline" --version >/dev/null   # builds the distribution on first use, before anything is timed
+RESULTS="$WORK/results.tsv"
+printf 'server\tmodel\trows\tconns\treq_s\tp50_ms\tp75_ms\tp90_ms\tp99_ms\trequests\terrors\n' >"$RESULTS"
+
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill -TERM -- "-$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+trap stop_server EXIT
+
+start_server() {  # name -> starts it in its own process group on $PORT
+  local log="$WORK/raw/$1.log"
+  case "$1" in
+    nginx)
+      mkdir -p "$WORK/nginx"
+      sed -e "s#__PORT__#$PORT#; s#__DIR__#$WORK/nginx#g; s#__WORKERS__#$NPROC#" "$HERE/nginx.conf" >"$WORK/nginx/nginx.conf"
+      setsid nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >"$log" 2>&1 & ;;
+    prodline-batch2|prodline-batch0)
+      setsid "$ROOT/prodline" serve --models "$WORK/models" --host 127.0.0.1 --rest-port "$PORT" --poll-seconds 0 \
+          --batch-max-delay-ms "${1#prodline-batch}" >"$log" 2>&1 & ;;
+    flask)   # gunicorn's documented starting point: 2 x cores + 1 sync workers
+      BENCH_MODELS="$WORK/models" setsid "$PY" /usr/bin/gunicorn -w $((2 * NPROC + 1)) -b "127.0.0.1:$PORT" \
+          --chdir "$HERE" flask_app:app >"$log" 2>&1 & ;;
+    fastapi) # one uvicorn worker per core, uvloop + httptools (uvicorn[standard]'s fast path)
+      BENCH_MODELS="$WORK/models" setsid "$PY" -m uvicorn --workers "$NPROC" --host 127.0.0.1 --port "$PORT" \
+          --loop uvloop --http httptools --no-access-log --log-level warning --app-dir "$HERE" fastapi_app:app \
+          >"$log" 2>&1 & ;;
+  esac
+  SERVER_PID=$!
+  for _ in $(seq 120); do
+    if curl -s -o /dev/null -X POST --data-binary @"$WORK/body-1.json" -H 'Content-Type: application/json' \
+        "http://127.0.0.1:$PORT/v1/models/mlp:predict" && \
+       curl -s -o /dev/null -X POST --data-binary @"$WORK/body-1.json" -H 'Content-Type: application/json' \
+        "http://127.0.0.1:$PORT/v1/models/xgb:predict"; then return 0; fi
+    sleep 0.5
+  done
+  echo "$1 did not start; see $log" >&2; cat "$log" >&2; exit 1
+}
+
+ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} \
+              else if (v ~ /m$/) {sub(/m$/,"",v); v*=60000} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.3f", v}'; }
+
+run_wrk() {  # server model rows conns
+  local url="http://127.0.0.1:$PORT/v1/models/$2:predict" raw="$WORK/raw/$1-$2-$3rows-c$4.txt" t=2
+  [ "$4" -lt 2 ] && t=1
+  BODY_FILE="$WORK/body-$3.json" wrk -t"$t" -c"$4" -d"${DURATION}s" --latency -s "$HERE/post.lua" "$url" >"$raw"
+  local rps p50 p75 p90 p99 n err
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$raw")
+  p50=$(awk '$1=="50%" {print $2}' "$raw" | ms); p75=$(awk '$1=="75%" {print $2}' "$raw" | ms)
+  p90=$(awk '$1=="90%" {print $2}' "$raw" | ms); p99=$(awk '$1=="99%" {print $2}' "$raw" | ms)
+  n=$(awk '/requests in/ {print $1}' "$raw")
+  err=$(awk '/Non-2xx/ {e+=$NF} /Socket errors/ {gsub(/,/,""); e+=$4+$6+$8+$10} END {print e+0}' "$raw")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$rps" "$p50" "$p75" "$p90" "$p99" "$n" "$err" \
+      | tee -a "$RESULTS"
+}
+
+echo "== machine"
+echo "nproc: $NPROC; memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); cpu: $(lscpu | sed -n 's/^Model name: *//p')"
+echo "wrk: $(wrk -v 2>&1 | head -1); nginx: $(nginx -v 2>&1); python: $($PY --version); java: $(java -version 2>&1 | head -1)"
+echo "load before: $(uptime)"
+for server in $SERVERS; do
+  echo "== $server ($(uptime | sed 's/.*load/load/'))"
+  start_server "$server"
+  for model in xgb mlp; do
+    for rows in 1 64; do
+      BODY_FILE="$WORK/body-$rows.json" wrk -t2 -c16 -d"${WARMUP}s" -s "$HERE/post.lua" \
+          "http://127.0.0.1:$PORT/v1/models/$model:predict" >/dev/null
+      for c in $CONNS; do run_wrk "$server" "$model" "$rows" "$c"; done
+    done
+    [ "$server" = nginx ] && break   # nginx answers the same fixed body whatever the path
+  done
+  stop_server
+done
+echo "load after: $(uptime)"
+"$PY" "$HERE/summarize.py" "$RESULTS" | tee "$WORK/summary.md"
