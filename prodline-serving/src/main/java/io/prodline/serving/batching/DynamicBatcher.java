@@ -15,6 +15,10 @@ import java.util.concurrent.RejectedExecutionException;
  * oldest and adds followers until the batch holds {@link BatchingConfig#maxRows()} rows or the oldest has waited
  * {@link BatchingConfig#maxDelay()}, then hands the batch to the worker executor and starts on the next.
  *
+ * <p>It waits for followers only while a batch of this model is running: when the model is idle, waiting would
+ * add the whole delay to a lone request's latency and gain nothing, so what is queued goes at once. Under load the
+ * requests that arrive while a batch runs are the ones that join the next.
+ *
  * <p>Submitting never blocks: a full queue fails the request's future with {@link BatchQueueFullException} at
  * once. A batch the executor refuses (it is saturated or shutting down) runs on the dispatcher itself, so every
  * request taken is answered, which a graceful stop relies on, and a saturated executor slows the dispatcher until
@@ -86,7 +90,7 @@ public final class DynamicBatcher implements AutoCloseable {
       while (rows < maxRows) {
         PendingRows next = queue.peek();
         if (next == null) {
-          if (closed || System.nanoTime() - deadline >= 0) {
+          if (closed || System.nanoTime() - deadline >= 0 || !modelBusy()) {
             break;
           }
           queue.await(deadline);
@@ -145,6 +149,12 @@ public final class DynamicBatcher implements AutoCloseable {
       executor.execute(run);
     } catch (RejectedExecutionException e) {
       run.run();
+    }
+  }
+
+  private boolean modelBusy() {
+    synchronized (running) {
+      return running[0] > 0;
     }
   }
 
