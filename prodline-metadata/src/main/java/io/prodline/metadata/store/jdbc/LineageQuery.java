@@ -33,7 +33,11 @@ final class LineageQuery {
   // walk: every (artifact, depth) reached; step: every execution passed through. The answer's events are all
   // events leading on from a step, and those leading to it from an artifact of the walk (not, say, a trainer's
   // log output when walking up from its model).
-  private static final String SQL = """
+  // CROSS JOIN fixes the join order (SQLite nests left to right; PostgreSQL treats it as an inner join): left
+  // free, SQLite scanned all of event in id order to skip sorting for ORDER BY and DISTINCT, a full scan per
+  // query that took hundreds of milliseconds with a million events (docs/benchmarks.md). LineageQueryPlanTest
+  // keeps every access to event an index search.
+  static final String SQL = """
       WITH RECURSIVE walk(artifact_id, depth) AS (
         SELECT CAST(? AS BIGINT), 0
         UNION
@@ -45,13 +49,13 @@ final class LineageQuery {
       ),
       step(execution_id) AS (
         SELECT DISTINCT back.execution_id
-        FROM walk
-        JOIN event back ON back.artifact_id = walk.artifact_id AND back.kind = ?
-        WHERE walk.depth < ?
+        FROM walk CROSS JOIN event back
+        WHERE back.artifact_id = walk.artifact_id AND back.kind = ? AND walk.depth < ?
       )
       SELECT ev.artifact_id, ev.execution_id, ev.kind, ev.io_key, ev.io_index, ev.create_time
-      FROM event ev JOIN step ON ev.execution_id = step.execution_id
-      WHERE ev.kind = ? OR ev.artifact_id IN (SELECT artifact_id FROM walk)
+      FROM step CROSS JOIN event ev
+      WHERE ev.execution_id = step.execution_id
+        AND (ev.kind = ? OR ev.artifact_id IN (SELECT artifact_id FROM walk))
       ORDER BY ev.id
       """;
 
