@@ -24,7 +24,8 @@ import java.util.function.LongFunction;
  *
  * <p>A plain main rather than JMH: filling the store is the expensive part and happens once, and what matters
  * is the latency distribution of single queries against the full store. Usage: {@code MetadataBench JDBC_URL
- * RUNS WRITERS QUERIES} (WRITERS threads record runs concurrently; SQLite serialises them anyway).
+ * RUNS WRITERS QUERIES [reuse]} (WRITERS threads record runs concurrently; SQLite serialises them anyway);
+ * {@code reuse} skips filling and queries a store an earlier run filled with the same RUNS.
  */
 public final class MetadataBench {
   private static final int HOPS = 5;
@@ -32,15 +33,16 @@ public final class MetadataBench {
   private MetadataBench() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("usage: MetadataBench JDBC_URL RUNS WRITERS QUERIES");
+    if (args.length != 4 && !(args.length == 5 && args[4].equals("reuse"))) {
+      System.err.println("usage: MetadataBench JDBC_URL RUNS WRITERS QUERIES [reuse]");
       System.exit(2);
     }
     int runs = Integer.parseInt(args[1]);
     try (MetadataDatabase db = MetadataStores.open(args[0], Path.of("."))) {
       MetadataStore store = db.store();
       Workload.defineTypes(store);
-      long[][] mains = populate(store, runs, Integer.parseInt(args[2]));
+      long[][] mains = args.length == 5 ? StoredRuns.mains(args[0], runs)
+          : populate(store, runs, Integer.parseInt(args[2]));
       int queries = Integer.parseInt(args[3]);
       for (int pass = 1; pass <= 2; pass++) {
         System.out.println("--- queries, pass " + pass);

@@ -55,7 +55,7 @@ final class Workload {
         : List.of(ArtifactBinding.of("input", ArtifactRef.existing(previousMain)));
     List<ArtifactBinding> outputs = new ArrayList<>(OUTPUTS);
     for (int o = 0; o < OUTPUTS; o++) {
-      String uri = "/artifacts/run-" + run + "/" + component + "/out-" + o;
+      String uri = uri(run, step, o);
       outputs.add(new ArtifactBinding("output", o, ArtifactRef.create(ArtifactSpec.live(artifactType(component),
           uri, hex((run * STEPS + step) * OUTPUTS + o)))));
     }
@@ -63,6 +63,11 @@ final class Workload {
         ? ContextRef.create(ContextSpec.of("PipelineRun", "run-" + run))
         : ContextRef.existing(runContext);
     return new ExecutionRecord(execution, inputs, outputs, List.of(context));
+  }
+
+  /** Where output {@code output} of step {@code step} in run {@code run} lives; unique to it. */
+  static String uri(long run, int step, int output) {
+    return "/artifacts/run-" + run + "/" + COMPONENTS[step] + "/out-" + output;
   }
 
   /** The cache key of step {@code step} in run {@code run}: shared by every run with the same configuration. */
