@@ -11,6 +11,7 @@ import io.prodline.train.xgboost.XGBoostTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import ml.dmlc.xgboost4j.java.Booster;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Latency of the pure-Java XGBoost runtime that serves bundles ({@link XGBoostRuntime#predict}), for a model of
  * 100 trees of depth 6 over 30 features, trained by XGBoost4J in setup on {@link LearnableRows} so the trees are
  * as full as real ones. One request is 1 row or 64 rows; requests cycle through different rows so branch
- * prediction cannot memorise one path.
+ * prediction cannot memorise one path. The peer, in the same run: the same booster predicting through
+ * XGBoost4J's native library ({@link XGBoostTrainer#predict}: a DMatrix per request, as a server would).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,13 +42,15 @@ public class XGBoostPredictBenchmark {
   private static final int REQUESTS = 1024;
 
   private XGBoostRuntime runtime;
+  private Booster booster;
   private float[][] singles;
   private float[][] batches;
   private int next;
 
   @Setup
   public void setUp() {
-    runtime = XGBoostModelParser.parse(XGBoostTrainer.toJson(train().booster()), "XGBoostPredictBenchmark");
+    booster = train().booster();
+    runtime = XGBoostModelParser.parse(XGBoostTrainer.toJson(booster), "XGBoostPredictBenchmark");
     LearnableRows rows = new LearnableRows(FEATURES, 2);
     singles = new float[REQUESTS][];
     for (int r = 0; r < REQUESTS; r++) {
@@ -68,6 +72,18 @@ public class XGBoostPredictBenchmark {
   public float[] predict64Rows() {
     next = (next + 1) % batches.length;
     return runtime.predict(batches[next], BATCH);
+  }
+
+  @Benchmark
+  public float[] nativePredictOneRow() {
+    next = (next + 1) % singles.length;
+    return XGBoostTrainer.predict(booster, singles[next], 1, FEATURES);
+  }
+
+  @Benchmark
+  public float[] nativePredict64Rows() {
+    next = (next + 1) % batches.length;
+    return XGBoostTrainer.predict(booster, batches[next], BATCH, FEATURES);
   }
 
   private static XGBoostModel train() {
