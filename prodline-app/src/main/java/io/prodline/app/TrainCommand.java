@@ -101,6 +101,10 @@ final class TrainCommand implements Callable<Integer> {
       + "as they are, strings through a vocabulary.")
   Path transform;
 
+  @Option(names = "--nthread", defaultValue = "0", paramLabel = "N",
+      description = "XGBoost threads; 0 (default) uses every core. Fix it to compare timings across machines.")
+  int nthread;
+
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -110,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
     XGBoostParams defaults = XGBoostParams.defaults();
     XGBoostParams params = new XGBoostParams(booster, rounds, maxDepth, eta, defaults.subsample(),
         defaults.colsampleByTree(), defaults.minChildWeight(), defaults.lambda(), defaults.alpha(), seed,
-        defaults.threads(), earlyStoppingRounds, new ClassWeights(classWeight));
+        nthread, earlyStoppingRounds, new ClassWeights(classWeight));
     TrainingSpec spec = new TrainingSpec(modelName(), label, task == null ? null : Task.fromFileName(task),
         evalFraction, splitKey, splitSeed, stratify, new XGBoostTrainer(params),
         transform == null ? null : TransformSpecReader.read(transform));
