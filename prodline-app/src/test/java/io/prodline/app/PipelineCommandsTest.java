@@ -29,6 +29,18 @@ class PipelineCommandsTest {
     assertThat(CommandLineTest.run("lineage", "breast_cancer:1", "--home", h).out())
         .contains("sha256:" + ContentFingerprint.sha256(Path.of("../examples/data/breast_cancer.csv")));
 
+    // Downstream from the data, found by content: a copy of the file under another name names the same model.
+    Path copy = home.resolve("renamed.csv");
+    try {
+      Files.copy(Path.of("../examples/data/breast_cancer.csv"), copy);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(CommandLineTest.run("lineage", "--downstream", copy.toString(), "--home", h).out())
+        .contains("-> Model").contains("registered as breast_cancer:1");
+    assertThat(CommandLineTest.run("lineage", "--downstream", PIPELINE, "--home", h).err())
+        .contains("no pipeline recorded in this metadata store read data with sha256");
+
     assertThat(CommandLineTest.run("models", "list", "--home", h).out()).contains("breast_cancer").contains("champion=v1");
     assertThat(CommandLineTest.run("models", "show", "breast_cancer", "--home", h).out()).contains("v1");
     assertThat(CommandLineTest.run("models", "alias", "breast_cancer", "challenger", "1", "--home", h).out())

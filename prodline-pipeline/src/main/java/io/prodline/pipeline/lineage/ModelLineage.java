@@ -15,12 +15,19 @@ import io.prodline.pipeline.run.LineageRecorder;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
- * The upstream lineage of a registered model version as an indented tree: each artifact (type, location,
+ * Lineage questions on the metadata store, printed for a person.
+ *
+ * <p>Upstream, {@link #tree}: a registered model version as an indented tree: each artifact (type, location,
  * fingerprint), under it the execution that produced it (component, step, run, configuration), under that its
  * inputs, and so on down to the data files. One store query ({@link MetadataStore#upstream}) fetches the graph.
+ *
+ * <p>Downstream, {@link #modelsTrainedOn}: every model built from a data file, found by the file's content
+ * fingerprint, so a copy of the data under another path answers the same.
  */
 public final class ModelLineage {
   /** Deep enough for any pipeline written by hand. */
@@ -48,6 +55,45 @@ public final class ModelLineage {
         .append(", served from ").append(v.uri()).append(")\n");
     artifact(graph, artifact, "", "", out, new HashSet<>());
     return out.toString();
+  }
+
+  /**
+   * Every model artifact downstream of the data file with content fingerprint {@code sha256}, one line each with
+   * the registered versions made from it; fails naming the fingerprint when no pipeline read such data.
+   */
+  public String modelsTrainedOn(String sha256) {
+    List<Artifact> data = store.artifactsByFingerprint(sha256).stream()
+        .filter(a -> a.type().equals(ArtifactType.DATA_FILE)).toList();
+    if (data.isEmpty()) {
+      throw new ProdlineException("no pipeline recorded in this metadata store read data with sha256 " + sha256);
+    }
+    Map<String, Artifact> models = new TreeMap<>();
+    for (Artifact file : data) {
+      store.downstream(file.id(), MAX_HOPS).artifacts().stream()
+          .filter(a -> a.type().equals(ArtifactType.MODEL.typeName()))
+          .forEach(a -> models.putIfAbsent(a.fingerprint() + " " + a.uri(), a));
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("data sha256:").append(sha256).append(" (read as ")
+        .append(data.stream().map(Artifact::uri).distinct().sorted().toList()).append(")\n");
+    if (models.isEmpty()) {
+      return out.append("  no model was trained on it yet\n").toString();
+    }
+    for (Artifact m : models.values()) {
+      out.append("  -> Model ").append(m.uri()).append("  sha256:").append(m.fingerprint());
+      List<String> registered = registeredAs(m.fingerprint());
+      out.append(registered.isEmpty() ? "  (not registered)" : "  registered as " + String.join(", ", registered))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  private List<String> registeredAs(String bundleFingerprint) {
+    return registry.models().stream()
+        .flatMap(m -> registry.versions(m.name()).stream())
+        .filter(v -> bundleFingerprint.equals(v.bundleFingerprint()))
+        .map(v -> v.model() + ":" + v.version())
+        .toList();
   }
 
   /**
