@@ -1,7 +1,9 @@
 package io.prodline.core.runtime;
 
 import io.prodline.core.bundle.Bundle;
+import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.error.ProdlineException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -21,12 +23,17 @@ public final class ModelRuntimes {
   }
 
   public static ModelRuntime load(Bundle bundle) {
-    String name = bundle.manifest().runtime();
+    return load(bundle.modelFile(), bundle.manifest());
+  }
+
+  /** Loads {@code modelFile} with the runtime {@code manifest} names, e.g. to check a model before bundling it. */
+  public static ModelRuntime load(Path modelFile, BundleManifest manifest) {
+    String name = manifest.runtime();
     ModelRuntimeProvider provider = PROVIDERS.get(name);
     if (provider == null) {
-      throw new ProdlineException(bundle.directory() + ": runtime '" + name + "' is not available; this prodline has "
+      throw new ProdlineException(modelFile + ": runtime '" + name + "' is not available; this prodline has "
           + PROVIDERS.keySet());
     }
-    return provider.load(bundle.modelFile(), bundle.manifest());
+    return provider.load(modelFile, manifest);
   }
 }

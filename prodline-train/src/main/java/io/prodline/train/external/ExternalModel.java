@@ -14,7 +14,7 @@ import java.util.Optional;
  * A model file an external trainer wrote, checked by {@link ExternalOutput}.
  *
  * @param runtime {@code xgboost} or {@code onnx}
- * @param loaded the model loaded in prodline's own runtime, which evaluates it; null when none can (ONNX)
+ * @param loaded the model loaded by the runtime that will serve it, which evaluates it on the eval split
  * @param reportedMetrics the trainer's {@code metrics.json}
  */
 record ExternalModel(String runtime, Path file, ModelRuntime loaded, Map<String, Double> reportedMetrics)

@@ -4,23 +4,22 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
-import io.prodline.core.runtime.xgboost.XGBoostModelParser;
-import io.prodline.core.runtime.xgboost.XGBoostRuntime;
+import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.runtime.ModelRuntime;
+import io.prodline.core.runtime.ModelRuntimes;
 import io.prodline.train.trainer.TrainingData;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Checks what an external trainer left in its output directory before prodline bundles it: exactly one model file
- * whose signature fits the transform (XGBoost JSON: {@code num_feature} equals the transform's width and the
- * output width fits the task), and a readable {@code metrics.json} if there is one.
- *
- * <p>ONNX: only the file's presence and its first byte (a protobuf {@code ModelProto} starts with field 1,
- * {@code ir_version}, tag {@code 0x08}) are checked; checking its input and output shapes needs an ONNX runtime,
- * which prodline does not ship yet.
+ * Checks what an external trainer left in its output directory before prodline bundles it: exactly one model file,
+ * loaded by the runtime that will serve it (XGBoost JSON by prodline's own evaluator, ONNX by ONNX Runtime), whose
+ * signature fits the transform: as many inputs as the transform's width and an output width that fits the task.
+ * The loaded model then predicts the eval split, so the bundle's metrics are prodline's, not only the script's
+ * {@code metrics.json} (kept as reported metrics when present).
  */
 final class ExternalOutput {
   static final String XGBOOST_MODEL = "model.json";
@@ -39,37 +38,30 @@ final class ExternalOutput {
           + " and " + ONNX_MODEL + ", but it holds " + (hasXgb ? "both" : "neither") + LogTail.of(log));
     }
     Map<String, Double> metrics = metrics(output.resolve(METRICS));
-    if (hasOnnx) {
-      checkOnnxHeader(onnx, log);
-      return new ExternalModel("onnx", onnx, null, metrics);
-    }
-    XGBoostRuntime runtime;
+    String runtimeName = hasOnnx ? "onnx" : "xgboost";
+    Path file = hasOnnx ? onnx : xgb;
+    BundleManifest probe = new BundleManifest(BundleManifest.FORMAT_VERSION, "external", 1, runtimeName,
+        file.getFileName().toString(), null, data.task(), null, data.classes(), List.of(), Map.of(), null, null,
+        null, null);
+    ModelRuntime runtime;
     try {
-      runtime = XGBoostModelParser.parse(xgb);
+      runtime = ModelRuntimes.load(file, probe);
     } catch (ProdlineException e) {
-      throw new ProdlineException("external trainer wrote an XGBoost model prodline cannot read: " + e.getMessage()
+      throw new ProdlineException("external trainer wrote a model prodline cannot load: " + e.getMessage()
           + LogTail.of(log), e);
     }
     if (runtime.inputWidth() != data.width()) {
-      throw new ProdlineException("external trainer's " + xgb + " takes " + runtime.inputWidth()
-          + " features (num_feature), but the transform produces " + data.width() + " " + data.featureNames());
+      runtime.close();
+      throw new ProdlineException("external trainer's " + file + " takes " + runtime.inputWidth()
+          + " features, but the transform produces " + data.width() + " " + data.featureNames());
     }
     int expected = data.task() == Task.MULTICLASS_CLASSIFICATION ? data.classes().size() : 1;
     if (runtime.outputWidth() != expected) {
-      throw new ProdlineException("external trainer's " + xgb + " gives " + runtime.outputWidth()
+      runtime.close();
+      throw new ProdlineException("external trainer's " + file + " gives " + runtime.outputWidth()
           + " output(s) per row, but a " + data.task().fileName() + " model must give " + expected);
     }
-    return new ExternalModel("xgboost", xgb, runtime, metrics);
-  }
-
-  private static void checkOnnxHeader(Path onnx, Path log) throws IOException {
-    try (InputStream in = Files.newInputStream(onnx)) {
-      int first = in.read();
-      if (first != 0x08) {
-        throw new ProdlineException("external trainer's " + onnx + " is not an ONNX model (it does not start "
-            + "with the ir_version field of a ModelProto)" + LogTail.of(log));
-      }
-    }
+    return new ExternalModel(runtimeName, file, runtime, metrics);
   }
 
   private static Map<String, Double> metrics(Path file) {

@@ -102,20 +102,37 @@ class ExternalTrainerTest {
   void modelOfTheWrongWidthIsRefused() {
     assertThatThrownBy(() -> train(List.of("python3", SCRIPT.toString()), Map.of("num_feature", 29),
         Duration.ofMinutes(1)))
-        .hasMessageContaining("takes 29 features (num_feature), but the transform produces 30");
+        .hasMessageContaining("takes 29 features, but the transform produces 30");
   }
 
+  /** An MLP with 30 inputs and one output (prodline-runtime-onnx's test fixture), standing in for a PyTorch export. */
+  static final Path MLP = Path.of("../prodline-runtime-onnx/src/test/resources/onnx/mlp.onnx").toAbsolutePath();
+  static final Path SOFTMAX3 = Path.of("../prodline-runtime-onnx/src/test/resources/onnx/softmax3.onnx").toAbsolutePath();
+
   @Test
-  void onnxIsCheckedByHeaderAndJudgedByTheTrainersOwnMetrics() throws Exception {
-    TrainingResult r = train(sh("printf '\\010\\007' > \"$PRODLINE_OUTPUT_DIR/model.onnx\"; "
+  void onnxIsLoadedByOnnxRuntimeCheckedAndEvaluatedByProdline() throws Exception {
+    TrainingResult r = train(sh("cp '" + MLP + "' \"$PRODLINE_OUTPUT_DIR/model.onnx\"; "
         + "echo '{\"roc_auc\": 0.97}' > \"$PRODLINE_OUTPUT_DIR/metrics.json\""), Map.of(), Duration.ofMinutes(1));
-    assertThat(r.metrics()).containsExactly(Map.entry("roc_auc", 0.97));
-    assertThat(r.evalPredictions()).isEmpty();
+    assertThat(r.model().reportedMetrics()).containsExactly(Map.entry("roc_auc", 0.97));
+    assertThat(r.evalPredictions()).hasSize(r.evalRows().rowCount());
+    assertThat(r.metrics()).containsKey("roc_auc").containsKey("accuracy");
     Bundle bundle = r.writeBundle(work.resolve("onnx/1"), 1);
     assertThat(bundle.manifest().runtime()).isEqualTo("onnx");
     assertThat(bundle.modelFile().getFileName().toString()).isEqualTo("model.onnx");
+    try (io.prodline.core.predict.Predictor served = io.prodline.core.predict.Predictor.load(bundle.directory())) {
+      io.prodline.core.predict.Predictions p = served.predict(r.evalRows());
+      for (int row = 0; row < p.rows(); row++) {
+        assertThat(p.value(row)).isEqualTo(r.evalPredictions()[row]);
+      }
+    }
+  }
 
+  @Test
+  void onnxOfTheWrongShapeOrNotOnnxAtAllIsRefused() {
+    assertThatThrownBy(() -> train(sh("cp '" + SOFTMAX3 + "' \"$PRODLINE_OUTPUT_DIR/model.onnx\""), Map.of(),
+        Duration.ofMinutes(1))).hasMessageContaining("outputs 3 values per row")
+        .hasMessageContaining("binary_classification model must output 1 or 2");
     assertThatThrownBy(() -> train(sh("echo hello > \"$PRODLINE_OUTPUT_DIR/model.onnx\""), Map.of(),
-        Duration.ofMinutes(1))).hasMessageContaining("is not an ONNX model");
+        Duration.ofMinutes(1))).hasMessageContaining("prodline cannot load").hasMessageContaining("model.onnx");
   }
 }
