@@ -3,8 +3,6 @@ package io.prodline.data.source;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.csv.CsvOptions;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,31 +27,14 @@ public final class SourceOptions {
   public static final int DEFAULT_BATCH_ROWS = CsvOptions.DEFAULT_BATCH_ROWS;
   public static final int DEFAULT_SAMPLE_ROWS = CsvOptions.DEFAULT_SAMPLE_ROWS;
 
-  private static final SourceOptions DEFAULTS = new SourceOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS,
-      Set.of(), Map.of(), List.of(), BadRecordPolicy.FAIL, null);
+  private static final SourceOptions DEFAULTS = new SourceOptions(CsvOptions.defaults(), null);
 
-  private final int batchRows;
-  private final int sampleRows;
-  private final Set<String> nullTokens;
-  private final Map<String, ColumnType> types;
-  private final List<Field> schema;
-  private final BadRecordPolicy badRecords;
+  /** The reading options every file format shares; CSV's own options, which hold and check them all. */
+  private final CsvOptions read;
   private final String query;
 
-  private SourceOptions(int batchRows, int sampleRows, Set<String> nullTokens, Map<String, ColumnType> types,
-      List<Field> schema, BadRecordPolicy badRecords, String query) {
-    if (batchRows < 1) {
-      throw new IllegalArgumentException("batchRows must be at least 1, got " + batchRows);
-    }
-    if (sampleRows < 0) {
-      throw new IllegalArgumentException("sampleRows must not be negative, got " + sampleRows);
-    }
-    this.batchRows = batchRows;
-    this.sampleRows = sampleRows;
-    this.nullTokens = Set.copyOf(nullTokens);
-    this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
-    this.schema = List.copyOf(schema);
-    this.badRecords = Objects.requireNonNull(badRecords, "badRecords");
+  private SourceOptions(CsvOptions read, String query) {
+    this.read = read;
     this.query = query;
   }
 
@@ -62,56 +43,55 @@ public final class SourceOptions {
   }
 
   public SourceOptions withBatchRows(int rows) {
-    return new SourceOptions(rows, sampleRows, nullTokens, types, schema, badRecords, query);
+    return new SourceOptions(read.withBatchRows(rows), query);
   }
 
   public SourceOptions withSampleRows(int rows) {
-    return new SourceOptions(batchRows, rows, nullTokens, types, schema, badRecords, query);
+    return new SourceOptions(read.withSampleRows(rows), query);
   }
 
   public SourceOptions withNullTokens(Set<String> tokens) {
-    return new SourceOptions(batchRows, sampleRows, tokens, types, schema, badRecords, query);
+    return new SourceOptions(read.withNullTokens(tokens), query);
   }
 
   public SourceOptions withTypes(Map<String, ColumnType> declared) {
-    return new SourceOptions(batchRows, sampleRows, nullTokens, declared, schema, badRecords, query);
+    return new SourceOptions(read.withTypes(declared), query);
   }
 
   public SourceOptions withSchema(List<Field> fields) {
-    return new SourceOptions(batchRows, sampleRows, nullTokens, types, fields, badRecords, query);
+    return new SourceOptions(read.withSchema(fields), query);
   }
 
   public SourceOptions withBadRecords(BadRecordPolicy policy) {
-    return new SourceOptions(batchRows, sampleRows, nullTokens, types, schema, policy, query);
+    return new SourceOptions(read.withBadRecords(policy), query);
   }
 
   public SourceOptions withQuery(String sql) {
-    return new SourceOptions(batchRows, sampleRows, nullTokens, types, schema, badRecords,
-        Objects.requireNonNull(sql, "sql"));
+    return new SourceOptions(read, Objects.requireNonNull(sql, "sql"));
   }
 
   public int batchRows() {
-    return batchRows;
+    return read.batchRows();
   }
 
   public int sampleRows() {
-    return sampleRows;
+    return read.sampleRows();
   }
 
   public Set<String> nullTokens() {
-    return nullTokens;
+    return read.nullTokens();
   }
 
   public Map<String, ColumnType> types() {
-    return types;
+    return read.types();
   }
 
   public List<Field> schema() {
-    return schema;
+    return read.schema();
   }
 
   public BadRecordPolicy badRecords() {
-    return badRecords;
+    return read.badRecords();
   }
 
   /** The SQL query for a JDBC location, or null when none was given. */
@@ -121,7 +101,6 @@ public final class SourceOptions {
 
   /** The same options as a {@link io.prodline.data.source.csv.CsvSource}'s. */
   public CsvOptions toCsv() {
-    return CsvOptions.defaults().withBatchRows(batchRows).withSampleRows(sampleRows).withNullTokens(nullTokens)
-        .withTypes(types).withSchema(schema).withBadRecords(badRecords);
+    return read;
   }
 }
