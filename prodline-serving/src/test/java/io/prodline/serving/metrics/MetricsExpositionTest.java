@@ -2,50 +2,41 @@ package io.prodline.serving.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodline.serving.ModelServer;
-import io.prodline.serving.ServerConfig;
 import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.TestServer;
 import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.PrometheusTextFormat;
-import io.prodline.serving.testing.TestRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /metrics} on a server that has answered some requests: what it holds, and that it is valid. */
 class MetricsExpositionTest {
   private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
-  @TempDir
-  static Path root;
-  static ModelServer server;
-  static HttpTestClient http;
+  @RegisterExtension
+  static final TestServer served = new TestServer();
+
+  private static HttpTestClient http() {
+    return served.http();
+  }
   static Answer scrape;
 
   @BeforeAll
   static void startAndServeSomeRequests() {
-    TestRepository.create(root);
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0);
-    http = new HttpTestClient(server.actualPort());
     for (int i = 0; i < 3; i++) {
-      assertThat(http.post("/v1/models/houses:predict", "{\"instances\": [[1, 2, \"a\"], [3, 4, \"b\"]]}").status())
+      assertThat(http().post("/v1/models/houses:predict", "{\"instances\": [[1, 2, \"a\"], [3, 4, \"b\"]]}").status())
           .isEqualTo(200);
     }
-    assertThat(http.post("/v1/models/houses:predict", "{\"instances\": []}").status()).isEqualTo(400);
-    assertThat(http.post("/v1/models/made-up-name:predict", "{\"instances\": [[1]]}").status()).isEqualTo(404);
-    scrape = http.get("/metrics");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
+    assertThat(http().post("/v1/models/houses:predict", "{\"instances\": []}").status()).isEqualTo(400);
+    assertThat(http().post("/v1/models/made-up-name:predict", "{\"instances\": [[1]]}").status()).isEqualTo(404);
+    scrape = http().get("/metrics");
   }
 
   @Test

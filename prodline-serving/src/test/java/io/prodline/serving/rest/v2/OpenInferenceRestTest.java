@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prodline.serving.ModelServer;
-import io.prodline.serving.ServerConfig;
 import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.TestServer;
 import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.TestRepository;
 import java.io.ByteArrayOutputStream;
@@ -17,12 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Open Inference Protocol's REST endpoints end to end, over real sockets. See {@link TestRepository}. */
 class OpenInferenceRestTest {
@@ -32,67 +28,57 @@ class OpenInferenceRestTest {
       + "\"data\": [1.5, 2]}, {\"name\": \"rooms\", \"shape\": [2, 1], \"datatype\": \"INT32\", \"data\": [[3], [1]]}, "
       + "{\"name\": \"city\", \"shape\": [2], \"datatype\": \"BYTES\", \"data\": [\"b\", \"a\"]}]";
 
-  @TempDir
-  static Path root;
-  static ModelServer server;
-  static HttpTestClient http;
+  @RegisterExtension
+  static final TestServer served = new TestServer();
 
-  @BeforeAll
-  static void start() {
-    TestRepository.create(root);
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0);
-    http = new HttpTestClient(server.actualPort());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
+  private static HttpTestClient http() {
+    return served.http();
   }
 
   @Test
   void describesTheServerAndItsHealth() {
-    JsonNode metadata = http.get("/v2").json();
+    JsonNode metadata = http().get("/v2").json();
     assertThat(metadata.get("name").asText()).isEqualTo("prodline");
     assertThat(metadata.get("version").asText()).isNotEmpty();
     assertThat(metadata.get("extensions").toString()).isEqualTo("[\"binary_tensor_data\"]");
 
-    assertThat(http.get("/v2/health/live").body()).isEqualTo("{\"live\":true}");
-    Answer ready = http.get("/v2/health/ready");
+    assertThat(http().get("/v2/health/live").body()).isEqualTo("{\"live\":true}");
+    Answer ready = http().get("/v2/health/ready");
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.body()).isEqualTo("{\"ready\":true}");
   }
 
   @Test
   void describesModelsWithTheirAvailableVersionsAndTensors() {
-    Answer answer = http.get("/v2/models/houses");
+    Answer answer = http().get("/v2/models/houses");
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).isEqualTo("{\"name\":\"houses\",\"versions\":[\"2\",\"1\"],"
         + "\"platform\":\"prodline_linear-test\",\"inputs\":[{\"name\":\"age\",\"datatype\":\"FP64\",\"shape\":[-1]},"
         + "{\"name\":\"rooms\",\"datatype\":\"INT64\",\"shape\":[-1]},"
         + "{\"name\":\"city\",\"datatype\":\"BYTES\",\"shape\":[-1]}],"
         + "\"outputs\":[{\"name\":\"predictions\",\"datatype\":\"FP32\",\"shape\":[-1]}]}");
-    JsonNode iris = http.get("/v2/models/iris/versions/1").json();
+    JsonNode iris = http().get("/v2/models/iris/versions/1").json();
     assertThat(iris.get("outputs").get(0).get("shape").toString()).isEqualTo("[-1,3]");
   }
 
   @Test
   void tellsWhetherAModelVersionIsReady() {
-    assertThat(http.get("/v2/models/houses/ready").body()).isEqualTo("{\"name\":\"houses\",\"ready\":true}");
-    Answer broken = http.get("/v2/models/houses/versions/3/ready");
+    assertThat(http().get("/v2/models/houses/ready").body()).isEqualTo("{\"name\":\"houses\",\"ready\":true}");
+    Answer broken = http().get("/v2/models/houses/versions/3/ready");
     assertThat(broken.status()).isEqualTo(503);
     assertThat(broken.body()).isEqualTo("{\"name\":\"houses\",\"ready\":false}");
-    assertThat(http.get("/v2/models/nope/ready").status()).isEqualTo(404);
-    assertThat(http.get("/v2/models/houses/versions/9/ready").status()).isEqualTo(404);
+    assertThat(http().get("/v2/models/nope/ready").status()).isEqualTo(404);
+    assertThat(http().get("/v2/models/houses/versions/9/ready").status()).isEqualTo(404);
   }
 
   @Test
   void infersFromJsonTensorsAndEchoesTheId() {
-    Answer answer = http.post("/v2/models/houses/infer", "{\"id\": \"r-1\", \"inputs\": " + HOUSE_INPUTS + "}");
+    Answer answer = http().post("/v2/models/houses/infer", "{\"id\": \"r-1\", \"inputs\": " + HOUSE_INPUTS + "}");
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.body()).isEqualTo("{\"model_name\":\"houses\",\"model_version\":\"2\",\"id\":\"r-1\","
         + "\"outputs\":[{\"name\":\"predictions\",\"datatype\":\"FP32\",\"shape\":[2],\"data\":[263.0,24.0]}]}");
 
-    Answer v1 = http.post("/v2/models/houses/versions/1/infer", "{\"inputs\": " + HOUSE_INPUTS
+    Answer v1 = http().post("/v2/models/houses/versions/1/infer", "{\"inputs\": " + HOUSE_INPUTS
         + ", \"outputs\": [{\"name\": \"predictions\"}]}");
     assertThat(v1.json().get("model_version").asText()).isEqualTo("1");
     assertThat(v1.json().has("id")).isFalse();
@@ -101,14 +87,14 @@ class OpenInferenceRestTest {
 
   @Test
   void answersClassProbabilitiesAsARowPerInstanceAndTakesBooleans() {
-    Answer iris = http.post("/v2/models/iris/infer", "{\"inputs\": [{\"name\": \"x\", \"shape\": [2], "
+    Answer iris = http().post("/v2/models/iris/infer", "{\"inputs\": [{\"name\": \"x\", \"shape\": [2], "
         + "\"datatype\": \"FP64\", \"data\": [0.25, 1]}, {\"name\": \"y\", \"shape\": [2], \"datatype\": \"UINT8\", "
         + "\"data\": [0, 1]}]}");
     JsonNode output = iris.json().get("outputs").get(0);
     assertThat(output.get("shape").toString()).isEqualTo("[2,3]");
     assertThat(output.get("data").toString()).isEqualTo("[0.25,0.0,0.125,1.0,1.0,1.0]");
 
-    Answer churn = http.post("/v2/models/churn/infer", "{\"inputs\": [{\"name\": \"active\", \"shape\": [1], "
+    Answer churn = http().post("/v2/models/churn/infer", "{\"inputs\": [{\"name\": \"active\", \"shape\": [1], "
         + "\"datatype\": \"BOOL\", \"data\": [true]}, {\"name\": \"score\", \"shape\": [1], \"datatype\": \"FP16\", "
         + "\"data\": [0.5]}]}");
     assertThat(churn.json().get("outputs").get(0).get("data").toString()).isEqualTo("[0.625]");
@@ -145,26 +131,26 @@ class OpenInferenceRestTest {
   }
 
   private static void assertBadRequest(String body, String message, String path) {
-    Answer answer = http.post(path, body);
+    Answer answer = http().post(path, body);
     assertThat(answer.status()).as(body).isEqualTo(400);
     assertThat(answer.error()).as(body).contains(message);
   }
 
   @Test
   void unknownModelsVersionsPathsAndMethodsAreAnsweredAsInTheTfServingApi() {
-    Answer model = http.post("/v2/models/nope/infer", "{}");
+    Answer model = http().post("/v2/models/nope/infer", "{}");
     assertThat(model.status()).isEqualTo(404);
     assertThat(model.error()).isEqualTo("model 'nope' not found; this server has [churn, exploding, houses, iris, slow]");
-    assertThat(http.get("/v2/models/houses/versions/9").status()).isEqualTo(404);
-    assertThat(http.get("/v2/models/houses/versions/latest").error())
+    assertThat(http().get("/v2/models/houses/versions/9").status()).isEqualTo(404);
+    assertThat(http().get("/v2/models/houses/versions/latest").error())
         .isEqualTo("model 'houses' has no version 'latest'; versions are positive integers");
-    Answer path = http.get("/v2/repository/index");
+    Answer path = http().get("/v2/repository/index");
     assertThat(path.status()).isEqualTo(404);
     assertThat(path.error()).startsWith("no endpoint at /v2/repository/index; the API has GET /v2, ");
-    Answer method = http.get("/v2/models/houses/infer");
+    Answer method = http().get("/v2/models/houses/infer");
     assertThat(method.status()).isEqualTo(405);
     assertThat(method.allow()).isEqualTo("POST");
-    Answer failure = http.post("/v2/models/exploding/infer",
+    Answer failure = http().post("/v2/models/exploding/infer",
         "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}]}");
     assertThat(failure.status()).isEqualTo(500);
     assertThat(failure.error()).doesNotContain("secret");
@@ -189,7 +175,7 @@ class OpenInferenceRestTest {
     body.write(city.array());
 
     HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(http.uri("/v2/models/houses/infer")))
+        HttpRequest.newBuilder(URI.create(http().uri("/v2/models/houses/infer")))
             .header("Inference-Header-Content-Length", Integer.toString(json.length))
             .header("Content-Type", "application/octet-stream")
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
@@ -210,7 +196,7 @@ class OpenInferenceRestTest {
 
   @Test
   void binaryDataWithoutTheHeaderLengthIsRefused() {
-    Answer answer = http.post("/v2/models/slow/infer", "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], "
+    Answer answer = http().post("/v2/models/slow/infer", "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], "
         + "\"datatype\": \"FP32\", \"parameters\": {\"binary_data_size\": 4}}]}");
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.error()).contains("no Inference-Header-Content-Length header");
