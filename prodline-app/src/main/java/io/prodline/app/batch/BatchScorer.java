@@ -2,6 +2,7 @@ package io.prodline.app.batch;
 
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.fs.AtomicFile;
 import io.prodline.core.predict.Predictor;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.DataSource;

@@ -1,10 +1,11 @@
 package io.prodline.data.synthetic;
 
+import io.prodline.core.fs.AtomicFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
@@ -42,12 +43,12 @@ public final class SyntheticCsv {
 
   /** Writes a header and {@code rows} rows; {@code progress} is told the rows written every 100,000 rows. */
   public void write(Path file, long rows, LongConsumer progress) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 20)) {
+    try (AtomicFile target = AtomicFile.create(file)) {
+      Writer out = new BufferedWriter(new OutputStreamWriter(target.stream(), StandardCharsets.UTF_8), 1 << 20);
       write(out, rows, progress);
+      out.flush();
+      target.commit();
     }
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   void write(Writer out, long rows, LongConsumer progress) throws IOException {

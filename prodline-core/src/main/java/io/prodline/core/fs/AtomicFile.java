@@ -1,4 +1,4 @@
-package io.prodline.app.batch;
+package io.prodline.core.fs;
 
 import io.prodline.core.error.ProdlineException;
 import java.io.BufferedOutputStream;
@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
  * {@link #commit()} renames over it in one step. Closing without committing deletes the temporary file, so a failed
  * or interrupted run never leaves a half-written file that a later job could take for a result.
  */
-final class AtomicFile implements AutoCloseable {
+public final class AtomicFile implements AutoCloseable {
   private final Path target;
   private final Path temp;
   private final OutputStream out;
@@ -25,7 +25,7 @@ final class AtomicFile implements AutoCloseable {
     this.out = out;
   }
 
-  static AtomicFile create(Path target) {
+  public static AtomicFile create(Path target) {
     Path absolute = target.toAbsolutePath();
     try {
       Files.createDirectories(absolute.getParent());
@@ -36,18 +36,19 @@ final class AtomicFile implements AutoCloseable {
     }
   }
 
-  OutputStream stream() {
+  public OutputStream stream() {
     return out;
   }
 
-  /** Flushes and moves the finished file into place, replacing any earlier one. */
-  void commit() {
+  /** Flushes the finished file to disk and moves it into place, replacing any earlier one. */
+  public void commit() {
     try {
       out.close();
+      AtomicFiles.fsync(temp, false);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       committed = true;
     } catch (IOException e) {
-      throw new ProdlineException(target + ": cannot write the predictions: " + e.getMessage(), e);
+      throw new ProdlineException(target + ": cannot finish writing: " + e.getMessage(), e);
     }
   }
 
