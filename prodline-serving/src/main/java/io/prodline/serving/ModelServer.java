@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #start} loads the repository and then listens; the repository keeps following its directory when
  * {@link ServerConfig#repository()} says to poll, and the management API listens on its own port when
  * {@link ServerConfig#management()} enables it. Beside the model API the REST port answers {@code /healthz},
- * {@code /readyz} and {@code /metrics}; the management port answers {@code /metrics} too. Every protocol predicts
+ * {@code /readyz} and {@code /metrics}; the management port answers {@code /metrics} too. With
+ * {@link ServerConfig#tls()} every port speaks TLS only, with the same certificate. Every protocol predicts
  * through one {@link RequestRunner}: batching, limits, timeouts, the prediction log and metrics apply alike.
  * {@link #stop} stops accepting, lets the requests in flight finish and their answers go out, then closes
  * connections and releases the models.
@@ -150,14 +151,16 @@ public final class ModelServer implements AutoCloseable {
         listening = config.bindAddress() + ":" + config.management().port();
         managementChannel = bootstrap.clone()
             .childHandler(new ManagementChannelInitializer(
-                new ManagementApi(repository, config.management().token(), List.of(metricsEndpoint)), connections))
+                new ManagementApi(repository, config.management().token(), List.of(metricsEndpoint)), connections,
+                tls))
             .bind(config.bindAddress(), config.management().port()).syncUninterruptibly().channel();
-        LOG.info("management API on {}:{}", config.bindAddress(), managementPort());
+        LOG.info("management API on {}:{}{}", config.bindAddress(), managementPort(), tls == null ? "" : " (TLS)");
       }
       if (grpcPort != GRPC_OFF) {
         listening = config.bindAddress() + ":" + grpcPort + " (gRPC)";
-        grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, config.maxBodyBytes());
-        LOG.info("serving the Open Inference Protocol over gRPC on {}:{}", config.bindAddress(), grpc.port());
+        grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, config.maxBodyBytes(), config.tls());
+        LOG.info("serving the Open Inference Protocol over gRPC on {}:{}{}", config.bindAddress(), grpc.port(),
+            tls == null ? "" : " (TLS)");
       }
     } catch (Exception e) {
       // Netty rethrows the bind failure, a checked IOException, without declaring it.

@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param limits rows per request, request timeout and NaN acceptance
  * @param batching dynamic batching per model version ({@link BatchingConfig#OFF} for none)
  * @param predictionLog where every prediction is logged ({@link PredictionLogConfig#OFF} for nowhere)
- * @param tls the REST port's certificate and key, or {@code null} for plain HTTP
+ * @param tls the certificate and key every port presents (REST, gRPC, management), or {@code null} for plaintext
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
     Duration drainTimeout, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
@@ -105,7 +105,7 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
         repository, management, limits, batching, newPredictionLog, tls);
   }
 
-  /** TLS on the REST port with these files, or plain HTTP for {@code null}. */
+  /** TLS on every port with these files, or plaintext for {@code null}. */
   public ServerConfig withTls(TlsConfig newTls) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
         repository, management, limits, batching, predictionLog, newTls);

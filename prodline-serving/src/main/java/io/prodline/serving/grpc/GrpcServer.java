@@ -4,6 +4,8 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.protocol.v2.V2Inference;
+import io.prodline.serving.tls.ServerSslContexts;
+import io.prodline.serving.tls.TlsConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -25,14 +27,19 @@ public final class GrpcServer {
    * Listens on {@code bindAddress:port} (0 picks a free port).
    *
    * @param maxMessageBytes the largest request accepted, as the REST body limit
-   * @throws ProdlineException when the port cannot be bound
+   * @param tls the certificate and key the port presents (HTTP/2 over TLS only), or {@code null} for plaintext
+   * @throws ProdlineException when the TLS files are unusable or the port cannot be bound
    */
-  public static GrpcServer start(String bindAddress, int port, V2Inference inference, int maxMessageBytes) {
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
+  public static GrpcServer start(String bindAddress, int port, V2Inference inference, int maxMessageBytes,
+      TlsConfig tls) {
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
         .directExecutor()
         .maxInboundMessageSize(maxMessageBytes)
-        .addService(new GrpcInferenceService(inference))
-        .build();
+        .addService(new GrpcInferenceService(inference));
+    if (tls != null) {
+      builder.sslContext(ServerSslContexts.forGrpc(tls));
+    }
+    Server server = builder.build();
     try {
       server.start();
     } catch (IOException e) {

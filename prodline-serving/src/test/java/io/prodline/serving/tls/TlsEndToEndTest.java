@@ -3,88 +3,134 @@ package io.prodline.serving.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import io.prodline.serving.grpc.v2.InferTensorContents;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.ModelInferResponse;
+import io.prodline.serving.grpc.v2.ServerReadyRequest;
+import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.SelfSignedTls;
 import io.prodline.serving.testing.TestRepository;
 import java.io.IOException;
-import java.net.http.HttpClient;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
-import org.junit.jupiter.api.Assumptions;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HTTPS on the REST port with a self-signed certificate made by openssl for the test. */
+/**
+ * One certificate on every port: HTTPS on REST and management, gRPC over TLS, with a self-signed certificate made
+ * by openssl for the test; plaintext clients are refused.
+ */
 class TlsEndToEndTest {
-  @TempDir
-  Path root;
-  @TempDir
-  Path keys;
+  private static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
-  @Test
-  void servesPredictionsOverTls() throws Exception {
-    TlsConfig tls = selfSigned();
-    ServerConfig config = ServerConfig.defaults(TestRepository.create(root)).withBindAddress("127.0.0.1")
-        .withTls(tls);
-    try (ModelServer server = new ModelServer(config).start(0)) {
-      HttpTestClient https = new HttpTestClient(HttpClient.newBuilder().sslContext(trustingEverything()),
-          "https://127.0.0.1:" + server.actualPort());
-      Answer answer = https.post("/v1/models/iris:predict", "{\"instances\": [[1, 0]]}");
-      assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.body()).isEqualTo("{\"predictions\":[[1.0,0.0,0.5]]}");
-      assertThat(https.get("/readyz").status()).isEqualTo(200);
+  @TempDir
+  static Path root;
+  @TempDir
+  static Path keys;
+  static TlsConfig tls;
+  static ModelServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    tls = SelfSignedTls.create(keys);
+    server = new ModelServer(ServerConfig.defaults(TestRepository.create(root)).withBindAddress("127.0.0.1")
+        .withManagement(ManagementOptions.on(0, TOKEN)).withTls(tls)).start(0, 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.stop();
     }
   }
 
   @Test
-  void unusableFilesFailTheStartWithASentence() throws IOException {
-    Path notPem = Files.writeString(keys.resolve("cert.pem"), "not a certificate");
-    ServerConfig missing = ServerConfig.defaults(TestRepository.create(root))
-        .withTls(new TlsConfig(keys.resolve("nope.pem"), notPem));
+  void restServesPredictionsOverHttps() {
+    HttpTestClient https = SelfSignedTls.https(server.actualPort());
+    Answer answer = https.post("/v1/models/iris:predict", "{\"instances\": [[1, 0]]}");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"predictions\":[[1.0,0.0,0.5]]}");
+    assertThat(https.get("/readyz").status()).isEqualTo(200);
+  }
+
+  @Test
+  void grpcInfersOverTlsForAClientTrustingTheCertificate() throws IOException {
+    ChannelCredentials trusting = TlsChannelCredentials.newBuilder()
+        .trustManager(tls.certificateChain().toFile()).build();
+    ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("iris")
+        .addInputs(fp32("x", 1f)).addInputs(fp32("y", 0f)).build();
+    ModelInferResponse response = withGrpc(trusting, stub -> stub.modelInfer(request));
+    assertThat(response.getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f, 0f, 0.5f);
+  }
+
+  @Test
+  void aPlaintextGrpcClientIsRefused() {
+    assertThatThrownBy(() -> withGrpc(InsecureChannelCredentials.create(),
+        stub -> stub.serverReady(ServerReadyRequest.getDefaultInstance())))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+  }
+
+  @Test
+  void managementIsHttpsAndStillNeedsTheToken() {
+    HttpTestClient https = SelfSignedTls.https(server.managementPort());
+    Answer withToken = https.send(HttpRequest.newBuilder(URI.create(https.uri("/models")))
+        .header("Authorization", "Bearer " + TOKEN).GET());
+    assertThat(withToken.status()).isEqualTo(200);
+    assertThat(withToken.json().get("models").findValuesAsText("name")).contains("iris", "houses");
+    assertThat(https.get("/models").status()).isEqualTo(401);
+    HttpTestClient plain = new HttpTestClient(server.managementPort());
+    assertThatThrownBy(() -> plain.get("/models")).isInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void unusableFilesFailTheStartWithASentence(@TempDir Path other) throws IOException {
+    Path notPem = Files.writeString(other.resolve("cert.pem"), "not a certificate");
+    ServerConfig missing = ServerConfig.defaults(root).withTls(new TlsConfig(other.resolve("nope.pem"), notPem));
     assertThatThrownBy(() -> new ModelServer(missing).start(0)).isInstanceOf(ProdlineException.class)
         .hasMessageStartingWith("TLS file ").hasMessageContaining("nope.pem does not exist or cannot be read");
     ServerConfig garbage = ServerConfig.defaults(root).withTls(new TlsConfig(notPem, notPem));
     assertThatThrownBy(() -> new ModelServer(garbage).start(0)).isInstanceOf(ProdlineException.class)
         .hasMessageStartingWith("cannot use TLS certificate ");
+    assertThatThrownBy(() -> ServerSslContexts.forGrpc(new TlsConfig(notPem, notPem)))
+        .isInstanceOf(ProdlineException.class).hasMessageStartingWith("cannot use TLS certificate ");
   }
 
-  private TlsConfig selfSigned() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is needed to make a certificate");
-    Path cert = keys.resolve("server.crt");
-    Path key = keys.resolve("server.key");
-    Process openssl = new ProcessBuilder("/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-        "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=127.0.0.1",
-        "-addext", "subjectAltName=IP:127.0.0.1")
-        .redirectErrorStream(true).start();
-    String output = new String(openssl.getInputStream().readAllBytes());
-    assertThat(openssl.waitFor()).as(output).isZero();
-    return new TlsConfig(cert, key);
+  private static InferInputTensor.Builder fp32(String name, float value) {
+    return InferInputTensor.newBuilder().setName(name).setDatatype("FP32").addShape(1)
+        .setContents(InferTensorContents.newBuilder().addFp32Contents(value));
   }
 
-  /** The certificate is self-signed, so the test client trusts any; real clients pin or use a CA. */
-  private static SSLContext trustingEverything() throws Exception {
-    TrustManager trustAll = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-    return context;
+  /** One call on a channel of its own to the gRPC port. */
+  private static <T> T withGrpc(ChannelCredentials credentials, Function<GRPCInferenceServiceBlockingStub, T> call) {
+    ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(), credentials)
+        .build();
+    try {
+      return call.apply(GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS));
+    } finally {
+      channel.shutdownNow();
+    }
   }
 }
