@@ -1,5 +1,6 @@
 package io.prodline.serving.grpc;
 
+import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
@@ -15,17 +16,21 @@ import io.prodline.serving.grpc.v2.ServerMetadataResponse;
 import io.prodline.serving.grpc.v2.ServerReadyRequest;
 import io.prodline.serving.grpc.v2.ServerReadyResponse;
 import io.prodline.serving.metrics.ServingMetrics;
+import io.prodline.serving.protocol.v2.InferenceResult;
 import io.prodline.serving.protocol.v2.ModelMetadata;
 import io.prodline.serving.protocol.v2.ServerMetadata;
 import io.prodline.serving.protocol.v2.TensorMetadata;
 import io.prodline.serving.protocol.v2.V2Inference;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * {@code inference.GRPCInferenceService} on top of {@link V2Inference}. Calls arrive on gRPC's network threads:
  * readiness and metadata are answered there (they only read the lifecycle's routing snapshot); inference, decoding
  * included, runs on the prediction workers through the same pipeline as REST (batching, timeout, prediction log,
- * metrics under {@code protocol="grpc"}) and answers from there.
+ * metrics under {@code protocol="grpc"}) and answers from there. Inference ends at the client's deadline
+ * ({@code grpc-timeout}) when that comes before the server's request timeout, and as soon as the client cancels or
+ * disconnects: a call nobody waits for any more is not decoded or predicted, nor kept in a batch.
  */
 final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
   private final V2Inference inference;
@@ -76,16 +81,19 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
   @Override
   public void modelInfer(ModelInferRequest request, StreamObserver<ModelInferResponse> answer) {
     String call = "ModelInfer " + request.getModelName();
-    inference.infer(ServingMetrics.GRPC, request.getModelName(), request.getModelVersion(), request.getId(),
-            () -> GrpcTensors.request(request))
-        .whenComplete((result, error) -> {
-          if (error != null) {
-            answer.onError(GrpcStatuses.of(call, error));
-          } else {
-            answer.onNext(GrpcTensors.response(result));
-            answer.onCompleted();
-          }
-        });
+    Context context = Context.current();
+    CompletableFuture<InferenceResult> inferred = inference.infer(ServingMetrics.GRPC, request.getModelName(),
+        request.getModelVersion(), request.getId(), ClientContexts.timeLeft(context),
+        () -> GrpcTensors.request(request));
+    ClientContexts.abandonWhenCancelled(context, call, inferred);
+    inferred.whenComplete((result, error) -> {
+      if (error != null) {
+        answer.onError(GrpcStatuses.of(call, error));
+      } else {
+        answer.onNext(GrpcTensors.response(result));
+        answer.onCompleted();
+      }
+    });
   }
 
   private static ModelMetadataResponse.TensorMetadata tensor(TensorMetadata t) {

@@ -20,8 +20,10 @@ public enum InferenceFailure {
   BAD_REQUEST(400),
   /** The version's batching queue is full; the client should retry after a moment. */
   QUEUE_FULL(429),
-  /** The request outlived the server's request timeout. */
+  /** The request outlived the server's request timeout or the client's deadline. */
   TIMEOUT(504),
+  /** The client cancelled or went away before the answer (nginx's "client closed request"); nobody receives it. */
+  CLIENT_GONE(499),
   /** The prediction workers are full or stopping. */
   UNAVAILABLE(503),
   /** A bug; the details go to the log, never to the client. */
@@ -56,6 +58,9 @@ public enum InferenceFailure {
     }
     if (e instanceof DeadlineExceededException || e instanceof CancellationException) {
       return TIMEOUT;
+    }
+    if (e instanceof ClientGoneException) {
+      return CLIENT_GONE;
     }
     if (e instanceof ProdlineException) {
       return BAD_REQUEST;

@@ -10,6 +10,7 @@ import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.BadRequestException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,13 +19,17 @@ import java.util.concurrent.RejectedExecutionException;
  * Runs one prediction request of any protocol from lookup to answer, the same way for all of them:
  * <ol>
  *   <li>takes a {@link VersionHandle} on the version asked for (the version stays loaded until it is closed);</li>
- *   <li>arms the request timeout ({@link RequestLimits#timeout()}, answered as {@link InferenceFailure#TIMEOUT});</li>
+ *   <li>arms the request timeout ({@link RequestLimits#timeout()}, or the client's deadline when that comes
+ *       first; answered as {@link InferenceFailure#TIMEOUT});</li>
  *   <li>on a prediction worker, never on the caller's network thread: decodes the body, checks the row limit and
  *       predicts through {@link Inference} (batched, and logged, when configured);</li>
  *   <li>encodes the answer, closes the handle once the model is done with the request, and counts the request
  *       in the metrics under its protocol, model, version and status.</li>
  * </ol>
  * The returned future fails with the exception that ended the request; {@link InferenceFailure#of} tells its kind.
+ * Whoever completes it first decides the answer: a caller that completes it itself (its client went away) abandons
+ * the request as its deadline would, so a request not yet decoded or predicted never reaches the model, and one
+ * waiting for its batch leaves the batch.
  */
 public final class RequestRunner {
   /** What a protocol contributes: how to decode its request and encode its answer. */
@@ -77,9 +82,10 @@ public final class RequestRunner {
    *
    * @param protocol the metrics label of the caller's protocol, e.g. {@link ServingMetrics#REST_V1}
    * @param requestId from {@link #requestId}
+   * @param clientTimeout the time left until the client's own deadline, or {@code null} when it has none (REST)
    */
   public <D, T> CompletableFuture<T> run(String protocol, String model, VersionSelector selector, String requestId,
-      Call<D, T> call) {
+      Duration clientTimeout, Call<D, T> call) {
     long arrivedNanos = System.nanoTime();
     long arrivedMillis = System.currentTimeMillis();
     VersionHandle handle;
@@ -95,7 +101,7 @@ public final class RequestRunner {
     String version = Long.toString(handle.version());
     answer.whenComplete((a, e) -> metrics.requestAnswered(handle.model(), version, protocol,
         e == null ? 200 : InferenceFailure.of(e).httpStatus(), System.nanoTime() - arrivedNanos));
-    deadlines.enforce(answer, limits.timeout());
+    deadlines.enforce(answer, limits.timeout(), clientTimeout);
     Task<D, T> task = new Task<>(call, handle, answer, requestId, arrivedMillis, arrivedNanos);
     try {
       workers.execute(task);
@@ -126,9 +132,7 @@ public final class RequestRunner {
 
     @Override
     public void run() {
-      if (answer.isDone()) {
-        // Answered by its deadline while waiting for a worker: the work is no longer wanted.
-        handle.close();
+      if (abandoned()) {
         return;
       }
       D decoded;
@@ -139,6 +143,9 @@ public final class RequestRunner {
         if (frame.rowCount() > limits.maxRows()) {
           throw new BadRequestException("the request has " + frame.rowCount() + " rows, more than the "
               + limits.maxRows() + " this server accepts in one request; split it into smaller requests");
+        }
+        if (abandoned()) {
+          return;
         }
         predictions = inference.predict(new InferenceRequest(requestId, handle.model(), handle, frame,
             arrivedMillis, arrivedNanos));
@@ -161,6 +168,18 @@ public final class RequestRunner {
           handle.close();
         }
       });
+    }
+
+    /**
+     * Whether the request was answered already (its deadline passed or its caller went away) while it waited for
+     * a worker or was decoded; its work is then no longer wanted and the handle is closed.
+     */
+    private boolean abandoned() {
+      if (!answer.isDone()) {
+        return false;
+      }
+      handle.close();
+      return true;
     }
 
     void fail(Throwable error) {

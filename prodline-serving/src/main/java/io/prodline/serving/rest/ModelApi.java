@@ -142,7 +142,7 @@ public final class ModelApi {
   private CompletableFuture<ApiResponse> predict(String request, Route route, HttpHeaders headers, byte[] body) {
     String requestId = runner.requestId(headers.get(REQUEST_ID));
     CompletableFuture<ApiResponse> answer = runner.run(ServingMetrics.REST_V1, route.model(), route.selector(),
-            requestId, new V1Call(route.endpoint(), body, runner.limits()))
+            requestId, null, new V1Call(route.endpoint(), body, runner.limits()))
         .exceptionally(e -> ErrorResponses.of(request, e));
     return requestId == null ? answer : answer.thenApply(a -> a.withHeader(REQUEST_ID, requestId));
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
 import io.prodline.serving.batching.BatchQueueFullException;
+import io.prodline.serving.inference.ClientGoneException;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
 import io.prodline.serving.limits.DeadlineExceededException;
 import io.prodline.serving.protocol.BadRequestException;
@@ -22,7 +23,8 @@ class GrpcStatusesTest {
     assertThat(code(new ModelNotFoundException("no"))).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(code(new BadRequestException("bad"))).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(code(new BatchQueueFullException("full"))).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-    assertThat(code(new DeadlineExceededException("late"))).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+    assertThat(code(DeadlineExceededException.clientDeadline())).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+    assertThat(code(new ClientGoneException("gone"))).isEqualTo(Status.Code.CANCELLED);
     assertThat(code(new RejectedExecutionException("busy"))).isEqualTo(Status.Code.UNAVAILABLE);
     assertThat(code(new IllegalStateException("bug"))).isEqualTo(Status.Code.INTERNAL);
   }

@@ -35,6 +35,8 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final Queue<Path> CLOSED = new ConcurrentLinkedQueue<>();
   /** What {@code gate} models wait for; a test installs a closed latch and opens it when done. */
   public static volatile CountDownLatch GATE = new CountDownLatch(0);
+  /** Predictions of {@code gate} models that got through the gate so far, to tell which requests reached a model. */
+  public static final AtomicInteger GATE_PASSED = new AtomicInteger();
 
   @Override
   public String name() {
@@ -104,6 +106,7 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
         try {
           if (gated) {
             GATE.await();
+            GATE_PASSED.incrementAndGet();
           }
           Thread.sleep(sleepMillis);
         } catch (InterruptedException e) {

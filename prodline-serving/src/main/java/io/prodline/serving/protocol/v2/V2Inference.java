@@ -16,6 +16,7 @@ import io.prodline.serving.lifecycle.ServableManager;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.lifecycle.VersionSelector;
 import io.prodline.serving.lifecycle.VersionState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,11 +93,13 @@ public final class V2Inference {
    * {@code protocol}. Every failure completes the future exceptionally.
    *
    * @param requestId the client's id for the prediction log, or {@code null}
+   * @param clientTimeout the time left until the client's own deadline, or {@code null} when it has none (REST)
    */
   public CompletableFuture<InferenceResult> infer(String protocol, String model, String version, String requestId,
-      Supplier<InferenceRequest> request) {
+      Duration clientTimeout, Supplier<InferenceRequest> request) {
     try {
-      return runner.run(protocol, model, selector(model, version), runner.requestId(requestId), new V2Call(request));
+      return runner.run(protocol, model, selector(model, version), runner.requestId(requestId), clientTimeout,
+          new V2Call(request));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

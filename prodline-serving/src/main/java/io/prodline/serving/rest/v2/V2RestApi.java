@@ -76,7 +76,7 @@ public final class V2RestApi {
         case INFER -> {
           int jsonLength = jsonLength(headers);
           yield inference.infer(ServingMetrics.REST_V2, route.model(), route.version(),
-                  headers.get(ModelApi.REQUEST_ID), () -> InferRequestDecoder.decode(body, jsonLength))
+                  headers.get(ModelApi.REQUEST_ID), null, () -> InferRequestDecoder.decode(body, jsonLength))
               .thenApply(V2RestApi::inferAnswer)
               .exceptionally(e -> ErrorResponses.of(request, e));
         }
