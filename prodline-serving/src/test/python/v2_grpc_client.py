@@ -3,8 +3,9 @@
 Generates Python stubs from the same grpc_predict_v2.proto the server is built from (with grpc_tools, as
 any KServe client would), then drives inference.GRPCInferenceService against the test repository of
 io.prodline.serving.testing.TestRepository. Exits 0 when every check passes, 1 naming the first failure.
+With CA_PEM it connects over TLS, trusting the server certificate in that file.
 
-Usage: python3 v2_grpc_client.py HOST:PORT PROTO_DIR
+Usage: python3 v2_grpc_client.py HOST:PORT PROTO_DIR [CA_PEM]
 """
 import importlib
 import struct
@@ -30,9 +31,16 @@ def check(condition, what):
     print("ok: " + what)
 
 
-def main(target, proto_dir):
+def open_channel(target, ca_file):
+    if ca_file is None:
+        return grpc.insecure_channel(target)
+    with open(ca_file, "rb") as ca:
+        return grpc.secure_channel(target, grpc.ssl_channel_credentials(root_certificates=ca.read()))
+
+
+def main(target, proto_dir, ca_file=None):
     pb, rpc = generate_stubs(proto_dir, tempfile.mkdtemp(prefix="prodline-v2-stubs-"))
-    with grpc.insecure_channel(target) as channel:
+    with open_channel(target, ca_file) as channel:
         stub = rpc.GRPCInferenceServiceStub(channel)
         check(stub.ServerLive(pb.ServerLiveRequest(), timeout=30).live, "ServerLive says live")
         check(stub.ServerReady(pb.ServerReadyRequest(), timeout=30).ready, "ServerReady says ready")
@@ -73,10 +81,10 @@ def main(target, proto_dir):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         raise SystemExit(__doc__)
     try:
-        main(sys.argv[1], sys.argv[2])
+        main(*sys.argv[1:])
     except AssertionError as failure:
         print("FAILED: %s" % failure)
         sys.exit(1)

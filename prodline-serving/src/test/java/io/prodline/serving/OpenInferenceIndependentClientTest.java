@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodline.serving.testing.SelfSignedTls;
 import io.prodline.serving.testing.TestRepository;
+import io.prodline.serving.tls.TlsConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Open Inference Protocol driven by clients that share no code with prodline: curl on REST (always there, so
  * this always runs) and, where Debian's python3-grpcio and python3-grpc-tools are installed, a Python client
- * whose stubs are generated from the published proto ({@code src/test/python/v2_grpc_client.py}).
+ * whose stubs are generated from the published proto ({@code src/test/python/v2_grpc_client.py}), in plaintext
+ * and over TLS.
  */
 class OpenInferenceIndependentClientTest {
   private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -120,11 +124,27 @@ class OpenInferenceIndependentClientTest {
 
   @Test
   void pythonGrpcClientFromThePublishedProtoInfers() throws Exception {
+    assertPythonClientPasses(server.actualGrpcPort());
+  }
+
+  @Test
+  void pythonGrpcClientInfersOverTls() throws Exception {
+    TlsConfig tls = SelfSignedTls.create(work);
+    try (ModelServer secure = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1").withTls(tls))
+        .start(0, 0)) {
+      assertPythonClientPasses(secure.actualGrpcPort(), tls.certificateChain().toString());
+    }
+  }
+
+  /** Runs the Python client against the gRPC port, with the CA file when there is one; skipped without grpcio. */
+  private static void assertPythonClientPasses(int grpcPort, String... caFile) throws Exception {
     assumeTrue(Files.isExecutable(PYTHON)
             && run(List.of(PYTHON.toString(), "-c", "import grpc, grpc_tools.protoc")).exitCode() == 0,
         "/usr/bin/python3 cannot import grpc and grpc_tools (apt-get install python3-grpcio python3-grpc-tools)");
-    Result client = run(List.of(PYTHON.toString(), "src/test/python/v2_grpc_client.py",
-        "127.0.0.1:" + server.actualGrpcPort(), "src/main/proto"));
+    List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "src/test/python/v2_grpc_client.py",
+        "127.0.0.1:" + grpcPort, "src/main/proto"));
+    command.addAll(List.of(caFile));
+    Result client = run(command);
     assertThat(client.exitCode()).as(client.output()).isZero();
     assertThat(client.output()).contains("ok: typed contents give the expected predictions",
         "ok: raw_input_contents give raw_output_contents with class probabilities",
