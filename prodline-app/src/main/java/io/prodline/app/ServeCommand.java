@@ -62,8 +62,10 @@ import picocli.CommandLine.Spec;
         "  # lowest latency at light load: no batching; at most 1000 rows and 2 s per request",
         "  prodline serve --batch-max-delay-ms 0 --max-rows 1000 --request-timeout-ms 2000",
         "",
-        "  # log every prediction for monitoring, serve over HTTPS",
-        "  prodline serve --prediction-log /var/log/prodline --tls-cert server.crt --tls-key server.key"})
+        "  # log every prediction for monitoring; TLS on every port (REST, gRPC, management)",
+        "  prodline serve --prediction-log /var/log/prodline --tls-cert server.crt --tls-key server.key \\",
+        "      --grpc-port 8001",
+        "  curl -s --cacert server.crt https://localhost:8501/v1/models/breast_cancer"})
 final class ServeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -126,7 +128,8 @@ final class ServeCommand implements Callable<Integer> {
   int maxRows;
 
   @Option(names = "--request-timeout-ms", defaultValue = "30000", paramLabel = "MS",
-      description = "Time a request may take before it is answered 504 (default: ${DEFAULT-VALUE}).")
+      description = "Time a request may take before it is answered 504; a gRPC client's earlier deadline "
+          + "applies instead (default: ${DEFAULT-VALUE}).")
   long requestTimeoutMillis;
 
   @Option(names = "--max-body-bytes", defaultValue = "" + ServerConfig.DEFAULT_MAX_BODY_BYTES, paramLabel = "BYTES",
@@ -153,7 +156,8 @@ final class ServeCommand implements Callable<Integer> {
   long predictionLogFileMb;
 
   @Option(names = "--tls-cert", paramLabel = "PEM",
-      description = "Serve HTTPS with this certificate chain (PEM); needs --tls-key.")
+      description = "Serve TLS with this certificate chain (PEM) on every port: HTTPS for REST and the "
+          + "management API, TLS for gRPC; needs --tls-key.")
   Path tlsCert;
 
   @Option(names = "--tls-key", paramLabel = "PEM",
@@ -166,9 +170,11 @@ final class ServeCommand implements Callable<Integer> {
     ModelServer server = new ModelServer(config(root)).start(restPort, grpcPort);
     System.out.println("Serving " + server.modelNames() + " from " + root + " on "
         + (tlsCert == null ? "http" : "https") + "://" + host + ":" + server.actualPort()
-        + (grpcPort == ModelServer.GRPC_OFF ? "" : " and gRPC " + host + ":" + server.actualGrpcPort())
+        + (grpcPort == ModelServer.GRPC_OFF ? "" : " and gRPC " + host + ":" + server.actualGrpcPort()
+            + (tlsCert == null ? "" : " (TLS)"))
         + (pollSeconds > 0 ? ", polling every " + pollSeconds + " s" : "")
-        + (managementPort != null ? ", management API on port " + server.managementPort() : "")
+        + (managementPort != null ? ", management API on " + (tlsCert == null ? "http" : "https") + " port "
+            + server.managementPort() : "")
         + " (Ctrl-C stops)");
     awaitShutdown(server);
     return 0;
