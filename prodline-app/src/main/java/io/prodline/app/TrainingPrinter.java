@@ -20,5 +20,12 @@ final class TrainingPrinter {
     for (Map.Entry<String, Double> m : r.metrics().entrySet()) {
       out.printf(Locale.ROOT, "  %-10s %.4f%n", m.getKey(), m.getValue());
     }
+    // An external trainer's own figures, beside prodline's rather than instead of them, when both exist.
+    if (r.evalPredictions().length > 0 && !r.model().reportedMetrics().isEmpty()) {
+      out.println("  The trainer reported:");
+      for (Map.Entry<String, Double> m : r.model().reportedMetrics().entrySet()) {
+        out.printf(Locale.ROOT, "    %-10s %.4f%n", m.getKey(), m.getValue());
+      }
+    }
   }
 }

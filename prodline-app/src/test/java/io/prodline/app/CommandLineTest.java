@@ -2,6 +2,7 @@ package io.prodline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.BundleReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,6 +72,39 @@ class CommandLineTest {
     assertThat(BundleReader.read(out).manifest().version()).isEqualTo(3);
   }
 
+  /** prodline-train's dependency-free external trainer: one leaf, the train rows' positive rate. */
+  static final String CONSTANT_MODEL_SCRIPT = "../prodline-train/src/test/resources/external/constant_model.py";
+
+  @Test
+  void trainWithACommandAfterTheDoubleDashBundlesAndRecordsItLikeXGBoost(@TempDir Path dir) {
+    train(dir, "cancer/1", "--trainer-param", "epochs=3", "--trainer-timeout", "2m", "--", "python3",
+        CONSTANT_MODEL_SCRIPT);
+    BundleManifest manifest = BundleReader.read(dir.resolve("cancer/1")).manifest();
+    assertThat(manifest.runtime()).isEqualTo("xgboost");
+    assertThat(manifest.metrics()).containsKeys("roc_auc", "log_loss");
+    assertThat(manifest.source().trainer()).isEqualTo("external");
+    assertThat(manifest.source().parameters()).containsEntry("command", "python3 " + CONSTANT_MODEL_SCRIPT)
+        .containsEntry("epochs", "3");
+    assertThat(manifest.source().transformSpecSha256()).matches("[0-9a-f]{64}");
+    assertThat(run("runs", "list", "--home", dir.resolve("home").toString()).out()).contains(" external ");
+  }
+
+  @Test
+  void trainerOptionsAndXGBoostOptionsDoNotMix(@TempDir Path dir) {
+    Run xgboostOption = run(trainArgs(dir, "m/1", "--rounds", "5", "--", "python3", CONSTANT_MODEL_SCRIPT));
+    assertThat(xgboostOption.exitCode()).isEqualTo(2);
+    assertThat(xgboostOption.err()).contains("--rounds sets XGBoost, which the trainer command")
+        .contains("--trainer-param KEY=VALUE");
+    Run noCommand = run(trainArgs(dir, "m/1", "--trainer-param", "epochs=3"));
+    assertThat(noCommand.exitCode()).isEqualTo(2);
+    assertThat(noCommand.err()).contains("--trainer-param is for a trainer command; write the command after '--'");
+    assertThat(run(trainArgs(dir, "m/1", "--trainer-timeout", "10min", "--", "python3", CONSTANT_MODEL_SCRIPT)).err())
+        .contains("--trainer-timeout '10min' is not a duration");
+    assertThat(run(trainArgs(dir, "m/1", "--trainer-param", "epochs", "--", "python3", CONSTANT_MODEL_SCRIPT)).err())
+        .contains("--trainer-param 'epochs' is not key=value");
+    assertThat(dir.resolve("m/1")).doesNotExist();
+  }
+
   @Test
   void dataStatsWritesJsonWithTheDocumentedFields(@TempDir Path dir) throws Exception {
     Path json = dir.resolve("stats.json");
@@ -94,12 +128,16 @@ class CommandLineTest {
   private static final String CANCER = "../examples/data/breast_cancer.csv";
 
   private static Run train(Path dir, String out, String... extra) {
+    Run r = run(trainArgs(dir, out, extra));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return r;
+  }
+
+  private static String[] trainArgs(Path dir, String out, String... extra) {
     List<String> args = new ArrayList<>(List.of("train", "--data", CANCER, "--label", "diagnosis",
         "--output", dir.resolve(out).toString(), "--home", dir.resolve("home").toString()));
     args.addAll(List.of(extra));
-    Run r = run(args.toArray(String[]::new));
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    return r;
+    return args.toArray(String[]::new);
   }
 
   @Test

@@ -54,14 +54,14 @@ public final class TrainingJob {
     Frame train = labelled.take(split.trainRows());
     Frame eval = labelled.take(split.evalRows());
 
-    List<String> transformInputs = fitted != null ? fitted.inputs()
-        : (spec.transform() != null ? spec.transform() : defaultTransform(data, spec.label())).inputs();
+    TransformSpec transformSpec = spec.transform() != null || fitted != null ? spec.transform()
+        : defaultTransform(data, spec.label());
+    List<String> transformInputs = fitted != null ? fitted.inputs() : transformSpec.inputs();
     if (transformInputs.contains(spec.label())) {
       throw new ProdlineException("the transform reads the label column '" + spec.label() + "'; a model must not "
           + "see its label among its inputs");
     }
-    FittedTransform transform = fitted != null ? fitted
-        : TransformFitter.fit(spec.transform() != null ? spec.transform() : defaultTransform(data, spec.label()), train);
+    FittedTransform transform = fitted != null ? fitted : TransformFitter.fit(transformSpec, train);
     List<Field> inputs = new ArrayList<>();
     for (String f : transform.inputs()) {
       inputs.add(new Field(f, data.column(f).type()));
@@ -81,8 +81,8 @@ public final class TrainingJob {
       case REGRESSION -> Metrics.regression(evalPred, evalY);
     };
     long millis = (System.nanoTime() - started) / 1_000_000;
-    return new TrainingResult(spec, labels, transform, model, inputs, train, eval, evalY, evalPred, outputWidth,
-        metrics, dropped, source, millis);
+    return new TrainingResult(spec.withTransform(transformSpec), labels, transform, model, inputs, train, eval, evalY,
+        evalPred, outputWidth, metrics, dropped, source, millis);
   }
 
   private static HashSplit.Result split(Frame labelled, LabelEncoding labels, TrainingSpec spec) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * A trained model with everything needed to judge it and package it: the fitted transform, the model, the eval
  * rows with their predictions and the metrics computed on them.
  *
+ * @param spec as run, with the transform spec that was fitted (the default one when none was given; null when a
+ *     transform fitted beforehand came without its spec)
  * @param evalPredictions the model's predictions on {@code evalRows}, row-major, {@code outputWidth} per row, as
  *     the training library computes them; empty when no in-process runtime can run the model
  * @param metrics on the eval rows; the trainer's own report when the model cannot be run in-process
@@ -41,7 +43,8 @@ public record TrainingResult(TrainingSpec spec, LabelEncoding labels, FittedTran
     BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, spec.modelName(), version,
         model.runtime(), model.modelFileName(), TRANSFORM_FILE, labels.task(), labels.label(), labels.classes(),
         inputs, metrics,
-        Provenance.of(data.path(), data.sha256(), trainRows.rowCount(), evalRows.rowCount(), spec.trainer().name(),
+        Provenance.of(data.path(), data.sha256(), spec.transform() == null ? null : spec.transform().sha256(),
+            transform.sha256(), trainRows.rowCount(), evalRows.rowCount(), spec.trainer().name(),
             spec.trainer().parameters()),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), model.learningCurves(), model.featureImportance());
     return BundleWriter.write(directory, manifest, transform, model::writeModel);

@@ -7,9 +7,12 @@ import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.BundleReader;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.frame.Frame;
 import io.prodline.data.source.csv.CsvSource;
+import io.prodline.train.transform.TransformSpec;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +79,11 @@ class TrainingJobTest {
     assertThat(read.transform()).isEqualTo(r.transform());
     assertThat(read.manifest().metrics()).containsKey("rmse");
     assertThat(read.manifest().source().trainRows()).isEqualTo(r.trainRows().rowCount());
+    // No spec was given, so the default one (every column as itself) is what the bundle names.
+    assertThat(read.manifest().source().transformSpecSha256())
+        .isEqualTo(TransformSpec.defaults(List.of("precipitation", "temp_min", "wind", "weather")).sha256());
+    assertThat(read.manifest().source().transformSha256())
+        .isEqualTo(ContentFingerprint.sha256(written.directory().resolve(TrainingResult.TRANSFORM_FILE)));
   }
 
   @Test

@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.transform.FittedTransform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads and checks a bundle directory; every problem is reported with the bundle's path and the fix. A directory
- * without {@code bundle.yaml} but with a bare model file ({@code model.json}, {@code model.ubj}, {@code model.onnx})
- * is read through {@link BareModels}, so every caller accepts bare models alike.
+ * Reads and checks a bundle directory; every problem is reported with the bundle's path and the fix. The transform
+ * file must have the SHA-256 the manifest records for it (when it records one). A directory without
+ * {@code bundle.yaml} but with a bare model file ({@code model.json}, {@code model.ubj}, {@code model.onnx}) is read
+ * through {@link BareModels}, so every caller accepts bare models alike.
  */
 public final class BundleReader {
   public static final String MANIFEST = "bundle.yaml";
@@ -53,9 +55,24 @@ public final class BundleReader {
         throw new ProdlineException(directory + ": the transform file '" + manifest.transformFile()
             + "' named in " + MANIFEST + " is missing");
       }
+      checkTransformHash(directory, manifest, transformFile);
       transform = FittedTransform.read(transformFile);
     }
     return new Bundle(directory, manifest, transform);
+  }
+
+  /** A transform edited after training would silently change every prediction, so it is refused. */
+  private static void checkTransformHash(Path directory, BundleManifest manifest, Path transformFile) {
+    String recorded = manifest.source() == null ? null : manifest.source().transformSha256();
+    if (recorded == null) {
+      return;
+    }
+    String actual = ContentFingerprint.sha256(transformFile);
+    if (!actual.equals(recorded)) {
+      throw new ProdlineException(directory + ": '" + manifest.transformFile() + "' has SHA-256 " + actual + ", but "
+          + MANIFEST + " records " + recorded + " (source.transformSha256): the transform changed after training; "
+          + "restore the file or train the model again");
+    }
   }
 
   private static String firstLine(String message) {

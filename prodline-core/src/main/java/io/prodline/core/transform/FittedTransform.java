@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.Frame;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +81,23 @@ public record FittedTransform(@JsonProperty("format") String format,
   }
 
   public void write(Path file) throws IOException {
-    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), this);
+    Files.write(file, json());
+  }
+
+  /**
+   * SHA-256 of the {@code transform.json} that {@link #write} writes, so a bundle's manifest can name its fitted
+   * feature engineering before the file exists.
+   */
+  public String sha256() {
+    try {
+      return ContentFingerprint.sha256(json());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise the transform to fingerprint it", e);
+    }
+  }
+
+  private byte[] json() throws IOException {
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
   }
 
   public static FittedTransform read(Path file) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
 import io.prodline.core.transform.FittedTransform;
@@ -24,8 +25,8 @@ class BundleRoundTripTest {
         Task.BINARY_CLASSIFICATION, "churned", List.of("no", "yes"),
         List.of(new Field("age", ColumnType.INT64), new Field("plan", ColumnType.STRING)),
         Map.of("roc_auc", 0.91),
-        new Provenance("data/churn.csv", "ab12", 800, 200, "xgboost", Map.of("max_depth", "6"), "dev", "17", "Linux",
-            "amd64"),
+        new Provenance("data/churn.csv", "ab12", "cd34", TRANSFORM.sha256(), 800, 200, "xgboost",
+            Map.of("max_depth", "6"), "dev", "17", "Linux", "amd64"),
         "2026-01-02T03:04:05Z", null, null);
   }
 
@@ -41,6 +42,22 @@ class BundleRoundTripTest {
     assertThat(read.transform()).isEqualTo(TRANSFORM);
     assertThat(written.manifest()).isEqualTo(read.manifest());
     assertThat(Files.readString(read.modelFile())).isEqualTo("{}");
+  }
+
+  @Test
+  void transformHashesAreWrittenAndAnEditedTransformIsRefused(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("m/1");
+    BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    assertThat(Files.readString(target.resolve("bundle.yaml")))
+        .contains("transformSpecSha256: \"cd34\"", "transformSha256: \"" + TRANSFORM.sha256() + "\"");
+    assertThat(ContentFingerprint.sha256(target.resolve("transform.json"))).isEqualTo(TRANSFORM.sha256());
+
+    Path transform = target.resolve("transform.json");
+    Files.writeString(transform, Files.readString(transform).replace("\"pro\"", "\"premium\""));
+    assertThatThrownBy(() -> BundleReader.read(target)).isInstanceOf(ProdlineException.class)
+        .hasMessageContaining("'transform.json' has SHA-256 " + ContentFingerprint.sha256(transform))
+        .hasMessageContaining("records " + TRANSFORM.sha256())
+        .hasMessageContaining("the transform changed after training");
   }
 
   @Test

@@ -15,10 +15,15 @@ import io.prodline.pipeline.model.StepContext;
 import io.prodline.train.TrainingJob;
 import io.prodline.train.TrainingResult;
 import io.prodline.train.TrainingSpec;
+import io.prodline.train.external.ExternalParams;
+import io.prodline.train.external.ExternalTrainer;
 import io.prodline.train.xgboost.XGBoostParams;
 import io.prodline.train.xgboost.XGBoostTrainer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +37,19 @@ import java.util.Set;
  * output) the model is trained on that fitted transform as it is, so the bundle's {@code transform.json} is the
  * Transform step's; with hyperparameters connected ({@link Tuner}'s output) the tuned values override the step's
  * own {@code rounds}, {@code max_depth} and {@code eta} and set any other XGBoost parameter they name.
+ *
+ * <p>With {@code command} set, that program trains instead of XGBoost ({@link ExternalTrainer}, started in the
+ * pipeline file's directory like the Command component, given {@code command_params} as its parameters); the
+ * step's {@code timeout} bounds it. The Tuner searches XGBoost settings, so such a step takes no hyperparameters.
  */
 public final class Trainer implements Component {
   /** The training statistics inside a bundle written by this component. */
   public static final String STATISTICS_FILE = "statistics.json";
+  static final String COMMAND = "command";
+  static final String COMMAND_PARAMS = "command_params";
+  /** Under prodline's home: one work directory per external training run. */
+  private static final String EXTERNAL_WORK = "external";
+  private static final Duration UNLIMITED = Duration.ofMillis(Long.MAX_VALUE);
 
   @Override
   public String name() {
@@ -44,12 +58,12 @@ public final class Trainer implements Component {
 
   @Override
   public int version() {
-    return 1;
+    return 2; // 2: bundles record the transform's hashes
   }
 
   @Override
   public String description() {
-    return "Trains an XGBoost model on the train split and writes its bundle.";
+    return "Trains an XGBoost model (or runs a trainer command) on the train split and writes its bundle.";
   }
 
   @Override
@@ -64,16 +78,31 @@ public final class Trainer implements Component {
         Parameter.withDefault("validation_fraction", 0.2,
             "Share of the train split held out for the metrics written into the bundle."),
         Parameter.withDefault("validation_seed", 1L, "Seed of that hold-out's hash split; it must differ from "
-            + "ExampleGen's seed, or the same hash would put every train row back in train."));
+            + "ExampleGen's seed, or the same hash would put every train row back in train."),
+        Parameter.optional(COMMAND, ParameterType.STRING_LIST, "Train with this program and its arguments instead "
+            + "of XGBoost (an external trainer, docs/trainers.md), started in the pipeline file's directory. The "
+            + "command line is part of the cache key, the script's content is not: set cache_version when it "
+            + "changes."),
+        Parameter.optional(COMMAND_PARAMS, ParameterType.STRING_LIST,
+            "The command's settings as key=value, written to its params.json (numbers and true/false typed)."));
+  }
+
+  @Override
+  public List<String> check(StepConfig config) {
+    return config.has(COMMAND_PARAMS) && !config.has(COMMAND)
+        ? List.of(COMMAND_PARAMS + " are settings for a command; add command: [program, args...] or remove them")
+        : List.of();
   }
 
   @Override
   public Signature signature(StepConfig config, Set<String> connected) {
-    return new Signature(
-        List.of(Port.of("examples", ArtifactType.EXAMPLES), Port.optional("statistics", ArtifactType.STATISTICS),
-            Port.optional("transform", ArtifactType.TRANSFORM_GRAPH),
-            Port.optional("hyperparameters", ArtifactType.HYPERPARAMETERS)),
-        List.of(Port.of("model", ArtifactType.MODEL)));
+    List<Port> inputs = new ArrayList<>(List.of(Port.of("examples", ArtifactType.EXAMPLES),
+        Port.optional("statistics", ArtifactType.STATISTICS),
+        Port.optional("transform", ArtifactType.TRANSFORM_GRAPH)));
+    if (!config.has(COMMAND)) {
+      inputs.add(Port.optional("hyperparameters", ArtifactType.HYPERPARAMETERS));
+    }
+    return new Signature(inputs, List.of(Port.of("model", ArtifactType.MODEL)));
   }
 
   @Override
@@ -81,19 +110,9 @@ public final class Trainer implements Component {
     StepConfig config = context.config();
     Path examples = context.input("examples").path();
     Frame train = ExamplesFolder.read(examples, ExamplesFolder.TRAIN);
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("rounds", config.integer("rounds"));
-    settings.put("max_depth", config.integer("max_depth"));
-    settings.put("eta", config.number("eta"));
-    Optional<InputArtifact> tuned = context.optionalInput("hyperparameters");
-    if (tuned.isPresent()) {
-      Map<String, Object> values = Hyperparameters.params(tuned.get().path());
-      settings.putAll(values);
-      context.log().println("tuned hyperparameters override the step's settings: " + values);
-    }
     TrainingSpec spec = new TrainingSpec(config.string("model_name"), config.string("label"), null,
         config.number("validation_fraction"), null, config.integer("validation_seed"), false,
-        new XGBoostTrainer(XGBoostParams.fromMap(settings)), null);
+        config.has(COMMAND) ? external(context) : xgboost(context), null);
     FittedTransform fitted = null;
     Optional<InputArtifact> transform = context.optionalInput("transform");
     if (transform.isPresent()) {
@@ -112,5 +131,31 @@ public final class Trainer implements Component {
     }
     context.log().println("trained " + spec.modelName() + " on " + train.rowCount() + " rows; held-out metrics "
         + result.metrics());
+  }
+
+  private static io.prodline.train.trainer.Trainer xgboost(StepContext context) throws IOException {
+    StepConfig config = context.config();
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("rounds", config.integer("rounds"));
+    settings.put("max_depth", config.integer("max_depth"));
+    settings.put("eta", config.number("eta"));
+    Optional<InputArtifact> tuned = context.optionalInput("hyperparameters");
+    if (tuned.isPresent()) {
+      Map<String, Object> values = Hyperparameters.params(tuned.get().path());
+      settings.putAll(values);
+      context.log().println("tuned hyperparameters override the step's settings: " + values);
+    }
+    return new XGBoostTrainer(XGBoostParams.fromMap(settings));
+  }
+
+  /** No limit of its own: the step's timeout interrupts the attempt, which stops the command and its children. */
+  private static io.prodline.train.trainer.Trainer external(StepContext context) {
+    StepConfig config = context.config();
+    List<String> command = config.strings(COMMAND);
+    context.log().println("training with the command " + command + "; its log is trainer.log under "
+        + context.home().resolve(EXTERNAL_WORK));
+    return new ExternalTrainer(command, config.baseDirectory(),
+        ExternalParams.parse(config.has(COMMAND_PARAMS) ? config.strings(COMMAND_PARAMS) : List.of(), COMMAND_PARAMS),
+        context.home().resolve(EXTERNAL_WORK), UNLIMITED);
   }
 }

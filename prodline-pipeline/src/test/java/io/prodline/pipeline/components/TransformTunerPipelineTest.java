@@ -1,29 +1,39 @@
 package io.prodline.pipeline.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodline.core.bundle.BundleReader;
+import io.prodline.core.bundle.Provenance;
 import io.prodline.metadata.MetadataDatabase;
 import io.prodline.metadata.MetadataStores;
 import io.prodline.pipeline.model.ComponentRegistry;
 import io.prodline.pipeline.model.Pipeline;
+import io.prodline.pipeline.model.PipelineDefinitionException;
 import io.prodline.pipeline.model.PipelineYaml;
 import io.prodline.pipeline.run.PipelineRunner;
 import io.prodline.pipeline.run.RunOptions;
 import io.prodline.pipeline.run.RunResult;
 import io.prodline.pipeline.run.StepState;
+import io.prodline.train.transform.TransformSpecReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Transform → Trainer and Tuner → Trainer with the real components, on the breast cancer data. */
+/**
+ * Transform → Trainer and Tuner → Trainer with the real components, on the breast cancer data; a Trainer running
+ * an external command.
+ */
 class TransformTunerPipelineTest {
   private static final Path DATA = Path.of("../examples/data/breast_cancer.csv").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** prodline-train's dependency-free external trainer: one leaf, the train rows' positive rate. */
+  private static final Path CONSTANT_MODEL_SCRIPT =
+      Path.of("../prodline-train/src/test/resources/external/constant_model.py").toAbsolutePath().normalize();
 
   @TempDir Path dir;
 
@@ -133,6 +143,53 @@ class TransformTunerPipelineTest {
           .containsEntry("eta", Double.toString(best.get("eta").asDouble()));
       assertThat(best.get("max_depth").asInt()).isBetween(2, 5);
     }
+  }
+
+  @Test
+  void trainerWithACommandTrainsOnTheFittedTransformAndTheBundleNamesTheSpec() throws Exception {
+    Files.copy(DATA, dir.resolve("data.csv"));
+    Files.writeString(dir.resolve("transform.yaml"), SPEC);
+    Files.copy(CONSTANT_MODEL_SCRIPT, dir.resolve("train.py"));
+    Pipeline pipeline = load(TRANSFORM_PIPELINE.replace("config: {label: diagnosis, model_name: cancer, rounds: 10}",
+        "config: {label: diagnosis, model_name: cancer, command: [python3, train.py], command_params: [epochs=3]}"));
+    Path home = dir.resolve("home");
+    try (MetadataDatabase db = MetadataStores.open(null, home)) {
+      RunResult result = run(db, home, pipeline);
+      assertThat(result.succeeded()).as("%s", result).isTrue();
+      Path graph = result.outcome("transform").orElseThrow().outputs().get("transform").path();
+      Path model = result.outcome("trainer").orElseThrow().outputs().get("model").path();
+      Provenance source = BundleReader.read(model).manifest().source();
+      assertThat(source.trainer()).isEqualTo("external");
+      assertThat(source.parameters()).containsEntry("command", "python3 train.py").containsEntry("epochs", "3");
+      assertThat(source.transformSpecSha256()).isEqualTo(TransformSpecReader.parse(SPEC, "spec").sha256());
+      assertThat(model.resolve("transform.json")).hasSameTextualContentAs(graph.resolve("transform.json"));
+    }
+  }
+
+  @Test
+  void aCommandTrainerTakesNoHyperparametersAndCommandParamsNeedACommand() throws Exception {
+    Files.copy(DATA, dir.resolve("data.csv"));
+    Files.writeString(dir.resolve("transform.yaml"), SPEC);
+    Files.writeString(dir.resolve("space.yaml"), "params:\n  max_depth: {int: [2, 5]}\n");
+    String tuned = """
+        name: p
+        steps:
+          - name: gen
+            component: ExampleGen
+            config: {path: data.csv}
+          - name: tuner
+            component: Tuner
+            inputs: {examples: gen.examples}
+            config: {space: space.yaml, label: diagnosis}
+          - name: trainer
+            component: Trainer
+            inputs: {examples: gen.examples, hyperparameters: tuner.hyperparameters}
+            config: {label: diagnosis, model_name: cancer, command: [python3, train.py]}
+        """;
+    assertThatThrownBy(() -> load(tuned)).isInstanceOf(PipelineDefinitionException.class)
+        .hasMessageContaining("Trainer has no input 'hyperparameters'");
+    assertThatThrownBy(() -> load(TRANSFORM_PIPELINE.replace("rounds: 10", "command_params: [epochs=3]")))
+        .hasMessageContaining("command_params are settings for a command; add command: [program, args...]");
   }
 
   private Pipeline load(String yaml) throws Exception {

@@ -19,27 +19,34 @@ import java.util.concurrent.TimeUnit;
  * Any command as a trainer (a Python script training PyTorch, an R script, a binary), under the contract in
  * {@code docs/trainers.md}: it reads the encoded train and eval rows as CSV and its parameters as JSON from paths
  * given in environment variables, and writes {@code model.json} (XGBoost) or {@code model.onnx} into
- * {@code PRODLINE_OUTPUT_DIR}. Its output and errors go to {@code trainer.log} in its work directory, whose tail
- * every failure quotes.
+ * {@code PRODLINE_OUTPUT_DIR}. These files live in a fresh work directory per run; the command itself starts in
+ * the directory its caller names (the current directory on the command line, the pipeline file's in a pipeline),
+ * so relative paths in it mean what they meant to the person who wrote them. Its output and errors go to
+ * {@code trainer.log} in the work directory, whose tail every failure quotes.
  */
 public final class ExternalTrainer implements Trainer {
   static final String LOG_FILE = "trainer.log";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<String> command;
+  private final Path directory;
   private final Map<String, Object> params;
   private final Path workRoot;
   private final Duration timeout;
 
   /**
-   * @param command the program and its arguments, run in a fresh directory under {@code workRoot}
+   * @param command the program and its arguments
+   * @param directory where the command starts
    * @param params handed to the command as {@code PRODLINE_PARAMS}
+   * @param workRoot where each run gets its work directory ({@code external-*}: the CSVs, params, output, log)
    */
-  public ExternalTrainer(List<String> command, Map<String, Object> params, Path workRoot, Duration timeout) {
+  public ExternalTrainer(List<String> command, Path directory, Map<String, Object> params, Path workRoot,
+      Duration timeout) {
     if (command.isEmpty()) {
       throw new IllegalArgumentException("an external trainer needs a command to run");
     }
     this.command = List.copyOf(command);
+    this.directory = directory.toAbsolutePath();
     this.params = Map.copyOf(params);
     this.workRoot = workRoot;
     this.timeout = timeout;
@@ -72,9 +79,10 @@ public final class ExternalTrainer implements Trainer {
       JSON.writerWithDefaultPrettyPrinter().writeValue(paramsFile.toFile(), params);
       Path log = work.resolve(LOG_FILE);
 
-      ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+      ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
           .redirectOutput(log.toFile());
       Map<String, String> env = pb.environment();
+      env.put("PRODLINE_WORK_DIR", work.toString());
       env.put("PRODLINE_TRAIN_DATA", train.toString());
       env.put("PRODLINE_EVAL_DATA", eval.toString());
       env.put("PRODLINE_PARAMS", paramsFile.toString());
@@ -97,13 +105,13 @@ public final class ExternalTrainer implements Trainer {
     }
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor();
+        stop(process);
+        process.waitFor();
         throw new ProdlineException("external trainer " + command + " did not finish within " + timeout
             + " and was stopped" + LogTail.of(log));
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      stop(process);
       Thread.currentThread().interrupt();
       throw new ProdlineException("interrupted while waiting for external trainer " + command);
     }
@@ -111,5 +119,11 @@ public final class ExternalTrainer implements Trainer {
       throw new ProdlineException("external trainer " + command + " failed with exit status " + process.exitValue()
           + LogTail.of(log));
     }
+  }
+
+  /** Children first: a script's worker processes would otherwise outlive it. */
+  private static void stop(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 }

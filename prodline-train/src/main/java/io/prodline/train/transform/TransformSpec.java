@@ -1,5 +1,12 @@
 package io.prodline.train.transform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.prodline.core.fingerprint.ContentFingerprint;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +19,13 @@ import java.util.Set;
  * and serving both apply.
  */
 public record TransformSpec(List<FeatureSpec> features) {
+  /** Compact JSON with keys sorted: the same spec always gives the same bytes. */
+  private static final ObjectMapper CANONICAL = JsonMapper.builder()
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS) // steps without settings, e.g. log1p
+      .build();
+
   public TransformSpec {
     if (features == null || features.isEmpty()) {
       throw new IllegalArgumentException("a transform needs at least one feature");
@@ -41,5 +55,22 @@ public record TransformSpec(List<FeatureSpec> features) {
       inputs.addAll(f.inputs());
     }
     return List.copyOf(inputs);
+  }
+
+  /**
+   * SHA-256 of this spec in canonical form: the parsed spec, defaults filled in, as compact JSON with sorted keys.
+   * Comments, layout, key order and defaults written out do not change it; any change to what is computed does.
+   * Bundles record it as {@code transformSpecSha256}.
+   */
+  public String sha256() {
+    return ContentFingerprint.sha256(canonical().getBytes(StandardCharsets.UTF_8));
+  }
+
+  String canonical() {
+    try {
+      return CANONICAL.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a transform spec always serialises: " + e.getMessage(), e);
+    }
   }
 }

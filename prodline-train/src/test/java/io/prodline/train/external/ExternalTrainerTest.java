@@ -41,7 +41,7 @@ class ExternalTrainerTest {
 
   private TrainingResult train(List<String> command, Map<String, Object> params, Duration timeout) {
     TrainingSpec spec = TrainingSpec.defaults("cancer", "diagnosis")
-        .withTrainer(new ExternalTrainer(command, params, work.resolve("runs"), timeout));
+        .withTrainer(new ExternalTrainer(command, Path.of(""), params, work.resolve("runs"), timeout));
     return TrainingJob.run(cancer, new TrainingResult.DataSource("mem", "0"), spec);
   }
 
@@ -81,6 +81,16 @@ class ExternalTrainerTest {
         Duration.ofMinutes(1)))
         .isInstanceOf(ProdlineException.class).hasMessageContaining("exit status 3")
         .hasMessageContaining("CUDA out of memory").hasMessageContaining("loading");
+  }
+
+  @Test
+  void commandStartsInItsDirectoryWithTheWorkDirectoryNamed() throws Exception {
+    Path start = Files.createDirectories(work.resolve("project"));
+    TrainingSpec spec = TrainingSpec.defaults("cancer", "diagnosis").withTrainer(new ExternalTrainer(
+        sh("echo \"started in $(pwd), work in $PRODLINE_WORK_DIR\"; exit 1"), start, Map.of(), work.resolve("runs"),
+        Duration.ofMinutes(1)));
+    assertThatThrownBy(() -> TrainingJob.run(cancer, new TrainingResult.DataSource("mem", "0"), spec))
+        .hasMessageContaining("started in " + start.toRealPath() + ", work in " + work.resolve("runs/external-"));
   }
 
   @Test

@@ -52,6 +52,35 @@ class TransformSpecReaderTest {
         FeatureSpec.cross("cross", List.of("weather", "date"), 50, CategoryEncoding.ONE_HOT));
     assertThat(spec).isEqualTo(java);
     assertThat(spec.inputs()).containsExactly("temp_max", "precipitation", "wind", "weather", "date");
+    // The canonical form reads back as the same spec, so two specs that differ never share a hash.
+    assertThat(TransformSpecReader.parse(spec.canonical(), "canonical")).isEqualTo(spec);
+    assertThat(spec.sha256()).isEqualTo(java.sha256()).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void hashIgnoresCommentsLayoutKeyOrderAndDefaultsButNotWhatIsComputed() {
+    String plain = """
+        features:
+          - input: wind
+            steps: [{zscore: {}}]
+          - input: weather
+            steps: [{vocabulary: {top_k: 3}}]
+        """;
+    String restated = """
+        # the same feature engineering, written differently
+        features:
+          - name: wind
+            input: wind
+            steps:
+              - zscore: {}
+          - steps:
+              - vocabulary: {encoding: index, oov_buckets: 0, min_frequency: 1, top_k: 3}
+            input: weather
+        """;
+    String changed = plain.replace("top_k: 3", "top_k: 4");
+    String hash = TransformSpecReader.parse(plain, "a.yaml").sha256();
+    assertThat(TransformSpecReader.parse(restated, "b.yaml").sha256()).isEqualTo(hash);
+    assertThat(TransformSpecReader.parse(changed, "c.yaml").sha256()).isNotEqualTo(hash);
   }
 
   @Test
