@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
         "",
         "Beside the model API the REST port answers GET /healthz (liveness), GET /readyz (every model has a",
         "version that can serve) and GET /metrics (Prometheus; also on the management port, with its token).",
-        "Requests for one model version are batched, whatever the protocol (/v1, /v2, gRPC):",
-        "they wait up to --batch-max-delay-ms for others, and run as one model call of up to --batch-max-rows",
-        "rows; when --batch-queue requests already wait, the next gets 429 with Retry-After.",
+        "Each request runs alone by default. --batch-max-delay-ms turns on dynamic batching for every model,",
+        "whatever the protocol (/v1, /v2, gRPC): requests arriving while a batch runs wait up to that long for",
+        "others and run as one model call of up to --batch-max-rows rows; when --batch-queue requests already",
+        "wait, the next gets 429 with Retry-After. It pays off for models with a large cost per call.",
         "",
         "Examples:",
         "  prodline serve --models .prodline/models --rest-port 8501",
@@ -59,8 +60,8 @@ import picocli.CommandLine.Spec;
         "  curl -s -X POST localhost:8501/v2/models/breast_cancer/infer \\",
         "    -d '{\"inputs\": [{\"name\": \"<input>\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1]}, ...]}'",
         "",
-        "  # lowest latency at light load: no batching; at most 1000 rows and 2 s per request",
-        "  prodline serve --batch-max-delay-ms 0 --max-rows 1000 --request-timeout-ms 2000",
+        "  # batch requests of up to 2 ms together; at most 1000 rows and 2 s per request",
+        "  prodline serve --batch-max-delay-ms 2 --max-rows 1000 --request-timeout-ms 2000",
         "",
         "  # log every prediction for monitoring; TLS on every port (REST, gRPC, management)",
         "  prodline serve --prediction-log /var/log/prodline --tls-cert server.crt --tls-key server.key \\",
@@ -114,9 +115,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "Most rows in one batched model call (default: ${DEFAULT-VALUE}).")
   int batchMaxRows;
 
-  @Option(names = "--batch-max-delay-ms", defaultValue = "2", paramLabel = "MS",
-      description = "Longest a request waits for others to join its batch; 0 turns batching off "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-max-delay-ms", defaultValue = "0", paramLabel = "MS",
+      description = "Turns on dynamic batching: the longest a request waits for others to join its batch "
+          + "(default: ${DEFAULT-VALUE}, no batching).")
   long batchMaxDelayMillis;
 
   @Option(names = "--batch-queue", defaultValue = "" + BatchingConfig.DEFAULT_QUEUE_CAPACITY, paramLabel = "N",

@@ -19,10 +19,9 @@ class ServeCommandTest {
   }
 
   @Test
-  void defaultsBatchWithTwoMillisecondsAndLogNothing() {
+  void defaultsBatchNothingAndLogNothing() {
     ServerConfig config = configOf();
-    assertThat(config.batching().maxDelay()).isEqualTo(Duration.ofMillis(2));
-    assertThat(config.batching().enabled()).isTrue();
+    assertThat(config.batching().enabled()).isFalse();
     assertThat(config.predictionLog().enabled()).isFalse();
     assertThat(config.tls()).isNull();
     assertThat(config.limits().allowNaN()).isFalse();
@@ -30,12 +29,12 @@ class ServeCommandTest {
 
   @Test
   void everyOptionReachesTheConfiguration() {
-    ServerConfig config = configOf("--batch-max-rows", "32", "--batch-max-delay-ms", "0", "--batch-queue", "7",
+    ServerConfig config = configOf("--batch-max-rows", "32", "--batch-max-delay-ms", "3", "--batch-queue", "7",
         "--max-rows", "100", "--request-timeout-ms", "1500", "--allow-nan", "--max-body-bytes", "4096",
         "--prediction-log", "logs", "--prediction-log-queue", "9", "--prediction-log-file-mb", "1",
         "--tls-cert", "c.pem", "--tls-key", "k.pem");
     assertThat(config.batching().maxRows()).isEqualTo(32);
-    assertThat(config.batching().enabled()).isFalse();
+    assertThat(config.batching().maxDelay()).isEqualTo(Duration.ofMillis(3));
     assertThat(config.batching().queueCapacity()).isEqualTo(7);
     assertThat(config.limits().maxRows()).isEqualTo(100);
     assertThat(config.limits().timeout()).isEqualTo(Duration.ofMillis(1500));

@@ -138,7 +138,9 @@ public final class ModelServer implements AutoCloseable {
     ModelApi api = new ModelApi(runner, v2, List.of(new HealthEndpoints(readiness), metricsEndpoint));
     Transport transport = Transport.best();
     acceptGroup = transport.newGroup(1, "prodline-accept");
-    ioGroup = transport.newGroup(0, "prodline-io");
+    // One event loop per core: they never wait on a model (predictions run on the workers), so more loops than
+    // cores would only add context switches.
+    ioGroup = transport.newGroup(Runtime.getRuntime().availableProcessors(), "prodline-io");
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(acceptGroup, ioGroup)
         .channel(transport.serverChannel())

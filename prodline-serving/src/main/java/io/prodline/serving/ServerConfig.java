@@ -56,12 +56,12 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
   /**
    * Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions, 10 s drain, the
    * repository scanned once ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT},
-   * {@link BatchingConfig#DEFAULT}, no prediction log, no TLS.
+   * no batching ({@link BatchingConfig#OFF}, as TF Serving and Triton default to), no prediction log, no TLS.
    */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
         Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, DEFAULT_DRAIN_TIMEOUT,
-        RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.DEFAULT,
+        RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.OFF,
         PredictionLogConfig.OFF, null);
   }
 

@@ -32,7 +32,7 @@ enum Transport {
     return Epoll.isAvailable() ? EPOLL : NIO;
   }
 
-  /** An event loop group; {@code threads} 0 means Netty's default (twice the cores). */
+  /** An event loop group of {@code threads} loops. */
   EventLoopGroup newGroup(int threads, String threadName) {
     return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadName, true), ioHandler.get());
   }

@@ -8,6 +8,7 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
+import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
@@ -50,7 +51,7 @@ class ServingIntegrationTest {
           Long.toString(v));
     }
     server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")
-        .withManagement(ManagementOptions.on(0, TOKEN))).start(0, 0);
+        .withBatching(BatchingConfig.DEFAULT).withManagement(ManagementOptions.on(0, TOKEN))).start(0, 0);
     rest = new HttpTestClient(server.actualPort());
     management = new HttpTestClient(server.managementPort());
     channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),

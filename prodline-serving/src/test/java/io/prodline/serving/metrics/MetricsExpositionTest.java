@@ -3,6 +3,7 @@ package io.prodline.serving.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.testing.TestServer;
 import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.PrometheusTextFormat;
@@ -21,7 +22,8 @@ class MetricsExpositionTest {
   private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
   @RegisterExtension
-  static final TestServer served = new TestServer();
+  static final TestServer served = new TestServer(
+      config -> config.withBatching(BatchingConfig.DEFAULT));
 
   private static HttpTestClient http() {
     return served.http();
