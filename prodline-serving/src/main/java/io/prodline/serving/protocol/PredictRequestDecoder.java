@@ -171,7 +171,8 @@ public final class PredictRequestDecoder {
     private final JsonParser parser;
     private final List<Field> inputs;
     private final Options options;
-    private final Map<String, Integer> indexByName;
+    /** Built on the first feature named in the request: positional rows, the common case, never need it. */
+    private Map<String, Integer> indexByName;
     private final ColumnBuilder[] builders;
     private final boolean[] seen;
     private final String noun;
@@ -182,13 +183,21 @@ public final class PredictRequestDecoder {
       this.inputs = inputs;
       this.options = options;
       this.noun = noun;
-      this.indexByName = new HashMap<>(inputs.size() * 2);
       this.builders = new ColumnBuilder[inputs.size()];
       this.seen = new boolean[inputs.size()];
       for (int f = 0; f < inputs.size(); f++) {
-        indexByName.put(inputs.get(f).name(), f);
         builders[f] = Column.builder(inputs.get(f).type());
       }
+    }
+
+    private Integer featureIndex(String name) {
+      if (indexByName == null) {
+        indexByName = new HashMap<>(inputs.size() * 2);
+        for (int f = 0; f < inputs.size(); f++) {
+          indexByName.put(inputs.get(f).name(), f);
+        }
+      }
+      return indexByName.get(name);
     }
 
     PredictRequest read() throws IOException {
@@ -312,7 +321,7 @@ public final class PredictRequestDecoder {
         String first = null;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
           String key = parser.currentName();
-          Integer f = indexByName.get(key);
+          Integer f = featureIndex(key);
           if (f == null) {
             throw new BadRequestException("\"inputs\" has unknown feature '" + key + "'; the model takes " + names());
           }
@@ -364,7 +373,7 @@ public final class PredictRequestDecoder {
       Arrays.fill(seen, false);
       for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
         String key = parser.currentName();
-        Integer f = indexByName.get(key);
+        Integer f = featureIndex(key);
         if (f == null) {
           throw new BadRequestException(where() + " has unknown feature '" + key + "'; the model takes "
               + names());
