@@ -88,8 +88,10 @@ final class DataCompareCommand implements Callable<Integer> {
     Schema schema = schemaFile == null ? null : SchemaFile.read(schemaFile);
     DataInput baselineInput = new DataInput(baseline, baselineQuery, "--baseline-query");
     DataInput currentInput = new DataInput(current, currentQuery, "--current-query");
-    DatasetStatistics baselineStats = InputStatistics.of(baselineInput, read, StatisticsOptions.defaults());
-    DatasetStatistics currentStats = InputStatistics.of(currentInput, read, StatisticsOptions.defaults());
+    StatisticsOptions options = schema == null ? StatisticsOptions.defaults()
+        : StatisticsOptions.defaults().withCategoricalColumns(schema.categoricalIntegerFeatures());
+    DatasetStatistics baselineStats = InputStatistics.of(baselineInput, read, options);
+    DatasetStatistics currentStats = InputStatistics.of(currentInput, read, options);
     DatasetComparison comparison = DistributionComparison.compare(baselineStats, currentStats);
     Map<String, Double> thresholds = schema == null ? Map.of() : thresholds(schema);
     List<Anomaly> anomalies = schema == null ? List.of() : skew ? ComparisonChecks.skew(schema, null, comparison)

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
         "Numeric columns: count, missing, mean, population std, min, max, zeros, NaN and infinities (counted,",
         "never folded into the mean), quantiles and histograms from a KLL sketch (its rank error is in the",
         "output). String columns: distinct count (HLL), top values with counts, lengths. Bool: true count.",
+        "Int64 columns named by --categorical (codes, ids, ratings) are summarised like strings.",
         "Memory stays bounded whatever the data size. The JSON output feeds data schema, validate and compare."},
     footer = {
         "",
@@ -30,6 +31,7 @@ import picocli.CommandLine.Option;
         "  prodline data stats --data examples/data/seattle-weather-2012.csv --output weather-2012.json \\",
         "      --html weather-2012.html",
         "  prodline data stats --data 'logs/2024-*/*.jsonl' --output stats.json --slice region --threads 2",
+        "  prodline data stats --data orders.csv --categorical store_id,rating --output orders.json",
         "  prodline data stats --data 'jdbc:postgresql://localhost/shop?user=me' \\",
         "      --query 'SELECT * FROM orders WHERE day = current_date' --output orders.json"})
 final class DataStatsCommand implements Callable<Integer> {

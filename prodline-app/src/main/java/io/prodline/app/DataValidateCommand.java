@@ -86,13 +86,17 @@ final class DataValidateCommand implements Callable<Integer> {
   public Integer call() {
     Schema schema = SchemaFile.read(schemaFile);
     DataInput input = new DataInput(data, query, "--query");
-    DatasetStatistics stats = statistics(input);
+    StatisticsOptions statisticsOptions =
+        StatisticsOptions.defaults().withCategoricalColumns(schema.categoricalIntegerFeatures());
+    DatasetStatistics stats = statistics(input, statisticsOptions);
     ValidationOptions options = ValidationOptions.defaults().withEnvironment(environment);
     if (previous != null) {
-      options = options.withPrevious(statistics(new DataInput(previous, previousQuery, "--previous-query")));
+      options = options.withPrevious(statistics(new DataInput(previous, previousQuery, "--previous-query"),
+          statisticsOptions));
     }
     if (serving != null) {
-      options = options.withServing(statistics(new DataInput(serving, servingQuery, "--serving-query")));
+      options = options.withServing(statistics(new DataInput(serving, servingQuery, "--serving-query"),
+          statisticsOptions));
     }
     ValidationResult result = ExampleValidator.validate(stats, schema, options);
     AnomalyPrinter.print(result.anomalies(), "No anomalies: the data fits the schema.", System.out);
@@ -106,7 +110,7 @@ final class DataValidateCommand implements Callable<Integer> {
     return result.hasErrors() ? 1 : 0;
   }
 
-  private DatasetStatistics statistics(DataInput input) {
-    return InputStatistics.of(input, read, StatisticsOptions.defaults());
+  private DatasetStatistics statistics(DataInput input, StatisticsOptions options) {
+    return InputStatistics.of(input, read, options);
   }
 }

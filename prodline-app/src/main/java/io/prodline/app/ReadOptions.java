@@ -3,6 +3,8 @@ package io.prodline.app;
 import io.prodline.data.source.BadRecordPolicy;
 import io.prodline.data.source.SourceOptions;
 import io.prodline.data.stats.StatisticsOptions;
+import java.util.HashSet;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The options every data command reads data with, so {@code stats}, {@code schema}, ... read alike. */
@@ -19,12 +21,21 @@ final class ReadOptions {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
   Integer threads;
 
+  @Option(names = "--categorical", split = ",", paramLabel = "COLUMN",
+      description = "Int64 columns whose values are labels (codes, ids, ratings): summarised like strings, with "
+          + "top values and a distinct count instead of moments and quantiles. Comma-separated or repeated; a "
+          + "schema's categorical int64 features are added by the commands that read one.")
+  Set<String> categorical = Set.of();
+
   SourceOptions source() {
     SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows);
     return skipBadRecords == null ? options : options.withBadRecords(BadRecordPolicy.skipAndCount(skipBadRecords));
   }
 
   StatisticsOptions statistics(StatisticsOptions base) {
-    return threads == null ? base : base.withThreads(threads);
+    Set<String> categoricalColumns = new HashSet<>(base.categoricalColumns());
+    categoricalColumns.addAll(categorical);
+    StatisticsOptions options = base.withCategoricalColumns(categoricalColumns);
+    return threads == null ? options : options.withThreads(threads);
   }
 }

@@ -90,6 +90,34 @@ class DataCommandsTest {
   }
 
   @Test
+  void anInt64ColumnDeclaredCategoricalGetsValueCountsADomainAndDomainChecks() throws IOException {
+    Path train = Files.writeString(dir.resolve("train.csv"), "store,amount\n3,1.5\n7,2.0\n3,4.0\n12,1.0\n3,0.5\n");
+    Path serving = Files.writeString(dir.resolve("serving.csv"), "store,amount\n3,1.0\n99,2.0\n99,3.0\n7,1.0\n");
+    Path stats = dir.resolve("stats.json");
+
+    Run r = run("data", "stats", "--data", train.toString(), "--categorical", "store", "--output", stats.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode store = json(stats).get("features").get(0);
+    assertThat(store.get("type").asText()).isEqualTo("int64");
+    assertThat(store.has("numeric")).isFalse();
+    assertThat(texts(store.get("string").get("top_values").get("top_values"), "value")).containsExactly("3", "12", "7");
+    assertThat(store.get("string").get("top_values").get("top_values").get(0).get("count").asLong()).isEqualTo(3);
+
+    String yaml = Files.readString(schema(train.toString(), "--categorical", "store"));
+    assertThat(yaml).contains("kind: categorical").contains("domain:\n  - \"3\"\n  - \"7\"\n  - \"12\"\n");
+
+    Path out = dir.resolve("anomalies.json");
+    Run validate = run("data", "validate", "--data", serving.toString(), "--schema", dir.resolve("schema.yaml")
+        .toString(), "--output", out.toString());
+    assertThat(validate.exitCode()).as(validate.err()).isEqualTo(1);
+    JsonNode anomaly = json(out).get("anomalies").get(0);
+    assertThat(anomaly.get("type").asText()).isEqualTo("unexpected_values");
+    assertThat(anomaly.get("unexpected_values").get(0).get("value").asText()).isEqualTo("99");
+    assertThat(anomaly.get("unexpected_values").get(0).get("count").asLong()).isEqualTo(2);
+  }
+
+  @Test
   void statsOfAJdbcLocationNeedsAQuery() {
     Run r = run("data", "stats", "--data", "jdbc:postgresql://localhost/db?password=secret");
 

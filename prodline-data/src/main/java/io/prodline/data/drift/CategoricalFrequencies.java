@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * L-infinity distance of two categorical features' value frequencies. Each side's frequency of a value is its
- * count over the side's non-missing values: for strings the counts of the top values (a value missing from a
+ * count over the side's non-missing values: for strings (and categorical int64) the counts of the top values (a value missing from a
  * side's list counts 0 there), for bool the true and false counts. The mass of values outside a side's list,
  * {@code 1 - sum of listed frequencies}, is compared as one more category, "other", so that a truncated top-k
  * never makes a side's frequencies sum to less than 1. TFDV normalises over the listed values only.

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Compares two data sets' statistics feature by feature: drift (previous span vs current span) and skew
- * (training vs serving) use the same comparison. Categorical features get the L-infinity distance of their
- * value frequencies; numeric features the Jensen–Shannon divergence and PSI of their union-boundary histograms
+ * (training vs serving) use the same comparison. Categorical features (string, bool, int64 whose statistics were
+ * computed as categorical) get the L-infinity distance of their value frequencies; numeric features the Jensen–Shannon divergence and PSI of their union-boundary histograms
  * (NaN and infinities as extra bins), and the Kolmogorov–Smirnov test and Wasserstein distance of their finite
  * values. Definitions in {@code docs/validation.md}.
  */
@@ -33,7 +33,7 @@ public final class DistributionComparison {
   }
 
   private static boolean comparable(FeatureStatistics b, FeatureStatistics c) {
-    return FeatureKind.of(b.type()) == FeatureKind.of(c.type())
+    return FeatureKind.of(b) == FeatureKind.of(c)
         && b.common().numNonMissing() > 0 && c.common().numNonMissing() > 0;
   }
 
@@ -44,7 +44,7 @@ public final class DistributionComparison {
           + ") with '" + current.name() + "' (" + current.type().fileName()
           + "): both need the same kind and at least one non-missing value");
     }
-    FeatureKind kind = FeatureKind.of(baseline.type());
+    FeatureKind kind = FeatureKind.of(baseline);
     return kind == FeatureKind.CATEGORICAL
         ? new FeatureComparison(baseline.name(), kind, CategoricalFrequencies.compare(baseline, current), null)
         : new FeatureComparison(baseline.name(), kind, null, numeric(baseline.numeric(), current.numeric()));

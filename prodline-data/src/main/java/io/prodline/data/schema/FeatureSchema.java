@@ -1,5 +1,6 @@
 package io.prodline.data.schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -13,9 +14,11 @@ import java.util.Objects;
  *
  * @param name column name
  * @param type the column type; an int64 column satisfies a float64 feature (integers are valid floats)
- * @param kind numeric (float64, int64) or categorical (string, bool); must agree with the type
+ * @param kind numeric (float64, int64) or categorical (string, bool, or int64 whose values are labels: codes,
+ *     ids, ratings); must agree with the type
  * @param presence the least fraction of examples with a value, and whether the column must exist
- * @param domain the allowed values of a categorical string feature; empty for any value
+ * @param domain the allowed values of a string or categorical int64 feature (decimal integers, e.g. "42");
+ *     empty for any value
  * @param range bounds of the finite values of a numeric feature; null for none
  * @param allowNan whether a numeric feature may hold NaN
  * @param allowInfinite whether a numeric feature may hold +infinity or -infinity
@@ -47,20 +50,48 @@ public record FeatureSchema(
     if (name.isBlank()) {
       throw new IllegalArgumentException("a feature needs a non-blank name");
     }
-    if (kind != FeatureKind.of(type)) {
+    if (!kind.fits(type)) {
       throw new IllegalArgumentException("kind " + kind.fileName() + " does not fit type " + type.fileName()
-          + ": float64 and int64 are numeric, string and bool categorical");
+          + ": float64 is numeric, string and bool categorical, int64 either");
     }
     domain = domain == null ? List.of() : List.copyOf(domain);
     notInEnvironments = notInEnvironments == null ? List.of() : List.copyOf(notInEnvironments);
-    if (!domain.isEmpty() && type != ColumnType.STRING) {
-      throw new IllegalArgumentException("a domain applies to string features only, not " + type.fileName());
+    if (!domain.isEmpty() && type != ColumnType.STRING && !isCategoricalInteger(type, kind)) {
+      throw new IllegalArgumentException("a domain applies to string and categorical int64 features only, not "
+          + kind.fileName() + " " + type.fileName());
+    }
+    if (isCategoricalInteger(type, kind)) {
+      domain.forEach(FeatureSchema::requireDecimalInteger);
     }
     if (range != null && kind != FeatureKind.NUMERIC) {
       throw new IllegalArgumentException("a range applies to numeric features only, not " + type.fileName());
     }
     checkComparator("drift_comparator", driftComparator, kind);
     checkComparator("skew_comparator", skewComparator, kind);
+  }
+
+  private static boolean isCategoricalInteger(ColumnType type, FeatureKind kind) {
+    return type == ColumnType.INT64 && kind == FeatureKind.CATEGORICAL;
+  }
+
+  /** Statistics give categorical integers as their decimal text, so a domain value must be written alike. */
+  private static void requireDecimalInteger(String value) {
+    boolean canonical;
+    try {
+      canonical = Long.toString(Long.parseLong(value)).equals(value);
+    } catch (NumberFormatException e) {
+      canonical = false;
+    }
+    if (!canonical) {
+      throw new IllegalArgumentException("the domain of a categorical int64 feature holds integers like 42 or -7,"
+          + " not '" + value + "'");
+    }
+  }
+
+  /** Whether this is an int64 feature whose values are labels: its statistics must be computed as categorical. */
+  @JsonIgnore
+  public boolean isCategoricalInteger() {
+    return isCategoricalInteger(type, kind);
   }
 
   private static void checkComparator(String field, Comparator comparator, FeatureKind kind) {

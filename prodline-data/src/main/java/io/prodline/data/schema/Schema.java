@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a data set must look like: the features, the environments the data comes from, and the least number of
@@ -46,6 +47,15 @@ public record Schema(
   /** The feature of that name, if any. */
   public Optional<FeatureSchema> feature(String name) {
     return features.stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The int64 features declared categorical, for {@code StatisticsOptions.withCategoricalColumns}: their
+   * statistics must hold value counts for domain checks and L-infinity drift.
+   */
+  public Set<String> categoricalIntegerFeatures() {
+    return features.stream().filter(FeatureSchema::isCategoricalInteger).map(FeatureSchema::name)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** This schema with the feature of the same name replaced; throws if there is no such feature. */

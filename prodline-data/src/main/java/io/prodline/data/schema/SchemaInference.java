@@ -1,5 +1,6 @@
 package io.prodline.data.schema;
 
+import io.prodline.core.frame.ColumnType;
 import io.prodline.data.stats.DatasetStatistics;
 import io.prodline.data.stats.FeatureStatistics;
 import io.prodline.data.stats.MomentStatistics;
@@ -10,11 +11,12 @@ import java.util.List;
 /**
  * SchemaGen: a first schema from the statistics of a data set, for a person to review and edit.
  *
- * <p>Per feature: the type and its kind; presence {@code min_fraction} = the observed fraction of examples with
- * a value, and {@code required} (the column exists in the data it was inferred from); a domain (values sorted) for a string feature whose
- * top values are exact and cover every non-missing value, and that has at most {@code max_domain_size} values;
- * NaN and infinities allowed only if seen; optionally the observed [min, max] as range. Environments, drift and
- * skew thresholds are left for people to add: they are decisions, not observations. {@code min_examples} is 1.
+ * <p>Per feature: the type and the kind its statistics were computed as; presence {@code min_fraction} = the
+ * observed fraction of examples with a value, and {@code required} (the column exists in the data it was inferred
+ * from); a domain (values sorted, numerically for int64) for a categorical string or int64 feature whose top
+ * values are exact and cover every non-missing value, and that has at most {@code max_domain_size} values; NaN
+ * and infinities allowed only if seen; optionally the observed [min, max] as range. Environments, drift and skew
+ * thresholds are left for people to add: they are decisions, not observations. {@code min_examples} is 1.
  */
 public final class SchemaInference {
   private SchemaInference() {}
@@ -29,24 +31,26 @@ public final class SchemaInference {
     long present = f.common().numNonMissing();
     double fraction = examples == 0 ? 1.0 : (double) present / examples;
     Presence presence = new Presence(fraction, true);
-    FeatureKind kind = FeatureKind.of(f.type());
+    FeatureKind kind = FeatureKind.of(f);
     MomentStatistics m = f.numeric() == null ? null : f.numeric().moments();
     boolean allowNan = m != null && m.numNan() > 0;
     boolean allowInfinite = m != null && m.numPositiveInfinity() + m.numNegativeInfinity() > 0;
     ValueRange range = m != null && options.inferRanges() && m.min() != null ? new ValueRange(m.min(), m.max())
         : null;
     List<String> domain = f.string() == null ? List.of()
-        : domain(f.string().topValues(), present, options.maxDomainSize());
+        : domain(f.string().topValues(), present, options.maxDomainSize(), f.type() == ColumnType.INT64);
     return new FeatureSchema(f.name(), f.type(), kind, presence, domain, range, allowNan, allowInfinite,
         List.of(), null, null);
   }
 
   /** The sorted values when the top values are exact, complete and few enough; otherwise empty. */
-  private static List<String> domain(TopValuesStatistics top, long present, int maxSize) {
+  private static List<String> domain(TopValuesStatistics top, long present, int maxSize, boolean integers) {
     long covered = top.topValues().stream().mapToLong(ValueCount::count).sum();
     if (!top.exact() || covered != present || top.topValues().size() > maxSize) {
       return List.of();
     }
-    return top.topValues().stream().map(ValueCount::value).sorted().toList();
+    java.util.Comparator<String> order = integers
+        ? java.util.Comparator.comparingLong(Long::parseLong) : java.util.Comparator.naturalOrder();
+    return top.topValues().stream().map(ValueCount::value).sorted(order).toList();
   }
 }

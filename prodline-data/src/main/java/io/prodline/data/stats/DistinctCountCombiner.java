@@ -1,12 +1,12 @@
 package io.prodline.data.stats;
 
 import io.prodline.core.frame.Column;
-import io.prodline.core.frame.StringColumn;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 
 /**
- * Distinct non-null values of a string column, estimated with an HLL sketch; weights ignored.
+ * Distinct non-null values of a categorical (string, or int64 as text) column, estimated with an HLL sketch;
+ * weights ignored.
  *
  * <p>Memory is at most 2^lgK bytes (HLL_8). The relative standard error is about 1.04/sqrt(2^lgK), e.g. 1.6% for
  * lgK = 12; {@link DistinctStatistics} carries two-standard-deviation bounds. Merging is lossless (an HLL union),
@@ -30,12 +30,12 @@ public final class DistinctCountCombiner implements Combiner<DistinctCountCombin
   @Override
   public void add(Column column, Weights weights) {
     weights.requireRows(column.size());
-    StringColumn strings = StringColumns.require(column);
-    long[] counts = StringColumns.codeCounts(strings);
-    for (int code = 0; code < counts.length; code++) {
-      if (counts[code] > 0) {
-        union.update(strings.dictionaryValue(code));
-      }
+    add(ValueCounts.of(column));
+  }
+
+  void add(ValueCounts values) {
+    for (int i = 0; i < values.size(); i++) {
+      union.update(values.value(i));
     }
   }
 

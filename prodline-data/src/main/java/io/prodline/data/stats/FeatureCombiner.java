@@ -5,7 +5,7 @@ import io.prodline.core.frame.ColumnType;
 
 /**
  * All statistics of one named feature, by column type: {@link NumericFeatureCombiner} for float64 and int64,
- * {@link StringFeatureCombiner}, {@link BoolFeatureCombiner}. It merges only with a combiner of the same class
+ * {@link StringFeatureCombiner} for string and for int64 declared categorical, {@link BoolFeatureCombiner}. It merges only with a combiner of the same class
  * and feature name, and its error bounds are those of the family combiners it holds.
  */
 public sealed interface FeatureCombiner extends Combiner<FeatureCombiner, FeatureStatistics>
@@ -20,8 +20,11 @@ public sealed interface FeatureCombiner extends Combiner<FeatureCombiner, Featur
   /** An empty combiner for a feature of that name and type. */
   static FeatureCombiner create(String name, ColumnType type, StatisticsOptions options) {
     return switch (type) {
-      case FLOAT64, INT64 -> NumericFeatureCombiner.create(name, type, options);
-      case STRING -> StringFeatureCombiner.create(name, options);
+      case FLOAT64 -> NumericFeatureCombiner.create(name, type, options);
+      case INT64 -> options.categoricalColumns().contains(name)
+          ? StringFeatureCombiner.create(name, type, options)
+          : NumericFeatureCombiner.create(name, type, options);
+      case STRING -> StringFeatureCombiner.create(name, type, options);
       case BOOL -> BoolFeatureCombiner.create(name);
     };
   }

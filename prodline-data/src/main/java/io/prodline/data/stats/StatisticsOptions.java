@@ -1,6 +1,7 @@
 package io.prodline.data.stats;
 
 import io.prodline.core.error.ProdlineException;
+import java.util.Set;
 
 /**
  * Configuration of a statistics pass, checked when built; {@link #defaults()} gives the TFDV-like defaults.
@@ -15,6 +16,9 @@ import io.prodline.core.error.ProdlineException;
  * @param weightColumn numeric column of example weights, or null for weight 1
  * @param sliceColumn string, int64 or bool column whose values key per-slice statistics, or null for none
  * @param maxSlices most distinct slice values allowed, 1..100000 (default 1000), to keep memory bounded
+ * @param categoricalColumns int64 columns whose values are labels (codes, ids, ratings), summarised like strings:
+ *     distinct count, top values and lengths of their decimal text, no moments or quantiles (TFDV's
+ *     {@code int_domain.is_categorical}); names of absent columns or of other types have no effect (default none)
  * @param threads worker threads, 1..1024 (default: available processors)
  */
 public record StatisticsOptions(
@@ -27,6 +31,7 @@ public record StatisticsOptions(
     String weightColumn,
     String sliceColumn,
     int maxSlices,
+    Set<String> categoricalColumns,
     int threads) {
 
   public StatisticsOptions {
@@ -38,6 +43,7 @@ public record StatisticsOptions(
     checkRange("hll_lg_k", hllLgK, 4, 21);
     checkRange("max_slices", maxSlices, 1, 100_000);
     checkRange("threads", threads, 1, 1024);
+    categoricalColumns = categoricalColumns == null ? Set.of() : Set.copyOf(categoricalColumns);
     if (weightColumn != null && weightColumn.equals(sliceColumn)) {
       throw new ProdlineException("statistics option weight_column and slice_column are both '" + weightColumn
           + "'; a slice column must be categorical and a weight column numeric");
@@ -45,23 +51,28 @@ public record StatisticsOptions(
   }
 
   public static StatisticsOptions defaults() {
-    return new StatisticsOptions(200, 10, 10, 20, 1024, 12, null, null, 1000,
+    return new StatisticsOptions(200, 10, 10, 20, 1024, 12, null, null, 1000, Set.of(),
         Runtime.getRuntime().availableProcessors());
   }
 
   public StatisticsOptions withWeightColumn(String column) {
     return new StatisticsOptions(kllK, histogramBuckets, quantileBuckets, topK, frequentItemsMapSize, hllLgK,
-        column, sliceColumn, maxSlices, threads);
+        column, sliceColumn, maxSlices, categoricalColumns, threads);
   }
 
   public StatisticsOptions withSliceColumn(String column) {
     return new StatisticsOptions(kllK, histogramBuckets, quantileBuckets, topK, frequentItemsMapSize, hllLgK,
-        weightColumn, column, maxSlices, threads);
+        weightColumn, column, maxSlices, categoricalColumns, threads);
   }
 
   public StatisticsOptions withThreads(int count) {
     return new StatisticsOptions(kllK, histogramBuckets, quantileBuckets, topK, frequentItemsMapSize, hllLgK,
-        weightColumn, sliceColumn, maxSlices, count);
+        weightColumn, sliceColumn, maxSlices, categoricalColumns, count);
+  }
+
+  public StatisticsOptions withCategoricalColumns(Set<String> columns) {
+    return new StatisticsOptions(kllK, histogramBuckets, quantileBuckets, topK, frequentItemsMapSize, hllLgK,
+        weightColumn, sliceColumn, maxSlices, columns, threads);
   }
 
   /** Throws a {@link ProdlineException} naming the option, the value and the range unless min <= value <= max. */

@@ -1,9 +1,11 @@
 package io.prodline.data.stats;
 
 import io.prodline.core.frame.Column;
-import io.prodline.core.frame.StringColumn;
 
-/** Average, minimum and maximum length (Unicode code points) of the non-null values of a string column. Exact. */
+/**
+ * Average, minimum and maximum length (Unicode code points) of the non-null values of a categorical (string, or
+ * int64 as text) column. Exact.
+ */
 public final class StringLengthCombiner implements Combiner<StringLengthCombiner, StringLengthStatistics> {
   private static final int VERSION = 1;
 
@@ -21,17 +23,17 @@ public final class StringLengthCombiner implements Combiner<StringLengthCombiner
   @Override
   public void add(Column column, Weights weights) {
     weights.requireRows(column.size());
-    StringColumn strings = StringColumns.require(column);
-    long[] counts = StringColumns.codeCounts(strings);
-    for (int code = 0; code < counts.length; code++) {
-      if (counts[code] > 0) {
-        String value = strings.dictionaryValue(code);
-        long length = value.codePointCount(0, value.length());
-        count += counts[code];
-        totalLength += counts[code] * length;
-        minLength = Math.min(minLength, length);
-        maxLength = Math.max(maxLength, length);
-      }
+    add(ValueCounts.of(column));
+  }
+
+  void add(ValueCounts values) {
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.value(i);
+      long length = value.codePointCount(0, value.length());
+      count += values.count(i);
+      totalLength += values.count(i) * length;
+      minLength = Math.min(minLength, length);
+      maxLength = Math.max(maxLength, length);
     }
   }
 

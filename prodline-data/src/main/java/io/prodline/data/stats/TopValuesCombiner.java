@@ -1,7 +1,6 @@
 package io.prodline.data.stats;
 
 import io.prodline.core.frame.Column;
-import io.prodline.core.frame.StringColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,9 +11,9 @@ import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.memory.Memory;
 
 /**
- * The k most frequent non-null values of a string column with their counts, from a frequent-items
- * ({@link ItemsSketch}, Misra-Gries family) sketch queried with {@link ErrorType#NO_FALSE_NEGATIVES}; weights
- * ignored.
+ * The k most frequent non-null values of a categorical (string, or int64 as text) column with their counts,
+ * from a frequent-items ({@link ItemsSketch}, Misra-Gries family) sketch queried with
+ * {@link ErrorType#NO_FALSE_NEGATIVES}; weights ignored.
  *
  * <p>The sketch tracks at most 3/4 of {@code maxMapSize} values. Counting is exact while fewer distinct values
  * have been seen; beyond that, each count is within {@code maxError} &lt;= 3.5 * n / maxMapSize of the truth (n
@@ -45,12 +44,12 @@ public final class TopValuesCombiner implements Combiner<TopValuesCombiner, TopV
   @Override
   public void add(Column column, Weights weights) {
     weights.requireRows(column.size());
-    StringColumn strings = StringColumns.require(column);
-    long[] counts = StringColumns.codeCounts(strings);
-    for (int code = 0; code < counts.length; code++) {
-      if (counts[code] > 0) {
-        sketch.update(strings.dictionaryValue(code), counts[code]);
-      }
+    add(ValueCounts.of(column));
+  }
+
+  void add(ValueCounts values) {
+    for (int i = 0; i < values.size(); i++) {
+      sketch.update(values.value(i), values.count(i));
     }
   }
 

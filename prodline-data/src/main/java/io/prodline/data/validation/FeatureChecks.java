@@ -5,6 +5,7 @@ import static io.prodline.data.validation.AnomalyType.NAN_VALUES;
 import static io.prodline.data.validation.AnomalyType.TOO_MANY_MISSING;
 
 import io.prodline.core.frame.ColumnType;
+import io.prodline.data.schema.FeatureKind;
 import io.prodline.data.schema.FeatureSchema;
 import io.prodline.data.schema.ValueRange;
 import io.prodline.data.stats.FeatureStatistics;
@@ -15,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The checks of one feature's statistics against its schema entry: type, presence, values. */
+/** The checks of one feature's statistics against its schema entry: type and kind, presence, values. */
 final class FeatureChecks {
   private FeatureChecks() {}
 
@@ -24,6 +25,13 @@ final class FeatureChecks {
     if (!typeFits(schema.type(), stats.type())) {
       return List.of(Anomaly.of(AnomalyType.WRONG_TYPE, Severity.ERROR, name, "Feature '" + name + "' is "
           + stats.type().fileName() + " but the schema expects " + schema.type().fileName() + "."));
+    }
+    if (FeatureKind.of(stats) != schema.kind()) {
+      return List.of(Anomaly.of(AnomalyType.WRONG_TYPE, Severity.ERROR, name, "Feature '" + name + "' has "
+          + FeatureKind.of(stats).fileName() + " statistics but the schema declares it "
+          + schema.kind().fileName() + (schema.isCategoricalInteger()
+              ? "; compute its statistics with the schema's categorical columns (--categorical " + name + ")."
+              : ".")));
     }
     List<Anomaly> anomalies = new ArrayList<>();
     double present = (double) stats.common().numNonMissing() / examples;

@@ -38,6 +38,6 @@ final class SeattleYears {
   static StatisticsOptions exactQuantiles(int rows) {
     StatisticsOptions d = StatisticsOptions.defaults();
     return new StatisticsOptions(2000, d.histogramBuckets(), rows * (10_000 / rows), d.topK(),
-        d.frequentItemsMapSize(), d.hllLgK(), null, null, d.maxSlices(), 1);
+        d.frequentItemsMapSize(), d.hllLgK(), null, null, d.maxSlices(), d.categoricalColumns(), 1);
   }
 }

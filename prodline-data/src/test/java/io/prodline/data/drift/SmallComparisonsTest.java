@@ -13,6 +13,7 @@ import io.prodline.data.stats.HistogramBucket;
 import io.prodline.data.stats.StatisticsCollector;
 import io.prodline.data.stats.StatisticsOptions;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed cases of re-bucketing, JS divergence and L-infinity. */
@@ -67,7 +68,7 @@ class SmallComparisonsTest {
   @Test
   void infinityNormComparesTheOtherMassWhenTopValuesAreTruncated() {
     // top_k = 2. A: a a a b c d (a 1/2, b 1/6, other 1/3); B: a b b b b c (b 2/3, a 1/6, other 1/6).
-    StatisticsOptions top2 = new StatisticsOptions(200, 10, 10, 2, 1024, 12, null, null, 1000, 1);
+    StatisticsOptions top2 = new StatisticsOptions(200, 10, 10, 2, 1024, 12, null, null, 1000, Set.of(), 1);
     DatasetStatistics a = stats(StringColumn.of("a", "a", "a", "b", "c", "d"), top2);
     DatasetStatistics b = stats(StringColumn.of("a", "b", "b", "b", "b", "c"), top2);
     CategoricalComparison c = DistributionComparison.compare(a, b).feature("x").orElseThrow().categorical();

@@ -11,6 +11,7 @@ import io.prodline.core.frame.StringColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StatisticsCollectorTest {
@@ -51,7 +52,7 @@ class StatisticsCollectorTest {
   @Test
   void tooManySlicesFail() {
     Frame frame = Frame.of(List.of("id"), List.<Column>of(StringColumn.of("1", "2", "3")));
-    StatisticsOptions options = new StatisticsOptions(200, 10, 10, 20, 1024, 12, null, "id", 2, 1);
+    StatisticsOptions options = new StatisticsOptions(200, 10, 10, 20, 1024, 12, null, "id", 2, Set.of(), 1);
     assertThatThrownBy(() -> new StatisticsCollector(options).collect(List.of(frame).iterator()))
         .isInstanceOf(ProdlineException.class).hasMessageContaining("max_slices");
   }
@@ -79,9 +80,9 @@ class StatisticsCollectorTest {
 
   @Test
   void badOptionsNameTheOptionAndRange() {
-    assertThatThrownBy(() -> new StatisticsOptions(4, 10, 10, 20, 1024, 12, null, null, 10, 1))
+    assertThatThrownBy(() -> new StatisticsOptions(4, 10, 10, 20, 1024, 12, null, null, 10, Set.of(), 1))
         .isInstanceOf(ProdlineException.class).hasMessage("statistics option kll_k is 4; it must be between 8 and 65535");
-    assertThatThrownBy(() -> new StatisticsOptions(200, 10, 10, 20, 1000, 12, null, null, 10, 1))
+    assertThatThrownBy(() -> new StatisticsOptions(200, 10, 10, 20, 1000, 12, null, null, 10, Set.of(), 1))
         .hasMessageContaining("frequent_items_map_size is 1000; it must be a power of 2");
   }
 
