@@ -2,6 +2,9 @@ package io.prodline.pipeline.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prodline.data.schema.FeatureKind;
+import io.prodline.data.schema.Schema;
+import io.prodline.data.schema.SchemaYaml;
 import io.prodline.metadata.MetadataDatabase;
 import io.prodline.metadata.MetadataStores;
 import io.prodline.pipeline.model.ComponentRegistry;
@@ -72,6 +75,32 @@ class ValidationComponentsTest {
         .contains("\"train\"").contains("\"eval\"").doesNotContain("\"error\"");
     assertThat(anomalies.resolve("train.html")).isNotEmptyFile();
     assertThat(anomalies.resolve("eval.html")).isNotEmptyFile();
+  }
+
+  @Test
+  void anInt64ColumnListedAsCategoricalGetsADomainOfIntegers() throws Exception {
+    StringBuilder csv = new StringBuilder("x,store\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i).append(',').append(new int[] {12, 3, 7}[i % 3]).append('\n');
+    }
+    Files.writeString(dir.resolve("data.csv"), csv);
+
+    RunResult r = run("""
+            config: {categorical: [store]}
+          - name: schema
+            component: SchemaGen
+            inputs: {statistics: stats.statistics}
+          - name: validate
+            component: ExampleValidator
+            inputs: {statistics: stats.statistics, schema: schema.schema}
+        """);
+
+    assertThat(r.succeeded()).as("%s", r).isTrue();
+    Schema schema = SchemaYaml.read(SchemaFolder.file(r.outcome("schema").orElseThrow().outputs().get("schema")
+        .path()));
+    assertThat(schema.feature("store").orElseThrow().kind()).isEqualTo(FeatureKind.CATEGORICAL);
+    assertThat(schema.feature("store").orElseThrow().domain()).containsExactly("3", "7", "12");
+    assertThat(schema.feature("x").orElseThrow().kind()).isEqualTo(FeatureKind.NUMERIC);
   }
 
   @Test
