@@ -5,12 +5,12 @@
 # Workloads: XGBoost (100 trees, depth 6, 30 features; bare model.json) and the ONNX MLP (30->64->64->1), 1-row and
 # 64-row TF Serving REST requests (POST /v1/models/<m>:predict {"instances": [[...]]}), wrk at 1, 16 and 64
 # connections (2 threads; 1 at 1 connection), after a warm-up per server and workload. prodline runs twice: with its
-# default batching (--batch-max-delay-ms 2) and without (0). Everything binds 127.0.0.1 and stops by itself.
+# defaults (no batching) and with dynamic batching (--batch-max-delay-ms 2). Everything binds 127.0.0.1 and stops by itself.
 #
 # Needs (Debian): wrk nginx gunicorn uvicorn python3-flask python3-fastapi python3-uvloop python3-httptools
 #                 python3-xgboost python3-numpy python3-onnx, for /usr/bin/python3.
 # Usage: bench/serving/run.sh [WORK_DIR]   env: DURATION (10 s), WARMUP (3 s), CONNS ("1 16 64"),
-#        SERVERS ("nginx prodline-batch2 prodline-batch0 fastapi flask"), PORT (18600)
+#        SERVERS ("nginx prodline prodline-batch2 fastapi flask"), PORT (18600)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -18,7 +18,7 @@ WORK="${1:-${TMPDIR:-/tmp}/prodline-bench-serving}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-3}"
 CONNS="${CONNS:-1 16 64}"
-SERVERS="${SERVERS:-nginx prodline-batch2 prodline-batch0 fastapi flask}"
+SERVERS="${SERVERS:-nginx prodline prodline-batch2 fastapi flask}"
 PORT="${PORT:-18600}"
 PY=/usr/bin/python3
 NPROC="$(nproc)"
@@ -48,9 +48,12 @@ start_server() {  # name -> starts it in its own process group on $PORT
       mkdir -p "$WORK/nginx"
       sed -e "s#__PORT__#$PORT#; s#__DIR__#$WORK/nginx#g; s#__WORKERS__#$NPROC#" "$HERE/nginx.conf" >"$WORK/nginx/nginx.conf"
       setsid nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >"$log" 2>&1 & ;;
-    prodline-batch2|prodline-batch0)
+    prodline)        # defaults: no batching
       setsid "$ROOT/prodline" serve --models "$WORK/models" --host 127.0.0.1 --rest-port "$PORT" --poll-seconds 0 \
-          --batch-max-delay-ms "${1#prodline-batch}" >"$log" 2>&1 & ;;
+          >"$log" 2>&1 & ;;
+    prodline-batch2) # dynamic batching, up to 2 ms
+      setsid "$ROOT/prodline" serve --models "$WORK/models" --host 127.0.0.1 --rest-port "$PORT" --poll-seconds 0 \
+          --batch-max-delay-ms 2 >"$log" 2>&1 & ;;
     flask)   # gunicorn's documented starting point: 2 x cores + 1 sync workers
       BENCH_MODELS="$WORK/models" setsid "$PY" /usr/bin/gunicorn -w $((2 * NPROC + 1)) -b "127.0.0.1:$PORT" \
           --chdir "$HERE" flask_app:app >"$log" 2>&1 & ;;
