@@ -1,11 +1,13 @@
 package io.prodline.core.runtime.xgboost;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Checks the trees of a gbtree model document and flattens them into a {@link TreeEnsemble}. Every index the
- * evaluator will follow is checked here (children in range, each node reached once from the root, features within
- * {@code num_feature}, groups within the output groups), so evaluation needs no checks and cannot loop or fail.
+ * Checks the trees of a gbtree model document and lays them out as a {@link TreeEnsemble} (breadth-first, sibling
+ * pairs, self-looping leaves: see there). Every index the evaluator will follow is checked here (children in range,
+ * each node reached once from the root, features within {@code num_feature}, groups within the output groups), so
+ * evaluation needs no checks and cannot loop or fail.
  */
 final class TreeEnsembleParser {
   private TreeEnsembleParser() {}
@@ -37,43 +39,88 @@ final class TreeEnsembleParser {
       }
     }
 
+    Tree[] read = new Tree[trees.size()];
+    int[][] orders = new int[trees.size()][];
     long totalNodes = 0;
-    for (DocumentNode tree : trees) {
-      totalNodes += tree.field("left_children").size();
+    for (int t = 0; t < read.length; t++) {
+      read[t] = Tree.read(trees.get(t), numFeature);
+      orders[t] = read[t].breadthFirst();
+      totalNodes += orders[t].length;
     }
     if (totalNodes > Integer.MAX_VALUE - 8) {
       throw new ModelFormatException("the model has " + totalNodes + " nodes, more than this evaluator can hold");
     }
     int total = (int) totalNodes;
-    int[] roots = new int[trees.size()];
-    int[] left = new int[total];
-    int[] right = new int[total];
+    int[] roots = new int[read.length];
+    int[] depths = new int[read.length];
+    int[] child = new int[total];
     int[] feature = new int[total];
-    float[] splitOrLeaf = new float[total];
-    boolean[] defaultLeft = new boolean[total];
-
+    float[] threshold = new float[total];
+    boolean[] defaultRight = new boolean[total];
+    float[] leafValue = new float[total];
     int offset = 0;
-    for (int t = 0; t < trees.size(); t++) {
-      Tree tree = Tree.read(trees.get(t), numFeature);
-      int n = tree.size();
+    for (int t = 0; t < read.length; t++) {
       roots[t] = offset;
-      for (int i = 0; i < n; i++) {
-        boolean leaf = tree.left[i] == -1;
-        left[offset + i] = leaf ? -1 : offset + tree.left[i];
-        right[offset + i] = leaf ? -1 : offset + tree.right[i];
-        feature[offset + i] = leaf ? 0 : tree.feature[i];
-        splitOrLeaf[offset + i] = tree.splitConditions[i];
-        defaultLeft[offset + i] = tree.defaultLeft[i];
-      }
-      offset += n;
+      depths[t] = layOut(read[t], orders[t], offset, child, feature, threshold, defaultRight, leafValue);
+      offset += orders[t].length;
     }
-    return new TreeEnsemble(roots, treeInfo, weights, left, right, feature, splitOrLeaf, defaultLeft);
+    return new TreeEnsemble(numFeature, groups, roots, depths, treeInfo, weights, child, feature, threshold,
+        defaultRight, leafValue);
+  }
+
+  /**
+   * Writes one tree's nodes, in {@code order}, from global index {@code at} in {@link TreeEnsemble}'s layout (the
+   * j-th split's children at positions 1 + 2j and 2 + 2j, which is where {@link Tree#breadthFirst} puts them; leaves
+   * loop back on themselves). Returns the tree's depth.
+   */
+  private static int layOut(Tree tree, int[] order, int at, int[] child, int[] feature, float[] threshold,
+      boolean[] defaultRight, float[] leafValue) {
+    int[] level = new int[order.length];
+    int depth = 0;
+    int nextChild = 1;
+    for (int i = 0; i < order.length; i++) {
+      int node = order[i];
+      int g = at + i;
+      if (tree.left[node] == -1) {
+        child[g] = g - 1;
+        threshold[g] = Float.NaN;
+        defaultRight[g] = true;
+        leafValue[g] = tree.splitConditions[node];
+        depth = Math.max(depth, level[i]);
+      } else {
+        child[g] = at + nextChild;
+        feature[g] = tree.feature[node];
+        threshold[g] = tree.splitConditions[node];
+        defaultRight[g] = !tree.defaultLeft[node];
+        level[nextChild] = level[i] + 1;
+        level[nextChild + 1] = level[i] + 1;
+        nextChild += 2;
+      }
+    }
+    return depth;
   }
 
   /** One tree's arrays as saved, checked for consistency. */
   private record Tree(int[] left, int[] right, int[] feature, float[] splitConditions, boolean[] defaultLeft) {
     int size() {
       return left.length;
+    }
+
+    /**
+     * The nodes reachable from the root in breadth-first order, each split's children appended side by side
+     * (left, right). Saved trees may also hold deleted nodes, which nothing reaches and this leaves out.
+     */
+    int[] breadthFirst() {
+      int[] order = new int[size()]; // order[0] = 0: the root
+      int count = 1;
+      for (int i = 0; i < count; i++) {
+        int node = order[i];
+        if (left[node] != -1) {
+          order[count++] = left[node];
+          order[count++] = right[node];
+        }
+      }
+      return Arrays.copyOf(order, count);
     }
 
     static Tree read(DocumentNode node, int numFeature) {
