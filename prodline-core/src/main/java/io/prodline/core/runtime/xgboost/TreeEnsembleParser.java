@@ -10,6 +10,9 @@ import java.util.List;
  * evaluation needs no checks and cannot loop or fail.
  */
 final class TreeEnsembleParser {
+  /** A node's link holds twice its left child's index in 32 bits, so indices must stay below 2^30. */
+  private static final int MAX_NODES = 1 << 30;
+
   private TreeEnsembleParser() {}
 
   /**
@@ -47,34 +50,30 @@ final class TreeEnsembleParser {
       orders[t] = read[t].breadthFirst();
       totalNodes += orders[t].length;
     }
-    if (totalNodes > Integer.MAX_VALUE - 8) {
+    if (totalNodes > MAX_NODES) {
       throw new ModelFormatException("the model has " + totalNodes + " nodes, more than this evaluator can hold");
     }
     int total = (int) totalNodes;
     int[] roots = new int[read.length];
     int[] depths = new int[read.length];
-    int[] child = new int[total];
-    int[] feature = new int[total];
-    float[] threshold = new float[total];
-    boolean[] defaultRight = new boolean[total];
-    float[] leafValue = new float[total];
+    long[] links = new long[total];
+    float[] thresholds = new float[total];
+    float[] leafValues = new float[total];
     int offset = 0;
     for (int t = 0; t < read.length; t++) {
       roots[t] = offset;
-      depths[t] = layOut(read[t], orders[t], offset, child, feature, threshold, defaultRight, leafValue);
+      depths[t] = layOut(read[t], orders[t], offset, links, thresholds, leafValues);
       offset += orders[t].length;
     }
-    return new TreeEnsemble(numFeature, groups, roots, depths, treeInfo, weights, child, feature, threshold,
-        defaultRight, leafValue);
+    return new TreeEnsemble(numFeature, groups, roots, depths, treeInfo, weights, links, thresholds, leafValues);
   }
 
   /**
    * Writes one tree's nodes, in {@code order}, from global index {@code at} in {@link TreeEnsemble}'s layout (the
    * j-th split's children at positions 1 + 2j and 2 + 2j, which is where {@link Tree#breadthFirst} puts them; leaves
-   * loop back on themselves). Returns the tree's depth.
+   * link back to themselves). Returns the tree's depth.
    */
-  private static int layOut(Tree tree, int[] order, int at, int[] child, int[] feature, float[] threshold,
-      boolean[] defaultRight, float[] leafValue) {
+  private static int layOut(Tree tree, int[] order, int at, long[] links, float[] thresholds, float[] leafValues) {
     int[] level = new int[order.length];
     int depth = 0;
     int nextChild = 1;
@@ -82,22 +81,27 @@ final class TreeEnsembleParser {
       int node = order[i];
       int g = at + i;
       if (tree.left[node] == -1) {
-        child[g] = g - 1;
-        threshold[g] = Float.NaN;
-        defaultRight[g] = true;
-        leafValue[g] = tree.splitConditions[node];
+        links[g] = link(g - 1, true, 0);
+        thresholds[g] = Float.NaN;
+        leafValues[g] = tree.splitConditions[node];
         depth = Math.max(depth, level[i]);
       } else {
-        child[g] = at + nextChild;
-        feature[g] = tree.feature[node];
-        threshold[g] = tree.splitConditions[node];
-        defaultRight[g] = !tree.defaultLeft[node];
+        links[g] = link(at + nextChild, !tree.defaultLeft[node], tree.feature[node]);
+        // A NaN threshold sends every value right (v < NaN is false); -Inf does the same, and leaves the
+        // evaluator free to read NaN as "leaf".
+        float split = tree.splitConditions[node];
+        thresholds[g] = Float.isNaN(split) ? Float.NEGATIVE_INFINITY : split;
         level[nextChild] = level[i] + 1;
         level[nextChild + 1] = level[i] + 1;
         nextChild += 2;
       }
     }
     return depth;
+  }
+
+  /** {@link TreeEnsemble}'s packed node: {@code (leftChild * 2 + (defaultRight ? 1 : 0)) << 32 | feature}. */
+  private static long link(int leftChild, boolean defaultRight, int feature) {
+    return (long) (leftChild * 2 + (defaultRight ? 1 : 0)) << 32 | feature;
   }
 
   /** One tree's arrays as saved, checked for consistency. */

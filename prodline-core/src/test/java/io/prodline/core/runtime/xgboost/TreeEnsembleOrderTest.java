@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.StringJoiner;
@@ -14,13 +15,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The evaluator walks many (row, tree) pairs at once, over a re-laid-out copy of the trees; this checks that it
  * returns exactly the bits of the plain way, written out here: each row alone, each tree from its root as saved,
  * leaf values added in tree order in float. Models are random (seeded): uneven trees up to depth 9 with random
- * default directions (left and right), single-leaf trees, node numbers in depth-first order (not the evaluator's
- * breadth-first one); inputs are a quarter missing, often exactly on a threshold, sometimes infinite. Requests of
- * many sizes cover every way rows and trees are grouped into lanes.
+ * default directions (left and right), single-leaf trees, a few NaN and infinite thresholds, node numbers in
+ * depth-first order (not the evaluator's breadth-first one). Inputs are often exactly on a threshold, sometimes
+ * infinite, and none, 1% or a quarter missing (the evaluator has a cheaper step for rows with nothing missing).
+ * Requests of many sizes cover both ways of grouping walks into lanes and partial blocks and passes.
  */
 class TreeEnsembleOrderTest {
   private static final int FEATURES = 7;
-  private static final int[] REQUEST_ROWS = {1, 2, 3, 5, 31, 63, 64, 65, 129, 700};
+  private static final int LANES = TreeEnsemble.LANES;
+  private static final int MIN = TreeEnsemble.MIN_ROW_LANES;
+  /** Each side of each switch between a lane per tree and a lane per row, and partial blocks after full ones. */
+  private static final int[] REQUEST_ROWS = {1, 2, 5, MIN - 1, MIN, LANES - 1, LANES, LANES + 1, LANES + MIN - 1,
+      LANES + MIN, 2 * LANES + 1, 700};
 
   @ParameterizedTest
   @ValueSource(strings = {"reg:squarederror", "binary:logistic", "multi:softprob", "multi:softmax", "dart"})
@@ -31,37 +37,48 @@ class TreeEnsembleOrderTest {
     int groups = objective.startsWith("multi:") ? 3 : 1;
     float baseScore = objective.equals("reg:squarederror") ? 0.25f : 0.5f;
     List<Node> trees = new ArrayList<>();
-    int[] treeGroups = new int[90];
-    float[] weights = new float[treeGroups.length];
+    int[] treeGroups = new int[90]; // more than one pass of tree lanes
+    float[] weights = dart ? new float[treeGroups.length] : null;
     for (int t = 0; t < treeGroups.length; t++) {
       trees.add(randomTree(random, 0));
       treeGroups[t] = t % groups;
-      weights[t] = dart ? 0.5f + random.nextFloat() : 1f;
+      if (dart) {
+        weights[t] = 0.5f + random.nextFloat();
+      }
     }
     XGBoostRuntime runtime = XGBoostModelParser.parse(
-        modelJson(objective, baseScore, groups, trees, treeGroups, dart ? weights : null)
-            .getBytes(StandardCharsets.UTF_8), kind);
-    Objective transform = Objective.forName(objective);
-    float baseMargin = transform.baseScoreToMargin(baseScore);
-    int width = runtime.outputWidth();
+        modelJson(objective, baseScore, groups, trees, treeGroups, weights).getBytes(StandardCharsets.UTF_8), kind);
+    Reference reference = new Reference(Objective.forName(objective),
+        Objective.forName(objective).baseScoreToMargin(baseScore), groups, trees, treeGroups, weights);
 
     for (int rows : REQUEST_ROWS) {
-      float[] x = randomRows(random, rows);
-      float[] actual = runtime.predict(x, rows);
-      float[] expected = new float[rows * width];
+      for (double missing : new double[] {0, 0.01, 0.25}) {
+        float[] x = randomRows(random, rows, missing);
+        float[] expected = reference.predict(x, rows, runtime.outputWidth());
+        float[] actual = runtime.predict(x, rows);
+        for (int i = 0; i < expected.length; i++) {
+          assertThat(Float.floatToIntBits(actual[i])).as("%s, %d rows, %s missing, output %d: %s vs %s", kind, rows,
+              missing, i, actual[i], expected[i]).isEqualTo(Float.floatToIntBits(expected[i]));
+        }
+      }
+    }
+  }
+
+  /** The plain evaluation: row by row, tree by tree, each leaf added to its group's margin in float. */
+  private record Reference(Objective objective, float baseMargin, int groups, List<Node> trees, int[] treeGroups,
+      float[] dartWeights) {
+    float[] predict(float[] x, int rows, int width) {
+      float[] out = new float[rows * width];
       float[] margins = new float[groups];
       for (int r = 0; r < rows; r++) {
-        java.util.Arrays.fill(margins, baseMargin);
+        Arrays.fill(margins, baseMargin);
         for (int t = 0; t < trees.size(); t++) {
           float leaf = trees.get(t).leafFor(x, r * FEATURES);
-          margins[treeGroups[t]] += dart ? leaf * weights[t] : leaf;
+          margins[treeGroups[t]] += dartWeights == null ? leaf : leaf * dartWeights[t];
         }
-        transform.transform(margins, 0, groups, expected, r * width);
+        objective.transform(margins, 0, groups, out, r * width);
       }
-      for (int i = 0; i < expected.length; i++) {
-        assertThat(Float.floatToIntBits(actual[i])).as("%s, %d rows, output %d: %s vs %s", kind, rows, i,
-            actual[i], expected[i]).isEqualTo(Float.floatToIntBits(expected[i]));
-      }
+      return out;
     }
   }
 
@@ -83,8 +100,17 @@ class TreeEnsembleOrderTest {
     if (depth == 9 || random.nextInt(10) < (depth == 0 ? 1 : 1 + depth)) {
       return new Node(0, 0f, false, (random.nextFloat() - 0.5f) * 0.3f, null, null);
     }
-    return new Node(random.nextInt(FEATURES), gridValue(random), random.nextBoolean(), 0f,
+    return new Node(random.nextInt(FEATURES), threshold(random), random.nextBoolean(), 0f,
         randomTree(random, depth + 1), randomTree(random, depth + 1));
+  }
+
+  /** Mostly a grid value; 1 in 50 NaN (every value goes right, as v < NaN is false) or infinite. */
+  private static float threshold(Random random) {
+    int special = random.nextInt(50);
+    return special == 0 ? Float.NaN
+        : special == 1 ? Float.NEGATIVE_INFINITY
+        : special == 2 ? Float.POSITIVE_INFINITY
+        : gridValue(random);
   }
 
   /** Values on a 1/8 grid in [-2, 2], so inputs often equal a threshold exactly (which goes right). */
@@ -92,13 +118,13 @@ class TreeEnsembleOrderTest {
     return (random.nextInt(33) - 16) / 8f;
   }
 
-  private static float[] randomRows(Random random, int rows) {
+  private static float[] randomRows(Random random, int rows, double missing) {
     float[] x = new float[rows * FEATURES];
     for (int i = 0; i < x.length; i++) {
       int kind = random.nextInt(100);
-      x[i] = kind < 25 ? Float.NaN
-          : kind < 27 ? (kind == 25 ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY)
-          : kind < 60 ? gridValue(random)
+      x[i] = random.nextDouble() < missing ? Float.NaN
+          : kind < 2 ? (kind == 0 ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY)
+          : kind < 50 ? gridValue(random)
           : (random.nextFloat() - 0.5f) * 5f;
     }
     return x;
