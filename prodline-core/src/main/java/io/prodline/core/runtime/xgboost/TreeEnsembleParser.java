@@ -87,8 +87,8 @@ final class TreeEnsembleParser {
         depth = Math.max(depth, level[i]);
       } else {
         links[g] = link(at + nextChild, !tree.defaultLeft[node], tree.feature[node]);
-        // A NaN threshold sends every value right (v < NaN is false); -Inf does the same, and leaves the
-        // evaluator free to read NaN as "leaf".
+        // A NaN threshold sends every present value right (v < NaN is false), as -Inf does; the evaluator's step
+        // for rows with missing values reads "both comparisons false" as "missing", so NaN is kept for leaves.
         float split = tree.splitConditions[node];
         thresholds[g] = Float.isNaN(split) ? Float.NEGATIVE_INFINITY : split;
         level[nextChild] = level[i] + 1;
