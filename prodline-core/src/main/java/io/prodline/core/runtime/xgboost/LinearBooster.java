@@ -20,17 +20,21 @@ final class LinearBooster implements Booster {
   }
 
   @Override
-  public void addMargins(float[] x, int row, float[] margins, int m) {
+  public void addMargins(float[] x, int rows, float[] margins) {
     int biasOffset = features * groups;
-    for (int g = 0; g < groups; g++) {
-      float sum = weights[biasOffset + g] + margins[m + g];
-      for (int f = 0; f < features; f++) {
-        float v = x[row + f];
-        if (v == v) { // NaN is missing: XGBoost's sparse row has no entry for it
-          sum += v * weights[f * groups + g];
+    for (int r = 0; r < rows; r++) {
+      int row = r * features;
+      int m = r * groups;
+      for (int g = 0; g < groups; g++) {
+        float sum = weights[biasOffset + g] + margins[m + g];
+        for (int f = 0; f < features; f++) {
+          float v = x[row + f];
+          if (v == v) { // NaN is missing: XGBoost's sparse row has no entry for it
+            sum += v * weights[f * groups + g];
+          }
         }
+        margins[m + g] = sum;
       }
-      margins[m + g] = sum;
     }
   }
 }

@@ -1,13 +1,18 @@
 package io.prodline.core.runtime.xgboost;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Checks the trees of a gbtree model document and flattens them into a {@link TreeEnsemble}. Every index the
- * evaluator will follow is checked here (children in range, each node reached once from the root, features within
- * {@code num_feature}, groups within the output groups), so evaluation needs no checks and cannot loop or fail.
+ * Checks the trees of a gbtree model document and lays them out as a {@link TreeEnsemble} (breadth-first, sibling
+ * pairs, self-looping leaves: see there). Every index the evaluator will follow is checked here (children in range,
+ * each node reached once from the root, features within {@code num_feature}, groups within the output groups), so
+ * evaluation needs no checks and cannot loop or fail.
  */
 final class TreeEnsembleParser {
+  /** A node's link holds twice its left child's index in 32 bits, so indices must stay below 2^30. */
+  private static final int MAX_NODES = 1 << 30;
+
   private TreeEnsembleParser() {}
 
   /**
@@ -37,43 +42,89 @@ final class TreeEnsembleParser {
       }
     }
 
+    Tree[] read = new Tree[trees.size()];
+    int[][] orders = new int[trees.size()][];
     long totalNodes = 0;
-    for (DocumentNode tree : trees) {
-      totalNodes += tree.field("left_children").size();
+    for (int t = 0; t < read.length; t++) {
+      read[t] = Tree.read(trees.get(t), numFeature);
+      orders[t] = read[t].breadthFirst();
+      totalNodes += orders[t].length;
     }
-    if (totalNodes > Integer.MAX_VALUE - 8) {
+    if (totalNodes > MAX_NODES) {
       throw new ModelFormatException("the model has " + totalNodes + " nodes, more than this evaluator can hold");
     }
     int total = (int) totalNodes;
-    int[] roots = new int[trees.size()];
-    int[] left = new int[total];
-    int[] right = new int[total];
-    int[] feature = new int[total];
-    float[] splitOrLeaf = new float[total];
-    boolean[] defaultLeft = new boolean[total];
-
+    int[] roots = new int[read.length];
+    int[] depths = new int[read.length];
+    long[] links = new long[total];
+    float[] thresholds = new float[total];
+    float[] leafValues = new float[total];
     int offset = 0;
-    for (int t = 0; t < trees.size(); t++) {
-      Tree tree = Tree.read(trees.get(t), numFeature);
-      int n = tree.size();
+    for (int t = 0; t < read.length; t++) {
       roots[t] = offset;
-      for (int i = 0; i < n; i++) {
-        boolean leaf = tree.left[i] == -1;
-        left[offset + i] = leaf ? -1 : offset + tree.left[i];
-        right[offset + i] = leaf ? -1 : offset + tree.right[i];
-        feature[offset + i] = leaf ? 0 : tree.feature[i];
-        splitOrLeaf[offset + i] = tree.splitConditions[i];
-        defaultLeft[offset + i] = tree.defaultLeft[i];
-      }
-      offset += n;
+      depths[t] = layOut(read[t], orders[t], offset, links, thresholds, leafValues);
+      offset += orders[t].length;
     }
-    return new TreeEnsemble(roots, treeInfo, weights, left, right, feature, splitOrLeaf, defaultLeft);
+    return new TreeEnsemble(numFeature, groups, roots, depths, treeInfo, weights, links, thresholds, leafValues);
+  }
+
+  /**
+   * Writes one tree's nodes, in {@code order}, from global index {@code at} in {@link TreeEnsemble}'s layout (the
+   * j-th split's children at positions 1 + 2j and 2 + 2j, which is where {@link Tree#breadthFirst} puts them; leaves
+   * link back to themselves). Returns the tree's depth.
+   */
+  private static int layOut(Tree tree, int[] order, int at, long[] links, float[] thresholds, float[] leafValues) {
+    int[] level = new int[order.length];
+    int depth = 0;
+    int nextChild = 1;
+    for (int i = 0; i < order.length; i++) {
+      int node = order[i];
+      int g = at + i;
+      if (tree.left[node] == -1) {
+        links[g] = link(g - 1, true, 0);
+        thresholds[g] = Float.NaN;
+        leafValues[g] = tree.splitConditions[node];
+        depth = Math.max(depth, level[i]);
+      } else {
+        links[g] = link(at + nextChild, !tree.defaultLeft[node], tree.feature[node]);
+        // A NaN threshold sends every present value right (v < NaN is false), as -Inf does; the evaluator's step
+        // for rows with missing values reads "both comparisons false" as "missing", so NaN is kept for leaves.
+        float split = tree.splitConditions[node];
+        thresholds[g] = Float.isNaN(split) ? Float.NEGATIVE_INFINITY : split;
+        level[nextChild] = level[i] + 1;
+        level[nextChild + 1] = level[i] + 1;
+        nextChild += 2;
+      }
+    }
+    return depth;
+  }
+
+  /** {@link TreeEnsemble}'s packed node: {@code (leftChild * 2 + (defaultRight ? 1 : 0)) << 32 | feature}. */
+  private static long link(int leftChild, boolean defaultRight, int feature) {
+    return (long) (leftChild * 2 + (defaultRight ? 1 : 0)) << 32 | feature;
   }
 
   /** One tree's arrays as saved, checked for consistency. */
   private record Tree(int[] left, int[] right, int[] feature, float[] splitConditions, boolean[] defaultLeft) {
     int size() {
       return left.length;
+    }
+
+    /**
+     * The nodes reachable from the root in breadth-first order, each split's children appended side by side
+     * (left, right). Saved trees may also hold deleted nodes, which nothing reaches and this leaves out.
+     */
+    int[] breadthFirst() {
+      int[] order = new int[size()]; // order[0] = 0: the root
+      int count = 1;
+      for (int i = 0; i < count; i++) {
+        int node = order[i];
+        if (left[node] != -1) {
+          order[count++] = left[node];
+          order[count++] = right[node];
+        }
+      }
+      return Arrays.copyOf(order, count);
     }
 
     static Tree read(DocumentNode node, int numFeature) {

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A loaded XGBoost model: start every row from the base margins, let the booster add to them, then apply the
- * objective's output transform. Immutable; {@link #predict} allocates only its result (plus one row of scratch for
- * {@code multi:softmax}), so it is safe and cheap to call from many threads.
+ * objective's output transform. Immutable; {@link #predict} allocates only its result and a little scratch (the
+ * tree evaluator's lane state; the margins for {@code multi:softmax}, whose output is narrower), so it is safe and
+ * cheap to call from many threads.
  */
 public final class XGBoostRuntime implements ModelRuntime {
   private final int inputWidth;
@@ -64,20 +65,14 @@ public final class XGBoostRuntime implements ModelRuntime {
           + (long) rows * inputWidth + " values), got " + features.length + " values");
     }
     float[] out = new float[rows * outputWidth];
-    if (outputWidth == groups) {
-      for (int r = 0; r < rows; r++) {
-        int m = r * groups;
-        System.arraycopy(baseMargins, 0, out, m, groups);
-        booster.addMargins(features, r * inputWidth, out, m);
-        objective.transform(out, m, groups, out, m);
-      }
-    } else {
-      float[] margins = new float[groups];
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(baseMargins, 0, margins, 0, groups);
-        booster.addMargins(features, r * inputWidth, margins, 0);
-        objective.transform(margins, 0, groups, out, r * outputWidth);
-      }
+    // Margins for all rows first (the booster evaluates them together), then each row's output transform.
+    float[] margins = outputWidth == groups ? out : new float[rows * groups];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(baseMargins, 0, margins, r * groups, groups);
+    }
+    booster.addMargins(features, rows, margins);
+    for (int r = 0; r < rows; r++) {
+      objective.transform(margins, r * groups, groups, out, r * outputWidth);
     }
     return out;
   }

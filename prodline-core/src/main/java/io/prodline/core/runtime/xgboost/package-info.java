@@ -6,7 +6,9 @@
  * {@link io.prodline.core.runtime.xgboost.UbjsonDocumentReader}) → checked model
  * ({@link io.prodline.core.runtime.xgboost.XGBoostModelParser}) → flattened primitive arrays
  * ({@link io.prodline.core.runtime.xgboost.TreeEnsemble}, {@link io.prodline.core.runtime.xgboost.LinearBooster}).
- * Arithmetic follows XGBoost's CPU predictor step by step in float32, so outputs equal {@code Booster.predict} to
- * within an ulp.
+ * Trees are laid out breadth-first with sibling pairs and self-looping leaves, and a whole request is walked up to
+ * 64 (row, tree) pairs at a time without data-dependent branches (see {@code TreeEnsemble}). Arithmetic follows
+ * XGBoost's CPU predictor step by step in float32, leaf values summed per row in tree order, so outputs equal
+ * {@code Booster.predict} to within an ulp.
  */
 package io.prodline.core.runtime.xgboost;
