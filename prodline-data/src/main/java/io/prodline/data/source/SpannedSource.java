@@ -22,8 +22,9 @@ import java.util.Map;
  *
  * <p>Only one file is open at a time; a batch never mixes rows of two spans. All spans count bad records into
  * one {@link BadRecords}, so the skip policy's cap holds for the whole location. {@link #spans()} reports each
- * span read to its end with its row count and SHA-256 fingerprint (computed when the span ends, by reading the
- * file once more).
+ * span read to its end with its row count and SHA-256 fingerprint. The fingerprint reads the file once more, so it
+ * is computed only when {@link #spans()} is called: a reader that never asks (batch prediction) does not pay for
+ * a second pass over its input.
  */
 public final class SpannedSource implements DataSource {
   private final SpanFiles files;
@@ -31,6 +32,7 @@ public final class SpannedSource implements DataSource {
   private final BadRecords badRecords;
   private final List<Field> schema;
   private final List<String> names;
+  /** The spans read to their end, fingerprinted or not yet; see {@link #spans()}. */
   private final List<Span> spans = new ArrayList<>();
   private DataSource current;
   private Iterator<Frame> batches;
@@ -64,8 +66,13 @@ public final class SpannedSource implements DataSource {
     return files.files();
   }
 
-  /** The spans read to their end so far, in order; all of them once the source is read. */
+  /**
+   * The spans read to their end so far, in order; all of them once the source is read. Fingerprints a span's
+   * file the first time it is reported.
+   */
   public List<Span> spans() {
+    spans.replaceAll(span -> span.sha256() != null ? span
+        : new Span(span.file(), span.rows(), ContentFingerprint.sha256(span.file())));
     return Collections.unmodifiableList(spans);
   }
 
@@ -112,7 +119,7 @@ public final class SpannedSource implements DataSource {
     current.close();
     current = null;
     batches = null;
-    spans.add(new Span(file, rows, ContentFingerprint.sha256(file)));
+    spans.add(new Span(file, rows, null));
     rows = 0;
   }
 
