@@ -36,7 +36,6 @@ public final class SpannedSource implements DataSource {
   private final List<Span> spans = new ArrayList<>();
   private DataSource current;
   private Iterator<Frame> batches;
-  private boolean reorder;
   private int next;
   private long rows;
   private boolean started;
@@ -79,14 +78,25 @@ public final class SpannedSource implements DataSource {
   /** The batches of every span in turn; may be called once, and not after {@link #readAll()}. */
   @Override
   public Iterator<Frame> iterator() {
+    return iterator(names);
+  }
+
+  /**
+   * As {@link #iterator()}, with only {@code columns}, in that order; each span reads them as its format reads a
+   * few columns best (a CSV span parses no other column).
+   */
+  @Override
+  public Iterator<Frame> iterator(List<String> columns) {
     if (started) {
       throw new IllegalStateException("a SpannedSource reads its files once; open a new one to read them again");
     }
     started = true;
-    return new BatchIterator(this::nextBatch);
+    List<String> read = List.copyOf(columns);
+    return new BatchIterator(() -> nextBatch(read));
   }
 
-  private Frame nextBatch() {
+  /** The next batch of {@code columns}; each span is asked for them, so spans of another column order agree. */
+  private Frame nextBatch(List<String> columns) {
     while (true) {
       if (current == null) {
         if (next == files.files().size()) {
@@ -95,12 +105,12 @@ public final class SpannedSource implements DataSource {
         openSpan(files.files().get(next++));
       }
       if (batches == null) {
-        batches = current.iterator();
+        batches = current.iterator(columns);
       }
       if (batches.hasNext()) {
         Frame batch = batches.next();
         rows += batch.rowCount();
-        return reorder ? batch.select(names) : batch;
+        return batch;
       }
       endSpan();
     }
@@ -111,7 +121,6 @@ public final class SpannedSource implements DataSource {
     schema.forEach(field -> types.put(field.name(), field.type()));
     current = files.format().open(file, options.withTypes(types), badRecords);
     SchemaAgreement.check(files.files().get(0), schema, file, current.schema());
-    reorder = !current.schema().stream().map(Field::name).toList().equals(names);
   }
 
   private void endSpan() {

@@ -94,7 +94,8 @@ final class ChunkSplitter implements AutoCloseable {
   }
 
   private Chunk cut(int end) {
-    Chunk chunk = new Chunk(buffer, start, end, chunkLine, chunkAfterCr);
+    Chunk chunk = new Chunk(buffer, start, end, chunkLine, chunkAfterCr,
+        (int) (scanner.recordsEnded() - recordsCut));
     recordsCut = scanner.recordsEnded();
     chunkLine = scanner.line();
     chunkAfterCr = scanner.afterCr();
