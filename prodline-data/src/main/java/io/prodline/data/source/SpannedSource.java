@@ -92,6 +92,7 @@ public final class SpannedSource implements DataSource {
     }
     started = true;
     List<String> read = List.copyOf(columns);
+    batches = current.iterator(read); // the first span checks the names now, not at the first batch
     return new BatchIterator(() -> nextBatch(read));
   }
 
