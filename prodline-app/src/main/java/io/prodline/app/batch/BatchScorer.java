@@ -36,6 +36,8 @@ public final class BatchScorer {
   private final Predictor predictor;
   private final OutputColumns columns;
   private final int threads;
+  /** Each worker's text buffer, reused batch after batch: a batch's text is megabytes. */
+  private final ThreadLocal<StringBuilder> texts = ThreadLocal.withInitial(StringBuilder::new);
 
   public BatchScorer(Predictor predictor, OutputColumns columns, int threads) {
     if (threads < 1) {
@@ -92,7 +94,8 @@ public final class BatchScorer {
   }
 
   private Chunk encode(Frame batch, RowEncoder encoder) {
-    StringBuilder text = new StringBuilder(batch.rowCount() * 16 * columns.names().size());
+    StringBuilder text = texts.get();
+    text.setLength(0);
     columns.encode(batch, predictor.predict(batch), encoder, text);
     return new Chunk(text.toString().getBytes(StandardCharsets.UTF_8), batch.rowCount());
   }
