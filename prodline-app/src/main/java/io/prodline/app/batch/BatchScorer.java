@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,11 +29,15 @@ import java.util.function.LongConsumer;
  * {@code 2 * threads} batches are in flight (read but not yet written): enough to keep every worker busy while
  * the oldest batch is written, and a fixed bound, so memory depends on the batch size and thread count and never
  * on the input's size. The output appears only when complete ({@link AtomicFile}); on any error nothing is left.
+ * Only the columns the model and the kept ones need are read ({@link DataSource#iterator(List)}): a CSV source
+ * does not parse the others.
  */
 public final class BatchScorer {
   private final Predictor predictor;
   private final OutputColumns columns;
   private final int threads;
+  /** Each worker's text buffer, reused batch after batch: a batch's text is megabytes. */
+  private final ThreadLocal<StringBuilder> texts = ThreadLocal.withInitial(StringBuilder::new);
 
   public BatchScorer(Predictor predictor, OutputColumns columns, int threads) {
     if (threads < 1) {
@@ -58,6 +65,7 @@ public final class BatchScorer {
    */
   public Result score(DataSource source, Path output, LongConsumer onRows) {
     checkColumns(source.schema());
+    Iterator<Frame> batches = source.iterator(inputColumns());
     RowEncoder encoder = RowEncoder.forFile(output.getFileName().toString(), columns.names());
     long start = System.nanoTime();
     long rows = 0;
@@ -65,7 +73,8 @@ public final class BatchScorer {
     ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
     try (AtomicFile file = AtomicFile.create(output)) {
       file.stream().write(encoder.header().getBytes(StandardCharsets.UTF_8));
-      for (Frame batch : source) {
+      while (batches.hasNext()) {
+        Frame batch = batches.next();
         if (inFlight.size() == 2 * threads) {
           rows += write(inFlight.removeFirst(), file, onRows);
         }
@@ -85,7 +94,8 @@ public final class BatchScorer {
   }
 
   private Chunk encode(Frame batch, RowEncoder encoder) {
-    StringBuilder text = new StringBuilder(batch.rowCount() * 16 * columns.names().size());
+    StringBuilder text = texts.get();
+    text.setLength(0);
     columns.encode(batch, predictor.predict(batch), encoder, text);
     return new Chunk(text.toString().getBytes(StandardCharsets.UTF_8), batch.rowCount());
   }
@@ -103,6 +113,13 @@ public final class BatchScorer {
     file.stream().write(chunk.bytes());
     onRows.accept(chunk.rows());
     return chunk.rows();
+  }
+
+  /** The input columns read: the kept ones and the transform's; a source may skip the rest unparsed. */
+  private List<String> inputColumns() {
+    Set<String> read = new LinkedHashSet<>(columns.keep());
+    read.addAll(predictor.bundle().transform().inputs());
+    return List.copyOf(read);
   }
 
   /** Fails before any work when the input lacks a column the model or --keep needs. */

@@ -30,15 +30,31 @@ final class CsvRowEncoder implements RowEncoder {
   public void beginRow(StringBuilder out) {}
 
   @Override
-  public void inputValue(StringBuilder out, int column, Object value) {
+  public void missing(StringBuilder out, int column) {
     separate(out, column);
-    if (value != null) {
-      appendText(out, value.toString());
-    }
+  }
+
+  /** Numbers and booleans never hold a character that needs quoting. */
+  @Override
+  public void number(StringBuilder out, int column, double value) {
+    separate(out, column);
+    out.append(value);
   }
 
   @Override
   public void number(StringBuilder out, int column, float value) {
+    separate(out, column);
+    out.append(value);
+  }
+
+  @Override
+  public void integer(StringBuilder out, int column, long value) {
+    separate(out, column);
+    out.append(value);
+  }
+
+  @Override
+  public void bool(StringBuilder out, int column, boolean value) {
     separate(out, column);
     out.append(value);
   }

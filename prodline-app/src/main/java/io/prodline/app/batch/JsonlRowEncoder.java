@@ -27,23 +27,30 @@ final class JsonlRowEncoder implements RowEncoder {
   public void beginRow(StringBuilder out) {}
 
   @Override
-  public void inputValue(StringBuilder out, int column, Object value) {
+  public void missing(StringBuilder out, int column) {
+    out.append(keys[column]).append("null");
+  }
+
+  @Override
+  public void number(StringBuilder out, int column, double value) {
     out.append(keys[column]);
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof Double d) {
-      appendNumber(out, d);
-    } else if (value instanceof Number || value instanceof Boolean) {
-      out.append(value);
-    } else {
-      appendString(out, value.toString());
-    }
+    appendNumber(out, value);
   }
 
   @Override
   public void number(StringBuilder out, int column, float value) {
     out.append(keys[column]);
     appendNumber(out, value);
+  }
+
+  @Override
+  public void integer(StringBuilder out, int column, long value) {
+    out.append(keys[column]).append(value);
+  }
+
+  @Override
+  public void bool(StringBuilder out, int column, boolean value) {
+    out.append(keys[column]).append(value);
   }
 
   @Override

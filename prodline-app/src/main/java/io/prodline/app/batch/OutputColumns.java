@@ -2,8 +2,12 @@ package io.prodline.app.batch;
 
 import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
+import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.frame.Int64Column;
+import io.prodline.core.frame.StringColumn;
 import io.prodline.core.predict.Predictions;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +74,7 @@ public final class OutputColumns {
     for (int row = 0; row < predictions.rows(); row++) {
       encoder.beginRow(out);
       for (int k = 0; k < kept.length; k++) {
-        encoder.inputValue(out, k, kept[k].isNull(row) ? null : kept[k].get(row));
+        inputValue(encoder, out, k, kept[k], row);
       }
       switch (task) {
         case REGRESSION -> encoder.number(out, first, predictions.value(row));
@@ -86,6 +90,20 @@ public final class OutputColumns {
         }
       }
       encoder.endRow(out);
+    }
+  }
+
+  /** Copies an input value by its column's type, unboxed. */
+  private static void inputValue(RowEncoder encoder, StringBuilder out, int k, Column column, int row) {
+    if (column.isNull(row)) {
+      encoder.missing(out, k);
+      return;
+    }
+    switch (column.type()) {
+      case FLOAT64 -> encoder.number(out, k, ((Float64Column) column).value(row));
+      case INT64 -> encoder.integer(out, k, ((Int64Column) column).value(row));
+      case BOOL -> encoder.bool(out, k, ((BoolColumn) column).value(row));
+      case STRING -> encoder.text(out, k, ((StringColumn) column).value(row));
     }
   }
 }

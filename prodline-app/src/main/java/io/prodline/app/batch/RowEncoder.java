@@ -13,13 +13,22 @@ interface RowEncoder {
 
   void beginRow(StringBuilder out);
 
-  /** A value copied from the input; null when missing. */
-  void inputValue(StringBuilder out, int column, Object value);
+  /** A missing input value. */
+  void missing(StringBuilder out, int column);
+
+  /** A float64 input value. */
+  void number(StringBuilder out, int column, double value);
 
   /** A model output. */
   void number(StringBuilder out, int column, float value);
 
-  /** A class name. */
+  /** An int64 input value. */
+  void integer(StringBuilder out, int column, long value);
+
+  /** A bool input value. */
+  void bool(StringBuilder out, int column, boolean value);
+
+  /** A string input value or a class name. */
   void text(StringBuilder out, int column, String value);
 
   void endRow(StringBuilder out);

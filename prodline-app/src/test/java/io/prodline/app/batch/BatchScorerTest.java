@@ -65,6 +65,37 @@ class BatchScorerTest {
   }
 
   @Test
+  void eachCsvLineIsTheKeptCellsThenTheJavaTextOfThePredictionAndAColumnNotReadMayHoldAnything() throws Exception {
+    List<String> lines = Files.readAllLines(BareModelFixture.csv(dir.resolve("fixture.csv"), ROWS));
+    StringBuilder text = new StringBuilder(lines.get(0)).append(",unused\n");
+    for (int r = 1; r < lines.size(); r++) {
+      text.append(lines.get(r)).append(r == ROWS / 2 ? ",not a number\n" : "," + r + "\n");
+    }
+    Path csv = Files.writeString(dir.resolve("in.csv"), text);
+    try (DataSource whole = DataSources.open(csv.toString(), SourceOptions.defaults().withSampleRows(10))) {
+      assertThatThrownBy(whole::readAll).hasMessageContaining("\"not a number\"");
+    }
+    try (Predictor predictor = Predictor.load(BareModelFixture.model(dir.resolve("binary"), "binary:logistic"))) {
+      Path out = dir.resolve("scores.csv");
+      try (DataSource source = DataSources.open(csv.toString(), SourceOptions.defaults().withSampleRows(10)
+          .withBatchRows(333))) {
+        new BatchScorer(predictor, new OutputColumns(predictor.bundle().manifest(), List.of("segment", "id")), 3)
+            .score(source, out, rows -> { });
+      }
+
+      Predictions expected = predictor.predict(all(dir.resolve("fixture.csv")));
+      List<String> written = Files.readAllLines(out);
+      assertThat(written.get(0)).isEqualTo("segment,id,prediction,predicted_class");
+      assertThat(written).hasSize(ROWS + 1);
+      for (int r = 0; r < ROWS; r++) {
+        String segment = r % 3 == 0 ? "\"north, east\"" : "south";
+        assertThat(written.get(r + 1)).isEqualTo(segment + "," + (1000 + r) + "," + Float.toString(expected.value(r))
+            + "," + expected.predictedClass(r));
+      }
+    }
+  }
+
+  @Test
   void multiclassJsonLinesHaveTheClassAndOneProbabilityPerClass() throws Exception {
     Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 1_000);
     try (Predictor predictor = Predictor.load(BareModelFixture.model(dir.resolve("multi"), "multi:softprob"))) {

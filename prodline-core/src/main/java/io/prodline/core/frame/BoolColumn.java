@@ -41,7 +41,16 @@ public final class BoolColumn extends Column {
 
   /** Appends booleans. */
   public static final class Builder extends ColumnBuilder {
-    private BitSet values = new BitSet();
+    private BitSet values;
+
+    public Builder() {
+      this(64);
+    }
+
+    /** A builder with room for {@code capacity} rows before it grows. */
+    public Builder(int capacity) {
+      values = new BitSet(capacity);
+    }
 
     @Override
     public ColumnType type() {
@@ -49,7 +58,11 @@ public final class BoolColumn extends Column {
     }
 
     public void append(boolean value) {
-      values.set(size++, value);
+      // Bits start false; clearing one would make BitSet rescan for its highest word on every false.
+      if (value) {
+        values.set(size);
+      }
+      size++;
     }
 
     @Override
@@ -61,6 +74,11 @@ public final class BoolColumn extends Column {
       } else {
         throw wrongType(value);
       }
+    }
+
+    @Override
+    protected void clear(int from, int to) {
+      values.clear(from, to);
     }
 
     @Override

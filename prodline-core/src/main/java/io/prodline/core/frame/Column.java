@@ -42,11 +42,19 @@ public abstract sealed class Column permits Float64Column, Int64Column, BoolColu
 
   /** A new builder of this column's type. */
   public static ColumnBuilder builder(ColumnType type) {
+    return builder(type, 16);
+  }
+
+  /**
+   * A new builder with room for {@code expectedRows} rows, for a reader that knows its batch size: the arrays
+   * are not regrown while appending, nor copied when exactly that many rows are built.
+   */
+  public static ColumnBuilder builder(ColumnType type, int expectedRows) {
     return switch (type) {
-      case FLOAT64 -> new Float64Column.Builder();
-      case INT64 -> new Int64Column.Builder();
-      case BOOL -> new BoolColumn.Builder();
-      case STRING -> new StringColumn.Builder();
+      case FLOAT64 -> new Float64Column.Builder(expectedRows);
+      case INT64 -> new Int64Column.Builder(expectedRows);
+      case BOOL -> new BoolColumn.Builder(expectedRows);
+      case STRING -> new StringColumn.Builder(expectedRows);
     };
   }
 

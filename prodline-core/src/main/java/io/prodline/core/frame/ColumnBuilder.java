@@ -35,6 +35,25 @@ public abstract sealed class ColumnBuilder
 
   protected abstract void ensureCapacity(int capacity);
 
+  /**
+   * Takes back the rows from {@code rows} on, so that a reader can drop a row found bad halfway through without
+   * staging every row first. Nothing of the dropped rows remains: a row appended as null later still reads as
+   * the type's placeholder, and a string seen only in dropped rows is not in the dictionary.
+   */
+  public final void truncate(int rows) {
+    if (rows < 0 || rows > size) {
+      throw new IllegalArgumentException("cannot truncate " + size + " rows to " + rows);
+    }
+    clear(rows, size);
+    if (nulls != null) {
+      nulls.clear(rows, size);
+    }
+    size = rows;
+  }
+
+  /** Resets the values of rows {@code [from, to)} to a fresh builder's. */
+  protected abstract void clear(int from, int to);
+
   public abstract Column build();
 
   static int grow(int current, int needed) {

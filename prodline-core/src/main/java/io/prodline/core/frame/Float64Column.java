@@ -38,7 +38,16 @@ public final class Float64Column extends Column {
 
   /** Appends float64 values. */
   public static final class Builder extends ColumnBuilder {
-    private double[] values = new double[16];
+    private double[] values;
+
+    public Builder() {
+      this(16);
+    }
+
+    /** A builder with room for {@code capacity} rows before it grows. */
+    public Builder(int capacity) {
+      values = new double[capacity];
+    }
 
     @Override
     public ColumnType type() {
@@ -62,6 +71,11 @@ public final class Float64Column extends Column {
     }
 
     @Override
+    protected void clear(int from, int to) {
+      Arrays.fill(values, from, to, 0);
+    }
+
+    @Override
     protected void ensureCapacity(int capacity) {
       if (capacity > values.length) {
         values = Arrays.copyOf(values, grow(values.length, capacity));
@@ -70,7 +84,8 @@ public final class Float64Column extends Column {
 
     @Override
     public Float64Column build() {
-      Float64Column column = new Float64Column(Arrays.copyOf(values, size), size, nulls);
+      double[] exact = values.length == size ? values : Arrays.copyOf(values, size);
+      Float64Column column = new Float64Column(exact, size, nulls);
       values = null;
       return column;
     }

@@ -38,7 +38,16 @@ public final class Int64Column extends Column {
 
   /** Appends int64 values. */
   public static final class Builder extends ColumnBuilder {
-    private long[] values = new long[16];
+    private long[] values;
+
+    public Builder() {
+      this(16);
+    }
+
+    /** A builder with room for {@code capacity} rows before it grows. */
+    public Builder(int capacity) {
+      values = new long[capacity];
+    }
 
     @Override
     public ColumnType type() {
@@ -66,6 +75,11 @@ public final class Int64Column extends Column {
     }
 
     @Override
+    protected void clear(int from, int to) {
+      Arrays.fill(values, from, to, 0);
+    }
+
+    @Override
     protected void ensureCapacity(int capacity) {
       if (capacity > values.length) {
         values = Arrays.copyOf(values, grow(values.length, capacity));
@@ -74,7 +88,8 @@ public final class Int64Column extends Column {
 
     @Override
     public Int64Column build() {
-      Int64Column column = new Int64Column(Arrays.copyOf(values, size), size, nulls);
+      long[] exact = values.length == size ? values : Arrays.copyOf(values, size);
+      Int64Column column = new Int64Column(exact, size, nulls);
       values = null;
       return column;
     }

@@ -69,19 +69,34 @@ public final class StringColumn extends Column {
 
   /** Appends strings, building the dictionary as it goes. */
   public static final class Builder extends ColumnBuilder {
-    private int[] codes = new int[16];
+    private int[] codes;
     private final Map<String, Integer> index = new HashMap<>();
     private String[] dictionary = new String[16];
+    /** The row where each dictionary value first appeared, so that {@link #truncate} can take it back. */
+    private int[] firstRows = new int[16];
+
+    public Builder() {
+      this(16);
+    }
+
+    /** A builder with room for {@code capacity} rows before it grows. */
+    public Builder(int capacity) {
+      codes = new int[capacity];
+    }
 
     @Override
     public ColumnType type() {
       return ColumnType.STRING;
     }
 
-    public void append(String value) {
+    /**
+     * Appends a value (null for a missing one) and returns its code, -1 for null: a reader that recognises the
+     * value again can append it by {@link #appendCode} without a dictionary lookup.
+     */
+    public int append(String value) {
       if (value == null) {
         appendNull();
-        return;
+        return -1;
       }
       ensureCapacity(size + 1);
       Integer code = index.get(value);
@@ -89,10 +104,22 @@ public final class StringColumn extends Column {
         code = index.size();
         if (code == dictionary.length) {
           dictionary = Arrays.copyOf(dictionary, dictionary.length * 2);
+          firstRows = Arrays.copyOf(firstRows, firstRows.length * 2);
         }
         dictionary[code] = value;
+        firstRows[code] = size;
         index.put(value, code);
       }
+      codes[size++] = code;
+      return code;
+    }
+
+    /** Appends the value that {@link #append(String)} returned {@code code} for, unless a truncate took it back. */
+    public void appendCode(int code) {
+      if (code < 0 || code >= index.size()) {
+        throw new IllegalArgumentException("no value has code " + code + "; the dictionary has " + index.size());
+      }
+      ensureCapacity(size + 1);
       codes[size++] = code;
     }
 
@@ -102,6 +129,16 @@ public final class StringColumn extends Column {
         append((String) value);
       } else {
         throw wrongType(value);
+      }
+    }
+
+    @Override
+    protected void clear(int from, int to) {
+      Arrays.fill(codes, from, to, 0);
+      // Codes are handed out in order of first appearance, so the values first seen in the dropped rows are last.
+      for (int code = index.size() - 1; code >= 0 && firstRows[code] >= from; code--) {
+        index.remove(dictionary[code]);
+        dictionary[code] = null;
       }
     }
 
@@ -121,8 +158,8 @@ public final class StringColumn extends Column {
           codes[row] = -1;
         }
       }
-      StringColumn column = new StringColumn(
-          Arrays.copyOf(codes, size), Arrays.copyOf(dictionary, index.size()), size, nulls);
+      StringColumn column = new StringColumn(codes.length == size ? codes : Arrays.copyOf(codes, size),
+          Arrays.copyOf(dictionary, index.size()), size, nulls);
       codes = null;
       dictionary = null;
       return column;

@@ -5,6 +5,7 @@ import io.prodline.core.frame.ColumnBuilder;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -28,6 +29,23 @@ public interface DataSource extends Iterable<Frame>, AutoCloseable {
 
   /** The bad records skipped so far under a {@link BadRecordPolicy#skipAndCount} policy; complete after the read. */
   BadRecords badRecords();
+
+  /**
+   * The batches narrowed to {@code columns} (each a column of {@link #schema()}), in that order; called once,
+   * instead of {@link #iterator()}. A source may skip the other columns without parsing them, as CSV does, so a
+   * reader of a few columns of a wide file pays only for those, and a value in another column that would not
+   * fit its type is no error. By default the batches are read whole and narrowed.
+   */
+  default Iterator<Frame> iterator(List<String> columns) {
+    List<String> names = schema().stream().map(Field::name).toList();
+    for (String column : columns) {
+      if (!names.contains(column)) {
+        throw new IllegalArgumentException("no column '" + column + "'; the columns are " + names);
+      }
+    }
+    Iterator<Frame> batches = iterator();
+    return new BatchIterator(() -> batches.hasNext() ? batches.next().select(columns) : null);
+  }
 
   /** All rows in one frame; for data that fits in memory. Reads the source, so it cannot be iterated after. */
   default Frame readAll() {

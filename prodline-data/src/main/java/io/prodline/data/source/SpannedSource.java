@@ -22,8 +22,9 @@ import java.util.Map;
  *
  * <p>Only one file is open at a time; a batch never mixes rows of two spans. All spans count bad records into
  * one {@link BadRecords}, so the skip policy's cap holds for the whole location. {@link #spans()} reports each
- * span read to its end with its row count and SHA-256 fingerprint (computed when the span ends, by reading the
- * file once more).
+ * span read to its end with its row count and SHA-256 fingerprint. The fingerprint reads the file once more, so it
+ * is computed only when {@link #spans()} is called: a reader that never asks (batch prediction) does not pay for
+ * a second pass over its input.
  */
 public final class SpannedSource implements DataSource {
   private final SpanFiles files;
@@ -31,10 +32,10 @@ public final class SpannedSource implements DataSource {
   private final BadRecords badRecords;
   private final List<Field> schema;
   private final List<String> names;
+  /** The spans read to their end, fingerprinted or not yet; see {@link #spans()}. */
   private final List<Span> spans = new ArrayList<>();
   private DataSource current;
   private Iterator<Frame> batches;
-  private boolean reorder;
   private int next;
   private long rows;
   private boolean started;
@@ -64,22 +65,39 @@ public final class SpannedSource implements DataSource {
     return files.files();
   }
 
-  /** The spans read to their end so far, in order; all of them once the source is read. */
+  /**
+   * The spans read to their end so far, in order; all of them once the source is read. Fingerprints a span's
+   * file the first time it is reported.
+   */
   public List<Span> spans() {
+    spans.replaceAll(span -> span.sha256() != null ? span
+        : new Span(span.file(), span.rows(), ContentFingerprint.sha256(span.file())));
     return Collections.unmodifiableList(spans);
   }
 
   /** The batches of every span in turn; may be called once, and not after {@link #readAll()}. */
   @Override
   public Iterator<Frame> iterator() {
+    return iterator(names);
+  }
+
+  /**
+   * As {@link #iterator()}, with only {@code columns}, in that order; each span reads them as its format reads a
+   * few columns best (a CSV span parses no other column).
+   */
+  @Override
+  public Iterator<Frame> iterator(List<String> columns) {
     if (started) {
       throw new IllegalStateException("a SpannedSource reads its files once; open a new one to read them again");
     }
     started = true;
-    return new BatchIterator(this::nextBatch);
+    List<String> read = List.copyOf(columns);
+    batches = current.iterator(read); // the first span checks the names now, not at the first batch
+    return new BatchIterator(() -> nextBatch(read));
   }
 
-  private Frame nextBatch() {
+  /** The next batch of {@code columns}; each span is asked for them, so spans of another column order agree. */
+  private Frame nextBatch(List<String> columns) {
     while (true) {
       if (current == null) {
         if (next == files.files().size()) {
@@ -88,12 +106,12 @@ public final class SpannedSource implements DataSource {
         openSpan(files.files().get(next++));
       }
       if (batches == null) {
-        batches = current.iterator();
+        batches = current.iterator(columns);
       }
       if (batches.hasNext()) {
         Frame batch = batches.next();
         rows += batch.rowCount();
-        return reorder ? batch.select(names) : batch;
+        return batch;
       }
       endSpan();
     }
@@ -104,7 +122,6 @@ public final class SpannedSource implements DataSource {
     schema.forEach(field -> types.put(field.name(), field.type()));
     current = files.format().open(file, options.withTypes(types), badRecords);
     SchemaAgreement.check(files.files().get(0), schema, file, current.schema());
-    reorder = !current.schema().stream().map(Field::name).toList().equals(names);
   }
 
   private void endSpan() {
@@ -112,7 +129,7 @@ public final class SpannedSource implements DataSource {
     current.close();
     current = null;
     batches = null;
-    spans.add(new Span(file, rows, ContentFingerprint.sha256(file)));
+    spans.add(new Span(file, rows, null));
     rows = 0;
   }
 

@@ -113,6 +113,36 @@ class DataSourcesTest {
   }
 
   @Test
+  void aFewColumnsAreReadInTheOrderAskedFromEverySpanAndFormat() {
+    write(dir, "d/1.csv", "a,b,c\n1,x,true\n");
+    write(dir, "d/2.csv", "c,b,a\nfalse,y,2\n");
+    write(dir, "j/1.jsonl", "{\"a\": 1, \"b\": \"x\", \"c\": true}\n");
+    for (String location : List.of("d", "j")) {
+      List<List<Object>> rows = new ArrayList<>();
+      try (DataSource source = DataSources.open(dir.resolve(location).toString(), SourceOptions.defaults())) {
+        source.iterator(List.of("c", "a")).forEachRemaining(batch -> {
+          assertThat(batch.names()).containsExactly("c", "a");
+          rows.addAll(Rows.of(batch));
+        });
+      }
+      assertThat(rows.get(0)).isEqualTo(row(true, 1L));
+    }
+  }
+
+  @Test
+  void aValueInAColumnNotReadIsNoError() {
+    Path file = write(dir, "b.csv", "n,s\n1,a\n2,b\nthree,c\n");
+    try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults().withSampleRows(2))) {
+      List<List<Object>> rows = new ArrayList<>();
+      source.iterator(List.of("s")).forEachRemaining(batch -> rows.addAll(Rows.of(batch)));
+      assertThat(rows).containsExactly(row("a"), row("b"), row("c"));
+    }
+    try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults())) {
+      assertThatThrownBy(() -> source.iterator(List.of("s", "t"))).hasMessageContaining("no column 't'");
+    }
+  }
+
+  @Test
   void aSpanWithAnotherColumnNamesTheFileAndTheColumn() {
     write(dir, "d/1.jsonl", "{\"a\": 1}\n");
     Path second = write(dir, "d/2.jsonl", "{\"a\": 2, \"extra\": 1}\n");

@@ -1,116 +1,178 @@
 package io.prodline.data.source.csv;
 
 import io.prodline.core.error.DataFormatException;
+import io.prodline.core.frame.BoolColumn;
+import io.prodline.core.frame.Column;
+import io.prodline.core.frame.ColumnBuilder;
 import io.prodline.core.frame.ColumnType;
-import io.prodline.data.source.FrameAssembler;
+import io.prodline.core.frame.Float64Column;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.frame.Int64Column;
+import io.prodline.core.frame.StringColumn;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses one {@link Chunk} into a frame, each cell straight from its bytes into its column's type. Safe to use
- * from several threads at once: every call works on its own state.
+ * Parses one {@link Chunk} into a frame of some of its columns, each cell straight from its bytes into its
+ * column's builder; the fields of the other columns are split off but never parsed. Safe to use from several
+ * threads at once: every call works on its own state.
  *
- * <p>A record with the wrong number of fields, or a cell that does not fit, is a {@link DataFormatException}
- * naming the line, the column, the value and the fix; the record is then left out whole and the error kept in
- * the result, for the reading thread to apply the bad-record policy in file order.
+ * <p>A record with the wrong number of fields, or a read cell that does not fit, is a {@link DataFormatException}
+ * naming the line, the column, the value and the fix; the cells of that record already appended are taken back
+ * ({@link ColumnBuilder#truncate}) and the error kept in the result, for the reading thread to apply the
+ * bad-record policy in file order.
  */
 final class ChunkParser {
   private final String source;
   private final CsvOptions options;
+  /** Every column of the file, in field order; a record must have one field per column. */
   private final List<ResolvedColumn> columns;
+  /** The field of each column read, in the order the frame has them. */
+  private final int[] fields;
   private final ColumnType[] types;
+  private final List<String> names;
   private final MissingCells missing;
 
+  /** A parser of every column of the file, in file order. */
   ChunkParser(String source, CsvOptions options, List<ResolvedColumn> columns) {
+    this(source, options, columns, columns.stream().map(c -> c.field().name()).toList());
+  }
+
+  private ChunkParser(String source, CsvOptions options, List<ResolvedColumn> columns, List<String> read) {
     this.source = source;
     this.options = options;
     this.columns = List.copyOf(columns);
-    this.types = columns.stream().map(c -> c.field().type()).toArray(ColumnType[]::new);
+    List<String> all = columns.stream().map(c -> c.field().name()).toList();
+    this.fields = read.stream().mapToInt(all::indexOf).toArray();
+    this.types = new ColumnType[fields.length];
+    for (int k = 0; k < fields.length; k++) {
+      if (fields[k] < 0) {
+        throw new IllegalArgumentException(source + ": no column '" + read.get(k) + "'; the columns are " + all);
+      }
+      types[k] = columns.get(fields[k]).field().type();
+    }
+    this.names = List.copyOf(read);
     this.missing = new MissingCells(options.nullTokens());
   }
 
+  /** A parser of only the {@code read} columns of the file, in that order. */
+  ChunkParser reading(List<String> read) {
+    return new ChunkParser(source, options, columns, read);
+  }
+
   ParsedChunk parse(Chunk chunk) {
-    FrameAssembler rows = new FrameAssembler(columns.stream().map(ResolvedColumn::field).toList());
-    StringCache[] strings = new StringCache[types.length];
-    for (int i = 0; i < types.length; i++) {
-      strings[i] = types[i] == ColumnType.STRING ? new StringCache() : null;
+    ColumnBuilder[] builders = new ColumnBuilder[types.length];
+    StringCodes[] strings = new StringCodes[types.length];
+    for (int k = 0; k < types.length; k++) {
+      builders[k] = Column.builder(types[k], chunk.records());
     }
+    forgetCodes(builders, strings);
     List<DataFormatException> badRecords = new ArrayList<>(0);
     RecordTokenizer record = new RecordTokenizer(source, chunk);
+    int rows = 0;
     try {
       while (record.next()) {
         try {
-          append(record, rows, strings);
+          append(record, builders, strings);
+          rows++;
         } catch (DataFormatException e) {
           badRecords.add(e);
+          for (ColumnBuilder builder : builders) {
+            builder.truncate(rows);
+          }
+          forgetCodes(builders, strings);
         }
       }
     } catch (DataFormatException e) {
-      return new ParsedChunk(rows.build(), badRecords, e);
+      return new ParsedChunk(build(builders), badRecords, e);
     }
-    return new ParsedChunk(rows.build(), badRecords, null);
+    return new ParsedChunk(build(builders), badRecords, null);
   }
 
-  private void append(RecordTokenizer record, FrameAssembler rows, StringCache[] strings) {
-    if (record.fieldCount() != types.length) {
-      throw new DataFormatException(source, record.line(), "expected " + types.length
+  /** Starts the string columns' code tables afresh, as after a truncate, which may have taken codes back. */
+  private static void forgetCodes(ColumnBuilder[] builders, StringCodes[] strings) {
+    for (int k = 0; k < builders.length; k++) {
+      strings[k] = builders[k] instanceof StringColumn.Builder column ? new StringCodes(column) : null;
+    }
+  }
+
+  private Frame build(ColumnBuilder[] builders) {
+    List<Column> built = new ArrayList<>(builders.length);
+    for (ColumnBuilder builder : builders) {
+      built.add(builder.build());
+    }
+    return Frame.of(names, built);
+  }
+
+  private void append(RecordTokenizer record, ColumnBuilder[] builders, StringCodes[] strings) {
+    if (record.fieldCount() != columns.size()) {
+      throw new DataFormatException(source, record.line(), "expected " + columns.size()
           + " fields, as in the header, but found " + record.fieldCount()
           + "; quote fields that contain commas or line breaks");
     }
-    rows.beginRow();
-    for (int i = 0; i < types.length; i++) {
-      if (!missing.isMissing(record, i)) {
-        try {
-          stage(record, i, rows, strings[i]);
-        } catch (IllegalArgumentException e) {
-          throw misfit(record, i);
-        }
+    for (int k = 0; k < fields.length; k++) {
+      int field = fields[k];
+      if (missing.isMissing(record, field)) {
+        builders[k].appendNull();
+        continue;
+      }
+      try {
+        appendCell(record, field, types[k], builders[k], strings[k]);
+      } catch (IllegalArgumentException e) {
+        throw misfit(record, field);
       }
     }
-    rows.commitRow();
   }
 
   /** Parses one cell: plain ASCII numbers from the bytes, anything else through {@link Cells} on its text. */
-  private void stage(RecordTokenizer record, int i, FrameAssembler rows, StringCache strings) {
+  private static void appendCell(RecordTokenizer record, int field, ColumnType type, ColumnBuilder builder,
+      StringCodes strings) {
     byte[] bytes = record.bytes();
-    int from = record.start(i);
-    int to = record.end(i);
-    boolean plain = record.ascii() && !record.escaped(i);
-    switch (types[i]) {
+    int from = record.start(field);
+    int to = record.end(field);
+    boolean plain = record.ascii() && !record.escaped(field);
+    switch (type) {
       case FLOAT64 -> {
         double value = plain ? FastDecimal.parseDouble(bytes, from, to) : Double.NaN;
-        rows.setFloat64(i, Double.isNaN(value) ? Cells.parseFloat64(record.text(i)) : value);
+        ((Float64Column.Builder) builder).append(Double.isNaN(value) ? Cells.parseFloat64(record.text(field)) : value);
       }
       case INT64 -> {
         long value = plain ? FastDecimal.parseLong(bytes, from, to) : FastDecimal.DECLINED_LONG;
-        rows.setInt64(i, value == FastDecimal.DECLINED_LONG ? Cells.parseInt64(record.text(i)) : value);
+        ((Int64Column.Builder) builder).append(value == FastDecimal.DECLINED_LONG
+            ? Cells.parseInt64(record.text(field)) : value);
       }
-      case BOOL -> rows.setBool(i, parseBool(record, i, plain));
-      case STRING -> rows.setString(i, plain ? strings.ascii(bytes, from, to) : record.text(i));
+      case BOOL -> ((BoolColumn.Builder) builder).append(parseBool(record, field));
+      case STRING -> {
+        if (plain) {
+          strings.append(bytes, from, to);
+        } else {
+          ((StringColumn.Builder) builder).append(record.text(field));
+        }
+      }
     }
   }
 
-  private static boolean parseBool(RecordTokenizer record, int i, boolean plain) {
-    if (plain && isWord(record.bytes(), record.start(i), record.end(i), "true")) {
-      return true;
-    }
-    if (plain && isWord(record.bytes(), record.start(i), record.end(i), "false")) {
-      return false;
-    }
-    return Cells.parseBool(record.text(i));
-  }
+  private static final long TRUE = EightBytes.head(new byte[] {'t', 'r', 'u', 'e'}, 0, 4);
+  private static final long FALSE = EightBytes.head(new byte[] {'f', 'a', 'l', 's', 'e'}, 0, 5);
 
-  /** Whether ASCII bytes spell a lower-case ASCII word in any letter case. */
-  private static boolean isWord(byte[] bytes, int from, int to, String word) {
-    if (to - from != word.length()) {
-      return false;
-    }
-    for (int i = 0; i < word.length(); i++) {
-      if ((bytes[from + i] | 0x20) != word.charAt(i)) {
+  /**
+   * true or false in any letter case, compared as one word: setting bit 0x20 of each byte lower-cases exactly the
+   * letters of both words and maps no other byte onto them. Anything else goes through {@link Cells#parseBool}.
+   */
+  private static boolean parseBool(RecordTokenizer record, int i) {
+    int from = record.start(i);
+    int length = record.end(i) - from;
+    if (length == 4 || length == 5) {
+      long lowerCased = 0x2020202020202020L & EightBytes.lowBytes(length);
+      long word = EightBytes.head(record.bytes(), from, from + length) | lowerCased;
+      if (word == TRUE) {
+        return true;
+      }
+      if (word == FALSE) {
         return false;
       }
     }
-    return true;
+    return Cells.parseBool(record.text(i));
   }
 
   private DataFormatException misfit(RecordTokenizer record, int index) {

@@ -4,6 +4,8 @@ import io.prodline.core.error.ProdlineException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Cuts a CSV byte stream into {@link Chunk}s of a given number of records, reading it in blocks and finding
@@ -11,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>Each chunk gets the buffer it was read into, so its bytes are never copied; only the start of the next
  * record, read past the cut, moves to a fresh buffer. A buffer grows to hold a whole chunk, so memory follows
- * the size of a chunk, not of the file.
+ * the size of a chunk, not of the file. A chunk's buffer given back once its records are parsed
+ * ({@link #recycle}) is read into again, so a file of many chunks does not allocate a buffer for each.
  */
 final class ChunkSplitter implements AutoCloseable {
   /** Bytes read at a time from the file. */
@@ -22,6 +25,7 @@ final class ChunkSplitter implements AutoCloseable {
   private final InputStream in;
   private final int blockBytes;
   private final BoundaryScanner scanner;
+  private final Queue<byte[]> spares = new ConcurrentLinkedQueue<>();
   private byte[] buffer;
   private int start;
   private int scanned;
@@ -94,11 +98,15 @@ final class ChunkSplitter implements AutoCloseable {
   }
 
   private Chunk cut(int end) {
-    Chunk chunk = new Chunk(buffer, start, end, chunkLine, chunkAfterCr);
+    Chunk chunk = new Chunk(buffer, start, end, chunkLine, chunkAfterCr,
+        (int) (scanner.recordsEnded() - recordsCut));
     recordsCut = scanner.recordsEnded();
     chunkLine = scanner.line();
     chunkAfterCr = scanner.afterCr();
-    byte[] next = new byte[buffer.length];
+    byte[] next = spares.poll();
+    if (next == null || next.length < buffer.length) {
+      next = new byte[buffer.length];
+    }
     System.arraycopy(buffer, end, next, 0, limit - end);
     buffer = next;
     offset += end;
@@ -122,6 +130,14 @@ final class ChunkSplitter implements AutoCloseable {
     } catch (IOException e) {
       throw new ProdlineException(source + ": cannot read the file: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Takes back the buffer of a chunk handed out, once nothing reads it any more, to read a later chunk into; may
+   * be called from any thread.
+   */
+  void recycle(Chunk chunk) {
+    spares.add(chunk.bytes());
   }
 
   /** File offset of the first byte after the last chunk handed out. */

@@ -51,6 +51,10 @@ import java.util.List;
  * chunks into batches straight from the bytes, and the batches, bad records and errors come out in file order,
  * exactly as from one thread. Memory holds a few batches at a time, whatever the file size.
  *
+ * <p><b>Some columns.</b> Read through {@link #iterator(List)}, only the named columns are parsed: the fields of
+ * the others are split off (every record must still have as many fields as the header) and never converted, so
+ * a value in one of them that does not fit its inferred type is no error.
+ *
  * <p><b>Errors.</b> Bad input is a {@link io.prodline.core.error.DataFormatException} whose message starts with
  * {@code file:line} (the 1-based physical line, counting the header and line breaks inside quoted fields) and
  * says what is wrong and how to fix it. A file that cannot be read is a {@link ProdlineException}.
@@ -184,6 +188,16 @@ public final class CsvSource implements DataSource {
    */
   @Override
   public Iterator<Frame> iterator() {
+    return read(parser);
+  }
+
+  /** As {@link #iterator()}, with only {@code columns}: the fields of the others are split off but not parsed. */
+  @Override
+  public Iterator<Frame> iterator(List<String> columns) {
+    return read(parser.reading(columns));
+  }
+
+  private Iterator<Frame> read(ChunkParser parser) {
     if (started) {
       throw new IllegalStateException("a CsvSource reads its file once; open a new one to read it again");
     }

@@ -4,7 +4,7 @@ package io.prodline.data.source.csv;
  * Parses the plain decimals that make up nearly every numeric CSV cell straight from ASCII bytes, exactly, and
  * declines anything else so the caller falls back to {@link Cells}, which defines what a number is.
  *
- * <p>Decimal to double: a cell of at most 18 significant digits whose value as an integer m is at most 2^53,
+ * <p>Decimal to double: a cell of at most 18 digits whose value as an integer m is at most 2^53,
  * scaled by 10^e with |e| &lt;= 22, is m * 10^e or m / 10^-e in one correctly rounded operation, because both
  * m and 10^|e| are exact doubles (Clinger 1990, the "fast path" every correct parser takes). Other cells are
  * declined; {@link Double#parseDouble} then gives the correctly rounded value, so results never differ.
@@ -17,6 +17,7 @@ final class FastDecimal {
       1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
       1e19, 1e20, 1e21, 1e22};
   private static final long MAX_EXACT = 1L << 53;
+  private static final long ZEROS = 0x3030303030303030L;
 
   private FastDecimal() {}
 
@@ -46,8 +47,8 @@ final class FastDecimal {
   }
 
   /**
-   * {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?} within the exact range above, as a double; NaN
-   * when declined (no accepted cell is NaN), which the caller hands to {@link Cells#parseFloat64}.
+   * {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?} of at most 18 digits within the exact range above,
+   * as a double; NaN when declined (no accepted cell is NaN), which the caller hands to {@link Cells#parseFloat64}.
    */
   static double parseDouble(byte[] b, int from, int to) {
     int i = from;
@@ -56,31 +57,75 @@ final class FastDecimal {
       negative = b[i] == '-';
       i++;
     }
-    long mantissa = 0;
-    int significant = 0;
-    int digits = 0;
-    int scale = 0;
-    boolean point = false;
-    for (; i < to; i++) {
-      int c = b[i];
-      if (c >= '0' && c <= '9') {
-        digits++;
-        if (point) {
-          scale--;
-        }
-        if (mantissa != 0 || c != '0') {
-          if (++significant > 18) {
-            return Double.NaN;
-          }
-          mantissa = mantissa * 10 + (c - '0');
-        }
-      } else if (c == '.' && !point) {
-        point = true;
-      } else {
-        break;
-      }
+    double value = to - i <= 8 && i + 8 <= b.length ? shortDecimal(b, i, to) : Double.NaN;
+    if (Double.isNaN(value)) {
+      value = decimal(b, i, to);
+    }
+    return negative ? -value : value;
+  }
+
+  /**
+   * The common cell, digits with at most one point in at most eight bytes, read as one word: the point is
+   * squeezed out, the digits padded with leading zeros to eight and checked and combined eight at a time. NaN
+   * for any other text (an exponent, a second point, no digit), which {@link #decimal} then decides on.
+   */
+  private static double shortDecimal(byte[] b, int from, int to) {
+    int length = to - from;
+    long word = EightBytes.at(b, from) & EightBytes.lowBytes(length);
+    int digits = length;
+    int fraction = 0;
+    long points = EightBytes.matches(word, (byte) '.');
+    if (points != 0) {
+      int point = EightBytes.first(points);
+      long before = EightBytes.lowBytes(point);
+      word = word & before | (word >>> 8) & ~before;
+      digits--;
+      fraction = digits - point;
     }
     if (digits == 0) {
+      return Double.NaN;
+    }
+    int pad = 8 - digits;
+    word = word << (pad << 3) | ZEROS & EightBytes.lowBytes(pad);
+    // A byte below '0' sets its high bit when '0' is subtracted, one above '9' when 0x46 is added.
+    if (((word + 0x4646464646464646L | word - ZEROS) & 0x8080808080808080L) != 0) {
+      return Double.NaN;
+    }
+    long mantissa = eightDigits(word);
+    return fraction == 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
+  }
+
+  /** The value of eight ASCII digits, the most significant in the lowest byte: pairs, then fours, then all. */
+  private static long eightDigits(long word) {
+    long value = word - ZEROS;
+    value = value * 10 + (value >>> 8);
+    value = ((value & 0x000000FF000000FFL) * (100 + (1_000_000L << 32))
+        + ((value >>> 16) & 0x000000FF000000FFL) * (1 + (10_000L << 32))) >>> 32;
+    return value & 0xFFFFFFFFL;
+  }
+
+  /** Unsigned {@code digits[.digits?]|.digits} with an optional exponent, a digit at a time; NaN when declined. */
+  private static double decimal(byte[] b, int from, int to) {
+    // At most 18 digits, leading zeros included, cannot overflow the long; longer cells are rare and declined.
+    int i = from;
+    long mantissa = 0;
+    int digit;
+    while (i < to && (digit = b[i] - '0') >= 0 && digit <= 9) {
+      mantissa = mantissa * 10 + digit;
+      i++;
+    }
+    int digits = i - from;
+    int scale = 0;
+    if (i < to && b[i] == '.') {
+      int fractionFrom = ++i;
+      while (i < to && (digit = b[i] - '0') >= 0 && digit <= 9) {
+        mantissa = mantissa * 10 + digit;
+        i++;
+      }
+      scale = fractionFrom - i;
+      digits -= scale;
+    }
+    if (digits == 0 || digits > 18) {
       return Double.NaN;
     }
     if (i < to) {
@@ -96,7 +141,7 @@ final class FastDecimal {
       }
       int exponent = 0;
       for (; i < to; i++) {
-        int digit = b[i] - '0';
+        digit = b[i] - '0';
         if (digit < 0 || digit > 9 || exponent > 1000) {
           return Double.NaN;
         }
@@ -105,9 +150,8 @@ final class FastDecimal {
       scale += negativeExponent ? -exponent : exponent;
     }
     if (mantissa > MAX_EXACT || scale < -22 || scale > 22) {
-      return mantissa == 0 ? (negative ? -0.0 : 0.0) : Double.NaN;
+      return mantissa == 0 ? 0.0 : Double.NaN;
     }
-    double value = scale >= 0 ? mantissa * POWERS_OF_TEN[scale] : mantissa / POWERS_OF_TEN[-scale];
-    return negative ? -value : value;
+    return scale >= 0 ? mantissa * POWERS_OF_TEN[scale] : mantissa / POWERS_OF_TEN[-scale];
   }
 }

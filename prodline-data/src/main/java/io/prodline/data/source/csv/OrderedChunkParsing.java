@@ -71,10 +71,17 @@ final class OrderedChunkParsing implements AutoCloseable {
     if (chunk == null) {
       splitterDone = true;
     } else if (pool == null) {
-      inFlight.add(CompletableFuture.completedFuture(parser.parse(chunk)));
+      inFlight.add(CompletableFuture.completedFuture(parse(chunk)));
     } else {
-      inFlight.add(pool.submit(() -> parser.parse(chunk)));
+      inFlight.add(pool.submit(() -> parse(chunk)));
     }
+  }
+
+  /** Parses a chunk, then gives its buffer back to be read into again: the batch holds no reference to it. */
+  private ParsedChunk parse(Chunk chunk) {
+    ParsedChunk parsed = parser.parse(chunk);
+    splitter.recycle(chunk);
+    return parsed;
   }
 
   private static ParsedChunk await(Future<ParsedChunk> result) {

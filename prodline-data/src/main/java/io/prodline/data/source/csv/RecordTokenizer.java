@@ -62,80 +62,108 @@ final class RecordTokenizer {
     }
     recordLine = line;
     recordStart = pos;
-    count = 0;
-    int high = 0;
+    // The per-field loop works on locals (the JIT keeps them in registers); fields are stored back on exit.
+    byte[] b = bytes;
+    int end = to;
+    int p = pos;
+    int n = 0;
+    long high = 0;
     while (true) {
-      if (count == starts.length) {
+      if (n == starts.length) {
         grow();
       }
-      if (pos < to && bytes[pos] == QUOTE) {
-        int start = ++pos;
-        boolean quotes = false;
-        while (true) {
-          byte c = bytes[pos];
-          if (c == QUOTE) {
-            if (pos + 1 < to && bytes[pos + 1] == QUOTE) {
-              quotes = true;
-              pos += 2;
-              continue;
-            }
+      if (p < end && b[p] == QUOTE) {
+        pos = p;
+        high = quotedField(n++, high);
+        p = pos;
+      } else {
+        int start = p;
+        while (p + 8 <= end) {
+          long word = EightBytes.at(b, p);
+          long stops = EightBytes.matches(word, COMMA) | EightBytes.matches(word, LF) | EightBytes.matches(word, CR);
+          high |= EightBytes.before(word, stops);
+          if (stops != 0) {
+            p += EightBytes.first(stops);
             break;
           }
-          if (c == CR || c == LF && bytes[pos - 1] != CR) {
-            line++;
-          }
-          high |= c;
-          pos++;
+          p += 8;
         }
-        starts[count] = start;
-        ends[count] = pos;
-        escaped[count++] = quotes;
-        pos++;
-        if (pos < to && bytes[pos] != COMMA && bytes[pos] != LF && bytes[pos] != CR) {
-          throw textAfterClosingQuote(high | bytes[pos]);
-        }
-      } else {
-        int start = pos;
-        while (pos < to) {
-          byte c = bytes[pos];
+        while (p < end) {
+          byte c = b[p];
           if (c == COMMA || c == LF || c == CR) {
             break;
           }
           high |= c;
-          pos++;
+          p++;
         }
-        starts[count] = start;
-        ends[count] = pos;
-        escaped[count++] = false;
+        starts[n] = start;
+        ends[n] = p;
+        escaped[n++] = false;
       }
-      if (pos >= to) {
+      if (p >= end) {
         break;
       }
-      byte c = bytes[pos++];
+      byte c = b[p++];
       if (c != COMMA) {
         line++;
-        if (c == CR && pos < to && bytes[pos] == LF) {
-          pos++;
+        if (c == CR && p < end && b[p] == LF) {
+          p++;
         }
         break;
       }
     }
-    ascii = high >= 0;
+    pos = p;
+    count = n;
+    ascii = !EightBytes.nonAscii(high);
     if (!ascii) {
       requireUtf8(recordStart, pos);
     }
     return true;
   }
 
-  private void grow() {
-    starts = Arrays.copyOf(starts, count * 2);
-    ends = Arrays.copyOf(ends, count * 2);
-    escaped = Arrays.copyOf(escaped, count * 2);
+  /**
+   * Reads the quoted field at {@link #pos} as field {@code n}, leaving {@link #pos} after its closing quote and
+   * counting the line breaks inside it; returns {@code high}, the record's bytes so far ORed (whether they are
+   * ASCII), with the field's bytes ORed in.
+   */
+  private long quotedField(int n, long high) {
+    int start = ++pos;
+    boolean quotes = false;
+    while (true) {
+      byte c = bytes[pos];
+      if (c == QUOTE) {
+        if (pos + 1 < to && bytes[pos + 1] == QUOTE) {
+          quotes = true;
+          pos += 2;
+          continue;
+        }
+        break;
+      }
+      if (c == CR || c == LF && bytes[pos - 1] != CR) {
+        line++;
+      }
+      high |= c;
+      pos++;
+    }
+    starts[n] = start;
+    ends[n] = pos;
+    escaped[n] = quotes;
+    pos++;
+    if (pos < to && bytes[pos] != COMMA && bytes[pos] != LF && bytes[pos] != CR) {
+      throw textAfterClosingQuote(high | bytes[pos]);
+    }
+    return high;
   }
 
-  private DataFormatException textAfterClosingQuote(int high) {
+  private void grow() {
+    starts = Arrays.copyOf(starts, starts.length * 2);
+    ends = Arrays.copyOf(ends, ends.length * 2);
+    escaped = Arrays.copyOf(escaped, escaped.length * 2);
+  }
+
+  private DataFormatException textAfterClosingQuote(long high) {
     int length = StrictUtf8.sequenceLength(bytes[pos]);
-    if (high < 0) {
+    if (EightBytes.nonAscii(high)) {
       requireUtf8(recordStart, Math.min(to, pos + length));
     }
     char c = new String(bytes, pos, length, StandardCharsets.UTF_8).charAt(0);
