@@ -10,11 +10,17 @@ public interface BatchObserver {
     public void queueCreated(String model, long version, IntSupplier depth) {}
 
     @Override
+    public void queueRetired(String model, long version) {}
+
+    @Override
     public void batchRan(String model, long version, int rows) {}
   };
 
   /** A model version got its queue; {@code depth} tells how many requests wait in it at any time. */
   void queueCreated(String model, long version, IntSupplier depth);
+
+  /** A model version's queue is gone (the version was unloaded); its depth is no longer reported. */
+  void queueRetired(String model, long version);
 
   /** A batch of {@code rows} rows went to the model. */
   void batchRan(String model, long version, int rows);

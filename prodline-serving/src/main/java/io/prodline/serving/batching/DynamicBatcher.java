@@ -173,6 +173,7 @@ public final class DynamicBatcher implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    observer.queueRetired(model, version);
     dispatcher.interrupt();
     boolean interrupted = false;
     try {

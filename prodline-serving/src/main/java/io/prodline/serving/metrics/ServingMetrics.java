@@ -100,10 +100,18 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
 
   @Override
   public void queueCreated(String model, long version, IntSupplier depth) {
+    // Held strongly: the supplier is referenced by nothing else, so a weakly held gauge read NaN after a GC.
     Gauge.builder("prodline.batch.queue.depth", depth, IntSupplier::getAsInt)
         .description("Requests waiting in a model version's batching queue")
         .tags("model", model, "version", Long.toString(version))
+        .strongReference(true)
         .register(registry);
+  }
+
+  @Override
+  public void queueRetired(String model, long version) {
+    registry.find("prodline.batch.queue.depth").tags("model", model, "version", Long.toString(version)).meters()
+        .forEach(registry::remove);
   }
 
   @Override
