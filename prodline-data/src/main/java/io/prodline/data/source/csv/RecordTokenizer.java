@@ -62,7 +62,8 @@ final class RecordTokenizer {
     }
     recordLine = line;
     recordStart = pos;
-    // The per-field loop works on locals (the JIT keeps them in registers); fields are stored back on exit.
+    // The position, field count and ASCII test live in locals while splitting (the JIT keeps them in registers)
+    // and are stored back on exit.
     byte[] b = bytes;
     int end = to;
     int p = pos;
