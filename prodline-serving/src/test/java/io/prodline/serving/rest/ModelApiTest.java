@@ -58,10 +58,30 @@ class ModelApiTest {
 
   @Test
   void aFullBatchingQueueIs429WithARetryHint() {
+    ApiResponse refused = refusedByAFullBatchingQueue("/v1/models/gated:predict", "{\"instances\": [[1]]}");
+    assertThat(refused.status()).isEqualTo(HttpResponseStatus.TOO_MANY_REQUESTS);
+    assertThat(refused.headers()).containsEntry("retry-after", "1");
+    assertThat(new String(refused.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"the batching queue "
+        + "of model 'gated' version 1 is full (limit: 1 waiting requests); retry later\"}");
+  }
+
+  @Test
+  void aFullBatchingQueueIs429OnTheOpenInferenceProtocolToo() {
+    ApiResponse refused = refusedByAFullBatchingQueue("/v2/models/gated/infer",
+        "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1]}]}");
+    assertThat(refused.status()).isEqualTo(HttpResponseStatus.TOO_MANY_REQUESTS);
+    assertThat(refused.headers()).containsEntry("retry-after", "1");
+  }
+
+  /**
+   * Sends three requests to a gated model behind a batching queue of one: the first holds the model, the second
+   * fills the queue, and the answer to the third is returned. The first two must be answered once the gate opens.
+   */
+  private ApiResponse refusedByAFullBatchingQueue(String path, String json) {
     LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
     TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(TestBundles.field("x", ColumnType.FLOAT64)),
         "gate\n1\n");
-    byte[] body = "{\"instances\": [[1]]}".getBytes(StandardCharsets.UTF_8);
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
     // Workers that refuse every batch make the dispatcher run it, so the gated model holds the dispatcher and the
     // queue (one request) fills.
     Executor refusing = task -> {
@@ -73,52 +93,16 @@ class ModelApiTest {
             BatchObserver.NONE)) {
       ModelApi api = new ModelApi(repository, Runnable::run, new Inference(batchers, null), RequestLimits.DEFAULT,
           deadlines, metrics, List.of());
-      CompletableFuture<ApiResponse> running = api.handle(HttpMethod.POST, "/v1/models/gated:predict", body);
+      CompletableFuture<ApiResponse> running = api.handle(HttpMethod.POST, path, body);
       Eventually.await("the first request reaches the model", () -> LinearTestRuntimeProvider.RUNNING.get() > 0);
-      CompletableFuture<ApiResponse> queued = api.handle(HttpMethod.POST, "/v1/models/gated:predict", body);
+      CompletableFuture<ApiResponse> queued = api.handle(HttpMethod.POST, path, body);
 
-      ApiResponse refused = api.handle(HttpMethod.POST, "/v1/models/gated:predict", body).join();
-      assertThat(refused.status()).isEqualTo(HttpResponseStatus.TOO_MANY_REQUESTS);
-      assertThat(refused.headers()).containsEntry("retry-after", "1");
-      assertThat(new String(refused.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"the batching queue "
-          + "of model 'gated' version 1 is full (limit: 1 waiting requests); retry later\"}");
+      ApiResponse refused = api.handle(HttpMethod.POST, path, body).join();
 
       LinearTestRuntimeProvider.GATE.countDown();
       assertThat(running.join().status()).isEqualTo(HttpResponseStatus.OK);
       assertThat(queued.join().status()).isEqualTo(HttpResponseStatus.OK);
-    } finally {
-      LinearTestRuntimeProvider.GATE.countDown();
-    }
-  }
-
-  @Test
-  void aFullBatchingQueueIs429OnTheOpenInferenceProtocolToo() {
-    LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
-    TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(TestBundles.field("x", ColumnType.FLOAT64)),
-        "gate\n1\n");
-    byte[] body = "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1]}]}"
-        .getBytes(StandardCharsets.UTF_8);
-    Executor refusing = task -> {
-      throw new RejectedExecutionException("busy");
-    };
-    try (ModelRepository repository = ModelRepository.scan(root); Deadlines deadlines = new Deadlines();
-        ServingMetrics metrics = new ServingMetrics();
-        Batchers batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), refusing,
-            BatchObserver.NONE)) {
-      ModelApi api = new ModelApi(repository, Runnable::run, new Inference(batchers, null), RequestLimits.DEFAULT,
-          deadlines, metrics, List.of());
-      CompletableFuture<ApiResponse> running = api.handle(HttpMethod.POST, "/v2/models/gated/infer", body);
-      Eventually.await("the first request reaches the model", () -> LinearTestRuntimeProvider.RUNNING.get() > 0);
-      CompletableFuture<ApiResponse> queued = api.handle(HttpMethod.POST, "/v2/models/gated/infer", body);
-
-      ApiResponse refused = api.handle(HttpMethod.POST, "/v2/models/gated/infer", body).join();
-      assertThat(refused.status()).isEqualTo(HttpResponseStatus.TOO_MANY_REQUESTS);
-      assertThat(refused.headers()).containsEntry("retry-after", "1");
-
-      LinearTestRuntimeProvider.GATE.countDown();
-      assertThat(running.join().status()).isEqualTo(HttpResponseStatus.OK);
-      assertThat(queued.join().status()).isEqualTo(HttpResponseStatus.OK);
-      assertThat(metrics.scrape()).contains("protocol=\"rest_v2\",status=\"429\"");
+      return refused;
     } finally {
       LinearTestRuntimeProvider.GATE.countDown();
     }
