@@ -66,7 +66,11 @@ import picocli.CommandLine.Spec;
         "  # log every prediction for monitoring; TLS on every port (REST, gRPC, management)",
         "  prodline serve --prediction-log /var/log/prodline --tls-cert server.crt --tls-key server.key \\",
         "      --grpc-port 8001",
-        "  curl -s --cacert server.crt https://localhost:8501/v1/models/breast_cancer"})
+        "  curl -s --cacert server.crt https://localhost:8501/v1/models/breast_cancer",
+        "",
+        "  # mutual TLS: only clients with a certificate signed by clients-ca.crt get through",
+        "  prodline serve --tls-cert server.crt --tls-key server.key --tls-client-ca clients-ca.crt",
+        "  curl -s --cacert server.crt --cert client.crt --key client.key https://localhost:8501/v1/models/breast_cancer"})
 final class ServeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -165,6 +169,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "The certificate's unencrypted PKCS#8 private key (PEM, BEGIN PRIVATE KEY).")
   Path tlsKey;
 
+  @Option(names = "--tls-client-ca", paramLabel = "PEM",
+      description = "Mutual TLS: every port then requires a client certificate signed by this authority (PEM; "
+          + "several certificates may be concatenated); connections without one fail in the handshake. "
+          + "Needs --tls-cert.")
+  Path tlsClientCa;
+
   @Override
   public Integer call() throws InterruptedException {
     Path root = models != null ? models : Home.resolve(home).resolve("models");
@@ -189,6 +199,10 @@ final class ServeCommand implements Callable<Integer> {
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together; give both or neither");
     }
+    if (tlsClientCa != null && tlsCert == null) {
+      throw new ParameterException(spec.commandLine(), "--tls-client-ca checks client certificates during the TLS "
+          + "handshake, so it needs the server's own --tls-cert and --tls-key");
+    }
     ManagementOptions management = management();
     try {
       return ServerConfig.defaults(root)
@@ -202,7 +216,7 @@ final class ServeCommand implements Callable<Integer> {
           .withLimits(new RequestLimits(maxRows, Duration.ofMillis(requestTimeoutMillis), allowNaN))
           .withPredictionLog(predictionLog == null ? PredictionLogConfig.OFF
               : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
-          .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey));
+          .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "invalid server option: " + e.getMessage());
     }

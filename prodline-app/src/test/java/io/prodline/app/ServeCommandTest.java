@@ -32,7 +32,7 @@ class ServeCommandTest {
     ServerConfig config = configOf("--batch-max-rows", "32", "--batch-max-delay-ms", "3", "--batch-queue", "7",
         "--max-rows", "100", "--request-timeout-ms", "1500", "--allow-nan", "--max-body-bytes", "4096",
         "--prediction-log", "logs", "--prediction-log-queue", "9", "--prediction-log-file-mb", "1",
-        "--tls-cert", "c.pem", "--tls-key", "k.pem");
+        "--tls-cert", "c.pem", "--tls-key", "k.pem", "--tls-client-ca", "ca.pem");
     assertThat(config.batching().maxRows()).isEqualTo(32);
     assertThat(config.batching().maxDelay()).isEqualTo(Duration.ofMillis(3));
     assertThat(config.batching().queueCapacity()).isEqualTo(7);
@@ -44,12 +44,16 @@ class ServeCommandTest {
     assertThat(config.predictionLog().queueCapacity()).isEqualTo(9);
     assertThat(config.predictionLog().maxFileBytes()).isEqualTo(1024 * 1024);
     assertThat(config.tls().certificateChain()).isEqualTo(Path.of("c.pem"));
+    assertThat(config.tls().privateKey()).isEqualTo(Path.of("k.pem"));
+    assertThat(config.tls().clientCa()).isEqualTo(Path.of("ca.pem"));
   }
 
   @Test
   void aCertificateWithoutAKeyAndOutOfRangeValuesAreUsageErrors() {
     assertThatThrownBy(() -> configOf("--tls-cert", "c.pem")).isInstanceOf(ParameterException.class)
         .hasMessage("--tls-cert and --tls-key go together; give both or neither");
+    assertThatThrownBy(() -> configOf("--tls-client-ca", "ca.pem")).isInstanceOf(ParameterException.class)
+        .hasMessageStartingWith("--tls-client-ca checks client certificates during the TLS handshake");
     assertThatThrownBy(() -> configOf("--batch-queue", "0")).isInstanceOf(ParameterException.class)
         .hasMessage("invalid server option: batching queueCapacity must be at least 1, got 0");
   }

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodline.serving.tls.TlsConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -17,7 +23,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A self-signed certificate for {@code 127.0.0.1} made by openssl for a test (which is skipped where openssl is
- * missing), and an HTTPS client for it.
+ * missing), and an HTTPS client for it; for mutual TLS, an authority for client certificates and a client
+ * certificate it signed.
  */
 public final class SelfSignedTls {
   private static final Path OPENSSL = Path.of("/usr/bin/openssl");
@@ -29,22 +36,80 @@ public final class SelfSignedTls {
     Assumptions.assumeTrue(Files.isExecutable(OPENSSL), "openssl is needed to make a certificate");
     Path cert = directory.resolve("server.crt");
     Path key = directory.resolve("server.key");
-    Process openssl = new ProcessBuilder(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-        "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=127.0.0.1",
-        "-addext", "subjectAltName=IP:127.0.0.1")
-        .redirectErrorStream(true).start();
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
+        "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
+    return new TlsConfig(cert, key);
+  }
+
+  /**
+   * A client's credentials for mutual TLS.
+   *
+   * @param authority the certificate of the authority that signed the client's (what the server trusts)
+   * @param certificate the client's certificate (PEM)
+   * @param key its unencrypted PKCS#8 key (PEM)
+   * @param keyStore both in a PKCS#12 store with password {@link #KEY_STORE_PASSWORD}, for Java's HTTP client
+   */
+  public record ClientCredentials(Path authority, Path certificate, Path key, Path keyStore) {
+    public static final String KEY_STORE_PASSWORD = "test";
+  }
+
+  /** Makes a certificate authority named {@code name} in {@code directory} and a client certificate it signed. */
+  public static ClientCredentials clientCredentials(Path directory, String name)
+      throws IOException, InterruptedException {
+    Assumptions.assumeTrue(Files.isExecutable(OPENSSL), "openssl is needed to make a certificate");
+    Path caCert = directory.resolve(name + "-ca.crt");
+    Path caKey = directory.resolve(name + "-ca.key");
+    Path request = directory.resolve(name + "-client.csr");
+    Path cert = directory.resolve(name + "-client.crt");
+    Path key = directory.resolve(name + "-client.key");
+    Path store = directory.resolve(name + "-client.p12");
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey.toString(), "-out", caCert.toString(),
+        "-days", "1", "-subj", "/CN=" + name + " client authority");
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", request.toString(),
+        "-subj", "/CN=" + name + " client");
+    openssl("x509", "-req", "-in", request.toString(), "-CA", caCert.toString(), "-CAkey", caKey.toString(),
+        "-CAcreateserial", "-out", cert.toString(), "-days", "1");
+    openssl("pkcs12", "-export", "-in", cert.toString(), "-inkey", key.toString(), "-out", store.toString(),
+        "-passout", "pass:" + ClientCredentials.KEY_STORE_PASSWORD);
+    return new ClientCredentials(caCert, cert, key, store);
+  }
+
+  private static void openssl(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(OPENSSL.toString()));
+    command.addAll(List.of(arguments));
+    Process openssl = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(openssl.getInputStream().readAllBytes());
     assertThat(openssl.waitFor()).as(output).isZero();
-    return new TlsConfig(cert, key);
   }
 
   /** An HTTPS client for {@code 127.0.0.1:port}. */
   public static HttpTestClient https(int port) {
-    return new HttpTestClient(HttpClient.newBuilder().sslContext(trustingEverything()), "https://127.0.0.1:" + port);
+    return new HttpTestClient(HttpClient.newBuilder().sslContext(trustingEverything(null)),
+        "https://127.0.0.1:" + port);
   }
 
-  /** The certificate is self-signed, so the test client trusts any; real clients pin or use a CA. */
-  private static SSLContext trustingEverything() {
+  /** An HTTPS client for {@code 127.0.0.1:port} that presents {@code client}'s certificate when asked. */
+  public static HttpTestClient https(int port, ClientCredentials client) {
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      char[] password = ClientCredentials.KEY_STORE_PASSWORD.toCharArray();
+      try (InputStream in = Files.newInputStream(client.keyStore())) {
+        store.load(in, password);
+      }
+      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keys.init(store, password);
+      return new HttpTestClient(HttpClient.newBuilder().sslContext(trustingEverything(keys.getKeyManagers())),
+          "https://127.0.0.1:" + port);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot load the client key store " + client.keyStore(), e);
+    }
+  }
+
+  /**
+   * The server certificate is self-signed, so the test client trusts any; real clients pin or use a CA.
+   * {@code keys} are the client's own credentials, or {@code null} for none.
+   */
+  private static SSLContext trustingEverything(KeyManager[] keys) {
     TrustManager trustAll = new X509TrustManager() {
       @Override
       public void checkClientTrusted(X509Certificate[] chain, String authType) {}
@@ -59,7 +124,7 @@ public final class SelfSignedTls {
     };
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+      context.init(keys, new TrustManager[] {trustAll}, new SecureRandom());
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java platform has TLS", e);
