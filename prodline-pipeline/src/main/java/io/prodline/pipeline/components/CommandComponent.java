@@ -32,8 +32,8 @@ import java.util.Set;
  * The program starts in the pipeline file's directory with {@code PRODLINE_INPUT_<NAME>} set to each input's
  * folder and {@code PRODLINE_OUTPUT_<NAME>} to each output's folder (created empty; names upper-cased), plus
  * {@code PRODLINE_RUN_ID} and {@code PRODLINE_STEP}. Its output goes to the step log; a non-zero exit status
- * fails the attempt. On timeout or cancel the process and its children are killed. The command line is part of
- * the cache key, the script's content is not: set {@code cache_version} when the script changes.
+ * fails the attempt. On timeout or cancel the process and its children are killed. The command line and the content
+ * of every file it names ({@link CommandFiles}) are part of the cache key: editing the script reruns the step.
  */
 public final class CommandComponent implements Component {
   @Override
@@ -64,6 +64,11 @@ public final class CommandComponent implements Component {
     List<Port> outputs = new ArrayList<>();
     config.types("outputs").forEach((n, t) -> outputs.add(Port.of(n, t)));
     return new Signature(inputs, outputs);
+  }
+
+  @Override
+  public Map<String, String> extraCacheInputs(StepContext context) {
+    return CommandFiles.fingerprints(context.config().strings("command"), context.config().baseDirectory());
   }
 
   @Override

@@ -81,8 +81,8 @@ public final class Trainer implements Component {
             + "ExampleGen's seed, or the same hash would put every train row back in train."),
         Parameter.optional(COMMAND, ParameterType.STRING_LIST, "Train with this program and its arguments instead "
             + "of XGBoost (an external trainer, docs/trainers.md), started in the pipeline file's directory. The "
-            + "command line is part of the cache key, the script's content is not: set cache_version when it "
-            + "changes."),
+            + "command line and the content of every file it names are part of the cache key; code imported from "
+            + "elsewhere is not: set cache_version when it changes."),
         Parameter.optional(COMMAND_PARAMS, ParameterType.STRING_LIST,
             "The command's settings as key=value, written to its params.json (numbers and true/false typed)."));
   }
@@ -103,6 +103,14 @@ public final class Trainer implements Component {
       inputs.add(Port.optional("hyperparameters", ArtifactType.HYPERPARAMETERS));
     }
     return new Signature(inputs, List.of(Port.of("model", ArtifactType.MODEL)));
+  }
+
+  /** The trainer command's script and any other file its arguments name (none for XGBoost). */
+  @Override
+  public Map<String, String> extraCacheInputs(StepContext context) {
+    StepConfig config = context.config();
+    return config.has(COMMAND) ? CommandFiles.fingerprints(config.strings(COMMAND), config.baseDirectory())
+        : Map.of();
   }
 
   @Override

@@ -211,6 +211,16 @@ class PipelineRunnerTest {
     assertThat(Files.readString(report.resolve("lines.txt")).strip()).isEqualTo("2");
     assertThat(Files.readString(result.logDirectory().resolve("count.log"))).contains("counted for count");
     assertThat(f.run(p).state("count")).isEqualTo(StepState.CACHED);
+
+    Files.writeString(dir.resolve("count.sh"), """
+        #!/bin/sh
+        wc -c < "$PRODLINE_INPUT_DATA/data" > "$PRODLINE_OUTPUT_REPORT/lines.txt"
+        """);
+    RunResult edited = f.run(p);
+    assertThat(edited.state("count")).as("an edited script reruns its step").isEqualTo(StepState.COMPLETE);
+    assertThat(edited.state("a")).isEqualTo(StepState.CACHED);
+    Path bytes = edited.outcome("count").orElseThrow().outputs().get("report").path();
+    assertThat(Files.readString(bytes.resolve("lines.txt")).strip()).isNotEqualTo("2");
   }
 
   @Test
