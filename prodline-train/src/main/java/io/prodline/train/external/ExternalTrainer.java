@@ -90,7 +90,11 @@ public final class ExternalTrainer implements Trainer {
       env.put("PRODLINE_TASK", data.task().fileName());
       env.put("PRODLINE_NUM_CLASSES", Integer.toString(data.classes().size()));
       run(pb, log);
-      return ExternalOutput.check(output, data, log);
+      TrainedModel model = ExternalOutput.check(output, data, log);
+      // The data copies are as large as the training set; after a failure they stay, to rerun the command by hand.
+      Files.delete(train);
+      Files.delete(eval);
+      return model;
     } catch (IOException e) {
       throw new UncheckedIOException("external trainer " + command + ": " + e.getMessage(), e);
     }

@@ -71,16 +71,21 @@ class ExternalTrainerTest {
     }
     Path runDir = Files.list(work.resolve("runs")).findFirst().orElseThrow();
     assertThat(Files.readString(runDir.resolve(ExternalTrainer.LOG_FILE))).contains("features: 30");
-    assertThat(Files.readAllLines(runDir.resolve("train.csv")).get(0)).startsWith("mean_radius,mean_texture,").endsWith(",label");
     assertThat(Files.readString(runDir.resolve("params.json"))).contains("\"epochs\" : 3");
+    assertThat(runDir.resolve("train.csv")).as("data copies are removed after a success").doesNotExist();
+    assertThat(runDir.resolve("eval.csv")).doesNotExist();
   }
 
   @Test
-  void nonZeroExitQuotesTheLogTail() {
+  void nonZeroExitQuotesTheLogTailAndKeepsTheDataToRerunWith() throws Exception {
     assertThatThrownBy(() -> train(sh("echo loading; echo 'CUDA out of memory' >&2; exit 3"), Map.of(),
         Duration.ofMinutes(1)))
         .isInstanceOf(ProdlineException.class).hasMessageContaining("exit status 3")
         .hasMessageContaining("CUDA out of memory").hasMessageContaining("loading");
+    Path runDir = Files.list(work.resolve("runs")).findFirst().orElseThrow();
+    assertThat(Files.readAllLines(runDir.resolve("train.csv")).get(0)).startsWith("mean_radius,mean_texture,")
+        .endsWith(",label");
+    assertThat(runDir.resolve("eval.csv")).exists();
   }
 
   @Test
