@@ -21,7 +21,6 @@ CONNS="${CONNS:-1 16 64}"
 SERVERS="${SERVERS:-nginx prodline prodline-batch2 fastapi flask}"
 PORT="${PORT:-18600}"
 PY=/usr/bin/python3
-NPROC="$(nproc)"
 
 mkdir -p "$WORK/models/mlp/1" "$WORK/raw"
 cp "$ROOT/prodline-runtime-onnx/src/test/resources/onnx/mlp.onnx" "$WORK/models/mlp/1/model.onnx"
@@ -30,48 +29,9 @@ cp "$ROOT/prodline-runtime-onnx/src/test/resources/onnx/mlp.onnx" "$WORK/models/
 RESULTS="$WORK/results.tsv"
 printf 'server\tmodel\trows\tconns\treq_s\tp50_ms\tp75_ms\tp90_ms\tp99_ms\trequests\terrors\n' >"$RESULTS"
 
-SERVER_PID=""
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    kill -TERM -- "-$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL -- "-$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-  fi
-}
+# shellcheck source=servers.sh
+. "$HERE/servers.sh"
 trap stop_server EXIT
-
-start_server() {  # name -> starts it in its own process group on $PORT
-  local log="$WORK/raw/$1.log"
-  case "$1" in
-    nginx)
-      mkdir -p "$WORK/nginx"
-      sed -e "s#__PORT__#$PORT#; s#__DIR__#$WORK/nginx#g; s#__WORKERS__#$NPROC#" "$HERE/nginx.conf" >"$WORK/nginx/nginx.conf"
-      setsid nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >"$log" 2>&1 & ;;
-    prodline)        # defaults: no batching
-      setsid "$ROOT/prodline" serve --models "$WORK/models" --host 127.0.0.1 --rest-port "$PORT" --poll-seconds 0 \
-          >"$log" 2>&1 & ;;
-    prodline-batch2) # dynamic batching, up to 2 ms
-      setsid "$ROOT/prodline" serve --models "$WORK/models" --host 127.0.0.1 --rest-port "$PORT" --poll-seconds 0 \
-          --batch-max-delay-ms 2 >"$log" 2>&1 & ;;
-    flask)   # gunicorn's documented starting point: 2 x cores + 1 sync workers
-      BENCH_MODELS="$WORK/models" setsid "$PY" /usr/bin/gunicorn -w $((2 * NPROC + 1)) -b "127.0.0.1:$PORT" \
-          --chdir "$HERE" flask_app:app >"$log" 2>&1 & ;;
-    fastapi) # one uvicorn worker per core, uvloop + httptools (uvicorn[standard]'s fast path)
-      BENCH_MODELS="$WORK/models" setsid "$PY" -m uvicorn --workers "$NPROC" --host 127.0.0.1 --port "$PORT" \
-          --loop uvloop --http httptools --no-access-log --log-level warning --app-dir "$HERE" fastapi_app:app \
-          >"$log" 2>&1 & ;;
-  esac
-  SERVER_PID=$!
-  for _ in $(seq 120); do
-    if curl -s -o /dev/null -X POST --data-binary @"$WORK/body-1.json" -H 'Content-Type: application/json' \
-        "http://127.0.0.1:$PORT/v1/models/mlp:predict" && \
-       curl -s -o /dev/null -X POST --data-binary @"$WORK/body-1.json" -H 'Content-Type: application/json' \
-        "http://127.0.0.1:$PORT/v1/models/xgb:predict"; then return 0; fi
-    sleep 0.5
-  done
-  echo "$1 did not start; see $log" >&2; cat "$log" >&2; exit 1
-}
 
 ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} \
               else if (v ~ /m$/) {sub(/m$/,"",v); v*=60000} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.3f", v}'; }
