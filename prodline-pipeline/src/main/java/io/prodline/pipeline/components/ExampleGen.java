@@ -2,7 +2,6 @@ package io.prodline.pipeline.components;
 
 import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.frame.Frame;
-import io.prodline.core.schema.Field;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.DataSources;
 import io.prodline.data.source.SourceOptions;
@@ -32,7 +31,8 @@ import java.util.Set;
  * directory or glob of span files, or a {@code jdbc:} URL with a {@code query}. Each span file's SHA-256 (or, for
  * JDBC, the SHA-256 of the rows the query returned) goes into the cache key and into lineage as a
  * {@code DataFile} input ({@link #dataInputs}), so the step is a cache hit for the same content under any path,
- * and a changed or added span re-runs it.
+ * and a changed or added span re-runs it. Rows stream through batch by batch, so memory does not grow with the
+ * data.
  */
 public final class ExampleGen implements Component {
   @Override
@@ -122,55 +122,32 @@ public final class ExampleGen implements Component {
         : isJdbc(config) ? jdbcUri(config) : location(config);
     String location = config.has("path") ? config.file("path").toString() : isJdbc(config)
         ? config.string("location") : location(config);
-    Frame frame;
-    List<Field> schema;
-    try (DataSource source = DataSources.open(location, options(config))) {
-      schema = source.schema();
-      if (isJdbc(config)) {
-        RowsFingerprint rows = new RowsFingerprint(schema);
-        List<Frame> batches = new ArrayList<>();
-        source.forEach(b -> {
-          rows.add(b);
-          batches.add(b);
-        });
-        frame = concat(schema, batches);
-        context.log().println("the query's rows have sha256 " + rows.hex());
-      } else {
-        frame = source.readAll();
-        if (source instanceof SpannedSource spanned) {
-          spanned.spans().forEach(s -> context.log().printf("span %s: %d rows, sha256 %s%n", s.file(), s.rows(),
-              s.sha256()));
+    HashSplit split = new HashSplit(config.number("eval_fraction"), config.optionalString("split_key").orElse(null),
+        config.integer("seed"));
+    long train = 0;
+    long eval = 0;
+    // Batch by batch: the hash split decides each row on its own, so memory stays one batch whatever the size.
+    try (DataSource source = DataSources.open(location, options(config));
+        ExamplesFolder.Writer examples = ExamplesFolder.writer(context.output("examples"), source.schema())) {
+      RowsFingerprint rows = isJdbc(config) ? new RowsFingerprint(source.schema()) : null;
+      for (Frame batch : source) {
+        if (rows != null) {
+          rows.add(batch);
         }
+        HashSplit.Result sides = split.split(batch);
+        examples.add(batch, sides.trainRows(), sides.evalRows());
+        train += sides.trainRows().length;
+        eval += sides.evalRows().length;
+      }
+      if (rows != null) {
+        context.log().println("the query's rows have sha256 " + rows.hex());
+      }
+      if (source instanceof SpannedSource spanned) {
+        spanned.spans().forEach(s -> context.log().printf("span %s: %d rows, sha256 %s%n", s.file(), s.rows(),
+            s.sha256()));
       }
     }
-    HashSplit.Result split = new HashSplit(config.number("eval_fraction"),
-        config.optionalString("split_key").orElse(null), config.integer("seed")).split(frame);
-    ExamplesFolder.write(context.output("examples"), frame, schema, split.trainRows(), split.evalRows());
-    context.log().printf("read %d rows from %s: %d train, %d eval%n", frame.rowCount(), what,
-        split.trainRows().length, split.evalRows().length);
-  }
-
-  private static Frame concat(List<Field> schema, List<Frame> batches) {
-    DataSource whole = new DataSource() {
-      @Override
-      public List<Field> schema() {
-        return schema;
-      }
-
-      @Override
-      public io.prodline.data.source.BadRecords badRecords() {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public java.util.Iterator<Frame> iterator() {
-        return batches.iterator();
-      }
-
-      @Override
-      public void close() {}
-    };
-    return whole.readAll();
+    context.log().printf("read %d rows from %s: %d train, %d eval%n", train + eval, what, train, eval);
   }
 
   private static boolean isJdbc(StepConfig config) {

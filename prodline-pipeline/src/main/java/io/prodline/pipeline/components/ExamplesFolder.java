@@ -3,7 +3,6 @@ package io.prodline.pipeline.components;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
-import io.prodline.core.frame.Column;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.csv.CsvOptions;
@@ -27,12 +26,52 @@ public final class ExamplesFolder {
 
   private ExamplesFolder() {}
 
-  static void write(Path folder, Frame frame, List<Field> columns, int[] trainRows, int[] evalRows)
-      throws IOException {
+  /** Opens an Examples artifact in {@code folder} for writing rows of {@code columns}, batch by batch. */
+  static Writer writer(Path folder, List<Field> columns) throws IOException {
     Files.createDirectories(folder);
     JSON.writeValue(folder.resolve(COLUMNS).toFile(), columns);
-    writeCsv(file(folder, TRAIN), frame.take(trainRows));
-    writeCsv(file(folder, EVAL), frame.take(evalRows));
+    return new Writer(CsvWriter.builder().build(file(folder, TRAIN)), CsvWriter.builder().build(file(folder, EVAL)),
+        columns);
+  }
+
+  /** Appends batches to both splits' files; the header is written first. */
+  static final class Writer implements AutoCloseable {
+    private final CsvWriter train;
+    private final CsvWriter eval;
+    private final List<String> cells;
+
+    private Writer(CsvWriter train, CsvWriter eval, List<Field> columns) {
+      this.train = train;
+      this.eval = eval;
+      this.cells = new ArrayList<>(columns.size());
+      List<String> names = columns.stream().map(Field::name).toList();
+      train.writeRecord(names);
+      eval.writeRecord(names);
+    }
+
+    /** Writes the rows {@code trainRows} of {@code batch} to train and {@code evalRows} to eval. */
+    void add(Frame batch, int[] trainRows, int[] evalRows) {
+      write(train, batch, trainRows);
+      write(eval, batch, evalRows);
+    }
+
+    private void write(CsvWriter csv, Frame batch, int[] rows) {
+      for (int row : rows) {
+        cells.clear();
+        for (int c = 0; c < batch.columnCount(); c++) {
+          Object v = batch.column(c).get(row);
+          cells.add(v == null ? "" : v.toString());
+        }
+        csv.writeRecord(cells);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (train; eval) {
+        // closing both, even when the first fails
+      }
+    }
   }
 
   /** The CSV file of {@code split}. */
@@ -52,19 +91,4 @@ public final class ExamplesFolder {
     }
   }
 
-  private static void writeCsv(Path file, Frame frame) throws IOException {
-    try (CsvWriter csv = CsvWriter.builder().build(file)) {
-      csv.writeRecord(frame.names());
-      List<String> cells = new ArrayList<>(frame.columnCount());
-      for (int row = 0; row < frame.rowCount(); row++) {
-        cells.clear();
-        for (int c = 0; c < frame.columnCount(); c++) {
-          Column column = frame.column(c);
-          Object v = column.get(row);
-          cells.add(v == null ? "" : v.toString());
-        }
-        csv.writeRecord(cells);
-      }
-    }
-  }
 }
