@@ -40,6 +40,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final ModelApi api;
   private final InFlightRequests inFlight;
   private final Queue<Pending> waiting = new ArrayDeque<>();
+  private final ClientConnection connection = new ClientConnection();
   private boolean busy;
 
   ApiHandler(ModelApi api, InFlightRequests inFlight) {
@@ -71,7 +72,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     Pending request = waiting.poll();
     busy = true;
     inFlight.begin();
-    api.handle(request.method(), request.uri(), request.headers(), request.body()).thenAccept(answer -> {
+    api.handle(request.method(), request.uri(), request.headers(), request.body(), connection).thenAccept(answer -> {
       if (ctx.executor().inEventLoop()) {
         write(ctx, request, answer);
       } else {
@@ -91,6 +92,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           }
           next(ctx);
         });
+  }
+
+  /** The client is gone: its waiting requests are dropped and the running one abandoned. */
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    waiting.clear();
+    connection.closed();
+    super.channelInactive(ctx);
   }
 
   @Override

@@ -89,13 +89,17 @@ public final class ModelApi {
     this.extraEndpoints = List.copyOf(extraEndpoints);
   }
 
-  /** {@link #handle(HttpMethod, String, HttpHeaders, byte[])} without request headers. */
+  /** {@link #handle(HttpMethod, String, HttpHeaders, byte[], ClientConnection)} without headers or connection. */
   public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, byte[] body) {
-    return handle(method, uri, EmptyHttpHeaders.INSTANCE, body);
+    return handle(method, uri, EmptyHttpHeaders.INSTANCE, body, ClientConnection.none());
   }
 
-  /** The answer to a request; the future never completes exceptionally, every failure becomes an error answer. */
-  public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, HttpHeaders headers, byte[] body) {
+  /**
+   * The answer to a request that came on {@code connection}; the future never completes exceptionally, every
+   * failure becomes an error answer.
+   */
+  public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, HttpHeaders headers, byte[] body,
+      ClientConnection connection) {
     String path = new QueryStringDecoder(uri).path();
     for (ExtraEndpoint endpoint : extraEndpoints) {
       Optional<ApiResponse> answer = endpoint.answer(method, path);
@@ -104,7 +108,7 @@ public final class ModelApi {
       }
     }
     if (V2RestApi.handles(path)) {
-      return v2.handle(method, path, headers, body);
+      return v2.handle(method, path, headers, body, connection);
     }
     String request = method + " " + path;
     try {
@@ -126,7 +130,7 @@ public final class ModelApi {
                 handle.version(), handle.predictor().bundle().manifest())));
           }
         }
-        case PREDICT, CLASSIFY, REGRESS -> predict(request, route, headers, body);
+        case PREDICT, CLASSIFY, REGRESS -> predict(request, route, headers, body, connection);
       };
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(ErrorResponses.of(request, e));
@@ -139,11 +143,13 @@ public final class ModelApi {
   }
 
   /** Runs a prediction, classification or regression; echoes the request id when there is one. */
-  private CompletableFuture<ApiResponse> predict(String request, Route route, HttpHeaders headers, byte[] body) {
+  private CompletableFuture<ApiResponse> predict(String request, Route route, HttpHeaders headers, byte[] body,
+      ClientConnection connection) {
     String requestId = runner.requestId(headers.get(REQUEST_ID));
-    CompletableFuture<ApiResponse> answer = runner.run(ServingMetrics.REST_V1, route.model(), route.selector(),
-            requestId, null, new V1Call(route.endpoint(), body, runner.limits()))
-        .exceptionally(e -> ErrorResponses.of(request, e));
+    CompletableFuture<ApiResponse> running = runner.run(ServingMetrics.REST_V1, route.model(), route.selector(),
+        requestId, null, new V1Call(route.endpoint(), body, runner.limits()));
+    connection.running(request, running);
+    CompletableFuture<ApiResponse> answer = running.exceptionally(e -> ErrorResponses.of(request, e));
     return requestId == null ? answer : answer.thenApply(a -> a.withHeader(REQUEST_ID, requestId));
   }
 

@@ -1,5 +1,6 @@
 package io.prodline.serving.rest;
 
+import static io.prodline.serving.testing.TestBundles.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBufUtil;
@@ -9,7 +10,15 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.serving.inference.Inference;
+import io.prodline.serving.limits.Deadlines;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.repository.ModelRepository;
+import io.prodline.serving.testing.LinearTestRuntimeProvider;
+import io.prodline.serving.testing.TestBundles;
 import io.prodline.serving.testing.TestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +29,10 @@ import java.util.Queue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One connection's requests: answered in request order, and a pipelining client cannot queue without bound. */
+/**
+ * One connection's requests: answered in request order, a pipelining client cannot queue without bound, and a
+ * client that leaves takes its requests with it.
+ */
 class ApiHandlerTest {
   @TempDir
   Path root;
@@ -74,6 +86,48 @@ class ApiHandlerTest {
       response.release();
       channel.finishAndReleaseAll();
     }
+  }
+
+  @Test
+  void aClosedConnectionDropsItsWaitingRequestsAndItsRunningOneNeverReachesTheModel() {
+    TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
+        "gate\n1\n");
+    Queue<Runnable> worker = new ArrayDeque<>();
+    ServingMetrics metrics = new ServingMetrics();
+    int predictedBefore = LinearTestRuntimeProvider.GATE_PASSED.get();
+    try (ModelRepository repository = ModelRepository.scan(root)) {
+      ModelApi api = new ModelApi(repository, worker::add, new Inference(null, null), RequestLimits.DEFAULT,
+          new Deadlines(), metrics, List.of());
+      EmbeddedChannel channel = new EmbeddedChannel(new ApiHandler(api, new InFlightRequests()));
+      try {
+        channel.writeInbound(gated(), gated(), gated());
+        assertThat(worker).as("one request runs, two wait on the connection").hasSize(1);
+
+        channel.close();
+        assertThat(count(metrics, "499")).as("the running request, counted as its client gone").isEqualTo(1);
+      } finally {
+        while (!worker.isEmpty()) {
+          worker.poll().run();
+          channel.runPendingTasks();
+        }
+      }
+      assertThat(LinearTestRuntimeProvider.GATE_PASSED.get() - predictedBefore).as("predictions made").isZero();
+      assertThat(count(metrics, "200")).isZero();
+      channel.finishAndReleaseAll();
+    }
+  }
+
+  /** How many REST requests to the gated model {@code metrics} counted with that status. */
+  private static int count(ServingMetrics metrics, String status) {
+    String prefix = "prodline_request_duration_seconds_count{model=\"gated\",protocol=\"rest_v1\",status=\""
+        + status + "\",version=\"1\"} ";
+    return metrics.scrape().lines().filter(line -> line.startsWith(prefix))
+        .mapToInt(line -> (int) Double.parseDouble(line.substring(prefix.length()))).findFirst().orElse(0);
+  }
+
+  private static DefaultFullHttpRequest gated() {
+    return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/models/gated:predict",
+        Unpooled.wrappedBuffer("{\"instances\": [[1]]}".getBytes(StandardCharsets.UTF_8)));
   }
 
   /** iris predicts from (x, 1); each x gives a different answer. */

@@ -13,6 +13,7 @@ import io.prodline.serving.protocol.v2.InferenceResult;
 import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.rest.ApiResponse;
+import io.prodline.serving.rest.ClientConnection;
 import io.prodline.serving.rest.ErrorResponses;
 import io.prodline.serving.rest.ModelApi;
 import java.util.Optional;
@@ -47,8 +48,12 @@ public final class V2RestApi {
     return V2Route.isV2(path);
   }
 
-  /** The answer to a request; the future never completes exceptionally, every failure becomes an error answer. */
-  public CompletableFuture<ApiResponse> handle(HttpMethod method, String path, HttpHeaders headers, byte[] body) {
+  /**
+   * The answer to a request that came on {@code connection}; the future never completes exceptionally, every
+   * failure becomes an error answer.
+   */
+  public CompletableFuture<ApiResponse> handle(HttpMethod method, String path, HttpHeaders headers, byte[] body,
+      ClientConnection connection) {
     String request = method + " " + path;
     try {
       Optional<V2Route> parsed = V2Route.parse(path);
@@ -75,9 +80,11 @@ public final class V2RestApi {
         }
         case INFER -> {
           int jsonLength = jsonLength(headers);
-          yield inference.infer(ServingMetrics.REST_V2, route.model(), route.version(),
-                  headers.get(ModelApi.REQUEST_ID), null, () -> InferRequestDecoder.decode(body, jsonLength))
-              .thenApply(V2RestApi::inferAnswer)
+          CompletableFuture<InferenceResult> running = inference.infer(ServingMetrics.REST_V2, route.model(),
+              route.version(), headers.get(ModelApi.REQUEST_ID), null,
+              () -> InferRequestDecoder.decode(body, jsonLength));
+          connection.running(request, running);
+          yield running.thenApply(V2RestApi::inferAnswer)
               .exceptionally(e -> ErrorResponses.of(request, e));
         }
       };
