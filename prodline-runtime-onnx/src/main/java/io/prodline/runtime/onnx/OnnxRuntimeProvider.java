@@ -46,7 +46,8 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
       long[] outShape = floatShape(output, modelFile, "output");
       int outputColumns = outShape.length == 1 ? 1 : (int) outShape[1];
       int served = servedColumns(manifest, outputColumns, modelFile);
-      return new OnnxModelRuntime(env, session, input.getKey(), output.getKey(), width, outputColumns, served);
+      return new OnnxModelRuntime(env, session, input.getKey(), output.getKey(), outShape.length == 1, width,
+          outputColumns, served);
     } catch (OrtException e) {
       closeQuietly(session);
       throw new ProdlineException(modelFile + ": ONNX Runtime cannot load this model: " + e.getMessage(), e);
