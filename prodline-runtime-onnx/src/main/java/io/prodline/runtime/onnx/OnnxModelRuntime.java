@@ -8,27 +8,39 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.runtime.ModelRuntime;
 import java.nio.FloatBuffer;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One loaded ONNX session. ONNX Runtime sessions are safe to run from many threads at once, so one instance
  * serves every request.
+ *
+ * <p>A call reads its input from, and has ONNX Runtime write its output into, the calling thread's reused direct
+ * buffers ({@link ThreadBuffer}): the output is pinned, i.e. preallocated by the caller, so the run returns no new
+ * native tensor for the JNI layer to wrap, and the only copies are the features in and the predictions out.
  */
 final class OnnxModelRuntime implements ModelRuntime {
+  private static final ThreadBuffer INPUTS = new ThreadBuffer();
+  private static final ThreadBuffer OUTPUTS = new ThreadBuffer();
+
   private final OrtEnvironment env;
   private final OrtSession session;
   private final String inputName;
-  private final Set<String> outputNames;
+  private final String outputName;
+  private final boolean vectorOutput;
   private final int inputWidth;
   private final int modelColumns;
   private final int servedColumns;
 
-  OnnxModelRuntime(OrtEnvironment env, OrtSession session, String inputName, String outputName, int inputWidth,
-      int modelColumns, int servedColumns) {
+  /**
+   * @param vectorOutput whether the output has shape {@code [N]} rather than {@code [N, k]}: a pinned output must
+   *     have the graph's rank
+   */
+  OnnxModelRuntime(OrtEnvironment env, OrtSession session, String inputName, String outputName, boolean vectorOutput,
+      int inputWidth, int modelColumns, int servedColumns) {
     this.env = env;
     this.session = session;
     this.inputName = inputName;
-    this.outputNames = Set.of(outputName);
+    this.outputName = outputName;
+    this.vectorOutput = vectorOutput;
     this.inputWidth = inputWidth;
     this.modelColumns = modelColumns;
     this.servedColumns = servedColumns;
@@ -49,9 +61,12 @@ final class OnnxModelRuntime implements ModelRuntime {
     if (features.length != rows * inputWidth) {
       throw new IllegalArgumentException("expected " + rows + " x " + inputWidth + " features, got " + features.length);
     }
-    try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(features), new long[] {rows, inputWidth});
-         OrtSession.Result result = session.run(Map.of(inputName, input), outputNames)) {
-      FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
+    FloatBuffer in = INPUTS.take(features.length).put(features).flip();
+    FloatBuffer out = OUTPUTS.take(rows * modelColumns);
+    long[] outShape = vectorOutput ? new long[] {rows} : new long[] {rows, modelColumns};
+    try (OnnxTensor input = OnnxTensor.createTensor(env, in, new long[] {rows, inputWidth});
+         OnnxTensor output = OnnxTensor.createTensor(env, out, outShape);
+         OrtSession.Result ignored = session.run(Map.of(inputName, input), Map.of(outputName, output))) {
       float[] values = new float[rows * servedColumns];
       if (servedColumns == modelColumns) {
         out.get(values);

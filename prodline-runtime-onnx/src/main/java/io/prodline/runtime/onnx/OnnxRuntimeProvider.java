@@ -23,8 +23,8 @@ import java.util.Map;
  * {@code [N, 1]} or {@code [N, k]}. For binary classification a two-column output is read as the probabilities
  * of both classes and the second column is served; for multiclass {@code k} must equal the number of classes.
  *
- * <p>Each session runs a request on one intra-op thread: the server already runs requests in parallel, and more
- * threads per request only add hand-offs for models this size. Set {@code prodline.onnx.intraOpThreads} to change it.
+ * <p>Sessions are created with {@link SessionSettings}: one intra-op thread per request unless
+ * {@code prodline.onnx.intraOpThreads} says otherwise.
  */
 public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
   @Override
@@ -36,9 +36,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
   public ModelRuntime load(Path modelFile, BundleManifest manifest) {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     OrtSession session = null;
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      options.setIntraOpNumThreads(Integer.getInteger("prodline.onnx.intraOpThreads", 1));
-      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    try (OrtSession.SessionOptions options = SessionSettings.create()) {
       session = env.createSession(modelFile.toString(), options);
       Map.Entry<String, NodeInfo> input = singleInput(session, modelFile);
       int width = inputWidth(input, modelFile);
@@ -46,7 +44,8 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
       long[] outShape = floatShape(output, modelFile, "output");
       int outputColumns = outShape.length == 1 ? 1 : (int) outShape[1];
       int served = servedColumns(manifest, outputColumns, modelFile);
-      return new OnnxModelRuntime(env, session, input.getKey(), output.getKey(), width, outputColumns, served);
+      return new OnnxModelRuntime(env, session, input.getKey(), output.getKey(), outShape.length == 1, width,
+          outputColumns, served);
     } catch (OrtException e) {
       closeQuietly(session);
       throw new ProdlineException(modelFile + ": ONNX Runtime cannot load this model: " + e.getMessage(), e);
