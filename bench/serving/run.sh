@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Serving benchmark (issue 6): prodline serve against a Flask app under gunicorn, a FastAPI app under uvicorn and
-# nginx answering a fixed JSON body (the HTTP floor), all on loopback, one server at a time, measured with wrk.
+# Serving benchmark (issue 6): prodline serve against a Flask app under gunicorn, a FastAPI app under uvicorn,
+# nginx answering a fixed JSON body (the HTTP floor) and Netty alone answering it (the JVM's floor, NettyFloor.java),
+# all on loopback, one server at a time, measured with wrk.
 #
 # Workloads: XGBoost (100 trees, depth 6, 30 features; bare model.json) and the ONNX MLP (30->64->64->1), 1-row and
 # 64-row TF Serving REST requests (POST /v1/models/<m>:predict {"instances": [[...]]}), wrk at 1, 16 and 64
@@ -10,7 +11,7 @@
 # Needs (Debian): wrk nginx gunicorn uvicorn python3-flask python3-fastapi python3-uvloop python3-httptools
 #                 python3-xgboost python3-numpy python3-onnx, for /usr/bin/python3.
 # Usage: bench/serving/run.sh [WORK_DIR]   env: DURATION (10 s), WARMUP (3 s), CONNS ("1 16 64"),
-#        SERVERS ("nginx prodline prodline-batch2 fastapi flask"), PORT (18600)
+#        SERVERS ("nginx netty prodline prodline-batch2 fastapi flask"), PORT (18600)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -18,7 +19,7 @@ WORK="${1:-${TMPDIR:-/tmp}/prodline-bench-serving}"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-3}"
 CONNS="${CONNS:-1 16 64}"
-SERVERS="${SERVERS:-nginx prodline prodline-batch2 fastapi flask}"
+SERVERS="${SERVERS:-nginx netty prodline prodline-batch2 fastapi flask}"
 PORT="${PORT:-18600}"
 PY=/usr/bin/python3
 
@@ -63,7 +64,7 @@ for server in $SERVERS; do
           "http://127.0.0.1:$PORT/v1/models/$model:predict" >/dev/null
       for c in $CONNS; do run_wrk "$server" "$model" "$rows" "$c"; done
     done
-    [ "$server" = nginx ] && break   # nginx answers the same fixed body whatever the path
+    case "$server" in nginx|netty) break ;; esac   # the floors answer the same fixed body whatever the path
   done
   stop_server
 done

@@ -17,6 +17,9 @@ start_server() {
       mkdir -p "$WORK/nginx"
       sed -e "s#__PORT__#$PORT#; s#__DIR__#$WORK/nginx#g; s#__WORKERS__#$NPROC#" "$HERE/nginx.conf" >"$WORK/nginx/nginx.conf"
       setsid nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >"$log" 2>&1 & ;;
+    netty)           # the JVM's floor: Netty alone answering the same fixed body on its event loops
+      # shellcheck disable=SC2086
+      setsid java ${JAVA_OPTS:-} -cp "$LIB/*" "$HERE/NettyFloor.java" "$PORT" >"$log" 2>&1 & ;;
     prodline)        # defaults: no batching
       # shellcheck disable=SC2086
       setsid java ${JAVA_OPTS:-} -cp "$LIB/*" io.prodline.app.Main serve --models "$WORK/models" --host 127.0.0.1 \
@@ -32,7 +35,7 @@ start_server() {
       BENCH_MODELS="$WORK/models" setsid "$PY" -m uvicorn --workers "$NPROC" --host 127.0.0.1 --port "$PORT" \
           --loop uvloop --http httptools --no-access-log --log-level warning --app-dir "$HERE" fastapi_app:app \
           >"$log" 2>&1 & ;;
-    *) echo "unknown server $name (nginx, prodline, prodline-batch2, fastapi, flask)" >&2; return 2 ;;
+    *) echo "unknown server $name (nginx, netty, prodline, prodline-batch2, fastapi, flask)" >&2; return 2 ;;
   esac
   SERVER_PID=$!
   for _ in $(seq 120); do
