@@ -46,7 +46,9 @@ import java.util.Map;
  *
  * <p>The body is read token by token (Jackson's streaming parser, no tree) and every value goes straight into
  * its column's primitive builder, so a request costs one pass and no per-value objects. No reference to the body
- * is kept.
+ * is kept. The commonest body, rows of numbers for a model whose inputs are all float64, is first offered to
+ * {@link NumericInstances}, which reads such bytes several times faster into the same frame; every other body,
+ * and every error, is decoded here.
  *
  * <p>Types are checked here, against the manifest, so a client learns which instance and feature is wrong
  * instead of getting a model error. The rules:
@@ -123,6 +125,10 @@ public final class PredictRequestDecoder {
 
   /** Like {@link #decode(byte[], List, Options)}, also telling which format the body used. */
   public static PredictRequest decodeRequest(byte[] body, List<Field> inputs, Options options) {
+    Frame numeric = NumericInstances.read(body, inputs, options.maxRows());
+    if (numeric != null) {
+      return new PredictRequest(numeric, false);
+    }
     try (JsonParser parser = FACTORY.createParser(body)) {
       try {
         return new Reader(parser, inputs, options, "instance").read();
@@ -281,11 +287,7 @@ public final class PredictRequestDecoder {
     }
 
     Frame frame() {
-      List<Column> columns = new ArrayList<>(builders.length);
-      for (ColumnBuilder b : builders) {
-        columns.add(b.build());
-      }
-      return Frame.of(names(), columns);
+      return PredictRequestDecoder.frame(inputs, builders);
     }
 
     /** Reads a list of rows; {@code list} names it in messages. */
@@ -536,6 +538,15 @@ public final class PredictRequestDecoder {
     private List<String> names() {
       return inputs.stream().map(Field::name).toList();
     }
+  }
+
+  /** The frame of one column per input, built from {@code builders} in input order. */
+  static Frame frame(List<Field> inputs, ColumnBuilder[] builders) {
+    List<Column> columns = new ArrayList<>(builders.length);
+    for (ColumnBuilder b : builders) {
+      columns.add(b.build());
+    }
+    return Frame.of(inputs.stream().map(Field::name).toList(), columns);
   }
 
   private static String expected(Field input) {
