@@ -1,10 +1,12 @@
 package io.prodline.serving.protocol;
 
 import com.fasterxml.jackson.core.io.NumberInput;
+import io.prodline.core.frame.ColumnBuilder;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,7 +53,13 @@ final class NumericInstances {
 
   private final byte[] body;
   private final int maxRows;
-  private final Float64Column.Builder[] columns;
+  private final int width;
+  /**
+   * The values row after row, turned into columns at the end: appending to one array is cheaper than to one
+   * growing column per input, and the columns are then allocated at their final size.
+   */
+  private double[] values;
+  private int count;
   /** Holds a number's text for {@link NumberInput}, when one needs it. */
   private char[] text;
   private int pos;
@@ -59,10 +67,8 @@ final class NumericInstances {
   private NumericInstances(byte[] body, int inputs, int maxRows) {
     this.body = body;
     this.maxRows = maxRows;
-    this.columns = new Float64Column.Builder[inputs];
-    for (int f = 0; f < inputs; f++) {
-      columns[f] = new Float64Column.Builder();
-    }
+    this.width = inputs;
+    this.values = new double[16 * inputs];
   }
 
   /**
@@ -79,7 +85,21 @@ final class NumericInstances {
     } catch (OtherShape e) {
       return null;
     }
-    return PredictRequestDecoder.frame(inputs, reader.columns);
+    return PredictRequestDecoder.frame(inputs, reader.columns());
+  }
+
+  /** One builder per input, holding that input's value of every row read, sized to the rows. */
+  private ColumnBuilder[] columns() {
+    int rows = count / width;
+    ColumnBuilder[] columns = new ColumnBuilder[width];
+    for (int f = 0; f < width; f++) {
+      Float64Column.Builder column = new Float64Column.Builder(rows);
+      for (int at = f; at < count; at += width) {
+        column.append(values[at]);
+      }
+      columns[f] = column;
+    }
+    return columns;
   }
 
   private void readBody() {
@@ -112,12 +132,15 @@ final class NumericInstances {
 
   private void readRow() {
     expect('[');
-    for (int f = 0; f < columns.length; f++) {
+    if (count + width > values.length) {
+      values = Arrays.copyOf(values, 2 * values.length);
+    }
+    for (int f = 0; f < width; f++) {
       if (f > 0) {
         expect(',');
       }
       skipWhitespace();
-      columns[f].append(number());
+      values[count++] = number();
     }
     expect(']');
   }
