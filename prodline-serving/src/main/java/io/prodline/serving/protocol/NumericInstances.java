@@ -28,7 +28,7 @@ import java.util.List;
  *       {@code 0.0}); a longer one is left to Jackson;</li>
  *   <li>a number with a fraction or exponent: the correctly rounded double. When its digits fit in 53 bits and
  *       its decimal exponent is within ±22, one multiplication or division of two exact doubles gives it
- *       (Clinger's fast path, the first step of every correct decimal parser); otherwise the same
+ *       (Clinger's fast path, also the first step of the parser Jackson uses); otherwise the same
  *       {@link NumberInput#parseDouble(char[], int, int, boolean)} Jackson calls does. A result that is not
  *       finite ({@code 1e400}) is left to Jackson, so such a body is read exactly as it always was.</li>
  * </ul>
@@ -68,7 +68,9 @@ final class NumericInstances {
     this.body = body;
     this.maxRows = maxRows;
     this.width = inputs;
-    this.values = new double[16 * inputs];
+    // Room for 16 rows, but never more values than the body can hold (each takes at least two bytes), so a wide
+    // model's small request does not allocate for 16 rows.
+    this.values = new double[Math.min(16 * inputs, body.length / 2 + 1)];
   }
 
   /**
@@ -133,7 +135,7 @@ final class NumericInstances {
   private void readRow() {
     expect('[');
     if (count + width > values.length) {
-      values = Arrays.copyOf(values, 2 * values.length);
+      values = Arrays.copyOf(values, Math.max(2 * values.length, count + width));
     }
     for (int f = 0; f < width; f++) {
       if (f > 0) {

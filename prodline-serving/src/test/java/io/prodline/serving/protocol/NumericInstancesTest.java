@@ -132,6 +132,34 @@ class NumericInstancesTest {
   }
 
   @Test
+  void readsManyRowsAndWideRows() {
+    for (int[] shape : new int[][] {{100, 3}, {3, 1000}, {40, 50}}) {
+      int rows = shape[0];
+      int width = shape[1];
+      List<Field> inputs = new ArrayList<>();
+      for (int f = 0; f < width; f++) {
+        inputs.add(field("f" + f, ColumnType.FLOAT64));
+      }
+      StringBuilder json = new StringBuilder("{\"instances\":[");
+      for (int r = 0; r < rows; r++) {
+        json.append(r == 0 ? "[" : ",[");
+        for (int f = 0; f < width; f++) {
+          json.append(f == 0 ? "" : ",").append(r * width + f);
+        }
+        json.append(']');
+      }
+      Frame frame = NumericInstances.read(bytes(json.append("]}").toString()), inputs, rows);
+      assertThat(frame.rowCount()).isEqualTo(rows);
+      assertThat(frame.columnCount()).isEqualTo(width);
+      for (int r = 0; r < rows; r++) {
+        for (int f = 0; f < width; f++) {
+          assertThat(frame.column(f).getDouble(r)).isEqualTo(r * width + f);
+        }
+      }
+    }
+  }
+
+  @Test
   void leavesEveryOtherBodyToTheJacksonPath() {
     List<String> others = List.of(
         "{\"instances\": [[1, 2, null]]}", "{\"instances\": [[1, 2, NaN]]}", "{\"instances\": [[1, 2, Infinity]]}",
