@@ -7,7 +7,8 @@
 # Usage: bench/serving/cpu_per_request.sh WORK_DIR MODEL ROWS CONNECTIONS SECONDS [serve options...]
 #        WORK_DIR as prepared by run.sh (models/, body-1.json, body-64.json); MODEL xgb or mlp, or "nginx" for the
 #        fixed-body floor (same as SERVER=nginx). Env: SERVER (prodline, default; prodline-batch2, fastapi, flask,
-#        nginx), LIB (a distribution's lib folder, default this checkout's), JAVA_OPTS, PORT (18650).
+#        nginx), LIB (a distribution's lib folder, default this checkout's), JAVA_OPTS, PORT (18650), WARMUP
+#        (seconds of load before measuring, default 15: 64-row requests keep the JIT busy for longer than 8 s).
 # Prints: name req/s cpu_us/req csw/req
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,7 +36,7 @@ load() {
 }
 
 start_server "$SERVER" "$@"
-load 8 >/dev/null   # warm-up: let the JIT finish compiling the request path
+load "${WARMUP:-15}" >/dev/null   # warm-up: let the JIT finish compiling the request path
 # shellcheck disable=SC2046
 set -- $(server_pids)
 t0="$(cpu_ticks "$@")"; c0="$(switches "$@")"
