@@ -31,7 +31,8 @@ switches() {
   echo "$t"
 }
 load() {
-  BODY_FILE="$WORK/body-$ROWS.json" wrk -t2 -c"$CONNS" -d"$1s" -s "$HERE/post.lua" \
+  # wrk needs at least one connection per thread: one thread for a single connection.
+  BODY_FILE="$WORK/body-$ROWS.json" wrk -t"$((CONNS < 2 ? CONNS : 2))" -c"$CONNS" -d"$1s" -s "$HERE/post.lua" \
       "http://127.0.0.1:$PORT/v1/models/$MODEL:predict" | awk '/^Requests\/sec/ {print int($2)}'
 }
 

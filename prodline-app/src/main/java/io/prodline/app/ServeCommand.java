@@ -1,6 +1,7 @@
 package io.prodline.app;
 
 import io.prodline.serving.ModelServer;
+import io.prodline.serving.NettyLeakDetection;
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.repository.RepositoryOptions;
@@ -178,6 +179,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Path root = models != null ? models : Home.resolve(home).resolve("models");
+    // This process only serves, so Netty's leak sampling is pure overhead here (see NettyLeakDetection).
+    NettyLeakDetection.disableUnlessConfigured();
     ModelServer server = new ModelServer(config(root)).start(restPort, grpcPort);
     System.out.println("Serving " + server.modelNames() + " from " + root + " on "
         + (tlsCert == null ? "http" : "https") + "://" + host + ":" + server.actualPort()
