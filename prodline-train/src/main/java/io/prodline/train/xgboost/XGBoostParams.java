@@ -20,6 +20,9 @@ public record XGBoostParams(String booster, int rounds, int maxDepth, double eta
                             double colsampleByTree, double minChildWeight, double lambda, double alpha, long seed,
                             int threads, int earlyStoppingRounds, ClassWeights classWeights) {
   /** The keys {@link #fromMap} understands. */
+  /** XGBoost4J's setting (not the native library's) for how often, in rounds, training prints its metrics. */
+  private static final String PRINT_EVERY = "verbose_eval";
+
   public static final Set<String> KEYS = Set.of("booster", "rounds", "max_depth", "eta", "subsample",
       "colsample_bytree", "min_child_weight", "lambda", "alpha", "seed", "nthread", "early_stopping_rounds",
       "class_weight");
@@ -95,6 +98,9 @@ public record XGBoostParams(String booster, int rounds, int maxDepth, double eta
       p.put("nthread", threads);
     }
     p.put("verbosity", 0);
+    // XGBoost4J prints the watched metrics of every round it is given; every tenth of the rounds is enough to
+    // show progress on a long run without burying the command's own output.
+    p.put(PRINT_EVERY, Math.max(1, rounds / 10));
     return p;
   }
 
@@ -104,6 +110,7 @@ public record XGBoostParams(String booster, int rounds, int maxDepth, double eta
     d.put("rounds", Integer.toString(rounds));
     toBoosterParams().forEach((k, v) -> d.put(k, String.valueOf(v)));
     d.remove("verbosity");
+    d.remove(PRINT_EVERY);
     if (earlyStoppingRounds > 0) {
       d.put("early_stopping_rounds", Integer.toString(earlyStoppingRounds));
     }
