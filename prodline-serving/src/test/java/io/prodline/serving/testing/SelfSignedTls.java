@@ -2,6 +2,9 @@ package io.prodline.serving.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prodline.serving.ModelServer;
+import io.prodline.serving.ServerConfig;
+import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.tls.TlsConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +83,15 @@ public final class SelfSignedTls {
     Process openssl = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(openssl.getInputStream().readAllBytes());
     assertThat(openssl.waitFor()).as(output).isZero();
+  }
+
+  /**
+   * A server on loopback ports for the test repository in {@code root}, REST, gRPC and management (with
+   * {@code token}) all on {@code tls}.
+   */
+  public static ModelServer serve(Path root, TlsConfig tls, String token) throws IOException {
+    return new ModelServer(ServerConfig.defaults(TestRepository.create(root)).withBindAddress("127.0.0.1")
+        .withManagement(ManagementOptions.on(0, token)).withTls(tls)).start(0, 0);
   }
 
   /** An HTTPS client for {@code 127.0.0.1:port}. */

@@ -14,12 +14,10 @@ import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.ServerReadyRequest;
-import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.SelfSignedTls;
 import io.prodline.serving.testing.SelfSignedTls.ClientCredentials;
-import io.prodline.serving.testing.TestRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,8 +51,7 @@ class MutualTlsTest {
     trusted = SelfSignedTls.clientCredentials(keys, "trusted");
     stranger = SelfSignedTls.clientCredentials(keys, "stranger");
     tls = new TlsConfig(serverOnly.certificateChain(), serverOnly.privateKey(), trusted.authority());
-    server = new ModelServer(ServerConfig.defaults(TestRepository.create(root)).withBindAddress("127.0.0.1")
-        .withManagement(ManagementOptions.on(0, TOKEN)).withTls(tls)).start(0, 0);
+    server = SelfSignedTls.serve(root, tls, TOKEN);
   }
 
   @AfterAll

@@ -20,11 +20,9 @@ import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
 import io.prodline.serving.grpc.v2.ServerReadyRequest;
-import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.SelfSignedTls;
-import io.prodline.serving.testing.TestRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -55,8 +53,7 @@ class TlsEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     tls = SelfSignedTls.create(keys);
-    server = new ModelServer(ServerConfig.defaults(TestRepository.create(root)).withBindAddress("127.0.0.1")
-        .withManagement(ManagementOptions.on(0, TOKEN)).withTls(tls)).start(0, 0);
+    server = SelfSignedTls.serve(root, tls, TOKEN);
   }
 
   @AfterAll
