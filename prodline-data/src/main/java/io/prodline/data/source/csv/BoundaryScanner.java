@@ -1,6 +1,7 @@
 package io.prodline.data.source.csv;
 
 import io.prodline.core.error.DataFormatException;
+import io.prodline.core.text.EightBytes;
 
 /**
  * Follows the quoting of CSV bytes to find where records end, so that a file can be cut into chunks of whole

@@ -9,6 +9,8 @@ import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
+import io.prodline.core.text.EightBytes;
+import io.prodline.core.text.FastDecimal;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.prodline.data.source.csv;
 
 import io.prodline.core.frame.StringColumn;
+import io.prodline.core.text.EightBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.prodline.data.source.csv;
+package io.prodline.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,5 +76,16 @@ class FastDecimalTest {
       String fraction = String.format(Locale.ROOT, "0.%s", cell);
       assertExactOrDeclined(fraction);
     }
+  }
+
+  @Test
+  void exactScalingIsTheCorrectlyRoundedValueInsideItsRangeAndDeclinedOutside() {
+    assertThat(FastDecimal.exact(15, -1)).isEqualTo(1.5);
+    assertThat(FastDecimal.exact(123, -22)).isEqualTo(Double.parseDouble("123e-22"));
+    assertThat(FastDecimal.exact(9_007_199_254_740_992L, 22)).isEqualTo(Double.parseDouble("9007199254740992e22"));
+    assertThat(FastDecimal.exact(9_007_199_254_740_993L, 0)).isNaN(); // above 2^53: not an exact double
+    assertThat(FastDecimal.exact(1, 23)).isNaN();
+    assertThat(FastDecimal.exact(1, -23)).isNaN();
+    assertThat(FastDecimal.exact(-1, 0)).isNaN();
   }
 }

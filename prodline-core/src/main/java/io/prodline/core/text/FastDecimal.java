@@ -1,31 +1,35 @@
-package io.prodline.data.source.csv;
+package io.prodline.core.text;
 
 /**
- * Parses the plain decimals that make up nearly every numeric CSV cell straight from ASCII bytes, exactly, and
- * declines anything else so the caller falls back to {@link Cells}, which defines what a number is.
+ * Parses the plain decimals that make up nearly every number in a CSV cell or a JSON request straight from ASCII
+ * bytes, exactly, and declines anything else, so that the caller falls back to the parser that defines what a
+ * number is in its format (the CSV reader's cell rules, Jackson for JSON).
  *
  * <p>Decimal to double: a cell of at most 18 digits whose value as an integer m is at most 2^53,
  * scaled by 10^e with |e| &lt;= 22, is m * 10^e or m / 10^-e in one correctly rounded operation, because both
  * m and 10^|e| are exact doubles (Clinger 1990, the "fast path" every correct parser takes). Other cells are
- * declined; {@link Double#parseDouble} then gives the correctly rounded value, so results never differ.
+ * declined; a full parser then gives the correctly rounded value, so results never differ.
  */
-final class FastDecimal {
+public final class FastDecimal {
   /** Returned by {@link #parseLong} when it declines; no cell it accepts has this value. */
-  static final long DECLINED_LONG = Long.MIN_VALUE;
+  public static final long DECLINED_LONG = Long.MIN_VALUE;
 
   private static final double[] POWERS_OF_TEN = {
       1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
       1e19, 1e20, 1e21, 1e22};
-  private static final long MAX_EXACT = 1L << 53;
+  /** Every integer from 0 to this, 2^53, is an exact double. */
+  public static final long MAX_EXACT_MANTISSA = 1L << 53;
+  /** The largest power of ten that is an exact double: 10^22. */
+  public static final int MAX_EXACT_SCALE = 22;
   private static final long ZEROS = 0x3030303030303030L;
 
   private FastDecimal() {}
 
   /**
    * {@code [+-]?digits} of at most 18 digits, as a long; {@link #DECLINED_LONG} for anything else (longer,
-   * or not an integer at all), which the caller hands to {@link Cells#parseInt64}.
+   * or not an integer at all), which the caller hands to its full parser.
    */
-  static long parseLong(byte[] b, int from, int to) {
+  public static long parseLong(byte[] b, int from, int to) {
     int i = from;
     boolean negative = false;
     if (i < to && (b[i] == '-' || b[i] == '+')) {
@@ -48,9 +52,9 @@ final class FastDecimal {
 
   /**
    * {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?} of at most 18 digits within the exact range above,
-   * as a double; NaN when declined (no accepted cell is NaN), which the caller hands to {@link Cells#parseFloat64}.
+   * as a double; NaN when declined (no accepted text is NaN), which the caller hands to its full parser.
    */
-  static double parseDouble(byte[] b, int from, int to) {
+  public static double parseDouble(byte[] b, int from, int to) {
     int i = from;
     boolean negative = false;
     if (i < to && (b[i] == '-' || b[i] == '+')) {
@@ -149,9 +153,23 @@ final class FastDecimal {
       }
       scale += negativeExponent ? -exponent : exponent;
     }
-    if (mantissa > MAX_EXACT || scale < -22 || scale > 22) {
-      return mantissa == 0 ? 0.0 : Double.NaN;
+    return mantissa == 0 ? 0.0 : exact(mantissa, scale);
+  }
+
+  /**
+   * {@code mantissa * 10^scale} when both factors are exact doubles ({@code 0 <= mantissa <= 2^53}, |scale| &lt;= 22),
+   * which one correctly rounded multiplication or division then gives exactly; NaN otherwise, for the caller's full
+   * parser. For parsers that gather the digits themselves while checking their own grammar.
+   */
+  public static double exact(long mantissa, int scale) {
+    if (mantissa < 0 || mantissa > MAX_EXACT_MANTISSA || scale < -MAX_EXACT_SCALE || scale > MAX_EXACT_SCALE) {
+      return Double.NaN;
     }
     return scale >= 0 ? mantissa * POWERS_OF_TEN[scale] : mantissa / POWERS_OF_TEN[-scale];
+  }
+
+  /** 10^e, exact, for 0 &lt;= e &lt;= {@link #MAX_EXACT_SCALE}. */
+  public static double powerOfTen(int e) {
+    return POWERS_OF_TEN[e];
   }
 }
