@@ -27,6 +27,7 @@ import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.testing.Eventually;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
+import io.prodline.serving.testing.PrometheusTextFormat;
 import io.prodline.serving.testing.TestBundles;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,9 +136,6 @@ class GrpcDeadlineTest {
 
   /** How many gRPC calls to the gated model the server counted with that (HTTP) status. */
   private static int count(String status) {
-    String prefix = "prodline_request_duration_seconds_count{model=\"gated\",protocol=\"grpc\",status=\"" + status
-        + "\",version=\"1\"} ";
-    return rest.get("/metrics").body().lines().filter(line -> line.startsWith(prefix))
-        .mapToInt(line -> (int) Double.parseDouble(line.substring(prefix.length()))).findFirst().orElse(0);
+    return PrometheusTextFormat.requestsCounted(rest.get("/metrics").body(), "gated", "grpc", status);
   }
 }

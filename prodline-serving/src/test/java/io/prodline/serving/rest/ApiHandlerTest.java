@@ -18,6 +18,7 @@ import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
+import io.prodline.serving.testing.PrometheusTextFormat;
 import io.prodline.serving.testing.TestBundles;
 import io.prodline.serving.testing.TestRepository;
 import java.nio.charset.StandardCharsets;
@@ -119,10 +120,7 @@ class ApiHandlerTest {
 
   /** How many REST requests to the gated model {@code metrics} counted with that status. */
   private static int count(ServingMetrics metrics, String status) {
-    String prefix = "prodline_request_duration_seconds_count{model=\"gated\",protocol=\"rest_v1\",status=\""
-        + status + "\",version=\"1\"} ";
-    return metrics.scrape().lines().filter(line -> line.startsWith(prefix))
-        .mapToInt(line -> (int) Double.parseDouble(line.substring(prefix.length()))).findFirst().orElse(0);
+    return PrometheusTextFormat.requestsCounted(metrics.scrape(), "gated", "rest_v1", status);
   }
 
   private static DefaultFullHttpRequest gated() {

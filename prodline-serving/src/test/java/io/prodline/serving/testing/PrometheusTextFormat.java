@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * An independent check of Prometheus' text exposition format (0.0.4), so the format is verified even where
  * promtool is not installed: every sample belongs to a family declared with HELP and TYPE before it, names and
  * labels are well formed, values parse, and every histogram series has buckets with increasing bounds,
- * non-decreasing counts, a {@code +Inf} bucket equal to its {@code _count}, and a {@code _sum}.
+ * non-decreasing counts, a {@code +Inf} bucket equal to its {@code _count}, and a {@code _sum}. Also reads the
+ * request counts tests assert on.
  */
 public final class PrometheusTextFormat {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
@@ -25,6 +26,17 @@ public final class PrometheusTextFormat {
   private static final List<String> SUFFIXES = List.of("_bucket", "_count", "_sum", "_total", "_created", "");
 
   private PrometheusTextFormat() {}
+
+  /**
+   * How many requests of {@code protocol} to version 1 of {@code model} the scrape {@code text} counts with
+   * {@code status}: the {@code _count} of {@code prodline_request_duration_seconds}, 0 when the series is absent.
+   */
+  public static int requestsCounted(String text, String model, String protocol, String status) {
+    String prefix = "prodline_request_duration_seconds_count{model=\"" + model + "\",protocol=\"" + protocol
+        + "\",status=\"" + status + "\",version=\"1\"} ";
+    return text.lines().filter(line -> line.startsWith(prefix))
+        .mapToInt(line -> (int) Double.parseDouble(line.substring(prefix.length()))).findFirst().orElse(0);
+  }
 
   /** Every problem found, one sentence each; empty when the text is valid. */
   public static List<String> problems(String text) {
