@@ -8,8 +8,12 @@ import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
 import io.prodline.serving.testing.TestBundles;
 import io.prodline.serving.testing.TestRepository;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,8 +207,38 @@ class ModelServerTest {
         .POST(HttpRequest.BodyPublishers.ofInputStream(
             () -> new java.io.ByteArrayInputStream(new byte[MAX_BODY * 2]))));
     assertThat(chunked.status()).isEqualTo(413);
+    assertThat(chunked.error()).contains("larger than the limit of " + MAX_BODY + " bytes");
 
     assertThat(predict("/v1/models/houses:predict", "[" + HOUSE + "]").status()).isEqualTo(200);
+  }
+
+  /**
+   * A chunked body has no declared end, so the server closes the connection after its 413. A client still sending
+   * when the 413 goes out must get the answer, not a reset: the server goes on reading (and dropping) what arrives
+   * for a while before it closes, as nginx's lingering close does.
+   */
+  @Test
+  void aClientStillSendingAnOversizedChunkedBodyReadsThe413() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.actualPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /v1/models/houses:predict HTTP/1.1\r\nHost: localhost\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      writeChunk(out, MAX_BODY + 1);
+      Thread.sleep(300); // the server has answered by now
+      writeChunk(out, MAX_BODY); // to a closed socket this would draw a reset that discards the unread 413
+      Thread.sleep(300);
+
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 413").contains("larger than the limit of " + MAX_BODY + " bytes");
+    }
+  }
+
+  private static void writeChunk(OutputStream out, int size) throws IOException {
+    out.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(new byte[size]);
+    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
   }
 
   @Test

@@ -1,25 +1,38 @@
 package io.prodline.serving.rest;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Aggregates request bodies up to a limit, like {@link HttpObjectAggregator}, but answers an oversized body with
  * the API's JSON error instead of Netty's empty 413, so clients get the same error shape for every failure.
- * Connection handling is Netty's: the rest of an oversized body is discarded and a keep-alive connection stays
- * open when it can.
+ * Connection handling is Netty's, with one addition: the rest of an oversized body is discarded and a keep-alive
+ * connection stays open when it can; when it cannot (a chunked body has no declared end), the connection lingers
+ * before it closes, as nginx's lingering close does. Closing a socket with unread bytes, or bytes still arriving,
+ * makes the kernel send a reset, which throws away the 413 the client has not read yet.
  */
 final class BodyLimitAggregator extends HttpObjectAggregator {
+  /** How long a connection that is being closed goes on reading (and dropping) what the client still sends. */
+  static final long LINGER_MILLIS = 2_000;
+
+  private static final ChannelFutureListener LINGERING_CLOSE = BodyLimitAggregator::lingeringClose;
+
   private final int maxBodyBytes;
 
   BodyLimitAggregator(int maxBodyBytes) {
@@ -37,8 +50,28 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     // nothing worth reading on the connection.
     boolean close = oversized instanceof FullHttpMessage
         || (!HttpUtil.is100ContinueExpected(oversized) && !HttpUtil.isKeepAlive(oversized));
+    if (close && ctx.pipeline().get(HttpServerKeepAliveHandler.class) != null) {
+      // It would close the connection as soon as the answer is written; the lingering close does it later.
+      ctx.pipeline().remove(HttpServerKeepAliveHandler.class);
+    }
     ctx.writeAndFlush(tooLarge(oversized.protocolVersion(), !close))
-        .addListener(close ? ChannelFutureListener.CLOSE : ChannelFutureListener.CLOSE_ON_FAILURE);
+        .addListener(close ? LINGERING_CLOSE : ChannelFutureListener.CLOSE_ON_FAILURE);
+  }
+
+  /**
+   * Ends the output so the client sees the answer end, keeps reading (the aggregator drops the rest of the body,
+   * which it no longer aggregates) and closes once the client does, or after {@link #LINGER_MILLIS}.
+   */
+  private static void lingeringClose(ChannelFuture written) {
+    Channel channel = written.channel();
+    if (!written.isSuccess()) {
+      channel.close();
+      return;
+    }
+    if (channel instanceof SocketChannel socket && channel.pipeline().get(SslHandler.class) == null) {
+      socket.shutdownOutput();
+    }
+    channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** Also answers {@code Expect: 100-continue} requests announcing too large a body with the JSON error. */
