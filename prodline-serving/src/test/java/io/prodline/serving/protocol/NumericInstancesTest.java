@@ -47,7 +47,7 @@ class NumericInstancesTest {
   private static List<String> numbers(Random random, int count) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      out.add(switch (i % 8) {
+      out.add(switch (i % 9) {
         case 0 -> Double.toString(Math.round(random.nextGaussian() * 10_000) / 10_000.0); // as the benchmarks send
         case 1 -> Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20)); // 17 digits
         case 2 -> Long.toString(random.nextLong() % 1_000_000_000_000_000_000L); // up to 18 digits
@@ -55,10 +55,29 @@ class NumericInstancesTest {
         case 4 -> (random.nextBoolean() ? "-" : "") + random.nextInt(100_000) + "e" + (random.nextInt(61) - 30);
         case 5 -> random.nextInt(1000) + "." + random.nextInt(1000) + "E+" + random.nextInt(25);
         case 6 -> Float.toString(random.nextFloat() - 0.5f);
-        default -> Double.toString(Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL));
+        case 7 -> Double.toString(Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL));
+        default -> plainDecimal(random); // every split of up to 9 digits around the point, for the word reader
       });
     }
     return out;
+  }
+
+  /** [-]digits[.digits], 1 to 9 integer digits (no leading zero but a lone 0) and 0 to 9 fraction digits. */
+  private static String plainDecimal(Random random) {
+    StringBuilder number = new StringBuilder(random.nextBoolean() ? "-" : "");
+    int integerDigits = 1 + random.nextInt(9);
+    number.append(integerDigits == 1 ? random.nextInt(10) : 1 + random.nextInt(9));
+    for (int d = 1; d < integerDigits; d++) {
+      number.append(random.nextInt(10));
+    }
+    int fractionDigits = random.nextInt(10);
+    if (fractionDigits > 0) {
+      number.append('.');
+      for (int d = 0; d < fractionDigits; d++) {
+        number.append(random.nextInt(10));
+      }
+    }
+    return number.toString();
   }
 
   private static String body(List<String> numbers) {
@@ -180,6 +199,12 @@ class NumericInstancesTest {
         "{\"instances\": [[1, 2, 1234567890123456789]]}", "{\"instances\": [[1, 2, 3]]}\u0000",
         "{\"instances\": [[1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3]]}", "", "[[1, 2, 3]]");
     for (String json : others) {
+      assertThat(fast(json)).as(json).isNull();
+    }
+    // The same numbers first in a longer body, where they are read a word at a time.
+    for (String number : List.of("01", "00.5", "01.5", "1.", ".5", "+1", "1e", "1.5e", "1.5E+", "-", "--1", "-x",
+        "1.5.5", "1..5", "12345678901234567890", "0x1", "1,5")) {
+      String json = "{\"instances\": [[" + number + ", 2, 3], [4, 5, 6], [7, 8, 9]]}";
       assertThat(fast(json)).as(json).isNull();
     }
   }
