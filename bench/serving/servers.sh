@@ -12,6 +12,12 @@ start_server() {
   local name="$1"; shift
   local log="$WORK/raw/$name.log"
   mkdir -p "$WORK/raw"
+  # A server left over from an interrupted run would answer in place of this one (whose bind fails), and every
+  # figure would be that server's.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+    echo "port $PORT is already in use (a server left over from an earlier run?); stop it or set PORT" >&2
+    exit 1
+  fi
   case "$name" in
     nginx)           # the HTTP floor: a fixed JSON body for every POST
       mkdir -p "$WORK/nginx"
