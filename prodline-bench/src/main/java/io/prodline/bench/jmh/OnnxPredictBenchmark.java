@@ -1,6 +1,7 @@
 package io.prodline.bench.jmh;
 
 import io.prodline.core.bundle.BareModels;
+import io.prodline.core.fs.AtomicFiles;
 import io.prodline.core.runtime.ModelRuntime;
 import io.prodline.core.runtime.ModelRuntimes;
 import java.io.IOException;
@@ -43,6 +44,7 @@ public class OnnxPredictBenchmark {
   @Param({"1", "64"})
   public int rowsPerCall;
 
+  private Path copy;
   private ModelRuntime runtime;
   private float[][] requests;
   private int next;
@@ -50,7 +52,8 @@ public class OnnxPredictBenchmark {
   @Setup
   public void setUp() throws IOException {
     // A bare model is found by its file name, so the fixture is served from a version directory as model.onnx.
-    Path version = Files.createTempDirectory("onnx-bench").resolve("1");
+    copy = Files.createTempDirectory("onnx-bench");
+    Path version = copy.resolve("1");
     Files.createDirectories(version);
     Files.copy(Path.of(model), version.resolve("model.onnx"));
     runtime = ModelRuntimes.load(BareModels.read(version));
@@ -66,6 +69,7 @@ public class OnnxPredictBenchmark {
   @TearDown
   public void tearDown() {
     runtime.close();
+    AtomicFiles.deleteRecursively(copy);
   }
 
   @Benchmark

@@ -159,9 +159,9 @@ public final class FastDecimal {
   /**
    * {@code mantissa * 10^scale} when both factors are exact doubles ({@code 0 <= mantissa <= 2^53}, |scale| &lt;= 22),
    * which one correctly rounded multiplication or division then gives exactly; NaN otherwise, for the caller's full
-   * parser. For parsers that gather the digits themselves while checking their own grammar.
+   * parser.
    */
-  public static double exact(long mantissa, int scale) {
+  static double exact(long mantissa, int scale) {
     if (mantissa < 0 || mantissa > MAX_EXACT_MANTISSA || scale < -MAX_EXACT_SCALE || scale > MAX_EXACT_SCALE) {
       return Double.NaN;
     }

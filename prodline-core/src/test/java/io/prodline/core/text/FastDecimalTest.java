@@ -3,6 +3,7 @@ package io.prodline.core.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class FastDecimalTest {
   private static double parse(String cell, int offset) {
     byte[] text = cell.getBytes(StandardCharsets.US_ASCII);
     byte[] buffer = new byte[offset + text.length + 3];
-    java.util.Arrays.fill(buffer, (byte) '7');
+    Arrays.fill(buffer, (byte) '7');
     System.arraycopy(text, 0, buffer, offset, text.length);
     return FastDecimal.parseDouble(buffer, offset, offset + text.length);
   }

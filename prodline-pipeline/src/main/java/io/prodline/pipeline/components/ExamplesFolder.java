@@ -90,5 +90,4 @@ public final class ExamplesFolder {
       return source.readAll();
     }
   }
-
 }

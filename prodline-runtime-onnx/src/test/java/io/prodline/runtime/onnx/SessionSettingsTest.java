@@ -8,6 +8,7 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.runtime.ModelRuntime;
 import io.prodline.core.runtime.ModelRuntimes;
 import java.nio.file.Path;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class SessionSettingsTest {
     try (ModelRuntime two = ModelRuntimes.load(BundleReader.read(version))) {
       float[] onTwo = two.predict(features, 64);
       for (int r = 0; r < 64; r++) {
-        assertThat(onTwo[r]).isCloseTo(onOne[r], org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(onTwo[r]).isCloseTo(onOne[r], Offset.offset(1e-5f));
       }
     }
   }

@@ -29,7 +29,7 @@ import java.util.List;
  *       {@code 0.0}); a longer one is left to Jackson;</li>
  *   <li>a number with a fraction or exponent: the correctly rounded double. Its digits are gathered here in the
  *       same pass that checks JSON's grammar; when they fit in 53 bits and the decimal exponent is within ±22,
- *       one exact operation gives the value ({@link FastDecimal#exact}) (Clinger's fast path, also the first step
+ *       one exact operation gives the value (Clinger's fast path, also the first step
  *       of the parser Jackson uses), otherwise the same {@link NumberInput#parseDouble(char[], int, int, boolean)}
  *       Jackson calls does. A result that is not finite ({@code 1e400}) is left to Jackson, so such a body is read
  *       exactly as it always was.</li>
@@ -212,8 +212,8 @@ final class NumericInstances {
     if (integer) {
       return negative ? -digits : digits;
     }
-    // FastDecimal#exact, written out: as a call it is not inlined into this already large method, and a call per
-    // number costs about 7% of a 64-row request.
+    // FastDecimal's exact step, written out: as a call it is not inlined into this already large method, and a
+    // call per number costs about 7% of a 64-row request.
     int scale = exponent - fractionDigits;
     if (digits > FastDecimal.MAX_EXACT_MANTISSA || scale < -FastDecimal.MAX_EXACT_SCALE
         || scale > FastDecimal.MAX_EXACT_SCALE) {

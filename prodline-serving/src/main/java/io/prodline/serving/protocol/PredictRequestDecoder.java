@@ -536,7 +536,7 @@ public final class PredictRequestDecoder {
     }
 
     private List<String> names() {
-      return inputs.stream().map(Field::name).toList();
+      return PredictRequestDecoder.names(inputs);
     }
   }
 
@@ -546,7 +546,11 @@ public final class PredictRequestDecoder {
     for (ColumnBuilder b : builders) {
       columns.add(b.build());
     }
-    return Frame.of(inputs.stream().map(Field::name).toList(), columns);
+    return Frame.of(names(inputs), columns);
+  }
+
+  private static List<String> names(List<Field> inputs) {
+    return inputs.stream().map(Field::name).toList();
   }
 
   private static String expected(Field input) {

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class BodyLimitAggregator extends HttpObjectAggregator {
   /** How long a connection that is being closed goes on reading (and dropping) what the client still sends. */
-  static final long LINGER_MILLIS = 2_000;
+  private static final long LINGER_MILLIS = 2_000;
 
   private static final ChannelFutureListener LINGERING_CLOSE = BodyLimitAggregator::lingeringClose;
 
@@ -46,8 +46,8 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
       super.handleOversizedMessage(ctx, oversized);
       return;
     }
-    // As Netty does: a whole message, or a message that is not kept alive and did not ask to continue, leaves
-    // nothing worth reading on the connection.
+    // As Netty does: after a whole message (a chunked body, which has no declared end), or a message that is not
+    // kept alive and did not ask to continue, the connection ends with this answer.
     boolean close = oversized instanceof FullHttpMessage
         || (!HttpUtil.is100ContinueExpected(oversized) && !HttpUtil.isKeepAlive(oversized));
     if (close && ctx.pipeline().get(HttpServerKeepAliveHandler.class) != null) {

@@ -2,8 +2,13 @@ package io.prodline.serving.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.tls.TlsConfig;
 import java.io.IOException;
@@ -17,6 +22,8 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -92,6 +99,20 @@ public final class SelfSignedTls {
   public static ModelServer serve(Path root, TlsConfig tls, String token) throws IOException {
     return new ModelServer(ServerConfig.defaults(TestRepository.create(root)).withBindAddress("127.0.0.1")
         .withManagement(ManagementOptions.on(0, token)).withTls(tls)).start(0, 0);
+  }
+
+  /**
+   * Makes {@code call} on a gRPC channel to {@code 127.0.0.1:port} opened with {@code credentials} (30 s deadline),
+   * then closes the channel.
+   */
+  public static <T> T grpc(int port, ChannelCredentials credentials,
+      Function<GRPCInferenceServiceBlockingStub, T> call) {
+    ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", port, credentials).build();
+    try {
+      return call.apply(GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS));
+    } finally {
+      channel.shutdownNow();
+    }
   }
 
   /** An HTTPS client for {@code 127.0.0.1:port}. */

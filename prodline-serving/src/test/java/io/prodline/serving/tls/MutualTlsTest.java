@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ChannelCredentials;
-import io.grpc.Grpc;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.ServerReadyRequest;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
@@ -23,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,13 +115,7 @@ class MutualTlsTest {
   }
 
   private static boolean serverReady(ChannelCredentials credentials) {
-    ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(), credentials)
-        .build();
-    try {
-      return GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-          .serverReady(ServerReadyRequest.getDefaultInstance()).getReady();
-    } finally {
-      channel.shutdownNow();
-    }
+    return SelfSignedTls.grpc(server.actualGrpcPort(), credentials,
+        stub -> stub.serverReady(ServerReadyRequest.getDefaultInstance()).getReady());
   }
 }

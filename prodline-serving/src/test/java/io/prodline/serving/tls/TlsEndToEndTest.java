@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grpc.ChannelCredentials;
-import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
@@ -29,8 +25,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,13 +72,14 @@ class TlsEndToEndTest {
         .trustManager(tls.certificateChain().toFile()).build();
     ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("iris")
         .addInputs(fp32("x", 1f)).addInputs(fp32("y", 0f)).build();
-    ModelInferResponse response = withGrpc(trusting, stub -> stub.modelInfer(request));
+    ModelInferResponse response =
+        SelfSignedTls.grpc(server.actualGrpcPort(), trusting, stub -> stub.modelInfer(request));
     assertThat(response.getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f, 0f, 0.5f);
   }
 
   @Test
   void aPlaintextGrpcClientIsRefused() {
-    assertThatThrownBy(() -> withGrpc(InsecureChannelCredentials.create(),
+    assertThatThrownBy(() -> SelfSignedTls.grpc(server.actualGrpcPort(), InsecureChannelCredentials.create(),
         stub -> stub.serverReady(ServerReadyRequest.getDefaultInstance())))
         .isInstanceOfSatisfying(StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
@@ -118,16 +113,5 @@ class TlsEndToEndTest {
   private static InferInputTensor.Builder fp32(String name, float value) {
     return InferInputTensor.newBuilder().setName(name).setDatatype("FP32").addShape(1)
         .setContents(InferTensorContents.newBuilder().addFp32Contents(value));
-  }
-
-  /** One call on a channel of its own to the gRPC port. */
-  private static <T> T withGrpc(ChannelCredentials credentials, Function<GRPCInferenceServiceBlockingStub, T> call) {
-    ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(), credentials)
-        .build();
-    try {
-      return call.apply(GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS));
-    } finally {
-      channel.shutdownNow();
-    }
   }
 }

@@ -20,12 +20,11 @@ public record XGBoostParams(String booster, int rounds, int maxDepth, double eta
                             double colsampleByTree, double minChildWeight, double lambda, double alpha, long seed,
                             int threads, int earlyStoppingRounds, ClassWeights classWeights) {
   /** The keys {@link #fromMap} understands. */
-  /** XGBoost4J's setting (not the native library's) for how often, in rounds, training prints its metrics. */
-  private static final String PRINT_EVERY = "verbose_eval";
-
   public static final Set<String> KEYS = Set.of("booster", "rounds", "max_depth", "eta", "subsample",
       "colsample_bytree", "min_child_weight", "lambda", "alpha", "seed", "nthread", "early_stopping_rounds",
       "class_weight");
+  /** XGBoost4J's setting (not the native library's) for how often, in rounds, training prints its metrics. */
+  private static final String PRINT_EVERY = "verbose_eval";
 
   public XGBoostParams {
     if (!booster.equals("gbtree") && !booster.equals("gblinear")) {
