@@ -22,7 +22,9 @@ public final class Frame {
     this.names = List.copyOf(names);
     this.columns = List.copyOf(columns);
     this.rowCount = rowCount;
-    Map<String, Integer> index = new HashMap<>();
+    // Sized for every name at the default load factor: a frame is built per request, and growing the map twice
+    // on the way to 30 names cost about 1% of a single-row prediction's CPU.
+    Map<String, Integer> index = new HashMap<>(names.size() * 4 / 3 + 1);
     for (int i = 0; i < names.size(); i++) {
       if (index.put(names.get(i), i) != null) {
         throw new IllegalArgumentException("duplicate column name '" + names.get(i) + "'");
