@@ -218,7 +218,10 @@ class DataCommandsTest {
     JsonNode tempMax = feature(comparison, "temp_max").get("numeric");
     assertThat(tempMax.get("jensen_shannon_divergence").asDouble()).isBetween(0.02, 0.1);
     assertThat(tempMax.get("population_stability_index").asDouble()).isGreaterThan(0.1);
-    assertThat(tempMax.get("kolmogorov_smirnov").get("p_value").asDouble()).isLessThan(0.05);
+    // Both years fit in the default sketch, so the test is scipy's exactly: ks_2samp(...).pvalue = 3.1570876212856956e-4.
+    assertThat(tempMax.get("kolmogorov_smirnov").get("p_value").asDouble())
+        .isCloseTo(3.1570876212856956e-4, offset(1e-15));
+    assertThat(tempMax.get("kolmogorov_smirnov").get("statistic_error_bound").asDouble()).isZero();
     assertThat(tempMax.get("wasserstein").get("distance").asDouble()).isGreaterThan(1);
     assertThat(tempMax.get("bins")).isNotEmpty();
     // 2012: 191 rain of 366 days; 2015: 5 of 365. Top values are exact, so this is too.
@@ -240,5 +243,27 @@ class DataCommandsTest {
     JsonNode anomalies = json(out).get("anomalies");
     assertThat(texts(anomalies, "feature")).containsExactly("temp_max", "weather");
     assertThat(anomalies.get(0).get("allowed").asDouble()).isEqualTo(0.01);
+  }
+
+  @Test
+  void compareReportsAThresholdFeatureItCouldNotCompare() throws IOException {
+    // wind reads as text in the current file: its drift cannot be measured, and must not pass unnoticed.
+    List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(Y2015)));
+    lines.set(1, lines.get(1).replaceFirst(",([0-9.]+),([a-z]+)$", ",calm,$2"));
+    Path current = dir.resolve("wind-as-text.csv");
+    Files.write(current, lines);
+    Path out = dir.resolve("comparison.json");
+
+    Run r = run("data", "compare", "--baseline", Y2012, "--current", current.toString(), "--schema",
+        schemaWithDriftThresholds().toString(), "--output", out.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    String reason = "it is numeric (float64) in the baseline but categorical (string) in the current data";
+    JsonNode comparison = json(out);
+    assertThat(texts(comparison.get("not_compared"), "name")).containsExactly("wind");
+    JsonNode anomalies = comparison.get("anomalies");
+    assertThat(texts(anomalies, "type")).contains("not_compared");
+    assertThat(texts(anomalies, "description")).contains(
+        "Feature 'wind' has a threshold but was not compared with the previous span: " + reason + ".");
   }
 }

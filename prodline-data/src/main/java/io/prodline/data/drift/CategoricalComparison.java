@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Comparison of a categorical feature's value frequencies; definitions in {@code docs/validation.md}.
@@ -21,5 +22,13 @@ public record CategoricalComparison(
 
   public CategoricalComparison {
     values = List.copyOf(values);
+  }
+
+  /**
+   * The shares of values beyond both sides' top-value lists, compared as one: when they are large (a feature with
+   * many distinct values, such as an id or a date) the L-infinity distance says little about the rest.
+   */
+  public Optional<ComparedValue> other() {
+    return values.stream().filter(v -> v.value() == null).findFirst();
   }
 }

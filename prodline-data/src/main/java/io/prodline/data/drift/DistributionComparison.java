@@ -5,7 +5,7 @@ import io.prodline.data.stats.DatasetStatistics;
 import io.prodline.data.stats.FeatureStatistics;
 import io.prodline.data.stats.NumericStatistics;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,29 +20,43 @@ public final class DistributionComparison {
   private DistributionComparison() {}
 
   public static DatasetComparison compare(DatasetStatistics baseline, DatasetStatistics current) {
-    Map<String, FeatureStatistics> currentByName = new HashMap<>();
+    Map<String, FeatureStatistics> currentByName = new LinkedHashMap<>();
     current.features().forEach(f -> currentByName.put(f.name(), f));
     List<FeatureComparison> features = new ArrayList<>();
+    List<NotCompared> notCompared = new ArrayList<>();
     for (FeatureStatistics b : baseline.features()) {
-      FeatureStatistics c = currentByName.get(b.name());
-      if (c != null && comparable(b, c)) {
+      FeatureStatistics c = currentByName.remove(b.name());
+      String reason = c == null ? "it is only in the baseline" : whyNotComparable(b, c);
+      if (reason == null) {
         features.add(compare(b, c));
+      } else {
+        notCompared.add(new NotCompared(b.name(), reason));
       }
     }
-    return new DatasetComparison(baseline.numExamples(), current.numExamples(), features);
+    currentByName.keySet().forEach(name -> notCompared.add(new NotCompared(name, "it is only in the current data")));
+    return new DatasetComparison(baseline.numExamples(), current.numExamples(), features, notCompared);
   }
 
-  private static boolean comparable(FeatureStatistics b, FeatureStatistics c) {
-    return FeatureKind.of(b) == FeatureKind.of(c)
-        && b.common().numNonMissing() > 0 && c.common().numNonMissing() > 0;
+  /** Why two statistics of one feature cannot be compared, or null when they can. */
+  private static String whyNotComparable(FeatureStatistics b, FeatureStatistics c) {
+    if (FeatureKind.of(b) != FeatureKind.of(c)) {
+      return "it is " + describe(b) + " in the baseline but " + describe(c) + " in the current data";
+    }
+    if (b.common().numNonMissing() == 0 || c.common().numNonMissing() == 0) {
+      return "it has no value in the " + (b.common().numNonMissing() == 0 ? "baseline" : "current data");
+    }
+    return null;
+  }
+
+  private static String describe(FeatureStatistics f) {
+    return FeatureKind.of(f).fileName() + " (" + f.type().fileName() + ")";
   }
 
   /** Compares one feature's statistics; both must be of the same kind and have non-missing values. */
   public static FeatureComparison compare(FeatureStatistics baseline, FeatureStatistics current) {
-    if (!comparable(baseline, current)) {
-      throw new IllegalArgumentException("cannot compare '" + baseline.name() + "' (" + baseline.type().fileName()
-          + ") with '" + current.name() + "' (" + current.type().fileName()
-          + "): both need the same kind and at least one non-missing value");
+    String reason = whyNotComparable(baseline, current);
+    if (reason != null) {
+      throw new IllegalArgumentException("cannot compare '" + baseline.name() + "': " + reason);
     }
     FeatureKind kind = FeatureKind.of(baseline);
     return kind == FeatureKind.CATEGORICAL
@@ -60,21 +74,28 @@ public final class DistributionComparison {
   }
 
   private static KolmogorovSmirnovResult kolmogorovSmirnov(NumericStatistics a, NumericStatistics b) {
-    QuantileSteps sa = QuantileSteps.of(a.quantiles());
-    QuantileSteps sb = QuantileSteps.of(b.quantiles());
     long n = a.moments().numFinite();
     long m = b.moments().numFinite();
-    double d = QuantileSteps.maxCdfDistance(sa, sb);
-    double bound = Math.max(1.0 / sa.buckets(), 1.0 / sb.buckets()) + sa.rankError() + sb.rankError();
+    double d = StepCdfs.compare(a.quantiles().cdf(), b.quantiles().cdf()).maxDistance();
+    double bound = error(a) + error(b);
     return new KolmogorovSmirnovResult(d, bound, KolmogorovSmirnovPValue.pValue(d, n, m),
-        KolmogorovSmirnovPValue.method(n, m), n, m);
+        KolmogorovSmirnovPValue.pValue(Math.min(1, d + bound), n, m),
+        KolmogorovSmirnovPValue.pValue(Math.max(0, d - bound), n, m), KolmogorovSmirnovPValue.method(n, m), n, m);
   }
 
   private static WassersteinResult wasserstein(NumericStatistics a, NumericStatistics b) {
-    QuantileSteps sa = QuantileSteps.of(a.quantiles());
-    QuantileSteps sb = QuantileSteps.of(b.quantiles());
-    double bound = sa.range() * (1.0 / sa.buckets() + 2 * sa.rankError())
-        + sb.range() * (1.0 / sb.buckets() + 2 * sb.rankError());
-    return new WassersteinResult(QuantileSteps.quantileDistance(sa, sb), bound);
+    double distance = StepCdfs.compare(a.quantiles().cdf(), b.quantiles().cdf()).area();
+    return new WassersteinResult(distance, range(a) * error(a) + range(b) * error(b));
+  }
+
+  /** How far a side's steps may be from its sample's CDF at any x. */
+  private static double error(NumericStatistics side) {
+    return StepCdfs.error(side.quantiles().cdf(), side.quantiles().normalizedRankError());
+  }
+
+  /** Outside [min, max] (exact in the sketch) a side's steps are exactly 0 or 1, so its error spans only this. */
+  private static double range(NumericStatistics side) {
+    List<Double> values = side.quantiles().cdf().values();
+    return values.get(values.size() - 1) - values.get(0);
   }
 }

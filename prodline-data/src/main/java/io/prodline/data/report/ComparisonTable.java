@@ -4,13 +4,14 @@ import io.prodline.data.drift.CategoricalComparison;
 import io.prodline.data.drift.DatasetComparison;
 import io.prodline.data.drift.FeatureComparison;
 import io.prodline.data.drift.KolmogorovSmirnovResult;
+import io.prodline.data.drift.NotCompared;
 import io.prodline.data.drift.NumericComparison;
 import io.prodline.data.drift.WassersteinResult;
 import java.util.Map;
 
 /**
  * A row per compared feature: both distributions overlaid, and beside them every drift number with its
- * threshold marked: the schema's threshold for the metric it applies to (L-infinity or JS divergence), the
+ * threshold marked (then a row per feature not compared, with the reason): the schema's threshold for the metric it applies to (L-infinity or JS divergence), the
  * customary 0.1 / 0.25 reading of PSI, and 0.05 for the KS p-value.
  */
 final class ComparisonTable {
@@ -18,6 +19,8 @@ final class ComparisonTable {
   private static final double PSI_MODERATE = 0.1;
   /** PSI above this is customarily read as a major shift. */
   private static final double PSI_MAJOR = 0.25;
+  /** Share of values beyond the top lists above which L-infinity is flagged as covering little. */
+  private static final double OTHER_WARNING = 0.2;
   /** KS p-value below which the two samples are said to differ. */
   private static final double KS_ALPHA = 0.05;
 
@@ -37,6 +40,11 @@ final class ComparisonTable {
               : numeric(f.numeric(), thresholds.get(f.name())))
           .append("</td></tr>\n");
     }
+    for (NotCompared f : comparison.notCompared()) {
+      out.append("<tr class=\"").append(flags.rowClass(f.name())).append("\"><td class=\"name\">")
+          .append(Html.escape(f.name())).append(flags.badges(f.name())).append("</td><td colspan=\"2\">")
+          .append("not compared: ").append(Html.escape(f.reason())).append("</td></tr>\n");
+    }
     return out.append("</tbody>\n</table>\n</section>").toString();
   }
 
@@ -47,6 +55,9 @@ final class ComparisonTable {
     if (c.infinityNormValue() != null) {
       metric(out, "largest change", Html.escape(c.infinityNormValue()), "");
     }
+    c.other().ifPresent(o -> metric(out, "beyond the top values", Numbers.percent(o.baseline()) + " / "
+        + Numbers.percent(o.current()), Math.max(o.baseline(), o.current()) > OTHER_WARNING
+            ? verdict("none", "compared as one share: L-infinity says little about them") : ""));
     return out.append("</table>").toString();
   }
 
@@ -63,16 +74,27 @@ final class ComparisonTable {
     if (ks != null) {
       metric(out, "KS statistic D", Numbers.format(ks.statistic()) + " ± " + Numbers.format(ks.statisticErrorBound()),
           "");
-      metric(out, "KS p-value", Numbers.format(ks.pValue()), (ks.pValue() < KS_ALPHA
-          ? verdict("above", "differs (p &lt; " + KS_ALPHA + ")")
-          : verdict("within", "no evidence (p ≥ " + KS_ALPHA + ")")) + " <span class=\"verdict none\">"
-          + ks.method().fileName() + "</span>");
+      String p = ks.statisticErrorBound() == 0 ? Numbers.format(ks.pValue())
+          : Numbers.format(ks.pValue()) + " (" + Numbers.format(ks.pValueMin()) + " to "
+              + Numbers.format(ks.pValueMax()) + ")";
+      metric(out, "KS p-value", p, ksVerdict(ks) + " <span class=\"verdict none\">" + ks.method().fileName()
+          + "</span>");
     }
     WassersteinResult w = n.wasserstein();
     if (w != null) {
       metric(out, "Wasserstein", Numbers.format(w.distance()) + " ± " + Numbers.format(w.errorBound()), "");
     }
     return out.append("</table>").toString();
+  }
+
+  /** The test's conclusion at KS_ALPHA over the whole p-value range the sketch's error allows. */
+  private static String ksVerdict(KolmogorovSmirnovResult ks) {
+    return switch (ks.conclusion(KS_ALPHA)) {
+      case DIFFERENT -> verdict("above", "differs (p &lt; " + KS_ALPHA + ")");
+      case NO_EVIDENCE_OF_A_DIFFERENCE -> verdict("within", "no evidence (p ≥ " + KS_ALPHA + ")");
+      case INCONCLUSIVE -> verdict("none", "inconclusive: the sketch error straddles p = " + KS_ALPHA
+          + "; a larger kll_k decides");
+    };
   }
 
   /** The verdict against the schema's threshold, or a hint that none is set. */

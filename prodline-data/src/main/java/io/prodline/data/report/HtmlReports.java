@@ -42,7 +42,8 @@ public final class HtmlReports {
       DatasetComparison comparison, Map<String, Double> thresholds, List<Anomaly> anomalies) {
     String subtitle = "baseline " + baselineName + ": " + Numbers.count(comparison.baselineExamples())
         + " examples · current " + currentName + ": " + Numbers.count(comparison.currentExamples())
-        + " examples · " + comparison.features().size() + " features compared";
+        + " examples · " + comparison.features().size() + " features compared"
+        + (comparison.notCompared().isEmpty() ? "" : ", " + comparison.notCompared().size() + " not compared");
     String whenNone = thresholds.isEmpty()
         ? "No thresholds were given, so no feature was checked against one; thresholds come from a schema's "
             + "drift_comparator or skew_comparator."

@@ -17,6 +17,8 @@ import java.util.List;
  * @param equiWidthHistogram buckets of equal width between min and max (fewer if the range is too narrow to
  *     split in floating point, a single bucket when min = max)
  * @param quantileHistogram the B buckets between consecutive {@code quantiles}, each holding n/B samples
+ * @param cdf the sketch's CDF as steps, what comparisons of two data sets read (Kolmogorov–Smirnov,
+ *     Wasserstein); null when there is no finite value
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record QuantileStatistics(
@@ -26,7 +28,8 @@ public record QuantileStatistics(
     Double median,
     List<Quantile> quantiles,
     List<HistogramBucket> equiWidthHistogram,
-    List<HistogramBucket> quantileHistogram) {
+    List<HistogramBucket> quantileHistogram,
+    CumulativeCounts cdf) {
 
   public QuantileStatistics {
     quantiles = List.copyOf(quantiles);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
+import org.apache.datasketches.quantilescommon.DoublesSortedView;
 
 /**
  * Quantiles, an equi-width histogram and a quantile (equal-mass) histogram of the finite values of a numeric
@@ -90,7 +91,7 @@ public final class QuantilesCombiner implements Combiner<QuantilesCombiner, Quan
     double rankError = sketch.getNormalizedRankError(false);
     double pmfError = sketch.getNormalizedRankError(true);
     if (sketch.isEmpty()) {
-      return new QuantileStatistics(k, rankError, pmfError, null, List.of(), List.of(), List.of());
+      return new QuantileStatistics(k, rankError, pmfError, null, List.of(), List.of(), List.of(), null);
     }
     double[] ranks = new double[quantileBuckets + 1];
     for (int j = 0; j <= quantileBuckets; j++) {
@@ -106,8 +107,10 @@ public final class QuantilesCombiner implements Combiner<QuantilesCombiner, Quan
         quantileHistogram.add(new HistogramBucket(values[j - 1], values[j], perBucket));
       }
     }
+    DoublesSortedView view = sketch.getSortedView();
     return new QuantileStatistics(k, rankError, pmfError, sketch.getQuantile(0.5, INCLUSIVE), quantiles,
-        equiWidthHistogram(), quantileHistogram);
+        equiWidthHistogram(), quantileHistogram,
+        CumulativeCounts.of(view.getQuantiles(), view.getCumulativeWeights(), sketch.isEstimationMode()));
   }
 
   private List<HistogramBucket> equiWidthHistogram() {

@@ -40,7 +40,13 @@ public enum AnomalyType {
    * The feature's distance between training and serving data is strictly above its {@code skew_comparator}
    * threshold (error).
    */
-  SKEW_HIGH;
+  SKEW_HIGH,
+  /**
+   * A feature with a drift or skew comparator could not be compared (error): it is absent from one side, of a
+   * different kind on each side, or has no value on one side. A threshold that was asked for is never skipped
+   * silently.
+   */
+  NOT_COMPARED;
 
   @JsonValue
   public String fileName() {

@@ -2,6 +2,7 @@ package io.prodline.data.validation;
 
 import io.prodline.data.drift.DatasetComparison;
 import io.prodline.data.drift.FeatureComparison;
+import io.prodline.data.drift.NotCompared;
 import io.prodline.data.schema.Comparator;
 import io.prodline.data.schema.FeatureSchema;
 import io.prodline.data.schema.Schema;
@@ -49,8 +50,15 @@ public final class ComparisonChecks {
     List<Anomaly> anomalies = new ArrayList<>();
     for (FeatureSchema feature : schema.features()) {
       Comparator comparator = comparatorOf.apply(feature);
+      if (comparator == null || !feature.expectedIn(environment)) {
+        continue;
+      }
       Optional<FeatureComparison> compared = comparison.feature(feature.name());
-      if (comparator == null || compared.isEmpty() || !feature.expectedIn(environment)) {
+      if (compared.isEmpty()) {
+        String reason = comparison.notCompared(feature.name()).map(NotCompared::reason)
+            .orElse("it is in neither data set");
+        anomalies.add(Anomaly.of(AnomalyType.NOT_COMPARED, Severity.ERROR, feature.name(), "Feature '"
+            + feature.name() + "' has a threshold but was not compared with the " + other + ": " + reason + "."));
         continue;
       }
       double distance = distance(compared.get());

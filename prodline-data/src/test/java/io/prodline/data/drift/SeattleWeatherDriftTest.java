@@ -46,12 +46,15 @@ class SeattleWeatherDriftTest {
     Frame y2015 = SeattleYears.year("2015");
     assertThat(y2012.rowCount()).isEqualTo(366);
     assertThat(y2015.rowCount()).isEqualTo(365);
-    exact = DistributionComparison.compare(SeattleYears.statistics(y2012, SeattleYears.exactQuantiles(366)),
-        SeattleYears.statistics(y2015, SeattleYears.exactQuantiles(365)));
+    // The default KLL sketch (k = 1024) keeps all 366 values: everything is exact.
     StatisticsOptions defaults = StatisticsOptions.defaults().withThreads(1);
-    DatasetStatistics a = SeattleYears.statistics(y2012, defaults);
-    DatasetStatistics b = SeattleYears.statistics(y2015, defaults);
-    sketched = DistributionComparison.compare(a, b);
+    exact = DistributionComparison.compare(SeattleYears.statistics(y2012, defaults),
+        SeattleYears.statistics(y2015, defaults));
+    StatisticsOptions compacting = new StatisticsOptions(64, defaults.histogramBuckets(), defaults.quantileBuckets(),
+        defaults.topK(), defaults.frequentItemsMapSize(), defaults.hllLgK(), null, null, defaults.maxSlices(),
+        defaults.categoricalColumns(), 1);
+    sketched = DistributionComparison.compare(SeattleYears.statistics(y2012, compacting),
+        SeattleYears.statistics(y2015, compacting));
   }
 
   private static NumericComparison numeric(DatasetComparison c, String feature) {
@@ -72,7 +75,7 @@ class SeattleWeatherDriftTest {
   }
 
   @Test
-  void kolmogorovSmirnovMatchesScipyWhenQuantilesAreExact() {
+  void kolmogorovSmirnovMatchesScipyWithTheDefaultSketch() {
     assertKs("precipitation", 0.09485739950595104, 0.06596320240903518);
     assertKs("temp_max", 0.15254135788606932, 0.00031570876212856956);
     assertKs("temp_min", 0.1180402724754847, 0.011236747256045688);
@@ -83,11 +86,14 @@ class SeattleWeatherDriftTest {
     KolmogorovSmirnovResult ks = numeric(exact, feature).kolmogorovSmirnov();
     assertThat(ks.method()).isEqualTo(KolmogorovSmirnovPValue.Method.EXACT);
     assertThat(ks.statistic()).isCloseTo(statistic, within(1e-12));
+    assertThat(ks.statisticErrorBound()).isZero();
     assertThat(ks.pValue()).isCloseTo(pValue, within(1e-12 + 1e-9 * pValue));
+    assertThat(ks.pValueMin()).isEqualTo(ks.pValue());
+    assertThat(ks.pValueMax()).isEqualTo(ks.pValue());
   }
 
   @Test
-  void wassersteinMatchesScipyWhenQuantilesAreExact() {
+  void wassersteinMatchesScipyWithTheDefaultSketch() {
     assertThat(numeric(exact, "precipitation").wasserstein().distance()).isCloseTo(0.9660708136836581, within(1e-9));
     assertThat(numeric(exact, "temp_max").wasserstein().distance()).isCloseTo(2.151169249195299, within(1e-9));
     assertThat(numeric(exact, "temp_min").wasserstein().distance()).isCloseTo(1.5509379444569207, within(1e-9));
@@ -95,15 +101,34 @@ class SeattleWeatherDriftTest {
   }
 
   @Test
-  void sketchedKolmogorovSmirnovAndWassersteinStayWithinTheirStatedBounds() {
+  void aCompactedSketchStaysWithinItsStatedBounds() {
     double[][] scipy = {{0.09485739950595104, 0.9660708136836581}, {0.15254135788606932, 2.151169249195299},
         {0.1180402724754847, 1.5509379444569207}, {0.07620330863088555, 0.24167003518227415}};
     String[] features = {"precipitation", "temp_max", "temp_min", "wind"};
     for (int i = 0; i < features.length; i++) {
       NumericComparison c = numeric(sketched, features[i]);
-      assertThat(c.kolmogorovSmirnov().statistic())
-          .isCloseTo(scipy[i][0], within(c.kolmogorovSmirnov().statisticErrorBound()));
+      KolmogorovSmirnovResult ks = c.kolmogorovSmirnov();
+      assertThat(ks.statisticErrorBound()).isPositive();
+      assertThat(ks.statistic()).isCloseTo(scipy[i][0], within(ks.statisticErrorBound()));
+      assertThat(c.wasserstein().errorBound()).isPositive();
       assertThat(c.wasserstein().distance()).isCloseTo(scipy[i][1], within(c.wasserstein().errorBound()));
+      // The raw samples' p-value lies in the stated range.
+      double exactP = numeric(exact, features[i]).kolmogorovSmirnov().pValue();
+      assertThat(exactP).isBetween(ks.pValueMin(), ks.pValueMax());
+    }
+  }
+
+  @Test
+  void theConclusionAtFivePercentIsOnlyDrawnWhenTheErrorAllowsIt() {
+    // scipy: temp_max p = 3.2e-4 (different), wind p = 0.217 (no evidence), precipitation p = 0.066.
+    assertThat(numeric(exact, "temp_max").kolmogorovSmirnov().conclusion(0.05))
+        .isEqualTo(KolmogorovSmirnovResult.Conclusion.DIFFERENT);
+    assertThat(numeric(exact, "wind").kolmogorovSmirnov().conclusion(0.05))
+        .isEqualTo(KolmogorovSmirnovResult.Conclusion.NO_EVIDENCE_OF_A_DIFFERENCE);
+    for (String feature : new String[] {"precipitation", "temp_max", "temp_min", "wind"}) {
+      KolmogorovSmirnovResult ks = numeric(sketched, feature).kolmogorovSmirnov();
+      KolmogorovSmirnovResult.Conclusion truth = numeric(exact, feature).kolmogorovSmirnov().conclusion(0.05);
+      assertThat(ks.conclusion(0.05)).isIn(truth, KolmogorovSmirnovResult.Conclusion.INCONCLUSIVE);
     }
   }
 

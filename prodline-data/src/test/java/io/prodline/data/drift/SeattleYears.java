@@ -30,14 +30,4 @@ final class SeattleYears {
   static DatasetStatistics statistics(Frame frame, StatisticsOptions options) {
     return new StatisticsCollector(options).collect(List.of(frame).iterator());
   }
-
-  /**
-   * Options under which the quantiles describe the sample exactly: a KLL sketch large enough to keep every
-   * value, and a number of quantile buckets that is a multiple of the row count.
-   */
-  static StatisticsOptions exactQuantiles(int rows) {
-    StatisticsOptions d = StatisticsOptions.defaults();
-    return new StatisticsOptions(2000, d.histogramBuckets(), rows * (10_000 / rows), d.topK(),
-        d.frequentItemsMapSize(), d.hllLgK(), null, null, d.maxSlices(), d.categoricalColumns(), 1);
-  }
 }

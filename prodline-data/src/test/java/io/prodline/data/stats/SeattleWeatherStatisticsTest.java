@@ -60,7 +60,7 @@ class SeattleWeatherStatisticsTest {
     assertThat(List.of(p.min(), p.max(), t.min(), t.max())).containsExactly(0.0, 55.9, -1.6, 35.6);
     assertThat(p.numZeros()).isEqualTo(838);
     assertThat(t.numZeros()).isEqualTo(2);
-    // 1,461 values are more than a k = 200 KLL sketch keeps exactly; the quantiles are within the rank error.
+    // 1,461 values are more than a k = 1024 KLL sketch keeps exactly; the quantiles are within the rank error.
     double[] sorted = Reference.sorted(tempMax);
     QuantileStatistics q = s.feature("temp_max").numeric().quantiles();
     for (Quantile quantile : q.quantiles()) {

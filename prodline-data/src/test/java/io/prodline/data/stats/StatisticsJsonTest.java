@@ -39,7 +39,9 @@ class StatisticsJsonTest {
     assertThat(names(x.get("numeric").get("moments"))).containsExactly("num_finite", "weighted_num_finite", "mean",
         "std_dev", "min", "max", "num_zeros", "num_nan", "num_positive_infinity", "num_negative_infinity");
     assertThat(names(x.get("numeric").get("quantiles"))).containsExactly("k", "normalized_rank_error",
-        "pmf_normalized_rank_error", "median", "quantiles", "equi_width_histogram", "quantile_histogram");
+        "pmf_normalized_rank_error", "median", "quantiles", "equi_width_histogram", "quantile_histogram", "cdf");
+    assertThat(names(x.get("numeric").get("quantiles").get("cdf"))).containsExactly("values", "counts", "count",
+        "exact", "step_error");
     assertThat(names(x.get("numeric").get("quantiles").get("quantiles").get(0))).containsExactly("rank", "value");
     assertThat(names(x.get("numeric").get("quantiles").get("equi_width_histogram").get(0)))
         .containsExactly("low_value", "high_value", "sample_count");

@@ -12,6 +12,7 @@ import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
+import io.prodline.data.drift.DatasetComparison;
 import io.prodline.data.drift.DistributionComparison;
 import io.prodline.data.schema.Comparator;
 import io.prodline.data.schema.FeatureKind;
@@ -196,6 +197,23 @@ class ExampleValidatorTest {
       assertThat(a.observed()).isEqualTo(0.25);
       assertThat(a.description()).startsWith(
           "Feature 's' has a L-infinity distance of 0.2500 from the previous span, above its threshold");
+    });
+  }
+
+  @Test
+  void aFeatureWithAThresholdThatCannotBeComparedIsAnAnomaly() {
+    // x turned to text in the current data: its drift cannot be measured, which must not pass silently.
+    DatasetStatistics previous = stats();
+    Schema schema = SCHEMA.withFeature(SCHEMA.feature("x").orElseThrow()
+        .withDriftComparator(Comparator.jensenShannonDivergence(0.1)));
+    DatasetComparison comparison = DistributionComparison.compare(previous,
+        stats("x", StringColumn.of("1", "2", "three", "4")));
+
+    assertThat(ComparisonChecks.drift(schema, null, comparison)).singleElement().satisfies(a -> {
+      assertThat(a.type()).isEqualTo(AnomalyType.NOT_COMPARED);
+      assertThat(a.severity()).isEqualTo(Severity.ERROR);
+      assertThat(a.description()).isEqualTo("Feature 'x' has a threshold but was not compared with the previous "
+          + "span: it is numeric (float64) in the baseline but categorical (string) in the current data.");
     });
   }
 

@@ -46,14 +46,15 @@ class ResultJsonTest {
     DatasetStatistics b = stats(new double[] {2, 3, 4, 5}, "a", "a", "a", "b");
     JsonNode json = JSON.readTree(JSON.writeValueAsString(DistributionComparison.compare(a, b)));
 
-    assertThat(names(json)).containsExactly("baseline_examples", "current_examples", "features");
+    assertThat(names(json)).containsExactly("baseline_examples", "current_examples", "features", "not_compared");
     JsonNode x = json.get("features").get(0);
     assertThat(names(x)).containsExactly("name", "kind", "numeric");
     assertThat(x.get("kind").asText()).isEqualTo("numeric");
     assertThat(names(x.get("numeric"))).containsExactly("jensen_shannon_divergence", "population_stability_index",
         "kolmogorov_smirnov", "wasserstein", "bins");
     assertThat(names(x.get("numeric").get("kolmogorov_smirnov"))).containsExactly("statistic",
-        "statistic_error_bound", "p_value", "method", "baseline_count", "current_count");
+        "statistic_error_bound", "p_value", "p_value_min", "p_value_max", "method", "baseline_count",
+        "current_count");
     assertThat(x.get("numeric").get("kolmogorov_smirnov").get("method").asText()).isEqualTo("exact");
     assertThat(names(x.get("numeric").get("wasserstein"))).containsExactly("distance", "error_bound");
     assertThat(names(x.get("numeric").get("bins").get(0)))
