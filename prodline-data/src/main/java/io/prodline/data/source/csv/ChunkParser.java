@@ -107,6 +107,7 @@ final class ChunkParser {
   }
 
   private void append(RecordTokenizer record, ColumnBuilder[] builders, StringCodes[] strings) {
+    record.requireValidUtf8();
     if (record.fieldCount() != columns.size()) {
       throw new DataFormatException(source, record.line(), "expected " + columns.size()
           + " fields, as in the header, but found " + record.fieldCount()

@@ -40,10 +40,10 @@ import java.util.List;
  * A later value that does not fit its column's type is an error, never a silent conversion: declare such a
  * column's type ({@link CsvOptions#withTypes}, {@link CsvOptions#withSchema}) or enlarge the sample.
  *
- * <p><b>Bad records.</b> A row with the wrong number of fields or a value that does not fit its column fails
- * the read, or, under {@link io.prodline.data.source.BadRecordPolicy#skipAndCount}, is left out whole and
- * counted in {@link #badRecords()}; the batch it was in is then that much shorter. Damage that leaves no row to
- * resume at (invalid UTF-8, an unclosed quote, text after a closing quote) always fails.
+ * <p><b>Bad records.</b> A row with the wrong number of fields, a value that does not fit its column or bytes
+ * that are not UTF-8 fails the read, or, under {@link io.prodline.data.source.BadRecordPolicy#skipAndCount}, is
+ * left out whole and counted in {@link #badRecords()}; the batch it was in is then that much shorter. Damage
+ * that leaves no row to resume at (an unclosed quote, text after a closing quote) always fails.
  *
  * <p><b>Parallel parsing.</b> The file is cut into chunks of {@code batchRows} whole records (fewer when they
  * would exceed {@linkplain CsvOptions#batchBytes() batchBytes}) by a quote-aware

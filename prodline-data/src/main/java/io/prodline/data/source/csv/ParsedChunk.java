@@ -10,9 +10,9 @@ import java.util.List;
  * stopped it, if any, which ends the read once the records before it are accounted for.
  *
  * @param frame the good rows; null only when {@code failure} came before any parsing
- * @param badRecords records of the wrong width or with a value that does not fit its column
- * @param failure damage that leaves nothing to resume at (invalid UTF-8, text after a closing quote, an unclosed
- *     quote, an unreadable file), or null
+ * @param badRecords records of the wrong width, with a value that does not fit its column, or not UTF-8
+ * @param failure damage that leaves nothing to resume at (text after a closing quote, an unclosed quote, an
+ *     unreadable file), or null
  */
 record ParsedChunk(Frame frame, List<DataFormatException> badRecords, RuntimeException failure) {
   static ParsedChunk failed(RuntimeException failure) {

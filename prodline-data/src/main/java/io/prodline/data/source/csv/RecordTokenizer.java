@@ -14,9 +14,11 @@ import java.util.Locale;
  * ({@link #text}), so numbers are parsed without building strings.
  *
  * <p>A record holding any byte of 0x80 or above is checked to be strict UTF-8 when it is reached: invalid
- * bytes would otherwise turn into silently wrong strings (U+FFFD) or slip through numeric columns. That error,
- * and text after a closing quote, leave no field boundary to trust, so {@link #next()} throws them as
- * {@link DataFormatException}s that end the read.
+ * bytes would otherwise turn into silently wrong strings (U+FFFD) or slip through numeric columns. Such a record
+ * is still split reliably (every byte of an invalid sequence is 0x80 or above, never a comma, quote or line
+ * break), so it is one bad record: {@link #requireValidUtf8()} throws its error for the reader's bad-record
+ * policy, and its text is never decoded. Text after a closing quote leaves no field boundary to trust, so
+ * {@link #next()} throws it as a {@link DataFormatException} that ends the read.
  */
 final class RecordTokenizer {
   private static final byte QUOTE = '"';
@@ -34,6 +36,8 @@ final class RecordTokenizer {
   private long recordLine;
   private int recordStart;
   private boolean ascii;
+  /** The current record's invalid UTF-8, or null. */
+  private DataFormatException invalidUtf8;
   private int count;
   private int[] starts = new int[16];
   private int[] ends = new int[16];
@@ -117,10 +121,20 @@ final class RecordTokenizer {
     pos = p;
     count = n;
     ascii = !EightBytes.nonAscii(high);
-    if (!ascii) {
-      requireUtf8(recordStart, pos);
-    }
+    invalidUtf8 = ascii ? null : invalidUtf8(recordStart, pos);
     return true;
+  }
+
+  /** Whether the current record is well-formed UTF-8 (always true for an ASCII record). */
+  boolean validUtf8() {
+    return invalidUtf8 == null;
+  }
+
+  /** Throws the current record's invalid UTF-8 error, naming its line, if it has one. */
+  void requireValidUtf8() {
+    if (invalidUtf8 != null) {
+      throw invalidUtf8;
+    }
   }
 
   /**
@@ -165,8 +179,10 @@ final class RecordTokenizer {
 
   private DataFormatException textAfterClosingQuote(long high) {
     int length = StrictUtf8.sequenceLength(bytes[pos]);
-    if (EightBytes.nonAscii(high)) {
-      requireUtf8(recordStart, Math.min(to, pos + length));
+    DataFormatException invalid = EightBytes.nonAscii(high)
+        ? invalidUtf8(recordStart, Math.min(to, pos + length)) : null;
+    if (invalid != null) {
+      throw invalid;
     }
     char c = new String(bytes, pos, length, StandardCharsets.UTF_8).charAt(0);
     return new DataFormatException(source, recordLine, String.format(Locale.ROOT,
@@ -174,12 +190,10 @@ final class RecordTokenizer {
             + " the end of the line", c, (int) c));
   }
 
-  private void requireUtf8(int from, int end) {
+  private DataFormatException invalidUtf8(int from, int end) {
     int bad = StrictUtf8.firstInvalid(bytes, from, end);
-    if (bad >= 0) {
-      throw new DataFormatException(source, recordLine + lineBreaks(recordStart, bad),
-          "invalid UTF-8 bytes; save the file with UTF-8 encoding");
-    }
+    return bad < 0 ? null : new DataFormatException(source, recordLine + lineBreaks(recordStart, bad),
+        "invalid UTF-8 bytes; save the file with UTF-8 encoding");
   }
 
   /** The physical line the current record starts on. */
@@ -229,8 +243,9 @@ final class RecordTokenizer {
     return ascii;
   }
 
-  /** The text of field {@code i}: quotes undoubled, decoded (already checked to be valid UTF-8). */
+  /** The text of field {@code i}, quotes undoubled; a record that is not UTF-8 throws its error instead. */
   String text(int i) {
+    requireValidUtf8();
     int start = starts[i];
     int length = ends[i] - start;
     if (escaped[i]) {

@@ -27,7 +27,10 @@ final class SampleRecords implements Iterator<TextRecord> {
   public boolean hasNext() {
     while (next == null && (chunk != null || remaining > 0)) {
       if (chunk != null && chunk.next()) {
-        next = new TextRecord(chunk.line(), chunk.texts());
+        // A record that is not UTF-8 tells nothing of the column types; the read reports it, by its policy.
+        if (chunk.validUtf8()) {
+          next = new TextRecord(chunk.line(), chunk.texts());
+        }
         remaining--;
       } else {
         Chunk piece = remaining > 0 ? splitter.next(remaining, maxBytes) : null;

@@ -2,15 +2,21 @@ package io.prodline.data.source.csv;
 
 import static io.prodline.data.source.csv.CsvFiles.readAll;
 import static io.prodline.data.source.csv.CsvFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.core.error.DataFormatException;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
+import io.prodline.data.source.BadRecord;
+import io.prodline.data.source.BadRecordPolicy;
+import io.prodline.data.source.BadRecords;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +123,30 @@ class CsvErrorsTest {
     assertThatThrownBy(() -> readAll(file))
         .isInstanceOf(DataFormatException.class)
         .hasMessage(file + ":4: invalid UTF-8 bytes; save the file with UTF-8 encoding");
+  }
+
+  @Test
+  void aRecordThatIsNotUtf8IsABadRecordTheSkipPolicyCounts() {
+    // Line 3 was saved as Latin-1 ("café" with é as the single byte 0xE9), inside the type-inference sample.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("n,s\n1,tea\n2,caf".getBytes(StandardCharsets.UTF_8));
+    bytes.write(0xE9);
+    bytes.writeBytes("\n3,cr\u00e8me\n".getBytes(StandardCharsets.UTF_8));
+    Path file = write(dir, "latin1.csv", bytes.toByteArray());
+    BadRecords bad = new BadRecords(BadRecordPolicy.skipAndCount(10));
+
+    List<Frame> batches = new ArrayList<>();
+    try (CsvSource csv = CsvSource.open(file, CsvOptions.defaults(), bad)) {
+      csv.forEach(batches::add);
+    }
+
+    assertThat(batches).singleElement().satisfies(frame -> {
+      assertThat(frame.column("n").type()).isEqualTo(ColumnType.INT64);
+      assertThat(frame.column("s")).extracting(c -> List.of(c.get(0), c.get(1))).isEqualTo(List.of("tea", "cr\u00e8me"));
+    });
+    assertThat(bad.skipped()).isEqualTo(1);
+    assertThat(bad.examples()).containsExactly(
+        new BadRecord(file.toString(), 3, "invalid UTF-8 bytes; save the file with UTF-8 encoding"));
   }
 
   @Test
