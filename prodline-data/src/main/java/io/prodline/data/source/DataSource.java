@@ -27,6 +27,14 @@ public interface DataSource extends Iterable<Frame>, AutoCloseable {
   /** The columns, with their declared or inferred types, in the order every batch has them. */
   List<Field> schema();
 
+  /**
+   * What a person should hear about that did not fail the read, known once the source is open: e.g. a CSV column
+   * read as string because a few of its sampled values are not numbers. None by default.
+   */
+  default List<String> warnings() {
+    return List.of();
+  }
+
   /** The bad records skipped so far under a {@link BadRecordPolicy#skipAndCount} policy; complete after the read. */
   BadRecords badRecords();
 

@@ -31,6 +31,7 @@ public final class SpannedSource implements DataSource {
   private final SourceOptions options;
   private final BadRecords badRecords;
   private final List<Field> schema;
+  private final List<String> warnings;
   private final List<String> names;
   /** The spans read to their end, fingerprinted or not yet; see {@link #spans()}. */
   private final List<Span> spans = new ArrayList<>();
@@ -46,6 +47,7 @@ public final class SpannedSource implements DataSource {
     this.badRecords = new BadRecords(options.badRecords());
     this.current = files.format().open(files.files().get(0), options, badRecords);
     this.schema = current.schema();
+    this.warnings = current.warnings();
     this.names = schema.stream().map(Field::name).toList();
     this.next = 1;
   }
@@ -53,6 +55,12 @@ public final class SpannedSource implements DataSource {
   @Override
   public List<Field> schema() {
     return schema;
+  }
+
+  /** The first span's: it decides the types every later span must agree with. */
+  @Override
+  public List<String> warnings() {
+    return warnings;
   }
 
   @Override

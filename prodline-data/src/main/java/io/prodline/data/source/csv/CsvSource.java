@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads a CSV file as a stream of {@link Frame} batches, so files larger than memory can be processed; only
@@ -74,6 +75,7 @@ public final class CsvSource implements DataSource {
   private final BadRecords badRecords;
   private final int blockBytes;
   private final List<Field> schema;
+  private final List<String> warnings;
   private final ChunkParser parser;
   /** Where the data rows start, after the header: file offset, physical line and whether a CR came just before. */
   private final long dataOffset;
@@ -107,6 +109,7 @@ public final class CsvSource implements DataSource {
       splitter.close(); // it read the sample; the data is read again from a fresh stream
     }
     this.schema = columns.stream().map(ResolvedColumn::field).toList();
+    this.warnings = columns.stream().map(ResolvedColumn::inferenceNote).filter(Objects::nonNull).toList();
     this.parser = new ChunkParser(source, options, columns);
   }
 
@@ -180,6 +183,12 @@ public final class CsvSource implements DataSource {
   @Override
   public List<Field> schema() {
     return schema;
+  }
+
+  /** A sentence per column whose inferred type may surprise: numbers read as string because of a few words. */
+  @Override
+  public List<String> warnings() {
+    return warnings;
   }
 
   /**

@@ -50,7 +50,7 @@ final class SchemaResolver {
       for (int i = 0; i < guesses.length; i++) {
         String cell = record.fields().get(i);
         if (guesses[i] != null && !options.isMissing(cell)) {
-          guesses[i].observe(cell);
+          guesses[i].observe(cell, record.line());
         }
       }
     }
@@ -58,8 +58,8 @@ final class SchemaResolver {
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
       columns.add(guesses[i] == null
-          ? new ResolvedColumn(new Field(name, declared.get(name)), false)
-          : new ResolvedColumn(new Field(name, guesses[i].type()), true));
+          ? new ResolvedColumn(new Field(name, declared.get(name)), false, null)
+          : new ResolvedColumn(new Field(name, guesses[i].type()), true, guesses[i].note(source, name)));
     }
     return columns;
   }

@@ -52,6 +52,23 @@ class TypeInferenceTest {
   }
 
   @Test
+  void aNumberColumnReadAsStringBecauseOfAFewWordsIsAWarning() {
+    StringBuilder text = new StringBuilder("rain,kind\n");
+    for (int i = 0; i < 20; i++) {
+      text.append(i == 3 ? "abc" : i + ".5").append(i % 2 == 0 ? ",x\n" : ",7\n");
+    }
+    Path file = write(dir, "w.csv", text.toString());
+    try (CsvSource csv = CsvSource.open(file)) {
+      assertThat(csv.schema().get(0)).isEqualTo(new Field("rain", ColumnType.STRING));
+      // kind: half numbers, half words: a text column, nothing to say.
+      assertThat(csv.warnings()).containsExactly(file + ": column 'rain' is read as string although 19 of its 20"
+          + " sampled values are numbers; the first that is not is \"abc\" on line 5. If it is a number column,"
+          + " correct or blank such values, or declare its type (float64) and skip the rows that do not fit as bad"
+          + " records");
+    }
+  }
+
+  @Test
   void specialFloatWordsParseToTheirValues() {
     Frame frame = readAll(write(dir, "f.csv", "x\nNaN\n-Inf\ninfinity\n1e3\n-0.0\n"));
     assertThat(rows(frame)).containsExactly(row(Double.NaN), row(Double.NEGATIVE_INFINITY),
