@@ -237,6 +237,9 @@ class DataCommandsTest {
     Run badEnvironment = run("data", "validate", "--data", Y2015, "--schema", yaml.toString(),
         "--environment", "SERVING");
     Run noData = run("data", "validate", "--schema", yaml.toString());
+    Path misspelt = Files.writeString(dir.resolve("misspelt.yaml"),
+        Files.readString(yaml).replaceFirst("min_fraction:", "min_fractoin:"));
+    Run badSchema = run("data", "validate", "--data", Y2015, "--schema", misspelt.toString());
 
     assertThat(noSchema.exitCode()).isEqualTo(2);
     assertThat(noSchema.err()).contains("none.yaml: no such schema file").contains("prodline data schema");
@@ -245,6 +248,9 @@ class DataCommandsTest {
     assertThat(badEnvironment.exitCode()).isEqualTo(2);
     assertThat(badEnvironment.err()).contains("environment 'SERVING'");
     assertThat(noData.exitCode()).isEqualTo(2);
+    assertThat(badSchema.exitCode()).isEqualTo(2);
+    assertThat(badSchema.err()).isEqualTo("prodline: " + misspelt + ":7: unknown key 'min_fractoin' in "
+        + "features[0].presence; the keys allowed there are min_fraction, required" + System.lineSeparator());
   }
 
   @Test
