@@ -133,6 +133,8 @@ class SchemaYamlTest {
         .isEqualTo("schema.yaml:8: features[0].presence.required must be true or false, not 'maybe'");
     assertThat(error(VALID.replace("min_examples: 1", "min_examples: many")))
         .isEqualTo("schema.yaml:1: min_examples must be a whole number, not 'many'");
+    assertThat(error(VALID.replace("min_examples: 1", "min_examples: 1.5")))
+        .isEqualTo("schema.yaml:1: min_examples must be a whole number, not 1.5");
     assertThat(error(VALID.replace("type: float64", "type: [unclosed")))
         .isEqualTo("schema.yaml:4: features[0].type must be one of float64, int64, bool, string, not a list");
     assertThat(error(VALID.replace("- name: x", "- name: [x]")))
