@@ -8,6 +8,7 @@ import io.prodline.core.error.DataFormatException;
 import io.prodline.core.frame.ColumnType;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +50,6 @@ class SchemaYamlTest {
           - rain
           - snow
           - sun
-          allow_nan: false
-          allow_infinite: false
           not_in_environments:
           - SERVING
           skew_comparator:
@@ -65,6 +64,42 @@ class SchemaYamlTest {
           drift_comparator:
             jensen_shannon_divergence: 0.05
         """);
+  }
+
+  @Test
+  void allowNanAndAllowInfiniteAreWrittenForNumericFeaturesOnly() {
+    String yaml = SchemaYaml.write(edited());
+
+    assertThat(count(yaml, "allow_nan: false")).isEqualTo(count(yaml, "allow_infinite: false")).isEqualTo(4);
+    assertThat(yaml).contains("""
+        - name: date
+          type: string
+          kind: categorical
+          presence:
+            min_fraction: 1.0
+            required: true
+        - name: precipitation
+        """);
+  }
+
+  @Test
+  void allowNanAndAllowInfiniteAreFalseWhenAbsentAndCanOnlyBeFalseOnOtherFeatures() {
+    String numeric = VALID.replace("  allow_nan: false\n  allow_infinite: false\n", "");
+    String string = VALID.replace("float64", "string").replace("numeric", "categorical");
+
+    FeatureSchema x = SchemaYaml.read(numeric, "schema.yaml").feature("x").orElseThrow();
+    assertThat(x.allowNan()).isFalse();
+    assertThat(x.allowInfinite()).isFalse();
+    assertThat(SchemaYaml.read(string, "schema.yaml").feature("x").orElseThrow().allowNan()).isFalse();
+    assertThat(error(string.replace("allow_nan: false", "allow_nan: true")))
+        .isEqualTo("schema.yaml:11: features[0]: allow_nan applies to numeric features only, not categorical string");
+    assertThat(error(string.replace("allow_infinite: false", "allow_infinite: true")))
+        .isEqualTo("schema.yaml:11: features[0]: allow_infinite applies to numeric features only, not categorical "
+            + "string");
+  }
+
+  private static int count(String text, String part) {
+    return text.split(Pattern.quote(part), -1).length - 1;
   }
 
   @Test
