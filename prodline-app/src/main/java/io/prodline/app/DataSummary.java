@@ -6,7 +6,7 @@ import io.prodline.data.stats.FeatureStatistics;
 import io.prodline.data.stats.MomentStatistics;
 import io.prodline.data.stats.StatisticsCollector;
 import io.prodline.data.stats.StatisticsOptions;
-import io.prodline.data.stats.ValueCount;
+import io.prodline.data.stats.TopValuesStatistics;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -37,10 +37,14 @@ final class DataSummary {
           m.max());
     }
     if (f.string() != null) {
-      List<ValueCount> top = f.string().topValues().topValues();
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "~%d distinct; top:",
-          f.string().distinct().estimate()));
-      top.stream().limit(3).forEach(v -> sb.append(' ').append(v.value()).append(" (").append(v.count()).append(')'));
+      TopValuesStatistics top = f.string().topValues();
+      // Past the sketch's capacity a count may be off by up to max_error: marked, so it is not read as exact.
+      String mark = top.exact() ? "" : "~";
+      String note = top.exact() ? "" : " (approximate counts, max error " + top.maxError() + ")";
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "~%d distinct; top%s:",
+          f.string().distinct().estimate(), note));
+      top.topValues().stream().limit(3)
+          .forEach(v -> sb.append(' ').append(v.value()).append(" (").append(mark).append(v.count()).append(')'));
       return sb.toString();
     }
     if (f.bool() != null) {

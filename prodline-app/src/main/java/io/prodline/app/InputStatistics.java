@@ -1,10 +1,12 @@
 package io.prodline.app;
 
 import io.prodline.core.frame.Frame;
+import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecord;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.DataSources;
 import io.prodline.data.source.SourceOptions;
+import io.prodline.data.stats.DataColumns;
 import io.prodline.data.stats.DatasetStatistics;
 import io.prodline.data.stats.StatisticsCollector;
 import io.prodline.data.stats.StatisticsOptions;
@@ -24,6 +26,8 @@ final class InputStatistics {
   static DatasetStatistics of(DataInput input, ReadOptions read, StatisticsOptions options) {
     if (StatisticsFile.isStatistics(input.location())) {
       DatasetStatistics stats = StatisticsFile.read(Path.of(input.location()));
+      read.requireCategoricalColumns(input, DataColumns.of(stats.features().stream()
+          .map(f -> new Field(f.name(), f.type())).toList()));
       System.out.printf(Locale.ROOT, "%s: statistics of %d rows x %d columns%n", input.displayName(),
           stats.numExamples(), stats.features().size());
       return stats;
@@ -33,6 +37,7 @@ final class InputStatistics {
     SourceOptions sourceOptions = input.query() == null ? read.source() : read.source().withQuery(input.query());
     try (DataSource source = DataSources.open(input.location(), sourceOptions);
          ProgressBar bar = Progress.bar("stats", -1, "rows")) {
+      read.requireCategoricalColumns(input, DataColumns.of(source.schema()));
       stats = new StatisticsCollector(read.statistics(options)).collect(counting(source.iterator(), bar));
       report(input, source);
     }

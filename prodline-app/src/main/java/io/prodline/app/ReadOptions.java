@@ -1,9 +1,12 @@
 package io.prodline.app;
 
+import io.prodline.core.frame.ColumnType;
 import io.prodline.data.source.BadRecordPolicy;
 import io.prodline.data.source.SourceOptions;
+import io.prodline.data.stats.DataColumns;
 import io.prodline.data.stats.StatisticsOptions;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -30,6 +33,15 @@ final class ReadOptions {
   SourceOptions source() {
     SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows);
     return skipBadRecords == null ? options : options.withBadRecords(BadRecordPolicy.skipAndCount(skipBadRecords));
+  }
+
+  /**
+   * Fails unless every --categorical name is an int64 column of {@code input}, whose {@code columns} are given:
+   * a misspelt name, or a column of another type, would otherwise have no effect and go unnoticed.
+   */
+  void requireCategoricalColumns(DataInput input, DataColumns columns) {
+    categorical.stream().sorted().forEach(column -> columns.require(input.displayName() + ": --categorical column",
+        column, List.of(ColumnType.INT64)));
   }
 
   StatisticsOptions statistics(StatisticsOptions base) {

@@ -52,9 +52,7 @@ class DataCommandsTest {
 
   private Path schema(String data, String... options) {
     Path yaml = dir.resolve("schema.yaml");
-    List<String> args = new ArrayList<>(List.of("data", "schema", "--data", data, "--output", yaml.toString()));
-    args.addAll(List.of(options));
-    Run r = run(args.toArray(String[]::new));
+    Run r = run(with(List.of("data", "schema", "--data", data, "--output", yaml.toString()), options));
     assertThat(r.exitCode()).as(r.err()).isZero();
     return yaml;
   }
@@ -115,6 +113,53 @@ class DataCommandsTest {
     assertThat(anomaly.get("type").asText()).isEqualTo("unexpected_values");
     assertThat(anomaly.get("unexpected_values").get(0).get("value").asText()).isEqualTo("99");
     assertThat(anomaly.get("unexpected_values").get(0).get("count").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void everyCommandRefusesACategoricalColumnThatIsAbsentOrNotInt64() throws IOException {
+    Path yaml = schema(Y2012);
+    Path stats = dir.resolve("2012.json");
+    assertThat(run("data", "stats", "--data", Y2012, "--output", stats.toString()).exitCode()).isZero();
+    List<List<String>> commands = List.of(
+        List.of("data", "stats", "--data", Y2012),
+        List.of("data", "schema", "--data", Y2012, "--output", dir.resolve("other.yaml").toString()),
+        List.of("data", "validate", "--data", Y2012, "--schema", yaml.toString()),
+        List.of("data", "compare", "--baseline", Y2012, "--current", Y2015));
+
+    for (List<String> command : commands) {
+      Run absent = run(with(command, "--categorical", "nosuch"));
+      Run string = run(with(command, "--categorical", "weather"));
+
+      assertThat(absent.exitCode()).as(absent.err()).isEqualTo(2);
+      assertThat(absent.err()).contains(Y2012 + ": --categorical column 'nosuch' is not a column of the data; "
+          + "the columns are date, precipitation, temp_max, temp_min, wind, weather");
+      assertThat(string.exitCode()).as(string.err()).isEqualTo(2);
+      assertThat(string.err()).contains(Y2012 + ": --categorical column 'weather' must be an int64 column, not "
+          + "string; the data has no int64 column");
+    }
+    Run fromStatistics = run("data", "validate", "--data", stats.toString(), "--schema", yaml.toString(),
+        "--categorical", "nosuch");
+    assertThat(fromStatistics.exitCode()).isEqualTo(2);
+    assertThat(fromStatistics.err()).contains(stats + ": --categorical column 'nosuch' is not a column");
+  }
+
+  @Test
+  void statsRefusesASliceColumnThatIsAbsentOrFloat() {
+    Run absent = run("data", "stats", "--data", Y2012, "--slice", "nosuch");
+    Run floats = run("data", "stats", "--data", Y2012, "--slice", "wind");
+
+    assertThat(absent.exitCode()).isEqualTo(2);
+    assertThat(absent.err()).isEqualTo("prodline: slice column 'nosuch' is not a column of the data; the columns "
+        + "are date, precipitation, temp_max, temp_min, wind, weather" + System.lineSeparator());
+    assertThat(floats.exitCode()).isEqualTo(2);
+    assertThat(floats.err()).isEqualTo("prodline: slice column 'wind' must be a string, int64 or bool column, "
+        + "not float64; the string, int64 or bool columns are date, weather" + System.lineSeparator());
+  }
+
+  private static String[] with(List<String> command, String... options) {
+    List<String> args = new ArrayList<>(command);
+    args.addAll(List.of(options));
+    return args.toArray(String[]::new);
   }
 
   @Test
@@ -192,6 +237,9 @@ class DataCommandsTest {
     Run badEnvironment = run("data", "validate", "--data", Y2015, "--schema", yaml.toString(),
         "--environment", "SERVING");
     Run noData = run("data", "validate", "--schema", yaml.toString());
+    Path misspelt = Files.writeString(dir.resolve("misspelt.yaml"),
+        Files.readString(yaml).replaceFirst("min_fraction:", "min_fractoin:"));
+    Run badSchema = run("data", "validate", "--data", Y2015, "--schema", misspelt.toString());
 
     assertThat(noSchema.exitCode()).isEqualTo(2);
     assertThat(noSchema.err()).contains("none.yaml: no such schema file").contains("prodline data schema");
@@ -200,6 +248,9 @@ class DataCommandsTest {
     assertThat(badEnvironment.exitCode()).isEqualTo(2);
     assertThat(badEnvironment.err()).contains("environment 'SERVING'");
     assertThat(noData.exitCode()).isEqualTo(2);
+    assertThat(badSchema.exitCode()).isEqualTo(2);
+    assertThat(badSchema.err()).isEqualTo("prodline: " + misspelt + ":7: unknown key 'min_fractoin' in "
+        + "features[0].presence; the keys allowed there are min_fraction, required" + System.lineSeparator());
   }
 
   @Test

@@ -35,7 +35,7 @@ final class DistributionChart {
     long numTrue = f.bool().numTrue();
     long numFalse = f.common().numNonMissing() - numTrue;
     return HorizontalBars.draw(label, WIDTH,
-        List.of(countRow("true", numTrue), countRow("false", numFalse)));
+        List.of(countRow("true", numTrue, ""), countRow("false", numFalse, "")));
   }
 
   private static String histogram(String label, List<HistogramBucket> buckets) {
@@ -56,22 +56,23 @@ final class DistributionChart {
     return svg.end();
   }
 
+  /** The top values and the rest; counts of a sketch past its capacity are estimates, marked with ≈. */
   private static List<HorizontalBars.Row> topValues(TopValuesStatistics top, long nonMissing) {
+    String mark = top.exact() ? "" : "≈ ";
     List<HorizontalBars.Row> rows = new ArrayList<>();
     long shown = 0;
     for (ValueCount v : top.topValues().stream().limit(TOP_VALUES).toList()) {
-      rows.add(countRow(v.value(), v.count()));
+      rows.add(countRow(v.value(), v.count(), mark));
       shown += v.count();
     }
     if (shown < nonMissing) {
-      rows.add(new HorizontalBars.Row("(other values)", nonMissing - shown, null,
-          Numbers.count(nonMissing - shown), null, false));
+      rows.add(countRow("(other values)", nonMissing - shown, mark));
     }
     return rows;
   }
 
-  private static HorizontalBars.Row countRow(String label, long count) {
-    return new HorizontalBars.Row(label, count, null, Numbers.count(count), null, false);
+  private static HorizontalBars.Row countRow(String label, long count, String mark) {
+    return new HorizontalBars.Row(label, count, null, mark + Numbers.count(count), null, false);
   }
 
   private static String empty(String label, String message) {

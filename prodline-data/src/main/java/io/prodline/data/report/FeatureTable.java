@@ -54,6 +54,9 @@ final class FeatureTable {
       if (!str.topValues().topValues().isEmpty()) {
         s.put("top value", str.topValues().topValues().get(0).value());
       }
+      if (!str.topValues().exact()) {
+        s.put("top counts", "approximate, ± " + Numbers.count(str.topValues().maxError()));
+      }
     } else if (f.bool() != null && f.common().numNonMissing() > 0) {
       s.put("true", Numbers.percent((double) f.bool().numTrue() / f.common().numNonMissing()));
     }

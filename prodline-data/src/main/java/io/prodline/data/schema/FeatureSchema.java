@@ -1,8 +1,11 @@
 package io.prodline.data.schema;
 
+import com.fasterxml.jackson.annotation.JsonGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.prodline.core.frame.ColumnType;
@@ -20,8 +23,10 @@ import java.util.Objects;
  * @param domain the allowed values of a string or categorical int64 feature (decimal integers, e.g. "42");
  *     empty for any value
  * @param range bounds of the finite values of a numeric feature; null for none
- * @param allowNan whether a numeric feature may hold NaN
- * @param allowInfinite whether a numeric feature may hold +infinity or -infinity
+ * @param allowNan whether a numeric feature may hold NaN; false for any other (no other value can be NaN), and
+ *     written for numeric features only
+ * @param allowInfinite whether a numeric feature may hold +infinity or -infinity; false for any other, and written
+ *     for numeric features only
  * @param notInEnvironments environments where the feature is not expected (e.g. the label at SERVING): there it
  *     is neither required nor checked
  * @param driftComparator threshold for previous-span vs current comparisons; null to not check drift
@@ -36,8 +41,9 @@ public record FeatureSchema(
     @JsonProperty(required = true) Presence presence,
     List<String> domain,
     ValueRange range,
-    @JsonInclude(JsonInclude.Include.ALWAYS) boolean allowNan,
-    @JsonInclude(JsonInclude.Include.ALWAYS) boolean allowInfinite,
+    // absent reads as false, as a non-numeric feature is written without them
+    @JsonSetter(nulls = Nulls.AS_EMPTY) boolean allowNan,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) boolean allowInfinite,
     List<String> notInEnvironments,
     Comparator driftComparator,
     Comparator skewComparator) {
@@ -65,6 +71,11 @@ public record FeatureSchema(
     }
     if (range != null && kind != FeatureKind.NUMERIC) {
       throw new IllegalArgumentException("a range applies to numeric features only, not " + type.fileName());
+    }
+    // false stays readable on any feature: schemas inferred before non-numeric features went without it have it
+    if ((allowNan || allowInfinite) && kind != FeatureKind.NUMERIC) {
+      throw new IllegalArgumentException((allowNan ? "allow_nan" : "allow_infinite")
+          + " applies to numeric features only, not " + kind.fileName() + " " + type.fileName());
     }
     checkComparator("drift_comparator", driftComparator, kind);
     checkComparator("skew_comparator", skewComparator, kind);
@@ -99,6 +110,18 @@ public record FeatureSchema(
       throw new IllegalArgumentException(field + " of a " + kind.fileName() + " feature needs "
           + (kind == FeatureKind.NUMERIC ? "jensen_shannon_divergence" : "infinity_norm"));
     }
+  }
+
+  /** allow_nan as written: for a numeric feature only, as nothing else can be NaN. */
+  @JsonGetter("allow_nan")
+  private Boolean writtenAllowNan() {
+    return kind == FeatureKind.NUMERIC ? allowNan : null;
+  }
+
+  /** allow_infinite as written: for a numeric feature only, as nothing else can be infinite. */
+  @JsonGetter("allow_infinite")
+  private Boolean writtenAllowInfinite() {
+    return kind == FeatureKind.NUMERIC ? allowInfinite : null;
   }
 
   /** Whether the feature is expected in {@code environment}; every feature is expected when it is null. */

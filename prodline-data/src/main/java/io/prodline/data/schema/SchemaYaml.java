@@ -1,12 +1,9 @@
 package io.prodline.data.schema;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.prodline.core.error.DataFormatException;
@@ -15,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 /**
  * Reads and writes a {@link Schema} as YAML, the form people edit and version. Reading is strict: an unknown
@@ -28,7 +24,8 @@ public final class SchemaYaml {
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private SchemaYaml() {}
 
@@ -58,57 +55,24 @@ public final class SchemaYaml {
 
   /** Parses {@code yaml}; {@code source} names it in error messages (a file name). */
   public static Schema read(String yaml, String source) {
-    try {
-      Schema schema = yaml.isBlank() ? null : MAPPER.readValue(yaml, Schema.class);
-      if (schema == null) {
-        throw new DataFormatException(source, "is empty; a schema needs at least 'features'");
+    Schema schema = parse(yaml, source);
+    if (schema == null) {
+      throw new DataFormatException(source, "is empty; a schema needs at least 'features'");
+    }
+    return schema;
+  }
+
+  private static Schema parse(String yaml, String source) {
+    try (JsonParser parser = MAPPER.createParser(yaml)) {
+      try {
+        // a file of nothing but comments has no token at all
+        return parser.nextToken() == null ? null : MAPPER.readValue(parser, Schema.class);
+      } catch (JsonProcessingException e) {
+        // translated here, while the parser still points at the value that was wrong
+        throw new SchemaYamlErrors(MAPPER, yaml, source).of(e, parser);
       }
-      return schema;
-    } catch (JsonMappingException e) {
-      if (e.getCause() instanceof JsonParseException p) {
-        throw notYaml(source, p);
-      }
-      throw new DataFormatException(source, line(e), path(e) + problem(e));
-    } catch (JsonParseException e) {
-      throw notYaml(source, e);
-    } catch (JsonProcessingException e) {
-      throw new DataFormatException(source, line(e), e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read schema " + source, e);
     }
-  }
-
-  private static DataFormatException notYaml(String source, JsonParseException e) {
-    return new DataFormatException(source, line(e), "not valid YAML: " + e.getOriginalMessage().lines()
-        .findFirst().orElse("").strip());
-  }
-
-  private static long line(JsonProcessingException e) {
-    JsonLocation location = e.getLocation();
-    return location == null ? -1 : location.getLineNr();
-  }
-
-  /** The field path as {@code features[2].presence.min_fraction: }, or nothing at the top level. */
-  private static String path(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return sb.length() == 0 ? "" : sb + ": ";
-  }
-
-  private static String problem(JsonMappingException e) {
-    if (e instanceof UnrecognizedPropertyException u) {
-      String known = u.getKnownPropertyIds().stream().map(Object::toString).sorted()
-          .collect(Collectors.joining(", "));
-      return "unknown key '" + u.getPropertyName() + "'; known keys here are " + known;
-    }
-    Throwable cause = e.getCause();
-    if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
-      return cause instanceof NullPointerException ? "missing " + cause.getMessage() : cause.getMessage();
-    }
-    return e.getOriginalMessage();
   }
 }

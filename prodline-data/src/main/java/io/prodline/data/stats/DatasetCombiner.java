@@ -41,13 +41,11 @@ public final class DatasetCombiner {
       types.add(layout.type(i));
       features.add(FeatureCombiner.create(layout.name(i), layout.type(i), options));
     }
-    String weight = options.weightColumn();
-    if (weight != null && !(layout.has(weight) && (layout.column(weight).type() == ColumnType.FLOAT64
-        || layout.column(weight).type() == ColumnType.INT64))) {
-      throw new ProdlineException("weight column '" + weight + "' must be a float64 or int64 column; columns are "
-          + layout);
+    if (options.weightColumn() != null) {
+      DataColumns.of(layout).require("weight column", options.weightColumn(),
+          List.of(ColumnType.FLOAT64, ColumnType.INT64));
     }
-    return new DatasetCombiner(weight, layout.names(), types, features);
+    return new DatasetCombiner(options.weightColumn(), layout.names(), types, features);
   }
 
   /** Adds every row of {@code frame}, which must have this combiner's column names and types, in order. */

@@ -31,10 +31,9 @@ public final class SlicedDatasetCombiner {
    * slice column of {@code options} is absent or not categorical.
    */
   public static SlicedDatasetCombiner create(Frame layout, StatisticsOptions options) {
-    String slice = options.sliceColumn();
-    if (slice != null && !(layout.has(slice) && layout.column(slice).type() != ColumnType.FLOAT64)) {
-      throw new ProdlineException("slice column '" + slice + "' must be a string, int64 or bool column; columns are "
-          + layout);
+    if (options.sliceColumn() != null) {
+      DataColumns.of(layout).require("slice column", options.sliceColumn(),
+          List.of(ColumnType.STRING, ColumnType.INT64, ColumnType.BOOL));
     }
     return new SlicedDatasetCombiner(options, DatasetCombiner.create(layout, options));
   }

@@ -37,8 +37,11 @@ class HtmlReportsTest {
   }
 
   private static DatasetStatistics seattle(String year) {
-    try (DataSource source = DataSources.open("../examples/data/seattle-weather-" + year + ".csv",
-        SourceOptions.defaults())) {
+    return read("../examples/data/seattle-weather-" + year + ".csv");
+  }
+
+  private static DatasetStatistics read(String location) {
+    try (DataSource source = DataSources.open(location, SourceOptions.defaults())) {
       return new StatisticsCollector(StatisticsOptions.defaults()).collect(source.iterator());
     }
   }
@@ -72,6 +75,18 @@ class HtmlReportsTest {
 
     assertThat(count(html, "<svg")).isEqualTo(stats.features().size()).isEqualTo(6);
     assertThat(html).doesNotContain("id=\"anomalies\"").contains("temp_max").contains("366 examples");
+  }
+
+  /** 1,461 distinct dates overflow the frequent-items sketch (exact up to 768); 366 do not. */
+  @Test
+  void topValueCountsOfASketchPastItsCapacityAreMarkedApproximate() {
+    String approximate = HtmlReports.statistics("seattle", read("../examples/data/seattle-weather.csv"));
+    String exact = HtmlReports.statistics("seattle 2012", seattle("2012"));
+
+    assertThat(approximate).contains("<dt>top counts</dt><dd>approximate, ± 1</dd>")
+        .contains("text-anchor=\"start\">≈ 2</text>").contains("text-anchor=\"start\">714</text>");
+    assertThat(exact).doesNotContain("top counts").doesNotContain(">≈ 1</text>")
+        .contains("text-anchor=\"start\">1</text>").contains("text-anchor=\"start\">191</text>");
   }
 
   @Test

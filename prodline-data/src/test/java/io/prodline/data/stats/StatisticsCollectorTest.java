@@ -7,6 +7,7 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,30 @@ class StatisticsCollectorTest {
     assertThatThrownBy(() -> new StatisticsCollector(StatisticsOptions.defaults().withWeightColumn("w"))
         .collect(List.of(frame).iterator()))
         .isInstanceOf(ProdlineException.class).hasMessageContaining("'w'").hasMessageContaining("row 1");
+  }
+
+  @Test
+  void aSliceOrWeightColumnThatIsAbsentOrOfTheWrongTypeFailsWithTheColumnsToChooseFrom() {
+    Frame frame = Frame.of(List.of("city", "y", "n"), List.<Column>of(StringColumn.of("a", "b"),
+        Float64Column.of(1, 2), Int64Column.of(3, 4)));
+
+    assertThatThrownBy(() -> collect(frame, StatisticsOptions.defaults().withSliceColumn("town")))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessage("slice column 'town' is not a column of the data; the columns are city, y, n");
+    assertThatThrownBy(() -> collect(frame, StatisticsOptions.defaults().withSliceColumn("y")))
+        .hasMessage("slice column 'y' must be a string, int64 or bool column, not float64; "
+            + "the string, int64 or bool columns are city, n");
+    assertThatThrownBy(() -> collect(frame, StatisticsOptions.defaults().withWeightColumn("city")))
+        .hasMessage("weight column 'city' must be a float64 or int64 column, not string; "
+            + "the float64 or int64 columns are y, n");
+    Frame strings = Frame.of(List.of("city"), List.<Column>of(StringColumn.of("a")));
+    assertThatThrownBy(() -> collect(strings, StatisticsOptions.defaults().withWeightColumn("city")))
+        .hasMessage("weight column 'city' must be a float64 or int64 column, not string; "
+            + "the data has no float64 or int64 column");
+  }
+
+  private static DatasetStatistics collect(Frame frame, StatisticsOptions options) {
+    return new StatisticsCollector(options.withThreads(1)).collect(List.of(frame).iterator());
   }
 
   @Test
