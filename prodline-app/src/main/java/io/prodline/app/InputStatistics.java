@@ -2,7 +2,6 @@ package io.prodline.app;
 
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
-import io.prodline.data.source.BadRecord;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.DataSources;
 import io.prodline.data.source.SourceOptions;
@@ -37,9 +36,10 @@ final class InputStatistics {
     SourceOptions sourceOptions = input.query() == null ? read.source() : read.source().withQuery(input.query());
     try (DataSource source = DataSources.open(input.location(), sourceOptions);
          ProgressBar bar = Progress.bar("stats", -1, "rows")) {
+      SourceReport.warnings(source);
       read.requireCategoricalColumns(input, DataColumns.of(source.schema()));
       stats = new StatisticsCollector(read.statistics(options)).collect(counting(source.iterator(), bar));
-      report(input, source);
+      SourceReport.badRecords(input, source, "");
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT, "%s: %d rows x %d columns in %.2f s (%.0f rows/s)%n", input.displayName(),
@@ -61,15 +61,5 @@ final class InputStatistics {
         return f;
       }
     };
-  }
-
-  private static void report(DataInput input, DataSource source) {
-    long skipped = source.badRecords().skipped();
-    if (skipped > 0) {
-      System.out.printf(Locale.ROOT, "%s: skipped %d bad records; the first:%n", input.displayName(), skipped);
-      for (BadRecord r : source.badRecords().examples()) {
-        System.out.println("  " + r);
-      }
-    }
   }
 }

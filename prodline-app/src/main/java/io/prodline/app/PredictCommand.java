@@ -3,7 +3,6 @@ package io.prodline.app;
 import io.prodline.app.batch.BatchScorer;
 import io.prodline.app.batch.OutputColumns;
 import io.prodline.core.predict.Predictor;
-import io.prodline.data.source.BadRecord;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.DataSources;
 import java.nio.file.Path;
@@ -65,26 +64,16 @@ final class PredictCommand implements Callable<Integer> {
     int threads = read.threads == null ? Runtime.getRuntime().availableProcessors() : read.threads;
     try (Predictor predictor = Predictor.load(model);
          DataSource source = DataSources.open(input, query == null ? read.source() : read.source().withQuery(query))) {
+      SourceReport.warnings(source);
       OutputColumns columns = new OutputColumns(predictor.bundle().manifest(), keep);
       BatchScorer.Result result;
       try (ProgressBar bar = Progress.bar("predict", -1, "rows")) {
         result = new BatchScorer(predictor, columns, threads).score(source, output, bar::stepBy);
       }
-      report(in, source);
+      SourceReport.badRecords(in, source, " (no output row)");
       System.out.printf(Locale.ROOT, "Predicted %d rows in %.2f s (%.0f rows/s) with %d threads; wrote %s%n",
           result.rows(), result.seconds(), result.rowsPerSecond(), threads, output);
     }
     return 0;
-  }
-
-  private static void report(DataInput input, DataSource source) {
-    long skipped = source.badRecords().skipped();
-    if (skipped > 0) {
-      System.out.printf(Locale.ROOT, "%s: skipped %d bad records (no output row); the first:%n",
-          input.displayName(), skipped);
-      for (BadRecord r : source.badRecords().examples()) {
-        System.out.println("  " + r);
-      }
-    }
   }
 }

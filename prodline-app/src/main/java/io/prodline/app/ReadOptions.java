@@ -1,12 +1,15 @@
 package io.prodline.app;
 
+import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.data.source.BadRecordPolicy;
 import io.prodline.data.source.SourceOptions;
 import io.prodline.data.stats.DataColumns;
 import io.prodline.data.stats.StatisticsOptions;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -24,6 +27,12 @@ final class ReadOptions {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
   Integer threads;
 
+  @Option(names = "--types", split = ",", paramLabel = "COLUMN=TYPE",
+      description = "Read these columns as these types (float64, int64, bool, string) instead of inferring them "
+          + "from the first rows, e.g. --types zip=string,rain=float64. A value that does not fit is a bad row "
+          + "(see --skip-bad-records). Comma-separated or repeated.")
+  Map<String, String> types = Map.of();
+
   @Option(names = "--categorical", split = ",", paramLabel = "COLUMN",
       description = "Int64 columns whose values are labels (codes, ids, ratings): summarised like strings, with "
           + "top values and a distinct count instead of moments and quantiles. Comma-separated or repeated; a "
@@ -31,8 +40,21 @@ final class ReadOptions {
   Set<String> categorical = Set.of();
 
   SourceOptions source() {
-    SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows);
+    SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows).withTypes(declaredTypes());
     return skipBadRecords == null ? options : options.withBadRecords(BadRecordPolicy.skipAndCount(skipBadRecords));
+  }
+
+  private Map<String, ColumnType> declaredTypes() {
+    Map<String, ColumnType> declared = new LinkedHashMap<>();
+    types.forEach((column, type) -> {
+      try {
+        declared.put(column, ColumnType.fromFileName(type));
+      } catch (IllegalArgumentException e) {
+        throw new ProdlineException("--types " + column + "=" + type + ": unknown type '" + type
+            + "'; the types are float64, int64, bool and string");
+      }
+    });
+    return declared;
   }
 
   /**

@@ -10,7 +10,10 @@ import io.prodline.app.CommandLineTest.Run;
 import io.prodline.data.schema.Comparator;
 import io.prodline.data.schema.Schema;
 import io.prodline.data.schema.SchemaYaml;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -299,10 +302,7 @@ class DataCommandsTest {
   @Test
   void compareReportsAThresholdFeatureItCouldNotCompare() throws IOException {
     // wind reads as text in the current file: its drift cannot be measured, and must not pass unnoticed.
-    List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(Y2015)));
-    lines.set(1, lines.get(1).replaceFirst(",([0-9.]+),([a-z]+)$", ",calm,$2"));
-    Path current = dir.resolve("wind-as-text.csv");
-    Files.write(current, lines);
+    Path current = windAsText();
     Path out = dir.resolve("comparison.json");
 
     Run r = run("data", "compare", "--baseline", Y2012, "--current", current.toString(), "--schema",
@@ -316,5 +316,44 @@ class DataCommandsTest {
     assertThat(texts(anomalies, "type")).contains("not_compared");
     assertThat(texts(anomalies, "description")).contains(
         "Feature 'wind' has a threshold but was not compared with the previous span: " + reason + ".");
+  }
+
+  @Test
+  void aNumberColumnReadAsTextIsAWarningAndTypesReadsItAsNumbers() throws IOException {
+    Path current = windAsText();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    Run inferred;
+    try {
+      inferred = run("data", "stats", "--data", current.toString());
+    } finally {
+      System.setErr(saved);
+    }
+    assertThat(inferred.exitCode()).as(inferred.err()).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: " + current + ": column 'wind' is read as "
+        + "string although 364 of its 365 sampled values are numbers; the first that is not is \"calm\" on line 2.");
+
+    Path out = dir.resolve("stats.json");
+    Run typed = run("data", "stats", "--data", current.toString(), "--types", "wind=float64",
+        "--skip-bad-records", "1", "--output", out.toString());
+    assertThat(typed.exitCode()).as(typed.err()).isZero();
+    JsonNode wind = feature(json(out), "wind");
+    assertThat(wind.get("type").asText()).isEqualTo("float64");
+    assertThat(wind.get("common").get("num_non_missing").asLong()).isEqualTo(364);
+
+    Run unknownType = run("data", "stats", "--data", current.toString(), "--types", "wind=double");
+    assertThat(unknownType.exitCode()).isEqualTo(2);
+    assertThat(unknownType.err()).contains("--types wind=double: unknown type 'double'; the types are float64, "
+        + "int64, bool and string");
+  }
+
+  /** seattle-weather 2015 with the wind of its first day written as a word. */
+  private Path windAsText() throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(Y2015)));
+    lines.set(1, lines.get(1).replaceFirst(",([0-9.]+),([a-z]+)$", ",calm,$2"));
+    Path current = dir.resolve("wind-as-text.csv");
+    Files.write(current, lines);
+    return current;
   }
 }
