@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * the overall combiner.
  */
 public final class SlicedDatasetCombiner {
+  private static final int VERSION = 1;
+
   private final StatisticsOptions options;
   private final DatasetCombiner overall;
   private final Map<String, DatasetCombiner> slices = new TreeMap<>();
@@ -80,6 +82,36 @@ public final class SlicedDatasetCombiner {
     for (Map.Entry<String, DatasetCombiner> slice : other.slices.entrySet()) {
       sliceCombiner(slice.getKey()).merge(slice.getValue());
     }
+  }
+
+  /** The slice column, the overall state and each slice's value and state, so partials merge across processes. */
+  public byte[] toBytes() {
+    StatisticBytes.Writer out = StatisticBytes.writer(StatisticFormat.SLICED_DATASET, VERSION)
+        .writeString(options.sliceColumn() == null ? "" : options.sliceColumn())
+        .writeBytes(overall.toBytes()).writeInt(slices.size());
+    slices.forEach((value, combiner) -> out.writeString(value).writeBytes(combiner.toBytes()));
+    return out.toByteArray();
+  }
+
+  /**
+   * Reads what {@link #toBytes} wrote; {@code options} must slice by the same column (they also give the options
+   * of slices first seen in a later merge).
+   */
+  public static SlicedDatasetCombiner fromBytes(byte[] bytes, StatisticsOptions options) {
+    StatisticBytes.Reader in = StatisticBytes.reader(bytes, StatisticFormat.SLICED_DATASET, VERSION);
+    String column = in.readString();
+    String expected = options.sliceColumn() == null ? "" : options.sliceColumn();
+    if (!column.equals(expected)) {
+      throw new IllegalArgumentException("these statistics are sliced by '" + column + "', the options by '"
+          + expected + "'; read them with the options they were computed with");
+    }
+    SlicedDatasetCombiner combiner = new SlicedDatasetCombiner(options, DatasetCombiner.fromBytes(in.readBytes()));
+    int count = in.readInt();
+    for (int i = 0; i < count; i++) {
+      combiner.slices.put(in.readString(), DatasetCombiner.fromBytes(in.readBytes()));
+    }
+    in.end();
+    return combiner;
   }
 
   public DatasetStatistics result() {

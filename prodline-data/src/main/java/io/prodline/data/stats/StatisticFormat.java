@@ -16,7 +16,8 @@ public enum StatisticFormat {
   NUMERIC_FEATURE(8),
   STRING_FEATURE(9),
   BOOL_FEATURE(10),
-  DATASET(11);
+  DATASET(11),
+  SLICED_DATASET(12);
 
   private final int id;
 

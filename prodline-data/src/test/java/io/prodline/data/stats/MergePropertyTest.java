@@ -1,6 +1,7 @@
 package io.prodline.data.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.prodline.core.frame.Column;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,8 +58,7 @@ class MergePropertyTest {
   }
 
   /**
-   * The same procedure for per-slice statistics ({@link SlicedDatasetCombiner}, which has no byte format, so
-   * without round trips): overall and for every slice value, the merged result has the properties above against
+   * The same procedure for per-slice statistics ({@link SlicedDatasetCombiner}): overall and for every slice value, the merged result has the properties above against
    * the single pass and against that slice's rows picked from the raw frame; and the slice keys are exactly the
    * distinct non-null values of the slice column in the raw rows. Slicing by the bool {@code b} leaves slices big
    * enough for {@code id} to outgrow the sketches; slicing by {@code s} gives a dozen or so smaller ones, down to a
@@ -76,7 +77,7 @@ class MergePropertyTest {
 
     SlicedDatasetCombiner merged = combineInRandomOrder(split(all, random),
         () -> SlicedDatasetCombiner.create(all, options), SlicedDatasetCombiner::add, SlicedDatasetCombiner::merge,
-        UnaryOperator.identity(), random);
+        c -> SlicedDatasetCombiner.fromBytes(c.toBytes(), options), random);
     DatasetStatistics actual = merged.result();
 
     assertMergeProperties(actual, expected, all, options);
@@ -87,6 +88,18 @@ class MergePropertyTest {
     for (String value : sliceValues) {
       assertMergeProperties(actual.slice(value), expected.slice(value), rowsWhere(all, sliceColumn, value), options);
     }
+  }
+
+  @Test
+  void aSlicedStateIsReadOnlyWithOptionsSlicingByTheSameColumn() {
+    Frame frame = RandomFrames.frame(new Random(9), 100);
+    SlicedDatasetCombiner byS = SlicedDatasetCombiner.create(frame, StatisticsOptions.defaults().withSliceColumn("s"));
+    byS.add(frame);
+    assertThatThrownBy(() -> SlicedDatasetCombiner.fromBytes(byS.toBytes(),
+        StatisticsOptions.defaults().withSliceColumn("b")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("these statistics are sliced by 's', the options by 'b'; read them with the options they were "
+            + "computed with");
   }
 
   /**
