@@ -73,12 +73,22 @@ public final class DatasetCombiner {
       same = frame.type(i) == types.get(i);
     }
     if (!same) {
-      throw new ProdlineException("a frame has columns " + frame + " but the first frame had " + describeLayout()
+      List<ColumnType> frameTypes = new ArrayList<>(frame.columnCount());
+      for (int i = 0; i < frame.columnCount(); i++) {
+        frameTypes.add(frame.type(i));
+      }
+      throw new ProdlineException("a frame has columns " + describe(frame.names(), frameTypes)
+          + " but the first frame had " + describeLayout()
           + "; every frame of a statistics pass must have the same columns and types");
     }
   }
 
   private String describeLayout() {
+    return describe(names, types);
+  }
+
+  /** Columns as "[name:type, ...]". */
+  private static String describe(List<String> names, List<ColumnType> types) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < names.size(); i++) {
       sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(':').append(types.get(i).fileName());

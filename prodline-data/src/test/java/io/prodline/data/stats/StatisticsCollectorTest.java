@@ -117,4 +117,15 @@ class StatisticsCollectorTest {
     assertThat(new StatisticsCollector(StatisticsOptions.defaults()).collect(List.<Frame>of().iterator()))
         .isEqualTo(new DatasetStatistics(0, 0, List.of()));
   }
+
+  @Test
+  void aBatchWithOtherColumnsIsNamedColumnByColumn() {
+    Frame first = Frame.of(List.of("a", "b"), List.<Column>of(Float64Column.of(1), StringColumn.of("x")));
+    Frame other = Frame.of(List.of("a", "c"), List.<Column>of(Int64Column.of(1), StringColumn.of("x")));
+    assertThatThrownBy(() -> new StatisticsCollector(StatisticsOptions.defaults().withThreads(1))
+        .collect(List.of(first, other).iterator()))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessage("a frame has columns [a:int64, c:string] but the first frame had [a:float64, b:string]; every "
+            + "frame of a statistics pass must have the same columns and types");
+  }
 }
