@@ -152,6 +152,12 @@ class SchemaYamlTest {
   }
 
   @Test
+  void aKeyGivenTwiceIsAnError() {
+    assertThat(error(VALID.replace("    required: true\n", "    required: true\n    min_fraction: 0.9\n")))
+        .isEqualTo("schema.yaml:9: features[0].presence: Duplicate field 'min_fraction'");
+  }
+
+  @Test
   void aMisspeltRequiredKeyIsAnUnknownKeyNotAMissingOne() {
     assertThat(error(VALID.replace("min_fraction", "min_fractoin")))
         .isEqualTo("schema.yaml:7: unknown key 'min_fractoin' in features[0].presence; the keys allowed there are "
