@@ -1,5 +1,6 @@
 package io.prodline.app;
 
+import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.DataSource;
@@ -27,6 +28,12 @@ final class InputStatistics {
       DatasetStatistics stats = StatisticsFile.read(Path.of(input.location()));
       read.requireCategoricalColumns(input, DataColumns.of(stats.features().stream()
           .map(f -> new Field(f.name(), f.type())).toList()));
+      for (String column : read.categorical) {
+        if (stats.feature(column).numeric() != null) {
+          throw new ProdlineException(input.displayName() + ": --categorical column '" + column + "' was summarised"
+              + " as numeric when these statistics were computed; compute them again with --categorical " + column);
+        }
+      }
       System.out.printf(Locale.ROOT, "%s: statistics of %d rows x %d columns%n", input.displayName(),
           stats.numExamples(), stats.features().size());
       return stats;

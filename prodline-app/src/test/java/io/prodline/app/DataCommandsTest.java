@@ -116,6 +116,15 @@ class DataCommandsTest {
     assertThat(anomaly.get("type").asText()).isEqualTo("unexpected_values");
     assertThat(anomaly.get("unexpected_values").get(0).get("value").asText()).isEqualTo("99");
     assertThat(anomaly.get("unexpected_values").get(0).get("count").asLong()).isEqualTo(2);
+
+    // Statistics computed without --categorical hold moments for store: naming it now could not take effect.
+    Path numeric = dir.resolve("numeric.json");
+    assertThat(run("data", "stats", "--data", train.toString(), "--output", numeric.toString()).exitCode()).isZero();
+    Run late = run("data", "schema", "--data", numeric.toString(), "--categorical", "store", "--output",
+        dir.resolve("late.yaml").toString());
+    assertThat(late.exitCode()).isEqualTo(2);
+    assertThat(late.err()).contains("--categorical column 'store' was summarised as numeric when these statistics "
+        + "were computed; compute them again with --categorical store");
   }
 
   @Test
