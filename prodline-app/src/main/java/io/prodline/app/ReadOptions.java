@@ -33,6 +33,12 @@ final class ReadOptions {
           + "(see --skip-bad-records). Comma-separated or repeated.")
   Map<String, String> types = Map.of();
 
+  @Option(names = "--kll-k", paramLabel = "K",
+      description = "Size of each numeric feature's quantile sketch, 8 to 65535 (default: 1024). The sketch keeps "
+          + "up to K values exactly; past that its rank error is about 2.3/K^0.97 (0.27% at 1024). Raise it for "
+          + "exact quantiles and comparisons of larger samples, at about 24 bytes of memory per unit per feature.")
+  Integer kllK;
+
   @Option(names = "--categorical", split = ",", paramLabel = "COLUMN",
       description = "Int64 columns whose values are labels (codes, ids, ratings): summarised like strings, with "
           + "top values and a distinct count instead of moments and quantiles. Comma-separated or repeated; a "
@@ -70,6 +76,7 @@ final class ReadOptions {
     Set<String> categoricalColumns = new HashSet<>(base.categoricalColumns());
     categoricalColumns.addAll(categorical);
     StatisticsOptions options = base.withCategoricalColumns(categoricalColumns);
+    options = kllK == null ? options : options.withKllK(kllK);
     return threads == null ? options : options.withThreads(threads);
   }
 }

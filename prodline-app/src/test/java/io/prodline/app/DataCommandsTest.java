@@ -296,6 +296,27 @@ class DataCommandsTest {
   }
 
   @Test
+  void aSmallerSketchGivesKsWithAnErrorRangeAndTheConclusionItAllows() throws IOException {
+    Path out = dir.resolve("comparison.json");
+
+    Run r = run("data", "compare", "--baseline", Y2012, "--current", Y2015, "--kll-k", "64", "--output",
+        out.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode ks = feature(json(out), "wind").get("numeric").get("kolmogorov_smirnov");
+    // 366 values are more than a k = 64 sketch keeps: D is estimated, with a bound that holds scipy's D.
+    assertThat(ks.get("statistic_error_bound").asDouble()).isPositive();
+    assertThat(ks.get("statistic").asDouble()).isCloseTo(0.07620330863088555,
+        offset(ks.get("statistic_error_bound").asDouble()));
+    assertThat(ks.get("p_value_min").asDouble()).isLessThan(ks.get("p_value_max").asDouble());
+    assertThat(0.21746699885142076).isBetween(ks.get("p_value_min").asDouble(), ks.get("p_value_max").asDouble());
+
+    Run tooSmall = run("data", "compare", "--baseline", Y2012, "--current", Y2015, "--kll-k", "4");
+    assertThat(tooSmall.exitCode()).isEqualTo(2);
+    assertThat(tooSmall.err()).contains("kll_k is 4; it must be between 8 and 65535");
+  }
+
+  @Test
   void compareExits1WhenAFeatureIsAboveItsSchemaThreshold() throws IOException {
     Path out = dir.resolve("comparison.json");
 

@@ -56,6 +56,11 @@ public record StatisticsOptions(
         Runtime.getRuntime().availableProcessors());
   }
 
+  public StatisticsOptions withKllK(int k) {
+    return new StatisticsOptions(k, histogramBuckets, quantileBuckets, topK, frequentItemsMapSize, hllLgK,
+        weightColumn, sliceColumn, maxSlices, categoricalColumns, threads);
+  }
+
   public StatisticsOptions withWeightColumn(String column) {
     return new StatisticsOptions(kllK, histogramBuckets, quantileBuckets, topK, frequentItemsMapSize, hllLgK,
         column, sliceColumn, maxSlices, categoricalColumns, threads);
