@@ -5,13 +5,13 @@
 # shared; report the better): the model-only rate (ModelOnlyRate.java) and `prodline predict` end to end
 # (read + parse + transform + predict + write CSV, as the command reports it).
 #
-# Usage: bench/predict/run.sh [WORK_DIR]     env: ROWS (1000000), THREADS (nproc), BATCH_ROWS (65536)
+# Usage: bench/predict/run.sh [WORK_DIR]     env: ROWS (1000000), THREADS (nproc), BATCH_ROWS (8192, the predict default)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="${1:-${TMPDIR:-/tmp}/prodline-bench-predict}"
 ROWS="${ROWS:-1000000}"
 THREADS="${THREADS:-$(nproc)}"
-BATCH_ROWS="${BATCH_ROWS:-65536}"
+BATCH_ROWS="${BATCH_ROWS:-8192}"
 PRODLINE="$ROOT/prodline"
 mkdir -p "$WORK"
 

@@ -36,6 +36,13 @@ import picocli.CommandLine.Option;
         "      --threads 8 --skip-bad-records 100",
         "  prodline predict --model xgb/ --input rows.jsonl --output out.csv   (xgb/ holds only model.json)"})
 final class PredictCommand implements Callable<Integer> {
+  /**
+   * Rows per batch. Smaller than the data commands' batches: a batch is parsed, encoded into the model's matrix
+   * and written as text, and at 65,536 rows those buffers are megabytes each, which on 10M rows cost 2.4 times
+   * the kernel time (fresh memory) and 3-4 times the resident memory for 10-20% less throughput.
+   */
+  static final int BATCH_ROWS = 8_192;
+
   @Option(names = "--model", required = true, paramLabel = "DIR",
       description = "A bundle directory, or a directory with a bare model.json, model.ubj or model.onnx.")
   Path model;
@@ -63,7 +70,8 @@ final class PredictCommand implements Callable<Integer> {
     DataInput in = new DataInput(input, query, "--query");
     int threads = read.threads == null ? Runtime.getRuntime().availableProcessors() : read.threads;
     try (Predictor predictor = Predictor.load(model);
-         DataSource source = DataSources.open(input, query == null ? read.source() : read.source().withQuery(query))) {
+         DataSource source = DataSources.open(input,
+             query == null ? read.source(BATCH_ROWS) : read.source(BATCH_ROWS).withQuery(query))) {
       SourceReport.warnings(source);
       OutputColumns columns = new OutputColumns(predictor.bundle().manifest(), keep);
       BatchScorer.Result result;

@@ -15,9 +15,12 @@ import picocli.CommandLine.Option;
 
 /** The options every data command reads data with, so {@code stats}, {@code schema}, ... read alike. */
 final class ReadOptions {
-  @Option(names = "--batch-rows", defaultValue = "65536", paramLabel = "N",
-      description = "Rows per batch handed to a worker (default: ${DEFAULT-VALUE}).")
-  int batchRows;
+  /** Rows per batch of the data commands: a statistics pass updates each sketch once per batch. */
+  static final int STATISTICS_BATCH_ROWS = 65_536;
+
+  @Option(names = "--batch-rows", paramLabel = "N",
+      description = "Rows per batch handed to a worker (default: 65536 for the data commands, 8192 for predict).")
+  Integer batchRows;
 
   @Option(names = "--skip-bad-records", paramLabel = "N",
       description = "Skip and count up to N rows that cannot be read, and list the first ones (default: the "
@@ -45,8 +48,10 @@ final class ReadOptions {
           + "schema's categorical int64 features are added by the commands that read one.")
   Set<String> categorical = Set.of();
 
-  SourceOptions source() {
-    SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows).withTypes(declaredTypes());
+  /** How to read, with {@code defaultBatchRows} unless --batch-rows says otherwise. */
+  SourceOptions source(int defaultBatchRows) {
+    SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows == null ? defaultBatchRows : batchRows)
+        .withTypes(declaredTypes());
     return skipBadRecords == null ? options : options.withBadRecords(BadRecordPolicy.skipAndCount(skipBadRecords));
   }
 
