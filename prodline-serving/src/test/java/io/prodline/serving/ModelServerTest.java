@@ -3,23 +3,31 @@ package io.prodline.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
 import io.prodline.serving.testing.TestBundles;
 import io.prodline.serving.testing.TestRepository;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -282,5 +290,74 @@ class ModelServerTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void gzipAndDeflateBodiesAreDecompressedAndOthersRefused() throws Exception {
+    byte[] plain = ("{\"instances\": [" + HOUSE + "]}").getBytes(StandardCharsets.UTF_8);
+    Answer expected = predict("/v1/models/houses:predict", "[" + HOUSE + "]");
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+      out.write(plain);
+    }
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (DeflaterOutputStream out = new DeflaterOutputStream(deflated)) {
+      out.write(plain);
+    }
+
+    assertThat(new String(postEncoded("gzip", gzipped.toByteArray()).body(), StandardCharsets.UTF_8))
+        .isEqualTo(expected.body());
+    assertThat(new String(postEncoded("deflate", deflated.toByteArray()).body(), StandardCharsets.UTF_8))
+        .isEqualTo(expected.body());
+    HttpResponse<byte[]> brotli = postEncoded("br", plain);
+    assertThat(brotli.statusCode()).isEqualTo(415);
+    assertThat(new String(brotli.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"Content-Encoding 'br' is "
+        + "not supported; send the body uncompressed, or with gzip or deflate\"}");
+    HttpResponse<byte[]> notGzip = postEncoded("gzip", plain);
+    assertThat(notGzip.statusCode()).isEqualTo(400);
+    assertThat(new String(notGzip.body(), StandardCharsets.UTF_8)).contains("the body is not valid gzip data");
+  }
+
+  @Test
+  void aGzipBodyIsLimitedByItsDecompressedSize() throws Exception {
+    // 20 times the limit of spaces compresses to a few hundred bytes.
+    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bomb)) {
+      out.write(("{\"instances\": [" + HOUSE + "]" + " ".repeat(20 * MAX_BODY) + "}").getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(bomb.size()).isLessThan(MAX_BODY / 10);
+
+    HttpResponse<byte[]> answer = postEncoded("gzip", bomb.toByteArray());
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("larger than the limit of " + MAX_BODY
+        + " bytes once gzip-decoded");
+  }
+
+  @Test
+  void largeAnswersAreGzippedForClientsThatAcceptIt() throws Exception {
+    String instances = "[" + String.join(", ", Collections.nCopies(250, HOUSE)) + "]";
+    Answer plain = predict("/v1/models/houses:predict", instances);
+    assertThat(plain.body().length()).isGreaterThan(1024);
+    assertThat(plain.header("content-encoding")).isNull();
+
+    HttpResponse<byte[]> compressed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(http.uri("/v1/models/houses:predict")))
+        .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"instances\": " + instances + "}")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(compressed.statusCode()).isEqualTo(200);
+    assertThat(compressed.headers().firstValue("content-encoding")).hasValue("gzip");
+    assertThat(compressed.body().length).isLessThan(plain.body().length());
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed.body()))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.body());
+    }
+  }
+
+  private static HttpResponse<byte[]> postEncoded(String encoding, byte[] body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.uri("/v1/models/houses:predict")))
+        .header("Content-Encoding", encoding).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 }

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -35,17 +36,19 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    * pooled and are kept as they are.
    */
   private record Pending(HttpMethod method, String uri, HttpHeaders headers, byte[] body, HttpVersion version,
-      boolean keepAlive) {}
+      boolean keepAlive, boolean gzip) {}
 
   private final ModelApi api;
   private final InFlightRequests inFlight;
+  private final int maxBodyBytes;
   private final Queue<Pending> waiting = new ArrayDeque<>();
   private final ClientConnection connection = new ClientConnection();
   private boolean busy;
 
-  ApiHandler(ModelApi api, InFlightRequests inFlight) {
+  ApiHandler(ModelApi api, InFlightRequests inFlight, int maxBodyBytes) {
     this.api = api;
     this.inFlight = inFlight;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
@@ -53,12 +56,24 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (!request.decoderResult().isSuccess()) {
       ApiResponse answer = ApiResponse.error(HttpResponseStatus.BAD_REQUEST,
           "malformed HTTP request: " + request.decoderResult().cause().getMessage());
-      ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), answer, false))
+      ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), answer, false, false))
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    waiting.add(new Pending(request.method(), request.uri(), request.headers(),
-        ByteBufUtil.getBytes(request.content()), request.protocolVersion(), HttpUtil.isKeepAlive(request)));
+    byte[] body;
+    try {
+      body = ContentEncoding.decode(request.headers().get(HttpHeaderNames.CONTENT_ENCODING),
+          ByteBufUtil.getBytes(request.content()), maxBodyBytes);
+    } catch (ContentEncoding.RefusedBody refused) {
+      // Answered at once, out of turn, so the connection closes after it: a pipelined request behind could
+      // otherwise see its answer first.
+      ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), refused.answer(), false, false))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    waiting.add(new Pending(request.method(), request.uri(), request.headers(), body, request.protocolVersion(),
+        HttpUtil.isKeepAlive(request),
+        ContentEncoding.acceptsGzip(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING))));
     if (waiting.size() >= MAX_WAITING) {
       ctx.channel().config().setAutoRead(false);
     }
@@ -82,7 +97,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void write(ChannelHandlerContext ctx, Pending request, ApiResponse answer) {
-    ctx.writeAndFlush(JsonResponses.of(request.version(), answer, request.keepAlive()))
+    ctx.writeAndFlush(JsonResponses.of(request.version(), answer, request.keepAlive(), request.gzip()))
         .addListener(ChannelFutureListener.CLOSE_ON_FAILURE)
         .addListener(done -> {
           inFlight.end();

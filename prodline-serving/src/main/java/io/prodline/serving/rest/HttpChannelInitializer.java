@@ -43,6 +43,6 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     pipeline.addLast("http", new HttpServerCodec());
     pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
     pipeline.addLast("body-limit", new BodyLimitAggregator(maxBodyBytes));
-    pipeline.addLast("api", new ApiHandler(api, inFlight));
+    pipeline.addLast("api", new ApiHandler(api, inFlight, maxBodyBytes));
   }
 }

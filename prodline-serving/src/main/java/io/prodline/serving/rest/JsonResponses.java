@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
@@ -11,12 +12,18 @@ import io.netty.handler.codec.http.HttpVersion;
 final class JsonResponses {
   private JsonResponses() {}
 
-  static FullHttpResponse of(HttpVersion version, ApiResponse answer, boolean keepAlive) {
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(version, answer.status(), Unpooled.wrappedBuffer(answer.body()));
+  /** @param gzip whether the client takes gzip: then a large enough body is sent gzipped */
+  static FullHttpResponse of(HttpVersion version, ApiResponse answer, boolean keepAlive, boolean gzip) {
+    byte[] compressed = gzip ? ContentEncoding.gzipped(answer.body()) : null;
+    byte[] body = compressed != null ? compressed : answer.body();
+    FullHttpResponse response = new DefaultFullHttpResponse(version, answer.status(), Unpooled.wrappedBuffer(body));
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    if (compressed != null) {
+      response.headers().set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP)
+          .set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+    }
     if (answer.allow() != null) {
       response.headers().set(HttpHeaderNames.ALLOW, answer.allow().name());
     }

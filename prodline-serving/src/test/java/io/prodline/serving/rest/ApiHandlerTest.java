@@ -44,7 +44,7 @@ class ApiHandlerTest {
     Queue<Runnable> worker = new ArrayDeque<>();
     try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
       EmbeddedChannel channel = new EmbeddedChannel(
-          new ApiHandler(new ModelApi(repository, worker::add), new InFlightRequests()));
+          new ApiHandler(new ModelApi(repository, worker::add), new InFlightRequests(), 1 << 20));
       for (int i = 0; i < requests; i++) {
         channel.writeInbound(predict(i));
       }
@@ -76,7 +76,7 @@ class ApiHandlerTest {
     Queue<Runnable> worker = new ArrayDeque<>();
     try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
       EmbeddedChannel channel = new EmbeddedChannel(
-          new ApiHandler(new ModelApi(repository, worker::add), new InFlightRequests()));
+          new ApiHandler(new ModelApi(repository, worker::add), new InFlightRequests(), 1 << 20));
       channel.writeInbound(predict(1));
       assertThat(channel.config().isAutoRead()).isTrue();
       worker.poll().run();
@@ -99,7 +99,7 @@ class ApiHandlerTest {
     try (ModelRepository repository = ModelRepository.scan(root)) {
       ModelApi api = new ModelApi(repository, worker::add, new Inference(null, null), RequestLimits.DEFAULT,
           new Deadlines(), metrics, List.of());
-      EmbeddedChannel channel = new EmbeddedChannel(new ApiHandler(api, new InFlightRequests()));
+      EmbeddedChannel channel = new EmbeddedChannel(new ApiHandler(api, new InFlightRequests(), 1 << 20));
       try {
         channel.writeInbound(gated(), gated(), gated());
         assertThat(worker).as("one request runs, two wait on the connection").hasSize(1);
