@@ -2,6 +2,7 @@ package io.prodline.serving.grpc;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.tls.ServerSslContexts;
@@ -12,15 +13,18 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gRPC listener of the model server. Handlers run directly on gRPC's network threads
- * ({@code directExecutor}): they never block, since inference is handed to the prediction workers, and this
- * saves a thread hop per call.
+ * The gRPC listener of the model server: the Open Inference Protocol's {@code GRPCInferenceService}, gRPC's
+ * standard health service ({@link GrpcHealth}) and server reflection (so {@code grpcurl} lists and calls the
+ * services without the proto files). Handlers run directly on gRPC's network threads ({@code directExecutor}):
+ * they never block, since inference is handed to the prediction workers, and this saves a thread hop per call.
  */
 public final class GrpcServer {
   private final Server server;
+  private final GrpcHealth health;
 
-  private GrpcServer(Server server) {
+  private GrpcServer(Server server, GrpcHealth health) {
     this.server = server;
+    this.health = health;
   }
 
   /**
@@ -32,10 +36,13 @@ public final class GrpcServer {
    */
   public static GrpcServer start(String bindAddress, int port, V2Inference inference, int maxMessageBytes,
       TlsConfig tls) {
+    GrpcHealth health = new GrpcHealth(inference);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
         .directExecutor()
         .maxInboundMessageSize(maxMessageBytes)
-        .addService(new GrpcInferenceService(inference));
+        .addService(new GrpcInferenceService(inference))
+        .addService(health.service())
+        .addService(ProtoReflectionServiceV1.newInstance());
     if (tls != null) {
       builder.sslContext(ServerSslContexts.forGrpc(tls));
     }
@@ -43,18 +50,23 @@ public final class GrpcServer {
     try {
       server.start();
     } catch (IOException e) {
+      health.close();
       throw new ProdlineException("cannot listen for gRPC on " + bindAddress + ":" + port + ": " + e.getMessage(),
           e);
     }
-    return new GrpcServer(server);
+    return new GrpcServer(server, health);
   }
 
   public int port() {
     return server.getPort();
   }
 
-  /** Refuses new calls while those in flight go on; see {@link #awaitTermination}. */
+  /**
+   * Refuses new calls while those in flight go on (see {@link #awaitTermination}); health turns NOT_SERVING for
+   * good first, so watching clients move away.
+   */
   public void shutdown() {
+    health.close();
     server.shutdown();
   }
 
@@ -65,6 +77,7 @@ public final class GrpcServer {
 
   /** Cancels whatever is still running and closes the port. */
   public void shutdownNow() {
+    health.close();
     server.shutdownNow();
   }
 }

@@ -6,6 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
@@ -71,6 +81,49 @@ class GrpcServerLifecycleTest {
       assertThatThrownBy(() -> server.start(0, taken.getLocalPort())).isInstanceOf(ProdlineException.class)
           .hasMessageStartingWith("cannot listen for gRPC on 127.0.0.1:" + taken.getLocalPort());
       assertThatThrownBy(server::actualPort).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void theStandardHealthServiceAndReflectionAnswer() throws Exception {
+    TestRepository.create(root);
+    ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
+    ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
+        InsecureChannelCredentials.create()).build();
+    try {
+      HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel);
+      assertThat(health.check(HealthCheckRequest.newBuilder().setService("").build()).getStatus())
+          .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+      assertThat(health.check(HealthCheckRequest.newBuilder().setService("houses").build()).getStatus())
+          .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+      assertThatThrownBy(() -> health.check(HealthCheckRequest.newBuilder().setService("nosuch").build()))
+          .isInstanceOfSatisfying(StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+
+      CompletableFuture<ServerReflectionResponse> listed = new CompletableFuture<>();
+      StreamObserver<ServerReflectionRequest> reflection = ServerReflectionGrpc.newStub(channel)
+          .serverReflectionInfo(new StreamObserver<>() {
+            @Override
+            public void onNext(ServerReflectionResponse response) {
+              listed.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+              listed.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {}
+          });
+      reflection.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+      assertThat(listed.get(10, TimeUnit.SECONDS).getListServicesResponse().getServiceList())
+          .extracting(ServiceResponse::getName)
+          .contains("inference.GRPCInferenceService", "grpc.health.v1.Health");
+      reflection.onCompleted();
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.stop();
     }
   }
 }

@@ -62,6 +62,11 @@ public final class V2Inference {
     return readiness.notReadyBecause().isEmpty();
   }
 
+  /** The names of the models served now. */
+  public List<String> modelNames() {
+    return servables.snapshot().names();
+  }
+
   /** Whether that version (empty: the default one) can answer; {@link ModelNotFoundException} for unknown ones. */
   public boolean modelReady(String model, String version) {
     ModelSnapshot served = servables.snapshot().model(model);
