@@ -3,6 +3,7 @@ package io.prodline.app;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.NettyLeakDetection;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.ShutdownOptions;
 import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.repository.RepositoryOptions;
 import io.prodline.serving.batching.BatchingConfig;
@@ -133,6 +134,17 @@ final class ServeCommand implements Callable<Integer> {
       description = "Most instances in one request; more get 400 (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
+  @Option(names = "--shutdown-delay-seconds", defaultValue = "0", paramLabel = "S",
+      description = "On SIGTERM, keep the ports open and answering for S seconds while readiness says 503 and gRPC "
+          + "health NOT_SERVING, so a load balancer or Kubernetes stops sending first; set it to the readiness "
+          + "probe's period times its failure threshold (default: ${DEFAULT-VALUE}).")
+  long shutdownDelaySeconds;
+
+  @Option(names = "--drain-timeout-seconds", defaultValue = "10", paramLabel = "S",
+      description = "Then, with the ports closed, how long requests already taken may take (default: "
+          + "${DEFAULT-VALUE}).")
+  long drainTimeoutSeconds;
+
   @Option(names = "--request-timeout-ms", defaultValue = "30000", paramLabel = "MS",
       description = "Time a request may take before it is answered 504; a gRPC client's earlier deadline "
           + "applies instead (default: ${DEFAULT-VALUE}).")
@@ -199,6 +211,10 @@ final class ServeCommand implements Callable<Integer> {
     if (pollSeconds < 0) {
       throw new ParameterException(spec.commandLine(), "--poll-seconds must be 0 or more, got " + pollSeconds);
     }
+    if (shutdownDelaySeconds < 0 || drainTimeoutSeconds < 0) {
+      throw new ParameterException(spec.commandLine(), "--shutdown-delay-seconds and --drain-timeout-seconds must be"
+          + " 0 or more, got " + shutdownDelaySeconds + " and " + drainTimeoutSeconds);
+    }
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together; give both or neither");
     }
@@ -217,6 +233,8 @@ final class ServeCommand implements Callable<Integer> {
           .withMaxBodyBytes(maxBodyBytes)
           .withBatching(new BatchingConfig(batchMaxRows, Duration.ofMillis(batchMaxDelayMillis), batchQueue))
           .withLimits(new RequestLimits(maxRows, Duration.ofMillis(requestTimeoutMillis), allowNaN))
+          .withShutdown(new ShutdownOptions(Duration.ofSeconds(shutdownDelaySeconds),
+              Duration.ofSeconds(drainTimeoutSeconds)))
           .withPredictionLog(predictionLog == null ? PredictionLogConfig.OFF
               : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
           .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa));

@@ -257,15 +257,28 @@ public final class ModelServer implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: no new connections, no new predictions (they get 503), then waits up to the drain timeout
-   * until every request taken has been answered; does nothing when not running.
+   * Stops gracefully: readiness turns to 503 (gRPC health NOT_SERVING) while the ports stay open for the shutdown
+   * delay, so that load balancers stop sending; then no new connections, no new predictions (they get 503), and
+   * up to the drain timeout until every request taken has been answered; does nothing when not running.
    */
   public synchronized void stop() {
     if (serverChannel == null) {
       return;
     }
-    LOG.info("stopping: draining requests in flight for up to {}", config.drainTimeout());
+    ShutdownOptions shutdown = config.shutdown();
     stopping = true;
+    if (grpc != null) {
+      grpc.notServing();
+    }
+    if (!shutdown.delay().isZero()) {
+      LOG.info("stopping: not ready, ports open for {} more", shutdown.delay());
+      try {
+        Thread.sleep(shutdown.delay().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    LOG.info("stopping: draining requests in flight for up to {}", shutdown.drainTimeout());
     serverChannel.close().syncUninterruptibly();
     serverChannel = null;
     if (managementChannel != null) {
@@ -276,13 +289,13 @@ public final class ModelServer implements AutoCloseable {
       grpc.shutdown();
     }
     workers.shutdown();
-    long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+    long deadline = System.nanoTime() + shutdown.drainTimeout().toNanos();
     try {
-      if (!inFlight.awaitNone(config.drainTimeout())) {
-        LOG.warn("requests still in flight after {}; stopping anyway", config.drainTimeout());
+      if (!inFlight.awaitNone(shutdown.drainTimeout())) {
+        LOG.warn("requests still in flight after {}; stopping anyway", shutdown.drainTimeout());
       }
       if (grpc != null && !grpc.awaitTermination(Duration.ofNanos(deadline - System.nanoTime()))) {
-        LOG.warn("gRPC calls still in flight after {}; stopping anyway", config.drainTimeout());
+        LOG.warn("gRPC calls still in flight after {}; stopping anyway", shutdown.drainTimeout());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -7,7 +7,6 @@ import io.prodline.serving.predictionlog.PredictionLogConfig;
 import io.prodline.serving.repository.RepositoryOptions;
 import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -20,7 +19,8 @@ import java.util.Objects;
  *     memory one request takes
  * @param workerThreads threads running predictions (models are CPU-bound, so more than the cores only adds waiting)
  * @param workerQueue predictions that may wait for a worker; beyond that requests get 503 instead of piling up
- * @param drainTimeout how long {@link ModelServer#stop()} waits for requests in flight
+ * @param shutdown how {@link ModelServer#stop()} lets go of traffic: the delay before the ports close, then how
+ *     long requests in flight may take
  * @param repository how the model root is followed: poll interval, model config file, swap policy
  * @param management whether and where the management API listens, and its token
  * @param limits rows per request, request timeout and NaN acceptance
@@ -29,16 +29,15 @@ import java.util.Objects;
  * @param tls the certificate and key every port presents (REST, gRPC, management), or {@code null} for plaintext
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
-    Duration drainTimeout, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
+    ShutdownOptions shutdown, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
     BatchingConfig batching, PredictionLogConfig predictionLog, TlsConfig tls) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_WORKER_QUEUE = 1024;
-  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
   public ServerConfig {
     Objects.requireNonNull(modelRoot, "modelRoot");
     Objects.requireNonNull(bindAddress, "bindAddress");
-    Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Objects.requireNonNull(shutdown, "shutdown");
     Objects.requireNonNull(repository, "repository");
     Objects.requireNonNull(management, "management");
     Objects.requireNonNull(limits, "limits");
@@ -48,66 +47,68 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
       throw new IllegalArgumentException("maxBodyBytes, workerThreads and workerQueue must be positive, got "
           + maxBodyBytes + ", " + workerThreads + ", " + workerQueue);
     }
-    if (drainTimeout.isNegative()) {
-      throw new IllegalArgumentException("drainTimeout must not be negative, got " + drainTimeout);
-    }
   }
 
   /**
-   * Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions, 10 s drain, the
-   * repository scanned once ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT},
+   * Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions,
+   * {@link ShutdownOptions#DEFAULT} (no delay, 10 s drain), the repository scanned once ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT},
    * no batching ({@link BatchingConfig#OFF}, as TF Serving and Triton default to), no prediction log, no TLS.
    */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
-        Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, DEFAULT_DRAIN_TIMEOUT,
+        Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, ShutdownOptions.DEFAULT,
         RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.OFF,
         PredictionLogConfig.OFF, null);
   }
 
   public ServerConfig withBindAddress(String address) {
-    return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, drainTimeout, repository,
+    return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
         management, limits, batching, predictionLog, tls);
   }
 
   public ServerConfig withMaxBodyBytes(int bytes) {
-    return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, drainTimeout, repository,
+    return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, shutdown, repository,
         management, limits, batching, predictionLog, tls);
   }
 
   public ServerConfig withWorkers(int threads, int queue) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, threads, queue, drainTimeout, repository,
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, threads, queue, shutdown, repository,
         management, limits, batching, predictionLog, tls);
   }
 
   public ServerConfig withRepository(RepositoryOptions options) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout, options,
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, options,
         management, limits, batching, predictionLog, tls);
   }
 
   public ServerConfig withManagement(ManagementOptions options) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
         repository, options, limits, batching, predictionLog, tls);
   }
 
   public ServerConfig withLimits(RequestLimits newLimits) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
         repository, management, newLimits, batching, predictionLog, tls);
   }
 
   public ServerConfig withBatching(BatchingConfig newBatching) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
         repository, management, limits, newBatching, predictionLog, tls);
   }
 
   public ServerConfig withPredictionLog(PredictionLogConfig newPredictionLog) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
         repository, management, limits, batching, newPredictionLog, tls);
   }
 
   /** TLS on every port with these files, or plaintext for {@code null}. */
   public ServerConfig withTls(TlsConfig newTls) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, drainTimeout,
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
         repository, management, limits, batching, predictionLog, newTls);
+  }
+
+  public ServerConfig withShutdown(ShutdownOptions options) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, options, repository,
+        management, limits, batching, predictionLog, tls);
   }
 }

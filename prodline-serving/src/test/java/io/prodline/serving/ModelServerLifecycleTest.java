@@ -16,7 +16,9 @@ import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,28 @@ class ModelServerLifecycleTest {
     assertThat(answer.body()).isEqualTo("{\"predictions\":[5.0]}");
     // The same client: its kept-alive connection must have been closed too, not left hanging.
     assertThatThrownBy(() -> http.get("/v1/models/slow")).hasCauseInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void duringTheShutdownDelayReadinessIs503AndRequestsAreStillAnswered() throws Exception {
+    ModelServer delayed = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")
+        .withShutdown(new ShutdownOptions(Duration.ofSeconds(2), Duration.ofSeconds(5)))).start(0);
+    HttpTestClient http = new HttpTestClient(delayed.actualPort());
+    assertThat(http.get("/readyz").status()).isEqualTo(200);
+
+    CompletableFuture<Void> stop = CompletableFuture.runAsync(delayed::stop);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (http.get("/readyz").status() == 200 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+
+    assertThat(http.get("/readyz").status()).isEqualTo(503);
+    assertThat(stop).isNotDone();
+    Answer answer = http.post("/v1/models/houses:predict", "{\"instances\": [{\"age\": 1.5, \"rooms\": 3, "
+        + "\"city\": \"b\"}]}");
+    assertThat(answer.status()).isEqualTo(200);
+    stop.get(20, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> http.get("/readyz")).hasCauseInstanceOf(ConnectException.class);
   }
 
   @Test

@@ -61,6 +61,11 @@ public final class GrpcServer {
     return server.getPort();
   }
 
+  /** Health NOT_SERVING for good, calls still served: the start of a stop, while clients move away. */
+  public void notServing() {
+    health.close();
+  }
+
   /**
    * Refuses new calls while those in flight go on (see {@link #awaitTermination}); health turns NOT_SERVING for
    * good first, so watching clients move away.
