@@ -27,6 +27,8 @@ public final class RepositorySource {
   private final ServingOverrides overrides;
   private final AspiredVersionsCallback callback;
   private volatile RepositoryConfig config;
+  /** The config problem last logged, so that a lasting one is logged once; null when the config is valid. */
+  private String configProblem;
   private volatile Map<String, NavigableMap<Long, Path>> lastSeen = Map.of();
 
   /**
@@ -55,13 +57,25 @@ public final class RepositorySource {
       return;
     }
     if (!Files.exists(configFile)) {
-      LOG.warn("model config {} has disappeared; keeping the last one read", configFile);
+      reportConfigProblem("model config " + configFile + " has disappeared; keeping the last one read");
       return;
     }
     try {
       config = ModelConfigFile.read(configFile);
+      if (configProblem != null) {
+        LOG.info("model config {} is valid again", configFile);
+        configProblem = null;
+      }
     } catch (ProdlineException e) {
-      LOG.error("ignoring the changed model config, keeping the last valid one: {}", e.getMessage());
+      reportConfigProblem("ignoring the changed model config, keeping the last valid one: " + e.getMessage());
+    }
+  }
+
+  /** Logs a config problem once, not at every poll while it lasts. */
+  private void reportConfigProblem(String problem) {
+    if (!problem.equals(configProblem)) {
+      LOG.error(problem);
+      configProblem = problem;
     }
   }
 
