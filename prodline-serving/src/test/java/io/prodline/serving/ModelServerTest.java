@@ -355,6 +355,20 @@ class ModelServerTest {
     }
   }
 
+  @Test
+  void headIsAGetWithoutItsBody() throws Exception {
+    Answer get = http.get("/v1/models/houses");
+    HttpResponse<byte[]> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(http.uri("/v1/models/houses"))).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("content-length"))
+        .hasValue(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
+    // Still served after a HEAD on the same connection: its answer carried no body to confuse the next one.
+    assertThat(http.get("/v1/models/houses").body()).isEqualTo(get.body());
+  }
+
   private static HttpResponse<byte[]> postEncoded(String encoding, byte[] body) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.uri("/v1/models/houses:predict")))
         .header("Content-Encoding", encoding).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),

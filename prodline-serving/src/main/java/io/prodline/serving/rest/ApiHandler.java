@@ -1,10 +1,12 @@
 package io.prodline.serving.rest;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -87,7 +89,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     Pending request = waiting.poll();
     busy = true;
     inFlight.begin();
-    api.handle(request.method(), request.uri(), request.headers(), request.body(), connection).thenAccept(answer -> {
+    // HEAD is GET without the body (RFC 9110): routed as GET, answered with the headers only.
+    boolean head = HttpMethod.HEAD.equals(request.method());
+    api.handle(head ? HttpMethod.GET : request.method(), request.uri(), request.headers(), request.body(),
+        connection).thenAccept(answer -> {
       if (ctx.executor().inEventLoop()) {
         write(ctx, request, answer);
       } else {
@@ -97,7 +102,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void write(ChannelHandlerContext ctx, Pending request, ApiResponse answer) {
-    ctx.writeAndFlush(JsonResponses.of(request.version(), answer, request.keepAlive(), request.gzip()))
+    FullHttpResponse response = JsonResponses.of(request.version(), answer, request.keepAlive(), request.gzip());
+    if (HttpMethod.HEAD.equals(request.method())) {
+      response = response.replace(Unpooled.EMPTY_BUFFER); // Content-Length still gives the GET body's length
+    }
+    ctx.writeAndFlush(response)
         .addListener(ChannelFutureListener.CLOSE_ON_FAILURE)
         .addListener(done -> {
           inFlight.end();
