@@ -25,7 +25,7 @@ public interface Readiness {
       ServingSnapshot snapshot = servables.snapshot();
       for (String name : snapshot.names()) {
         ModelSnapshot model = snapshot.model(name);
-        if (model.latestAvailable().isEmpty()) {
+        if (model.defaultVersion().isEmpty()) {
           return Optional.of("not ready: model '" + name + "' has no available version: its versions are "
               + model.statuses().stream().map(v -> v.version() + " " + v.state()).toList());
         }

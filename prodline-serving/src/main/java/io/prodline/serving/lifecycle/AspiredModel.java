@@ -8,8 +8,20 @@ import java.util.Map;
  * (e.g. {@code stable → 3}). A label pointing to a version that is not serving answers 404 until it is.
  */
 public record AspiredModel(List<AspiredVersion> versions, Map<String, Long> labels) {
+  /** Nothing wanted: the model is to be unloaded. */
+  static final AspiredModel NONE = new AspiredModel(List.of(), Map.of());
+
   public AspiredModel {
     versions = List.copyOf(versions);
     labels = Map.copyOf(labels);
+  }
+
+  boolean aspires(long version) {
+    return versions.stream().anyMatch(v -> v.version() == version);
+  }
+
+  /** Whether requests naming no version may go to {@code version}; see {@link AspiredVersion#defaultRoute()}. */
+  boolean routesByDefault(long version) {
+    return versions.stream().anyMatch(v -> v.version() == version && v.defaultRoute());
   }
 }

@@ -9,16 +9,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One model as a {@link ServingSnapshot} saw it: every version's status, the versions taking requests, and the
- * labels. Immutable; lookups never lock. Lookup failures are {@link ModelNotFoundException}s naming what exists.
+ * One model as a {@link ServingSnapshot} saw it: every version's status, the versions taking requests, the
+ * default version and the labels. Immutable; lookups never lock. Lookup failures are
+ * {@link ModelNotFoundException}s naming what exists.
  */
 public final class ModelSnapshot {
   private final String name;
   private final NavigableMap<Long, VersionStatus> statuses;
   private final NavigableMap<Long, ServableVersion> available;
+  private final ServableVersion defaultVersion;
   private final Map<String, Long> labels;
 
-  ModelSnapshot(String name, List<ServableVersion> versions, Map<String, Long> labels) {
+  /** @param goal what the source wants for the model: which versions the default route may use, the labels */
+  ModelSnapshot(String name, List<ServableVersion> versions, AspiredModel goal) {
     this.name = name;
     NavigableMap<Long, VersionStatus> byNumber = new TreeMap<>();
     NavigableMap<Long, ServableVersion> serving = new TreeMap<>();
@@ -30,7 +33,10 @@ public final class ModelSnapshot {
     }
     this.statuses = Collections.unmodifiableNavigableMap(byNumber);
     this.available = Collections.unmodifiableNavigableMap(serving);
-    this.labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+    this.defaultVersion = serving.descendingMap().values().stream()
+        .filter(v -> goal.routesByDefault(v.version())).findFirst()
+        .orElse(serving.isEmpty() ? null : serving.lastEntry().getValue());
+    this.labels = Collections.unmodifiableMap(new TreeMap<>(goal.labels()));
   }
 
   public String name() {
@@ -47,9 +53,14 @@ public final class ModelSnapshot {
     return labels;
   }
 
-  /** The version the default route serves, if any is available. */
-  public OptionalLong latestAvailable() {
-    return available.isEmpty() ? OptionalLong.empty() : OptionalLong.of(available.lastKey());
+  /**
+   * The version requests naming none go to: the newest available version the source routes to by default (what
+   * the version policy or a rollback's pin picked, not a version loaded only for a label). While none of those is
+   * available (it is still loading, or failed to load), the newest available version, so the model keeps
+   * answering. Empty when no version is available.
+   */
+  public OptionalLong defaultVersion() {
+    return defaultVersion == null ? OptionalLong.empty() : OptionalLong.of(defaultVersion.version());
   }
 
   /** The status of the version {@code selector} names, whether or not it is available. */
@@ -73,11 +84,11 @@ public final class ModelSnapshot {
       return availableVersion(version, "label '" + l.label() + "' of model '" + name + "' points to version "
           + version + ", which");
     }
-    if (available.isEmpty()) {
+    if (defaultVersion == null) {
       throw new ModelNotFoundException("model '" + name + "' has no available version: its versions "
           + statuses.descendingKeySet() + " are loading or failed to load (see GET /v1/models/" + name + ")");
     }
-    return available.lastEntry().getValue();
+    return defaultVersion;
   }
 
   private ServableVersion availableVersion(long version, String subject) {

@@ -19,8 +19,10 @@ import java.util.TreeSet;
  * function, so a scan states the whole goal and needs nothing from earlier scans.
  *
  * <p>Per model: the versions the version policy picks (or only the pinned version after a rollback), plus every
- * version a label points to. Versions unloaded through the management API count as absent from disk, so the
- * policy picks among the others (unloading the newest version under "latest 1" serves the one before).
+ * version a label points to. Only the policy's (or pin's) picks take requests that name no version; a version
+ * served just for its label answers only requests naming it, so a canary label on a newer version does not undo a
+ * rollback. Versions unloaded through the management API count as absent from disk, so the policy picks among
+ * the others (unloading the newest version under "latest 1" serves the one before).
  */
 final class AspiredModels {
   private AspiredModels() {}
@@ -35,12 +37,13 @@ final class AspiredModels {
           : settings.versionPolicy();
       NavigableSet<Long> present = new TreeSet<>(versions.navigableKeySet());
       present.removeAll(overrides.unloaded(model));
-      NavigableSet<Long> wanted = policy.select(present);
+      NavigableSet<Long> picked = policy.select(present);
       Map<String, Long> labels = overrides.labels(model, settings.labels());
+      NavigableSet<Long> wanted = new TreeSet<>(picked);
       labels.values().stream().filter(present::contains).forEach(wanted::add);
       List<AspiredVersion> aspired = new ArrayList<>();
       for (long v : wanted) {
-        aspired.add(new AspiredVersion(v, versions.get(v)));
+        aspired.add(new AspiredVersion(v, versions.get(v), picked.contains(v)));
       }
       goal.put(model, new AspiredModel(aspired, labels));
     });

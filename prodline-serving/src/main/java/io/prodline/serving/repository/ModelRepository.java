@@ -124,12 +124,13 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
   }
 
   /**
-   * Serves the newest version older than the one serving now, and only it (plus labelled versions), until
-   * {@link #unpin}: the version policy is pinned, so newer versions on disk are not loaded meanwhile.
+   * Serves the newest version older than the default one, and only it (plus labelled versions, which answer only
+   * requests naming them), until {@link #unpin}: the version policy is pinned, so newer versions on disk are not
+   * loaded meanwhile.
    */
   public CompletableFuture<Void> rollback(String model) {
     return act(() -> {
-      OptionalLong current = snapshot().model(model).latestAvailable();
+      OptionalLong current = snapshot().model(model).defaultVersion();
       if (current.isEmpty()) {
         throw new ActionRefusedException("model '" + model + "' has no available version to roll back from");
       }

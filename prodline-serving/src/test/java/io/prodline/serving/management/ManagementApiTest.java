@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The management API over a real socket: the token, then each action and what it does to serving. */
 class ManagementApiTest {
   private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+  private static final String V2_INPUTS =
+      "{\"inputs\": [{\"name\": \"x\", \"datatype\": \"FP64\", \"shape\": [1], \"data\": [1]}]}";
 
   @TempDir
   Path root;
@@ -101,6 +103,23 @@ class ManagementApiTest {
     JsonNode cleared = call("DELETE", "/models/m/pin").json();
     assertThat(cleared.has("pinned_version")).isFalse();
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(3);
+  }
+
+  @Test
+  void rollbackMovesUnversionedRequestsWhileALabelKeepsTheNewerVersion() {
+    call("PUT", "/models/m/labels/canary", "{\"version\": 3}", TOKEN);
+
+    JsonNode rolledBack = call("POST", "/models/m:rollback").json();
+    assertThat(rolledBack.get("pinned_version").asLong()).isEqualTo(2);
+    assertThat(rolledBack.get("serving_version").asLong()).isEqualTo(2);
+    assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(2);
+    assertThat(rest.post("/v2/models/m/infer", V2_INPUTS).json().get("model_version").asText()).isEqualTo("2");
+    assertThat(predictedVersion("/v1/models/m/labels/canary:predict")).isEqualTo(3);
+    assertThat(predictedVersion("/v1/models/m/versions/3:predict")).isEqualTo(3);
+
+    JsonNode cleared = call("DELETE", "/models/m/pin").json();
+    assertThat(cleared.get("serving_version").asLong()).isEqualTo(3);
+    assertThat(rest.post("/v2/models/m/infer", V2_INPUTS).json().get("model_version").asText()).isEqualTo("3");
   }
 
   @Test

@@ -64,7 +64,7 @@ class RepositoryPollingTest {
       assertThat(versions(repo, "m")).containsExactly(1L);
       write("m", 2);
       await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of(2L)));
-      assertThat(serving(repo, "m", VersionSelector.LATEST)).isEqualTo(2);
+      assertThat(serving(repo, "m", VersionSelector.DEFAULT)).isEqualTo(2);
 
       write("other", 7);
       await().atMost(Duration.ofSeconds(10)).until(() -> repo.names().equals(List.of("m", "other")));
@@ -120,7 +120,7 @@ class RepositoryPollingTest {
     Files.writeString(root.resolve("models.yaml"),
         "models:\n  exploding:\n    warmup: {synthetic_rows: 4, iterations: 2}\n");
     try (ModelRepository repo = ModelRepository.scan(root)) {
-      assertThat(repo.snapshot().model("m").latestAvailable()).hasValue(1);
+      assertThat(repo.snapshot().model("m").defaultVersion()).hasValue(1);
       assertThat(repo.snapshot().model("bad").statuses().get(0).error())
           .contains("warmup.json is not a valid predict request", "unknown feature 'y'");
       assertThat(repo.snapshot().model("exploding").statuses().get(0).error())
