@@ -13,6 +13,7 @@ import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.TestBundles;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,10 @@ class ManagementApiTest {
       TestBundles.write(root, "m", v, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
           Long.toString(v));
     }
+    startServer();
+  }
+
+  private void startServer() {
     server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")
         .withManagement(ManagementOptions.on(0, TOKEN))).start(0);
     rest = new HttpTestClient(server.actualPort());
@@ -159,5 +164,36 @@ class ManagementApiTest {
     assertThat(badBody.status()).isEqualTo(400);
     assertThat(badBody.error()).startsWith("the body must be {\"version\": <positive integer>}");
     assertThat(call("PUT", "/models/m/labels/bad%20label", "{\"version\": 1}", TOKEN).status()).isEqualTo(400);
+  }
+
+  @Test
+  void aLabelSetHereCanBeRemovedButOneFromTheConfigFileIsRefused() throws Exception {
+    Files.writeString(root.resolve("models.yaml"), "models:\n  m:\n    labels: {stable: 3}\n");
+    server.stop();
+    startServer();
+    call("PUT", "/models/m/labels/canary", "{\"version\": 1}", TOKEN);
+
+    Answer removed = call("DELETE", "/models/m/labels/canary");
+    assertThat(removed.status()).isEqualTo(200);
+    assertThat(removed.json().get("labels").toString()).isEqualTo("{\"stable\":3}");
+    // Version 1 was loaded only for the label, so it is unloaded with it.
+    assertThat(removed.json().get("versions").toString()).isEqualTo("[{\"version\":3,\"state\":\"AVAILABLE\"}]");
+    assertThat(rest.post("/v1/models/m/labels/canary:predict", "{\"instances\": [[1]]}").error())
+        .isEqualTo("model 'm' has no label 'canary'; its labels are [stable]");
+
+    Answer again = call("DELETE", "/models/m/labels/canary");
+    assertThat(again.status()).isEqualTo(404);
+    assertThat(again.error()).isEqualTo("model 'm' has no label 'canary'; its labels are [stable]");
+    Answer fromFile = call("DELETE", "/models/m/labels/stable");
+    assertThat(fromFile.status()).isEqualTo(409);
+    assertThat(fromFile.error()).isEqualTo("label 'stable' of model 'm' is set in the model config file; remove it "
+        + "there, the file is re-read at every scan");
+    Answer unknownModel = call("DELETE", "/models/nope/labels/canary");
+    assertThat(unknownModel.status()).isEqualTo(404);
+    assertThat(unknownModel.error()).isEqualTo("model 'nope' not found in the repository; it has [m]");
+    Answer wrongMethod = call("POST", "/models/m/labels/canary");
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.error())
+        .isEqualTo("method POST is not allowed on /models/m/labels/canary; use PUT or DELETE");
   }
 }
