@@ -66,7 +66,9 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
       AspiredModel wanted = goal.getOrDefault(name, AspiredModel.NONE);
       ModelVersions model = models.computeIfAbsent(name, n -> new ModelVersions());
       for (AspiredVersion v : wanted.versions()) {
-        model.versions.computeIfAbsent(v.version(), n -> new ServableVersion(name, n, v.source()));
+        // END is final: a version unloaded earlier and wanted again loads afresh.
+        model.versions.compute(v.version(), (n, known) -> known == null || known.state() == VersionState.END
+            ? new ServableVersion(name, n, v.source()) : known);
       }
       model.goal = wanted;
       reconcile(model);
@@ -91,8 +93,10 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
 
   private void reconcile(ModelVersions model) {
     while (true) {
-      // Finished versions, and wanted-no-more ones that never loaded, need no action: they just leave.
-      model.versions.values().removeIf(v -> v.state() == VersionState.END
+      // Unloaded versions stay reported (END) while the source still has them; wanted-no-more ones that never
+      // loaded need no action: they just leave.
+      model.versions.values().removeIf(v -> (v.state() == VersionState.END
+              && !model.goal.notServed().containsKey(v.version()))
           || (!model.goal.aspires(v.version())
               && (v.state() == VersionState.NEW || v.state() == VersionState.ERROR)));
       List<VersionView> views = new ArrayList<>();

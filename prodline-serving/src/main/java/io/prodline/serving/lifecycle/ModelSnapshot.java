@@ -19,8 +19,12 @@ public final class ModelSnapshot {
   private final NavigableMap<Long, ServableVersion> available;
   private final ServableVersion defaultVersion;
   private final Map<String, Long> labels;
+  private final Map<Long, String> notServed;
 
-  /** @param goal what the source wants for the model: which versions the default route may use, the labels */
+  /**
+   * @param goal what the source wants for the model: which versions the default route may use, the labels, and
+   *     why the versions it does not serve are not served
+   */
   ModelSnapshot(String name, List<ServableVersion> versions, AspiredModel goal) {
     this.name = name;
     NavigableMap<Long, VersionStatus> byNumber = new TreeMap<>();
@@ -37,6 +41,7 @@ public final class ModelSnapshot {
         .filter(v -> goal.routesByDefault(v.version())).findFirst()
         .orElse(serving.isEmpty() ? null : serving.lastEntry().getValue());
     this.labels = Collections.unmodifiableMap(new TreeMap<>(goal.labels()));
+    this.notServed = goal.notServed();
   }
 
   public String name() {
@@ -86,7 +91,8 @@ public final class ModelSnapshot {
     }
     if (defaultVersion == null) {
       throw new ModelNotFoundException("model '" + name + "' has no available version: its versions "
-          + statuses.descendingKeySet() + " are loading or failed to load (see GET /v1/models/" + name + ")");
+          + statuses.descendingKeySet() + " are loading, failed to load or unloaded (see GET /v1/models/" + name
+          + ")");
     }
     return defaultVersion;
   }
@@ -95,19 +101,23 @@ public final class ModelSnapshot {
     VersionStatus status = existing(version);
     ServableVersion serving = available.get(version);
     if (serving == null) {
-      throw new ModelNotFoundException(subject + " is not available: "
-          + (status.error() != null ? status.error() : "it is " + status.state()));
+      String unloaded = status.state() == VersionState.END ? notServed.get(version) : null;
+      throw new ModelNotFoundException(subject + (unloaded != null ? " exists but is not loaded: " + unloaded
+          : " is not available: " + (status.error() != null ? status.error() : "it is " + status.state())));
     }
     return serving;
   }
 
+  /** The status of a version that served or tried to; a version the source has but never loaded is told apart. */
   private VersionStatus existing(long version) {
     VersionStatus status = statuses.get(version);
-    if (status == null) {
-      throw new ModelNotFoundException("model '" + name + "' has no version " + version + "; its versions are "
-          + statuses.descendingKeySet());
+    if (status != null) {
+      return status;
     }
-    return status;
+    String why = notServed.get(version);
+    throw new ModelNotFoundException(why != null
+        ? "version " + version + " of model '" + name + "' exists but is not loaded: " + why
+        : "model '" + name + "' has no version " + version + "; its versions are " + statuses.descendingKeySet());
   }
 
   private long labelled(String label) {

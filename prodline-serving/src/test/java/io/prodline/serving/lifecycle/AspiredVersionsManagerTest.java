@@ -65,7 +65,8 @@ class AspiredVersionsManagerTest {
     for (long v : versions) {
       aspired.add(version(v, true));
     }
-    return Map.of("m", new AspiredModel(aspired, Map.of("stable", versions.length == 0 ? 1 : versions[0])));
+    return Map.of("m", new AspiredModel(aspired, Map.of("stable", versions.length == 0 ? 1 : versions[0]),
+        Map.of()));
   }
 
   private static long defaultVersion(AspiredVersionsManager manager) {
@@ -161,7 +162,7 @@ class AspiredVersionsManagerTest {
   void aVersionServedOnlyForALabelTakesNoUnversionedRequests() {
     try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
       manager.setAspiredVersions(Map.of("m", new AspiredModel(List.of(version(1, true), version(2, false)),
-          Map.of("canary", 2L))));
+          Map.of("canary", 2L), Map.of())));
       assertThat(defaultVersion(manager)).isEqualTo(1);
       try (VersionHandle canary = manager.acquire("m", VersionSelector.label("canary"))) {
         assertThat(canary.version()).isEqualTo(2);
@@ -174,10 +175,32 @@ class AspiredVersionsManagerTest {
     broken.add(1L);
     try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
       manager.setAspiredVersions(Map.of("m", new AspiredModel(List.of(version(1, true), version(2, false)),
-          Map.of("canary", 2L))));
+          Map.of("canary", 2L), Map.of())));
       assertThat(manager.snapshot().model("m").statuses()).extracting(VersionStatus::state)
           .containsExactly(VersionState.AVAILABLE, VersionState.ERROR);
       assertThat(defaultVersion(manager)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anUnloadedVersionIsReportedAsEndWhileTheSourceStillHasIt() {
+    try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
+      manager.setAspiredVersions(want(1));
+      manager.setAspiredVersions(Map.of("m", new AspiredModel(List.of(version(2, true)), Map.of(),
+          Map.of(1L, "it is outside the version policy (latest 1)"))));
+      assertThat(manager.snapshot().model("m").statuses()).containsExactly(
+          new VersionStatus(2, VersionState.AVAILABLE, null), new VersionStatus(1, VersionState.END, null));
+      assertThatThrownBy(() -> manager.acquire("m", VersionSelector.number(1)))
+          .isInstanceOf(ModelNotFoundException.class)
+          .hasMessage("version 1 of model 'm' exists but is not loaded: it is outside the version policy (latest 1)");
+
+      // Wanted again, it loads afresh; no longer listed by the source, it is forgotten once unloaded.
+      manager.setAspiredVersions(want(1, 2));
+      assertThat(manager.snapshot().model("m").statuses()).extracting(VersionStatus::state)
+          .containsExactly(VersionState.AVAILABLE, VersionState.AVAILABLE);
+      manager.setAspiredVersions(want(2));
+      assertThat(manager.snapshot().model("m").statuses()).extracting(VersionStatus::version).containsExactly(2L);
+      assertThat(collectCloses()).containsExactly("load 1", "load 2", "close 1", "load 1", "close 1");
     }
   }
 }

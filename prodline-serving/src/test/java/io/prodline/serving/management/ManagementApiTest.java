@@ -99,6 +99,8 @@ class ManagementApiTest {
     assertThat(rolledBack.get("pinned_version").asLong()).isEqualTo(2);
     assertThat(rolledBack.get("serving_version").asLong()).isEqualTo(2);
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(2);
+    assertThat(rest.post("/v1/models/m/versions/3:predict", "{\"instances\": [[1]]}").error())
+        .isEqualTo("version 3 of model 'm' exists but is not loaded: a rollback pinned the model to version 2");
     assertThat(call("POST", "/models/m:rollback").json().get("serving_version").asLong()).isEqualTo(1);
 
     Answer nothingOlder = call("POST", "/models/m:rollback");
@@ -132,14 +134,41 @@ class ManagementApiTest {
     Answer unloaded = call("POST", "/models/m/versions/3:unload");
     assertThat(unloaded.status()).isEqualTo(200);
     // An unloaded version counts as absent: "latest 1" now picks version 2.
-    assertThat(unloaded.json().get("versions").toString()).isEqualTo("[{\"version\":2,\"state\":\"AVAILABLE\"}]");
+    assertThat(unloaded.json().get("versions").toString()).isEqualTo(
+        "[{\"version\":3,\"state\":\"END\"},{\"version\":2,\"state\":\"AVAILABLE\"}]");
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(2);
     call("POST", "/models/m/versions/2:unload");
     call("POST", "/models/m/versions/1:unload");
-    assertThat(call("GET", "/models").json().get("models")).isEmpty();
+    JsonNode none = call("GET", "/models/m").json();
+    assertThat(none.has("serving_version")).isFalse();
+    assertThat(none.get("versions").findValuesAsText("state")).containsExactly("END", "END", "END");
+    // A model unloaded on purpose is not waiting for anything: the server stays ready.
+    assertThat(rest.get("/readyz").status()).isEqualTo(200);
 
     assertThat(call("POST", "/models/m:reload").json().get("serving_version").asLong()).isEqualTo(3);
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(3);
+  }
+
+  @Test
+  void unloadedVersionsAreReportedAsEndAndRequestsForThemSayWhy() {
+    call("POST", "/models/m/versions/3:unload");
+
+    assertThat(rest.get("/v1/models/m").body()).isEqualTo("{\"model_version_status\":["
+        + "{\"version\":\"3\",\"state\":\"END\",\"status\":{\"error_code\":\"OK\",\"error_message\":\"\"}},"
+        + "{\"version\":\"2\",\"state\":\"AVAILABLE\",\"status\":{\"error_code\":\"OK\",\"error_message\":\"\"}}]}");
+    Answer unloaded = rest.post("/v1/models/m/versions/3:predict", "{\"instances\": [[1]]}");
+    assertThat(unloaded.status()).isEqualTo(404);
+    assertThat(unloaded.error())
+        .isEqualTo("version 3 of model 'm' exists but is not loaded: it was unloaded through the management API");
+    // Version 1 never served: it is not reported, and a request for it says why it is not loaded.
+    String outsidePolicy = "version 1 of model 'm' exists but is not loaded: it is outside the version policy "
+        + "(latest 1)";
+    Answer status = rest.get("/v1/models/m/versions/1");
+    assertThat(status.status()).isEqualTo(404);
+    assertThat(status.error()).isEqualTo(outsidePolicy);
+    Answer v2 = rest.post("/v2/models/m/versions/1/infer", V2_INPUTS);
+    assertThat(v2.status()).isEqualTo(404);
+    assertThat(v2.error()).isEqualTo(outsidePolicy);
   }
 
   @Test
@@ -156,8 +185,8 @@ class ManagementApiTest {
     assertThat(predictedVersion("/v1/models/m/labels/canary:predict")).isEqualTo(1);
     call("PUT", "/models/m/labels/canary", "{\"version\": 2}", TOKEN);
     assertThat(predictedVersion("/v1/models/m/labels/canary:predict")).isEqualTo(2);
-    assertThat(call("GET", "/models/m").json().get("versions").findValuesAsText("version"))
-        .containsExactly("3", "2");
+    assertThat(call("GET", "/models/m").json().get("versions").toString()).isEqualTo("[{\"version\":3,"
+        + "\"state\":\"AVAILABLE\"},{\"version\":2,\"state\":\"AVAILABLE\"},{\"version\":1,\"state\":\"END\"}]");
 
     assertThat(call("PUT", "/models/m/labels/canary", "{\"version\": 7}", TOKEN).status()).isEqualTo(404);
     Answer badBody = call("PUT", "/models/m/labels/canary", "{\"v\": 1}", TOKEN);
@@ -177,7 +206,8 @@ class ManagementApiTest {
     assertThat(removed.status()).isEqualTo(200);
     assertThat(removed.json().get("labels").toString()).isEqualTo("{\"stable\":3}");
     // Version 1 was loaded only for the label, so it is unloaded with it.
-    assertThat(removed.json().get("versions").toString()).isEqualTo("[{\"version\":3,\"state\":\"AVAILABLE\"}]");
+    assertThat(removed.json().get("versions").toString())
+        .isEqualTo("[{\"version\":3,\"state\":\"AVAILABLE\"},{\"version\":1,\"state\":\"END\"}]");
     assertThat(rest.post("/v1/models/m/labels/canary:predict", "{\"instances\": [[1]]}").error())
         .isEqualTo("model 'm' has no label 'canary'; its labels are [stable]");
 
