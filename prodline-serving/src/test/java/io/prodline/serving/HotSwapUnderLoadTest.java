@@ -4,6 +4,7 @@ import static io.prodline.serving.testing.TestBundles.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.serving.repository.RepositoryOptions;
@@ -105,11 +106,16 @@ class HotSwapUnderLoadTest {
     }
   }
 
-  /** The version the status API reports as the only one, or 0 while more than one is loaded. */
+  /** The version the status API reports as the only one not unloaded (END), or 0 while more than one is loaded. */
   private static long servedVersion(HttpTestClient http) {
-    var statuses = http.get("/v1/models/swap").json().get("model_version_status");
-    return statuses.size() == 1 && statuses.get(0).get("state").asText().equals("AVAILABLE")
-        ? statuses.get(0).get("version").asLong() : 0;
+    List<JsonNode> loaded = new ArrayList<>();
+    http.get("/v1/models/swap").json().get("model_version_status").forEach(v -> {
+      if (!v.get("state").asText().equals("END")) {
+        loaded.add(v);
+      }
+    });
+    return loaded.size() == 1 && loaded.get(0).get("state").asText().equals("AVAILABLE")
+        ? loaded.get(0).get("version").asLong() : 0;
   }
 
   private static void deleteRecursively(Path dir) throws Exception {

@@ -6,10 +6,27 @@ import java.util.Map;
 /**
  * Everything a source wants for one model: the versions to serve and the labels that name some of them
  * (e.g. {@code stable → 3}). A label pointing to a version that is not serving answers 404 until it is.
+ *
+ * @param notServed the versions the source has but does not want served, each with why, as the end of a sentence
+ *     ("it is outside the version policy (latest 1)"): a request naming one is told why, and one that served
+ *     before stays reported as {@link VersionState#END} for as long as the source lists it here
  */
-public record AspiredModel(List<AspiredVersion> versions, Map<String, Long> labels) {
+public record AspiredModel(List<AspiredVersion> versions, Map<String, Long> labels, Map<Long, String> notServed) {
+  /** Nothing wanted: the model is to be unloaded. */
+  static final AspiredModel NONE = new AspiredModel(List.of(), Map.of(), Map.of());
+
   public AspiredModel {
     versions = List.copyOf(versions);
     labels = Map.copyOf(labels);
+    notServed = Map.copyOf(notServed);
+  }
+
+  boolean aspires(long version) {
+    return versions.stream().anyMatch(v -> v.version() == version);
+  }
+
+  /** Whether requests naming no version may go to {@code version}; see {@link AspiredVersion#defaultRoute()}. */
+  boolean routesByDefault(long version) {
+    return versions.stream().anyMatch(v -> v.version() == version && v.defaultRoute());
   }
 }

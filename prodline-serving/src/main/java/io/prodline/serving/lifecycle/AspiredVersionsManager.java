@@ -3,7 +3,6 @@ package io.prodline.serving.lifecycle;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.predict.Predictor;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,7 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
   /** One model's versions and goal; touched only while holding the manager's monitor. */
   private static final class ModelVersions {
     final Map<Long, ServableVersion> versions = new TreeMap<>();
-    Set<Long> aspired = Set.of();
-    Map<String, Long> labels = Map.of();
+    AspiredModel goal = AspiredModel.NONE;
   }
 
   private final Loader loader;
@@ -65,15 +63,14 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
     Set<String> names = new TreeSet<>(models.keySet());
     names.addAll(goal.keySet());
     for (String name : names) {
-      AspiredModel wanted = goal.getOrDefault(name, new AspiredModel(List.of(), Map.of()));
+      AspiredModel wanted = goal.getOrDefault(name, AspiredModel.NONE);
       ModelVersions model = models.computeIfAbsent(name, n -> new ModelVersions());
-      Set<Long> aspired = new HashSet<>();
       for (AspiredVersion v : wanted.versions()) {
-        aspired.add(v.version());
-        model.versions.computeIfAbsent(v.version(), n -> new ServableVersion(name, n, v.source()));
+        // END is final: a version unloaded earlier and wanted again loads afresh.
+        model.versions.compute(v.version(), (n, known) -> known == null || known.state() == VersionState.END
+            ? new ServableVersion(name, n, v.source()) : known);
       }
-      model.aspired = aspired;
-      model.labels = wanted.labels();
+      model.goal = wanted;
       reconcile(model);
       if (model.versions.isEmpty()) {
         models.remove(name);
@@ -96,13 +93,15 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
 
   private void reconcile(ModelVersions model) {
     while (true) {
-      // Finished versions, and wanted-no-more ones that never loaded, need no action: they just leave.
-      model.versions.values().removeIf(v -> v.state() == VersionState.END
-          || (!model.aspired.contains(v.version())
+      // Unloaded versions stay reported (END) while the source still has them; wanted-no-more ones that never
+      // loaded need no action: they just leave.
+      model.versions.values().removeIf(v -> (v.state() == VersionState.END
+              && !model.goal.notServed().containsKey(v.version()))
+          || (!model.goal.aspires(v.version())
               && (v.state() == VersionState.NEW || v.state() == VersionState.ERROR)));
       List<VersionView> views = new ArrayList<>();
       for (ServableVersion v : model.versions.values()) {
-        views.add(VersionView.of(v.version(), v.state(), model.aspired.contains(v.version())));
+        views.add(VersionView.of(v.version(), v.state(), model.goal.aspires(v.version())));
       }
       Optional<VersionAction> action = policy.next(views);
       if (action.isEmpty()) {
@@ -188,7 +187,7 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
     Map<String, ModelSnapshot> table = new LinkedHashMap<>();
     models.forEach((name, model) -> {
       if (!model.versions.isEmpty()) {
-        table.put(name, new ModelSnapshot(name, List.copyOf(model.versions.values()), model.labels));
+        table.put(name, new ModelSnapshot(name, List.copyOf(model.versions.values()), model.goal));
       }
     });
     snapshot = new ServingSnapshot(table);

@@ -9,16 +9,23 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One model as a {@link ServingSnapshot} saw it: every version's status, the versions taking requests, and the
- * labels. Immutable; lookups never lock. Lookup failures are {@link ModelNotFoundException}s naming what exists.
+ * One model as a {@link ServingSnapshot} saw it: every version's status, the versions taking requests, the
+ * default version and the labels. Immutable; lookups never lock. Lookup failures are
+ * {@link ModelNotFoundException}s naming what exists.
  */
 public final class ModelSnapshot {
   private final String name;
   private final NavigableMap<Long, VersionStatus> statuses;
   private final NavigableMap<Long, ServableVersion> available;
+  private final ServableVersion defaultVersion;
   private final Map<String, Long> labels;
+  private final Map<Long, String> notServed;
 
-  ModelSnapshot(String name, List<ServableVersion> versions, Map<String, Long> labels) {
+  /**
+   * @param goal what the source wants for the model: which versions the default route may use, the labels, and
+   *     why the versions it does not serve are not served
+   */
+  ModelSnapshot(String name, List<ServableVersion> versions, AspiredModel goal) {
     this.name = name;
     NavigableMap<Long, VersionStatus> byNumber = new TreeMap<>();
     NavigableMap<Long, ServableVersion> serving = new TreeMap<>();
@@ -30,7 +37,11 @@ public final class ModelSnapshot {
     }
     this.statuses = Collections.unmodifiableNavigableMap(byNumber);
     this.available = Collections.unmodifiableNavigableMap(serving);
-    this.labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+    this.defaultVersion = serving.descendingMap().values().stream()
+        .filter(v -> goal.routesByDefault(v.version())).findFirst()
+        .orElse(serving.isEmpty() ? null : serving.lastEntry().getValue());
+    this.labels = Collections.unmodifiableMap(new TreeMap<>(goal.labels()));
+    this.notServed = goal.notServed();
   }
 
   public String name() {
@@ -47,9 +58,14 @@ public final class ModelSnapshot {
     return labels;
   }
 
-  /** The version the default route serves, if any is available. */
-  public OptionalLong latestAvailable() {
-    return available.isEmpty() ? OptionalLong.empty() : OptionalLong.of(available.lastKey());
+  /**
+   * The version requests naming none go to: the newest available version the source routes to by default (what
+   * the version policy or a rollback's pin picked, not a version loaded only for a label). While none of those is
+   * available (it is still loading, or failed to load), the newest available version, so the model keeps
+   * answering. Empty when no version is available.
+   */
+  public OptionalLong defaultVersion() {
+    return defaultVersion == null ? OptionalLong.empty() : OptionalLong.of(defaultVersion.version());
   }
 
   /** The status of the version {@code selector} names, whether or not it is available. */
@@ -73,30 +89,35 @@ public final class ModelSnapshot {
       return availableVersion(version, "label '" + l.label() + "' of model '" + name + "' points to version "
           + version + ", which");
     }
-    if (available.isEmpty()) {
+    if (defaultVersion == null) {
       throw new ModelNotFoundException("model '" + name + "' has no available version: its versions "
-          + statuses.descendingKeySet() + " are loading or failed to load (see GET /v1/models/" + name + ")");
+          + statuses.descendingKeySet() + " are loading, failed to load or unloaded (see GET /v1/models/" + name
+          + ")");
     }
-    return available.lastEntry().getValue();
+    return defaultVersion;
   }
 
   private ServableVersion availableVersion(long version, String subject) {
     VersionStatus status = existing(version);
     ServableVersion serving = available.get(version);
     if (serving == null) {
-      throw new ModelNotFoundException(subject + " is not available: "
-          + (status.error() != null ? status.error() : "it is " + status.state()));
+      String unloaded = status.state() == VersionState.END ? notServed.get(version) : null;
+      throw new ModelNotFoundException(subject + (unloaded != null ? " exists but is not loaded: " + unloaded
+          : " is not available: " + (status.error() != null ? status.error() : "it is " + status.state())));
     }
     return serving;
   }
 
+  /** The status of a version that served or tried to; a version the source has but never loaded is told apart. */
   private VersionStatus existing(long version) {
     VersionStatus status = statuses.get(version);
-    if (status == null) {
-      throw new ModelNotFoundException("model '" + name + "' has no version " + version + "; its versions are "
-          + statuses.descendingKeySet());
+    if (status != null) {
+      return status;
     }
-    return status;
+    String why = notServed.get(version);
+    throw new ModelNotFoundException(why != null
+        ? "version " + version + " of model '" + name + "' exists but is not loaded: " + why
+        : "model '" + name + "' has no version " + version + "; its versions are " + statuses.descendingKeySet());
   }
 
   private long labelled(String label) {

@@ -2,8 +2,8 @@ package io.prodline.serving.lifecycle;
 
 /** Which version of a model a request asks for: the default one, a number, or a label. */
 public sealed interface VersionSelector {
-  /** The highest available version. */
-  VersionSelector LATEST = new Latest();
+  /** The model's default version, {@link ModelSnapshot#defaultVersion()}. */
+  VersionSelector DEFAULT = new Default();
 
   static VersionSelector number(long version) {
     return new Number(version);
@@ -13,7 +13,7 @@ public sealed interface VersionSelector {
     return new Label(label);
   }
 
-  record Latest() implements VersionSelector {}
+  record Default() implements VersionSelector {}
 
   record Number(long version) implements VersionSelector {}
 

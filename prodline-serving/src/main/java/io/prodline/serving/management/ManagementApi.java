@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * POST   /models/&lt;m&gt;:rollback                   serve the previous version only, pinned until cleared
  * DELETE /models/&lt;m&gt;/pin                        clear the pin: the version policy applies again
  * PUT    /models/&lt;m&gt;/labels/&lt;l&gt;  {"version": n}  set or move a label
+ * DELETE /models/&lt;m&gt;/labels/&lt;l&gt;                 remove a label set here (one from the config file: 409)
  * GET    /metrics                                the Prometheus scrape, as on the REST port (when mounted)
  * </pre>
  * Actions answer with the model after the change has been carried out (loads and unloads done). Errors: 404 for
- * an unknown path, model or version, 405 for a wrong method, 400 for a bad body, 409 for an action the current
- * state does not allow, each with {@code {"error": "..."}}.
+ * an unknown path, model, version or label, 405 for a wrong method, 400 for a bad body, 409 for an action the
+ * current state does not allow, each with {@code {"error": "..."}}.
  */
 public final class ManagementApi {
   private static final Logger LOG = LoggerFactory.getLogger(ManagementApi.class);
@@ -52,7 +55,7 @@ public final class ManagementApi {
   private static final Pattern LABEL = Pattern.compile("/models/([^/:]+)/labels/([^/:]+)");
   static final String ENDPOINTS = "GET /models, GET /models/<m>, POST /models/<m>:reload, "
       + "POST /models/<m>/versions/<v>:unload, POST /models/<m>:rollback, DELETE /models/<m>/pin, "
-      + "PUT /models/<m>/labels/<l>";
+      + "PUT /models/<m>/labels/<l>, DELETE /models/<m>/labels/<l>";
 
   private final ModelRepository repository;
   private final BearerToken token;
@@ -98,19 +101,21 @@ public final class ManagementApi {
 
   private CompletableFuture<?> route(HttpMethod method, String path, byte[] body) {
     if (path.equals("/models")) {
-      allow(method, HttpMethod.GET, path);
+      allow(method, path, HttpMethod.GET);
       List<ModelView> models = repository.names().stream().map(this::view).toList();
       return CompletableFuture.completedFuture(Map.of("models", models));
     }
     Matcher version = VERSION.matcher(path);
     if (version.matches()) {
-      allow(method, HttpMethod.POST, path);
+      allow(method, path, HttpMethod.POST);
       return views(repository.unload(version.group(1), Long.parseLong(version.group(2))), version.group(1));
     }
     Matcher label = LABEL.matcher(path);
     if (label.matches()) {
-      allow(method, HttpMethod.PUT, path);
-      return views(repository.label(label.group(1), label.group(2), labelVersion(body)), label.group(1));
+      String name = label.group(1);
+      allow(method, path, HttpMethod.PUT, HttpMethod.DELETE);
+      return views(method.equals(HttpMethod.DELETE) ? repository.removeLabel(name, label.group(2))
+          : repository.label(name, label.group(2), labelVersion(body)), name);
     }
     Matcher model = MODEL.matcher(path);
     if (model.matches()) {
@@ -118,19 +123,19 @@ public final class ManagementApi {
       String action = model.group(2) == null ? "" : model.group(2);
       switch (action) {
         case ":reload" -> {
-          allow(method, HttpMethod.POST, path);
+          allow(method, path, HttpMethod.POST);
           return views(repository.reload(name), name);
         }
         case ":rollback" -> {
-          allow(method, HttpMethod.POST, path);
+          allow(method, path, HttpMethod.POST);
           return views(repository.rollback(name), name);
         }
         case "/pin" -> {
-          allow(method, HttpMethod.DELETE, path);
+          allow(method, path, HttpMethod.DELETE);
           return views(repository.unpin(name), name);
         }
         default -> {
-          allow(method, HttpMethod.GET, path);
+          allow(method, path, HttpMethod.GET);
           return CompletableFuture.completedFuture(view(name));
         }
       }
@@ -163,9 +168,10 @@ public final class ManagementApi {
     return version.longValue();
   }
 
-  private static void allow(HttpMethod used, HttpMethod allowed, String path) {
-    if (!used.equals(allowed)) {
-      throw new WrongMethod("method " + used + " is not allowed on " + path + "; use " + allowed);
+  private static void allow(HttpMethod used, String path, HttpMethod... allowed) {
+    if (!List.of(allowed).contains(used)) {
+      throw new WrongMethod("method " + used + " is not allowed on " + path + "; use "
+          + Stream.of(allowed).map(HttpMethod::name).collect(Collectors.joining(" or ")));
     }
   }
 

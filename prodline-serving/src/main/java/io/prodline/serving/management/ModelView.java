@@ -19,7 +19,7 @@ record ModelView(String name, Long servingVersion, Long pinnedVersion, Map<Strin
   record Version(long version, String state, String error) {}
 
   static ModelView of(ModelSnapshot model, OptionalLong pinned) {
-    OptionalLong serving = model.latestAvailable();
+    OptionalLong serving = model.defaultVersion();
     List<Version> versions = model.statuses().stream().map(ModelView::version).toList();
     return new ModelView(model.name(), serving.isPresent() ? serving.getAsLong() : null,
         pinned.isPresent() ? pinned.getAsLong() : null, model.labels(), versions);

@@ -19,8 +19,11 @@ import java.util.TreeSet;
  * function, so a scan states the whole goal and needs nothing from earlier scans.
  *
  * <p>Per model: the versions the version policy picks (or only the pinned version after a rollback), plus every
- * version a label points to. Versions unloaded through the management API count as absent from disk, so the
- * policy picks among the others (unloading the newest version under "latest 1" serves the one before).
+ * version a label points to. Only the policy's (or pin's) picks take requests that name no version; a version
+ * served just for its label answers only requests naming it, so a canary label on a newer version does not undo a
+ * rollback. Versions unloaded through the management API count as absent from disk, so the policy picks among
+ * the others (unloading the newest version under "latest 1" serves the one before). Every other version on disk
+ * is stated as not served, with why, so that requests naming it are told and one that served is reported as END.
  */
 final class AspiredModels {
   private AspiredModels() {}
@@ -33,17 +36,33 @@ final class AspiredModels {
       OptionalLong pin = overrides.pinned(model);
       VersionPolicy policy = pin.isPresent() ? new VersionPolicy.Specific(Set.of(pin.getAsLong()))
           : settings.versionPolicy();
+      Set<Long> unloaded = overrides.unloaded(model);
       NavigableSet<Long> present = new TreeSet<>(versions.navigableKeySet());
-      present.removeAll(overrides.unloaded(model));
-      NavigableSet<Long> wanted = policy.select(present);
+      present.removeAll(unloaded);
+      NavigableSet<Long> picked = policy.select(present);
       Map<String, Long> labels = overrides.labels(model, settings.labels());
-      labels.values().stream().filter(present::contains).forEach(wanted::add);
       List<AspiredVersion> aspired = new ArrayList<>();
-      for (long v : wanted) {
-        aspired.add(new AspiredVersion(v, versions.get(v)));
-      }
-      goal.put(model, new AspiredModel(aspired, labels));
+      Map<Long, String> notServed = new TreeMap<>();
+      versions.forEach((v, directory) -> {
+        if (picked.contains(v) || (present.contains(v) && labels.containsValue(v))) {
+          aspired.add(new AspiredVersion(v, directory, picked.contains(v)));
+        } else {
+          notServed.put(v, whyNotServed(unloaded.contains(v), pin, policy));
+        }
+      });
+      goal.put(model, new AspiredModel(aspired, labels, notServed));
     });
     return goal;
+  }
+
+  /** Why a version on disk is not served, as the end of a sentence about it. */
+  private static String whyNotServed(boolean unloaded, OptionalLong pin, VersionPolicy policy) {
+    if (unloaded) {
+      return "it was unloaded through the management API";
+    }
+    if (pin.isPresent()) {
+      return "a rollback pinned the model to version " + pin.getAsLong();
+    }
+    return "it is outside the version policy (" + policy + ")";
   }
 }

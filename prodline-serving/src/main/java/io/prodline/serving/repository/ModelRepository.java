@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -124,12 +125,13 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
   }
 
   /**
-   * Serves the newest version older than the one serving now, and only it (plus labelled versions), until
-   * {@link #unpin}: the version policy is pinned, so newer versions on disk are not loaded meanwhile.
+   * Serves the newest version older than the default one, and only it (plus labelled versions, which answer only
+   * requests naming them), until {@link #unpin}: the version policy is pinned, so newer versions on disk are not
+   * loaded meanwhile.
    */
   public CompletableFuture<Void> rollback(String model) {
     return act(() -> {
-      OptionalLong current = snapshot().model(model).latestAvailable();
+      OptionalLong current = snapshot().model(model).defaultVersion();
       if (current.isEmpty()) {
         throw new ActionRefusedException("model '" + model + "' has no available version to roll back from");
       }
@@ -163,6 +165,24 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
             + "versions are " + source.versionsOnDisk(model).descendingSet());
       }
       overrides.label(model, label, version);
+    });
+  }
+
+  /**
+   * Removes a label set through {@link #label}; a version loaded only for it is unloaded. A label the model
+   * config file sets is refused: the file is re-read at every scan, so it would come back at once.
+   */
+  public CompletableFuture<Void> removeLabel(String model, String label) {
+    return act(() -> {
+      requireOnDisk(model);
+      if (source.settings(model).labels().containsKey(label)) {
+        throw new ActionRefusedException("label '" + label + "' of model '" + model + "' is set in the model "
+            + "config file; remove it there, the file is re-read at every scan");
+      }
+      if (!overrides.removeLabel(model, label)) {
+        throw new ModelNotFoundException("model '" + model + "' has no label '" + label + "'; its labels are "
+            + new TreeSet<>(overrides.labels(model, source.settings(model).labels()).keySet()));
+      }
     });
   }
 

@@ -48,6 +48,12 @@ public final class ServingOverrides {
     labels.computeIfAbsent(model, m -> new ConcurrentHashMap<>()).put(label, version);
   }
 
+  /** Drops a label set through {@link #label}; false when there was none. */
+  public boolean removeLabel(String model, String label) {
+    Map<String, Long> set = labels.get(model);
+    return set != null && set.remove(label) != null;
+  }
+
   /** The config file's labels with this model's overrides applied. */
   public Map<String, Long> labels(String model, Map<String, Long> configured) {
     Map<String, Long> merged = new HashMap<>(configured);

@@ -69,7 +69,7 @@ public record Route(Endpoint endpoint, String model, OptionalLong version, Optio
     if (version.isPresent()) {
       return VersionSelector.number(version.getAsLong());
     }
-    return label.map(VersionSelector::label).orElse(VersionSelector.LATEST);
+    return label.map(VersionSelector::label).orElse(VersionSelector.DEFAULT);
   }
 
   /** Whether the route names one version, by number or label, rather than the model's default. */

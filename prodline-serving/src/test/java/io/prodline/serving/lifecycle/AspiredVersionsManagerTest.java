@@ -51,17 +51,28 @@ class AspiredVersionsManagerTest {
     return events;
   }
 
+  private AspiredVersion version(long v, boolean defaultRoute) {
+    Path dir = root.resolve("m").resolve(Long.toString(v));
+    if (!Files.exists(dir)) {
+      TestBundles.write(root, "m", v, Task.REGRESSION, List.of(), List.of(TestBundles.field("x",
+          ColumnType.FLOAT64)), Long.toString(v));
+    }
+    return new AspiredVersion(v, dir, defaultRoute);
+  }
+
   private Map<String, AspiredModel> want(long... versions) {
     List<AspiredVersion> aspired = new ArrayList<>();
     for (long v : versions) {
-      Path dir = root.resolve("m").resolve(Long.toString(v));
-      if (!Files.exists(dir)) {
-        TestBundles.write(root, "m", v, Task.REGRESSION, List.of(), List.of(TestBundles.field("x",
-            ColumnType.FLOAT64)), Long.toString(v));
-      }
-      aspired.add(new AspiredVersion(v, dir));
+      aspired.add(version(v, true));
     }
-    return Map.of("m", new AspiredModel(aspired, Map.of("stable", versions.length == 0 ? 1 : versions[0])));
+    return Map.of("m", new AspiredModel(aspired, Map.of("stable", versions.length == 0 ? 1 : versions[0]),
+        Map.of()));
+  }
+
+  private static long defaultVersion(AspiredVersionsManager manager) {
+    try (VersionHandle handle = manager.acquire("m", VersionSelector.DEFAULT)) {
+      return handle.version();
+    }
   }
 
   @Test
@@ -71,7 +82,7 @@ class AspiredVersionsManagerTest {
       manager.setAspiredVersions(want(2));
       assertThat(collectCloses()).containsExactly("load 1", "load 2", "close 1");
       assertThat(manager.snapshot().model("m").statuses()).extracting(VersionStatus::version).containsExactly(2L);
-      try (VersionHandle handle = manager.acquire("m", VersionSelector.LATEST)) {
+      try (VersionHandle handle = manager.acquire("m", VersionSelector.DEFAULT)) {
         assertThat(handle.version()).isEqualTo(2);
       }
     }
@@ -93,7 +104,7 @@ class AspiredVersionsManagerTest {
       manager.setAspiredVersions(want(1));
       manager.setAspiredVersions(want(2));
       ModelSnapshot model = manager.snapshot().model("m");
-      assertThat(model.latestAvailable()).hasValue(1);
+      assertThat(model.defaultVersion()).hasValue(1);
       assertThat(model.statuses()).containsExactly(new VersionStatus(2, VersionState.ERROR, "version 2 is broken"),
           new VersionStatus(1, VersionState.AVAILABLE, null));
       // The failure is not retried on every scan, only after forgetFailures (a reload).
@@ -110,14 +121,14 @@ class AspiredVersionsManagerTest {
   void unloadingWaitsForTheRequestsHoldingTheOldVersion() throws Exception {
     try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
       manager.setAspiredVersions(want(1));
-      VersionHandle inFlight = manager.acquire("m", VersionSelector.LATEST);
+      VersionHandle inFlight = manager.acquire("m", VersionSelector.DEFAULT);
       CompletableFuture<Void> swap = CompletableFuture.runAsync(() -> manager.setAspiredVersions(want(2)));
       // The new version takes requests while the old one drains.
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (manager.snapshot().model("m").latestAvailable().orElse(0) != 2 && System.nanoTime() < deadline) {
+      while (manager.snapshot().model("m").defaultVersion().orElse(0) != 2 && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
-      try (VersionHandle next = manager.acquire("m", VersionSelector.LATEST)) {
+      try (VersionHandle next = manager.acquire("m", VersionSelector.DEFAULT)) {
         assertThat(next.version()).isEqualTo(2);
       }
       assertThatThrownBy(() -> manager.acquire("m", VersionSelector.number(1)))
@@ -144,6 +155,52 @@ class AspiredVersionsManagerTest {
       manager.setAspiredVersions(Map.of());
       assertThat(manager.snapshot().names()).isEmpty();
       assertThat(collectCloses()).contains("close 1", "close 2");
+    }
+  }
+
+  @Test
+  void aVersionServedOnlyForALabelTakesNoUnversionedRequests() {
+    try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
+      manager.setAspiredVersions(Map.of("m", new AspiredModel(List.of(version(1, true), version(2, false)),
+          Map.of("canary", 2L), Map.of())));
+      assertThat(defaultVersion(manager)).isEqualTo(1);
+      try (VersionHandle canary = manager.acquire("m", VersionSelector.label("canary"))) {
+        assertThat(canary.version()).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void whileTheDefaultRouteHasNoAvailableVersionTheNewestAvailableOneAnswers() {
+    broken.add(1L);
+    try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
+      manager.setAspiredVersions(Map.of("m", new AspiredModel(List.of(version(1, true), version(2, false)),
+          Map.of("canary", 2L), Map.of())));
+      assertThat(manager.snapshot().model("m").statuses()).extracting(VersionStatus::state)
+          .containsExactly(VersionState.AVAILABLE, VersionState.ERROR);
+      assertThat(defaultVersion(manager)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anUnloadedVersionIsReportedAsEndWhileTheSourceStillHasIt() {
+    try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
+      manager.setAspiredVersions(want(1));
+      manager.setAspiredVersions(Map.of("m", new AspiredModel(List.of(version(2, true)), Map.of(),
+          Map.of(1L, "it is outside the version policy (latest 1)"))));
+      assertThat(manager.snapshot().model("m").statuses()).containsExactly(
+          new VersionStatus(2, VersionState.AVAILABLE, null), new VersionStatus(1, VersionState.END, null));
+      assertThatThrownBy(() -> manager.acquire("m", VersionSelector.number(1)))
+          .isInstanceOf(ModelNotFoundException.class)
+          .hasMessage("version 1 of model 'm' exists but is not loaded: it is outside the version policy (latest 1)");
+
+      // Wanted again, it loads afresh; no longer listed by the source, it is forgotten once unloaded.
+      manager.setAspiredVersions(want(1, 2));
+      assertThat(manager.snapshot().model("m").statuses()).extracting(VersionStatus::state)
+          .containsExactly(VersionState.AVAILABLE, VersionState.AVAILABLE);
+      manager.setAspiredVersions(want(2));
+      assertThat(manager.snapshot().model("m").statuses()).extracting(VersionStatus::version).containsExactly(2L);
+      assertThat(collectCloses()).containsExactly("load 1", "load 2", "close 1", "load 1", "close 1");
     }
   }
 }

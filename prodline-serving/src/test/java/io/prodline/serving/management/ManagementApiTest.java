@@ -13,6 +13,7 @@ import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.TestBundles;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The management API over a real socket: the token, then each action and what it does to serving. */
 class ManagementApiTest {
   private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+  private static final String V2_INPUTS =
+      "{\"inputs\": [{\"name\": \"x\", \"datatype\": \"FP64\", \"shape\": [1], \"data\": [1]}]}";
 
   @TempDir
   Path root;
@@ -36,6 +39,10 @@ class ManagementApiTest {
       TestBundles.write(root, "m", v, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
           Long.toString(v));
     }
+    startServer();
+  }
+
+  private void startServer() {
     server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")
         .withManagement(ManagementOptions.on(0, TOKEN))).start(0);
     rest = new HttpTestClient(server.actualPort());
@@ -92,6 +99,8 @@ class ManagementApiTest {
     assertThat(rolledBack.get("pinned_version").asLong()).isEqualTo(2);
     assertThat(rolledBack.get("serving_version").asLong()).isEqualTo(2);
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(2);
+    assertThat(rest.post("/v1/models/m/versions/3:predict", "{\"instances\": [[1]]}").error())
+        .isEqualTo("version 3 of model 'm' exists but is not loaded: a rollback pinned the model to version 2");
     assertThat(call("POST", "/models/m:rollback").json().get("serving_version").asLong()).isEqualTo(1);
 
     Answer nothingOlder = call("POST", "/models/m:rollback");
@@ -104,18 +113,62 @@ class ManagementApiTest {
   }
 
   @Test
+  void rollbackMovesUnversionedRequestsWhileALabelKeepsTheNewerVersion() {
+    call("PUT", "/models/m/labels/canary", "{\"version\": 3}", TOKEN);
+
+    JsonNode rolledBack = call("POST", "/models/m:rollback").json();
+    assertThat(rolledBack.get("pinned_version").asLong()).isEqualTo(2);
+    assertThat(rolledBack.get("serving_version").asLong()).isEqualTo(2);
+    assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(2);
+    assertThat(rest.post("/v2/models/m/infer", V2_INPUTS).json().get("model_version").asText()).isEqualTo("2");
+    assertThat(predictedVersion("/v1/models/m/labels/canary:predict")).isEqualTo(3);
+    assertThat(predictedVersion("/v1/models/m/versions/3:predict")).isEqualTo(3);
+
+    JsonNode cleared = call("DELETE", "/models/m/pin").json();
+    assertThat(cleared.get("serving_version").asLong()).isEqualTo(3);
+    assertThat(rest.post("/v2/models/m/infer", V2_INPUTS).json().get("model_version").asText()).isEqualTo("3");
+  }
+
+  @Test
   void unloadKeepsAVersionOutUntilReload() {
     Answer unloaded = call("POST", "/models/m/versions/3:unload");
     assertThat(unloaded.status()).isEqualTo(200);
     // An unloaded version counts as absent: "latest 1" now picks version 2.
-    assertThat(unloaded.json().get("versions").toString()).isEqualTo("[{\"version\":2,\"state\":\"AVAILABLE\"}]");
+    assertThat(unloaded.json().get("versions").toString()).isEqualTo(
+        "[{\"version\":3,\"state\":\"END\"},{\"version\":2,\"state\":\"AVAILABLE\"}]");
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(2);
     call("POST", "/models/m/versions/2:unload");
     call("POST", "/models/m/versions/1:unload");
-    assertThat(call("GET", "/models").json().get("models")).isEmpty();
+    JsonNode none = call("GET", "/models/m").json();
+    assertThat(none.has("serving_version")).isFalse();
+    assertThat(none.get("versions").findValuesAsText("state")).containsExactly("END", "END", "END");
+    // A model unloaded on purpose is not waiting for anything: the server stays ready.
+    assertThat(rest.get("/readyz").status()).isEqualTo(200);
 
     assertThat(call("POST", "/models/m:reload").json().get("serving_version").asLong()).isEqualTo(3);
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(3);
+  }
+
+  @Test
+  void unloadedVersionsAreReportedAsEndAndRequestsForThemSayWhy() {
+    call("POST", "/models/m/versions/3:unload");
+
+    assertThat(rest.get("/v1/models/m").body()).isEqualTo("{\"model_version_status\":["
+        + "{\"version\":\"3\",\"state\":\"END\",\"status\":{\"error_code\":\"OK\",\"error_message\":\"\"}},"
+        + "{\"version\":\"2\",\"state\":\"AVAILABLE\",\"status\":{\"error_code\":\"OK\",\"error_message\":\"\"}}]}");
+    Answer unloaded = rest.post("/v1/models/m/versions/3:predict", "{\"instances\": [[1]]}");
+    assertThat(unloaded.status()).isEqualTo(404);
+    assertThat(unloaded.error())
+        .isEqualTo("version 3 of model 'm' exists but is not loaded: it was unloaded through the management API");
+    // Version 1 never served: it is not reported, and a request for it says why it is not loaded.
+    String outsidePolicy = "version 1 of model 'm' exists but is not loaded: it is outside the version policy "
+        + "(latest 1)";
+    Answer status = rest.get("/v1/models/m/versions/1");
+    assertThat(status.status()).isEqualTo(404);
+    assertThat(status.error()).isEqualTo(outsidePolicy);
+    Answer v2 = rest.post("/v2/models/m/versions/1/infer", V2_INPUTS);
+    assertThat(v2.status()).isEqualTo(404);
+    assertThat(v2.error()).isEqualTo(outsidePolicy);
   }
 
   @Test
@@ -132,13 +185,45 @@ class ManagementApiTest {
     assertThat(predictedVersion("/v1/models/m/labels/canary:predict")).isEqualTo(1);
     call("PUT", "/models/m/labels/canary", "{\"version\": 2}", TOKEN);
     assertThat(predictedVersion("/v1/models/m/labels/canary:predict")).isEqualTo(2);
-    assertThat(call("GET", "/models/m").json().get("versions").findValuesAsText("version"))
-        .containsExactly("3", "2");
+    assertThat(call("GET", "/models/m").json().get("versions").toString()).isEqualTo("[{\"version\":3,"
+        + "\"state\":\"AVAILABLE\"},{\"version\":2,\"state\":\"AVAILABLE\"},{\"version\":1,\"state\":\"END\"}]");
 
     assertThat(call("PUT", "/models/m/labels/canary", "{\"version\": 7}", TOKEN).status()).isEqualTo(404);
     Answer badBody = call("PUT", "/models/m/labels/canary", "{\"v\": 1}", TOKEN);
     assertThat(badBody.status()).isEqualTo(400);
     assertThat(badBody.error()).startsWith("the body must be {\"version\": <positive integer>}");
     assertThat(call("PUT", "/models/m/labels/bad%20label", "{\"version\": 1}", TOKEN).status()).isEqualTo(400);
+  }
+
+  @Test
+  void aLabelSetHereCanBeRemovedButOneFromTheConfigFileIsRefused() throws Exception {
+    Files.writeString(root.resolve("models.yaml"), "models:\n  m:\n    labels: {stable: 3}\n");
+    server.stop();
+    startServer();
+    call("PUT", "/models/m/labels/canary", "{\"version\": 1}", TOKEN);
+
+    Answer removed = call("DELETE", "/models/m/labels/canary");
+    assertThat(removed.status()).isEqualTo(200);
+    assertThat(removed.json().get("labels").toString()).isEqualTo("{\"stable\":3}");
+    // Version 1 was loaded only for the label, so it is unloaded with it.
+    assertThat(removed.json().get("versions").toString())
+        .isEqualTo("[{\"version\":3,\"state\":\"AVAILABLE\"},{\"version\":1,\"state\":\"END\"}]");
+    assertThat(rest.post("/v1/models/m/labels/canary:predict", "{\"instances\": [[1]]}").error())
+        .isEqualTo("model 'm' has no label 'canary'; its labels are [stable]");
+
+    Answer again = call("DELETE", "/models/m/labels/canary");
+    assertThat(again.status()).isEqualTo(404);
+    assertThat(again.error()).isEqualTo("model 'm' has no label 'canary'; its labels are [stable]");
+    Answer fromFile = call("DELETE", "/models/m/labels/stable");
+    assertThat(fromFile.status()).isEqualTo(409);
+    assertThat(fromFile.error()).isEqualTo("label 'stable' of model 'm' is set in the model config file; remove it "
+        + "there, the file is re-read at every scan");
+    Answer unknownModel = call("DELETE", "/models/nope/labels/canary");
+    assertThat(unknownModel.status()).isEqualTo(404);
+    assertThat(unknownModel.error()).isEqualTo("model 'nope' not found in the repository; it has [m]");
+    Answer wrongMethod = call("POST", "/models/m/labels/canary");
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.error())
+        .isEqualTo("method POST is not allowed on /models/m/labels/canary; use PUT or DELETE");
   }
 }

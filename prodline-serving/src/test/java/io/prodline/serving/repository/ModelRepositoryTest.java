@@ -52,7 +52,7 @@ class ModelRepositoryTest {
       VersionStatus broken = m.statuses().get(0);
       assertThat(broken.state()).isEqualTo(VersionState.ERROR);
       assertThat(broken.error()).contains("bundle.yaml", "cannot be read");
-      assertThat(m.latestAvailable()).hasValue(2);
+      assertThat(m.defaultVersion()).hasValue(2);
       try (var handle = repo.acquire("m", VersionSelector.number(1))) {
         assertThat(handle.predictor()).isNotNull();
       }
@@ -85,7 +85,7 @@ class ModelRepositoryTest {
   void aModelWhoseVersionsAllFailedHasNoDefault() {
     TestBundles.writeGarbage(root, "m", 1);
     try (ModelRepository repo = ModelRepository.scan(root)) {
-      assertThatThrownBy(() -> repo.acquire("m", VersionSelector.LATEST)).isInstanceOf(ModelNotFoundException.class)
+      assertThatThrownBy(() -> repo.acquire("m", VersionSelector.DEFAULT)).isInstanceOf(ModelNotFoundException.class)
           .hasMessageContaining("no available version");
     }
   }

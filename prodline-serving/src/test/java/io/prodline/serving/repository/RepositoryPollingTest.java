@@ -8,7 +8,6 @@ import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.lifecycle.VersionSelector;
-import io.prodline.serving.lifecycle.VersionStatus;
 import io.prodline.serving.testing.TestBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +31,9 @@ class RepositoryPollingTest {
         Long.toString(version));
   }
 
-  private static List<Long> versions(ModelRepository repo, String model) {
-    return repo.snapshot().model(model).statuses().stream().map(VersionStatus::version).toList();
+  /** Each reported version as "number STATE", newest first. */
+  private static List<String> versions(ModelRepository repo, String model) {
+    return repo.snapshot().model(model).statuses().stream().map(v -> v.version() + " " + v.state()).toList();
   }
 
   private static long serving(ModelRepository repo, String model, VersionSelector selector) {
@@ -61,10 +61,11 @@ class RepositoryPollingTest {
   void picksUpANewVersionAndRetiresTheOld() throws Exception {
     write("m", 1);
     try (ModelRepository repo = ModelRepository.open(root, RepositoryOptions.oneShot().withPollInterval(POLL))) {
-      assertThat(versions(repo, "m")).containsExactly(1L);
+      assertThat(versions(repo, "m")).containsExactly("1 AVAILABLE");
       write("m", 2);
-      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of(2L)));
-      assertThat(serving(repo, "m", VersionSelector.LATEST)).isEqualTo(2);
+      // The old version's directory is still there: it stays reported, as unloaded.
+      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 AVAILABLE", "1 END")));
+      assertThat(serving(repo, "m", VersionSelector.DEFAULT)).isEqualTo(2);
 
       write("other", 7);
       await().atMost(Duration.ofSeconds(10)).until(() -> repo.names().equals(List.of("m", "other")));
@@ -78,9 +79,10 @@ class RepositoryPollingTest {
     write("m", 1);
     write("m", 2);
     try (ModelRepository repo = ModelRepository.open(root, RepositoryOptions.oneShot().withPollInterval(POLL))) {
-      assertThat(versions(repo, "m")).containsExactly(2L);
+      assertThat(versions(repo, "m")).containsExactly("2 AVAILABLE");
       delete(root.resolve("m/2"));
-      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of(1L)));
+      // Its directory gone, version 2 is not reported any more.
+      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("1 AVAILABLE")));
     }
   }
 
@@ -94,12 +96,13 @@ class RepositoryPollingTest {
     RepositoryOptions options = RepositoryOptions.oneShot().withPollInterval(POLL).withModelConfig(config);
     try (ModelRepository repo = ModelRepository.open(root, options)) {
       // latest 1 (the default) gives 3; the label "stable" keeps 1 loaded too.
-      assertThat(versions(repo, "m")).containsExactly(3L, 1L);
+      assertThat(versions(repo, "m")).containsExactly("3 AVAILABLE", "1 AVAILABLE");
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(1);
       assertThat(serving(repo, "m", VersionSelector.label("canary"))).isEqualTo(3);
 
       replace(config, "models:\n  m:\n    labels: {stable: 2, canary: 3}\n");
-      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of(3L, 2L)));
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> versions(repo, "m").equals(List.of("3 AVAILABLE", "2 AVAILABLE", "1 END")));
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(2);
 
       // A broken edit is ignored: the last valid configuration stays in force.
@@ -120,7 +123,7 @@ class RepositoryPollingTest {
     Files.writeString(root.resolve("models.yaml"),
         "models:\n  exploding:\n    warmup: {synthetic_rows: 4, iterations: 2}\n");
     try (ModelRepository repo = ModelRepository.scan(root)) {
-      assertThat(repo.snapshot().model("m").latestAvailable()).hasValue(1);
+      assertThat(repo.snapshot().model("m").defaultVersion()).hasValue(1);
       assertThat(repo.snapshot().model("bad").statuses().get(0).error())
           .contains("warmup.json is not a valid predict request", "unknown feature 'y'");
       assertThat(repo.snapshot().model("exploding").statuses().get(0).error())

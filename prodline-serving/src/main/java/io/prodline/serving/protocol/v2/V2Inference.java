@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * The Open Inference Protocol's operations on the model repository, shared by the REST and gRPC transports so
  * that both resolve versions, check tensors and shape answers identically.
  *
- * <p>A version is named by a string in this protocol; the empty string means the highest available version, as
+ * <p>A version is named by a string in this protocol; the empty string means the default version, as
  * in the TF Serving API. Inference runs through {@link RequestRunner}, as for TF Serving's API: on the prediction
  * workers, never on the caller's thread (callers are network threads), with batching, the request timeout, the
  * prediction log and metrics. Errors are exceptions whose kind {@link io.prodline.serving.inference.InferenceFailure}
@@ -71,7 +71,7 @@ public final class V2Inference {
   public boolean modelReady(String model, String version) {
     ModelSnapshot served = servables.snapshot().model(model);
     if (version.isEmpty()) {
-      return served.latestAvailable().isPresent();
+      return served.defaultVersion().isPresent();
     }
     return served.status(selector(model, version)).state() == VersionState.AVAILABLE;
   }
@@ -152,7 +152,7 @@ public final class V2Inference {
   /** The version a protocol version string names: empty for the default one, else a positive integer. */
   private static VersionSelector selector(String model, String version) {
     if (version.isEmpty()) {
-      return VersionSelector.LATEST;
+      return VersionSelector.DEFAULT;
     }
     if (!VERSION.matcher(version).matches()) {
       throw new ModelNotFoundException("model '" + model + "' has no version '" + version
