@@ -58,7 +58,7 @@ public final class ExampleRequestDecoder {
       throw new BadRequestException("\"context\" must be an object of features shared by every example, got "
           + describe(context));
     }
-    ArrayNode merged = PredictRequestDecoder.TREES.createArrayNode();
+    ArrayNode merged = Json.REQUEST_TREES.createArrayNode();
     for (int i = 0; i < examples.size(); i++) {
       JsonNode example = examples.get(i);
       merged.add(example.isObject() ? withContext((ObjectNode) example, context, "example " + i) : example);
@@ -69,7 +69,7 @@ public final class ExampleRequestDecoder {
   private static JsonNode parse(byte[] body) {
     JsonNode root;
     try {
-      root = PredictRequestDecoder.TREES.readTree(body);
+      root = Json.REQUEST_TREES.readTree(body);
     } catch (JsonProcessingException e) {
       throw PredictRequestDecoder.malformed(e);
     } catch (IOException e) {

@@ -1,17 +1,11 @@
 package io.prodline.serving.protocol;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.ColumnBuilder;
@@ -61,8 +55,8 @@ import java.util.Map;
  *       writers cannot tell the two apart; no other conversion happens (no strings to numbers);</li>
  *   <li>a string input also takes TF Serving's {@code {"b64": "..."}}, base64 of the UTF-8 bytes of the
  *       string;</li>
- *   <li>the non-standard tokens {@code NaN} and {@code Infinity} are refused unless the options allow them: a NaN
- *       usually means a client-side bug, and a model would quietly treat it as a missing value;</li>
+ *   <li>NaN and infinities, as the non-standard tokens {@code NaN} and {@code Infinity} or as a number beyond the
+ *       float64 range, follow {@link NonFiniteInputs};</li>
  *   <li>a request may hold at most {@link Options#maxRows()} rows, which bounds the work one request asks.</li>
  * </ul>
  */
@@ -70,21 +64,6 @@ public final class PredictRequestDecoder {
   /** The only signature a prodline model has, under TF Serving's default name. */
   public static final String SIGNATURE = "serving_default";
   private static final int MAX_QUOTED = 40;
-
-  /**
-   * Strict like {@link Json#MAPPER} (duplicate keys are errors), but reads NaN and infinity tokens so that they
-   * can be refused with a sentence naming the feature rather than a parser message, or accepted when allowed.
-   */
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
-
-  /** Trees for {@link ExampleRequestDecoder}, read with the same factory. */
-  static final ObjectMapper TREES = JsonMapper.builder(FACTORY)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
 
   /** A decoded predict body: the rows, and whether they came in the columnar format. */
   public record PredictRequest(Frame frame, boolean columnar) {}
@@ -129,7 +108,7 @@ public final class PredictRequestDecoder {
     if (numeric != null) {
       return new PredictRequest(numeric, false);
     }
-    try (JsonParser parser = FACTORY.createParser(body)) {
+    try (JsonParser parser = Json.REQUESTS.createParser(body)) {
       try {
         return new Reader(parser, inputs, options, "instance").read();
       } catch (BadRequestException e) {
@@ -493,11 +472,12 @@ public final class PredictRequestDecoder {
       if (!t.isNumeric()) {
         return false;
       }
-      if (parser.isNaN() && !options.allowNaN()) {
-        throw new BadRequestException(where() + ": feature '" + input.name() + "' is "
-            + parser.getText() + ", which this server does not accept; send null for a missing value");
+      double value = parser.getDoubleValue();
+      if (!NonFiniteInputs.accepted(value, options.allowNaN())) {
+        throw NonFiniteInputs.refused(where() + ": feature '" + input.name() + "'", parser.getText(),
+            "send null for a missing value");
       }
-      builder.append(parser.getDoubleValue());
+      builder.append(value);
       return true;
     }
 

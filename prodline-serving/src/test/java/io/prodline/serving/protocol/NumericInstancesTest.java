@@ -219,8 +219,10 @@ class NumericInstancesTest {
 
   @Test
   void bodiesLeftToJacksonDecodeAsBefore() {
-    assertThat(decode("{\"instances\": [[1, 2, 1e400]]}").column("c").getDouble(0))
-        .isEqualTo(Double.POSITIVE_INFINITY);
+    assertError("{\"instances\": [[1, 2, 1e400]]}", "instance 0: feature 'c' is 1e400 (beyond the float64 range, "
+        + "so Infinity), which this server does not accept; send null for a missing value");
+    assertThat(PredictRequestDecoder.decode(bytes("{\"instances\": [[1, 2, 1e400]]}"), THREE,
+        new Options(MAX_ROWS, true)).column("c").getDouble(0)).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(decode("{\"instances\": [[1, 2, 12345678901234567890123]]}").column("c").getDouble(0))
         .isEqualTo(1.2345678901234568E22);
     Frame withNull = decode("{\"instances\": [[1, 2, null]]}");

@@ -131,7 +131,7 @@ public final class InferRequestDecoder {
   private static JsonNode parse(byte[] body, int length) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(body, 0, length);
+      root = Json.REQUEST_TREES.readTree(body, 0, length);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

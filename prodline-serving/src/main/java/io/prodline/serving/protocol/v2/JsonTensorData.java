@@ -35,12 +35,7 @@ final class JsonTensorData {
       }
       case FP16, FP32, FP64 -> {
         double[] values = new double[elements];
-        flatten(data, elements, tensor, (e, i) -> {
-          if (!e.isNumber()) {
-            throw wrong(tensor, i, e, "a number (" + type + ")");
-          }
-          values[i] = type == DataType.FP64 ? e.doubleValue() : (float) e.doubleValue();
-        });
+        flatten(data, elements, tensor, (e, i) -> values[i] = floatingPoint(e, type, tensor, i));
         yield new TensorData.Doubles(values);
       }
       case BYTES -> {
@@ -106,6 +101,28 @@ final class JsonTensorData {
           + type + " range [" + min + ", " + max + "]");
     }
     return value.longValue();
+  }
+
+  /**
+   * The element as a double, range-checked for the datatype. NaN and infinities are left to
+   * {@link FrameAssembler}, which applies the server's rule for them to every transport.
+   */
+  private static double floatingPoint(JsonNode e, DataType type, String tensor, int index) {
+    if (!e.isNumber()) {
+      throw wrong(tensor, index, e, "a number (" + type + ")");
+    }
+    double value = e.doubleValue();
+    double largest = switch (type) {
+      case FP16 -> 65504;
+      case FP32 -> Float.MAX_VALUE;
+      default -> Double.MAX_VALUE;
+    };
+    if (Math.abs(value) > largest && Double.isFinite(value)) {
+      String bound = type == DataType.FP32 ? Float.toString(Float.MAX_VALUE) : "65504";
+      throw new BadRequestException("input '" + tensor + "' element " + index + " is " + e.asText() + ", outside the "
+          + type + " range [-" + bound + ", " + bound + "]");
+    }
+    return type == DataType.FP64 ? value : (float) value;
   }
 
   private static BadRequestException wrong(String tensor, int index, JsonNode element, String expected) {

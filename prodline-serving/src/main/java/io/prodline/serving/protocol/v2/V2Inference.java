@@ -99,7 +99,7 @@ public final class V2Inference {
       Duration clientTimeout, Supplier<InferenceRequest> request) {
     try {
       return runner.run(protocol, model, selector(model, version), runner.requestId(requestId), clientTimeout,
-          new V2Call(request));
+          new V2Call(request, runner.limits().allowNaN()));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -109,12 +109,13 @@ public final class V2Inference {
   private record Decoded(InferenceRequest request, Frame frame) {}
 
   /** The protocol's part of a request: tensors in, tensors out. */
-  private record V2Call(Supplier<InferenceRequest> request) implements Call<Decoded, InferenceResult> {
+  private record V2Call(Supplier<InferenceRequest> request, boolean allowNaN)
+      implements Call<Decoded, InferenceResult> {
     @Override
     public Decoded decode(VersionHandle handle) {
       InferenceRequest decoded = request.get();
       List<Field> inputs = handle.predictor().bundle().manifest().inputs();
-      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs));
+      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs, allowNaN));
     }
 
     @Override
