@@ -71,9 +71,9 @@ public final class ExampleRequestDecoder {
     try {
       root = Json.REQUEST_TREES.readTree(body);
     } catch (JsonProcessingException e) {
-      throw PredictRequestDecoder.malformed(e);
+      throw MalformedJson.of(e, body);
     } catch (IOException e) {
-      throw new BadRequestException("the request body cannot be read as JSON: " + e.getMessage());
+      throw MalformedJson.unreadable(e);
     }
     if (root == null || root.isMissingNode()) {
       throw new BadRequestException("the request body is empty; send a JSON object");

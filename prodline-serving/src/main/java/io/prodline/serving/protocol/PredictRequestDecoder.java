@@ -1,7 +1,5 @@
 package io.prodline.serving.protocol;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -16,6 +14,7 @@ import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -117,9 +116,9 @@ public final class PredictRequestDecoder {
         throw e;
       }
     } catch (JsonProcessingException e) {
-      throw malformed(e);
+      throw MalformedJson.of(e, body);
     } catch (IOException e) {
-      throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
+      throw MalformedJson.unreadable(e);
     }
   }
 
@@ -132,10 +131,8 @@ public final class PredictRequestDecoder {
       Reader reader = new Reader(rows, inputs, options, noun);
       reader.readRows(rows.nextToken(), "\"" + noun + "s\"");
       return reader.frame();
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
     } catch (IOException e) {
-      throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
+      throw new UncheckedIOException("reading rows already parsed into a tree cannot fail", e);
     }
   }
 
@@ -143,12 +140,6 @@ public final class PredictRequestDecoder {
     while (parser.nextToken() != null) {
       // only looking for a syntax error
     }
-  }
-
-  static BadRequestException malformed(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    return new BadRequestException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
   }
 
   /** One decoding pass; holds the column builders being filled. */
@@ -232,7 +223,7 @@ public final class PredictRequestDecoder {
       }
       // Reading to the end first reports trailing garbage as malformed JSON, as a whole-document parse would.
       if (parser.nextToken() != null) {
-        throw new JsonParseException(parser, "trailing token after the request object");
+        throw MalformedJson.trailing(parser.currentTokenLocation());
       }
       if (format == null) {
         throw new BadRequestException("the request has no \"instances\"; send {\"instances\": [...]} with one "
@@ -540,13 +531,5 @@ public final class PredictRequestDecoder {
       case BOOL -> "true or false (bool)";
       case STRING -> "a string";
     };
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown problem";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

@@ -94,10 +94,25 @@ class PredictRequestDecoderTest {
   }
 
   @Test
-  void rejectsMalformedJsonWithItsLocation() {
-    assertBadRequest("{\"instances\": [1, }", "malformed JSON at line 1, column ");
-    assertBadRequest("{\"instances\": []} trailing", "malformed JSON");
-    assertBadRequest("{\"instances\": [], \"instances\": []}", "malformed JSON", "Duplicate field 'instances'");
+  void rejectsMalformedJsonSayingWhereAndWhatInPlainWords() {
+    assertMalformed("{\"instances\": [1, }", "malformed JSON at line 1, column 19: unexpected '}'");
+    assertMalformed("{\"instances\": []} trailing", "malformed JSON at line 1, column 19: unexpected 'trailing'");
+    assertMalformed("{\"instances\": [[1, 2, \"a\", true]]} 2", "malformed JSON at line 1, column 36: the body goes "
+        + "on after its JSON value ends; send one JSON value");
+    assertMalformed("{\"instances\": [], \"instances\": []}",
+        "malformed JSON at line 1, column 30: key 'instances' appears twice in the same object");
+    assertMalformed("{\"instances\":[[1", "malformed JSON at line 1, column 17: the body ends before the array that "
+        + "opens at line 1, column 15 is closed");
+    assertMalformed("{\"instances\":\n  [[1, 2],\n   [3", "malformed JSON at line 3, column 6: the body ends before "
+        + "the array that opens at line 3, column 4 is closed");
+    assertMalformed("{\"instances\": [[\"b", "malformed JSON at line 1, column 19: the body ends inside a string");
+    assertMalformed("{instances: []}", "malformed JSON at line 1, column 2: unexpected 'instances'");
+    assertMalformed("{\"instances\": [[\"a\nb\"]]}", "malformed JSON at line 1, column 19: unexpected line break");
+    assertMalformed("{\"instances\": [[\u00e9]]}", "malformed JSON at line 1, column 18: unexpected '\u00e9'");
+  }
+
+  private static void assertMalformed(String json, String message) {
+    assertThatThrownBy(() -> decode(json)).isInstanceOf(BadRequestException.class).hasMessage(message);
   }
 
   @Test

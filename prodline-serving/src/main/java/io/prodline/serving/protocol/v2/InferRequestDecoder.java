@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Json;
+import io.prodline.serving.protocol.MalformedJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -133,11 +134,9 @@ public final class InferRequestDecoder {
     try {
       root = Json.REQUEST_TREES.readTree(body, 0, length);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new BadRequestException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+      throw MalformedJson.of(e, body);
     } catch (IOException e) {
-      throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
+      throw MalformedJson.unreadable(e);
     }
     if (root == null || root.isMissingNode() || !root.isObject()) {
       throw new BadRequestException("the request body must be a JSON object with \"inputs\"");
@@ -185,13 +184,5 @@ public final class InferRequestDecoder {
       throw new BadRequestException("parameter " + name + " of " + what + " must be true or false");
     }
     return value.booleanValue();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown problem";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

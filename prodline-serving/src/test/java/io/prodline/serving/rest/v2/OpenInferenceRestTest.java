@@ -102,7 +102,9 @@ class OpenInferenceRestTest {
 
   @Test
   void badTensorsAre400WithTheReason() {
-    assertBadRequest("{\"inputs\": [1, }", "malformed JSON at line 1");
+    assertBadRequest("{\"inputs\": [1, }", "malformed JSON at line 1, column 16: unexpected '}'");
+    assertBadRequest("{\"inputs\": [{\"name\": \"age\"", "malformed JSON at line 1, column 27: the body ends "
+        + "before the object that opens at line 1, column 13 is closed");
     assertBadRequest("{\"instances\": []}", "unknown field 'instances' in the request");
     assertBadRequest("{\"inputs\": []}", "the request needs \"inputs\"");
     assertBadRequest(houses("\"FP32\"", "[2]", "[1, 2]").replace("\"city\"", "\"town\""),
