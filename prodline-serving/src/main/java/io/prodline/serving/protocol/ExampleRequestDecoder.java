@@ -37,13 +37,7 @@ public final class ExampleRequestDecoder {
       String key = it.next();
       switch (key) {
         case "examples", "context" -> { }
-        case "signature_name" -> {
-          JsonNode signature = root.get(key);
-          if (!signature.isTextual() || !PredictRequestDecoder.SIGNATURE.equals(signature.textValue())) {
-            throw new BadRequestException("unknown signature_name " + describe(signature)
-                + "; prodline models have only \"" + PredictRequestDecoder.SIGNATURE + "\"");
-          }
-        }
+        case "signature_name" -> PredictRequestDecoder.checkSignature(root.get(key).textValue());
         default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
             + "\"examples\", and optionally \"context\" and \"signature_name\"");
       }

@@ -136,6 +136,25 @@ public final class PredictRequestDecoder {
     }
   }
 
+  /**
+   * Refuses a {@code signature_name} the model does not have; empty names the default one, as in TF Serving.
+   *
+   * @param name the name given, or {@code null} when it is not a string
+   */
+  static void checkSignature(String name) {
+    String has = "; this model has \"" + SIGNATURE + "\"";
+    if (name == null) {
+      throw new BadRequestException("signature_name must be a string" + has);
+    }
+    if (!name.isEmpty() && !name.equals(SIGNATURE)) {
+      throw new BadRequestException("unknown signature_name \"" + shortened(name) + "\"" + has);
+    }
+  }
+
+  private static String shortened(String text) {
+    return text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "..." : text;
+  }
+
   private static void skipToEnd(JsonParser parser) throws IOException {
     while (parser.nextToken() != null) {
       // only looking for a syntax error
@@ -211,12 +230,7 @@ public final class PredictRequestDecoder {
               throw bothFormatsOr(key, e);
             }
           }
-          case "signature_name" -> {
-            if (value != JsonToken.VALUE_STRING || !SIGNATURE.equals(parser.getText())) {
-              throw new BadRequestException("unknown signature_name " + describeCurrent()
-                  + "; prodline models have only \"" + SIGNATURE + "\"");
-            }
-          }
+          case "signature_name" -> checkSignature(value == JsonToken.VALUE_STRING ? parser.getText() : null);
           default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
               + "\"instances\" or \"inputs\", and optionally \"signature_name\"");
         }
@@ -433,13 +447,16 @@ public final class PredictRequestDecoder {
         throw new BadRequestException(where() + ": feature '" + input.name() + "' must be " + expected(input)
             + " but got an object");
       }
+      if (input.type() != ColumnType.STRING) {
+        throw new BadRequestException(where() + ": feature '" + input.name() + "' must be " + expected(input)
+            + " but got {\"b64\": ...}, which is only for string features");
+      }
       JsonToken value = parser.nextToken();
       String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
       String shape = value == JsonToken.VALUE_STRING ? null : describeCurrent();
-      boolean alone = parser.nextToken() == JsonToken.END_OBJECT;
-      if (input.type() != ColumnType.STRING || !alone) {
-        throw new BadRequestException(where() + ": feature '" + input.name() + "' must be " + expected(input)
-            + "; {\"b64\": ...} is only for string features and has no other fields");
+      if (parser.nextToken() != JsonToken.END_OBJECT) {
+        throw new BadRequestException(where() + ": feature '" + input.name() + "': {\"b64\": ...} must hold only "
+            + "the \"b64\" key, but it also has \"" + shortened(parser.currentName()) + "\"");
       }
       String problem;
       if (text == null) {
@@ -494,10 +511,7 @@ public final class PredictRequestDecoder {
     private String describeCurrent() throws IOException {
       JsonToken t = parser.currentToken();
       return switch (t) {
-        case VALUE_STRING -> {
-          String s = parser.getText();
-          yield "the string \"" + (s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "..." : s) + "\"";
-        }
+        case VALUE_STRING -> "the string \"" + shortened(parser.getText()) + "\"";
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
         case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
         case VALUE_NULL -> "null";

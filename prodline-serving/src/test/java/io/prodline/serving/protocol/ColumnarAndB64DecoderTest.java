@@ -82,7 +82,10 @@ class ColumnarAndB64DecoderTest {
     assertThatThrownBy(() -> decode("{\"instances\": [[1, {\"b64\": \"" + notUtf8 + "\"}]]}", INPUTS))
         .hasMessageContaining("not UTF-8 text");
     assertThatThrownBy(() -> decode("{\"instances\": [[{\"b64\": \"AA==\"}, \"a\"]]}", INPUTS))
-        .hasMessageContaining("feature 'age' must be a number (float64); {\"b64\": ...} is only for string features");
+        .hasMessage("instance 0: feature 'age' must be a number (float64) but got {\"b64\": ...}, which is only for "
+            + "string features");
+    assertThatThrownBy(() -> decode("{\"instances\": [{\"age\": 1, \"city\": {\"b64\": \"YQ==\", \"x\": 1}}]}", INPUTS))
+        .hasMessage("instance 0: feature 'city': {\"b64\": ...} must hold only the \"b64\" key, but it also has \"x\"");
   }
 
   @Test
@@ -104,6 +107,6 @@ class ColumnarAndB64DecoderTest {
     assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": 1}]}"))
         .hasMessageContaining("example 0 is missing feature 'city'");
     assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": 1, \"city\": \"a\"}], \"signature_name\": \"x\"}"))
-        .hasMessageContaining("unknown signature_name");
+        .hasMessage("unknown signature_name \"x\"; this model has \"serving_default\"");
   }
 }

@@ -245,7 +245,7 @@ class NumericInstancesTest {
     assertError("{\"instances\": [[1, 2, NaN]]}",
         "instance 0: feature 'c' is NaN, which this server does not accept; send null for a missing value");
     assertError("{\"instances\": [[1, 2, 3]], \"signature_name\": \"other\"}",
-        "unknown signature_name the string \"other\"; prodline models have only \"serving_default\"");
+        "unknown signature_name \"other\"; this model has \"serving_default\"");
     assertError("{\"instances\": [[1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2, 3]]}",
         "the request has more than 5 instances, the most this server accepts in one request; split it into "
             + "smaller requests");
