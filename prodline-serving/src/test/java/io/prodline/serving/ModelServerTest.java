@@ -133,14 +133,19 @@ class ModelServerTest {
     assertThat(inputs.get("city").get("dtype").asText()).isEqualTo("DT_STRING");
     assertThat(inputs.get("age").get("tensor_shape").get("dim").get(0).get("size").asText()).isEqualTo("-1");
     assertThat(signature.get("outputs").get("predictions").get("dtype").asText()).isEqualTo("DT_FLOAT");
-    assertThat(body.get("metadata").get("prodline").get("task").asText()).isEqualTo("regression");
+    // TF Serving's GetModelMetadataResponse: the one metadata entry is a google.protobuf.Any naming its type.
+    assertThat(body.get("metadata").fieldNames()).toIterable().containsExactly("signature_def");
+    assertThat(body.get("metadata").get("signature_def").fieldNames()).toIterable()
+        .containsExactly("@type", "signature_def");
+    assertThat(body.get("metadata").get("signature_def").get("@type").asText())
+        .isEqualTo("type.googleapis.com/tensorflow.serving.SignatureDefMap");
+    assertThat(inputs.get("age").toString()).isEqualTo("{\"dtype\":\"DT_DOUBLE\",\"tensor_shape\":{\"dim\":"
+        + "[{\"size\":\"-1\",\"name\":\"\"}],\"unknown_rank\":false},\"name\":\"age\"}");
 
     JsonNode iris = http.get("/v1/models/iris/versions/1/metadata").json();
     JsonNode dims = iris.get("metadata").get("signature_def").get("signature_def").get("serving_default")
         .get("outputs").get("predictions").get("tensor_shape").get("dim");
     assertThat(dims.findValuesAsText("size")).containsExactly("-1", "3");
-    assertThat(iris.get("metadata").get("prodline").get("classes").toString())
-        .isEqualTo("[\"setosa\",\"versicolor\",\"virginica\"]");
   }
 
   @Test
