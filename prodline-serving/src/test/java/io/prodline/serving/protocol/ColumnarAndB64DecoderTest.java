@@ -98,6 +98,23 @@ class ColumnarAndB64DecoderTest {
   }
 
   @Test
+  void exampleFeaturesMayBeListsOfOneValue() {
+    Frame frame = examples("{\"context\": {\"city\": [{\"b64\": \"" + b64("c") + "\"}]},"
+        + " \"examples\": [{\"age\": [1]}, {\"age\": [null]}]}");
+    assertThat(frame.column("age").get(0)).isEqualTo(1.0);
+    assertThat(frame.column("age").isNull(1)).isTrue();
+    assertThat(frame.column("city").get(1)).isEqualTo("c");
+    assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": 1, \"city\": []}]}"))
+        .isInstanceOf(BadRequestException.class).hasMessage("example 0: feature 'city' has 0 values; a feature "
+            + "takes one value per example, given alone or as a list of one");
+    assertThatThrownBy(() -> examples("{\"context\": {\"city\": [\"a\", \"b\"]}, \"examples\": [{\"age\": 1}]}"))
+        .hasMessage("\"context\": feature 'city' has 2 values; a feature takes one value per example, given alone "
+            + "or as a list of one");
+    assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": [[1]], \"city\": \"a\"}]}"))
+        .hasMessage("example 0: feature 'age' must be a number (float64) but got an array");
+  }
+
+  @Test
   void badExamplesAreClearErrors() {
     assertThatThrownBy(() -> examples("{\"instances\": [[1, \"a\"]]}")).isInstanceOf(BadRequestException.class)
         .hasMessageContaining("unknown field 'instances'");
