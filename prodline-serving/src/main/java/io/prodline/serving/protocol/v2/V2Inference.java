@@ -92,7 +92,8 @@ public final class V2Inference {
    * supplier on a worker (decoding a large body is real work), batched, logged, timed and counted under
    * {@code protocol}. Every failure completes the future exceptionally.
    *
-   * @param requestId the client's id for the prediction log, or {@code null}
+   * @param requestId the transport's id for the prediction log (REST: {@code X-Request-Id}), or {@code null}; the
+   *     request's own {@code id}, when it has one, takes precedence
    * @param clientTimeout the time left until the client's own deadline, or {@code null} when it has none (REST)
    */
   public CompletableFuture<InferenceResult> infer(String protocol, String model, String version, String requestId,
@@ -121,6 +122,11 @@ public final class V2Inference {
     @Override
     public Frame frame(Decoded decoded) {
       return decoded.frame();
+    }
+
+    @Override
+    public String requestId(Decoded decoded) {
+      return decoded.request().id().isEmpty() ? null : decoded.request().id();
     }
 
     @Override
