@@ -19,10 +19,11 @@ import java.util.Set;
  * leading bytes are JSON and the rest holds the raw data of the inputs that give
  * {@code parameters.binary_data_size}, in the order of the inputs (layout as in {@link RawTensors}).
  *
- * <p>{@code data} may be flat or nested in row-major order. Each element must be what its datatype says — a
- * boolean, an integer within the type's range (a float holding an exact integer counts), a number, or a string
- * for BYTES — and the element count must match the shape. Unknown fields are errors, since they are usually
- * misspellings; unknown {@code parameters} are ignored, since parameters are how protocol extensions talk.
+ * <p>{@code data} may be flat, or nested with one list per dimension of the shape (row-major). Each element must
+ * be what its datatype says — a boolean, an integer or a float within the type's range (a float holding an exact
+ * integer counts as an integer), or a string for BYTES — and the element count must match the shape. Unknown
+ * fields are errors, since they are usually misspellings; unknown {@code parameters} are ignored, since
+ * parameters are how protocol extensions talk.
  * Output parameters: {@code binary_data} per output, or {@code binary_data_output} for the whole request, asks
  * for outputs as binary data.
  */
@@ -111,7 +112,7 @@ public final class InferRequestDecoder {
     if (data == null) {
       throw new BadRequestException("input '" + name + "' has no \"data\"");
     }
-    return new InputTensor(name, type, shape, JsonTensorData.read(data, type, elements, name));
+    return new InputTensor(name, type, shape, JsonTensorData.read(data, type, shape, elements, name));
   }
 
   private static long[] shape(JsonNode shape, String tensor) {

@@ -18,7 +18,9 @@ import io.prodline.serving.lifecycle.VersionSelector;
 import io.prodline.serving.lifecycle.VersionState;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -115,6 +117,7 @@ public final class V2Inference {
     @Override
     public Decoded decode(VersionHandle handle) {
       InferenceRequest decoded = request.get();
+      checkOutputs(decoded.outputs());
       List<Field> inputs = handle.predictor().bundle().manifest().inputs();
       return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs, allowNaN));
     }
@@ -143,12 +146,25 @@ public final class V2Inference {
       outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), request.binaryOutputs()));
     }
     for (RequestedOutput asked : request.outputs()) {
-      if (!OUTPUT.equals(asked.name())) {
-        throw new BadRequestException("unknown output '" + asked.name() + "'; the model has [" + OUTPUT + "]");
-      }
       outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), asked.binary()));
     }
     return new InferenceResult(version.model(), Long.toString(version.version()), request.id(), outputs);
+  }
+
+  /**
+   * Refuses outputs the model does not have, and an output asked for twice (as Triton does: its answer would hold
+   * two tensors of one name), before the request is predicted.
+   */
+  private static void checkOutputs(List<RequestedOutput> outputs) {
+    Set<String> asked = new HashSet<>();
+    for (RequestedOutput output : outputs) {
+      if (!OUTPUT.equals(output.name())) {
+        throw new BadRequestException("unknown output '" + output.name() + "'; the model has [" + OUTPUT + "]");
+      }
+      if (!asked.add(output.name())) {
+        throw new BadRequestException("output '" + output.name() + "' is asked for twice; name each output once");
+      }
+    }
   }
 
   /** The version a protocol version string names: empty for the default one, else a positive integer. */

@@ -70,6 +70,21 @@ class InferRequestDecoderTest {
   }
 
   @Test
+  void takesDataFlatOrNestedExactlyAsTheShapeSays() {
+    String flat = "{\"inputs\": [{\"name\": \"n\", \"shape\": [2, 1], \"datatype\": \"INT64\", \"data\": [1, 2]}]}";
+    assertThat(((TensorData.Longs) decode(flat).inputs().get(0).data()).values()).containsExactly(1, 2);
+    assertThat(((TensorData.Longs) decode(flat.replace("[1, 2]", "[[1], [2]]")).inputs().get(0).data()).values())
+        .containsExactly(1, 2);
+    String unlike = "input 'n' has \"data\" nested unlike its shape [2, 1]; send the elements as one flat list, or "
+        + "nested with one list per dimension";
+    for (String data : List.of("[[1, 2]]", "[[1], 2]", "[1, [2]]", "[[[1]], [[2]]]", "[[1], [2], [3]]")) {
+      assertThatThrownBy(() -> decode(flat.replace("[1, 2]", data))).as(data).hasMessage(unlike);
+    }
+    assertThatThrownBy(() -> decode(flat.replace("[1, 2]", "[1, 2, 3]")))
+        .hasMessage("input 'n' has more elements in \"data\" than its shape's 2");
+  }
+
+  @Test
   void refusesBinaryDataNoInputClaims() {
     byte[] json = tensor("FP32", "[1]").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[json.length + 4];
