@@ -54,8 +54,7 @@ public final class YamlErrors {
       }
     }
     if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
-      return new DataFormatException(source, line(e.getLocation()), "not valid YAML: "
-          + e.getOriginalMessage().lines().findFirst().orElse("").strip());
+      return new DataFormatException(source, line(e.getLocation()), "not valid YAML: " + readerProblem(e));
     }
     if (mapping.getCause() instanceof IllegalArgumentException || mapping.getCause() instanceof NullPointerException) {
       return invalidValue(mapping);
@@ -78,6 +77,16 @@ public final class YamlErrors {
     long line = mark != null ? mark.getLine() + 1 : line(wrapper.getLocation());
     return new DataFormatException(source, line, "not valid YAML: " + e.getProblem()
         + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+  }
+
+  /**
+   * The problem Jackson's YAML reader found itself. Its message for a key that is a mapping or a list, as in
+   * {@code {{a: b}: c}}, names the YAML library's event classes, so it is put in the file's words.
+   */
+  private static String readerProblem(JsonProcessingException e) {
+    String problem = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+    return problem.startsWith("Expected a field name") ? "a key must be a single value, not a mapping or a list"
+        : problem;
   }
 
   /** A value the records' own checks refused, e.g. a min_fraction above 1: their message says it all. */

@@ -143,6 +143,9 @@ class BundleRoundTripTest {
     Files.writeString(yaml, "name: x\n  runtime: y\n");
     assertThatThrownBy(() -> BundleReader.read(target))
         .hasMessage(yaml + ":2: not valid YAML: mapping values are not allowed here");
+    Files.writeString(yaml, "{{{ this is : not: [a bundle");
+    assertThatThrownBy(() -> BundleReader.read(target))
+        .hasMessage(yaml + ":1: not valid YAML: a key must be a single value, not a mapping or a list");
   }
 
   @Test
