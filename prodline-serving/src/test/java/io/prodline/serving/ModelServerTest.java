@@ -116,7 +116,8 @@ class ModelServerTest {
     assertThat(versions.get(0).get("version").asText()).isEqualTo("3");
     assertThat(versions.get(0).get("state").asText()).isEqualTo("END");
     assertThat(versions.get(0).get("status").get("error_code").asText()).isEqualTo("UNKNOWN");
-    assertThat(versions.get(0).get("status").get("error_message").asText()).contains("bundle.yaml");
+    assertThat(versions.get(0).get("status").get("error_message").asText())
+        .endsWith("/houses/3/bundle.yaml:1: not valid YAML: a key must be a single value, not a mapping or a list");
     assertThat(versions.get(1).toString()).isEqualTo(
         "{\"version\":\"2\",\"state\":\"AVAILABLE\",\"status\":{\"error_code\":\"OK\",\"error_message\":\"\"}}");
     assertThat(versions.get(2).get("version").asText()).isEqualTo("1");
@@ -141,14 +142,19 @@ class ModelServerTest {
     assertThat(inputs.get("city").get("dtype").asText()).isEqualTo("DT_STRING");
     assertThat(inputs.get("age").get("tensor_shape").get("dim").get(0).get("size").asText()).isEqualTo("-1");
     assertThat(signature.get("outputs").get("predictions").get("dtype").asText()).isEqualTo("DT_FLOAT");
-    assertThat(body.get("metadata").get("prodline").get("task").asText()).isEqualTo("regression");
+    // TF Serving's GetModelMetadataResponse: the one metadata entry is a google.protobuf.Any naming its type.
+    assertThat(body.get("metadata").fieldNames()).toIterable().containsExactly("signature_def");
+    assertThat(body.get("metadata").get("signature_def").fieldNames()).toIterable()
+        .containsExactly("@type", "signature_def");
+    assertThat(body.get("metadata").get("signature_def").get("@type").asText())
+        .isEqualTo("type.googleapis.com/tensorflow.serving.SignatureDefMap");
+    assertThat(inputs.get("age").toString()).isEqualTo("{\"dtype\":\"DT_DOUBLE\",\"tensor_shape\":{\"dim\":"
+        + "[{\"size\":\"-1\",\"name\":\"\"}],\"unknown_rank\":false},\"name\":\"age\"}");
 
     JsonNode iris = http.get("/v1/models/iris/versions/1/metadata").json();
     JsonNode dims = iris.get("metadata").get("signature_def").get("signature_def").get("serving_default")
         .get("outputs").get("predictions").get("tensor_shape").get("dim");
     assertThat(dims.findValuesAsText("size")).containsExactly("-1", "3");
-    assertThat(iris.get("metadata").get("prodline").get("classes").toString())
-        .isEqualTo("[\"setosa\",\"versicolor\",\"virginica\"]");
   }
 
   @Test
@@ -163,7 +169,8 @@ class ModelServerTest {
 
     Answer failed = predict("/v1/models/houses/versions/3:predict", "[" + HOUSE + "]");
     assertThat(failed.status()).isEqualTo(404);
-    assertThat(failed.error()).startsWith("version 3 of model 'houses' is not available: ").contains("bundle.yaml");
+    assertThat(failed.error()).startsWith("version 3 of model 'houses' is not available: ")
+        .endsWith("/houses/3/bundle.yaml:1: not valid YAML: a key must be a single value, not a mapping or a list");
 
     assertThat(http.get("/v1/models/houses/versions/9").status()).isEqualTo(404);
     assertThat(http.get("/v1/models/nope/metadata").status()).isEqualTo(404);

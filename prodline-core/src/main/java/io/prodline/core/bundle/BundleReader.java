@@ -1,12 +1,17 @@
 package io.prodline.core.bundle;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.prodline.core.error.DataFormatException;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.error.YamlErrors;
 import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.transform.FittedTransform;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,12 +37,7 @@ public final class BundleReader {
       throw new ProdlineException(directory + " is not a model bundle: it has no " + MANIFEST
           + " and no bare model file (accepted: " + String.join(", ", BareModels.acceptedFiles()) + ")");
     }
-    BundleManifest manifest;
-    try {
-      manifest = YAML.readValue(manifestFile.toFile(), BundleManifest.class);
-    } catch (IOException e) {
-      throw new ProdlineException(manifestFile + ": cannot be read: " + firstLine(e.getMessage()), e);
-    }
+    BundleManifest manifest = manifest(manifestFile);
     if (manifest.formatVersion() < 1 || manifest.formatVersion() > BundleManifest.FORMAT_VERSION) {
       throw new ProdlineException(manifestFile + ": formatVersion " + manifest.formatVersion()
           + " is not supported by this prodline (it reads 1 to " + BundleManifest.FORMAT_VERSION
@@ -59,6 +59,31 @@ public final class BundleReader {
       transform = FittedTransform.read(transformFile);
     }
     return new Bundle(directory, manifest, transform);
+  }
+
+  private static BundleManifest manifest(Path file) {
+    String yaml;
+    try {
+      yaml = Files.readString(file);
+    } catch (IOException e) {
+      throw new ProdlineException(file + ": cannot be read: " + firstLine(e.getMessage()), e);
+    }
+    try (JsonParser parser = YAML.createParser(yaml)) {
+      try {
+        // a file of nothing but comments has no token at all
+        BundleManifest manifest = parser.nextToken() == null ? null : YAML.readValue(parser, BundleManifest.class);
+        if (manifest == null) {
+          throw new DataFormatException(file.toString(), "is empty; a bundle manifest needs at least name, runtime, "
+              + "modelFile and task");
+        }
+        return manifest;
+      } catch (JsonProcessingException e) {
+        // translated here, while the parser still points at the value that was wrong
+        throw new YamlErrors(YAML, yaml, file.toString()).of(e, parser);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   /** A transform edited after training would silently change every prediction, so it is refused. */

@@ -118,6 +118,37 @@ class BundleRoundTripTest {
   }
 
   @Test
+  void aBrokenManifestIsNamedWithItsLineKeyAndProblem(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("m/1");
+    BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
+    Path yaml = target.resolve("bundle.yaml");
+    String written = Files.readString(yaml);
+
+    Files.writeString(yaml, "just some text\n");
+    assertThatThrownBy(() -> BundleReader.read(target)).isInstanceOf(ProdlineException.class)
+        .hasMessage(yaml + ":1: the top level must be a mapping with the keys formatVersion, name, version, runtime, "
+            + "modelFile, transformFile, task, label, classes, inputs, metrics, source, createdAt, learningCurves, "
+            + "featureImportance, not 'just some text'");
+    Files.writeString(yaml, written.replace("task: \"binary_classification\"", "task: ranking"));
+    assertThatThrownBy(() -> BundleReader.read(target))
+        .hasMessage(yaml + ":8: task: unknown task 'ranking': expected binary_classification, "
+            + "multiclass_classification or regression");
+    Files.writeString(yaml, written.replaceAll("runtime: .*\n", ""));
+    // reported where the mapping that lacks it ends
+    assertThatThrownBy(() -> BundleReader.read(target)).hasMessageStartingWith(yaml + ":")
+        .hasMessageEndingWith(": missing runtime");
+    Files.writeString(yaml, written.replace("version: 3", "version: [3]"));
+    assertThatThrownBy(() -> BundleReader.read(target))
+        .hasMessage(yaml + ":4: version must be a whole number, not a list");
+    Files.writeString(yaml, "name: x\n  runtime: y\n");
+    assertThatThrownBy(() -> BundleReader.read(target))
+        .hasMessage(yaml + ":2: not valid YAML: mapping values are not allowed here");
+    Files.writeString(yaml, "{{{ this is : not: [a bundle");
+    assertThatThrownBy(() -> BundleReader.read(target))
+        .hasMessage(yaml + ":1: not valid YAML: a key must be a single value, not a mapping or a list");
+  }
+
+  @Test
   void learningCurvesAndFeatureImportanceRoundTrip(@TempDir Path dir) throws IOException {
     BundleManifest base = manifest();
     BundleManifest withTraining = new BundleManifest(base.formatVersion(), base.name(), base.version(),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.prodline.core.error.DataFormatException;
+import io.prodline.core.error.YamlErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ public final class SchemaYaml {
         return parser.nextToken() == null ? null : MAPPER.readValue(parser, Schema.class);
       } catch (JsonProcessingException e) {
         // translated here, while the parser still points at the value that was wrong
-        throw new SchemaYamlErrors(MAPPER, yaml, source).of(e, parser);
+        throw new YamlErrors(MAPPER, yaml, source).of(e, parser);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read schema " + source, e);

@@ -42,6 +42,14 @@ public final class RequestRunner {
 
     /** The answer to a decoded request from its predictions. */
     T answer(VersionHandle version, D decoded, Predictions predictions);
+
+    /**
+     * The id the request body gives itself, which takes precedence over the one the run was given (a header's, or
+     * a made-up one); {@code null} when the body has none.
+     */
+    default String requestId(D decoded) {
+      return null;
+    }
   }
 
   private final ServableManager servables;
@@ -147,8 +155,9 @@ public final class RequestRunner {
         if (abandoned()) {
           return;
         }
-        predictions = inference.predict(new InferenceRequest(requestId, handle.model(), handle, frame,
-            arrivedMillis, arrivedNanos));
+        String bodyId = call.requestId(decoded);
+        predictions = inference.predict(new InferenceRequest(bodyId != null ? bodyId : requestId, handle.model(),
+            handle, frame, arrivedMillis, arrivedNanos));
       } catch (RuntimeException e) {
         fail(e);
         return;

@@ -10,11 +10,13 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.protocol.MalformedJson;
 import io.prodline.serving.repository.ActionRefusedException;
 import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ExtraEndpoint;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,8 +159,10 @@ public final class ManagementApi {
     JsonNode root;
     try {
       root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw MalformedJson.of(e, body);
     } catch (IOException e) {
-      throw new ProdlineException("the body must be JSON like {\"version\": 3}: " + e.getMessage());
+      throw new UncheckedIOException("reading a body already in memory cannot fail", e);
     }
     JsonNode version = root == null ? null : root.get("version");
     if (version == null || !version.canConvertToLong() || !version.isIntegralNumber() || version.longValue() < 1) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * {@link Frame}. Each example is an object of named features; {@code context} holds features shared by every
  * example, and an example may not repeat one of them (TF Serving's rule). The context may come after the
  * examples, so the body is read as a tree; the merged examples then go through {@link PredictRequestDecoder}'s
- * reader, so values follow exactly its rules, {@code {"b64": ...}} and the limits included.
+ * reader, so values follow exactly its rules, {@code {"b64": ...}} and the limits included. As in TF Serving, a
+ * feature may also be given as a list of one value, the form a {@code tf.train.Example} feature has.
  */
 public final class ExampleRequestDecoder {
   private ExampleRequestDecoder() {}
@@ -37,13 +38,7 @@ public final class ExampleRequestDecoder {
       String key = it.next();
       switch (key) {
         case "examples", "context" -> { }
-        case "signature_name" -> {
-          JsonNode signature = root.get(key);
-          if (!signature.isTextual() || !PredictRequestDecoder.SIGNATURE.equals(signature.textValue())) {
-            throw new BadRequestException("unknown signature_name " + describe(signature)
-                + "; prodline models have only \"" + PredictRequestDecoder.SIGNATURE + "\"");
-          }
-        }
+        case "signature_name" -> PredictRequestDecoder.checkSignature(root.get(key).textValue());
         default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
             + "\"examples\", and optionally \"context\" and \"signature_name\"");
       }
@@ -58,10 +53,12 @@ public final class ExampleRequestDecoder {
       throw new BadRequestException("\"context\" must be an object of features shared by every example, got "
           + describe(context));
     }
-    ArrayNode merged = PredictRequestDecoder.TREES.createArrayNode();
+    JsonNode shared = context == null ? null : oneValueEach((ObjectNode) context, "\"context\"");
+    ArrayNode merged = Json.REQUEST_TREES.createArrayNode();
     for (int i = 0; i < examples.size(); i++) {
       JsonNode example = examples.get(i);
-      merged.add(example.isObject() ? withContext((ObjectNode) example, context, "example " + i) : example);
+      String where = "example " + i;
+      merged.add(example.isObject() ? withContext(oneValueEach((ObjectNode) example, where), shared, where) : example);
     }
     return PredictRequestDecoder.decodeRows(merged.traverse(), inputs, options, "example");
   }
@@ -69,11 +66,11 @@ public final class ExampleRequestDecoder {
   private static JsonNode parse(byte[] body) {
     JsonNode root;
     try {
-      root = PredictRequestDecoder.TREES.readTree(body);
+      root = Json.REQUEST_TREES.readTree(body);
     } catch (JsonProcessingException e) {
-      throw PredictRequestDecoder.malformed(e);
+      throw MalformedJson.of(e, body);
     } catch (IOException e) {
-      throw new BadRequestException("the request body cannot be read as JSON: " + e.getMessage());
+      throw MalformedJson.unreadable(e);
     }
     if (root == null || root.isMissingNode()) {
       throw new BadRequestException("the request body is empty; send a JSON object");
@@ -92,6 +89,31 @@ public final class ExampleRequestDecoder {
       return "null";
     }
     return node.isArray() ? "an array" : "an object";
+  }
+
+  /**
+   * The features with TF Example's lists of one value ({@code "age": [1]}) read as that value, as TF Serving
+   * accepts them; a prodline feature holds one value per example, so another length is refused. The features are
+   * copied only when there is a list to read.
+   */
+  private static ObjectNode oneValueEach(ObjectNode features, String where) {
+    ObjectNode scalars = null;
+    for (Iterator<Map.Entry<String, JsonNode>> it = features.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> feature = it.next();
+      JsonNode value = feature.getValue();
+      if (!value.isArray()) {
+        continue;
+      }
+      if (value.size() != 1) {
+        throw new BadRequestException(where + ": feature '" + feature.getKey() + "' has " + value.size()
+            + " values; a feature takes one value per example, given alone or as a list of one");
+      }
+      if (scalars == null) {
+        scalars = features.deepCopy();
+      }
+      scalars.set(feature.getKey(), value.get(0));
+    }
+    return scalars == null ? features : scalars;
   }
 
   private static JsonNode withContext(ObjectNode example, JsonNode context, String where) {

@@ -1,5 +1,6 @@
 package io.prodline.serving.protocol;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
@@ -13,19 +14,22 @@ import java.util.Map;
  * inputs are the bundle's raw features (one value per instance, hence shape {@code [-1]}) and whose single output
  * {@code predictions} has shape {@code [-1]}, or {@code [-1, classes]} for multiclass.
  *
- * <p>TF Serving signatures cannot say what the outputs mean, so a {@code prodline} entry next to
- * {@code signature_def} gives the task and the class names in output order; TF Serving clients ignore it.
+ * <p>The shape is exactly TF Serving's, the JSON form of a {@code GetModelMetadataResponse}: {@code metadata} maps
+ * {@code signature_def} to a {@code google.protobuf.Any}, which names its type in {@code @type}, and holds nothing
+ * else, so that clients reading it with protobuf's JSON parser accept it. Signatures cannot say what the outputs
+ * mean: the class names, in output order, are the bundle's {@code classes}, which {@code :classify} answers name.
  */
 public final class MetadataResponse {
   private static final String OUTPUT = "predictions";
+  private static final String SIGNATURE_DEF_MAP = "type.googleapis.com/tensorflow.serving.SignatureDefMap";
 
   private record Body(ModelSpec modelSpec, Metadata metadata) {}
 
   private record ModelSpec(String name, String signatureName, String version) {}
 
-  private record Metadata(SignatureDefMap signatureDef, Prodline prodline) {}
+  private record Metadata(SignatureDefMap signatureDef) {}
 
-  private record SignatureDefMap(Map<String, SignatureDef> signatureDef) {}
+  private record SignatureDefMap(@JsonProperty("@type") String type, Map<String, SignatureDef> signatureDef) {}
 
   private record SignatureDef(Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs, String methodName) {}
 
@@ -34,8 +38,6 @@ public final class MetadataResponse {
   private record TensorShape(List<Dim> dim, boolean unknownRank) {}
 
   private record Dim(String size, String name) {}
-
-  private record Prodline(Task task, List<String> classes, String runtime) {}
 
   private MetadataResponse() {}
 
@@ -49,8 +51,8 @@ public final class MetadataResponse {
         : shape(-1);
     Map<String, TensorInfo> outputs = Map.of(OUTPUT, new TensorInfo("DT_FLOAT", outputShape, OUTPUT));
     SignatureDef signature = new SignatureDef(inputs, outputs, "tensorflow/serving/predict");
-    Metadata metadata = new Metadata(new SignatureDefMap(Map.of(PredictRequestDecoder.SIGNATURE, signature)),
-        new Prodline(manifest.task(), manifest.classes(), manifest.runtime()));
+    Metadata metadata = new Metadata(new SignatureDefMap(SIGNATURE_DEF_MAP,
+        Map.of(PredictRequestDecoder.SIGNATURE, signature)));
     return Json.write(new Body(new ModelSpec(model, "", Long.toString(version)), metadata));
   }
 

@@ -31,8 +31,8 @@ import java.util.List;
  *       same pass that checks JSON's grammar; when they fit in 53 bits and the decimal exponent is within ±22,
  *       one exact operation gives the value (Clinger's fast path, also the first step
  *       of the parser Jackson uses), otherwise the same {@link NumberInput#parseDouble(char[], int, int, boolean)}
- *       Jackson calls does. A result that is not finite ({@code 1e400}) is left to Jackson, so such a body is read
- *       exactly as it always was.</li>
+ *       Jackson calls does. A result that is not finite ({@code 1e400}) is left to the Jackson path, which applies
+ *       {@link NonFiniteInputs} to it.</li>
  * </ul>
  */
 final class NumericInstances {

@@ -1,17 +1,9 @@
 package io.prodline.serving.protocol;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.ColumnBuilder;
@@ -22,6 +14,7 @@ import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +54,8 @@ import java.util.Map;
  *       writers cannot tell the two apart; no other conversion happens (no strings to numbers);</li>
  *   <li>a string input also takes TF Serving's {@code {"b64": "..."}}, base64 of the UTF-8 bytes of the
  *       string;</li>
- *   <li>the non-standard tokens {@code NaN} and {@code Infinity} are refused unless the options allow them: a NaN
- *       usually means a client-side bug, and a model would quietly treat it as a missing value;</li>
+ *   <li>NaN and infinities, as the non-standard tokens {@code NaN} and {@code Infinity} or as a number beyond the
+ *       float64 range, follow {@link NonFiniteInputs};</li>
  *   <li>a request may hold at most {@link Options#maxRows()} rows, which bounds the work one request asks.</li>
  * </ul>
  */
@@ -70,21 +63,6 @@ public final class PredictRequestDecoder {
   /** The only signature a prodline model has, under TF Serving's default name. */
   public static final String SIGNATURE = "serving_default";
   private static final int MAX_QUOTED = 40;
-
-  /**
-   * Strict like {@link Json#MAPPER} (duplicate keys are errors), but reads NaN and infinity tokens so that they
-   * can be refused with a sentence naming the feature rather than a parser message, or accepted when allowed.
-   */
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
-
-  /** Trees for {@link ExampleRequestDecoder}, read with the same factory. */
-  static final ObjectMapper TREES = JsonMapper.builder(FACTORY)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
 
   /** A decoded predict body: the rows, and whether they came in the columnar format. */
   public record PredictRequest(Frame frame, boolean columnar) {}
@@ -129,7 +107,7 @@ public final class PredictRequestDecoder {
     if (numeric != null) {
       return new PredictRequest(numeric, false);
     }
-    try (JsonParser parser = FACTORY.createParser(body)) {
+    try (JsonParser parser = Json.REQUESTS.createParser(body)) {
       try {
         return new Reader(parser, inputs, options, "instance").read();
       } catch (BadRequestException e) {
@@ -138,9 +116,9 @@ public final class PredictRequestDecoder {
         throw e;
       }
     } catch (JsonProcessingException e) {
-      throw malformed(e);
+      throw MalformedJson.of(e, body);
     } catch (IOException e) {
-      throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
+      throw MalformedJson.unreadable(e);
     }
   }
 
@@ -153,23 +131,34 @@ public final class PredictRequestDecoder {
       Reader reader = new Reader(rows, inputs, options, noun);
       reader.readRows(rows.nextToken(), "\"" + noun + "s\"");
       return reader.frame();
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
     } catch (IOException e) {
-      throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
+      throw new UncheckedIOException("reading rows already parsed into a tree cannot fail", e);
     }
+  }
+
+  /**
+   * Refuses a {@code signature_name} the model does not have; empty names the default one, as in TF Serving.
+   *
+   * @param name the name given, or {@code null} when it is not a string
+   */
+  static void checkSignature(String name) {
+    String has = "; this model has \"" + SIGNATURE + "\"";
+    if (name == null) {
+      throw new BadRequestException("signature_name must be a string" + has);
+    }
+    if (!name.isEmpty() && !name.equals(SIGNATURE)) {
+      throw new BadRequestException("unknown signature_name \"" + shortened(name) + "\"" + has);
+    }
+  }
+
+  private static String shortened(String text) {
+    return text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "..." : text;
   }
 
   private static void skipToEnd(JsonParser parser) throws IOException {
     while (parser.nextToken() != null) {
       // only looking for a syntax error
     }
-  }
-
-  static BadRequestException malformed(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    return new BadRequestException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
   }
 
   /** One decoding pass; holds the column builders being filled. */
@@ -241,19 +230,14 @@ public final class PredictRequestDecoder {
               throw bothFormatsOr(key, e);
             }
           }
-          case "signature_name" -> {
-            if (value != JsonToken.VALUE_STRING || !SIGNATURE.equals(parser.getText())) {
-              throw new BadRequestException("unknown signature_name " + describeCurrent()
-                  + "; prodline models have only \"" + SIGNATURE + "\"");
-            }
-          }
+          case "signature_name" -> checkSignature(value == JsonToken.VALUE_STRING ? parser.getText() : null);
           default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
               + "\"instances\" or \"inputs\", and optionally \"signature_name\"");
         }
       }
       // Reading to the end first reports trailing garbage as malformed JSON, as a whole-document parse would.
       if (parser.nextToken() != null) {
-        throw new JsonParseException(parser, "trailing token after the request object");
+        throw MalformedJson.trailing(parser.currentTokenLocation());
       }
       if (format == null) {
         throw new BadRequestException("the request has no \"instances\"; send {\"instances\": [...]} with one "
@@ -463,13 +447,16 @@ public final class PredictRequestDecoder {
         throw new BadRequestException(where() + ": feature '" + input.name() + "' must be " + expected(input)
             + " but got an object");
       }
+      if (input.type() != ColumnType.STRING) {
+        throw new BadRequestException(where() + ": feature '" + input.name() + "' must be " + expected(input)
+            + " but got {\"b64\": ...}, which is only for string features");
+      }
       JsonToken value = parser.nextToken();
       String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
       String shape = value == JsonToken.VALUE_STRING ? null : describeCurrent();
-      boolean alone = parser.nextToken() == JsonToken.END_OBJECT;
-      if (input.type() != ColumnType.STRING || !alone) {
-        throw new BadRequestException(where() + ": feature '" + input.name() + "' must be " + expected(input)
-            + "; {\"b64\": ...} is only for string features and has no other fields");
+      if (parser.nextToken() != JsonToken.END_OBJECT) {
+        throw new BadRequestException(where() + ": feature '" + input.name() + "': {\"b64\": ...} must hold only "
+            + "the \"b64\" key, but it also has \"" + shortened(parser.currentName()) + "\"");
       }
       String problem;
       if (text == null) {
@@ -493,11 +480,12 @@ public final class PredictRequestDecoder {
       if (!t.isNumeric()) {
         return false;
       }
-      if (parser.isNaN() && !options.allowNaN()) {
-        throw new BadRequestException(where() + ": feature '" + input.name() + "' is "
-            + parser.getText() + ", which this server does not accept; send null for a missing value");
+      double value = parser.getDoubleValue();
+      if (!NonFiniteInputs.accepted(value, options.allowNaN())) {
+        throw NonFiniteInputs.refused(where() + ": feature '" + input.name() + "'", parser.getText(),
+            "send null for a missing value");
       }
-      builder.append(parser.getDoubleValue());
+      builder.append(value);
       return true;
     }
 
@@ -523,10 +511,7 @@ public final class PredictRequestDecoder {
     private String describeCurrent() throws IOException {
       JsonToken t = parser.currentToken();
       return switch (t) {
-        case VALUE_STRING -> {
-          String s = parser.getText();
-          yield "the string \"" + (s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "..." : s) + "\"";
-        }
+        case VALUE_STRING -> "the string \"" + shortened(parser.getText()) + "\"";
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
         case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
         case VALUE_NULL -> "null";
@@ -560,13 +545,5 @@ public final class PredictRequestDecoder {
       case BOOL -> "true or false (bool)";
       case STRING -> "a string";
     };
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown problem";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

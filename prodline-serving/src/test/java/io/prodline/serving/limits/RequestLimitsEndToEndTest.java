@@ -58,6 +58,29 @@ class RequestLimitsEndToEndTest {
   }
 
   @Test
+  void overflowToInfinityIs400InEveryProtocolUnlessNaNIsAllowed() {
+    String v1 = "{\"instances\": [[1e400, 1]]}";
+    String v2 = "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1e400]}, "
+        + "{\"name\": \"y\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [NaN]}]}";
+    try (ModelServer server = start(RequestLimits.DEFAULT)) {
+      HttpTestClient http = new HttpTestClient(server.actualPort());
+      Answer predict = http.post("/v1/models/iris:predict", v1);
+      assertThat(predict.status()).isEqualTo(400);
+      assertThat(predict.error()).isEqualTo("instance 0: feature 'x' is 1e400 (beyond the float64 range, so "
+          + "Infinity), which this server does not accept; send null for a missing value");
+      Answer infer = http.post("/v2/models/iris/infer", v2);
+      assertThat(infer.status()).isEqualTo(400);
+      assertThat(infer.error()).isEqualTo("input 'x' element 0 is Infinity, which this server does not accept; "
+          + "send a finite number");
+    }
+    try (ModelServer server = start(new RequestLimits(100, Duration.ofSeconds(30), true))) {
+      HttpTestClient http = new HttpTestClient(server.actualPort());
+      assertThat(http.post("/v1/models/iris:predict", v1).status()).isEqualTo(200);
+      assertThat(http.post("/v2/models/iris/infer", v2).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aRequestPastItsTimeoutIs504AndTheServerGoesOn() {
     // The slow model takes 300 ms, far beyond the 50 ms limit.
     try (ModelServer server = start(new RequestLimits(100, Duration.ofMillis(50), false))) {

@@ -192,6 +192,9 @@ class ManagementApiTest {
     Answer badBody = call("PUT", "/models/m/labels/canary", "{\"v\": 1}", TOKEN);
     assertThat(badBody.status()).isEqualTo(400);
     assertThat(badBody.error()).startsWith("the body must be {\"version\": <positive integer>}");
+    Answer notJson = call("PUT", "/models/m/labels/canary", "{bad", TOKEN);
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.error()).isEqualTo("malformed JSON at line 1, column 2: unexpected 'bad'");
     assertThat(call("PUT", "/models/m/labels/bad%20label", "{\"version\": 1}", TOKEN).status()).isEqualTo(400);
   }
 

@@ -71,6 +71,30 @@ class PredictionLogEndToEndTest {
     assertThat(iris.get("outputs").toString()).isEqualTo("[[0.25,0.75,0.5]]");
   }
 
+  @Test
+  void anOpenInferenceRequestGoesByTheIdInItsBodyElseByItsHeader() throws IOException {
+    TestRepository.create(root);
+    ServerConfig config = ServerConfig.defaults(root).withBindAddress("127.0.0.1")
+        .withPredictionLog(PredictionLogConfig.into(logs));
+    String tensors = "\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [0.25]}, "
+        + "{\"name\": \"y\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [0.75]}]}";
+    try (ModelServer server = new ModelServer(config).start(0)) {
+      HttpTestClient http = new HttpTestClient(server.actualPort());
+      Answer both = http.send(HttpRequest.newBuilder(URI.create(http.uri("/v2/models/iris/infer")))
+          .header("X-Request-Id", "from-header")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"from-body\", " + tensors)));
+      assertThat(both.status()).isEqualTo(200);
+      assertThat(both.json().get("id").asText()).isEqualTo("from-body");
+
+      Answer header = http.send(HttpRequest.newBuilder(URI.create(http.uri("/v2/models/iris/infer")))
+          .header("X-Request-Id", "only-header")
+          .POST(HttpRequest.BodyPublishers.ofString("{" + tensors)));
+      assertThat(header.status()).isEqualTo(200);
+    }
+    assertThat(readAll().stream().map(r -> r.get("request_id").asText()))
+        .containsExactlyInAnyOrder("from-body", "only-header");
+  }
+
   private List<JsonNode> readAll() throws IOException {
     List<JsonNode> records = new ArrayList<>();
     try (Stream<Path> files = Files.list(logs)) {

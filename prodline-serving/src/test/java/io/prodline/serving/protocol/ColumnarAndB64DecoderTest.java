@@ -82,7 +82,10 @@ class ColumnarAndB64DecoderTest {
     assertThatThrownBy(() -> decode("{\"instances\": [[1, {\"b64\": \"" + notUtf8 + "\"}]]}", INPUTS))
         .hasMessageContaining("not UTF-8 text");
     assertThatThrownBy(() -> decode("{\"instances\": [[{\"b64\": \"AA==\"}, \"a\"]]}", INPUTS))
-        .hasMessageContaining("feature 'age' must be a number (float64); {\"b64\": ...} is only for string features");
+        .hasMessage("instance 0: feature 'age' must be a number (float64) but got {\"b64\": ...}, which is only for "
+            + "string features");
+    assertThatThrownBy(() -> decode("{\"instances\": [{\"age\": 1, \"city\": {\"b64\": \"YQ==\", \"x\": 1}}]}", INPUTS))
+        .hasMessage("instance 0: feature 'city': {\"b64\": ...} must hold only the \"b64\" key, but it also has \"x\"");
   }
 
   @Test
@@ -95,6 +98,23 @@ class ColumnarAndB64DecoderTest {
   }
 
   @Test
+  void exampleFeaturesMayBeListsOfOneValue() {
+    Frame frame = examples("{\"context\": {\"city\": [{\"b64\": \"" + b64("c") + "\"}]},"
+        + " \"examples\": [{\"age\": [1]}, {\"age\": [null]}]}");
+    assertThat(frame.column("age").get(0)).isEqualTo(1.0);
+    assertThat(frame.column("age").isNull(1)).isTrue();
+    assertThat(frame.column("city").get(1)).isEqualTo("c");
+    assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": 1, \"city\": []}]}"))
+        .isInstanceOf(BadRequestException.class).hasMessage("example 0: feature 'city' has 0 values; a feature "
+            + "takes one value per example, given alone or as a list of one");
+    assertThatThrownBy(() -> examples("{\"context\": {\"city\": [\"a\", \"b\"]}, \"examples\": [{\"age\": 1}]}"))
+        .hasMessage("\"context\": feature 'city' has 2 values; a feature takes one value per example, given alone "
+            + "or as a list of one");
+    assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": [[1]], \"city\": \"a\"}]}"))
+        .hasMessage("example 0: feature 'age' must be a number (float64) but got an array");
+  }
+
+  @Test
   void badExamplesAreClearErrors() {
     assertThatThrownBy(() -> examples("{\"instances\": [[1, \"a\"]]}")).isInstanceOf(BadRequestException.class)
         .hasMessageContaining("unknown field 'instances'");
@@ -104,6 +124,6 @@ class ColumnarAndB64DecoderTest {
     assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": 1}]}"))
         .hasMessageContaining("example 0 is missing feature 'city'");
     assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": 1, \"city\": \"a\"}], \"signature_name\": \"x\"}"))
-        .hasMessageContaining("unknown signature_name");
+        .hasMessage("unknown signature_name \"x\"; this model has \"serving_default\"");
   }
 }

@@ -45,6 +45,23 @@ class PredictRequestDecoderLimitsTest {
   }
 
   @Test
+  void aNumberBeyondTheFloat64RangeIsInfinityAndRefusedAlikeInEveryFormat() {
+    assertThatThrownBy(() -> decode("{\"instances\": [[1e400, 1]]}", Options.DEFAULT))
+        .hasMessage("instance 0: feature 'x' is 1e400 (beyond the float64 range, so Infinity), which this server "
+            + "does not accept; send null for a missing value");
+    assertThatThrownBy(() -> decode("{\"inputs\": {\"x\": [1, -2e308], \"n\": [1, 2]}}", Options.DEFAULT))
+        .hasMessage("\"inputs\" row 1: feature 'x' is -2e308 (beyond the float64 range, so Infinity), which this "
+            + "server does not accept; send null for a missing value");
+    assertThatThrownBy(() -> ExampleRequestDecoder.decode(
+        "{\"examples\": [{\"x\": 1e400, \"n\": 1}]}".getBytes(StandardCharsets.UTF_8), INPUTS, Options.DEFAULT))
+        .hasMessage("example 0: feature 'x' is Infinity, which this server does not accept; send null for a missing "
+            + "value");
+
+    assertThat(decode("{\"instances\": [[1e400, 1]]}", new Options(10, true)).column("x").getDouble(0))
+        .isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
   void nanIsNeverAnInteger() {
     assertThatThrownBy(() -> decode("{\"instances\": [[1, NaN]]}", new Options(10, true)))
         .hasMessageContaining("feature 'n' must be an integer (int64) but got the number NaN");

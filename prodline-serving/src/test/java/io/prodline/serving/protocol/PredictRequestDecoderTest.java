@@ -94,10 +94,25 @@ class PredictRequestDecoderTest {
   }
 
   @Test
-  void rejectsMalformedJsonWithItsLocation() {
-    assertBadRequest("{\"instances\": [1, }", "malformed JSON at line 1, column ");
-    assertBadRequest("{\"instances\": []} trailing", "malformed JSON");
-    assertBadRequest("{\"instances\": [], \"instances\": []}", "malformed JSON", "Duplicate field 'instances'");
+  void rejectsMalformedJsonSayingWhereAndWhatInPlainWords() {
+    assertRefused("{\"instances\": [1, }", "malformed JSON at line 1, column 19: unexpected '}'");
+    assertRefused("{\"instances\": []} trailing", "malformed JSON at line 1, column 19: unexpected 'trailing'");
+    assertRefused("{\"instances\": [[1, 2, \"a\", true]]} 2", "malformed JSON at line 1, column 36: the body goes "
+        + "on after its JSON value ends; send one JSON value");
+    assertRefused("{\"instances\": [], \"instances\": []}",
+        "malformed JSON at line 1, column 30: key 'instances' appears twice in the same object");
+    assertRefused("{\"instances\":[[1", "malformed JSON at line 1, column 17: the body ends before the array that "
+        + "opens at line 1, column 15 is closed");
+    assertRefused("{\"instances\":\n  [[1, 2],\n   [3", "malformed JSON at line 3, column 6: the body ends before "
+        + "the array that opens at line 3, column 4 is closed");
+    assertRefused("{\"instances\": [[\"b", "malformed JSON at line 1, column 19: the body ends inside a string");
+    assertRefused("{instances: []}", "malformed JSON at line 1, column 2: unexpected 'instances'");
+    assertRefused("{\"instances\": [[\"a\nb\"]]}", "malformed JSON at line 1, column 19: unexpected line break");
+    assertRefused("{\"instances\": [[\u00e9]]}", "malformed JSON at line 1, column 18: unexpected '\u00e9'");
+  }
+
+  private static void assertRefused(String json, String message) {
+    assertThatThrownBy(() -> decode(json)).isInstanceOf(BadRequestException.class).hasMessage(message);
   }
 
   @Test
@@ -110,7 +125,14 @@ class PredictRequestDecoderTest {
     assertBadRequest("{\"inputs\": {\"age\": [1]}, \"instances\": [[1, 2, \"a\", true]]}",
         "both \"instances\" and \"inputs\"");
     assertBadRequest("{\"instances\": [[1, 2, \"a\", true]], \"extra\": 1}", "unknown field 'extra'");
-    assertBadRequest("{\"instances\": [[1, 2, \"a\", true]], \"signature_name\": \"other\"}",
-        "unknown signature_name the string \"other\"", "serving_default");
+  }
+
+  @Test
+  void takesOnlyTheModelsSignatureOrTheEmptyNameThatMeansIt() {
+    assertRefused("{\"instances\": [[1, 2, \"a\", true]], \"signature_name\": \"foo\"}",
+        "unknown signature_name \"foo\"; this model has \"serving_default\"");
+    assertRefused("{\"instances\": [[1, 2, \"a\", true]], \"signature_name\": 3}",
+        "signature_name must be a string; this model has \"serving_default\"");
+    assertThat(decode("{\"instances\": [[1, 2, \"a\", true]], \"signature_name\": \"\"}").rowCount()).isEqualTo(1);
   }
 }

@@ -51,7 +51,8 @@ class ModelRepositoryTest {
       assertThat(m.statuses()).extracting(VersionStatus::version).containsExactly(10L, 2L, 1L);
       VersionStatus broken = m.statuses().get(0);
       assertThat(broken.state()).isEqualTo(VersionState.ERROR);
-      assertThat(broken.error()).contains("bundle.yaml", "cannot be read");
+      assertThat(broken.error()).endsWith("/bundle.yaml:1: not valid YAML: a key must be a single value, not a "
+          + "mapping or a list");
       assertThat(m.defaultVersion()).hasValue(2);
       try (var handle = repo.acquire("m", VersionSelector.number(1))) {
         assertThat(handle.predictor()).isNotNull();

@@ -59,6 +59,21 @@ class TfServingCompletenessTest {
   }
 
   @Test
+  void examplesTakeTfExampleStyleListsOfOneValue() {
+    Answer answer = http().post("/v1/models/houses/versions/1:regress",
+        "{\"context\": {\"city\": [\"c\"]}, "
+            + "\"examples\": [{\"age\": [1], \"rooms\": [2]}, {\"age\": 0, \"rooms\": [0]}]}");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"results\":[221.0,200.0]}");
+
+    Answer two = http().post("/v1/models/houses/versions/1:regress",
+        "{\"examples\": [{\"age\": [1, 2], \"rooms\": 2, \"city\": \"c\"}]}");
+    assertThat(two.status()).isEqualTo(400);
+    assertThat(two.error()).isEqualTo("example 0: feature 'age' has 2 values; a feature takes one value per "
+        + "example, given alone or as a list of one");
+  }
+
+  @Test
   void theWrongTaskIs400WithASentence() {
     Answer classify = http().post("/v1/models/houses:classify",
         "{\"examples\": [{\"age\": 1, \"rooms\": 2, \"city\": \"c\"}]}");
@@ -87,6 +102,6 @@ class TfServingCompletenessTest {
     Answer signature = http().post("/v1/models/houses:predict",
         "{\"signature_name\": \"predict\", \"instances\": [[0, 0, \"a\"]]}");
     assertThat(signature.status()).isEqualTo(400);
-    assertThat(signature.error()).contains("unknown signature_name", "serving_default");
+    assertThat(signature.error()).isEqualTo("unknown signature_name \"predict\"; this model has \"serving_default\"");
   }
 }

@@ -9,6 +9,7 @@ import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.NonFiniteInputs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,13 +29,18 @@ import java.util.Map;
  *       clients cannot tell the two apart;</li>
  *   <li>bool features take BOOL; string features take BYTES.</li>
  * </ul>
- * The protocol has no missing values; a NaN element of a float64 feature is a NaN value, as in the TF Serving API.
+ * The protocol has no missing values; NaN and infinite elements of a float64 feature follow {@link NonFiniteInputs},
+ * checked here once for every transport (JSON, binary data, gRPC).
  */
 public final class FrameAssembler {
   private FrameAssembler() {}
 
-  /** The frame of {@code tensors} for a model taking {@code inputs}; {@link BadRequestException} on a misfit. */
-  public static Frame assemble(List<InputTensor> tensors, List<Field> inputs) {
+  /**
+   * The frame of {@code tensors} for a model taking {@code inputs}; {@link BadRequestException} on a misfit.
+   *
+   * @param allowNaN whether NaN and infinite elements may reach the model
+   */
+  public static Frame assemble(List<InputTensor> tensors, List<Field> inputs, boolean allowNaN) {
     Map<String, InputTensor> byName = new HashMap<>();
     for (InputTensor t : tensors) {
       if (byName.put(t.name(), t) != null) {
@@ -63,7 +69,7 @@ public final class FrameAssembler {
       }
       rows = n;
       first = first == null ? input.name() : first;
-      columns.add(column(tensor, input));
+      columns.add(column(tensor, input, allowNaN));
     }
     return Frame.of(names, columns);
   }
@@ -86,12 +92,13 @@ public final class FrameAssembler {
     return (int) shape[0];
   }
 
-  private static Column column(InputTensor tensor, Field input) {
+  private static Column column(InputTensor tensor, Field input, boolean allowNaN) {
     TensorData data = tensor.data();
     ColumnType type = input.type();
     return switch (type) {
       case FLOAT64 -> {
         if (data instanceof TensorData.Doubles d) {
+          requireAccepted(tensor, d.values(), allowNaN);
           yield Float64Column.of(d.values());
         }
         if (data instanceof TensorData.Longs l) {
@@ -141,6 +148,16 @@ public final class FrameAssembler {
         throw mismatch(tensor, input, "BYTES");
       }
     };
+  }
+
+  /** Checks the whole array after decoding, so that no transport's per-element loop pays for it. */
+  private static void requireAccepted(InputTensor tensor, double[] values, boolean allowNaN) {
+    for (int i = 0; i < values.length; i++) {
+      if (!NonFiniteInputs.accepted(values[i], allowNaN)) {
+        throw NonFiniteInputs.refused("input '" + tensor.name() + "' element " + i, Double.toString(values[i]),
+            "send a finite number");
+      }
+    }
   }
 
   /** The nearest double to a UINT64 above {@link Long#MAX_VALUE}, correctly rounded. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Json;
+import io.prodline.serving.protocol.MalformedJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -18,10 +19,11 @@ import java.util.Set;
  * leading bytes are JSON and the rest holds the raw data of the inputs that give
  * {@code parameters.binary_data_size}, in the order of the inputs (layout as in {@link RawTensors}).
  *
- * <p>{@code data} may be flat or nested in row-major order. Each element must be what its datatype says — a
- * boolean, an integer within the type's range (a float holding an exact integer counts), a number, or a string
- * for BYTES — and the element count must match the shape. Unknown fields are errors, since they are usually
- * misspellings; unknown {@code parameters} are ignored, since parameters are how protocol extensions talk.
+ * <p>{@code data} may be flat, or nested with one list per dimension of the shape (row-major). Each element must
+ * be what its datatype says — a boolean, an integer or a float within the type's range (a float holding an exact
+ * integer counts as an integer), or a string for BYTES — and the element count must match the shape. Unknown
+ * fields are errors, since they are usually misspellings; unknown {@code parameters} are ignored, since
+ * parameters are how protocol extensions talk.
  * Output parameters: {@code binary_data} per output, or {@code binary_data_output} for the whole request, asks
  * for outputs as binary data.
  */
@@ -110,7 +112,7 @@ public final class InferRequestDecoder {
     if (data == null) {
       throw new BadRequestException("input '" + name + "' has no \"data\"");
     }
-    return new InputTensor(name, type, shape, JsonTensorData.read(data, type, elements, name));
+    return new InputTensor(name, type, shape, JsonTensorData.read(data, type, shape, elements, name));
   }
 
   private static long[] shape(JsonNode shape, String tensor) {
@@ -131,13 +133,11 @@ public final class InferRequestDecoder {
   private static JsonNode parse(byte[] body, int length) {
     JsonNode root;
     try {
-      root = Json.MAPPER.readTree(body, 0, length);
+      root = Json.REQUEST_TREES.readTree(body, 0, length);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new BadRequestException("malformed JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+      throw MalformedJson.of(e, body);
     } catch (IOException e) {
-      throw new BadRequestException("the request body cannot be read as JSON: " + firstLine(e.getMessage()));
+      throw MalformedJson.unreadable(e);
     }
     if (root == null || root.isMissingNode() || !root.isObject()) {
       throw new BadRequestException("the request body must be a JSON object with \"inputs\"");
@@ -185,13 +185,5 @@ public final class InferRequestDecoder {
       throw new BadRequestException("parameter " + name + " of " + what + " must be true or false");
     }
     return value.booleanValue();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown problem";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

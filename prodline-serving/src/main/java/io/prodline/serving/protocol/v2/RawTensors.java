@@ -35,7 +35,12 @@ public final class RawTensors {
       case BOOL -> {
         boolean[] values = new boolean[n];
         for (int i = 0; i < n; i++) {
-          values[i] = in.get() != 0;
+          byte b = in.get();
+          if (b != 0 && b != 1) {
+            throw new BadRequestException("input '" + tensor + "' raw BOOL element " + i + " is the byte "
+                + Byte.toUnsignedInt(b) + "; a BOOL is 0 (false) or 1 (true)");
+          }
+          values[i] = b == 1;
         }
         yield new TensorData.Bools(values);
       }

@@ -18,7 +18,9 @@ import io.prodline.serving.lifecycle.VersionSelector;
 import io.prodline.serving.lifecycle.VersionState;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -97,14 +99,15 @@ public final class V2Inference {
    * supplier on a worker (decoding a large body is real work), batched, logged, timed and counted under
    * {@code protocol}. Every failure completes the future exceptionally.
    *
-   * @param requestId the client's id for the prediction log, or {@code null}
+   * @param requestId the transport's id for the prediction log (REST: {@code X-Request-Id}), or {@code null}; the
+   *     request's own {@code id}, when it has one, takes precedence
    * @param clientTimeout the time left until the client's own deadline, or {@code null} when it has none (REST)
    */
   public CompletableFuture<InferenceResult> infer(String protocol, String model, String version, String requestId,
       Duration clientTimeout, Supplier<InferenceRequest> request) {
     try {
       return runner.run(protocol, model, selector(model, version), runner.requestId(requestId), clientTimeout,
-          new V2Call(request));
+          new V2Call(request, runner.limits().allowNaN()));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -114,17 +117,24 @@ public final class V2Inference {
   private record Decoded(InferenceRequest request, Frame frame) {}
 
   /** The protocol's part of a request: tensors in, tensors out. */
-  private record V2Call(Supplier<InferenceRequest> request) implements Call<Decoded, InferenceResult> {
+  private record V2Call(Supplier<InferenceRequest> request, boolean allowNaN)
+      implements Call<Decoded, InferenceResult> {
     @Override
     public Decoded decode(VersionHandle handle) {
       InferenceRequest decoded = request.get();
+      checkOutputs(decoded.outputs());
       List<Field> inputs = handle.predictor().bundle().manifest().inputs();
-      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs));
+      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs, allowNaN));
     }
 
     @Override
     public Frame frame(Decoded decoded) {
       return decoded.frame();
+    }
+
+    @Override
+    public String requestId(Decoded decoded) {
+      return decoded.request().id().isEmpty() ? null : decoded.request().id();
     }
 
     @Override
@@ -141,12 +151,25 @@ public final class V2Inference {
       outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), request.binaryOutputs()));
     }
     for (RequestedOutput asked : request.outputs()) {
-      if (!OUTPUT.equals(asked.name())) {
-        throw new BadRequestException("unknown output '" + asked.name() + "'; the model has [" + OUTPUT + "]");
-      }
       outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), asked.binary()));
     }
     return new InferenceResult(version.model(), Long.toString(version.version()), request.id(), outputs);
+  }
+
+  /**
+   * Refuses outputs the model does not have, and an output asked for twice (as Triton does: its answer would hold
+   * two tensors of one name), before the request is predicted.
+   */
+  private static void checkOutputs(List<RequestedOutput> outputs) {
+    Set<String> asked = new HashSet<>();
+    for (RequestedOutput output : outputs) {
+      if (!OUTPUT.equals(output.name())) {
+        throw new BadRequestException("unknown output '" + output.name() + "'; the model has [" + OUTPUT + "]");
+      }
+      if (!asked.add(output.name())) {
+        throw new BadRequestException("output '" + output.name() + "' is asked for twice; name each output once");
+      }
+    }
   }
 
   /** The version a protocol version string names: empty for the default one, else a positive integer. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.schema.Field;
 import io.prodline.serving.protocol.BadRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,10 +25,36 @@ class InferRequestDecoderTest {
   @Test
   void readsUint64AboveTheLongRangeIntoAFloatFeatureButNotAnIntFeature() {
     InferenceRequest request = decode(tensor("UINT64", "[18446744073709551615]"));
-    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)));
+    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)), false);
     assertThat(frame.column(0).getDouble(0)).isEqualTo(0x1p64);
-    assertThatThrownBy(() -> FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.INT64))))
+    assertThatThrownBy(() -> FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.INT64)), false))
         .hasMessage("input 'n' element 0 is 18446744073709551615, beyond the int64 range of the feature");
+  }
+
+  @Test
+  void refusesNaNAndInfinitiesForAFloatFeatureUnlessAllowed() {
+    List<Field> inputs = List.of(field("n", ColumnType.FLOAT64));
+    InferenceRequest overflow = decode(tensor("FP64", "[1e400]"));
+    assertThatThrownBy(() -> FrameAssembler.assemble(overflow.inputs(), inputs, false))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessage("input 'n' element 0 is Infinity, which this server does not accept; send a finite number");
+    InferenceRequest nan = decode(tensor("FP32", "[NaN]"));
+    assertThatThrownBy(() -> FrameAssembler.assemble(nan.inputs(), inputs, false))
+        .hasMessage("input 'n' element 0 is NaN, which this server does not accept; send a finite number");
+
+    assertThat(FrameAssembler.assemble(nan.inputs(), inputs, true).column(0).getDouble(0)).isNaN();
+    assertThat(FrameAssembler.assemble(overflow.inputs(), inputs, true).column(0).getDouble(0))
+        .isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void refusesFloatsOutsideTheirDatatypesRange() {
+    assertThatThrownBy(() -> decode(tensor("FP32", "[1e39]")))
+        .hasMessage("input 'n' element 0 is 1.0E39, outside the FP32 range [-3.4028235E38, 3.4028235E38]");
+    assertThatThrownBy(() -> decode(tensor("FP16", "[-70000]")))
+        .hasMessage("input 'n' element 0 is -70000, outside the FP16 range [-65504, 65504]");
+    assertThat(((TensorData.Doubles) decode(tensor("FP32", "[3e38]")).inputs().get(0).data()).values())
+        .containsExactly((float) 3e38);
   }
 
   @Test
@@ -40,6 +67,21 @@ class InferRequestDecoderTest {
         .hasMessage("input 'n' element 0 must be true or false (BOOL) but is 1");
     assertThat(((TensorData.Longs) decode(tensor("INT64", "[3.0]")).inputs().get(0).data()).values())
         .containsExactly(3);
+  }
+
+  @Test
+  void takesDataFlatOrNestedExactlyAsTheShapeSays() {
+    String flat = "{\"inputs\": [{\"name\": \"n\", \"shape\": [2, 1], \"datatype\": \"INT64\", \"data\": [1, 2]}]}";
+    assertThat(((TensorData.Longs) decode(flat).inputs().get(0).data()).values()).containsExactly(1, 2);
+    assertThat(((TensorData.Longs) decode(flat.replace("[1, 2]", "[[1], [2]]")).inputs().get(0).data()).values())
+        .containsExactly(1, 2);
+    String unlike = "input 'n' has \"data\" nested unlike its shape [2, 1]; send the elements as one flat list, or "
+        + "nested with one list per dimension";
+    for (String data : List.of("[[1, 2]]", "[[1], 2]", "[1, [2]]", "[[[1]], [[2]]]", "[[1], [2], [3]]")) {
+      assertThatThrownBy(() -> decode(flat.replace("[1, 2]", data))).as(data).hasMessage(unlike);
+    }
+    assertThatThrownBy(() -> decode(flat.replace("[1, 2]", "[1, 2, 3]")))
+        .hasMessage("input 'n' has more elements in \"data\" than its shape's 2");
   }
 
   @Test

@@ -34,6 +34,16 @@ class RawTensorsTest {
   }
 
   @Test
+  void readsBoolBytesZeroAndOneAndRefusesAnyOther() {
+    ByteBuffer raw = le(3).put((byte) 1).put((byte) 0).put((byte) 2).flip();
+    assertThatThrownBy(() -> RawTensors.decode(raw, DataType.BOOL, 3, "active"))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessage("input 'active' raw BOOL element 2 is the byte 2; a BOOL is 0 (false) or 1 (true)");
+    assertThat(((TensorData.Bools) RawTensors.decode(raw.limit(2), DataType.BOOL, 2, "active")).values())
+        .containsExactly(true, false);
+  }
+
+  @Test
   void decodesLengthPrefixedBytes() {
     ByteBuffer raw = le(11).putInt(2).put("ab".getBytes()).putInt(1).put("c".getBytes()).flip();
     assertThat(((TensorData.Strings) RawTensors.decode(raw, DataType.BYTES, 2, "city")).values())

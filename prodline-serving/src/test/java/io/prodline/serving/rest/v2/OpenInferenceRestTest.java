@@ -102,7 +102,9 @@ class OpenInferenceRestTest {
 
   @Test
   void badTensorsAre400WithTheReason() {
-    assertBadRequest("{\"inputs\": [1, }", "malformed JSON at line 1");
+    assertBadRequest("{\"inputs\": [1, }", "malformed JSON at line 1, column 16: unexpected '}'");
+    assertBadRequest("{\"inputs\": [{\"name\": \"age\"", "malformed JSON at line 1, column 27: the body ends "
+        + "before the object that opens at line 1, column 13 is closed");
     assertBadRequest("{\"instances\": []}", "unknown field 'instances' in the request");
     assertBadRequest("{\"inputs\": []}", "the request needs \"inputs\"");
     assertBadRequest(houses("\"FP32\"", "[2]", "[1, 2]").replace("\"city\"", "\"town\""),
@@ -117,6 +119,12 @@ class OpenInferenceRestTest {
     assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}], "
         + "\"outputs\": [{\"name\": \"scores\"}]}", "unknown output 'scores'; the model has [predictions]",
         "/v2/models/slow/infer");
+    assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}], "
+        + "\"outputs\": [{\"name\": \"predictions\"}, {\"name\": \"predictions\"}]}",
+        "output 'predictions' is asked for twice; name each output once", "/v2/models/slow/infer");
+    assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [[[1]]]}]}",
+        "input 'x' has \"data\" nested unlike its shape [1]; send the elements as one flat list, or nested with one "
+            + "list per dimension", "/v2/models/slow/infer");
   }
 
   /** A houses request whose city tensor has the given datatype, shape and data. */

@@ -1,4 +1,4 @@
-package io.prodline.data.schema;
+package io.prodline.core.error;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import io.prodline.core.error.DataFormatException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,40 +22,39 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Says what is wrong with a schema YAML in the schema's own words: Jackson's exceptions name Java types, creator
- * properties and tokens, while a person editing the file needs the key, the line, what belongs there and what
- * is there instead.
+ * Says what is wrong with a YAML file read into Java records (a schema, a bundle manifest) in the file's own
+ * words: Jackson's exceptions name Java types, creator properties and tokens, while a person editing the file
+ * needs the key, the line, what belongs there and what is there instead.
  *
  * <p>A misspelt required key (e.g. {@code min_fractoin}) makes Jackson report the required key as missing before
  * it gets to the unknown one, so before saying a key is missing the mapping is searched for a key that does
  * not belong there: that is the one to fix.
  */
-final class SchemaYamlErrors {
+public final class YamlErrors {
   private final ObjectMapper mapper;
   private final String yaml;
   private final String source;
 
   /**
-   * @param mapper the mapper that read the schema, for the keys each type has
+   * @param mapper the mapper that read the file, for the keys each type has
    * @param yaml the text read
    * @param source names it in messages (a file name)
    */
-  SchemaYamlErrors(ObjectMapper mapper, String yaml, String source) {
+  public YamlErrors(ObjectMapper mapper, String yaml, String source) {
     this.mapper = mapper;
     this.yaml = yaml;
     this.source = source;
   }
 
-  /** The error for {@code e}, thrown while {@code parser} read the schema; the parser still points where it failed. */
-  DataFormatException of(JsonProcessingException e, JsonParser parser) {
+  /** The error for {@code e}, thrown while {@code parser} read the file; the parser still points where it failed. */
+  public DataFormatException of(JsonProcessingException e, JsonParser parser) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException marked) {
         return notYaml(marked, e);
       }
     }
     if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
-      return new DataFormatException(source, line(e.getLocation()), "not valid YAML: "
-          + e.getOriginalMessage().lines().findFirst().orElse("").strip());
+      return new DataFormatException(source, line(e.getLocation()), "not valid YAML: " + readerProblem(e));
     }
     if (mapping.getCause() instanceof IllegalArgumentException || mapping.getCause() instanceof NullPointerException) {
       return invalidValue(mapping);
@@ -81,7 +79,17 @@ final class SchemaYamlErrors {
         + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
   }
 
-  /** A value the schema's own checks refused, e.g. a min_fraction above 1: their message says it all. */
+  /**
+   * The problem Jackson's YAML reader found itself. Its message for a key that is a mapping or a list, as in
+   * {@code {{a: b}: c}}, names the YAML library's event classes, so it is put in the file's words.
+   */
+  private static String readerProblem(JsonProcessingException e) {
+    String problem = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+    return problem.startsWith("Expected a field name") ? "a key must be a single value, not a mapping or a list"
+        : problem;
+  }
+
+  /** A value the records' own checks refused, e.g. a min_fraction above 1: their message says it all. */
   private DataFormatException invalidValue(JsonMappingException e) {
     String path = path(e.getPath());
     Throwable cause = e.getCause();
@@ -155,7 +163,7 @@ final class SchemaYamlErrors {
     }
   }
 
-  /** The keys a schema type has in YAML, in the order it writes them. */
+  /** The keys a type has in YAML, in the order it writes them. */
   private List<String> keys(Class<?> type) {
     return mapper.getDeserializationConfig().introspect(mapper.constructType(type)).findProperties().stream()
         .filter(BeanPropertyDefinition::hasConstructorParameter).map(BeanPropertyDefinition::getName).toList();
@@ -188,7 +196,7 @@ final class SchemaYamlErrors {
     return pointer;
   }
 
-  /** Where in the schema: {@code features[2].presence}, or {@code the top level}. */
+  /** Where in the file: {@code features[2].presence}, or {@code the top level}. */
   private static String place(List<JsonMappingException.Reference> path) {
     String p = path(path);
     return p.isEmpty() ? "the top level" : p;
