@@ -1,15 +1,22 @@
 package io.prodline.train.transform;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodline.core.error.ProdlineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Reads a {@link TransformSpec} from YAML. Every error names the source, the line and column, the field path
@@ -79,14 +86,33 @@ public final class TransformSpecReader {
     return sb.isEmpty() ? "" : " (" + sb + ")";
   }
 
-  /** The user-facing reason: a constructor's check message as it is, else Jackson's first line. */
+  /**
+   * The user-facing reason, in the spec's words: a constructor's check message as it is; for an unknown step, a
+   * misspelt key or a step that is not a one-key mapping, what is allowed there; else Jackson's first line.
+   */
   private static String problem(JsonMappingException e) {
     Throwable cause = e.getCause();
     if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
       return cause.getMessage();
     }
+    if (e instanceof InvalidTypeIdException unknownStep) {
+      return "unknown step '" + unknownStep.getTypeId() + "'; the steps are " + String.join(", ", stepNames());
+    }
+    if (e instanceof UnrecognizedPropertyException unknownKey) {
+      return "unknown key '" + unknownKey.getPropertyName() + "'; the keys allowed there are "
+          + unknownKey.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+    }
+    if (e instanceof MismatchedInputException && e.getMessage().contains("WRAPPER_OBJECT")) {
+      return "a step is a mapping of one step name to its settings, e.g. {bucketize: {buckets: 4}}; the steps are "
+          + String.join(", ", stepNames());
+    }
     String message = e.getOriginalMessage();
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private static List<String> stepNames() {
+    return Arrays.stream(StepSpec.class.getAnnotation(JsonSubTypes.class).value()).map(JsonSubTypes.Type::name)
+        .toList();
   }
 }

@@ -107,7 +107,8 @@ class TransformSpecReaderTest {
               - standardize: {}
         """;
     assertThatThrownBy(() -> TransformSpecReader.parse(yaml, "t.yaml"))
-        .hasMessageContaining("t.yaml line 4").hasMessageContaining("standardize");
+        .hasMessage("t.yaml line 4, column 9 (features[0].steps[0]): unknown step 'standardize'; the steps are fill, "
+            + "log1p, clip, scale_to_0_1, zscore, bucketize, vocabulary, hash, date_part");
   }
 
   @Test
@@ -119,7 +120,15 @@ class TransformSpecReaderTest {
               - vocabulary: {topk: 3}
         """;
     assertThatThrownBy(() -> TransformSpecReader.parse(yaml, "t.yaml"))
-        .hasMessageContaining("t.yaml line 4").hasMessageContaining("topk");
+        .hasMessage("t.yaml line 4, column 30 (features[0].steps[0].topk): unknown key 'topk'; the keys allowed there "
+            + "are encoding, min_frequency, oov_buckets, top_k");
+  }
+
+  @Test
+  void aStepThatIsNotAMappingSaysWhatAStepLooksLike() {
+    assertThatThrownBy(() -> TransformSpecReader.parse("features:\n  - input: wind\n    steps: [log1p]\n", "t.yaml"))
+        .hasMessageContaining("(features[0].steps[0]): a step is a mapping of one step name to its settings, e.g. "
+            + "{bucketize: {buckets: 4}}; the steps are fill, log1p,");
   }
 
   @Test
