@@ -134,6 +134,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Most instances in one request; more get 400 (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
+  @Option(names = "--strict-readiness", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Ready (/readyz, /v2/health/ready, gRPC health) only when every model has an available "
+          + "version, as Triton by default. --no-strict-readiness: ready whenever the server runs, so one model "
+          + "that cannot load does not take the whole server out of its load balancer (default: strict).")
+  boolean strictReadiness;
+
   @Option(names = "--shutdown-delay-seconds", defaultValue = "0", paramLabel = "S",
       description = "On SIGTERM, keep the ports open and answering for S seconds while readiness says 503 and gRPC "
           + "health NOT_SERVING, so a load balancer or Kubernetes stops sending first; set it to the readiness "
@@ -235,6 +241,7 @@ final class ServeCommand implements Callable<Integer> {
           .withLimits(new RequestLimits(maxRows, Duration.ofMillis(requestTimeoutMillis), allowNaN))
           .withShutdown(new ShutdownOptions(Duration.ofSeconds(shutdownDelaySeconds),
               Duration.ofSeconds(drainTimeoutSeconds)))
+          .withStrictReadiness(strictReadiness)
           .withPredictionLog(predictionLog == null ? PredictionLogConfig.OFF
               : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
           .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa));

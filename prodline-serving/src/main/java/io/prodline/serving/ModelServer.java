@@ -213,15 +213,15 @@ public final class ModelServer implements AutoCloseable {
   }
 
   /**
-   * Why the server should get no traffic now, if it should not: stopping, or a model with no available version
-   * ({@link Readiness#ofModels}). The REST {@code /readyz}, {@code /v2/health/ready} and gRPC's ServerReady all
-   * ask this.
+   * Why the server should get no traffic now, if it should not: stopping, or, with strict readiness, a model with
+   * no available version ({@link Readiness#ofModels}). The REST {@code /readyz}, {@code /v2/health/ready}, gRPC's
+   * ServerReady and gRPC health all ask this.
    */
   private Optional<String> notReadyBecause() {
     if (stopping) {
       return Optional.of("the server is shutting down");
     }
-    return Readiness.ofModels(repository).notReadyBecause();
+    return config.strictReadiness() ? Readiness.ofModels(repository).notReadyBecause() : Optional.empty();
   }
 
   /** The port the server listens on; the chosen one when started with port 0. */

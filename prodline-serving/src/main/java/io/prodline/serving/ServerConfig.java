@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param batching dynamic batching per model version ({@link BatchingConfig#OFF} for none)
  * @param predictionLog where every prediction is logged ({@link PredictionLogConfig#OFF} for nowhere)
  * @param tls the certificate and key every port presents (REST, gRPC, management), or {@code null} for plaintext
+ * @param strictReadiness ready only when every model has an available version (Triton's default, and this one's);
+ *     false: ready whenever the server runs and is not stopping, so one model that cannot load does not take the
+ *     whole server out of its load balancer (requests to that model still get 404/503)
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
     ShutdownOptions shutdown, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
-    BatchingConfig batching, PredictionLogConfig predictionLog, TlsConfig tls) {
+    BatchingConfig batching, PredictionLogConfig predictionLog, TlsConfig tls, boolean strictReadiness) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_WORKER_QUEUE = 1024;
 
@@ -51,64 +54,71 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
 
   /**
    * Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions,
-   * {@link ShutdownOptions#DEFAULT} (no delay, 10 s drain), the repository scanned once ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT},
-   * no batching ({@link BatchingConfig#OFF}, as TF Serving and Triton default to), no prediction log, no TLS.
+   * {@link ShutdownOptions#DEFAULT} (no delay, 10 s drain), the repository scanned once
+   * ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT}, no batching
+   * ({@link BatchingConfig#OFF}, as TF Serving and Triton default to), no prediction log, no TLS, strict readiness.
    */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
         Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, ShutdownOptions.DEFAULT,
         RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.OFF,
-        PredictionLogConfig.OFF, null);
+        PredictionLogConfig.OFF, null, true);
   }
 
   public ServerConfig withBindAddress(String address) {
     return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls);
+        management, limits, batching, predictionLog, tls, strictReadiness);
   }
 
   public ServerConfig withMaxBodyBytes(int bytes) {
     return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls);
+        management, limits, batching, predictionLog, tls, strictReadiness);
   }
 
   public ServerConfig withWorkers(int threads, int queue) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, threads, queue, shutdown, repository,
-        management, limits, batching, predictionLog, tls);
+        management, limits, batching, predictionLog, tls, strictReadiness);
   }
 
   public ServerConfig withRepository(RepositoryOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, options,
-        management, limits, batching, predictionLog, tls);
+        management, limits, batching, predictionLog, tls, strictReadiness);
   }
 
   public ServerConfig withManagement(ManagementOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, options, limits, batching, predictionLog, tls);
+        repository, options, limits, batching, predictionLog, tls, strictReadiness);
   }
 
   public ServerConfig withLimits(RequestLimits newLimits) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, newLimits, batching, predictionLog, tls);
+        repository, management, newLimits, batching, predictionLog, tls, strictReadiness);
   }
 
   public ServerConfig withBatching(BatchingConfig newBatching) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, newBatching, predictionLog, tls);
+        repository, management, limits, newBatching, predictionLog, tls, strictReadiness);
   }
 
   public ServerConfig withPredictionLog(PredictionLogConfig newPredictionLog) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, batching, newPredictionLog, tls);
+        repository, management, limits, batching, newPredictionLog, tls, strictReadiness);
   }
 
   /** TLS on every port with these files, or plaintext for {@code null}. */
   public ServerConfig withTls(TlsConfig newTls) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, batching, predictionLog, newTls);
+        repository, management, limits, batching, predictionLog, newTls, strictReadiness);
   }
 
   public ServerConfig withShutdown(ShutdownOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, options, repository,
-        management, limits, batching, predictionLog, tls);
+        management, limits, batching, predictionLog, tls, strictReadiness);
+  }
+
+  /** See {@code strictReadiness} above. */
+  public ServerConfig withStrictReadiness(boolean strict) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
+        management, limits, batching, predictionLog, tls, strict);
   }
 }

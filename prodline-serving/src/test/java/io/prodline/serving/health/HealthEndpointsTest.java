@@ -49,6 +49,21 @@ class HealthEndpointsTest {
   }
 
   @Test
+  void withoutStrictReadinessABrokenModelLeavesTheServerReadyAndItsRequestsFail() {
+    TestBundles.write(root, "fine", 1, Task.REGRESSION, List.of(),
+        List.of(TestBundles.field("x", ColumnType.FLOAT64)), "1");
+    TestBundles.writeGarbage(root, "broken", 1);
+    try (ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")
+        .withStrictReadiness(false)).start(0)) {
+      HttpTestClient http = new HttpTestClient(server.actualPort());
+      assertThat(http.get("/readyz").status()).isEqualTo(200);
+      assertThat(http.get("/v2/health/ready").status()).isEqualTo(200);
+      assertThat(http.post("/v1/models/fine:predict", "{\"instances\": [{\"x\": 2}]}").status()).isEqualTo(200);
+      assertThat(http.get("/v2/models/broken/ready").status()).isNotEqualTo(200);
+    }
+  }
+
+  @Test
   void probesAcceptOnlyGet() {
     try (ModelServer server = start(TestRepository.create(root))) {
       Answer answer = new HttpTestClient(server.actualPort()).post("/healthz", "");
