@@ -22,7 +22,9 @@ import java.util.ServiceLoader;
  *
  * <p>The synthesised manifest names the model after the version directory's parent and takes the version from the
  * directory's name when it is a number (the {@code <root>/<model>/<version>/} layout), else 1. It has no label,
- * metrics or provenance: a bare file does not record them.
+ * metrics or provenance: a bare file does not record them. When the file's graph takes its inputs as one tensor
+ * (ONNX), the bundle's {@link Bundle#tensors()} keeps that tensor's and the output's names, so that
+ * protocols addressing tensors can accept the graph's own names as well as the per-column ones.
  */
 public final class BareModels {
   private static final List<BareModelFormat> FORMATS = ServiceLoader.load(BareModelFormat.class).stream()
@@ -62,7 +64,7 @@ public final class BareModels {
     Path modelFile = directory.resolve(found.get(0));
     BareSignature signature = format.read(modelFile);
     return new Bundle(directory, manifest(directory, format.runtime(), found.get(0), signature),
-        identity(signature.inputs()));
+        identity(signature.inputs()), signature.tensors());
   }
 
   private static BundleManifest manifest(Path directory, String runtime, String modelFile, BareSignature signature) {

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import io.prodline.core.bundle.BareModelFormat;
 import io.prodline.core.bundle.BareSignature;
 import io.prodline.core.bundle.Task;
+import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.error.ProdlineException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Map;
  * {@code input_0}), or {@code f0 ..} when that name is not a plain identifier. ONNX records no task, so it follows
  * from the first output's width: 1 ({@code [N]} or {@code [N, 1]}) is regression, {@code k > 1} is multiclass
  * classification with classes "0" .. "k-1" (a two-column binary classifier thus gets both probabilities). The
- * output width must be fixed in the graph.
+ * output width must be fixed in the graph. The signature also keeps the graph's input and (first) output names
+ * ({@link TensorNames}), so protocols can accept the input as the one {@code [N, d]} tensor it is in the graph.
  */
 public final class OnnxBareModel implements BareModelFormat {
   @Override
@@ -49,9 +51,11 @@ public final class OnnxBareModel implements BareModelFormat {
       String name = input.getKey();
       List<String> inputs = BareSignature.positionalNames(
           name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name + "_" : "f", width);
+      TensorNames tensors = new TensorNames(name, output.getKey());
       return columns == 1
-          ? new BareSignature(inputs, Task.REGRESSION, List.of())
-          : new BareSignature(inputs, Task.MULTICLASS_CLASSIFICATION, BareSignature.indexClasses((int) columns));
+          ? new BareSignature(inputs, Task.REGRESSION, List.of(), tensors)
+          : new BareSignature(inputs, Task.MULTICLASS_CLASSIFICATION, BareSignature.indexClasses((int) columns),
+              tensors);
     } catch (OrtException e) {
       throw new ProdlineException(modelFile + ": ONNX Runtime cannot load this model: " + e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.BundleReader;
 import io.prodline.core.bundle.Task;
+import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.Float64Column;
@@ -51,6 +52,7 @@ class OnnxBareModelTest {
     assertThat(bundle.manifest().version()).isEqualTo(7);
     assertThat(bundle.manifest().task()).isEqualTo(Task.REGRESSION);
     assertThat(bundle.manifest().inputs()).hasSize(30).first().extracting(Field::name).isEqualTo("features_0");
+    assertThat(bundle.tensors()).isEqualTo(new TensorNames("features", "score"));
     JsonNode mlp = OnnxRuntimeProviderTest.EXPECTED.get("mlp");
     try (Predictor p = Predictor.of(bundle)) {
       List<String> names = bundle.manifest().inputs().stream().map(Field::name).toList();

@@ -1,5 +1,6 @@
 package io.prodline.serving.protocol.v2;
 
+import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.ColumnType;
@@ -31,6 +32,11 @@ import java.util.Map;
  * </ul>
  * The protocol has no missing values; NaN and infinite elements of a float64 feature follow {@link NonFiniteInputs},
  * checked here once for every transport (JSON, binary data, gRPC).
+ *
+ * <p>A bare model whose graph takes one input tensor ({@link TensorNames}, e.g. ONNX {@code features} of shape
+ * {@code [N, d]}) also takes that tensor by its graph name, alone, with any INT, UINT or FP datatype and shape
+ * {@code [N, d]}: it is split here into the {@code d} per-column inputs it stands for, so everything after this
+ * sees the same frame as for the per-column request.
  */
 public final class FrameAssembler {
   private FrameAssembler() {}
@@ -41,6 +47,19 @@ public final class FrameAssembler {
    * @param allowNaN whether NaN and infinite elements may reach the model
    */
   public static Frame assemble(List<InputTensor> tensors, List<Field> inputs, boolean allowNaN) {
+    return assemble(tensors, inputs, null, allowNaN);
+  }
+
+  /**
+   * The frame of {@code tensors} for a model taking {@code inputs}, which together form the graph tensor
+   * {@code graph.input()} when {@code graph} is not {@code null}; {@link BadRequestException} on a misfit.
+   *
+   * @param allowNaN whether NaN and infinite elements may reach the model
+   */
+  public static Frame assemble(List<InputTensor> tensors, List<Field> inputs, TensorNames graph, boolean allowNaN) {
+    if (graph != null) {
+      tensors = splitGraphTensor(tensors, inputs, graph.input(), allowNaN);
+    }
     Map<String, InputTensor> byName = new HashMap<>();
     for (InputTensor t : tensors) {
       if (byName.put(t.name(), t) != null) {
@@ -72,6 +91,64 @@ public final class FrameAssembler {
       columns.add(column(tensor, input, allowNaN));
     }
     return Frame.of(names, columns);
+  }
+
+  /**
+   * {@code tensors} with the graph's input tensor, when it is among them, replaced by one {@code [N]} tensor per
+   * column; unchanged otherwise.
+   */
+  private static List<InputTensor> splitGraphTensor(List<InputTensor> tensors, List<Field> inputs, String name,
+      boolean allowNaN) {
+    InputTensor whole = null;
+    for (InputTensor t : tensors) {
+      if (t.name().equals(name)) {
+        whole = t;
+      }
+    }
+    if (whole == null) {
+      return tensors;
+    }
+    int width = inputs.size();
+    if (tensors.size() > 1) {
+      throw new BadRequestException("input '" + name + "' holds all " + width + " columns of the model; send it "
+          + "alone, or the per-column inputs " + inputs.get(0).name() + " .. " + inputs.get(width - 1).name()
+          + " one tensor each, not both");
+    }
+    long[] shape = whole.shape();
+    if (shape.length != 2 || shape[1] != width || shape[0] < 1) {
+      throw new BadRequestException("input '" + name + "' has shape " + Arrays.toString(shape) + "; the model takes "
+          + "[N, " + width + "]" + (shape.length == 2 && shape[1] == width ? ", at least one row" : ""));
+    }
+    int rows = (int) shape[0];
+    if ((long) rows * width != whole.data().size()) {
+      throw new BadRequestException("input '" + name + "' has shape " + Arrays.toString(shape) + " but "
+          + whole.data().size() + " elements");
+    }
+    List<InputTensor> columns = new ArrayList<>(width);
+    long[] columnShape = {rows};
+    if (whole.data() instanceof TensorData.Doubles d) {
+      requireAccepted(whole, d.values(), allowNaN);
+      for (int c = 0; c < width; c++) {
+        double[] column = new double[rows];
+        for (int r = 0; r < rows; r++) {
+          column[r] = d.values()[r * width + c];
+        }
+        columns.add(new InputTensor(inputs.get(c).name(), whole.datatype(), columnShape,
+            new TensorData.Doubles(column)));
+      }
+    } else if (whole.data() instanceof TensorData.Longs l) {
+      for (int c = 0; c < width; c++) {
+        long[] column = new long[rows];
+        for (int r = 0; r < rows; r++) {
+          column[r] = l.values()[r * width + c];
+        }
+        columns.add(new InputTensor(inputs.get(c).name(), whole.datatype(), columnShape,
+            new TensorData.Longs(column, l.unsigned())));
+      }
+    } else {
+      throw new BadRequestException("input '" + name + "' is " + whole.datatype() + "; send FP32 or FP64");
+    }
+    return columns;
   }
 
   private static int rowsOf(InputTensor t) {

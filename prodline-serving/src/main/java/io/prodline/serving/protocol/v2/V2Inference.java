@@ -1,7 +1,9 @@
 package io.prodline.serving.protocol.v2;
 
+import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
+import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
@@ -81,17 +83,21 @@ public final class V2Inference {
   public ModelMetadata metadata(String model, String version) {
     ModelSnapshot served = servables.snapshot().model(model);
     BundleManifest manifest;
+    TensorNames graph;
     try (VersionHandle handle = servables.acquire(model, selector(model, version))) {
       manifest = handle.predictor().bundle().manifest();
+      graph = handle.predictor().bundle().tensors();
     }
     List<String> versions = served.statuses().stream().filter(v -> v.state() == VersionState.AVAILABLE)
         .map(v -> Long.toString(v.version())).toList();
-    List<TensorMetadata> inputs = manifest.inputs().stream()
-        .map(f -> new TensorMetadata(f.name(), datatype(f.type()).name(), new long[] {-1})).toList();
+    List<TensorMetadata> inputs = graph != null
+        ? List.of(new TensorMetadata(graph.input(), DataType.FP32.name(), new long[] {-1, manifest.inputs().size()}))
+        : manifest.inputs().stream()
+            .map(f -> new TensorMetadata(f.name(), datatype(f.type()).name(), new long[] {-1})).toList();
     long[] outputShape = manifest.task() == Task.MULTICLASS_CLASSIFICATION
         ? new long[] {-1, manifest.classes().size()} : new long[] {-1};
     return new ModelMetadata(model, versions, "prodline_" + manifest.runtime(), inputs,
-        List.of(new TensorMetadata(OUTPUT, DataType.FP32.name(), outputShape)));
+        List.of(new TensorMetadata(graph != null ? graph.output() : OUTPUT, DataType.FP32.name(), outputShape)));
   }
 
   /**
@@ -122,9 +128,11 @@ public final class V2Inference {
     @Override
     public Decoded decode(VersionHandle handle) {
       InferenceRequest decoded = request.get();
-      checkOutputs(decoded.outputs());
-      List<Field> inputs = handle.predictor().bundle().manifest().inputs();
-      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs, allowNaN));
+      Bundle bundle = handle.predictor().bundle();
+      TensorNames graph = bundle.tensors();
+      checkOutputs(decoded.outputs(), graph);
+      List<Field> inputs = bundle.manifest().inputs();
+      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs, graph, allowNaN));
     }
 
     @Override
@@ -151,20 +159,22 @@ public final class V2Inference {
       outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), request.binaryOutputs()));
     }
     for (RequestedOutput asked : request.outputs()) {
-      outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), asked.binary()));
+      outputs.add(new OutputTensor(asked.name(), DataType.FP32, shape, predictions.values(), asked.binary()));
     }
     return new InferenceResult(version.model(), Long.toString(version.version()), request.id(), outputs);
   }
 
   /**
    * Refuses outputs the model does not have, and an output asked for twice (as Triton does: its answer would hold
-   * two tensors of one name), before the request is predicted.
+   * two tensors of one name), before the request is predicted. A bare model with graph tensor names answers its
+   * output by the graph's name too; the answer names it as asked.
    */
-  private static void checkOutputs(List<RequestedOutput> outputs) {
+  private static void checkOutputs(List<RequestedOutput> outputs, TensorNames graph) {
     Set<String> asked = new HashSet<>();
     for (RequestedOutput output : outputs) {
-      if (!OUTPUT.equals(output.name())) {
-        throw new BadRequestException("unknown output '" + output.name() + "'; the model has [" + OUTPUT + "]");
+      if (!OUTPUT.equals(output.name()) && (graph == null || !graph.output().equals(output.name()))) {
+        throw new BadRequestException("unknown output '" + output.name() + "'; the model has ["
+            + (graph == null ? OUTPUT : graph.output() + "], also named [" + OUTPUT) + "]");
       }
       if (!asked.add(output.name())) {
         throw new BadRequestException("output '" + output.name() + "' is asked for twice; name each output once");

@@ -1,0 +1,19 @@
+package io.prodline.core.bundle;
+
+import java.util.Objects;
+
+/**
+ * The names a bare model's graph gives its tensors, for clients that address the model as its framework saved it
+ * (e.g. an Open Inference Protocol client that sends an ONNX graph's input tensor): the model's {@code d} input
+ * columns ({@link BundleManifest#inputs()}, in order) together form the one tensor {@code input} of shape
+ * {@code [N, d]}, and its output is called {@code output}.
+ *
+ * @param input the graph's input tensor, e.g. {@code features}
+ * @param output the graph's output tensor, e.g. {@code score}
+ */
+public record TensorNames(String input, String output) {
+  public TensorNames {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(output, "output");
+  }
+}

@@ -1,0 +1,256 @@
+package io.prodline.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.ByteString;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import io.prodline.serving.grpc.v2.InferTensorContents;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.ModelInferResponse;
+import io.prodline.serving.grpc.v2.ModelMetadataRequest;
+import io.prodline.serving.grpc.v2.ModelMetadataResponse;
+import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.HttpTestClient.Answer;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bare ONNX model (the real {@code mlp.onnx}: graph input {@code features} [N, 30], output {@code score}) over the
+ * Open Inference Protocol, addressed by the graph's tensor names as a Triton or KServe client does, over REST
+ * (JSON and binary data) and gRPC (contents and raw contents): each answers what the per-column request
+ * ({@code features_0 .. features_29}) answers.
+ */
+class OnnxGraphTensorsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path FIXTURES = Path.of("../prodline-runtime-onnx/src/test/resources/onnx");
+  private static final int WIDTH = 30;
+
+  @TempDir
+  static Path root;
+  static ModelServer server;
+  static HttpTestClient http;
+  static ManagedChannel channel;
+  static GRPCInferenceServiceBlockingStub stub;
+  /** Two rows of the fixture's inputs, as FP32. */
+  static float[][] rows;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path version = Files.createDirectories(root.resolve("mlp/1"));
+    Files.copy(FIXTURES.resolve("mlp.onnx"), version.resolve("model.onnx"));
+    JsonNode inputs = JSON.readTree(FIXTURES.resolve("expected.json").toFile()).get("mlp").get("inputs");
+    rows = new float[2][WIDTH];
+    for (int r = 0; r < 2; r++) {
+      for (int c = 0; c < WIDTH; c++) {
+        rows[r][c] = (float) inputs.get(r).get(c).asDouble();
+      }
+    }
+    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
+    http = new HttpTestClient(server.actualPort());
+    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
+        InsecureChannelCredentials.create()).build();
+    stub = GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    server.stop();
+  }
+
+  /** The predictions of the per-column request, as every client got them before graph names were accepted. */
+  private static String perColumnPredictions() {
+    List<String> inputs = new ArrayList<>();
+    for (int c = 0; c < WIDTH; c++) {
+      inputs.add("{\"name\": \"features_" + c + "\", \"shape\": [2], \"datatype\": \"FP32\", \"data\": ["
+          + rows[0][c] + ", " + rows[1][c] + "]}");
+    }
+    Answer answer = http.post("/v2/models/mlp/infer", "{\"inputs\": [" + String.join(", ", inputs) + "]}");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    JsonNode output = answer.json().get("outputs").get(0);
+    assertThat(output.get("name").asText()).isEqualTo("predictions");
+    return output.get("data").toString();
+  }
+
+  private static String nestedRows() {
+    return "[" + Arrays.toString(rows[0]) + ", " + Arrays.toString(rows[1]) + "]";
+  }
+
+  private static String tensorRequest(String shape, String datatype, String data, String outputs) {
+    return "{\"inputs\": [{\"name\": \"features\", \"shape\": " + shape + ", \"datatype\": \"" + datatype
+        + "\", \"data\": " + data + "}]" + outputs + "}";
+  }
+
+  @Test
+  void metadataShowsTheGraphsTensorsAsTritonWould() {
+    Answer answer = http.get("/v2/models/mlp");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"name\":\"mlp\",\"versions\":[\"1\"],\"platform\":\"prodline_onnx\","
+        + "\"inputs\":[{\"name\":\"features\",\"datatype\":\"FP32\",\"shape\":[-1,30]}],"
+        + "\"outputs\":[{\"name\":\"score\",\"datatype\":\"FP32\",\"shape\":[-1]}]}");
+
+    ModelMetadataResponse metadata = stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("mlp").build());
+    assertThat(metadata.getInputsCount()).isEqualTo(1);
+    assertThat(metadata.getInputs(0).getName()).isEqualTo("features");
+    assertThat(metadata.getInputs(0).getDatatype()).isEqualTo("FP32");
+    assertThat(metadata.getInputs(0).getShapeList()).containsExactly(-1L, 30L);
+    assertThat(metadata.getOutputs(0).getName()).isEqualTo("score");
+  }
+
+  @Test
+  void restJsonTakesTheGraphTensorFlatOrNestedAndAnswersByTheNameAsked() {
+    String expected = perColumnPredictions();
+    String flat = Arrays.toString(rows[0]).replace("]", ", ") + Arrays.toString(rows[1]).substring(1);
+
+    Answer byDefault = http.post("/v2/models/mlp/infer", tensorRequest("[2, 30]", "FP32", flat, ""));
+    assertThat(byDefault.status()).as(byDefault.body()).isEqualTo(200);
+    JsonNode output = byDefault.json().get("outputs").get(0);
+    assertThat(output.get("name").asText()).isEqualTo("predictions");
+    assertThat(output.get("data").toString()).isEqualTo(expected);
+
+    Answer score = http.post("/v2/models/mlp/infer", tensorRequest("[2, 30]", "FP32", nestedRows(),
+        ", \"outputs\": [{\"name\": \"score\"}]"));
+    assertThat(score.status()).as(score.body()).isEqualTo(200);
+    output = score.json().get("outputs").get(0);
+    assertThat(output.get("name").asText()).isEqualTo("score");
+    assertThat(output.get("shape").toString()).isEqualTo("[2]");
+    assertThat(output.get("data").toString()).isEqualTo(expected);
+
+    Answer fp64 = http.post("/v2/models/mlp/infer", tensorRequest("[2, 30]", "FP64", nestedRows(),
+        ", \"outputs\": [{\"name\": \"predictions\"}]"));
+    assertThat(fp64.json().get("outputs").get(0).get("name").asText()).isEqualTo("predictions");
+    assertThat(fp64.json().get("outputs").get(0).get("data").toString()).isEqualTo(expected);
+  }
+
+  @Test
+  void restBinaryDataTakesTheGraphTensor() throws Exception {
+    String expected = perColumnPredictions();
+    ByteBuffer features = ByteBuffer.allocate(2 * WIDTH * 4).order(ByteOrder.LITTLE_ENDIAN);
+    for (float[] row : rows) {
+      for (float v : row) {
+        features.putFloat(v);
+      }
+    }
+    String header = "{\"inputs\": [{\"name\": \"features\", \"shape\": [2, 30], \"datatype\": \"FP32\", "
+        + "\"parameters\": {\"binary_data_size\": " + features.capacity() + "}}], "
+        + "\"outputs\": [{\"name\": \"score\"}]}";
+    byte[] json = header.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(json);
+    body.write(features.array());
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(http.uri("/v2/models/mlp/infer")))
+            .header("Inference-Header-Content-Length", Integer.toString(json.length))
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode output = JSON.readTree(response.body()).get("outputs").get(0);
+    assertThat(output.get("name").asText()).isEqualTo("score");
+    assertThat(output.get("data").toString()).isEqualTo(expected);
+  }
+
+  @Test
+  void grpcTakesTheGraphTensorInContentsAndRawContents() throws Exception {
+    float[] expected = floats(JSON.readTree(perColumnPredictions()));
+    InferTensorContents.Builder contents = InferTensorContents.newBuilder();
+    ByteBuffer raw = ByteBuffer.allocate(2 * WIDTH * 4).order(ByteOrder.LITTLE_ENDIAN);
+    for (float[] row : rows) {
+      for (float v : row) {
+        contents.addFp32Contents(v);
+        raw.putFloat(v);
+      }
+    }
+    ModelInferResponse typed = stub.modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
+        .addInputs(features(2, WIDTH).setContents(contents))
+        .addOutputs(ModelInferRequest.InferRequestedOutputTensor.newBuilder().setName("score")).build());
+    assertThat(typed.getOutputs(0).getName()).isEqualTo("score");
+    assertThat(typed.getOutputs(0).getContents().getFp32ContentsList()).containsExactly(box(expected));
+
+    ModelInferResponse rawAnswer = stub.modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
+        .addInputs(features(2, WIDTH)).addRawInputContents(ByteString.copyFrom(raw.array())).build());
+    assertThat(rawAnswer.getOutputs(0).getName()).isEqualTo("predictions");
+    ByteBuffer answer = rawAnswer.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    float[] values = new float[answer.remaining() / 4];
+    answer.asFloatBuffer().get(values);
+    assertThat(values).containsExactly(expected);
+
+    assertThatThrownBy(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
+        .addInputs(features(1, 60)).addRawInputContents(ByteString.copyFrom(raw.array())).build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription())
+              .isEqualTo("input 'features' has shape [1, 60]; the model takes [N, 30]");
+        });
+  }
+
+  @Test
+  void misfitsOfTheGraphTensorAre400WithTheReason() {
+    assertBadRequest(tensorRequest("[1, 29]", "FP32", Arrays.toString(Arrays.copyOf(rows[0], 29)), ""),
+        "input 'features' has shape [1, 29]; the model takes [N, 30]");
+    assertBadRequest(tensorRequest("[30]", "FP32", Arrays.toString(rows[0]), ""),
+        "input 'features' has shape [30]; the model takes [N, 30]");
+    assertBadRequest("{\"inputs\": [{\"name\": \"features\", \"shape\": [1, 30], \"datatype\": \"FP32\", \"data\": "
+        + Arrays.toString(rows[0]) + "}, {\"name\": \"features_0\", \"shape\": [1], \"datatype\": \"FP32\", "
+        + "\"data\": [1]}]}", "input 'features' holds all 30 columns of the model; send it alone, or the "
+        + "per-column inputs features_0 .. features_29 one tensor each, not both");
+    assertBadRequest(tensorRequest("[1, 30]", "BYTES", Arrays.toString(rows[0]).replaceAll("([-0-9.E]+)", "\"$1\""),
+        ""), "input 'features' is BYTES; send FP32 or FP64");
+    assertBadRequest(tensorRequest("[1, 30]", "FP32", Arrays.toString(rows[0]), ", \"outputs\": [{\"name\": \"y\"}]"),
+        "unknown output 'y'; the model has [score], also named [predictions]");
+    assertBadRequest(tensorRequest("[1, 30]", "FP32", Arrays.toString(rows[0]).replaceFirst("[-0-9.E]+", "NaN"), ""),
+        "input 'features' element 0 is NaN");
+  }
+
+  private static void assertBadRequest(String body, String message) {
+    Answer answer = http.post("/v2/models/mlp/infer", body);
+    assertThat(answer.status()).as(body).isEqualTo(400);
+    assertThat(answer.error()).as(body).startsWith(message);
+  }
+
+  private static InferInputTensor.Builder features(long rows, long columns) {
+    return InferInputTensor.newBuilder().setName("features").setDatatype("FP32").addShape(rows).addShape(columns);
+  }
+
+  private static float[] floats(JsonNode array) {
+    float[] values = new float[array.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) array.get(i).asDouble();
+    }
+    return values;
+  }
+
+  private static Float[] box(float[] values) {
+    Float[] boxed = new Float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      boxed[i] = values[i];
+    }
+    return boxed;
+  }
+}
