@@ -226,6 +226,8 @@ class OnnxGraphTensorsTest {
         "unknown output 'y'; the model has [score], also named [predictions]");
     assertBadRequest(tensorRequest("[1, 30]", "FP32", Arrays.toString(rows[0]).replaceFirst("[-0-9.E]+", "NaN"), ""),
         "input 'features' element 0 is NaN");
+    assertBadRequest("{\"inputs\": [{\"name\": \"feature\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}]}",
+        "unknown input 'feature'; the model takes 'features' of shape [N, 30], or [features_0, features_1,");
   }
 
   private static void assertBadRequest(String body, String message) {

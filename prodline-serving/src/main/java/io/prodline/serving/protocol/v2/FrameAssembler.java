@@ -69,7 +69,8 @@ public final class FrameAssembler {
     List<String> names = inputs.stream().map(Field::name).toList();
     for (InputTensor t : tensors) {
       if (!names.contains(t.name())) {
-        throw new BadRequestException("unknown input '" + t.name() + "'; the model takes " + names);
+        throw new BadRequestException("unknown input '" + t.name() + "'; the model takes " + (graph == null ? names
+            : "'" + graph.input() + "' of shape [N, " + names.size() + "], or " + names));
       }
     }
     List<Column> columns = new ArrayList<>(inputs.size());
