@@ -17,9 +17,6 @@ import java.util.Map;
  * distance of numeric features; then each feature that was not compared, with the reason.
  */
 final class ComparisonPrinter {
-  /** Share of "other" values above which L-infinity is flagged as covering little of the distribution. */
-  private static final double OTHER_WARNING = 0.2;
-
   private ComparisonPrinter() {}
 
   static void print(DatasetComparison comparison, Map<String, Double> thresholds, PrintStream out) {
@@ -50,15 +47,15 @@ final class ComparisonPrinter {
 
   /** A warning when values beyond the top lists, compared only as one share, are a large part of either side. */
   private static String other(CategoricalComparison c) {
-    return c.other().filter(o -> Math.max(o.baseline(), o.current()) > OTHER_WARNING)
+    return c.other().filter(o -> c.mostlyOther())
         .map(o -> String.format(Locale.ROOT, "(%.1f%% / %.1f%% of values are beyond the top lists, compared as one)",
             100 * o.baseline(), 100 * o.current()))
         .orElse("");
   }
 
-  /** The p-value, marked "~" when the sketch's error leaves the test's conclusion at 0.05 open. */
+  /** The p-value, marked "~" when the sketch's error leaves the test's conclusion at ALPHA open. */
   private static String pValue(KolmogorovSmirnovResult ks) {
     String p = String.format(Locale.ROOT, "%.3g", ks.pValue());
-    return ks.conclusion(0.05) == KolmogorovSmirnovResult.Conclusion.INCONCLUSIVE ? "~" + p : p;
+    return ks.conclusion(KolmogorovSmirnovResult.ALPHA) == KolmogorovSmirnovResult.Conclusion.INCONCLUSIVE ? "~" + p : p;
   }
 }

@@ -24,11 +24,19 @@ public record CategoricalComparison(
     values = List.copyOf(values);
   }
 
+  /** Share of values beyond the top lists, on either side, above which reports flag the L-infinity distance. */
+  public static final double MOSTLY_OTHER = 0.2;
+
   /**
    * The shares of values beyond both sides' top-value lists, compared as one: when they are large (a feature with
    * many distinct values, such as an id or a date) the L-infinity distance says little about the rest.
    */
   public Optional<ComparedValue> other() {
     return values.stream().filter(v -> v.value() == null).findFirst();
+  }
+
+  /** Whether more than {@link #MOSTLY_OTHER} of either side's values are beyond the top lists. */
+  public boolean mostlyOther() {
+    return other().map(o -> Math.max(o.baseline(), o.current()) > MOSTLY_OTHER).orElse(false);
   }
 }

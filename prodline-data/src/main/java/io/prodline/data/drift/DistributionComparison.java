@@ -68,23 +68,26 @@ public final class DistributionComparison {
     List<ComparedBucket> bins = UnionHistograms.of(a, b);
     double[] p = bins.stream().mapToDouble(ComparedBucket::baseline).toArray();
     double[] q = bins.stream().mapToDouble(ComparedBucket::current).toArray();
-    boolean finite = a.moments().numFinite() > 0 && b.moments().numFinite() > 0;
+    if (a.moments().numFinite() == 0 || b.moments().numFinite() == 0) {
+      return new NumericComparison(JensenShannon.divergence(p, q), PopulationStability.index(p, q), null, null,
+          bins);
+    }
+    // One walk over both CDFs gives both the KS statistic and the Wasserstein distance.
+    StepCdfs cdfs = StepCdfs.compare(a.quantiles().cdf(), b.quantiles().cdf());
     return new NumericComparison(JensenShannon.divergence(p, q), PopulationStability.index(p, q),
-        finite ? kolmogorovSmirnov(a, b) : null, finite ? wasserstein(a, b) : null, bins);
+        kolmogorovSmirnov(a, b, cdfs.maxDistance()), wasserstein(a, b, cdfs.area()), bins);
   }
 
-  private static KolmogorovSmirnovResult kolmogorovSmirnov(NumericStatistics a, NumericStatistics b) {
+  private static KolmogorovSmirnovResult kolmogorovSmirnov(NumericStatistics a, NumericStatistics b, double d) {
     long n = a.moments().numFinite();
     long m = b.moments().numFinite();
-    double d = StepCdfs.compare(a.quantiles().cdf(), b.quantiles().cdf()).maxDistance();
     double bound = error(a) + error(b);
     return new KolmogorovSmirnovResult(d, bound, KolmogorovSmirnovPValue.pValue(d, n, m),
         KolmogorovSmirnovPValue.pValue(Math.min(1, d + bound), n, m),
         KolmogorovSmirnovPValue.pValue(Math.max(0, d - bound), n, m), KolmogorovSmirnovPValue.method(n, m), n, m);
   }
 
-  private static WassersteinResult wasserstein(NumericStatistics a, NumericStatistics b) {
-    double distance = StepCdfs.compare(a.quantiles().cdf(), b.quantiles().cdf()).area();
+  private static WassersteinResult wasserstein(NumericStatistics a, NumericStatistics b, double distance) {
     return new WassersteinResult(distance, range(a) * error(a) + range(b) * error(b));
   }
 

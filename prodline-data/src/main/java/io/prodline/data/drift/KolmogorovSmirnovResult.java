@@ -28,6 +28,9 @@ public record KolmogorovSmirnovResult(
     long baselineCount,
     long currentCount) {
 
+  /** The customary significance level, at which reports state the test's conclusion. */
+  public static final double ALPHA = 0.05;
+
   /** What the test says at significance level {@code alpha}, the sketch's error taken into account. */
   public enum Conclusion {
     /** Even the largest D the error allows has a p-value of at least alpha. */

@@ -19,10 +19,8 @@ final class ComparisonTable {
   private static final double PSI_MODERATE = 0.1;
   /** PSI above this is customarily read as a major shift. */
   private static final double PSI_MAJOR = 0.25;
-  /** Share of values beyond the top lists above which L-infinity is flagged as covering little. */
-  private static final double OTHER_WARNING = 0.2;
   /** KS p-value below which the two samples are said to differ. */
-  private static final double KS_ALPHA = 0.05;
+  private static final double KS_ALPHA = KolmogorovSmirnovResult.ALPHA;
 
   private ComparisonTable() {}
 
@@ -56,7 +54,7 @@ final class ComparisonTable {
       metric(out, "largest change", Html.escape(c.infinityNormValue()), "");
     }
     c.other().ifPresent(o -> metric(out, "beyond the top values", Numbers.percent(o.baseline()) + " / "
-        + Numbers.percent(o.current()), Math.max(o.baseline(), o.current()) > OTHER_WARNING
+        + Numbers.percent(o.current()), c.mostlyOther()
             ? verdict("none", "compared as one share: L-infinity says little about them") : ""));
     return out.append("</table>").toString();
   }

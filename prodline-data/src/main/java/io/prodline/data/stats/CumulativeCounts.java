@@ -46,8 +46,10 @@ public record CumulativeCounts(List<Double> values, List<Long> counts, long coun
     List<Double> values = new ArrayList<>();
     List<Long> counts = new ArrayList<>();
     long previous = 0;
+    int distinct = 0;
     for (int i = 0; i < items.length; i++) {
       boolean lastOfValue = i + 1 == items.length || items[i + 1] != items[i];
+      distinct += lastOfValue ? 1 : 0;
       if (lastOfValue && (i + 1 == items.length || cumulativeWeights[i] - previous >= minRise)) {
         values.add(items[i]);
         counts.add(cumulativeWeights[i]);
@@ -56,17 +58,7 @@ public record CumulativeCounts(List<Double> values, List<Long> counts, long coun
     }
     // A dropped value's count was less than minRise above the last kept one, so the steps read less than
     // minRise / n below the sketch's CDF there.
-    boolean dropped = values.size() < distinct(items);
+    boolean dropped = values.size() < distinct;
     return new CumulativeCounts(values, counts, n, !estimated, dropped ? (double) minRise / n : 0);
-  }
-
-  private static int distinct(double[] sorted) {
-    int distinct = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i + 1 == sorted.length || sorted[i + 1] != sorted[i]) {
-        distinct++;
-      }
-    }
-    return distinct;
   }
 }

@@ -42,15 +42,6 @@ public final class FrameAssembler {
   private FrameAssembler() {}
 
   /**
-   * The frame of {@code tensors} for a model taking {@code inputs}; {@link BadRequestException} on a misfit.
-   *
-   * @param allowNaN whether NaN and infinite elements may reach the model
-   */
-  public static Frame assemble(List<InputTensor> tensors, List<Field> inputs, boolean allowNaN) {
-    return assemble(tensors, inputs, null, allowNaN);
-  }
-
-  /**
    * The frame of {@code tensors} for a model taking {@code inputs}, which together form the graph tensor
    * {@code graph.input()} when {@code graph} is not {@code null}; {@link BadRequestException} on a misfit.
    *

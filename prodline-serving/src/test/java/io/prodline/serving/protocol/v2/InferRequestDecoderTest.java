@@ -25,9 +25,10 @@ class InferRequestDecoderTest {
   @Test
   void readsUint64AboveTheLongRangeIntoAFloatFeatureButNotAnIntFeature() {
     InferenceRequest request = decode(tensor("UINT64", "[18446744073709551615]"));
-    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)), false);
+    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)), null, false);
     assertThat(frame.column(0).getDouble(0)).isEqualTo(0x1p64);
-    assertThatThrownBy(() -> FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.INT64)), false))
+    assertThatThrownBy(() -> FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.INT64)), null,
+        false))
         .hasMessage("input 'n' element 0 is 18446744073709551615, beyond the int64 range of the feature");
   }
 
@@ -35,15 +36,15 @@ class InferRequestDecoderTest {
   void refusesNaNAndInfinitiesForAFloatFeatureUnlessAllowed() {
     List<Field> inputs = List.of(field("n", ColumnType.FLOAT64));
     InferenceRequest overflow = decode(tensor("FP64", "[1e400]"));
-    assertThatThrownBy(() -> FrameAssembler.assemble(overflow.inputs(), inputs, false))
+    assertThatThrownBy(() -> FrameAssembler.assemble(overflow.inputs(), inputs, null, false))
         .isInstanceOf(BadRequestException.class)
         .hasMessage("input 'n' element 0 is Infinity, which this server does not accept; send a finite number");
     InferenceRequest nan = decode(tensor("FP32", "[NaN]"));
-    assertThatThrownBy(() -> FrameAssembler.assemble(nan.inputs(), inputs, false))
+    assertThatThrownBy(() -> FrameAssembler.assemble(nan.inputs(), inputs, null, false))
         .hasMessage("input 'n' element 0 is NaN, which this server does not accept; send a finite number");
 
-    assertThat(FrameAssembler.assemble(nan.inputs(), inputs, true).column(0).getDouble(0)).isNaN();
-    assertThat(FrameAssembler.assemble(overflow.inputs(), inputs, true).column(0).getDouble(0))
+    assertThat(FrameAssembler.assemble(nan.inputs(), inputs, null, true).column(0).getDouble(0)).isNaN();
+    assertThat(FrameAssembler.assemble(overflow.inputs(), inputs, null, true).column(0).getDouble(0))
         .isEqualTo(Double.POSITIVE_INFINITY);
   }
 
