@@ -221,7 +221,7 @@ class OnnxGraphTensorsTest {
         + "\"data\": [1]}]}", "input 'features' holds all 30 columns of the model; send it alone, or the "
         + "per-column inputs features_0 .. features_29 one tensor each, not both");
     assertBadRequest(tensorRequest("[1, 30]", "BYTES", Arrays.toString(rows[0]).replaceAll("([-0-9.E]+)", "\"$1\""),
-        ""), "input 'features' is BYTES; send FP32 or FP64");
+        ""), "input 'features' is BYTES; send an FP, INT or UINT datatype");
     assertBadRequest(tensorRequest("[1, 30]", "FP32", Arrays.toString(rows[0]), ", \"outputs\": [{\"name\": \"y\"}]"),
         "unknown output 'y'; the model has [score], also named [predictions]");
     assertBadRequest(tensorRequest("[1, 30]", "FP32", Arrays.toString(rows[0]).replaceFirst("[-0-9.E]+", "NaN"), ""),

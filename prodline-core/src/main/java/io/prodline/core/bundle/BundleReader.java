@@ -1,7 +1,5 @@
 package io.prodline.core.bundle;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -11,7 +9,6 @@ import io.prodline.core.error.YamlErrors;
 import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.transform.FittedTransform;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -68,22 +65,12 @@ public final class BundleReader {
     } catch (IOException e) {
       throw new ProdlineException(file + ": cannot be read: " + firstLine(e.getMessage()), e);
     }
-    try (JsonParser parser = YAML.createParser(yaml)) {
-      try {
-        // a file of nothing but comments has no token at all
-        BundleManifest manifest = parser.nextToken() == null ? null : YAML.readValue(parser, BundleManifest.class);
-        if (manifest == null) {
-          throw new DataFormatException(file.toString(), "is empty; a bundle manifest needs at least name, runtime, "
-              + "modelFile and task");
-        }
-        return manifest;
-      } catch (JsonProcessingException e) {
-        // translated here, while the parser still points at the value that was wrong
-        throw new YamlErrors(YAML, yaml, file.toString()).of(e, parser);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    BundleManifest manifest = YamlErrors.read(YAML, yaml, file.toString(), BundleManifest.class);
+    if (manifest == null) {
+      throw new DataFormatException(file.toString(), "is empty; a bundle manifest needs at least name, runtime, "
+          + "modelFile and task");
     }
+    return manifest;
   }
 
   /** A transform edited after training would silently change every prediction, so it is refused. */

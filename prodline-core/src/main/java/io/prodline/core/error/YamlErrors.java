@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -44,6 +45,23 @@ public final class YamlErrors {
     this.mapper = mapper;
     this.yaml = yaml;
     this.source = source;
+  }
+
+  /**
+   * Reads {@code yaml} as a {@code type} with {@code mapper}; null for a file of nothing but comments (it has no
+   * token at all). Any problem is a {@link DataFormatException} in the file's words, named after {@code source}.
+   */
+  public static <T> T read(ObjectMapper mapper, String yaml, String source, Class<T> type) {
+    try (JsonParser parser = mapper.createParser(yaml)) {
+      try {
+        return parser.nextToken() == null ? null : mapper.readValue(parser, type);
+      } catch (JsonProcessingException e) {
+        // translated here, while the parser still points at the value that was wrong
+        throw new YamlErrors(mapper, yaml, source).of(e, parser);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
   }
 
   /** The error for {@code e}, thrown while {@code parser} read the file; the parser still points where it failed. */

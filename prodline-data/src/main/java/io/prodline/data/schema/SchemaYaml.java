@@ -58,24 +58,10 @@ public final class SchemaYaml {
 
   /** Parses {@code yaml}; {@code source} names it in error messages (a file name). */
   public static Schema read(String yaml, String source) {
-    Schema schema = parse(yaml, source);
+    Schema schema = YamlErrors.read(MAPPER, yaml, source, Schema.class);
     if (schema == null) {
       throw new DataFormatException(source, "is empty; a schema needs at least 'features'");
     }
     return schema;
-  }
-
-  private static Schema parse(String yaml, String source) {
-    try (JsonParser parser = MAPPER.createParser(yaml)) {
-      try {
-        // a file of nothing but comments has no token at all
-        return parser.nextToken() == null ? null : MAPPER.readValue(parser, Schema.class);
-      } catch (JsonProcessingException e) {
-        // translated here, while the parser still points at the value that was wrong
-        throw new YamlErrors(MAPPER, yaml, source).of(e, parser);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read schema " + source, e);
-    }
   }
 }

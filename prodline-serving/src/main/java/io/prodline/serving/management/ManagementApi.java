@@ -16,7 +16,6 @@ import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ExtraEndpoint;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,7 +161,7 @@ public final class ManagementApi {
     } catch (JsonProcessingException e) {
       throw MalformedJson.of(e, body);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading a body already in memory cannot fail", e);
+      throw MalformedJson.unreadable(e); // e.g. bytes Jackson takes for UTF-32 but are not
     }
     JsonNode version = root == null ? null : root.get("version");
     if (version == null || !version.canConvertToLong() || !version.isIntegralNumber() || version.longValue() < 1) {

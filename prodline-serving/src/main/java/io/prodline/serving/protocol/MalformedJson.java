@@ -27,9 +27,11 @@ public final class MalformedJson {
     return at(e.getLocation(), problem(e, body));
   }
 
+  private static final String TRAILING = "the body goes on after its JSON value ends; send one JSON value";
+
   /** The answer to a body that goes on after its JSON value, whose first extra token is at {@code extra}. */
   public static BadRequestException trailing(JsonLocation extra) {
-    return at(extra, "the body goes on after its JSON value ends; send one JSON value");
+    return at(extra, TRAILING);
   }
 
   /**
@@ -55,7 +57,7 @@ public final class MalformedJson {
     }
     if (e instanceof MismatchedInputException) {
       // The only mismatch a tree read raises: FAIL_ON_TRAILING_TOKENS.
-      return "the body goes on after its JSON value ends; send one JSON value";
+      return TRAILING;
     }
     // The parser has no exception type of its own for a repeated key, only this message.
     if (e.getOriginalMessage().startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser parser) {

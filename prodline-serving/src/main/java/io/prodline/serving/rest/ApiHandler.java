@@ -38,7 +38,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    * pooled and are kept as they are.
    */
   private record Pending(HttpMethod method, String uri, HttpHeaders headers, byte[] body, HttpVersion version,
-      boolean keepAlive, boolean gzip) {}
+      boolean keepAlive) {}
 
   private final ModelApi api;
   private final InFlightRequests inFlight;
@@ -58,7 +58,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (!request.decoderResult().isSuccess()) {
       ApiResponse answer = ApiResponse.error(HttpResponseStatus.BAD_REQUEST,
           "malformed HTTP request: " + request.decoderResult().cause().getMessage());
-      ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), answer, false, false))
+      ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), answer, false, null))
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
@@ -69,13 +69,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } catch (ContentEncoding.RefusedBody refused) {
       // Answered at once, out of turn, so the connection closes after it: a pipelined request behind could
       // otherwise see its answer first.
-      ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), refused.answer(), false, false))
+      ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), refused.answer(), false, null))
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
     waiting.add(new Pending(request.method(), request.uri(), request.headers(), body, request.protocolVersion(),
-        HttpUtil.isKeepAlive(request),
-        ContentEncoding.acceptsGzip(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING))));
+        HttpUtil.isKeepAlive(request)));
     if (waiting.size() >= MAX_WAITING) {
       ctx.channel().config().setAutoRead(false);
     }
@@ -102,8 +101,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void write(ChannelHandlerContext ctx, Pending request, ApiResponse answer) {
-    FullHttpResponse response = JsonResponses.of(request.version(), answer, request.keepAlive(), request.gzip());
-    if (HttpMethod.HEAD.equals(request.method())) {
+    boolean head = HttpMethod.HEAD.equals(request.method());
+    // Accept-Encoding is read only now, so that a small answer (nearly all of them) never parses it, nor a HEAD.
+    FullHttpResponse response = JsonResponses.of(request.version(), answer, request.keepAlive(),
+        head ? null : request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+    if (head) {
       response = response.replace(Unpooled.EMPTY_BUFFER); // Content-Length still gives the GET body's length
     }
     ctx.writeAndFlush(response)

@@ -88,6 +88,6 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
   private HttpResponse tooLarge(HttpVersion version, boolean keepAlive) {
     return JsonResponses.of(version, ApiResponse.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
         "the request body is larger than the limit of " + maxBodyBytes + " bytes; send fewer instances per request"),
-        keepAlive, false);
+        keepAlive, null);
   }
 }

@@ -105,11 +105,8 @@ final class ContentEncoding {
     return false;
   }
 
-  /** {@code body} gzipped, or null when it is too small to be worth it. */
+  /** {@code body} gzipped. */
   static byte[] gzipped(byte[] body) {
-    if (body.length < MIN_COMPRESSED_BYTES) {
-      return null;
-    }
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
     try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
       gzip.write(body);

@@ -12,9 +12,10 @@ import io.netty.handler.codec.http.HttpVersion;
 final class JsonResponses {
   private JsonResponses() {}
 
-  /** @param gzip whether the client takes gzip: then a large enough body is sent gzipped */
-  static FullHttpResponse of(HttpVersion version, ApiResponse answer, boolean keepAlive, boolean gzip) {
-    byte[] compressed = gzip ? ContentEncoding.gzipped(answer.body()) : null;
+  /** @param acceptEncoding the request's Accept-Encoding, or null: a large enough body is gzipped if it takes gzip */
+  static FullHttpResponse of(HttpVersion version, ApiResponse answer, boolean keepAlive, String acceptEncoding) {
+    byte[] compressed = acceptEncoding != null && answer.body().length >= ContentEncoding.MIN_COMPRESSED_BYTES
+        && ContentEncoding.acceptsGzip(acceptEncoding) ? ContentEncoding.gzipped(answer.body()) : null;
     byte[] body = compressed != null ? compressed : answer.body();
     FullHttpResponse response = new DefaultFullHttpResponse(version, answer.status(), Unpooled.wrappedBuffer(body));
     response.headers()

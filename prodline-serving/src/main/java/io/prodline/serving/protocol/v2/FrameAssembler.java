@@ -138,7 +138,7 @@ public final class FrameAssembler {
             new TensorData.Longs(column, l.unsigned())));
       }
     } else {
-      throw new BadRequestException("input '" + name + "' is " + whole.datatype() + "; send FP32 or FP64");
+      throw new BadRequestException("input '" + name + "' is " + whole.datatype() + "; send an FP, INT or UINT datatype");
     }
     return columns;
   }
@@ -221,6 +221,9 @@ public final class FrameAssembler {
 
   /** Checks the whole array after decoding, so that no transport's per-element loop pays for it. */
   private static void requireAccepted(InputTensor tensor, double[] values, boolean allowNaN) {
+    if (allowNaN) {
+      return; // every value passes
+    }
     for (int i = 0; i < values.length; i++) {
       if (!NonFiniteInputs.accepted(values[i], allowNaN)) {
         throw NonFiniteInputs.refused("input '" + tensor.name() + "' element " + i, Double.toString(values[i]),
