@@ -44,7 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A bare ONNX model (the real {@code mlp.onnx}: graph input {@code features} [N, 30], output {@code score}) over the
  * Open Inference Protocol, addressed by the graph's tensor names as a Triton or KServe client does, over REST
  * (JSON and binary data) and gRPC (contents and raw contents): each answers what the per-column request
- * ({@code features_0 .. features_29}) answers.
+ * ({@code features_0 .. features_29}) answers. The same model over TF Serving's REST API is described and addressed
+ * by the same tensor, as a TF Serving client of that graph would.
  */
 class OnnxGraphTensorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -228,6 +229,66 @@ class OnnxGraphTensorsTest {
         "input 'features' element 0 is NaN");
     assertBadRequest("{\"inputs\": [{\"name\": \"feature\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}]}",
         "unknown input 'feature'; the model takes 'features' of shape [N, 30], or [features_0, features_1,");
+  }
+
+  @Test
+  void tfServingMetadataDescribesTheGraphTensor() {
+    Answer answer = http.get("/v1/models/mlp/metadata");
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode signature = answer.json().get("metadata").get("signature_def").get("signature_def")
+        .get("serving_default");
+    assertThat(signature.get("inputs").toString()).isEqualTo("{\"features\":{\"dtype\":\"DT_FLOAT\","
+        + "\"tensor_shape\":{\"dim\":[{\"size\":\"-1\",\"name\":\"\"},{\"size\":\"30\",\"name\":\"\"}],"
+        + "\"unknown_rank\":false},\"name\":\"features\"}}");
+    assertThat(signature.get("outputs").fieldNames()).toIterable().containsExactly("score");
+  }
+
+  @Test
+  void tfServingRequestsTakeTheGraphTensorByNameOrAsTheOnlyInput() {
+    String expected = perColumnPredictions();
+    String positional = "{\"instances\": " + nestedRows() + "}";
+    String named = "{\"instances\": [{\"features\": " + Arrays.toString(rows[0]) + "}, {\"features\": "
+        + Arrays.toString(rows[1]) + "}]}";
+    String columnar = "{\"inputs\": {\"features\": " + nestedRows() + "}}";
+    String onlyInput = "{\"inputs\": " + nestedRows() + "}";
+    assertThat(v1Answer(positional, "predictions")).isEqualTo(expected);
+    assertThat(v1Answer(named, "predictions")).isEqualTo(expected);
+    assertThat(v1Answer(columnar, "outputs")).isEqualTo(expected);
+    assertThat(v1Answer(onlyInput, "outputs")).isEqualTo(expected);
+  }
+
+  @Test
+  void tfServingMisfitsOfTheGraphTensorAre400WithTheReason() {
+    String row = Arrays.toString(rows[0]);
+    String shortRow = Arrays.toString(Arrays.copyOf(rows[0], 29));
+    assertV1BadRequest("{\"instances\": [{\"features\": " + shortRow + "}]}",
+        "instance 0: tensor 'features' has 29 values but the tensor has 30 per row");
+    assertV1BadRequest("{\"inputs\": {\"features\": [" + row + ", " + shortRow + "]}}",
+        "\"inputs\": tensor 'features' row 1 has 29 values but the tensor has 30 per row");
+    assertV1BadRequest("{\"instances\": [{\"features_0\": 1, \"features\": " + row + "}]}",
+        "instance 0 gives both the tensor 'features' and the feature 'features_0'; send the tensor alone or the "
+            + "features [features_0, features_1,");
+    assertV1BadRequest("{\"inputs\": {\"features\": [" + row + "], \"features_3\": [1]}}",
+        "\"inputs\" gives both the tensor 'features' and the feature 'features_3'");
+    assertV1BadRequest("{\"instances\": [{\"features\": 1}]}",
+        "instance 0: tensor 'features' must be a list of 30 values, got the number 1");
+    assertV1BadRequest("{\"instances\": [{\"feature\": " + row + "}]}", "instance 0 has unknown feature 'feature'; "
+        + "the model takes [features_0,");
+    assertThat(http.post("/v1/models/mlp:predict", "{\"instances\": [{\"feature\": " + row + "}]}").error())
+        .endsWith("features_29], or the tensor 'features' of 30 values per row in that order");
+  }
+
+  private static String v1Answer(String body, String key) {
+    Answer answer = http.post("/v1/models/mlp:predict", body);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().fieldNames()).toIterable().containsExactly(key);
+    return answer.json().get(key).toString();
+  }
+
+  private static void assertV1BadRequest(String body, String message) {
+    Answer answer = http.post("/v1/models/mlp:predict", body);
+    assertThat(answer.status()).as(body).isEqualTo(400);
+    assertThat(answer.error()).as(body).startsWith(message);
   }
 
   private static void assertBadRequest(String body, String message) {

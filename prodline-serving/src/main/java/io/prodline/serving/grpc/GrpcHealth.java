@@ -27,6 +27,8 @@ final class GrpcHealth implements AutoCloseable {
   private final HealthStatusManager health = new HealthStatusManager();
   private final V2Inference inference;
   private final ScheduledExecutorService refresher;
+  /** gRPC's manager logs a warning with a stack trace when told twice, and a stop closes this twice. */
+  private boolean closed;
   private Set<String> models = Set.of();
 
   GrpcHealth(V2Inference inference) {
@@ -82,6 +84,10 @@ final class GrpcHealth implements AutoCloseable {
   /** Every service NOT_SERVING from now on, as a stopping server is: watchers hear it before the port closes. */
   @Override
   public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     refresher.shutdownNow();
     health.enterTerminalState();
   }

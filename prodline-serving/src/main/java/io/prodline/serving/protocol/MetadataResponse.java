@@ -3,6 +3,7 @@ package io.prodline.serving.protocol;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
+import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
 import java.util.LinkedHashMap;
@@ -18,6 +19,10 @@ import java.util.Map;
  * {@code signature_def} to a {@code google.protobuf.Any}, which names its type in {@code @type}, and holds nothing
  * else, so that clients reading it with protobuf's JSON parser accept it. Signatures cannot say what the outputs
  * mean: the class names, in output order, are the bundle's {@code classes}, which {@code :classify} answers name.
+ *
+ * <p>A bare model whose graph takes one input tensor ({@link TensorNames}) is described as its graph is: that
+ * tensor, {@code DT_FLOAT} of shape {@code [-1, d]}, and the graph's output name, as the Open Inference Protocol's
+ * metadata describes it; {@link PredictRequestDecoder} accepts requests that name them.
  */
 public final class MetadataResponse {
   private static final String OUTPUT = "predictions";
@@ -41,15 +46,24 @@ public final class MetadataResponse {
 
   private MetadataResponse() {}
 
-  public static byte[] encode(String model, long version, BundleManifest manifest) {
+  /**
+   * @param graph the bare model's graph tensor names, or {@code null} for a bundle, whose inputs are its
+   *     features
+   */
+  public static byte[] encode(String model, long version, BundleManifest manifest, TensorNames graph) {
     Map<String, TensorInfo> inputs = new LinkedHashMap<>();
-    for (Field f : manifest.inputs()) {
-      inputs.put(f.name(), new TensorInfo(dtype(f.type()), shape(-1), f.name()));
+    if (graph != null) {
+      inputs.put(graph.input(), new TensorInfo("DT_FLOAT", shape(-1, manifest.inputs().size()), graph.input()));
+    } else {
+      for (Field f : manifest.inputs()) {
+        inputs.put(f.name(), new TensorInfo(dtype(f.type()), shape(-1), f.name()));
+      }
     }
     TensorShape outputShape = manifest.task() == Task.MULTICLASS_CLASSIFICATION
         ? shape(-1, manifest.classes().size())
         : shape(-1);
-    Map<String, TensorInfo> outputs = Map.of(OUTPUT, new TensorInfo("DT_FLOAT", outputShape, OUTPUT));
+    String output = graph != null ? graph.output() : OUTPUT;
+    Map<String, TensorInfo> outputs = Map.of(output, new TensorInfo("DT_FLOAT", outputShape, output));
     SignatureDef signature = new SignatureDef(inputs, outputs, "tensorflow/serving/predict");
     Metadata metadata = new Metadata(new SignatureDefMap(SIGNATURE_DEF_MAP,
         Map.of(PredictRequestDecoder.SIGNATURE, signature)));

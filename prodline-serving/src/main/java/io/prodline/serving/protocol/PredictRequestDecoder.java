@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.ColumnBuilder;
@@ -35,6 +36,11 @@ import java.util.Map;
  *       length; a model with a single input also takes {@code {"inputs": [values...]}}. TF Serving answers this
  *       format with {@code "outputs"} instead of {@code "predictions"}, hence {@link PredictRequest#columnar()}.</li>
  * </ul>
+ * A bare model whose graph takes one input tensor ({@link TensorNames}, e.g. an ONNX model's {@code features} of
+ * shape {@code [N, d]}) is also addressed as TF Serving addresses that tensor: by its name, with one list of
+ * {@code d} values per row ({@code {"instances": [{"features": [...]}]}}, {@code {"inputs": {"features":
+ * [[...], ...]}}}), or unnamed in the columnar format as the signature's only input ({@code {"inputs": [[...],
+ * ...]}}). Its values are the model's inputs in order, so it decodes to the same frame as positional rows.
  * {@link ExampleRequestDecoder} reads classify and regress bodies through the same value rules.
  *
  * <p>The body is read token by token (Jackson's streaming parser, no tree) and every value goes straight into
@@ -103,13 +109,23 @@ public final class PredictRequestDecoder {
 
   /** Like {@link #decode(byte[], List, Options)}, also telling which format the body used. */
   public static PredictRequest decodeRequest(byte[] body, List<Field> inputs, Options options) {
+    return decodeRequest(body, inputs, null, options);
+  }
+
+  /**
+   * Like {@link #decodeRequest(byte[], List, Options)} for a bare model whose {@code inputs} together form the
+   * graph's input tensor {@code graph.input()}, which the body may then name instead of the inputs.
+   *
+   * @param graph the model's graph tensor names, or {@code null} when it has none
+   */
+  public static PredictRequest decodeRequest(byte[] body, List<Field> inputs, TensorNames graph, Options options) {
     Frame numeric = NumericInstances.read(body, inputs, options.maxRows());
     if (numeric != null) {
       return new PredictRequest(numeric, false);
     }
     try (JsonParser parser = Json.REQUESTS.createParser(body)) {
       try {
-        return new Reader(parser, inputs, options, "instance").read();
+        return new Reader(parser, inputs, graph, options, "instance").read();
       } catch (BadRequestException e) {
         // A body that is not JSON at all is reported as such, whatever its start looked like.
         skipToEnd(parser);
@@ -128,7 +144,7 @@ public final class PredictRequestDecoder {
    */
   static Frame decodeRows(JsonParser rows, List<Field> inputs, Options options, String noun) {
     try (rows) {
-      Reader reader = new Reader(rows, inputs, options, noun);
+      Reader reader = new Reader(rows, inputs, null, options, noun);
       reader.readRows(rows.nextToken(), "\"" + noun + "s\"");
       return reader.frame();
     } catch (IOException e) {
@@ -165,6 +181,8 @@ public final class PredictRequestDecoder {
   private static final class Reader {
     private final JsonParser parser;
     private final List<Field> inputs;
+    /** The graph tensor the inputs form, which the body may name instead of them; null when there is none. */
+    private final TensorNames graph;
     private final Options options;
     /** Built on the first feature named in the request: positional rows, the common case, never need it. */
     private Map<String, Integer> indexByName;
@@ -178,9 +196,10 @@ public final class PredictRequestDecoder {
      */
     private int columnRow = -1;
 
-    Reader(JsonParser parser, List<Field> inputs, Options options, String noun) {
+    Reader(JsonParser parser, List<Field> inputs, TensorNames graph, Options options, String noun) {
       this.parser = parser;
       this.inputs = inputs;
+      this.graph = graph;
       this.options = options;
       this.noun = noun;
       this.builders = new ColumnBuilder[inputs.size()];
@@ -300,21 +319,38 @@ public final class PredictRequestDecoder {
       }
     }
 
-    /** Reads the columnar format: one list per feature, or one unnamed list for a single-input model. */
+    /**
+     * Reads the columnar format: one list per feature, or one unnamed list for a single-input model; for a model
+     * with a graph tensor, that tensor's rows, named or unnamed.
+     */
     private void readColumns(JsonToken start) throws IOException {
       if (start == JsonToken.START_ARRAY && inputs.size() == 1) {
         rows = readColumn(0);
+      } else if (start == JsonToken.START_ARRAY && graph != null) {
+        rows = readTensorRows();
       } else if (start != JsonToken.START_OBJECT) {
         throw new BadRequestException("\"inputs\" must be an object of one list per feature " + names()
-            + (inputs.size() == 1 ? " or a list of values" : "") + ", got " + describeCurrent());
+            + (inputs.size() == 1 ? " or a list of values" : "")
+            + (graph != null ? " or the rows of the tensor '" + graph.input() + "'" : "") + ", got " + describeCurrent());
       } else {
         Arrays.fill(seen, false);
         String first = null;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
           String key = parser.currentName();
+          if (isTensor(key)) {
+            if (first != null) {
+              throw mixed("\"inputs\"", first);
+            }
+            parser.nextToken();
+            rows = readTensorRows();
+            Arrays.fill(seen, true);
+            first = key;
+            continue;
+          }
           Integer f = featureIndex(key);
-          if (f == null) {
-            throw new BadRequestException("\"inputs\" has unknown feature '" + key + "'; the model takes " + names());
+          if (f == null || (first != null && isTensor(first))) {
+            throw f == null ? new BadRequestException("\"inputs\" has unknown feature '" + key + "'; the model takes "
+                + takes()) : mixed("\"inputs\"", key);
           }
           if (parser.nextToken() != JsonToken.START_ARRAY) {
             throw new BadRequestException("\"inputs\": feature '" + key + "' must be a list of values, one per row, "
@@ -342,6 +378,45 @@ public final class PredictRequestDecoder {
       }
     }
 
+    /**
+     * Reads the rows of the graph tensor from the list that starts at the current token, each a list of one value
+     * per input; returns how many.
+     */
+    private int readTensorRows() throws IOException {
+      if (parser.currentToken() != JsonToken.START_ARRAY) {
+        throw new BadRequestException("\"inputs\": tensor '" + graph.input() + "' must be a list of rows of "
+            + inputs.size() + " values, got " + describeCurrent());
+      }
+      int count = 0;
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (count == options.maxRows()) {
+          throw new BadRequestException("the request has more than " + options.maxRows() + " rows, the most this "
+              + "server accepts in one request; split it into smaller requests");
+        }
+        columnRow = count;
+        readInOrder("\"inputs\": tensor '" + graph.input() + "' row " + count, true);
+        count++;
+      }
+      columnRow = -1;
+      return count;
+    }
+
+    private boolean isTensor(String key) {
+      return graph != null && key.equals(graph.input());
+    }
+
+    /** The refusal of a body that gives the graph tensor and a feature it is made of, which would say it twice. */
+    private BadRequestException mixed(String where, String feature) {
+      return new BadRequestException(where + " gives both the tensor '" + graph.input() + "' and the feature '"
+          + feature + "'; send the tensor alone or the features " + names());
+    }
+
+    /** What the model takes, for messages: its features, and its graph tensor when it has one. */
+    private String takes() {
+      return names() + (graph == null ? "" : ", or the tensor '" + graph.input() + "' of " + inputs.size()
+          + " values per row in that order");
+    }
+
     /** Appends the values of the list that starts at the current token to column {@code f}; returns how many. */
     private int readColumn(int f) throws IOException {
       int count = 0;
@@ -365,13 +440,29 @@ public final class PredictRequestDecoder {
 
     private void readNamed() throws IOException {
       Arrays.fill(seen, false);
+      boolean tensor = false;
+      boolean features = false;
       for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
         String key = parser.currentName();
-        Integer f = featureIndex(key);
-        if (f == null) {
-          throw new BadRequestException(where() + " has unknown feature '" + key + "'; the model takes "
-              + names());
+        if (isTensor(key)) {
+          if (features) {
+            throw mixed(where(), firstSeen());
+          }
+          if (parser.nextToken() != JsonToken.START_ARRAY) {
+            throw new BadRequestException(where() + ": tensor '" + key + "' must be a list of " + inputs.size()
+                + " values, got " + describeCurrent());
+          }
+          readInOrder(where() + ": tensor '" + key + "'", true);
+          Arrays.fill(seen, true);
+          tensor = true;
+          continue;
         }
+        Integer f = featureIndex(key);
+        if (f == null || tensor) {
+          throw f == null ? new BadRequestException(where() + " has unknown feature '" + key + "'; the model takes "
+              + takes()) : mixed(where(), key);
+        }
+        features = true;
         parser.nextToken();
         append(f);
         seen[f] = true;
@@ -384,7 +475,24 @@ public final class PredictRequestDecoder {
       }
     }
 
+    private String firstSeen() {
+      for (int f = 0; f < seen.length; f++) {
+        if (seen[f]) {
+          return inputs.get(f).name();
+        }
+      }
+      return "";
+    }
+
     private void readPositional() throws IOException {
+      readInOrder(where(), false);
+    }
+
+    /**
+     * Reads the array at the current token as one value per input, in input order; {@code what} names the array
+     * in messages, a row of the graph tensor when {@code tensor}.
+     */
+    private void readInOrder(String what, boolean tensor) throws IOException {
       int count = 0;
       for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
         if (count < inputs.size()) {
@@ -395,8 +503,9 @@ public final class PredictRequestDecoder {
         count++;
       }
       if (count != inputs.size()) {
-        throw new BadRequestException(where() + " has " + count + " values but the model takes "
-            + inputs.size() + ", in the order " + names());
+        throw new BadRequestException(what + " has " + count + " values but " + (tensor
+            ? "the tensor has " + inputs.size() + " per row" : "the model takes " + inputs.size() + ", in the order "
+            + names()));
       }
     }
 

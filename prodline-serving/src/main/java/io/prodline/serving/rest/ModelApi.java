@@ -127,7 +127,7 @@ public final class ModelApi {
         case METADATA -> {
           try (VersionHandle handle = servables.acquire(route.model(), route.selector())) {
             yield CompletableFuture.completedFuture(ApiResponse.ok(MetadataResponse.encode(route.model(),
-                handle.version(), handle.predictor().bundle().manifest())));
+                handle.version(), handle.predictor().bundle().manifest(), handle.predictor().bundle().tensors())));
           }
         }
         case PREDICT, CLASSIFY, REGRESS -> predict(request, route, headers, body, connection);
@@ -170,7 +170,8 @@ public final class ModelApi {
               ":classify or :predict");
           yield rows(ExampleRequestDecoder.decode(body, manifest.inputs(), limits.decodeOptions()));
         }
-        default -> PredictRequestDecoder.decodeRequest(body, manifest.inputs(), limits.decodeOptions());
+        default -> PredictRequestDecoder.decodeRequest(body, manifest.inputs(), handle.predictor().bundle().tensors(),
+            limits.decodeOptions());
       };
     }
 

@@ -28,8 +28,14 @@ import io.prodline.serving.testing.TestRepository;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,5 +131,34 @@ class GrpcServerLifecycleTest {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       server.stop();
     }
+  }
+
+  /** A stop closes gRPC health at its start and again at the end; gRPC warns, with a stack trace, when told twice. */
+  @Test
+  void aStopLogsNoWarningFromGrpcHealth() {
+    TestRepository.create(root);
+    Logger grpcHealth = Logger.getLogger("io.grpc.protobuf.services.HealthServiceImpl");
+    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+          warnings.add(record);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    grpcHealth.addHandler(handler);
+    try {
+      new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0).stop();
+    } finally {
+      grpcHealth.removeHandler(handler);
+    }
+    assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
   }
 }
