@@ -23,7 +23,7 @@ final class GrpcStatuses {
     Status status = switch (InferenceFailure.of(e)) {
       case NOT_FOUND -> Status.NOT_FOUND.withDescription(e.getMessage());
       case BAD_REQUEST -> Status.INVALID_ARGUMENT.withDescription(e.getMessage());
-      case QUEUE_FULL -> Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
+      case QUEUE_FULL, TOO_LARGE -> Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
       case TIMEOUT -> Status.DEADLINE_EXCEEDED.withDescription(e.getMessage());
       case CLIENT_GONE -> Status.CANCELLED.withDescription(e.getMessage());
       case UNAVAILABLE -> {

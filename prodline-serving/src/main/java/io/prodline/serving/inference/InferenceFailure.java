@@ -3,6 +3,7 @@ package io.prodline.serving.inference;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.batching.BatchQueueFullException;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
+import io.prodline.serving.limits.BodyTooLargeException;
 import io.prodline.serving.limits.DeadlineExceededException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -18,6 +19,8 @@ public enum InferenceFailure {
   NOT_FOUND(404),
   /** A request that does not fit the model, and any other {@link ProdlineException}. */
   BAD_REQUEST(400),
+  /** A request body past the size limit once decompressed. */
+  TOO_LARGE(413),
   /** The version's batching queue is full; the client should retry after a moment. */
   QUEUE_FULL(429),
   /** The request outlived the server's request timeout or the client's deadline. */
@@ -64,6 +67,9 @@ public enum InferenceFailure {
     }
     if (e instanceof ProdlineException) {
       return BAD_REQUEST;
+    }
+    if (e instanceof BodyTooLargeException) {
+      return TOO_LARGE;
     }
     if (e instanceof RejectedExecutionException) {
       return UNAVAILABLE;

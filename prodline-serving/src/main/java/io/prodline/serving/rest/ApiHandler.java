@@ -37,7 +37,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    * What is kept of a request: the body is copied so the pooled buffer is released at once; the headers are not
    * pooled and are kept as they are.
    */
-  private record Pending(HttpMethod method, String uri, HttpHeaders headers, byte[] body, HttpVersion version,
+  private record Pending(HttpMethod method, String uri, HttpHeaders headers, RequestBody body, HttpVersion version,
       boolean keepAlive) {}
 
   private final ModelApi api;
@@ -62,10 +62,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    byte[] body;
+    String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
     try {
-      body = ContentEncoding.decode(request.headers().get(HttpHeaderNames.CONTENT_ENCODING),
-          ByteBufUtil.getBytes(request.content()), maxBodyBytes);
+      ContentEncoding.checkSupported(encoding);
     } catch (ContentEncoding.RefusedBody refused) {
       // Answered at once, out of turn, so the connection closes after it: a pipelined request behind could
       // otherwise see its answer first.
@@ -73,6 +72,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
+    RequestBody body = RequestBody.encoded(ByteBufUtil.getBytes(request.content()), encoding, maxBodyBytes);
     waiting.add(new Pending(request.method(), request.uri(), request.headers(), body, request.protocolVersion(),
         HttpUtil.isKeepAlive(request)));
     if (waiting.size() >= MAX_WAITING) {
@@ -92,22 +92,26 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     boolean head = HttpMethod.HEAD.equals(request.method());
     api.handle(head ? HttpMethod.GET : request.method(), request.uri(), request.headers(), request.body(),
         connection).thenAccept(answer -> {
+      // Built on the thread that completed the answer, a prediction worker for predictions, so that gzipping a
+      // large answer never holds the event loop.
+      FullHttpResponse response = response(request, answer);
       if (ctx.executor().inEventLoop()) {
-        write(ctx, request, answer);
+        write(ctx, response);
       } else {
-        ctx.executor().execute(() -> write(ctx, request, answer));
+        ctx.executor().execute(() -> write(ctx, response));
       }
     });
   }
 
-  private void write(ChannelHandlerContext ctx, Pending request, ApiResponse answer) {
+  private static FullHttpResponse response(Pending request, ApiResponse answer) {
     boolean head = HttpMethod.HEAD.equals(request.method());
     // Accept-Encoding is read only now, so that a small answer (nearly all of them) never parses it, nor a HEAD.
     FullHttpResponse response = JsonResponses.of(request.version(), answer, request.keepAlive(),
         head ? null : request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
-    if (head) {
-      response = response.replace(Unpooled.EMPTY_BUFFER); // Content-Length still gives the GET body's length
-    }
+    return head ? response.replace(Unpooled.EMPTY_BUFFER) : response; // HEAD: Content-Length still the GET body's
+  }
+
+  private void write(ChannelHandlerContext ctx, FullHttpResponse response) {
     ctx.writeAndFlush(response)
         .addListener(ChannelFutureListener.CLOSE_ON_FAILURE)
         .addListener(done -> {

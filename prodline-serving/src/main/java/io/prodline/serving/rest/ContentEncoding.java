@@ -1,6 +1,8 @@
 package io.prodline.serving.rest;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.prodline.serving.limits.BodyTooLargeException;
+import io.prodline.serving.protocol.BadRequestException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +19,9 @@ import java.util.zip.InflaterInputStream;
  * decompressed bytes, so a small compressed body cannot expand past it; an answer of at least
  * {@value #MIN_COMPRESSED_BYTES} bytes is gzipped for a client whose {@code Accept-Encoding} takes gzip. Done in
  * the connection's handler, not as pipeline stages, so that the uncompressed requests that make up nearly all
- * traffic pay one header lookup each and nothing more.
+ * traffic pay one header lookup each and nothing more. An unknown encoding is refused as the request arrives; the
+ * decompression itself runs where the body is read ({@link RequestBody#bytes()}), on a prediction worker, since a
+ * large body takes milliseconds to inflate and the event loop serves every other connection meanwhile.
  */
 final class ContentEncoding {
   /** Smaller answers gain too little from compression to pay for it. */
@@ -40,27 +44,49 @@ final class ContentEncoding {
   }
 
   /**
-   * The body as sent before {@code encoding} (a Content-Encoding value, null for none) was applied.
+   * Refuses, with 415, a Content-Encoding value (null for none) other than gzip, deflate and identity.
    *
-   * @throws RefusedBody for an encoding other than gzip, deflate and identity (415), a body that does not decode
-   *     (400), or one larger than {@code maxBytes} once decoded (413)
+   * @throws RefusedBody for an encoding this server cannot decode
+   */
+  static void checkSupported(String encoding) {
+    if (encoding != null && name(encoding) == null) {
+      throw new RefusedBody(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding
+          + "' is not supported; send the body uncompressed, or with gzip or deflate");
+    }
+  }
+
+  /** The coding an accepted Content-Encoding value names: gzip, deflate or identity; null for any other. */
+  private static String name(String encoding) {
+    return switch (encoding.trim().toLowerCase(Locale.ROOT)) {
+      case "identity", "" -> "identity";
+      case "gzip", "x-gzip" -> "gzip";
+      case "deflate" -> "deflate";
+      default -> null;
+    };
+  }
+
+  /**
+   * The body as sent before {@code encoding} (a Content-Encoding value that {@link #checkSupported} accepted, null
+   * for none) was applied.
+   *
+   * @throws BadRequestException for a body that does not decode
+   * @throws BodyTooLargeException for one larger than {@code maxBytes} once decoded
    */
   static byte[] decode(String encoding, byte[] body, int maxBytes) {
     if (encoding == null) {
       return body;
     }
-    String name = encoding.trim().toLowerCase(Locale.ROOT);
+    checkSupported(encoding);
+    String name = name(encoding);
     try {
       return switch (name) {
-        case "identity", "" -> body;
-        case "gzip", "x-gzip" -> readAtMost(new GZIPInputStream(new ByteArrayInputStream(body)), maxBytes, name);
+        case "gzip" -> readAtMost(new GZIPInputStream(new ByteArrayInputStream(body)), maxBytes, name);
         case "deflate" -> readAtMost(new InflaterInputStream(new ByteArrayInputStream(body)), maxBytes, name);
-        default -> throw new RefusedBody(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding
-            + "' is not supported; send the body uncompressed, or with gzip or deflate");
+        default -> body;
       };
     } catch (IOException e) {
-      throw new RefusedBody(HttpResponseStatus.BAD_REQUEST, "the body is not valid " + name + " data ("
-          + e.getMessage() + "); compress it with " + name + " or send it uncompressed");
+      throw new BadRequestException("the body is not valid " + name + " data (" + e.getMessage() + "); compress it "
+          + "with " + name + " or send it uncompressed");
     }
   }
 
@@ -68,8 +94,8 @@ final class ContentEncoding {
     try (in) {
       byte[] decoded = in.readNBytes(maxBytes + 1);
       if (decoded.length > maxBytes) {
-        throw new RefusedBody(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "the request body is larger than the "
-            + "limit of " + maxBytes + " bytes once " + name + "-decoded; send fewer instances per request");
+        throw new BodyTooLargeException("the request body is larger than the limit of " + maxBytes + " bytes once "
+            + name + "-decoded; send fewer instances per request");
       }
       return decoded;
     }

@@ -89,16 +89,19 @@ public final class ModelApi {
     this.extraEndpoints = List.copyOf(extraEndpoints);
   }
 
-  /** {@link #handle(HttpMethod, String, HttpHeaders, byte[], ClientConnection)} without headers or connection. */
+  /**
+   * {@link #handle(HttpMethod, String, HttpHeaders, RequestBody, ClientConnection)} for an uncompressed body, without
+   * headers or connection.
+   */
   public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, byte[] body) {
-    return handle(method, uri, EmptyHttpHeaders.INSTANCE, body, ClientConnection.none());
+    return handle(method, uri, EmptyHttpHeaders.INSTANCE, RequestBody.of(body), ClientConnection.none());
   }
 
   /**
    * The answer to a request that came on {@code connection}; the future never completes exceptionally, every
    * failure becomes an error answer.
    */
-  public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, HttpHeaders headers, byte[] body,
+  public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, HttpHeaders headers, RequestBody body,
       ClientConnection connection) {
     String path = new QueryStringDecoder(uri).path();
     for (ExtraEndpoint endpoint : extraEndpoints) {
@@ -143,7 +146,7 @@ public final class ModelApi {
   }
 
   /** Runs a prediction, classification or regression; echoes the request id when there is one. */
-  private CompletableFuture<ApiResponse> predict(String request, Route route, HttpHeaders headers, byte[] body,
+  private CompletableFuture<ApiResponse> predict(String request, Route route, HttpHeaders headers, RequestBody body,
       ClientConnection connection) {
     String requestId = runner.requestId(headers.get(REQUEST_ID));
     CompletableFuture<ApiResponse> running = runner.run(ServingMetrics.REST_V1, route.model(), route.selector(),
@@ -154,11 +157,12 @@ public final class ModelApi {
   }
 
   /** TF Serving's three prediction endpoints: their decoders and encoders. */
-  private record V1Call(Route.Endpoint endpoint, byte[] body, RequestLimits limits)
+  private record V1Call(Route.Endpoint endpoint, RequestBody sent, RequestLimits limits)
       implements RequestRunner.Call<PredictRequest, ApiResponse> {
     @Override
     public PredictRequest decode(VersionHandle handle) {
       BundleManifest manifest = handle.predictor().bundle().manifest();
+      byte[] body = sent.bytes();
       return switch (endpoint) {
         case CLASSIFY -> {
           requireTask(handle, manifest, manifest.task().isClassification(), ":classify", "a classification",

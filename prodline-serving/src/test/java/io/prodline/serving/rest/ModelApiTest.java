@@ -2,6 +2,7 @@ package io.prodline.serving.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.prodline.core.bundle.Task;
@@ -21,6 +22,7 @@ import io.prodline.serving.testing.TestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +46,25 @@ class ModelApiTest {
           "{\"instances\": [[1]]}".getBytes(StandardCharsets.UTF_8)).join();
       assertThat(answer.status()).isEqualTo(HttpResponseStatus.SERVICE_UNAVAILABLE);
       assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("retry later");
+    }
+  }
+
+  /** Inflating a body takes milliseconds for a large one: it happens in the worker's task, not in the caller's. */
+  @Test
+  void aCompressedBodyIsDecompressedByTheWorkerNotTheCaller() {
+    try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
+      List<Runnable> queued = new ArrayList<>();
+      ModelApi api = new ModelApi(repository, queued::add);
+      byte[] notGzip = "{\"instances\": [[1]]}".getBytes(StandardCharsets.UTF_8);
+      for (String path : List.of("/v1/models/slow:predict", "/v2/models/slow/infer")) {
+        CompletableFuture<ApiResponse> answer = api.handle(HttpMethod.POST, path, EmptyHttpHeaders.INSTANCE,
+            RequestBody.encoded(notGzip, "gzip", 1 << 20), ClientConnection.none());
+        assertThat(answer).as(path).isNotDone();
+        queued.remove(0).run();
+        assertThat(answer.join().status()).as(path).isEqualTo(HttpResponseStatus.BAD_REQUEST);
+        assertThat(new String(answer.join().body(), StandardCharsets.UTF_8)).as(path)
+            .contains("the body is not valid gzip data");
+      }
     }
   }
 

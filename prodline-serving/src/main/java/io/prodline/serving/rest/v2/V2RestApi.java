@@ -16,6 +16,7 @@ import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ClientConnection;
 import io.prodline.serving.rest.ErrorResponses;
 import io.prodline.serving.rest.ModelApi;
+import io.prodline.serving.rest.RequestBody;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -52,7 +53,7 @@ public final class V2RestApi {
    * The answer to a request that came on {@code connection}; the future never completes exceptionally, every
    * failure becomes an error answer.
    */
-  public CompletableFuture<ApiResponse> handle(HttpMethod method, String path, HttpHeaders headers, byte[] body,
+  public CompletableFuture<ApiResponse> handle(HttpMethod method, String path, HttpHeaders headers, RequestBody body,
       ClientConnection connection) {
     String request = method + " " + path;
     try {
@@ -82,7 +83,7 @@ public final class V2RestApi {
           int jsonLength = jsonLength(headers);
           CompletableFuture<InferenceResult> running = inference.infer(ServingMetrics.REST_V2, route.model(),
               route.version(), headers.get(ModelApi.REQUEST_ID), null,
-              () -> InferRequestDecoder.decode(body, jsonLength));
+              () -> InferRequestDecoder.decode(body.bytes(), jsonLength));
           connection.running(request, running);
           yield running.thenApply(V2RestApi::inferAnswer)
               .exceptionally(e -> ErrorResponses.of(request, e));
