@@ -629,8 +629,8 @@ public final class PredictRequestDecoder {
       };
     }
 
-    private List<String> names() {
-      return PredictRequestDecoder.names(inputs);
+    private String names() {
+      return NameLists.describe(PredictRequestDecoder.names(inputs));
     }
   }
 

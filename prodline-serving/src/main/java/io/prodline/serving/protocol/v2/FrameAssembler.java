@@ -10,12 +10,15 @@ import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.NameLists;
 import io.prodline.serving.protocol.NonFiniteInputs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the input tensors of a request into the raw {@link Frame} a prodline model takes: one column per input
@@ -58,10 +61,18 @@ public final class FrameAssembler {
       }
     }
     List<String> names = inputs.stream().map(Field::name).toList();
-    for (InputTensor t : tensors) {
-      if (!names.contains(t.name())) {
-        throw new BadRequestException("unknown input '" + t.name() + "'; the model takes " + (graph == null ? names
-            : "'" + graph.input() + "' of shape [N, " + names.size() + "], or " + names));
+    int known = 0;
+    for (String name : names) {
+      known += byName.containsKey(name) ? 1 : 0;
+    }
+    if (known < byName.size()) { // a tensor the model does not take; a set only now, not per request
+      Set<String> taken = new HashSet<>(names);
+      for (InputTensor t : tensors) {
+        if (!taken.contains(t.name())) {
+          String listed = NameLists.describe(names);
+          throw new BadRequestException("unknown input '" + t.name() + "'; the model takes " + (graph == null ? listed
+              : "'" + graph.input() + "' of shape [N, " + names.size() + "], or " + listed));
+        }
       }
     }
     List<Column> columns = new ArrayList<>(inputs.size());
@@ -70,8 +81,8 @@ public final class FrameAssembler {
     for (Field input : inputs) {
       InputTensor tensor = byName.get(input.name());
       if (tensor == null) {
-        throw new BadRequestException("input '" + input.name() + "' is missing; the model takes " + names
-            + ", one tensor each");
+        throw new BadRequestException("input '" + input.name() + "' is missing; the model takes "
+            + NameLists.describe(names) + ", one tensor each");
       }
       int n = rowsOf(tensor);
       if (rows >= 0 && n != rows) {
