@@ -387,18 +387,7 @@ public final class PredictRequestDecoder {
         throw new BadRequestException("\"inputs\": tensor '" + graph.input() + "' must be a list of rows of "
             + inputs.size() + " values, got " + describeCurrent());
       }
-      int count = 0;
-      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-        if (count == options.maxRows()) {
-          throw new BadRequestException("the request has more than " + options.maxRows() + " rows, the most this "
-              + "server accepts in one request; split it into smaller requests");
-        }
-        columnRow = count;
-        readInOrder("\"inputs\": tensor '" + graph.input() + "' row " + count, true);
-        count++;
-      }
-      columnRow = -1;
-      return count;
+      return readRowList(row -> readInOrder(true));
     }
 
     private boolean isTensor(String key) {
@@ -419,6 +408,16 @@ public final class PredictRequestDecoder {
 
     /** Appends the values of the list that starts at the current token to column {@code f}; returns how many. */
     private int readColumn(int f) throws IOException {
+      return readRowList(row -> append(f));
+    }
+
+    /** Reads one element of a columnar list: the value, or values, of row {@code row}. */
+    private interface RowElement {
+      void read(int row) throws IOException;
+    }
+
+    /** Reads the list that starts at the current token, one element per row, within the row limit; returns how many. */
+    private int readRowList(RowElement element) throws IOException {
       int count = 0;
       for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
         if (count == options.maxRows()) {
@@ -426,7 +425,7 @@ public final class PredictRequestDecoder {
               + "server accepts in one request; split it into smaller requests");
         }
         columnRow = count;
-        append(f);
+        element.read(count);
         count++;
       }
       columnRow = -1;
@@ -452,7 +451,7 @@ public final class PredictRequestDecoder {
             throw new BadRequestException(where() + ": tensor '" + key + "' must be a list of " + inputs.size()
                 + " values, got " + describeCurrent());
           }
-          readInOrder(where() + ": tensor '" + key + "'", true);
+          readInOrder(true);
           Arrays.fill(seen, true);
           tensor = true;
           continue;
@@ -485,14 +484,14 @@ public final class PredictRequestDecoder {
     }
 
     private void readPositional() throws IOException {
-      readInOrder(where(), false);
+      readInOrder(false);
     }
 
     /**
-     * Reads the array at the current token as one value per input, in input order; {@code what} names the array
-     * in messages, a row of the graph tensor when {@code tensor}.
+     * Reads the array at the current token as one value per input, in input order: a positional row, or a row of
+     * the graph tensor when {@code tensor}.
      */
-    private void readInOrder(String what, boolean tensor) throws IOException {
+    private void readInOrder(boolean tensor) throws IOException {
       int count = 0;
       for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
         if (count < inputs.size()) {
@@ -503,6 +502,8 @@ public final class PredictRequestDecoder {
         count++;
       }
       if (count != inputs.size()) {
+        String what = !tensor ? where() : columnRow >= 0 ? "\"inputs\": tensor '" + graph.input() + "' row "
+            + columnRow : where() + ": tensor '" + graph.input() + "'";
         throw new BadRequestException(what + " has " + count + " values but " + (tensor
             ? "the tensor has " + inputs.size() + " per row" : "the model takes " + inputs.size() + ", in the order "
             + names()));
