@@ -8,6 +8,9 @@ import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.schema.Field;
+import io.prodline.core.transform.FeatureEncoder;
+import io.prodline.core.transform.FittedTransform;
+import io.prodline.core.transform.NumericEncoder;
 import io.prodline.serving.protocol.PredictRequestDecoder;
 import io.prodline.serving.protocol.PredictResponseEncoder;
 import java.io.IOException;
@@ -33,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * row-format body of {@code rows} instances of 30 numbers (as bench/serving's bodies: 4 decimals, about half
  * negative) into a Frame, and encoding {@code rows} binary-classification predictions. {@code jacksonTokens} is
  * the floor of any decoder built on Jackson's streaming parser: every token read and every number parsed as a
- * double, nothing stored.
+ * double, nothing stored. {@code decodeAndTransform} adds what a request costs before the model: the bare model's
+ * transform (each input passed through) turning the frame into the model's float matrix.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +56,7 @@ public class PredictCodecBenchmark {
   private byte[] body;
   private List<Field> inputs;
   private Predictions predictions;
+  private FittedTransform passThrough;
 
   @Setup
   public void setUp() {
@@ -70,6 +75,11 @@ public class PredictCodecBenchmark {
       fields.add(new Field("f" + f, ColumnType.FLOAT64));
     }
     inputs = List.copyOf(fields);
+    List<FeatureEncoder> encoders = new ArrayList<>();
+    for (Field field : fields) {
+      encoders.add(new NumericEncoder(field.name()));
+    }
+    passThrough = FittedTransform.of(encoders);
     float[] values = new float[rows];
     for (int r = 0; r < rows; r++) {
       values[r] = random.nextFloat();
@@ -80,6 +90,11 @@ public class PredictCodecBenchmark {
   @Benchmark
   public Object decode() {
     return PredictRequestDecoder.decodeRequest(body, inputs);
+  }
+
+  @Benchmark
+  public float[] decodeAndTransform() {
+    return passThrough.apply(PredictRequestDecoder.decodeRequest(body, inputs).frame());
   }
 
   @Benchmark
