@@ -1,6 +1,7 @@
 package io.prodline.serving.protocol.v2;
 
 import io.prodline.serving.ModelServer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,13 @@ import java.util.List;
 public record ServerMetadata(String name, String version, List<String> extensions) {
   /** The binary tensor data extension, on REST; gRPC always has raw contents. */
   public static final String BINARY_TENSOR_DATA = "binary_tensor_data";
+
+  /** This metadata with one more extension, for a transport that supports it. */
+  public ServerMetadata with(String extension) {
+    List<String> more = new ArrayList<>(extensions);
+    more.add(extension);
+    return new ServerMetadata(name, version, more);
+  }
 
   static ServerMetadata current() {
     String version = ModelServer.class.getPackage().getImplementationVersion();

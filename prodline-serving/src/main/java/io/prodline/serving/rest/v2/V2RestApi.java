@@ -10,6 +10,7 @@ import io.prodline.serving.protocol.Json;
 import io.prodline.serving.protocol.v2.InferRequestDecoder;
 import io.prodline.serving.protocol.v2.InferResponseEncoder;
 import io.prodline.serving.protocol.v2.InferenceResult;
+import io.prodline.serving.protocol.v2.ModelConfig;
 import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.rest.ApiResponse;
@@ -26,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code {"error": "..."}} as the TF Serving API does ({@link ErrorResponses}): unknown model or version 404, bad
  * request 400, full batching queue 429 with {@code Retry-After}, full worker queue 503, past the request timeout
  * 504, anything else 500 with the details only in the log. Readiness answers 200 when ready and 503 when
- * not, so a Kubernetes probe can use them as they are.
+ * not, so a Kubernetes probe can use them as they are. Beside the protocol, Triton's model configuration
+ * extension ({@link ModelConfig}) is answered here, and named in the server metadata of this transport only.
  */
 public final class V2RestApi {
   /** The binary tensor data extension's header: the length of the JSON part of a body. */
@@ -68,13 +70,14 @@ public final class V2RestApi {
             + " is not allowed on " + path + "; use " + route.endpoint().method()), route.endpoint().method()));
       }
       return switch (route.endpoint()) {
-        case SERVER_METADATA -> done(ok(Json.write(inference.serverMetadata())));
+        case SERVER_METADATA -> done(ok(Json.write(inference.serverMetadata().with(ModelConfig.EXTENSION))));
         case LIVE -> done(ok(Json.write(new Live(true))));
         case READY -> {
           boolean ready = inference.ready();
           yield done(readiness(ready, Json.write(new Ready(ready))));
         }
         case MODEL_METADATA -> done(ok(Json.write(inference.metadata(route.model(), route.version()))));
+        case MODEL_CONFIG -> done(ok(Json.write(ModelConfig.of(inference.metadata(route.model(), route.version())))));
         case MODEL_READY -> {
           boolean ready = inference.modelReady(route.model(), route.version());
           yield done(readiness(ready, Json.write(new ModelReady(route.model(), ready))));

@@ -20,6 +20,7 @@ record V2Route(Endpoint endpoint, String model, String version) {
     READY(HttpMethod.GET),
     MODEL_METADATA(HttpMethod.GET),
     MODEL_READY(HttpMethod.GET),
+    MODEL_CONFIG(HttpMethod.GET),
     INFER(HttpMethod.POST);
 
     private final HttpMethod method;
@@ -35,10 +36,11 @@ record V2Route(Endpoint endpoint, String model, String version) {
 
   /** What a client gets told when its {@code /v2} path matches no endpoint. */
   static final String ENDPOINTS = "GET /v2, GET /v2/health/live, GET /v2/health/ready, "
-      + "GET /v2/models/<name>[/versions/<version>], GET /v2/models/<name>[/versions/<version>]/ready and "
+      + "GET /v2/models/<name>[/versions/<version>], GET /v2/models/<name>[/versions/<version>]/ready, "
+      + "GET /v2/models/<name>[/versions/<version>]/config and "
       + "POST /v2/models/<name>[/versions/<version>]/infer";
 
-  private static final Pattern MODEL_PATH = Pattern.compile("/v2/models/([^/]+)(?:/versions/([^/]+))?(/ready|/infer)?");
+  private static final Pattern MODEL_PATH = Pattern.compile("/v2/models/([^/]+)(?:/versions/([^/]+))?(/ready|/config|/infer)?");
 
   /** Whether the path belongs to this protocol; such paths are answered here, with a 404 when unknown. */
   static boolean isV2(String path) {
@@ -62,8 +64,11 @@ record V2Route(Endpoint endpoint, String model, String version) {
         if (!m.matches()) {
           return Optional.empty();
         }
-        Endpoint endpoint = m.group(3) == null ? Endpoint.MODEL_METADATA
-            : m.group(3).equals("/ready") ? Endpoint.MODEL_READY : Endpoint.INFER;
+        Endpoint endpoint = m.group(3) == null ? Endpoint.MODEL_METADATA : switch (m.group(3)) {
+          case "/ready" -> Endpoint.MODEL_READY;
+          case "/config" -> Endpoint.MODEL_CONFIG;
+          default -> Endpoint.INFER;
+        };
         return Optional.of(new V2Route(endpoint, m.group(1), m.group(2) == null ? "" : m.group(2)));
       }
     }

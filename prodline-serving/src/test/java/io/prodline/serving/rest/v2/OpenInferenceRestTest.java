@@ -40,7 +40,7 @@ class OpenInferenceRestTest {
     JsonNode metadata = http().get("/v2").json();
     assertThat(metadata.get("name").asText()).isEqualTo("prodline");
     assertThat(metadata.get("version").asText()).isNotEmpty();
-    assertThat(metadata.get("extensions").toString()).isEqualTo("[\"binary_tensor_data\"]");
+    assertThat(metadata.get("extensions").toString()).isEqualTo("[\"binary_tensor_data\",\"model_configuration\"]");
 
     assertThat(http().get("/v2/health/live").body()).isEqualTo("{\"live\":true}");
     Answer ready = http().get("/v2/health/ready");
@@ -59,6 +59,24 @@ class OpenInferenceRestTest {
         + "\"outputs\":[{\"name\":\"predictions\",\"datatype\":\"FP32\",\"shape\":[-1]}]}");
     JsonNode iris = http().get("/v2/models/iris/versions/1").json();
     assertThat(iris.get("outputs").get(0).get("shape").toString()).isEqualTo("[-1,3]");
+  }
+
+  /** Triton's model configuration extension: the metadata's tensors in Triton's configuration terms. */
+  @Test
+  void describesModelsAsTritonsModelConfiguration() {
+    Answer answer = http().get("/v2/models/houses/config");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"name\":\"houses\",\"platform\":\"prodline_linear-test\","
+        + "\"backend\":\"prodline\",\"max_batch_size\":0,\"input\":["
+        + "{\"name\":\"age\",\"data_type\":\"TYPE_FP64\",\"dims\":[-1]},"
+        + "{\"name\":\"rooms\",\"data_type\":\"TYPE_INT64\",\"dims\":[-1]},"
+        + "{\"name\":\"city\",\"data_type\":\"TYPE_STRING\",\"dims\":[-1]}],"
+        + "\"output\":[{\"name\":\"predictions\",\"data_type\":\"TYPE_FP32\",\"dims\":[-1]}]}");
+    JsonNode iris = http().get("/v2/models/iris/versions/1/config").json();
+    assertThat(iris.get("output").get(0).get("dims").toString()).isEqualTo("[-1,3]");
+    assertThat(http().get("/v2/models/nope/config").status()).isEqualTo(404);
+    assertThat(http().get("/v2/models/houses/versions/9/config").status()).isEqualTo(404);
+    assertThat(http().post("/v2/models/houses/config", "{}").status()).isEqualTo(405);
   }
 
   @Test
