@@ -13,7 +13,10 @@ public final class NameLists {
 
   private NameLists() {}
 
-  /** {@code [a, b, c]}, or {@code [a, b, ..., and 980 more; the model's metadata lists them all]}. */
+  /**
+   * {@code [a, b, c]}, or for 1,000 names {@code [a, b, ..., t, ... and 980 more; the model's metadata lists them
+   * all]}.
+   */
   public static String describe(List<String> names) {
     if (names.size() <= MAX_LISTED) {
       return names.toString();

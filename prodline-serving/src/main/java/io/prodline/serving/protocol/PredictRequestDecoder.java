@@ -331,7 +331,8 @@ public final class PredictRequestDecoder {
       } else if (start != JsonToken.START_OBJECT) {
         throw new BadRequestException("\"inputs\" must be an object of one list per feature " + names()
             + (inputs.size() == 1 ? " or a list of values" : "")
-            + (graph != null ? " or the rows of the tensor '" + graph.input() + "'" : "") + ", got " + describeCurrent());
+            + (graph != null ? " or the rows of the tensor '" + graph.input() + "'" : "") + ", got "
+            + describeCurrent());
       } else {
         Arrays.fill(seen, false);
         String first = null;
@@ -348,9 +349,11 @@ public final class PredictRequestDecoder {
             continue;
           }
           Integer f = featureIndex(key);
-          if (f == null || (first != null && isTensor(first))) {
-            throw f == null ? new BadRequestException("\"inputs\" has unknown feature '" + key + "'; the model takes "
-                + takes()) : mixed("\"inputs\"", key);
+          if (f == null) {
+            throw new BadRequestException("\"inputs\" has unknown feature '" + key + "'; the model takes " + takes());
+          }
+          if (first != null && isTensor(first)) {
+            throw mixed("\"inputs\"", key);
           }
           if (parser.nextToken() != JsonToken.START_ARRAY) {
             throw new BadRequestException("\"inputs\": feature '" + key + "' must be a list of values, one per row, "
@@ -457,9 +460,11 @@ public final class PredictRequestDecoder {
           continue;
         }
         Integer f = featureIndex(key);
-        if (f == null || tensor) {
-          throw f == null ? new BadRequestException(where() + " has unknown feature '" + key + "'; the model takes "
-              + takes()) : mixed(where(), key);
+        if (f == null) {
+          throw new BadRequestException(where() + " has unknown feature '" + key + "'; the model takes " + takes());
+        }
+        if (tensor) {
+          throw mixed(where(), key);
         }
         features = true;
         parser.nextToken();

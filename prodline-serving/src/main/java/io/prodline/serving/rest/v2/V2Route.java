@@ -40,7 +40,8 @@ record V2Route(Endpoint endpoint, String model, String version) {
       + "GET /v2/models/<name>[/versions/<version>]/config and "
       + "POST /v2/models/<name>[/versions/<version>]/infer";
 
-  private static final Pattern MODEL_PATH = Pattern.compile("/v2/models/([^/]+)(?:/versions/([^/]+))?(/ready|/config|/infer)?");
+  private static final Pattern MODEL_PATH =
+      Pattern.compile("/v2/models/([^/]+)(?:/versions/([^/]+))?(/ready|/config|/infer)?");
 
   /** Whether the path belongs to this protocol; such paths are answered here, with a 404 when unknown. */
   static boolean isV2(String path) {
