@@ -10,7 +10,8 @@
 #        nginx), LIB (a distribution's lib folder, default this checkout's), JAVA_OPTS, PORT (18650), WARMUP
 #        (seconds of load before measuring, in two rounds, default 15: 64-row requests keep the JIT busy for longer
 #        than 8 s).
-# Prints: name req/s cpu_us/req csw/req
+# Prints: name req/s cpu_us/req csw/req wrk_cpu_us/req idle (wrk's CPU per request, and the share of the
+# machine's CPU left idle during the measured run: time requests spent waiting for a thread to be woken).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -31,6 +32,13 @@ switches() {
   done; done
   echo "$t"
 }
+# The machine's idle and total CPU ticks so far (idle + iowait; every state), for the idle share of a run.
+machine_ticks() { awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+# CPU seconds (user + system) of this shell's finished children (wrk, on the same cores as the server), from the
+# output of the shell's `times`, which must run in this shell itself, not in a $(...) subshell.
+children_seconds() {
+  awk 'NR == 2 {t = 0; for (i = 1; i <= 2; i++) {split($i, a, /[ms]/); t += a[1] * 60 + a[2]}; print t}' "$1"
+}
 load() {
   # wrk needs at least one connection per thread: one thread for a single connection.
   BODY_FILE="$WORK/body-$ROWS.json" wrk -t"$((CONNS < 2 ? CONNS : 2))" -c"$CONNS" -d"$1s" -s "$HERE/post.lua" \
@@ -45,9 +53,12 @@ load "$(( (${WARMUP:-15} + 1) / 2 ))" >/dev/null
 load "$(( (${WARMUP:-15} + 1) / 2 ))" >/dev/null
 # shellcheck disable=SC2046
 set -- $(server_pids)
-t0="$(cpu_ticks "$@")"; c0="$(switches "$@")"
+mkdir -p "$WORK/raw"
+t0="$(cpu_ticks "$@")"; c0="$(switches "$@")"; read -r i0 a0 < <(machine_ticks); times >"$WORK/raw/times-0.txt"
 rps="$(load "$SECONDS_")"
-t1="$(cpu_ticks "$@")"; c1="$(switches "$@")"
+t1="$(cpu_ticks "$@")"; c1="$(switches "$@")"; read -r i1 a1 < <(machine_ticks); times >"$WORK/raw/times-1.txt"
+w0="$(children_seconds "$WORK/raw/times-0.txt")"; w1="$(children_seconds "$WORK/raw/times-1.txt")"
 awk -v n="$SERVER $MODEL ${ROWS}row c$CONNS" -v r="$rps" -v t=$((t1 - t0)) -v c=$((c1 - c0)) -v d="$SECONDS_" \
-    -v hz="$TICKS_PER_S" \
-    'BEGIN {printf "%s req/s=%d cpu_us/req=%.1f csw/req=%.2f\n", n, r, t * 1e6 / hz / (r * d), c / (r * d)}'
+    -v hz="$TICKS_PER_S" -v idle=$((i1 - i0)) -v all=$((a1 - a0)) -v w0="$w0" -v w1="$w1" \
+    'BEGIN {printf "%s req/s=%d cpu_us/req=%.1f csw/req=%.2f wrk_cpu_us/req=%.1f idle=%.1f%%\n", n, r,
+            t * 1e6 / hz / (r * d), c / (r * d), (w1 - w0) * 1e6 / (r * d), 100 * idle / all}'
