@@ -87,8 +87,8 @@ final class TreeEnsembleParser {
         depth = Math.max(depth, level[i]);
       } else {
         links[g] = link(at + nextChild, !tree.defaultLeft[node], tree.feature[node]);
-        // A NaN threshold sends every present value right (v < NaN is false), as -Inf does; the evaluator's step
-        // for rows with missing values reads "both comparisons false" as "missing", so NaN is kept for leaves.
+        // A NaN threshold sends every present value right (v < NaN is false), as -Inf does; NaN stays the mark of
+        // a leaf.
         float split = tree.splitConditions[node];
         thresholds[g] = Float.isNaN(split) ? Float.NEGATIVE_INFINITY : split;
         level[nextChild] = level[i] + 1;

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * leaf values added in tree order in float. Models are random (seeded): uneven trees up to depth 9 with random
  * default directions (left and right), single-leaf trees, a few NaN and infinite thresholds, node numbers in
  * depth-first order (not the evaluator's breadth-first one). Inputs are often exactly on a threshold, sometimes
- * infinite, and none, 1% or a quarter missing (the evaluator has a cheaper step for rows with nothing missing).
+ * infinite or -0, and none, 1% or a quarter missing (the evaluator reads each row through integer keys, two copies
+ * of it, one per default direction).
  * Requests of many sizes cover both ways of grouping walks into lanes and partial blocks and passes.
  */
 class TreeEnsembleOrderTest {
@@ -104,12 +105,16 @@ class TreeEnsembleOrderTest {
         randomTree(random, depth + 1), randomTree(random, depth + 1));
   }
 
-  /** Mostly a grid value; 1 in 50 NaN (every value goes right, as v < NaN is false) or infinite. */
+  /**
+   * Mostly a grid value; 1 in 50 NaN (every value goes right, as v < NaN is false), infinite or -0 (which equals 0:
+   * 0 goes right of it).
+   */
   private static float threshold(Random random) {
     int special = random.nextInt(50);
     return special == 0 ? Float.NaN
         : special == 1 ? Float.NEGATIVE_INFINITY
         : special == 2 ? Float.POSITIVE_INFINITY
+        : special == 3 ? -0.0f
         : gridValue(random);
   }
 
@@ -124,6 +129,7 @@ class TreeEnsembleOrderTest {
       int kind = random.nextInt(100);
       x[i] = random.nextDouble() < missing ? Float.NaN
           : kind < 2 ? (kind == 0 ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY)
+          : kind < 4 ? -0.0f // equal to 0, and to a threshold of 0 or -0
           : kind < 50 ? gridValue(random)
           : (random.nextFloat() - 0.5f) * 5f;
     }
