@@ -62,9 +62,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+    String coding;
     try {
-      ContentEncoding.checkSupported(encoding);
+      coding = ContentEncoding.coding(request.headers().get(HttpHeaderNames.CONTENT_ENCODING));
     } catch (ContentEncoding.RefusedBody refused) {
       // Answered at once, out of turn, so the connection closes after it: a pipelined request behind could
       // otherwise see its answer first.
@@ -72,7 +72,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    RequestBody body = RequestBody.encoded(ByteBufUtil.getBytes(request.content()), encoding, maxBodyBytes);
+    RequestBody body = RequestBody.encoded(ByteBufUtil.getBytes(request.content()), coding, maxBodyBytes);
     waiting.add(new Pending(request.method(), request.uri(), request.headers(), body, request.protocolVersion(),
         HttpUtil.isKeepAlive(request)));
     if (waiting.size() >= MAX_WAITING) {

@@ -44,49 +44,39 @@ final class ContentEncoding {
   }
 
   /**
-   * Refuses, with 415, a Content-Encoding value (null for none) other than gzip, deflate and identity.
+   * The coding a Content-Encoding value (null for none) names: {@code identity}, {@code gzip} or {@code deflate}.
    *
-   * @throws RefusedBody for an encoding this server cannot decode
+   * @throws RefusedBody (415) for an encoding this server cannot decode
    */
-  static void checkSupported(String encoding) {
-    if (encoding != null && name(encoding) == null) {
-      throw new RefusedBody(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding
-          + "' is not supported; send the body uncompressed, or with gzip or deflate");
+  static String coding(String encoding) {
+    if (encoding == null) {
+      return "identity";
     }
-  }
-
-  /** The coding an accepted Content-Encoding value names: gzip, deflate or identity; null for any other. */
-  private static String name(String encoding) {
     return switch (encoding.trim().toLowerCase(Locale.ROOT)) {
       case "identity", "" -> "identity";
       case "gzip", "x-gzip" -> "gzip";
       case "deflate" -> "deflate";
-      default -> null;
+      default -> throw new RefusedBody(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding
+          + "' is not supported; send the body uncompressed, or with gzip or deflate");
     };
   }
 
   /**
-   * The body as sent before {@code encoding} (a Content-Encoding value that {@link #checkSupported} accepted, null
-   * for none) was applied.
+   * The body as sent before {@code coding} (from {@link #coding}) was applied.
    *
    * @throws BadRequestException for a body that does not decode
    * @throws BodyTooLargeException for one larger than {@code maxBytes} once decoded
    */
-  static byte[] decode(String encoding, byte[] body, int maxBytes) {
-    if (encoding == null) {
-      return body;
-    }
-    checkSupported(encoding);
-    String name = name(encoding);
+  static byte[] decode(String coding, byte[] body, int maxBytes) {
     try {
-      return switch (name) {
-        case "gzip" -> readAtMost(new GZIPInputStream(new ByteArrayInputStream(body)), maxBytes, name);
-        case "deflate" -> readAtMost(new InflaterInputStream(new ByteArrayInputStream(body)), maxBytes, name);
+      return switch (coding) {
+        case "gzip" -> readAtMost(new GZIPInputStream(new ByteArrayInputStream(body)), maxBytes, coding);
+        case "deflate" -> readAtMost(new InflaterInputStream(new ByteArrayInputStream(body)), maxBytes, coding);
         default -> body;
       };
     } catch (IOException e) {
-      throw new BadRequestException("the body is not valid " + name + " data (" + e.getMessage() + "); compress it "
-          + "with " + name + " or send it uncompressed");
+      throw new BadRequestException("the body is not valid " + coding + " data (" + e.getMessage() + "); compress "
+          + "it with " + coding + " or send it uncompressed");
     }
   }
 

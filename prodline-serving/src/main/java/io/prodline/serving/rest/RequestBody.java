@@ -6,26 +6,26 @@ package io.prodline.serving.rest;
  */
 public final class RequestBody {
   private final byte[] sent;
-  private final String encoding;
+  private final String coding;
   private final int maxBytes;
 
-  private RequestBody(byte[] sent, String encoding, int maxBytes) {
+  private RequestBody(byte[] sent, String coding, int maxBytes) {
     this.sent = sent;
-    this.encoding = encoding;
+    this.coding = coding;
     this.maxBytes = maxBytes;
   }
 
   /** A body sent uncompressed. */
   public static RequestBody of(byte[] bytes) {
-    return new RequestBody(bytes, null, bytes.length);
+    return new RequestBody(bytes, "identity", bytes.length);
   }
 
   /**
-   * A body sent with {@code encoding}, a Content-Encoding value {@link ContentEncoding#checkSupported} accepted
-   * (null for none), which may be at most {@code maxBytes} once decompressed.
+   * A body sent with {@code coding} ({@link ContentEncoding#coding}), which may be at most {@code maxBytes} once
+   * decompressed.
    */
-  static RequestBody encoded(byte[] sent, String encoding, int maxBytes) {
-    return new RequestBody(sent, encoding, maxBytes);
+  static RequestBody encoded(byte[] sent, String coding, int maxBytes) {
+    return new RequestBody(sent, coding, maxBytes);
   }
 
   /**
@@ -35,6 +35,6 @@ public final class RequestBody {
    * @throws io.prodline.serving.limits.BodyTooLargeException when it decompresses past the body limit
    */
   public byte[] bytes() {
-    return ContentEncoding.decode(encoding, sent, maxBytes);
+    return ContentEncoding.decode(coding, sent, maxBytes);
   }
 }

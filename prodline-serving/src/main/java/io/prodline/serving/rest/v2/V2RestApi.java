@@ -41,9 +41,12 @@ public final class V2RestApi {
   private record ModelReady(String name, boolean ready) {}
 
   private final V2Inference inference;
+  /** The server metadata as this transport answers it: with the model configuration extension. */
+  private final byte[] serverMetadata;
 
   public V2RestApi(V2Inference inference) {
     this.inference = inference;
+    this.serverMetadata = Json.write(inference.serverMetadata().with(ModelConfig.EXTENSION));
   }
 
   /** Whether {@code path} (decoded, no query string) is one of this protocol's, to be answered by {@link #handle}. */
@@ -70,7 +73,7 @@ public final class V2RestApi {
             + " is not allowed on " + path + "; use " + route.endpoint().method()), route.endpoint().method()));
       }
       return switch (route.endpoint()) {
-        case SERVER_METADATA -> done(ok(Json.write(inference.serverMetadata().with(ModelConfig.EXTENSION))));
+        case SERVER_METADATA -> done(ok(serverMetadata));
         case LIVE -> done(ok(Json.write(new Live(true))));
         case READY -> {
           boolean ready = inference.ready();
