@@ -15,7 +15,6 @@ import io.prodline.serving.repository.ActionRefusedException;
 import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ExtraEndpoint;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,14 +154,7 @@ public final class ManagementApi {
   }
 
   private static long labelVersion(byte[] body) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw MalformedJson.of(e, body);
-    } catch (IOException e) {
-      throw MalformedJson.unreadable(e); // e.g. bytes Jackson takes for UTF-32 but are not
-    }
+    JsonNode root = MalformedJson.readTree(JSON, body, body.length);
     JsonNode version = root == null ? null : root.get("version");
     if (version == null || !version.canConvertToLong() || !version.isIntegralNumber() || version.longValue() < 1) {
       throw new ProdlineException("the body must be {\"version\": <positive integer>}, got "

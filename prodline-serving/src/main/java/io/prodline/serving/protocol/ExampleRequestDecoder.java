@@ -1,13 +1,11 @@
 package io.prodline.serving.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.serving.protocol.PredictRequestDecoder.Options;
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +62,7 @@ public final class ExampleRequestDecoder {
   }
 
   private static JsonNode parse(byte[] body) {
-    JsonNode root;
-    try {
-      root = Json.REQUEST_TREES.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw MalformedJson.of(e, body);
-    } catch (IOException e) {
-      throw MalformedJson.unreadable(e);
-    }
+    JsonNode root = MalformedJson.readTree(Json.REQUEST_TREES, body, body.length);
     if (root == null || root.isMissingNode()) {
       throw new BadRequestException("the request body is empty; send a JSON object");
     }

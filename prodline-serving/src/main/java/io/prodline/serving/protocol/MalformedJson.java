@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,20 @@ public final class MalformedJson {
   /** The answer to {@code e}, thrown while {@code body} was parsed. */
   public static BadRequestException of(JsonProcessingException e, byte[] body) {
     return at(e.getLocation(), problem(e, body));
+  }
+
+  /**
+   * The first {@code length} bytes of {@code body} read as one JSON tree by {@code mapper}, or {@code null} when
+   * they hold none; a body that is not JSON is answered as {@link #of} and {@link #unreadable} word it.
+   */
+  public static JsonNode readTree(ObjectMapper mapper, byte[] body, int length) {
+    try {
+      return mapper.readTree(body, 0, length);
+    } catch (JsonProcessingException e) {
+      throw of(e, body);
+    } catch (IOException e) {
+      throw unreadable(e); // e.g. bytes Jackson takes for UTF-32 but are not
+    }
   }
 
   private static final String TRAILING = "the body goes on after its JSON value ends; send one JSON value";

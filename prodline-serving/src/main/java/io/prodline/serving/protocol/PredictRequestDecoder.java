@@ -306,7 +306,7 @@ public final class PredictRequestDecoder {
         if (t == JsonToken.START_OBJECT) {
           readNamed();
         } else if (t == JsonToken.START_ARRAY && noun.equals("instance")) {
-          readPositional();
+          readInOrder(false);
         } else {
           throw new BadRequestException(where() + " must be an object of named features"
               + (noun.equals("instance") ? " or an array of " + inputs.size() + " values in the order " + names() : "")
@@ -390,7 +390,7 @@ public final class PredictRequestDecoder {
         throw new BadRequestException("\"inputs\": tensor '" + graph.input() + "' must be a list of rows of "
             + inputs.size() + " values, got " + describeCurrent());
       }
-      return readRowList(row -> readInOrder(true));
+      return readRowList(() -> readInOrder(true));
     }
 
     private boolean isTensor(String key) {
@@ -411,12 +411,12 @@ public final class PredictRequestDecoder {
 
     /** Appends the values of the list that starts at the current token to column {@code f}; returns how many. */
     private int readColumn(int f) throws IOException {
-      return readRowList(row -> append(f));
+      return readRowList(() -> append(f));
     }
 
-    /** Reads one element of a columnar list: the value, or values, of row {@code row}. */
+    /** Reads one element of a columnar list: the value, or values, of row {@link #columnRow}. */
     private interface RowElement {
-      void read(int row) throws IOException;
+      void read() throws IOException;
     }
 
     /** Reads the list that starts at the current token, one element per row, within the row limit; returns how many. */
@@ -428,7 +428,7 @@ public final class PredictRequestDecoder {
               + "server accepts in one request; split it into smaller requests");
         }
         columnRow = count;
-        element.read(count);
+        element.read();
         count++;
       }
       columnRow = -1;
@@ -486,10 +486,6 @@ public final class PredictRequestDecoder {
         }
       }
       return "";
-    }
-
-    private void readPositional() throws IOException {
-      readInOrder(false);
     }
 
     /**

@@ -52,7 +52,11 @@ public final class FrameAssembler {
    */
   public static Frame assemble(List<InputTensor> tensors, List<Field> inputs, TensorNames graph, boolean allowNaN) {
     if (graph != null) {
-      tensors = splitGraphTensor(tensors, inputs, graph.input(), allowNaN);
+      List<InputTensor> split = splitGraphTensor(tensors, inputs, graph.input(), allowNaN);
+      // The graph tensor's elements were checked for NaN whole, where a refusal can name the tensor the client
+      // sent; its columns are not scanned again.
+      allowNaN |= split != tensors;
+      tensors = split;
     }
     Map<String, InputTensor> byName = new HashMap<>();
     for (InputTensor t : tensors) {

@@ -1,11 +1,9 @@
 package io.prodline.serving.protocol.v2;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Json;
 import io.prodline.serving.protocol.MalformedJson;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -131,14 +129,7 @@ public final class InferRequestDecoder {
   }
 
   private static JsonNode parse(byte[] body, int length) {
-    JsonNode root;
-    try {
-      root = Json.REQUEST_TREES.readTree(body, 0, length);
-    } catch (JsonProcessingException e) {
-      throw MalformedJson.of(e, body);
-    } catch (IOException e) {
-      throw MalformedJson.unreadable(e);
-    }
+    JsonNode root = MalformedJson.readTree(Json.REQUEST_TREES, body, length);
     if (root == null || root.isMissingNode() || !root.isObject()) {
       throw new BadRequestException("the request body must be a JSON object with \"inputs\"");
     }
