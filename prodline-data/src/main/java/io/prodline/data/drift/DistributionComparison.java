@@ -82,9 +82,11 @@ public final class DistributionComparison {
     long n = a.moments().numFinite();
     long m = b.moments().numFinite();
     double bound = error(a) + error(b);
-    return new KolmogorovSmirnovResult(d, bound, KolmogorovSmirnovPValue.pValue(d, n, m),
-        KolmogorovSmirnovPValue.pValue(Math.min(1, d + bound), n, m),
-        KolmogorovSmirnovPValue.pValue(Math.max(0, d - bound), n, m), KolmogorovSmirnovPValue.method(n, m), n, m);
+    double p = KolmogorovSmirnovPValue.pValue(d, n, m);
+    // Exact sketches (no bound) have one p-value; the exact method is a walk over an n x m lattice, done once.
+    double pMin = bound == 0 ? p : KolmogorovSmirnovPValue.pValue(Math.min(1, d + bound), n, m);
+    double pMax = bound == 0 ? p : KolmogorovSmirnovPValue.pValue(Math.max(0, d - bound), n, m);
+    return new KolmogorovSmirnovResult(d, bound, p, pMin, pMax, KolmogorovSmirnovPValue.method(n, m), n, m);
   }
 
   private static WassersteinResult wasserstein(NumericStatistics a, NumericStatistics b, double distance) {

@@ -32,6 +32,11 @@ public record QuantileStatistics(
     CumulativeCounts cdf) {
 
   public QuantileStatistics {
+    if (cdf == null && median != null) {
+      // Comparisons read the steps; a file from before they were written would fail there instead, unexplained.
+      throw new IllegalArgumentException("a numeric feature's quantiles have no 'cdf' (statistics written by an "
+          + "earlier prodline); compute them again with prodline data stats");
+    }
     quantiles = List.copyOf(quantiles);
     equiWidthHistogram = List.copyOf(equiWidthHistogram);
     quantileHistogram = List.copyOf(quantileHistogram);

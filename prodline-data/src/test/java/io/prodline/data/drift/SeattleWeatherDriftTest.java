@@ -50,9 +50,7 @@ class SeattleWeatherDriftTest {
     StatisticsOptions defaults = StatisticsOptions.defaults().withThreads(1);
     exact = DistributionComparison.compare(SeattleYears.statistics(y2012, defaults),
         SeattleYears.statistics(y2015, defaults));
-    StatisticsOptions compacting = new StatisticsOptions(64, defaults.histogramBuckets(), defaults.quantileBuckets(),
-        defaults.topK(), defaults.frequentItemsMapSize(), defaults.hllLgK(), null, null, defaults.maxSlices(),
-        defaults.categoricalColumns(), 1);
+    StatisticsOptions compacting = defaults.withKllK(64);
     sketched = DistributionComparison.compare(SeattleYears.statistics(y2012, compacting),
         SeattleYears.statistics(y2015, compacting));
   }

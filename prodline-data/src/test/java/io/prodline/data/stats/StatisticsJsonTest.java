@@ -1,9 +1,12 @@
 package io.prodline.data.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodline.core.error.DataFormatException;
 import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.Float64Column;
@@ -62,6 +65,17 @@ class StatisticsJsonTest {
   void readsWhatItWrites() {
     DatasetStatistics statistics = sample();
     assertThat(StatisticsJson.read(StatisticsJson.write(statistics))).isEqualTo(statistics);
+  }
+
+  /** Statistics from before the CDF steps were written would make a comparison fail later, unexplained. */
+  @Test
+  void statisticsWithoutCdfStepsAreRefusedSayingToComputeThemAgain() throws Exception {
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(StatisticsJson.write(sample()));
+    ((ObjectNode) json.get("features").get(0).get("numeric").get("quantiles")).remove("cdf");
+    assertThatThrownBy(() -> StatisticsJson.read(json.toString()))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("quantiles have no 'cdf' (statistics written by an earlier prodline); compute them "
+            + "again with prodline data stats");
   }
 
   private static List<String> names(JsonNode node) {
