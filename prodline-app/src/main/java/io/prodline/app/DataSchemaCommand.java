@@ -67,7 +67,8 @@ final class DataSchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DatasetStatistics stats = source.stats != null ? StatisticsFile.read(source.stats)
+    DatasetStatistics stats = source.stats != null
+        ? InputStatistics.read(new DataInput(source.stats.toString(), null, "--query"), read)
         : InputStatistics.of(new DataInput(source.data, query, "--query"), read, StatisticsOptions.defaults());
     Schema schema = SchemaInference.infer(stats,
         InferenceOptions.defaults().withInferRanges(inferRanges).withMaxDomainSize(maxDomainSize));

@@ -25,18 +25,7 @@ final class InputStatistics {
 
   static DatasetStatistics of(DataInput input, ReadOptions read, StatisticsOptions options) {
     if (StatisticsFile.isStatistics(input.location())) {
-      DatasetStatistics stats = StatisticsFile.read(Path.of(input.location()));
-      read.requireCategoricalColumns(input, DataColumns.of(stats.features().stream()
-          .map(f -> new Field(f.name(), f.type())).toList()));
-      for (String column : read.categorical) {
-        if (stats.feature(column).numeric() != null) {
-          throw new ProdlineException(input.displayName() + ": --categorical column '" + column + "' was summarised"
-              + " as numeric when these statistics were computed; compute them again with --categorical " + column);
-        }
-      }
-      System.out.printf(Locale.ROOT, "%s: statistics of %d rows x %d columns%n", input.displayName(),
-          stats.numExamples(), stats.features().size());
-      return stats;
+      return read(input, read);
     }
     long start = System.nanoTime();
     DatasetStatistics stats;
@@ -52,6 +41,25 @@ final class InputStatistics {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT, "%s: %d rows x %d columns in %.2f s (%.0f rows/s)%n", input.displayName(),
         stats.numExamples(), stats.features().size(), seconds, stats.numExamples() / seconds);
+    return stats;
+  }
+
+  /**
+   * Statistics read back from a statistics file at {@code input}, checked against the read options' {@code
+   * --categorical}, which such a file must already reflect.
+   */
+  static DatasetStatistics read(DataInput input, ReadOptions read) {
+    DatasetStatistics stats = StatisticsFile.read(Path.of(input.location()));
+    read.requireCategoricalColumns(input, DataColumns.of(stats.features().stream()
+        .map(f -> new Field(f.name(), f.type())).toList()));
+    for (String column : read.categorical) {
+      if (stats.feature(column).numeric() != null) {
+        throw new ProdlineException(input.displayName() + ": --categorical column '" + column + "' was summarised"
+            + " as numeric when these statistics were computed; compute them again with --categorical " + column);
+      }
+    }
+    System.out.printf(Locale.ROOT, "%s: statistics of %d rows x %d columns%n", input.displayName(),
+        stats.numExamples(), stats.features().size());
     return stats;
   }
 

@@ -149,10 +149,13 @@ class DataCommandsTest {
       assertThat(string.err()).contains(Y2012 + ": --categorical column 'weather' must be an int64 column, not "
           + "string; the data has no int64 column");
     }
-    Run fromStatistics = run("data", "validate", "--data", stats.toString(), "--schema", yaml.toString(),
-        "--categorical", "nosuch");
-    assertThat(fromStatistics.exitCode()).isEqualTo(2);
-    assertThat(fromStatistics.err()).contains(stats + ": --categorical column 'nosuch' is not a column");
+    for (List<String> command : List.of(
+        List.of("data", "validate", "--data", stats.toString(), "--schema", yaml.toString()),
+        List.of("data", "schema", "--stats", stats.toString(), "--output", dir.resolve("third.yaml").toString()))) {
+      Run fromStatistics = run(with(command, "--categorical", "nosuch"));
+      assertThat(fromStatistics.exitCode()).as(command.toString()).isEqualTo(2);
+      assertThat(fromStatistics.err()).contains(stats + ": --categorical column 'nosuch' is not a column");
+    }
   }
 
   @Test
