@@ -41,7 +41,7 @@ public final class YamlErrors {
    * @param yaml the text read
    * @param source names it in messages (a file name)
    */
-  public YamlErrors(ObjectMapper mapper, String yaml, String source) {
+  private YamlErrors(ObjectMapper mapper, String yaml, String source) {
     this.mapper = mapper;
     this.yaml = yaml;
     this.source = source;
@@ -65,7 +65,7 @@ public final class YamlErrors {
   }
 
   /** The error for {@code e}, thrown while {@code parser} read the file; the parser still points where it failed. */
-  public DataFormatException of(JsonProcessingException e, JsonParser parser) {
+  private DataFormatException of(JsonProcessingException e, JsonParser parser) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException marked) {
         return notYaml(marked, e);

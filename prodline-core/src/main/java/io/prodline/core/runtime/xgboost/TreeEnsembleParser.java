@@ -87,10 +87,7 @@ final class TreeEnsembleParser {
         depth = Math.max(depth, level[i]);
       } else {
         links[g] = link(at + nextChild, !tree.defaultLeft[node], tree.feature[node]);
-        // A NaN threshold sends every present value right (v < NaN is false), as -Inf does; NaN stays the mark of
-        // a leaf.
-        float split = tree.splitConditions[node];
-        thresholds[g] = Float.isNaN(split) ? Float.NEGATIVE_INFINITY : split;
+        thresholds[g] = tree.splitConditions[node]; // a NaN one sends every present value right, as TreeEnsemble says
         level[nextChild] = level[i] + 1;
         level[nextChild + 1] = level[i] + 1;
         nextChild += 2;
