@@ -49,8 +49,7 @@ start_server "$SERVER" "$@"
 # Warm-up in two rounds: the JIT compiles the request path in the first, and when its connections close the JVM
 # deoptimises the event loop's compiled code once (a path it had never taken) and compiles it again. With one
 # round that recompilation fell in the measured window and added about 7% to a single row's CPU per request.
-load "$(( (${WARMUP:-15} + 1) / 2 ))" >/dev/null
-load "$(( (${WARMUP:-15} + 1) / 2 ))" >/dev/null
+for _ in 1 2; do load "$(( (${WARMUP:-15} + 1) / 2 ))" >/dev/null; done
 # shellcheck disable=SC2046
 set -- $(server_pids)
 mkdir -p "$WORK/raw"

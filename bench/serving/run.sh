@@ -10,14 +10,14 @@
 #
 # Needs (Debian): wrk nginx gunicorn uvicorn python3-flask python3-fastapi python3-uvloop python3-httptools
 #                 python3-xgboost python3-numpy python3-onnx, for /usr/bin/python3.
-# Usage: bench/serving/run.sh [WORK_DIR]   env: DURATION (10 s), WARMUP (3 s), CONNS ("1 16 64"),
+# Usage: bench/serving/run.sh [WORK_DIR]   env: DURATION (10 s), WARMUP (6 s, in two rounds), CONNS ("1 16 64"),
 #        SERVERS ("nginx netty prodline prodline-batch2 fastapi flask"), PORT (18600)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="${1:-${TMPDIR:-/tmp}/prodline-bench-serving}"
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-3}"
+WARMUP="${WARMUP:-6}"
 CONNS="${CONNS:-1 16 64}"
 SERVERS="${SERVERS:-nginx netty prodline prodline-batch2 fastapi flask}"
 PORT="${PORT:-18600}"
@@ -60,10 +60,10 @@ for server in $SERVERS; do
   start_server "$server"
   for model in xgb mlp; do
     for rows in 1 64; do
-      # Two rounds: closing the first round's connections makes the JVM recompile its event loop once (see
-      # cpu_per_request.sh), which would otherwise fall in the first measured run.
+      # WARMUP seconds in two rounds: closing the first round's connections makes the JVM recompile its event
+      # loop once (see cpu_per_request.sh), which would otherwise fall in the first measured run.
       for _ in 1 2; do
-        BODY_FILE="$WORK/body-$rows.json" wrk -t2 -c16 -d"${WARMUP}s" -s "$HERE/post.lua" \
+        BODY_FILE="$WORK/body-$rows.json" wrk -t2 -c16 -d"$(( (WARMUP + 1) / 2 ))s" -s "$HERE/post.lua" \
             "http://127.0.0.1:$PORT/v1/models/$model:predict" >/dev/null
       done
       for c in $CONNS; do run_wrk "$server" "$model" "$rows" "$c"; done
