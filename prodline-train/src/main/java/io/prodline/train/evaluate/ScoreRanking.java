@@ -1,5 +1,6 @@
 package io.prodline.train.evaluate;
 
+import io.prodline.core.numbers.SortableFloats;
 import java.util.Arrays;
 
 /**
@@ -41,7 +42,7 @@ final class ScoreRanking {
       if (Float.isNaN(score)) {
         throw new IllegalArgumentException("score of row " + row + " is NaN");
       }
-      keys[row] = ((long) sortableBits(score) << 32) | (targets[row] == positiveTarget ? 1L : 0L);
+      keys[row] = ((long) SortableFloats.key(score) << 32) | (targets[row] == positiveTarget ? 1L : 0L);
     }
     Arrays.parallelSort(keys);
     float[] thresholds = new float[n];
@@ -61,25 +62,13 @@ final class ScoreRanking {
         }
         i--;
       }
-      thresholds[distinct] = Float.intBitsToFloat(sortableBits(bits));
+      thresholds[distinct] = SortableFloats.value(bits);
       tp[distinct] = cumulativeTp;
       fp[distinct] = cumulativeFp;
       distinct++;
     }
     return new ScoreRanking(Arrays.copyOf(thresholds, distinct), Arrays.copyOf(tp, distinct),
         Arrays.copyOf(fp, distinct), cumulativeTp, cumulativeFp);
-  }
-
-  /**
-   * Maps float bits to an int whose signed order is the float order (and back: the map is its own inverse on
-   * the result). Negative floats have their magnitude bits flipped; -0.0 is folded into 0.0 first so they tie.
-   */
-  private static int sortableBits(float score) {
-    return sortableBits(Float.floatToIntBits(score + 0.0f));
-  }
-
-  private static int sortableBits(int bits) {
-    return bits ^ ((bits >> 31) & 0x7fffffff);
   }
 
   int positives() {

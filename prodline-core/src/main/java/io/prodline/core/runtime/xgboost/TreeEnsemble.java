@@ -1,5 +1,6 @@
 package io.prodline.core.runtime.xgboost;
 
+import io.prodline.core.numbers.SortableFloats;
 import java.util.Arrays;
 
 /**
@@ -15,10 +16,11 @@ import java.util.Arrays;
  * <p>A step is XGBoost's rule: a missing (NaN) value takes the node's default direction, any other value goes left
  * iff {@code value < threshold} in float (a value equal to the threshold goes right). It is one comparison of ints,
  * with no branch on the data (splits are close to coin flips, and a mispredicted branch per node cost more than the
- * rest of the walk), on {@linkplain #key order-preserving integer keys} of the floats: each row is read once into
- * two keyed copies, one where a missing value is above every key and one where it is below every key, and a node
- * reads its feature from the copy that sends a missing value its default way. So missing values cost no more than
- * present ones (with a second comparison per step for them, rows with a missing value took about 30% longer).
+ * rest of the walk), on the floats' {@linkplain SortableFloats order-preserving integer keys}: each row is read
+ * once into two keyed copies, one where a missing value is above every key and one where it is below every key,
+ * and a node reads its feature from the copy that sends a missing value its default way. So missing values cost no
+ * more than present ones (with a second comparison per step for them, rows with a missing value took about 30%
+ * longer).
  *
  * <p>Walks run in lanes: up to {@value #LANES} walks advance one level per pass, so the CPU overlaps their
  * independent loads instead of waiting on one walk's chain of loads. A block of {@value #MIN_ROW_LANES} to
@@ -61,7 +63,7 @@ final class TreeEnsemble implements Booster {
   private final float[] treeWeights;
   /** Per node: {@code leftChild << 32 | column}, the column in a keyed row copy ({@link #keyRows}). */
   private final long[] steps;
-  /** Per node: the threshold's {@link #key}; a leaf's (and a NaN threshold's) sends every value right. */
+  /** Per node: the threshold's {@link SortableFloats#key}; a leaf's (and a NaN threshold's) sends every value right. */
   private final int[] thresholdKeys;
   private final float[] leafValues;
 
@@ -93,7 +95,7 @@ final class TreeEnsemble implements Booster {
       boolean missingGoesRight = ((links[n] >>> 32) & 1) == 1;
       int column = (int) links[n] + (missingGoesRight ? 0 : features);
       steps[n] = (links[n] >> 33) << 32 | column; // a leaf's "left child" may be -1: kept signed
-      thresholdKeys[n] = Float.isNaN(thresholds[n]) ? BELOW_EVERY_VALUE : key(thresholds[n]);
+      thresholdKeys[n] = Float.isNaN(thresholds[n]) ? BELOW_EVERY_VALUE : SortableFloats.key(thresholds[n]);
     }
     passDepths = new int[(roots.length + LANES - 1) / LANES];
     for (int t = 0; t < roots.length; t++) {
@@ -127,22 +129,11 @@ final class TreeEnsemble implements Booster {
       for (int f = 0; f < features; f++) {
         float v = x[in + f];
         boolean missing = v != v;
-        int k = key(v);
+        int k = SortableFloats.key(v);
         keyed[out + f] = missing ? MISSING_RIGHT : k;
         keyed[out + features + f] = missing ? MISSING_LEFT : k;
       }
     }
-  }
-
-  /**
-   * An int that orders as the float does ({@code key(a) < key(b)} iff {@code a < b}) for every non-NaN float, from
-   * -Infinity (above {@link #BELOW_EVERY_VALUE}) to +Infinity (below {@link #MISSING_RIGHT}): the bits of a
-   * positive float already order as its value, a negative one's lower 31 bits are flipped, and -0 is read as 0,
-   * which it equals.
-   */
-  static int key(float v) {
-    int bits = Float.floatToRawIntBits(v + 0.0f); // -0 + 0 is +0
-    return bits ^ ((bits >> 31) & 0x7fffffff);
   }
 
   /** Keyed rows {@code 0 .. blockRows - 1} (a lane each) through one tree at a time; row 0 is row {@code first}. */
