@@ -7,7 +7,6 @@ package io.prodline.serving.protocol;
  * so it falls under the same rule rather than slipping past it.
  */
 public final class NonFiniteInputs {
-  private static final int MAX_SHOWN = 40;
 
   private NonFiniteInputs() {}
 
@@ -25,7 +24,7 @@ public final class NonFiniteInputs {
    * @param instead what the client should send instead
    */
   public static BadRequestException refused(String subject, String written, String instead) {
-    String number = written.length() > MAX_SHOWN ? written.substring(0, MAX_SHOWN) + "..." : written;
+    String number = MessageText.shortened(written);
     String shown = isNumeral(written) ? number + " (beyond the float64 range, so Infinity)" : number;
     return new BadRequestException(subject + " is " + shown + ", which this server does not accept; " + instead);
   }

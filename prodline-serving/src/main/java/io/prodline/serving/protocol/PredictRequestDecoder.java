@@ -68,7 +68,6 @@ import java.util.Map;
 public final class PredictRequestDecoder {
   /** The only signature a prodline model has, under TF Serving's default name. */
   public static final String SIGNATURE = "serving_default";
-  private static final int MAX_QUOTED = 40;
 
   /** A decoded predict body: the rows, and whether they came in the columnar format. */
   public record PredictRequest(Frame frame, boolean columnar) {}
@@ -163,13 +162,10 @@ public final class PredictRequestDecoder {
       throw new BadRequestException("signature_name must be a string" + has);
     }
     if (!name.isEmpty() && !name.equals(SIGNATURE)) {
-      throw new BadRequestException("unknown signature_name \"" + shortened(name) + "\"" + has);
+      throw new BadRequestException("unknown signature_name \"" + MessageText.shortened(name) + "\"" + has);
     }
   }
 
-  private static String shortened(String text) {
-    return text.length() > MAX_QUOTED ? text.substring(0, MAX_QUOTED) + "..." : text;
-  }
 
   private static void skipToEnd(JsonParser parser) throws IOException {
     while (parser.nextToken() != null) {
@@ -567,7 +563,7 @@ public final class PredictRequestDecoder {
       String shape = value == JsonToken.VALUE_STRING ? null : describeCurrent();
       if (parser.nextToken() != JsonToken.END_OBJECT) {
         throw new BadRequestException(where() + ": feature '" + input.name() + "': {\"b64\": ...} must hold only "
-            + "the \"b64\" key, but it also has \"" + shortened(parser.currentName()) + "\"");
+            + "the \"b64\" key, but it also has \"" + MessageText.shortened(parser.currentName()) + "\"");
       }
       String problem;
       if (text == null) {
@@ -622,7 +618,7 @@ public final class PredictRequestDecoder {
     private String describeCurrent() throws IOException {
       JsonToken t = parser.currentToken();
       return switch (t) {
-        case VALUE_STRING -> "the string \"" + shortened(parser.getText()) + "\"";
+        case VALUE_STRING -> "the string \"" + MessageText.shortened(parser.getText()) + "\"";
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
         case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
         case VALUE_NULL -> "null";
@@ -632,7 +628,7 @@ public final class PredictRequestDecoder {
     }
 
     private String names() {
-      return NameLists.describe(PredictRequestDecoder.names(inputs));
+      return MessageText.names(PredictRequestDecoder.names(inputs));
     }
   }
 

@@ -10,7 +10,7 @@ import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import io.prodline.serving.protocol.BadRequestException;
-import io.prodline.serving.protocol.NameLists;
+import io.prodline.serving.protocol.MessageText;
 import io.prodline.serving.protocol.NonFiniteInputs;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,7 +73,7 @@ public final class FrameAssembler {
       Set<String> taken = new HashSet<>(names);
       for (InputTensor t : tensors) {
         if (!taken.contains(t.name())) {
-          String listed = NameLists.describe(names);
+          String listed = MessageText.names(names);
           throw new BadRequestException("unknown input '" + t.name() + "'; the model takes " + (graph == null ? listed
               : "'" + graph.input() + "' of shape [N, " + names.size() + "], or " + listed));
         }
@@ -86,7 +86,7 @@ public final class FrameAssembler {
       InputTensor tensor = byName.get(input.name());
       if (tensor == null) {
         throw new BadRequestException("input '" + input.name() + "' is missing; the model takes "
-            + NameLists.describe(names) + ", one tensor each");
+            + MessageText.names(names) + ", one tensor each");
       }
       int n = rowsOf(tensor);
       if (rows >= 0 && n != rows) {

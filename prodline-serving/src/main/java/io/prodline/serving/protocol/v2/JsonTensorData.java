@@ -2,6 +2,7 @@ package io.prodline.serving.protocol.v2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.MessageText;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -162,11 +163,7 @@ final class JsonTensorData {
   }
 
   private static BadRequestException wrong(String tensor, int index, JsonNode element, String expected) {
-    String shown = element.toString();
-    if (shown.length() > 40) {
-      shown = shown.substring(0, 40) + "...";
-    }
     return new BadRequestException("input '" + tensor + "' element " + index + " must be " + expected + " but is "
-        + shown);
+        + MessageText.shortened(element.toString()));
   }
 }

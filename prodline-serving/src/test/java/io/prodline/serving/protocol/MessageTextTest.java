@@ -10,20 +10,26 @@ import java.util.stream.IntStream;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-class NameListsTest {
+class MessageTextTest {
   private static List<String> names(int count) {
     return IntStream.range(0, count).mapToObj(i -> "f_" + i).toList();
   }
 
   @Test
+  void quotesAClientsValueUpToFortyCharacters() {
+    assertThat(MessageText.shortened("x".repeat(40))).isEqualTo("x".repeat(40));
+    assertThat(MessageText.shortened("x".repeat(41))).isEqualTo("x".repeat(40) + "...");
+  }
+
+  @Test
   void listsEveryNameUpToFifty() {
-    assertThat(NameLists.describe(names(3))).isEqualTo("[f_0, f_1, f_2]");
-    assertThat(NameLists.describe(names(50))).endsWith("f_48, f_49]");
+    assertThat(MessageText.names(names(3))).isEqualTo("[f_0, f_1, f_2]");
+    assertThat(MessageText.names(names(50))).endsWith("f_48, f_49]");
   }
 
   @Test
   void shortensLongerListsToTheirFirstTwenty() {
-    assertThat(NameLists.describe(names(51))).isEqualTo("[" + String.join(", ", names(20))
+    assertThat(MessageText.names(names(51))).isEqualTo("[" + String.join(", ", names(20))
         + ", ... and 31 more; the model's metadata lists them all]");
   }
 
