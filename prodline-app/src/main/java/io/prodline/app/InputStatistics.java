@@ -29,8 +29,7 @@ final class InputStatistics {
     }
     long start = System.nanoTime();
     DatasetStatistics stats;
-    SourceOptions sourceOptions = read.source(ReadOptions.STATISTICS_BATCH_ROWS);
-    sourceOptions = input.query() == null ? sourceOptions : sourceOptions.withQuery(input.query());
+    SourceOptions sourceOptions = read.source(ReadOptions.STATISTICS_BATCH_ROWS, input.query());
     try (DataSource source = DataSources.open(input.location(), sourceOptions);
          ProgressBar bar = Progress.bar("stats", -1, "rows")) {
       SourceReport.warnings(source);

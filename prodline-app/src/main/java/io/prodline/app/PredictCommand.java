@@ -71,7 +71,7 @@ final class PredictCommand implements Callable<Integer> {
     int threads = read.threads == null ? Runtime.getRuntime().availableProcessors() : read.threads;
     try (Predictor predictor = Predictor.load(model);
          DataSource source = DataSources.open(input,
-             query == null ? read.source(BATCH_ROWS) : read.source(BATCH_ROWS).withQuery(query))) {
+             read.source(BATCH_ROWS, query))) {
       SourceReport.warnings(source);
       OutputColumns columns = new OutputColumns(predictor.bundle().manifest(), keep);
       BatchScorer.Result result;

@@ -48,10 +48,11 @@ final class ReadOptions {
           + "schema's categorical int64 features are added by the commands that read one.")
   Set<String> categorical = Set.of();
 
-  /** How to read, with {@code defaultBatchRows} unless --batch-rows says otherwise. */
-  SourceOptions source(int defaultBatchRows) {
+  /** How to read, with {@code defaultBatchRows} unless --batch-rows says otherwise, and {@code query} (or none). */
+  SourceOptions source(int defaultBatchRows, String query) {
     SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows == null ? defaultBatchRows : batchRows)
         .withTypes(declaredTypes());
+    options = query == null ? options : options.withQuery(query);
     return skipBadRecords == null ? options : options.withBadRecords(BadRecordPolicy.skipAndCount(skipBadRecords));
   }
 
