@@ -2,6 +2,7 @@ package io.prodline.data.source.csv;
 
 import io.prodline.core.frame.ColumnType;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Strict parsing of CSV cells into typed values; each method throws {@link IllegalArgumentException} (a
@@ -12,10 +13,20 @@ import java.util.Locale;
  * words of {@link #parseFloat64} are numbers here.
  */
 final class Cells {
+  private static final Map<String, Double> WORDS = Map.of("nan", Double.NaN, "inf", Double.POSITIVE_INFINITY,
+      "infinity", Double.POSITIVE_INFINITY, "+inf", Double.POSITIVE_INFINITY, "+infinity",
+      Double.POSITIVE_INFINITY, "-inf", Double.NEGATIVE_INFINITY, "-infinity", Double.NEGATIVE_INFINITY);
+  private static final int LONGEST_WORD = "+infinity".length();
+  /** Digits that every long holds: one more may overflow, so such cells are left to {@link Long#parseLong}. */
+  private static final int SAFE_LONG_DIGITS = 18;
+
   private Cells() {}
 
-  /** A 64-bit integer: optional sign, then digits. */
+  /** A 64-bit integer: optional sign, then ASCII digits. */
   static long parseInt64(String cell) {
+    if (!isInt64(cell)) {
+      throw new NumberFormatException("not a 64-bit integer: " + cell);
+    }
     return Long.parseLong(cell);
   }
 
@@ -24,22 +35,14 @@ final class Cells {
    * with an optional sign on the infinities.
    */
   static double parseFloat64(String cell) {
-    for (int i = 0; i < cell.length(); i++) {
-      char c = cell.charAt(i);
-      if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-        return parseWord(cell);
-      }
+    if (isDecimal(cell)) {
+      return Double.parseDouble(cell);
     }
-    return Double.parseDouble(cell);
-  }
-
-  private static double parseWord(String cell) {
-    return switch (cell.toLowerCase(Locale.ROOT)) {
-      case "nan" -> Double.NaN;
-      case "inf", "infinity", "+inf", "+infinity" -> Double.POSITIVE_INFINITY;
-      case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
-      default -> throw new NumberFormatException("not a number: " + cell);
-    };
+    Double word = word(cell);
+    if (word == null) {
+      throw new NumberFormatException("not a number: " + cell);
+    }
+    return word;
   }
 
   /** {@code true} or {@code false}, in any letter case. */
@@ -53,18 +56,78 @@ final class Cells {
     throw new IllegalArgumentException("not a boolean: " + cell);
   }
 
-  /** Whether a cell fits a type; used while inferring types, when a misfit only rules the type out. */
+  /**
+   * Whether a cell fits a type; used while inferring types, where most cells of a sample rule some type out, so
+   * it decides without parsing and without an exception per misfit.
+   */
   static boolean fits(String cell, ColumnType type) {
-    try {
-      switch (type) {
-        case INT64 -> parseInt64(cell);
-        case FLOAT64 -> parseFloat64(cell);
-        case BOOL -> parseBool(cell);
-        case STRING -> { }
-      }
-      return true;
-    } catch (IllegalArgumentException e) {
+    return switch (type) {
+      case INT64 -> isInt64(cell);
+      case FLOAT64 -> isDecimal(cell) || word(cell) != null;
+      case BOOL -> cell.equalsIgnoreCase("true") || cell.equalsIgnoreCase("false");
+      case STRING -> true;
+    };
+  }
+
+  private static boolean isInt64(String cell) {
+    int digits = digitsFrom(cell, sign(cell, 0));
+    if (digits == 0 || sign(cell, 0) + digits != cell.length()) {
       return false;
     }
+    if (digits <= SAFE_LONG_DIGITS) {
+      return true;
+    }
+    try {
+      Long.parseLong(cell);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Plain decimal notation, exactly what {@link Double#parseDouble} reads of it: optional sign, digits with at
+   * most one point and at least one digit, then optionally e or E, an optional sign and digits.
+   */
+  private static boolean isDecimal(String cell) {
+    int at = sign(cell, 0);
+    int whole = digitsFrom(cell, at);
+    at += whole;
+    int fraction = 0;
+    if (at < cell.length() && cell.charAt(at) == '.') {
+      fraction = digitsFrom(cell, at + 1);
+      at += 1 + fraction;
+    }
+    if (whole + fraction == 0) {
+      return false;
+    }
+    if (at < cell.length() && (cell.charAt(at) == 'e' || cell.charAt(at) == 'E')) {
+      at = sign(cell, at + 1);
+      int exponent = digitsFrom(cell, at);
+      if (exponent == 0) {
+        return false;
+      }
+      at += exponent;
+    }
+    return at == cell.length();
+  }
+
+  /** The value of one of the words NaN, Inf and Infinity in any letter case, null for any other text. */
+  private static Double word(String cell) {
+    return cell.length() <= LONGEST_WORD ? WORDS.get(cell.toLowerCase(Locale.ROOT)) : null;
+  }
+
+  /** {@code at} moved past a sign there, if any. */
+  private static int sign(String cell, int at) {
+    return at < cell.length() && (cell.charAt(at) == '+' || cell.charAt(at) == '-') ? at + 1 : at;
+  }
+
+  /** How many ASCII digits follow from {@code at}. */
+  private static int digitsFrom(String cell, int at) {
+    int end = at;
+    while (end < cell.length() && cell.charAt(end) >= '0' && cell.charAt(end) <= '9') {
+      end++;
+    }
+    return end - at;
   }
 }
