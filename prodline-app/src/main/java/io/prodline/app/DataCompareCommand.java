@@ -81,7 +81,7 @@ final class DataCompareCommand implements Callable<Integer> {
   Path html;
 
   @Mixin
-  ReadOptions read;
+  StatisticsReadOptions read;
 
   @Override
   public Integer call() {

@@ -63,7 +63,7 @@ final class DataSchemaCommand implements Callable<Integer> {
   int maxDomainSize;
 
   @Mixin
-  ReadOptions read;
+  StatisticsReadOptions read;
 
   @Override
   public Integer call() {

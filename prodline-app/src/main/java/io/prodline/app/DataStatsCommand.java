@@ -56,7 +56,7 @@ final class DataStatsCommand implements Callable<Integer> {
   String weight;
 
   @Mixin
-  ReadOptions read;
+  StatisticsReadOptions read;
 
   @Override
   public Integer call() {

@@ -80,7 +80,7 @@ final class DataValidateCommand implements Callable<Integer> {
   Path html;
 
   @Mixin
-  ReadOptions read;
+  StatisticsReadOptions read;
 
   @Override
   public Integer call() {

@@ -23,13 +23,13 @@ import me.tongfei.progressbar.ProgressBar;
 final class InputStatistics {
   private InputStatistics() {}
 
-  static DatasetStatistics of(DataInput input, ReadOptions read, StatisticsOptions options) {
+  static DatasetStatistics of(DataInput input, StatisticsReadOptions read, StatisticsOptions options) {
     if (StatisticsFile.isStatistics(input.location())) {
       return read(input, read);
     }
     long start = System.nanoTime();
     DatasetStatistics stats;
-    SourceOptions sourceOptions = read.source(ReadOptions.STATISTICS_BATCH_ROWS, input.query());
+    SourceOptions sourceOptions = read.read.source(ReadOptions.STATISTICS_BATCH_ROWS, input.query());
     try (DataSource source = DataSources.open(input.location(), sourceOptions);
          ProgressBar bar = Progress.bar("stats", -1, "rows")) {
       SourceReport.warnings(source);
@@ -47,7 +47,7 @@ final class InputStatistics {
    * Statistics read back from a statistics file at {@code input}, checked against the read options' {@code
    * --categorical}, which such a file must already reflect.
    */
-  static DatasetStatistics read(DataInput input, ReadOptions read) {
+  static DatasetStatistics read(DataInput input, StatisticsReadOptions read) {
     DatasetStatistics stats = StatisticsFile.read(Path.of(input.location()));
     read.requireCategoricalColumns(input, DataColumns.of(stats.features().stream()
         .map(f -> new Field(f.name(), f.type())).toList()));

@@ -4,16 +4,14 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.data.source.BadRecordPolicy;
 import io.prodline.data.source.SourceOptions;
-import io.prodline.data.stats.DataColumns;
-import io.prodline.data.stats.StatisticsOptions;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** The options every data command reads data with, so {@code stats}, {@code schema}, ... read alike. */
+/**
+ * The options every command that reads a data set reads it with, so {@code predict}, {@code data stats}, ... read
+ * alike; the commands that summarise what they read add {@link StatisticsReadOptions}.
+ */
 final class ReadOptions {
   /** Rows per batch of the data commands: a statistics pass updates each sketch once per batch. */
   static final int STATISTICS_BATCH_ROWS = 65_536;
@@ -36,18 +34,6 @@ final class ReadOptions {
           + "(see --skip-bad-records). Comma-separated or repeated.")
   Map<String, String> types = Map.of();
 
-  @Option(names = "--kll-k", paramLabel = "K",
-      description = "Size of each numeric feature's quantile sketch, 8 to 65535 (default: 1024). The sketch keeps "
-          + "up to K values exactly; past that its rank error is about 2.3/K^0.97 (0.27% at 1024). Raise it for "
-          + "exact quantiles and comparisons of larger samples, at about 24 bytes of memory per unit per feature.")
-  Integer kllK;
-
-  @Option(names = "--categorical", split = ",", paramLabel = "COLUMN",
-      description = "Int64 columns whose values are labels (codes, ids, ratings): summarised like strings, with "
-          + "top values and a distinct count instead of moments and quantiles. Comma-separated or repeated; a "
-          + "schema's categorical int64 features are added by the commands that read one.")
-  Set<String> categorical = Set.of();
-
   /** How to read, with {@code defaultBatchRows} unless --batch-rows says otherwise, and {@code query} (or none). */
   SourceOptions source(int defaultBatchRows, String query) {
     SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows == null ? defaultBatchRows : batchRows)
@@ -67,22 +53,5 @@ final class ReadOptions {
       }
     });
     return declared;
-  }
-
-  /**
-   * Fails unless every --categorical name is an int64 column of {@code input}, whose {@code columns} are given:
-   * a misspelt name, or a column of another type, would otherwise have no effect and go unnoticed.
-   */
-  void requireCategoricalColumns(DataInput input, DataColumns columns) {
-    categorical.stream().sorted().forEach(column -> columns.require(input.displayName() + ": --categorical column",
-        column, List.of(ColumnType.INT64)));
-  }
-
-  StatisticsOptions statistics(StatisticsOptions base) {
-    Set<String> categoricalColumns = new HashSet<>(base.categoricalColumns());
-    categoricalColumns.addAll(categorical);
-    StatisticsOptions options = base.withCategoricalColumns(categoricalColumns);
-    options = kllK == null ? options : options.withKllK(kllK);
-    return threads == null ? options : options.withThreads(threads);
   }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.BundleReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +39,36 @@ class CommandLineTest {
       assertThat(r.out()).as(command).contains("Example").contains("prodline " + command);
     }
     assertThat(run("--help").out()).contains("quickstart").contains("train").contains("serve");
+  }
+
+  /**
+   * picocli renders every help text as a format string; one that does not format (a lone percent sign) is printed
+   * raw, its line breaks lost, after a warning on stderr at every --help.
+   */
+  @Test
+  void everyHelpFormatsWithoutAWarning() {
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      helpOfEveryCommand(Main.newCommandLine());
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  private static void helpOfEveryCommand(CommandLine cli) {
+    assertThat(cli.getUsageMessage()).isNotBlank();
+    cli.getSubcommands().values().forEach(CommandLineTest::helpOfEveryCommand);
+  }
+
+  @Test
+  void predictOffersOnlyOptionsThatTakeEffect() {
+    String help = run("predict", "--help").out();
+    assertThat(help).contains("--types", "--skip-bad-records", "--threads", "--batch-rows");
+    assertThat(help).doesNotContain("--kll-k", "--categorical");
+    assertThat(run("data", "stats", "--help").out()).contains("--kll-k", "--categorical", "(0.27%");
   }
 
   @Test
