@@ -178,6 +178,12 @@ class ModelServerTest {
     Answer path = http.get("/v2/something");
     assertThat(path.status()).isEqualTo(404);
     assertThat(path.error()).startsWith("no endpoint at /v2/something; the API has ");
+
+    Answer elsewhere = http.get("/v3/models/houses");
+    assertThat(elsewhere.status()).isEqualTo(404);
+    assertThat(elsewhere.error()).startsWith("no endpoint at /v3/models/houses; this port answers TensorFlow "
+        + "Serving's API: GET /v1/models/<name>").contains("the Open Inference Protocol under /v2")
+        .endsWith("; and GET /healthz, GET /readyz, GET /metrics");
   }
 
   @Test

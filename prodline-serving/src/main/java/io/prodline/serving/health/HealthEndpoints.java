@@ -6,6 +6,7 @@ import io.prodline.serving.protocol.ErrorBody;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ExtraEndpoint;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,5 +43,10 @@ public final class HealthEndpoints implements ExtraEndpoint {
     return Optional.of(problem.isEmpty()
         ? ApiResponse.of(HttpResponseStatus.OK, ApiResponse.JSON, READY_BODY)
         : new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE, ErrorBody.encode(problem.get()), null));
+  }
+
+  @Override
+  public List<String> endpoints() {
+    return List.of("GET " + LIVE, "GET " + READY);
   }
 }

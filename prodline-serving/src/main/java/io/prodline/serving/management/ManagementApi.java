@@ -140,7 +140,8 @@ public final class ManagementApi {
         }
       }
     }
-    throw new NotFound("no management endpoint at " + path + "; there are " + ENDPOINTS);
+    throw new NotFound("no management endpoint at " + path + "; there are " + ENDPOINTS
+        + extraEndpoints.stream().flatMap(e -> e.endpoints().stream()).map(e -> ", " + e).collect(Collectors.joining()));
   }
 
   private ModelView view(String name) {

@@ -6,6 +6,7 @@ import io.prodline.serving.protocol.ErrorBody;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ExtraEndpoint;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code GET /metrics}: the Prometheus scrape, on whichever port mounts it. */
@@ -31,5 +32,10 @@ public final class MetricsEndpoint implements ExtraEndpoint {
     }
     return Optional.of(ApiResponse.of(HttpResponseStatus.OK, CONTENT_TYPE,
         metrics.scrape().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public List<String> endpoints() {
+    return List.of("GET " + PATH);
   }
 }

@@ -1,6 +1,7 @@
 package io.prodline.serving.rest;
 
 import io.netty.handler.codec.http.HttpMethod;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,4 +11,7 @@ import java.util.Optional;
 public interface ExtraEndpoint {
   /** The answer when {@code path} (decoded, no query string) is this endpoint's; empty otherwise. */
   Optional<ApiResponse> answer(HttpMethod method, String path);
+
+  /** What it answers, as a client is told it: method and path, e.g. {@code GET /metrics}. */
+  List<String> endpoints();
 }

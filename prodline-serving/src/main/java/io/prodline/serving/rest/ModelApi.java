@@ -60,6 +60,8 @@ public final class ModelApi {
   private final RequestRunner runner;
   private final V2RestApi v2;
   private final List<ExtraEndpoint> extraEndpoints;
+  /** What a client whose path matches nothing is told this port answers. */
+  private final String endpoints;
 
   /** An API predicting each request alone, with default limits, no prediction log and metrics nobody reads. */
   public ModelApi(ServableManager servables, Executor predictExecutor) {
@@ -87,6 +89,10 @@ public final class ModelApi {
     this.runner = runner;
     this.v2 = new V2RestApi(v2);
     this.extraEndpoints = List.copyOf(extraEndpoints);
+    List<String> beside = extraEndpoints.stream().flatMap(e -> e.endpoints().stream()).toList();
+    this.endpoints = "TensorFlow Serving's API: " + Route.ENDPOINTS
+        + "; the Open Inference Protocol under /v2 (GET /v2 describes it)"
+        + (beside.isEmpty() ? "" : "; and " + String.join(", ", beside));
   }
 
   /**
@@ -118,7 +124,7 @@ public final class ModelApi {
       Optional<Route> parsed = Route.parse(path);
       if (parsed.isEmpty()) {
         return CompletableFuture.completedFuture(ApiResponse.error(HttpResponseStatus.NOT_FOUND,
-            "no endpoint at " + path + "; the API has " + Route.ENDPOINTS));
+            "no endpoint at " + path + "; this port answers " + endpoints));
       }
       Route route = parsed.get();
       if (!route.endpoint().method().equals(method)) {

@@ -90,7 +90,10 @@ class ManagementApiTest {
     assertThat(m.get("versions").toString()).isEqualTo("[{\"version\":3,\"state\":\"AVAILABLE\"}]");
     assertThat(call("GET", "/models/nope").status()).isEqualTo(404);
     assertThat(call("DELETE", "/models").status()).isEqualTo(405);
-    assertThat(call("GET", "/elsewhere").status()).isEqualTo(404);
+    Answer elsewhere = call("GET", "/elsewhere");
+    assertThat(elsewhere.status()).isEqualTo(404);
+    assertThat(elsewhere.error()).startsWith("no management endpoint at /elsewhere; there are GET /models, ")
+        .endsWith(", GET /metrics");
   }
 
   @Test
