@@ -29,6 +29,10 @@ public final class Batchers implements AutoCloseable {
     this.observer = observer;
   }
 
+  public BatchingConfig config() {
+    return config;
+  }
+
   /** Queues encoded rows for {@code predictor}, the loaded version {@code version} of {@code model}. */
   public CompletableFuture<Predictions> submit(String model, long version, Predictor predictor, float[] features,
       int rows) {

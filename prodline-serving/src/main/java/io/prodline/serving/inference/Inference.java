@@ -3,8 +3,10 @@ package io.prodline.serving.inference;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
 import io.prodline.serving.batching.Batchers;
+import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.predictionlog.PredictionLog;
 import io.prodline.serving.predictionlog.PredictionRecord;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,6 +27,11 @@ public final class Inference {
   public Inference(Batchers batchers, PredictionLog log) {
     this.batchers = batchers;
     this.log = log;
+  }
+
+  /** How requests are batched; empty when each is predicted alone. */
+  public Optional<BatchingConfig> batching() {
+    return batchers == null ? Optional.empty() : Optional.of(batchers.config());
   }
 
   /** Whether requests need an id for the prediction log. */

@@ -77,6 +77,10 @@ public final class RequestRunner {
     return limits;
   }
 
+  public Inference inference() {
+    return inference;
+  }
+
   /** The id a request goes by: the client's, else one made up when the prediction log needs one, else null. */
   public String requestId(String given) {
     if (given != null && !given.isBlank()) {

@@ -20,6 +20,7 @@ public final class ModelSnapshot {
   private final ServableVersion defaultVersion;
   private final Map<String, Long> labels;
   private final Map<Long, String> notServed;
+  private final VersionPolicy versionPolicy;
 
   /**
    * @param goal what the source wants for the model: which versions the default route may use, the labels, and
@@ -42,6 +43,7 @@ public final class ModelSnapshot {
         .orElse(serving.isEmpty() ? null : serving.lastEntry().getValue());
     this.labels = Collections.unmodifiableMap(new TreeMap<>(goal.labels()));
     this.notServed = goal.notServed();
+    this.versionPolicy = goal.versionPolicy();
   }
 
   public String name() {
@@ -51,6 +53,11 @@ public final class ModelSnapshot {
   /** Every version, newest first. */
   public List<VersionStatus> statuses() {
     return List.copyOf(statuses.descendingMap().values());
+  }
+
+  /** The policy that picks the versions served, a rollback's pin included. */
+  public VersionPolicy versionPolicy() {
+    return versionPolicy;
   }
 
   /** Label → version, sorted by label. */

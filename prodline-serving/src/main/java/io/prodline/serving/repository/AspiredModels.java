@@ -50,7 +50,7 @@ final class AspiredModels {
           notServed.put(v, whyNotServed(unloaded.contains(v), pin, policy));
         }
       });
-      goal.put(model, new AspiredModel(aspired, labels, notServed));
+      goal.put(model, new AspiredModel(aspired, labels, notServed, policy));
     });
     return goal;
   }

@@ -66,7 +66,7 @@ class AspiredVersionsManagerTest {
       aspired.add(version(v, true));
     }
     return Map.of("m", new AspiredModel(aspired, Map.of("stable", versions.length == 0 ? 1 : versions[0]),
-        Map.of()));
+        Map.of(), VersionPolicy.DEFAULT));
   }
 
   private static long defaultVersion(AspiredVersionsManager manager) {
@@ -162,7 +162,7 @@ class AspiredVersionsManagerTest {
   void aVersionServedOnlyForALabelTakesNoUnversionedRequests() {
     try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
       manager.setAspiredVersions(Map.of("m", new AspiredModel(List.of(version(1, true), version(2, false)),
-          Map.of("canary", 2L), Map.of())));
+          Map.of("canary", 2L), Map.of(), VersionPolicy.DEFAULT)));
       assertThat(defaultVersion(manager)).isEqualTo(1);
       try (VersionHandle canary = manager.acquire("m", VersionSelector.label("canary"))) {
         assertThat(canary.version()).isEqualTo(2);
@@ -175,7 +175,7 @@ class AspiredVersionsManagerTest {
     broken.add(1L);
     try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
       manager.setAspiredVersions(Map.of("m", new AspiredModel(List.of(version(1, true), version(2, false)),
-          Map.of("canary", 2L), Map.of())));
+          Map.of("canary", 2L), Map.of(), VersionPolicy.DEFAULT)));
       assertThat(manager.snapshot().model("m").statuses()).extracting(VersionStatus::state)
           .containsExactly(VersionState.AVAILABLE, VersionState.ERROR);
       assertThat(defaultVersion(manager)).isEqualTo(2);
@@ -187,7 +187,7 @@ class AspiredVersionsManagerTest {
     try (AspiredVersionsManager manager = new AspiredVersionsManager(loader, new AvailabilityPreservingPolicy())) {
       manager.setAspiredVersions(want(1));
       manager.setAspiredVersions(Map.of("m", new AspiredModel(List.of(version(2, true)), Map.of(),
-          Map.of(1L, "it is outside the version policy (latest 1)"))));
+          Map.of(1L, "it is outside the version policy (latest 1)"), VersionPolicy.DEFAULT)));
       assertThat(manager.snapshot().model("m").statuses()).containsExactly(
           new VersionStatus(2, VersionState.AVAILABLE, null), new VersionStatus(1, VersionState.END, null));
       assertThatThrownBy(() -> manager.acquire("m", VersionSelector.number(1)))

@@ -102,6 +102,8 @@ class ManagementApiTest {
     assertThat(rolledBack.get("pinned_version").asLong()).isEqualTo(2);
     assertThat(rolledBack.get("serving_version").asLong()).isEqualTo(2);
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(2);
+    assertThat(rest.get("/v2/models/m/config").json().get("version_policy").toString())
+        .isEqualTo("{\"specific\":{\"versions\":[2]}}");
     assertThat(rest.post("/v1/models/m/versions/3:predict", "{\"instances\": [[1]]}").error())
         .isEqualTo("version 3 of model 'm' exists but is not loaded: a rollback pinned the model to version 2");
     assertThat(call("POST", "/models/m:rollback").json().get("serving_version").asLong()).isEqualTo(1);
@@ -113,6 +115,8 @@ class ManagementApiTest {
     JsonNode cleared = call("DELETE", "/models/m/pin").json();
     assertThat(cleared.has("pinned_version")).isFalse();
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(3);
+    assertThat(rest.get("/v2/models/m/config").json().get("version_policy").toString())
+        .isEqualTo("{\"latest\":{\"num_versions\":1}}");
   }
 
   @Test

@@ -101,6 +101,15 @@ public final class V2Inference {
   }
 
   /**
+   * Triton's configuration of that version (empty: the default one): its metadata, with the model's version policy
+   * and this server's request size limit and batching.
+   */
+  public ModelConfig config(String model, String version) {
+    return ModelConfig.of(metadata(model, version), servables.snapshot().model(model).versionPolicy(),
+        runner.limits().maxRows(), runner.inference().batching());
+  }
+
+  /**
    * Runs {@code request} on that version (empty: the default one) through {@link RequestRunner}: decoded by the
    * supplier on a worker (decoding a large body is real work), batched, logged, timed and counted under
    * {@code protocol}. Every failure completes the future exceptionally.

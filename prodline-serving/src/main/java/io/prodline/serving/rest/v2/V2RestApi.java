@@ -80,7 +80,7 @@ public final class V2RestApi {
           yield done(readiness(ready, Json.write(new Ready(ready))));
         }
         case MODEL_METADATA -> done(ok(Json.write(inference.metadata(route.model(), route.version()))));
-        case MODEL_CONFIG -> done(ok(Json.write(ModelConfig.of(inference.metadata(route.model(), route.version())))));
+        case MODEL_CONFIG -> done(ok(Json.write(inference.config(route.model(), route.version()))));
         case MODEL_READY -> {
           boolean ready = inference.modelReady(route.model(), route.version());
           yield done(readiness(ready, Json.write(new ModelReady(route.model(), ready))));

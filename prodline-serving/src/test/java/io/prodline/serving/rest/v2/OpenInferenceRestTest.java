@@ -61,19 +61,24 @@ class OpenInferenceRestTest {
     assertThat(iris.get("outputs").get(0).get("shape").toString()).isEqualTo("[-1,3]");
   }
 
-  /** Triton's model configuration extension: the metadata's tensors in Triton's configuration terms. */
+  /**
+   * Triton's model configuration extension: the metadata's tensors in Triton's configuration terms, batched along
+   * the first dimension up to the request row limit, with the version policy of the repository (all, here).
+   */
   @Test
   void describesModelsAsTritonsModelConfiguration() {
     Answer answer = http().get("/v2/models/houses/config");
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).isEqualTo("{\"name\":\"houses\",\"platform\":\"prodline_linear-test\","
-        + "\"backend\":\"prodline\",\"max_batch_size\":0,\"input\":["
-        + "{\"name\":\"age\",\"data_type\":\"TYPE_FP64\",\"dims\":[-1]},"
-        + "{\"name\":\"rooms\",\"data_type\":\"TYPE_INT64\",\"dims\":[-1]},"
-        + "{\"name\":\"city\",\"data_type\":\"TYPE_STRING\",\"dims\":[-1]}],"
-        + "\"output\":[{\"name\":\"predictions\",\"data_type\":\"TYPE_FP32\",\"dims\":[-1]}]}");
+        + "\"backend\":\"prodline\",\"max_batch_size\":10000,\"version_policy\":{\"all\":{}},\"input\":["
+        + "{\"name\":\"age\",\"data_type\":\"TYPE_FP64\",\"dims\":[1],\"reshape\":{\"shape\":[]}},"
+        + "{\"name\":\"rooms\",\"data_type\":\"TYPE_INT64\",\"dims\":[1],\"reshape\":{\"shape\":[]}},"
+        + "{\"name\":\"city\",\"data_type\":\"TYPE_STRING\",\"dims\":[1],\"reshape\":{\"shape\":[]}}],"
+        + "\"output\":[{\"name\":\"predictions\",\"data_type\":\"TYPE_FP32\",\"dims\":[1],"
+        + "\"reshape\":{\"shape\":[]}}]}");
     JsonNode iris = http().get("/v2/models/iris/versions/1/config").json();
-    assertThat(iris.get("output").get(0).get("dims").toString()).isEqualTo("[-1,3]");
+    assertThat(iris.get("output").get(0).toString())
+        .isEqualTo("{\"name\":\"predictions\",\"data_type\":\"TYPE_FP32\",\"dims\":[3]}");
     assertThat(http().get("/v2/models/nope/config").status()).isEqualTo(404);
     assertThat(http().get("/v2/models/houses/versions/9/config").status()).isEqualTo(404);
     assertThat(http().post("/v2/models/houses/config", "{}").status()).isEqualTo(405);
