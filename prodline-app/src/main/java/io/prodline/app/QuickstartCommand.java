@@ -1,13 +1,14 @@
 package io.prodline.app;
 
-import io.prodline.serving.protocol.InstancesJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodline.core.bundle.Bundle;
 import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.text.ShortestDecimal;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.protocol.InstancesJson;
 import io.prodline.train.TrainingJob;
 import io.prodline.train.TrainingResult;
 import io.prodline.train.TrainingSpec;
@@ -174,7 +175,7 @@ final class QuickstartCommand implements Callable<Integer> {
 
   private static String format(float[] values) {
     if (values.length == 1) {
-      return Float.toString(values[0]);
+      return ShortestDecimal.of(values[0]);
     }
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < values.length; i++) {

@@ -1,11 +1,13 @@
 package io.prodline.app.batch;
 
+import io.prodline.core.text.ShortestDecimal;
 import java.util.List;
 
 /**
  * RFC 4180 CSV: a header line, then one line per row; a missing input value is an empty cell, and a text cell is
- * quoted only when it holds a comma, quote or line break. Numbers are written in Java's shortest round-trip form,
- * so reading a prediction back gives the exact float the model returned.
+ * quoted only when it holds a comma, quote or line break. Numbers are the shortest text that reads back as the
+ * same value ({@link ShortestDecimal}, as the server answers), so reading a prediction back gives the exact float
+ * the model returned.
  */
 final class CsvRowEncoder implements RowEncoder {
   private final String header;
@@ -38,13 +40,13 @@ final class CsvRowEncoder implements RowEncoder {
   @Override
   public void number(StringBuilder out, int column, double value) {
     separate(out, column);
-    out.append(value);
+    out.append(ShortestDecimal.of(value));
   }
 
   @Override
   public void number(StringBuilder out, int column, float value) {
     separate(out, column);
-    out.append(value);
+    out.append(ShortestDecimal.of(value));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.prodline.app.batch;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.prodline.core.text.ShortestDecimal;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ final class JsonlRowEncoder implements RowEncoder {
 
   private static void appendNumber(StringBuilder out, double value) {
     if (Double.isFinite(value)) {
-      out.append(value);
+      out.append(ShortestDecimal.of(value));
     } else {
       out.append("null");
     }
@@ -74,7 +75,7 @@ final class JsonlRowEncoder implements RowEncoder {
 
   private static void appendNumber(StringBuilder out, float value) {
     if (Float.isFinite(value)) {
-      out.append(value);
+      out.append(ShortestDecimal.of(value));
     } else {
       out.append("null");
     }
