@@ -29,7 +29,7 @@ final class InputStatistics {
     }
     long start = System.nanoTime();
     DatasetStatistics stats;
-    SourceOptions sourceOptions = read.read.source(ReadOptions.STATISTICS_BATCH_ROWS, input.query());
+    SourceOptions sourceOptions = read.source(input.query());
     try (DataSource source = DataSources.open(input.location(), sourceOptions);
          ProgressBar bar = Progress.bar("stats", -1, "rows")) {
       SourceReport.warnings(source);

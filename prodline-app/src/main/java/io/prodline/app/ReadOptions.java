@@ -13,9 +13,6 @@ import picocli.CommandLine.Option;
  * alike; the commands that summarise what they read add {@link StatisticsReadOptions}.
  */
 final class ReadOptions {
-  /** Rows per batch of the data commands: a statistics pass updates each sketch once per batch. */
-  static final int STATISTICS_BATCH_ROWS = 65_536;
-
   @Option(names = "--batch-rows", paramLabel = "N",
       description = "Rows per batch handed to a worker (default: 65536 for the data commands, 8192 for predict).")
   Integer batchRows;

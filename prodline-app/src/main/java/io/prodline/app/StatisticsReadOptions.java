@@ -1,6 +1,7 @@
 package io.prodline.app;
 
 import io.prodline.core.frame.ColumnType;
+import io.prodline.data.source.SourceOptions;
 import io.prodline.data.stats.DataColumns;
 import io.prodline.data.stats.StatisticsOptions;
 import java.util.HashSet;
@@ -14,6 +15,9 @@ import picocli.CommandLine.Option;
  * {@code validate}, {@code compare}): how to read, and how to sketch each feature.
  */
 final class StatisticsReadOptions {
+  /** Rows per batch unless --batch-rows says otherwise: a statistics pass updates each sketch once per batch. */
+  private static final int BATCH_ROWS = 65_536;
+
   @Mixin
   ReadOptions read;
 
@@ -29,6 +33,11 @@ final class StatisticsReadOptions {
           + "top values and a distinct count instead of moments and quantiles. Comma-separated or repeated; a "
           + "schema's categorical int64 features are added by the commands that read one.")
   Set<String> categorical = Set.of();
+
+  /** How to read, with {@code query} (or none). */
+  SourceOptions source(String query) {
+    return read.source(BATCH_ROWS, query);
+  }
 
   /**
    * Fails unless every --categorical name is an int64 column of {@code input}, whose {@code columns} are given:

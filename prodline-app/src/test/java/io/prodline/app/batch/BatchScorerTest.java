@@ -9,6 +9,7 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
+import io.prodline.core.text.ShortestDecimal;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.DataSources;
 import io.prodline.data.source.SourceOptions;
@@ -89,7 +90,7 @@ class BatchScorerTest {
       assertThat(written).hasSize(ROWS + 1);
       for (int r = 0; r < ROWS; r++) {
         String segment = r % 3 == 0 ? "\"north, east\"" : "south";
-        assertThat(written.get(r + 1)).isEqualTo(segment + "," + (1000 + r) + "," + Float.toString(expected.value(r))
+        assertThat(written.get(r + 1)).isEqualTo(segment + "," + (1000 + r) + "," + ShortestDecimal.of(expected.value(r))
             + "," + expected.predictedClass(r));
       }
     }

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ShortestDecimalTest {
-  /** Values JDK 17's toString writes a digit longer than needed (JDK-4511638); Java 19+ writes these. */
+  /** Values JDK 17's toString writes longer than needed (JDK-4511638); Java 19+ writes these. */
   @Test
   void writesTheShortestTextWhereJdk17WritesALongerOne() {
     assertThat(ShortestDecimal.of(2e23)).isEqualTo("2.0E23");

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * One model as a {@link ServingSnapshot} saw it: every version's status, the versions taking requests, the
- * default version and the labels. Immutable; lookups never lock. Lookup failures are
+ * default version, the labels and the version policy. Immutable; lookups never lock. Lookup failures are
  * {@link ModelNotFoundException}s naming what exists.
  */
 public final class ModelSnapshot {
@@ -23,8 +23,8 @@ public final class ModelSnapshot {
   private final VersionPolicy versionPolicy;
 
   /**
-   * @param goal what the source wants for the model: which versions the default route may use, the labels, and
-   *     why the versions it does not serve are not served
+   * @param goal what the source wants for the model: which versions the default route may use, the labels, why
+   *     the versions it does not serve are not served, and the policy that picked them
    */
   ModelSnapshot(String name, List<ServableVersion> versions, AspiredModel goal) {
     this.name = name;

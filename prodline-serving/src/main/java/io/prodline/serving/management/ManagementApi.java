@@ -60,6 +60,8 @@ public final class ManagementApi {
   private final ModelRepository repository;
   private final BearerToken token;
   private final List<ExtraEndpoint> extraEndpoints;
+  /** What a client whose path matches nothing is told this port answers. */
+  private final String endpoints;
 
   public ManagementApi(ModelRepository repository, String token) {
     this(repository, token, List.of());
@@ -73,6 +75,8 @@ public final class ManagementApi {
     this.repository = repository;
     this.token = new BearerToken(token);
     this.extraEndpoints = List.copyOf(extraEndpoints);
+    this.endpoints = Stream.concat(Stream.of(ENDPOINTS), ExtraEndpoint.endpointsOf(extraEndpoints).stream())
+        .collect(Collectors.joining(", "));
   }
 
   /** The answer; never completes exceptionally. */
@@ -140,8 +144,7 @@ public final class ManagementApi {
         }
       }
     }
-    throw new NotFound("no management endpoint at " + path + "; there are " + ENDPOINTS
-        + extraEndpoints.stream().flatMap(e -> e.endpoints().stream()).map(e -> ", " + e).collect(Collectors.joining()));
+    throw new NotFound("no management endpoint at " + path + "; there are " + endpoints);
   }
 
   private ModelView view(String name) {

@@ -14,4 +14,9 @@ public interface ExtraEndpoint {
 
   /** What it answers, as a client is told it: method and path, e.g. {@code GET /metrics}. */
   List<String> endpoints();
+
+  /** What all of {@code endpoints} answer, for telling a client whose path matched nothing. */
+  static List<String> endpointsOf(List<ExtraEndpoint> endpoints) {
+    return endpoints.stream().flatMap(e -> e.endpoints().stream()).toList();
+  }
 }

@@ -89,7 +89,7 @@ public final class ModelApi {
     this.runner = runner;
     this.v2 = new V2RestApi(v2);
     this.extraEndpoints = List.copyOf(extraEndpoints);
-    List<String> beside = extraEndpoints.stream().flatMap(e -> e.endpoints().stream()).toList();
+    List<String> beside = ExtraEndpoint.endpointsOf(extraEndpoints);
     this.endpoints = "TensorFlow Serving's API: " + Route.ENDPOINTS
         + "; the Open Inference Protocol under /v2 (GET /v2 describes it)"
         + (beside.isEmpty() ? "" : "; and " + String.join(", ", beside));

@@ -17,7 +17,10 @@ final class Cells {
       "infinity", Double.POSITIVE_INFINITY, "+inf", Double.POSITIVE_INFINITY, "+infinity",
       Double.POSITIVE_INFINITY, "-inf", Double.NEGATIVE_INFINITY, "-infinity", Double.NEGATIVE_INFINITY);
   private static final int LONGEST_WORD = "+infinity".length();
-  /** Digits that every long holds: one more may overflow, so such cells are left to {@link Long#parseLong}. */
+  /**
+   * Up to 18 digits always fit a long (the largest, 9223372036854775807, has 19); longer cells are left to
+   * {@link Long#parseLong} to decide.
+   */
   private static final int SAFE_LONG_DIGITS = 18;
 
   private Cells() {}

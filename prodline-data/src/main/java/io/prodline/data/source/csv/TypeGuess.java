@@ -7,8 +7,8 @@ import java.util.Locale;
  * The type of one column, inferred from the non-missing cells of the sample: the first of int64, float64 and
  * bool that every cell fits, else string; string too when the sample has no value at all.
  *
- * <p>Each type stays a candidate until one cell does not fit it, so a cell is parsed at most once per type that
- * is still possible. Numbers are counted to the end of the sample, though: a column of numbers with a few stray
+ * <p>Each type stays a candidate until one cell does not fit it, so a cell is checked only against the types that
+ * are still possible. Numbers are counted to the end of the sample, though: a column of numbers with a few stray
  * words is read as string, and {@link #note} says so, with the first such word and its line.
  */
 final class TypeGuess {
