@@ -36,7 +36,9 @@ public final class OnnxBareModel implements BareModelFormat {
   @Override
   public BareSignature read(Path modelFile) {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+    // The serving options (one intra-op thread, no spinning): default options would start a thread per core,
+    // spinning, only to read the signature.
+    try (OrtSession.SessionOptions options = SessionSettings.create();
          OrtSession session = env.createSession(modelFile.toString(), options)) {
       Map.Entry<String, NodeInfo> input = OnnxRuntimeProvider.singleInput(session, modelFile);
       int width = OnnxRuntimeProvider.inputWidth(input, modelFile);
