@@ -1,6 +1,7 @@
 package io.prodline.data.source.jsonl;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.prodline.core.error.DataFormatException;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
@@ -40,7 +41,9 @@ import java.util.Set;
  * with {@code file:line}, or, under a skip policy, a row left out and counted in {@link #badRecords()}.
  */
 public final class JsonLinesSource extends RowSource {
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  /** Numbers by Jackson's fast parser: the same doubles as {@link Double#parseDouble}, in a fraction of the time. */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
   private final LineReader lines;
   private final Queue<Line> sample = new ArrayDeque<>();

@@ -1,0 +1,76 @@
+package io.prodline.data.source.jsonl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LineReaderTest {
+  private static List<String> read(byte[] file) {
+    List<String> lines = new ArrayList<>();
+    try (LineReader reader = new LineReader("f.jsonl", new ByteArrayInputStream(file))) {
+      for (Line line = reader.next(); line != null; line = reader.next()) {
+        lines.add(line.number() + ":" + line.text());
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * Lines of every length, from empty to several times the read block, ASCII or not, ending in LF or CRLF or
+   * (the last) in nothing: each comes back whole, numbered, blank ones skipped, as a plain split of the text.
+   */
+  @Test
+  void readsEveryLineWholeWhateverItsLengthAndEnding() {
+    Random random = new Random(11);
+    for (int file = 0; file < 20; file++) {
+      StringBuilder text = new StringBuilder();
+      List<String> expected = new ArrayList<>();
+      int lines = 1 + random.nextInt(60);
+      for (int n = 1; n <= lines; n++) {
+        int length = switch (random.nextInt(4)) {
+          case 0 -> 0;
+          case 1 -> random.nextInt(16);
+          case 2 -> random.nextInt(1_000);
+          default -> random.nextInt(200_000);
+        };
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+          line.append(random.nextInt(50) == 0 ? 'é' : random.nextInt(20) == 0 ? ' ' : (char) ('a' + random.nextInt(26)));
+        }
+        text.append(line);
+        if (!line.toString().isBlank()) {
+          expected.add(n + ":" + line);
+        }
+        if (n < lines || random.nextBoolean()) {
+          text.append(random.nextBoolean() ? "\n" : "\r\n");
+        }
+      }
+      assertThat(read(text.toString().getBytes(StandardCharsets.UTF_8))).as("file %d", file)
+          .containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void dropsAByteOrderMarkAndReadsALoneLastLine() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] body = "{\"a\": 1}\n\n  \n{\"a\": 2}".getBytes(StandardCharsets.UTF_8);
+    byte[] file = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, file, 0, bom.length);
+    System.arraycopy(body, 0, file, bom.length, body.length);
+    assertThat(read(file)).containsExactly("1:{\"a\": 1}", "4:{\"a\": 2}");
+    assertThat(read(new byte[0])).isEmpty();
+  }
+
+  @Test
+  void aLineEndingExactlyAtTheEndOfABlockIsNotSplit() {
+    String first = "x".repeat((1 << 16) - 1);
+    String text = first + "\n" + "y".repeat(10) + "\n" + "z".repeat(1 << 17);
+    assertThat(read(text.getBytes(StandardCharsets.US_ASCII)))
+        .containsExactly("1:" + first, "2:" + "y".repeat(10), "3:" + "z".repeat(1 << 17));
+  }
+}
