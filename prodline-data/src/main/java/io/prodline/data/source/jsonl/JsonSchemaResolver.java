@@ -41,7 +41,7 @@ final class JsonSchemaResolver {
     while (sample.size() < options.sampleRows() && (line = lines.next()) != null) {
       sample.add(line);
       if (line.error() == null) {
-        observe(line.text(), guesses);
+        observe(line.utf8(), guesses);
       }
     }
     List<Field> fields = new ArrayList<>();
@@ -60,9 +60,9 @@ final class JsonSchemaResolver {
     return fields;
   }
 
-  private void observe(String text, Map<String, JsonTypeGuess> guesses) {
+  private void observe(byte[] utf8, Map<String, JsonTypeGuess> guesses) {
     Map<String, JsonTypeGuess> seen = new LinkedHashMap<>();
-    try (JsonParser parser = json.createParser(text)) {
+    try (JsonParser parser = json.createParser(utf8)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return;
       }

@@ -21,7 +21,7 @@ import java.util.Arrays;
  * blanks only are skipped.
  *
  * <p>The file is read a block at a time and searched for LF eight bytes at a time; a line of plain ASCII, the
- * usual case, becomes its string by a copy, without the decoder. Reading byte by byte from a
+ * usual case, needs no decoding to be known valid. Reading byte by byte from a
  * {@link java.io.BufferedInputStream} took a lock per byte, most of the time of a JSON-lines read.
  */
 final class LineReader implements AutoCloseable {
@@ -52,9 +52,10 @@ final class LineReader implements AutoCloseable {
   Line next() {
     while (true) {
       Line line = readLine();
-      if (line == null || line.error() != null || !line.text().isBlank()) {
-        return line;
+      if (line != null && line.error() == null && isBlank(line.utf8())) {
+        continue;
       }
+      return line;
     }
   }
 
@@ -122,28 +123,42 @@ final class LineReader implements AutoCloseable {
     int end = to > from && bytes[to - 1] == CR ? to - 1 : to;
     int start = number == 1 && end - from >= 3 && (bytes[from] & 0xff) == 0xEF && (bytes[from + 1] & 0xff) == 0xBB
         && (bytes[from + 2] & 0xff) == 0xBF ? from + 3 : from;
-    if (isAscii(bytes, start, end)) {
-      return new Line(number, new String(bytes, start, end - start, StandardCharsets.ISO_8859_1), null);
+    byte[] utf8 = Arrays.copyOfRange(bytes, start, end);
+    if (isAscii(utf8)) {
+      return new Line(number, utf8, null);
     }
     try {
-      String text = decoder.decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
-      return new Line(number, text, null);
+      String text = decoder.decode(ByteBuffer.wrap(utf8)).toString();
+      return new Line(number, text.isBlank() ? new byte[0] : utf8, null);
     } catch (CharacterCodingException e) {
       return new Line(number, null, new DataFormatException(source, number,
           "invalid UTF-8 bytes; save the file with UTF-8 encoding"));
     }
   }
 
-  private static boolean isAscii(byte[] bytes, int from, int to) {
-    int i = from;
+  private static boolean isAscii(byte[] bytes) {
+    int i = 0;
     long high = 0;
-    for (; i + 8 <= to; i += 8) {
+    for (; i + 8 <= bytes.length; i += 8) {
       high |= EightBytes.at(bytes, i);
     }
-    for (; i < to; i++) {
+    for (; i < bytes.length; i++) {
       high |= bytes[i];
     }
     return !EightBytes.nonAscii(high);
+  }
+
+  /**
+   * Whether the line is blank, as {@link String#isBlank} says of its text: every byte ASCII white space (a line of
+   * other white space was decoded and handed on as no bytes at all).
+   */
+  private static boolean isBlank(byte[] utf8) {
+    for (byte b : utf8) {
+      if (b < 0 || !Character.isWhitespace((char) b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

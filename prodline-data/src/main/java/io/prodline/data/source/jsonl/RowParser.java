@@ -57,7 +57,7 @@ final class RowParser {
     }
     row.beginRow();
     Arrays.fill(seen, false);
-    try (JsonParser parser = json.createParser(line.text())) {
+    try (JsonParser parser = json.createParser(line.utf8())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw bad(line, "expected a JSON object ({...}) on each line but found " + parser.currentToken());
       }

@@ -14,7 +14,7 @@ class LineReaderTest {
     List<String> lines = new ArrayList<>();
     try (LineReader reader = new LineReader("f.jsonl", new ByteArrayInputStream(file))) {
       for (Line line = reader.next(); line != null; line = reader.next()) {
-        lines.add(line.number() + ":" + line.text());
+        lines.add(line.number() + ":" + new String(line.utf8(), StandardCharsets.UTF_8));
       }
     }
     return lines;
@@ -64,6 +64,18 @@ class LineReaderTest {
     System.arraycopy(body, 0, file, bom.length, body.length);
     assertThat(read(file)).containsExactly("1:{\"a\": 1}", "4:{\"a\": 2}");
     assertThat(read(new byte[0])).isEmpty();
+  }
+
+  /** As String.isBlank: a line of white space, ASCII or not, is no record; a line of invalid UTF-8 is one. */
+  @Test
+  void skipsLinesOfWhiteSpaceOfAnyKind() {
+    byte[] file = "\t \n\u2003\u2028\n{\"a\": 1}\n\u00a0\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(read(file)).containsExactly("3:{\"a\": 1}", "4:\u00a0");
+    byte[] invalid = {' ', (byte) 0xC3, '\n', '{', '}', '\n'};
+    try (LineReader reader = new LineReader("f.jsonl", new ByteArrayInputStream(invalid))) {
+      assertThat(reader.next().error()).hasMessage("f.jsonl:1: invalid UTF-8 bytes; save the file with UTF-8 encoding");
+      assertThat(reader.next().number()).isEqualTo(2);
+    }
   }
 
   @Test
