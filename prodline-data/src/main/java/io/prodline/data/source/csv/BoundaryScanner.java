@@ -2,6 +2,7 @@ package io.prodline.data.source.csv;
 
 import io.prodline.core.error.DataFormatException;
 import io.prodline.core.text.EightBytes;
+import io.prodline.data.source.chunk.RecordEnds;
 
 /**
  * Follows the quoting of CSV bytes to find where records end, so that a file can be cut into chunks of whole
@@ -15,7 +16,7 @@ import io.prodline.core.text.EightBytes;
  * line, not a record. No decoding is needed: every byte of a multi-byte UTF-8 sequence is 0x80 or above, so
  * none can be mistaken for a quote, comma or line end.
  */
-final class BoundaryScanner {
+final class BoundaryScanner implements RecordEnds {
   private static final byte QUOTE = '"';
   private static final byte COMMA = ',';
   private static final byte LF = '\n';
@@ -45,7 +46,8 @@ final class BoundaryScanner {
    * Takes in {@code bytes[from, to)} until {@code untilRecords} records have ended in all, and returns the index
    * just after the line end of the last of them; returns {@code to} when the range runs out first.
    */
-  int scan(byte[] bytes, int from, int to, long untilRecords) {
+  @Override
+  public int scan(byte[] bytes, int from, int to, long untilRecords) {
     // The state lives in locals while scanning (the JIT keeps them in registers) and is stored back on return.
     long lineNow = line;
     boolean cr = lastWasCr;
@@ -126,7 +128,8 @@ final class BoundaryScanner {
    * Marks the end of the input: a last record without a line end ends here. A quoted field still open cannot be
    * resumed by anything, so it fails, naming the line where it began.
    */
-  void finish() {
+  @Override
+  public void finish() {
     if (inQuotes) {
       throw new DataFormatException(source, quoteOpenedOnLine,
           "the quoted field that starts on this line is never closed; add the closing quote (\") and write"
@@ -139,17 +142,20 @@ final class BoundaryScanner {
   }
 
   /** Records ended so far, blank lines not counted. */
-  long recordsEnded() {
+  @Override
+  public long recordsEnded() {
     return recordsEnded;
   }
 
   /** The 1-based physical line of the next byte. */
-  long line() {
+  @Override
+  public long line() {
     return line;
   }
 
   /** Whether the last byte taken in was a CR outside quotes, whose LF, if next, belongs to the same line end. */
-  boolean afterCr() {
+  @Override
+  public boolean afterCr() {
     return lastWasCr && !inQuotes;
   }
 }

@@ -11,6 +11,8 @@ import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import io.prodline.core.text.EightBytes;
 import io.prodline.core.text.FastDecimal;
+import io.prodline.data.source.chunk.Chunk;
+import io.prodline.data.source.chunk.ParsedChunk;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,6 +7,9 @@ import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
 import io.prodline.data.source.BatchIterator;
 import io.prodline.data.source.DataSource;
+import io.prodline.data.source.chunk.Chunk;
+import io.prodline.data.source.chunk.ChunkSplitter;
+import io.prodline.data.source.chunk.OrderedChunkParsing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -142,7 +145,8 @@ public final class CsvSource implements DataSource {
 
   /** As {@link #open(Path, CsvOptions, BadRecords)}, reading {@code blockBytes} bytes at a time (for tests). */
   static CsvSource open(Path file, CsvOptions options, BadRecords badRecords, int blockBytes) {
-    ChunkSplitter splitter = new ChunkSplitter(file.toString(), openStream(file, 0), blockBytes, 0, 1, false);
+    ChunkSplitter splitter = new ChunkSplitter(file.toString(), openStream(file, 0), blockBytes, 0,
+        new BoundaryScanner(file.toString(), 1, false));
     try {
       return new CsvSource(file, options, badRecords, blockBytes, splitter);
     } catch (RuntimeException e) {
@@ -213,25 +217,12 @@ public final class CsvSource implements DataSource {
     started = true;
     ChunkSplitter data = opened != null
         ? opened
-        : new ChunkSplitter(source, openStream(file, dataOffset), blockBytes, dataOffset, dataLine, dataAfterCr);
+        : new ChunkSplitter(source, openStream(file, dataOffset), blockBytes, dataOffset,
+            new BoundaryScanner(source, dataLine, dataAfterCr));
     opened = null;
-    chunks = new OrderedChunkParsing(data, options.batchRows(), options.batchBytes(), parser, options.threads());
-    return new BatchIterator(this::nextBatch);
-  }
-
-  /** The next non-empty batch in file order, after handing the bad records before it to the policy. */
-  private Frame nextBatch() {
-    ParsedChunk chunk;
-    while ((chunk = chunks.next()) != null) {
-      chunk.badRecords().forEach(badRecords::reject);
-      if (chunk.failure() != null) {
-        throw chunk.failure();
-      }
-      if (chunk.frame().rowCount() > 0) {
-        return chunk.frame();
-      }
-    }
-    return null;
+    chunks = new OrderedChunkParsing(data, options.batchRows(), options.batchBytes(), parser::parse,
+        options.threads(), "csv");
+    return new BatchIterator(() -> chunks.nextBatch(badRecords));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.prodline.data.source.csv;
 
+import io.prodline.data.source.chunk.Chunk;
+import io.prodline.data.source.chunk.ChunkSplitter;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.core.error.DataFormatException;
+import io.prodline.data.source.chunk.Chunk;
+import io.prodline.data.source.chunk.ChunkSplitter;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ class ChunkSplitterTest {
   private static List<String> chunks(byte[] file, int blockBytes, int records, int maxBytes) {
     List<String> chunks = new ArrayList<>();
     try (ChunkSplitter splitter =
-        new ChunkSplitter("t.csv", new ByteArrayInputStream(file), blockBytes, 0, 1, false)) {
+        new ChunkSplitter("t.csv", new ByteArrayInputStream(file), blockBytes, 0,
+            new BoundaryScanner("t.csv", 1, false))) {
       for (Chunk c = splitter.next(records, maxBytes); c != null; c = splitter.next(records, maxBytes)) {
         chunks.add(c.firstLine() + (c.afterCr() ? "^" : "") + ":"
             + new String(c.bytes(), c.from(), c.to() - c.from(), StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package io.prodline.data.source.csv;
+package io.prodline.data.source.chunk;
 
 import io.prodline.core.error.DataFormatException;
 import io.prodline.core.frame.Frame;
@@ -10,12 +10,13 @@ import java.util.List;
  * stopped it, if any, which ends the read once the records before it are accounted for.
  *
  * @param frame the good rows; null only when {@code failure} came before any parsing
- * @param badRecords records of the wrong width, with a value that does not fit its column, or not UTF-8
+ * @param badRecords records that could not be read: the wrong width, a value that does not fit its column, not
+ *     UTF-8, not one JSON object
  * @param failure damage that leaves nothing to resume at (text after a closing quote, an unclosed quote, an
  *     unreadable file), or null
  */
-record ParsedChunk(Frame frame, List<DataFormatException> badRecords, RuntimeException failure) {
-  static ParsedChunk failed(RuntimeException failure) {
+public record ParsedChunk(Frame frame, List<DataFormatException> badRecords, RuntimeException failure) {
+  public static ParsedChunk failed(RuntimeException failure) {
     return new ParsedChunk(null, List.of(), failure);
   }
 }

@@ -1,4 +1,4 @@
-package io.prodline.data.source.csv;
+package io.prodline.data.source.chunk;
 
 import io.prodline.core.error.ProdlineException;
 import java.io.IOException;
@@ -8,23 +8,23 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Cuts a CSV byte stream into {@link Chunk}s of a given number of records, reading it in blocks and finding
- * record ends with a {@link BoundaryScanner}; a leading UTF-8 byte order mark is dropped.
+ * Cuts a byte stream into {@link Chunk}s of a given number of records, reading it in blocks and finding record
+ * ends with the format's {@link RecordEnds}; a leading UTF-8 byte order mark is dropped.
  *
  * <p>Each chunk gets the buffer it was read into, so its bytes are never copied; only the start of the next
  * record, read past the cut, moves to a fresh buffer. A buffer grows to hold a whole chunk, so memory follows
  * the size of a chunk, not of the file. A chunk's buffer given back once its records are parsed
  * ({@link #recycle}) is read into again, so a file of many chunks does not allocate a buffer for each.
  */
-final class ChunkSplitter implements AutoCloseable {
+public final class ChunkSplitter implements AutoCloseable {
   /** Bytes read at a time from the file. */
-  static final int DEFAULT_BLOCK_BYTES = 1 << 20;
+  public static final int DEFAULT_BLOCK_BYTES = 1 << 20;
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final String source;
   private final InputStream in;
   private final int blockBytes;
-  private final BoundaryScanner scanner;
+  private final RecordEnds scanner;
   private final Queue<byte[]> spares = new ConcurrentLinkedQueue<>();
   private byte[] buffer;
   private int start;
@@ -38,21 +38,21 @@ final class ChunkSplitter implements AutoCloseable {
   private long recordsCut;
 
   /**
-   * A splitter of {@code in}, whose first byte is at file offset {@code offset} and starts a record on physical
-   * line {@code line}; {@code afterCr} as in {@link Chunk}. At offset 0 a byte order mark is dropped.
+   * A splitter of {@code in}, whose first byte is at file offset {@code offset} and starts a record where
+   * {@code scanner} stands (its line and CR state). At offset 0 a byte order mark is dropped.
    */
-  ChunkSplitter(String source, InputStream in, int blockBytes, long offset, long line, boolean afterCr) {
+  public ChunkSplitter(String source, InputStream in, int blockBytes, long offset, RecordEnds scanner) {
     if (blockBytes < 1) {
       throw new IllegalArgumentException("blockBytes must be at least 1, got " + blockBytes);
     }
     this.source = source;
     this.in = in;
     this.blockBytes = blockBytes;
-    this.scanner = new BoundaryScanner(source, line, afterCr);
+    this.scanner = scanner;
     this.buffer = new byte[blockBytes];
     this.offset = offset;
-    this.chunkLine = line;
-    this.chunkAfterCr = afterCr;
+    this.chunkLine = scanner.line();
+    this.chunkAfterCr = scanner.afterCr();
     if (offset == 0) {
       dropByteOrderMark();
     }
@@ -73,9 +73,9 @@ final class ChunkSplitter implements AutoCloseable {
    * The next chunk of up to {@code records} records, or null when no record is left. It has fewer only at the end
    * of the file, or once it reaches {@code maxBytes} bytes: it then ends with the record under way. Where it is
    * cut depends only on the bytes, never on how they were read.
-   * Throws a {@link io.prodline.core.error.DataFormatException} when the file ends inside a quoted field.
+   * Throws what the {@link RecordEnds} throws at the end of the file (for CSV, a file ending inside a quoted field).
    */
-  Chunk next(int records, int maxBytes) {
+  public Chunk next(int records, int maxBytes) {
     long until = recordsCut + records;
     while (true) {
       if (scanned < limit) {
@@ -136,22 +136,22 @@ final class ChunkSplitter implements AutoCloseable {
    * Takes back the buffer of a chunk handed out, once nothing reads it any more, to read a later chunk into; may
    * be called from any thread.
    */
-  void recycle(Chunk chunk) {
+  public void recycle(Chunk chunk) {
     spares.add(chunk.bytes());
   }
 
   /** File offset of the first byte after the last chunk handed out. */
-  long position() {
+  public long position() {
     return offset + start;
   }
 
   /** Physical line that the next chunk starts on. */
-  long line() {
+  public long line() {
     return chunkLine;
   }
 
   /** Whether the last chunk handed out ended with a CR (see {@link Chunk#afterCr()}). */
-  boolean afterCr() {
+  public boolean afterCr() {
     return chunkAfterCr;
   }
 
