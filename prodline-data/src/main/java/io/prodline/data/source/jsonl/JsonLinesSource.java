@@ -2,23 +2,23 @@ package io.prodline.data.source.jsonl;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import io.prodline.core.error.DataFormatException;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
-import io.prodline.data.source.FrameAssembler;
-import io.prodline.data.source.RowSource;
+import io.prodline.data.source.BatchIterator;
+import io.prodline.data.source.DataSource;
 import io.prodline.data.source.SourceOptions;
+import io.prodline.data.source.chunk.ChunkSplitter;
+import io.prodline.data.source.chunk.OrderedChunkParsing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 
 /**
@@ -36,26 +36,40 @@ import java.util.Set;
  * record, except that a number or boolean in a string column is kept as its JSON text, and a float that holds
  * an exact integer (such as {@code 3.0}) fits int64.
  *
+ * <p><b>Reading.</b> The calling thread cuts the file into chunks of {@code batchRows} lines (at most 8 MiB); a
+ * pool of threads, one per processor, parses them, and the batches come back in file order, bad records counted
+ * in order, exactly as from one thread (see {@link OrderedChunkParsing}). The type-inference sample is read
+ * first, and read again as data.
+ *
  * <p><b>Errors.</b> A line that is not one JSON object (for example cut short), has invalid UTF-8, a key that is
  * not a column, or a value that does not fit is a bad record: a {@link DataFormatException} whose message starts
  * with {@code file:line}, or, under a skip policy, a row left out and counted in {@link #badRecords()}.
  */
-public final class JsonLinesSource extends RowSource {
+public final class JsonLinesSource implements DataSource {
   /** Numbers by Jackson's fast parser: the same doubles as {@link Double#parseDouble}, in a fraction of the time. */
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+  /** A batch is cut before {@code batchRows} lines once it holds this many bytes, as a CSV batch is. */
+  private static final int BATCH_BYTES = 8 << 20;
 
-  private final LineReader lines;
-  private final Queue<Line> sample = new ArrayDeque<>();
+  private final Path file;
+  private final String source;
+  private final List<Field> schema;
   private final RowParser parser;
+  private final BadRecords badRecords;
+  private final int batchRows;
+  private OrderedChunkParsing chunks;
 
-  private JsonLinesSource(String source, LineReader lines, SourceOptions options, BadRecords badRecords) {
-    super(badRecords, options.batchRows(), "file");
-    this.lines = lines;
+  private JsonLinesSource(Path file, SourceOptions options, BadRecords badRecords) {
+    this.file = file;
+    this.source = file.toString();
+    this.badRecords = badRecords;
+    this.batchRows = options.batchRows();
     Set<String> inferred = new HashSet<>();
-    List<Field> schema = new JsonSchemaResolver(JSON, options).resolve(lines, sample, inferred);
+    try (ChunkSplitter sample = splitter()) {
+      this.schema = new JsonSchemaResolver(JSON, options).resolve(source, sample, inferred);
+    }
     this.parser = new RowParser(source, JSON, schema, inferred, options.sampleRows());
-    schema(schema);
   }
 
   /** Opens a file and reads the type-inference sample, unless a schema is declared. */
@@ -65,7 +79,11 @@ public final class JsonLinesSource extends RowSource {
 
   /** Opens a file that counts its skipped records into {@code badRecords}, which several files can share. */
   public static JsonLinesSource open(Path file, SourceOptions options, BadRecords badRecords) {
-    String source = file.toString();
+    return new JsonLinesSource(file, options, badRecords);
+  }
+
+  /** A splitter of the file from its start. */
+  private ChunkSplitter splitter() {
     InputStream in;
     try {
       in = Files.newInputStream(file);
@@ -74,40 +92,35 @@ public final class JsonLinesSource extends RowSource {
     } catch (IOException e) {
       throw new ProdlineException(source + ": cannot open the file: " + e.getMessage(), e);
     }
-    LineReader lines = new LineReader(source, in);
-    try {
-      return new JsonLinesSource(source, lines, options, badRecords);
-    } catch (RuntimeException e) {
-      try {
-        lines.close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    return new ChunkSplitter(source, in, ChunkSplitter.DEFAULT_BLOCK_BYTES, 0, new LineEnds());
   }
 
   @Override
-  protected boolean readNext(FrameAssembler batch) {
-    Line line = nextLine();
-    if (line == null) {
-      return false;
-    }
-    try {
-      parser.parse(line, batch);
-    } catch (DataFormatException e) {
-      badRecords().reject(e);
-    }
-    return true;
+  public List<Field> schema() {
+    return schema;
   }
 
-  private Line nextLine() {
-    Line sampled = sample.poll();
-    return sampled != null ? sampled : lines.next();
+  @Override
+  public BadRecords badRecords() {
+    return badRecords;
   }
 
+  /** The batches of up to {@code batchRows} rows each; may be called once, and not after {@link #readAll()}. */
+  @Override
+  public Iterator<Frame> iterator() {
+    if (chunks != null) {
+      throw new IllegalStateException("a JsonLinesSource reads its file once; open a new one to read it again");
+    }
+    chunks = new OrderedChunkParsing(splitter(), batchRows, BATCH_BYTES, parser::parse,
+        Runtime.getRuntime().availableProcessors(), "jsonl");
+    return new BatchIterator(() -> chunks.nextBatch(badRecords));
+  }
+
+  /** Stops the parsing threads and closes the file. */
   @Override
   public void close() {
-    lines.close();
+    if (chunks != null) {
+      chunks.close();
+    }
   }
 }

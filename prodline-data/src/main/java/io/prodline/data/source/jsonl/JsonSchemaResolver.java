@@ -6,12 +6,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.SourceOptions;
+import io.prodline.data.source.chunk.Chunk;
+import io.prodline.data.source.chunk.ChunkSplitter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 
 /**
@@ -23,6 +24,9 @@ import java.util.Set;
  * as data.
  */
 final class JsonSchemaResolver {
+  /** The sample is read in chunks of at most this many bytes, so a sample of long lines is never held whole. */
+  private static final int SAMPLE_BYTES = 8 << 20;
+
   private final JsonFactory json;
   private final SourceOptions options;
 
@@ -31,17 +35,26 @@ final class JsonSchemaResolver {
     this.options = options;
   }
 
-  /** The columns, and the names whose type was inferred; fills {@code sample} with the lines read ahead. */
-  List<Field> resolve(LineReader lines, Queue<Line> sample, Set<String> inferred) {
+  /**
+   * The columns, and the names whose type was inferred, from the first {@code sampleRows} lines of the
+   * {@code splitter}'s file (unless a schema is declared); the data is read again from a fresh stream, so the
+   * sample lines need not be kept.
+   */
+  List<Field> resolve(String source, ChunkSplitter splitter, Set<String> inferred) {
     if (!options.schema().isEmpty()) {
       return options.schema();
     }
     Map<String, JsonTypeGuess> guesses = new LinkedHashMap<>();
-    Line line;
-    while (sample.size() < options.sampleRows() && (line = lines.next()) != null) {
-      sample.add(line);
-      if (line.error() == null) {
-        observe(line.utf8(), guesses);
+    int sampled = 0;
+    Chunk chunk;
+    while (sampled < options.sampleRows()
+        && (chunk = splitter.next(options.sampleRows() - sampled, SAMPLE_BYTES)) != null) {
+      ChunkLines lines = new ChunkLines(source, chunk);
+      for (Line line = lines.next(); line != null; line = lines.next()) {
+        sampled++;
+        if (line.error() == null) {
+          observe(line, guesses);
+        }
       }
     }
     List<Field> fields = new ArrayList<>();
@@ -60,9 +73,9 @@ final class JsonSchemaResolver {
     return fields;
   }
 
-  private void observe(byte[] utf8, Map<String, JsonTypeGuess> guesses) {
+  private void observe(Line line, Map<String, JsonTypeGuess> guesses) {
     Map<String, JsonTypeGuess> seen = new LinkedHashMap<>();
-    try (JsonParser parser = json.createParser(utf8)) {
+    try (JsonParser parser = json.createParser(line.bytes(), line.from(), line.to() - line.from())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return;
       }

@@ -9,9 +9,12 @@ import io.prodline.core.error.DataFormatException;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.FrameAssembler;
+import io.prodline.data.source.chunk.Chunk;
+import io.prodline.data.source.chunk.ParsedChunk;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +39,6 @@ final class RowParser {
   private final Set<String> inferred;
   private final int sampleRows;
   private final Map<String, Integer> index = new HashMap<>();
-  private final boolean[] seen;
 
   RowParser(String source, JsonFactory json, List<Field> schema, Set<String> inferred, int sampleRows) {
     this.source = source;
@@ -47,17 +49,38 @@ final class RowParser {
     for (int i = 0; i < schema.size(); i++) {
       index.put(schema.get(i).name(), i);
     }
-    this.seen = new boolean[schema.size()];
   }
 
-  /** Stages the line's values and commits the row; throws, leaving the row uncommitted, if the line is bad. */
-  void parse(Line line, FrameAssembler row) {
+  /**
+   * The rows of a chunk's lines as a frame, and the bad lines left out, in order. Safe to call from several
+   * threads at once: every call works on its own state.
+   */
+  ParsedChunk parse(Chunk chunk) {
+    FrameAssembler rows = new FrameAssembler(schema);
+    boolean[] seen = new boolean[schema.size()];
+    List<DataFormatException> badLines = new ArrayList<>(0);
+    ChunkLines lines = new ChunkLines(source, chunk);
+    for (Line line = lines.next(); line != null; line = lines.next()) {
+      try {
+        parse(line, rows, seen);
+      } catch (DataFormatException e) {
+        badLines.add(e);
+      }
+    }
+    return new ParsedChunk(rows.build(), badLines, null);
+  }
+
+  /**
+   * Stages the line's values and commits the row; throws, leaving the row uncommitted, if the line is bad.
+   * {@code seen} marks the keys read so far.
+   */
+  private void parse(Line line, FrameAssembler row, boolean[] seen) {
     if (line.error() != null) {
       throw line.error();
     }
     row.beginRow();
     Arrays.fill(seen, false);
-    try (JsonParser parser = json.createParser(line.utf8())) {
+    try (JsonParser parser = json.createParser(line.bytes(), line.from(), line.to() - line.from())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw bad(line, "expected a JSON object ({...}) on each line but found " + parser.currentToken());
       }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,6 +131,49 @@ class JsonLinesSourceTest {
       assertThat(source.badRecords().examples().get(0).problem())
           .startsWith("key 'n' is int64 but has the value an array");
     }
+  }
+
+  /**
+   * Many small batches, parsed on several threads, with bad and blank lines scattered through them: the rows come
+   * back in file order and the bad lines are counted and listed in file order, as one thread would give them.
+   */
+  @Test
+  void batchesParsedInParallelComeBackInFileOrder() {
+    StringBuilder text = new StringBuilder();
+    List<Long> good = new ArrayList<>();
+    List<Long> badLines = new ArrayList<>();
+    Random random = new Random(5);
+    for (long line = 1; line <= 20_000; line++) {
+      int kind = line <= 10 ? 0 : random.nextInt(100);
+      if (kind == 1) {
+        text.append("{\"n\": \"text\"}\n"); // a string where the sample saw integers
+        badLines.add(line);
+      } else if (kind == 2) {
+        text.append("{\"n\": 3\n"); // cut short
+        badLines.add(line);
+      } else if (kind == 3) {
+        text.append("\n"); // blank: skipped, not a record
+      } else {
+        text.append("{\"n\": ").append(line).append("}\n");
+        good.add(line);
+      }
+    }
+    Path file = write(dir, "many.jsonl", text.toString());
+    SourceOptions skip = SourceOptions.defaults().withSampleRows(10).withBatchRows(97)
+        .withBadRecords(BadRecordPolicy.skipAndCount(10_000).withExamples(5));
+    List<Long> read = new ArrayList<>();
+    try (JsonLinesSource source = JsonLinesSource.open(file, skip)) {
+      for (Frame batch : source) {
+        assertThat(batch.rowCount()).isLessThanOrEqualTo(97);
+        for (int r = 0; r < batch.rowCount(); r++) {
+          read.add((Long) batch.column(0).get(r));
+        }
+      }
+      assertThat(source.badRecords().skipped()).isEqualTo(badLines.size());
+      assertThat(source.badRecords().examples()).extracting(BadRecord::line)
+          .containsExactlyElementsOf(badLines.subList(0, 5));
+    }
+    assertThat(read).containsExactlyElementsOf(good);
   }
 
   @Test

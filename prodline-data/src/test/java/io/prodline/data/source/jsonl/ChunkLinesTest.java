@@ -2,6 +2,8 @@ package io.prodline.data.source.jsonl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prodline.data.source.chunk.Chunk;
+import io.prodline.data.source.chunk.ChunkSplitter;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,19 +11,27 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class LineReaderTest {
+class ChunkLinesTest {
+  /** Every non-blank line of {@code file}, as number:text, cut into chunks of a few lines read in small blocks. */
   private static List<String> read(byte[] file) {
     List<String> lines = new ArrayList<>();
-    try (LineReader reader = new LineReader("f.jsonl", new ByteArrayInputStream(file))) {
-      for (Line line = reader.next(); line != null; line = reader.next()) {
-        lines.add(line.number() + ":" + new String(line.utf8(), StandardCharsets.UTF_8));
+    Random sizes = new Random(file.length);
+    try (ChunkSplitter splitter = new ChunkSplitter("f.jsonl", new ByteArrayInputStream(file), 1_000, 0,
+        new LineEnds())) {
+      for (Chunk chunk = splitter.next(1 + sizes.nextInt(7), Integer.MAX_VALUE); chunk != null;
+          chunk = splitter.next(1 + sizes.nextInt(7), Integer.MAX_VALUE)) {
+        ChunkLines chunkLines = new ChunkLines("f.jsonl", chunk);
+        for (Line line = chunkLines.next(); line != null; line = chunkLines.next()) {
+          lines.add(line.number() + ":" + (line.error() != null ? line.error().getMessage()
+              : new String(line.bytes(), line.from(), line.to() - line.from(), StandardCharsets.UTF_8)));
+        }
       }
     }
     return lines;
   }
 
   /**
-   * Lines of every length, from empty to several times the read block, ASCII or not, ending in LF or CRLF or
+   * Lines of every length, from empty to hundreds of times the read block, ASCII or not, ending in LF or CRLF or
    * (the last) in nothing: each comes back whole, numbered, blank ones skipped, as a plain split of the text.
    */
   @Test
@@ -72,15 +82,13 @@ class LineReaderTest {
     byte[] file = "\t \n\u2003\u2028\n{\"a\": 1}\n\u00a0\n".getBytes(StandardCharsets.UTF_8);
     assertThat(read(file)).containsExactly("3:{\"a\": 1}", "4:\u00a0");
     byte[] invalid = {' ', (byte) 0xC3, '\n', '{', '}', '\n'};
-    try (LineReader reader = new LineReader("f.jsonl", new ByteArrayInputStream(invalid))) {
-      assertThat(reader.next().error()).hasMessage("f.jsonl:1: invalid UTF-8 bytes; save the file with UTF-8 encoding");
-      assertThat(reader.next().number()).isEqualTo(2);
-    }
+    assertThat(read(invalid))
+        .containsExactly("1:f.jsonl:1: invalid UTF-8 bytes; save the file with UTF-8 encoding", "2:{}");
   }
 
   @Test
   void aLineEndingExactlyAtTheEndOfABlockIsNotSplit() {
-    String first = "x".repeat((1 << 16) - 1);
+    String first = "x".repeat(999);
     String text = first + "\n" + "y".repeat(10) + "\n" + "z".repeat(1 << 17);
     assertThat(read(text.getBytes(StandardCharsets.US_ASCII)))
         .containsExactly("1:" + first, "2:" + "y".repeat(10), "3:" + "z".repeat(1 << 17));
