@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a JSON-lines file (also called NDJSON): one JSON object per line, as {@link Frame} batches; only one
- * batch and the type-inference sample are held at a time.
+ * Reads a JSON-lines file (also called NDJSON): one JSON object per line, as {@link Frame} batches; a few
+ * batches are held at a time (one per parsing thread, and one more), whatever the file's size.
  *
  * <p><b>Format.</b> UTF-8 (a byte order mark is dropped), lines end with LF or CRLF, blank lines are skipped.
  * Each line is one object; its keys are the columns. A key the object lacks, and a JSON {@code null}, are
@@ -42,7 +42,7 @@ import java.util.Set;
  * first, and read again as data.
  *
  * <p><b>Errors.</b> A line that is not one JSON object (for example cut short), has invalid UTF-8, a key that is
- * not a column, or a value that does not fit is a bad record: a {@link DataFormatException} whose message starts
+ * not a column, or a value that does not fit is a bad record: a {@link io.prodline.core.error.DataFormatException} whose message starts
  * with {@code file:line}, or, under a skip policy, a row left out and counted in {@link #badRecords()}.
  */
 public final class JsonLinesSource implements DataSource {
