@@ -6,8 +6,9 @@ import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
 /**
- * The iterator of a {@link DataSource}: asks for the next batch only when {@link #hasNext()} needs it, so a
- * source reads ahead at most one batch.
+ * The iterator of a {@link DataSource}: asks for the next batch only when {@link #hasNext()} needs it, so the
+ * caller holds at most one batch beyond the one it uses (a source parsing on several threads keeps its own
+ * bounded few in flight).
  */
 public final class BatchIterator implements Iterator<Frame> {
   private final Supplier<Frame> nextBatch;

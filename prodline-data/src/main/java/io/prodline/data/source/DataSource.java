@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Rows from anywhere (a CSV, JSON lines or Parquet file, a set of such files, a SQL query) as a stream of
  * {@link Frame} batches, so statistics, validation and training read every format through one loop and hold
- * only one batch at a time.
+ * only a few batches at a time, whatever the size of the data.
  *
  * <p>A source reads its data once: iterate it once, or call {@link #readAll()}; close it after. The schema is
  * known as soon as the source is open. Like {@link java.nio.file.DirectoryStream}, it is an {@link Iterable}

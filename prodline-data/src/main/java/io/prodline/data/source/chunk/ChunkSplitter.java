@@ -3,6 +3,9 @@ package io.prodline.data.source.chunk;
 import io.prodline.core.error.ProdlineException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,6 +22,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class ChunkSplitter implements AutoCloseable {
   /** Bytes read at a time from the file. */
   public static final int DEFAULT_BLOCK_BYTES = 1 << 20;
+  /**
+   * Bytes of text after which a chunk ends before its record count, by default: keeps memory bounded on wide
+   * files, whose batches would otherwise be hundreds of megabytes.
+   */
+  public static final int DEFAULT_CHUNK_BYTES = 8 << 20;
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final String source;
@@ -55,6 +63,36 @@ public final class ChunkSplitter implements AutoCloseable {
     this.chunkAfterCr = scanner.afterCr();
     if (offset == 0) {
       dropByteOrderMark();
+    }
+  }
+
+  /**
+   * A splitter of {@code file} from byte {@code offset} on, where a record starts as {@code scanner} stands; the
+   * file is closed again if anything fails before the splitter is made. "no such file" and the reader's other
+   * complaints name the file.
+   */
+  public static ChunkSplitter open(Path file, int blockBytes, long offset, RecordEnds scanner) {
+    String source = file.toString();
+    InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new ProdlineException(source + ": no such file");
+    } catch (IOException e) {
+      throw new ProdlineException(source + ": cannot open the file: " + e.getMessage(), e);
+    }
+    try {
+      in.skipNBytes(offset);
+      return new ChunkSplitter(source, in, blockBytes, offset, scanner);
+    } catch (IOException | RuntimeException e) {
+      RuntimeException failure = e instanceof RuntimeException r ? r
+          : new ProdlineException(source + ": cannot read the file: " + e.getMessage(), e);
+      try {
+        in.close();
+      } catch (IOException suppressed) {
+        failure.addSuppressed(suppressed);
+      }
+      throw failure;
     }
   }
 

@@ -3,6 +3,7 @@ package io.prodline.data.source.csv;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecordPolicy;
+import io.prodline.data.source.chunk.ChunkSplitter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ import java.util.Set;
 public final class CsvOptions {
   public static final int DEFAULT_BATCH_ROWS = 65_536;
   public static final int DEFAULT_SAMPLE_ROWS = 10_000;
-  public static final int DEFAULT_BATCH_BYTES = 8 << 20;
+  public static final int DEFAULT_BATCH_BYTES = ChunkSplitter.DEFAULT_CHUNK_BYTES;
 
   private static final CsvOptions DEFAULTS =
       new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), List.of(), BadRecordPolicy.FAIL,

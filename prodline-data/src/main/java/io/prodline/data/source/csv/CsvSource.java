@@ -10,10 +10,6 @@ import io.prodline.data.source.DataSource;
 import io.prodline.data.source.chunk.Chunk;
 import io.prodline.data.source.chunk.ChunkSplitter;
 import io.prodline.data.source.chunk.OrderedChunkParsing;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -145,33 +141,12 @@ public final class CsvSource implements DataSource {
 
   /** As {@link #open(Path, CsvOptions, BadRecords)}, reading {@code blockBytes} bytes at a time (for tests). */
   static CsvSource open(Path file, CsvOptions options, BadRecords badRecords, int blockBytes) {
-    ChunkSplitter splitter = new ChunkSplitter(file.toString(), openStream(file, 0), blockBytes, 0,
-        new BoundaryScanner(file.toString(), 1, false));
+    ChunkSplitter splitter = ChunkSplitter.open(file, blockBytes, 0, new BoundaryScanner(file.toString(), 1, false));
     try {
       return new CsvSource(file, options, badRecords, blockBytes, splitter);
     } catch (RuntimeException e) {
       closeAfterFailure(splitter, e);
       throw e;
-    }
-  }
-
-  private static InputStream openStream(Path file, long offset) {
-    String source = file.toString();
-    InputStream in;
-    try {
-      in = Files.newInputStream(file);
-    } catch (NoSuchFileException e) {
-      throw new ProdlineException(source + ": no such file");
-    } catch (IOException e) {
-      throw new ProdlineException(source + ": cannot open the file: " + e.getMessage(), e);
-    }
-    try {
-      in.skipNBytes(offset);
-      return in;
-    } catch (IOException e) {
-      ProdlineException failure = new ProdlineException(source + ": cannot read the file: " + e.getMessage(), e);
-      closeAfterFailure(in, failure);
-      throw failure;
     }
   }
 
@@ -217,8 +192,7 @@ public final class CsvSource implements DataSource {
     started = true;
     ChunkSplitter data = opened != null
         ? opened
-        : new ChunkSplitter(source, openStream(file, dataOffset), blockBytes, dataOffset,
-            new BoundaryScanner(source, dataLine, dataAfterCr));
+        : ChunkSplitter.open(file, blockBytes, dataOffset, new BoundaryScanner(source, dataLine, dataAfterCr));
     opened = null;
     chunks = new OrderedChunkParsing(data, options.batchRows(), options.batchBytes(), parser::parse,
         options.threads(), "csv");

@@ -20,8 +20,7 @@ import java.util.Set;
  * {@code sampleRows} lines), in order of first appearance, typed by {@link JsonTypeGuess} unless declared in
  * the options' types. A declared type for a key the sample lacks adds that column at the end.
  *
- * <p>Lines that cannot be parsed say nothing about types; they are queued like the rest and reported when read
- * as data.
+ * <p>Lines that cannot be parsed say nothing about types; they are reported when the file is read as data.
  */
 final class JsonSchemaResolver {
   /** The sample is read in chunks of at most this many bytes, so a sample of long lines is never held whole. */

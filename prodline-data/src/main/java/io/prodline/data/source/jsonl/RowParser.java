@@ -106,7 +106,7 @@ final class RowParser {
       throw bad(line, "not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
           + "); a line may be cut short or hold more than one line's object");
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // parsing a String does no I/O
+      throw new UncheckedIOException(e); // parsing bytes in memory does no I/O
     }
     row.commitRow();
   }

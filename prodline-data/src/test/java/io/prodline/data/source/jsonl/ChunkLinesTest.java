@@ -12,14 +12,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ChunkLinesTest {
-  /** Every non-blank line of {@code file}, as number:text, cut into chunks of a few lines read in small blocks. */
+  /**
+   * Every non-blank line of {@code file}, as number:text (or number:error), cut into chunks of a few lines, read in
+   * small blocks.
+   */
   private static List<String> read(byte[] file) {
     List<String> lines = new ArrayList<>();
     Random sizes = new Random(file.length);
     try (ChunkSplitter splitter = new ChunkSplitter("f.jsonl", new ByteArrayInputStream(file), 1_000, 0,
         new LineEnds())) {
-      for (Chunk chunk = splitter.next(1 + sizes.nextInt(7), Integer.MAX_VALUE); chunk != null;
-          chunk = splitter.next(1 + sizes.nextInt(7), Integer.MAX_VALUE)) {
+      // A few lines at a time, or fewer when the byte cap (sometimes tiny) is reached first.
+      for (Chunk chunk = splitter.next(1 + sizes.nextInt(7), maxBytes(sizes)); chunk != null;
+          chunk = splitter.next(1 + sizes.nextInt(7), maxBytes(sizes))) {
         ChunkLines chunkLines = new ChunkLines("f.jsonl", chunk);
         for (Line line = chunkLines.next(); line != null; line = chunkLines.next()) {
           lines.add(line.number() + ":" + (line.error() != null ? line.error().getMessage()
@@ -28,6 +32,10 @@ class ChunkLinesTest {
       }
     }
     return lines;
+  }
+
+  private static int maxBytes(Random sizes) {
+    return sizes.nextBoolean() ? Integer.MAX_VALUE : 1 + sizes.nextInt(300);
   }
 
   /**

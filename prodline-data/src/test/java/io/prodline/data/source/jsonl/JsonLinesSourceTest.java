@@ -15,11 +15,13 @@ import io.prodline.data.source.Rows;
 import io.prodline.data.source.SourceOptions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,6 +176,64 @@ class JsonLinesSourceTest {
           .containsExactlyElementsOf(badLines.subList(0, 5));
     }
     assertThat(read).containsExactlyElementsOf(good);
+  }
+
+  /** Jackson would guess UTF-16 from the bytes and read the line; the reader takes UTF-8 only. */
+  @Test
+  void textInUtf16IsRefusedLineByLine() {
+    Path file = dir.resolve("utf16.jsonl");
+    try {
+      Files.write(file, "{\"a\": 1}\n{\"a\": 2}\n".getBytes(StandardCharsets.UTF_16LE));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThatThrownBy(() -> readAll(file, SourceOptions.defaults()))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage(file + ":1: a NUL byte: is the file UTF-16 or UTF-32? Save it with UTF-8 encoding");
+  }
+
+  @Test
+  void aByteOrderMarkInsideTheFileIsABadRecord() {
+    Path file = write(dir, "two.jsonl", "\uFEFF{\"a\": 1}\n\uFEFF{\"a\": 2}\n{\"a\": 3}\n");
+    SourceOptions skip = SourceOptions.defaults().withBadRecords(BadRecordPolicy.skipAndCount(5));
+    try (JsonLinesSource source = JsonLinesSource.open(file, skip)) {
+      assertThat(Rows.of(source.readAll())).containsExactly(row(1L), row(3L));
+      assertThat(source.badRecords().examples().get(0).problem())
+          .isEqualTo("a byte order mark starts this line, not the file: was a file appended to another? Remove it");
+    }
+  }
+
+  @Test
+  void readsOnceAndNotAfterClosing() {
+    Path file = write(dir, "t.jsonl", "{\"a\": 1}\n");
+    JsonLinesSource closedUnread = JsonLinesSource.open(file, SourceOptions.defaults());
+    closedUnread.close();
+    assertThatThrownBy(closedUnread::iterator).isInstanceOf(IllegalStateException.class);
+    try (JsonLinesSource source = JsonLinesSource.open(file, SourceOptions.defaults())) {
+      source.forEach(batch -> { });
+      assertThatThrownBy(source::iterator).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("reads its file once");
+    }
+  }
+
+  /** A file that cannot be read (here a directory) fails the open and leaves no file descriptor open. */
+  @Test
+  void aFailedOpenLeavesNoFileOpen() throws Exception {
+    Path fds = Path.of("/proc/self/fd");
+    Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc to count open files");
+    Path notAFile = Files.createDirectory(dir.resolve("d.jsonl"));
+    long before = countOf(fds);
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> JsonLinesSource.open(notAFile, SourceOptions.defaults()))
+          .hasMessageStartingWith(notAFile + ": cannot read the file");
+    }
+    assertThat(countOf(fds)).isLessThanOrEqualTo(before);
+  }
+
+  private static long countOf(Path folder) throws java.io.IOException {
+    try (var entries = Files.list(folder)) {
+      return entries.count();
+    }
   }
 
   @Test
