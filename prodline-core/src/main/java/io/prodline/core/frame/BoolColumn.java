@@ -66,6 +66,15 @@ public final class BoolColumn extends Column {
     }
 
     @Override
+    public void appendFrom(Column source, int row) {
+      if (source.isNull(row)) {
+        appendNull();
+      } else {
+        append(((BoolColumn) source).value(row));
+      }
+    }
+
+    @Override
     public void appendObject(Object value) {
       if (value == null) {
         appendNull();

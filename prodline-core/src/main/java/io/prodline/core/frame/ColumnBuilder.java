@@ -33,6 +33,12 @@ public abstract sealed class ColumnBuilder
    */
   public abstract void appendObject(Object value);
 
+  /**
+   * Appends row {@code row} of {@code source}, a column of this builder's type (a {@link ClassCastException}
+   * otherwise), null as null: copying rows between columns without boxing each value.
+   */
+  public abstract void appendFrom(Column source, int row);
+
   protected abstract void ensureCapacity(int capacity);
 
   /**

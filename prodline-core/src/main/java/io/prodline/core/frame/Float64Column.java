@@ -60,6 +60,15 @@ public final class Float64Column extends Column {
     }
 
     @Override
+    public void appendFrom(Column source, int row) {
+      if (source.isNull(row)) {
+        appendNull();
+      } else {
+        append(((Float64Column) source).value(row));
+      }
+    }
+
+    @Override
     public void appendObject(Object value) {
       if (value == null) {
         appendNull();

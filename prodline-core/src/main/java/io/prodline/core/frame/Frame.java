@@ -113,7 +113,7 @@ public final class Frame {
     for (Column c : columns) {
       ColumnBuilder b = Column.builder(c.type());
       for (int row : rows) {
-        b.appendObject(c.get(row));
+        b.appendFrom(c, row);
       }
       cols.add(b.build());
     }
@@ -135,10 +135,10 @@ public final class Frame {
       }
       ColumnBuilder builder = Column.builder(a.type());
       for (int r = 0; r < a.size(); r++) {
-        builder.appendObject(a.get(r));
+        builder.appendFrom(a, r);
       }
       for (int r = 0; r < b.size(); r++) {
-        builder.appendObject(b.get(r));
+        builder.appendFrom(b, r);
       }
       cols.add(builder.build());
     }

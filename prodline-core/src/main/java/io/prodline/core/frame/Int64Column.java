@@ -61,6 +61,15 @@ public final class Int64Column extends Column {
 
     /** Accepts integral numbers, and floating-point numbers that hold an exact integer (e.g. 3.0 from JSON). */
     @Override
+    public void appendFrom(Column source, int row) {
+      if (source.isNull(row)) {
+        appendNull();
+      } else {
+        append(((Int64Column) source).value(row));
+      }
+    }
+
+    @Override
     public void appendObject(Object value) {
       if (value == null) {
         appendNull();

@@ -74,6 +74,9 @@ public final class StringColumn extends Column {
     private String[] dictionary = new String[16];
     /** The row where each dictionary value first appeared, so that {@link #truncate} can take it back. */
     private int[] firstRows = new int[16];
+    /** The column {@link #appendFrom} last copied from, and its codes' codes here (-1: not yet met). */
+    private StringColumn remapped;
+    private int[] remap;
 
     public Builder() {
       this(16);
@@ -124,6 +127,27 @@ public final class StringColumn extends Column {
     }
 
     @Override
+    public void appendFrom(Column source, int row) {
+      StringColumn strings = (StringColumn) source;
+      int code = strings.code(row);
+      if (code < 0) {
+        appendNull();
+        return;
+      }
+      // A run of rows from one column maps its codes to this dictionary's once each, instead of a lookup per row.
+      if (strings != remapped) {
+        remapped = strings;
+        remap = new int[strings.dictionarySize()];
+        Arrays.fill(remap, -1);
+      }
+      if (remap[code] < 0) {
+        remap[code] = append(strings.dictionaryValue(code));
+      } else {
+        appendCode(remap[code]);
+      }
+    }
+
+    @Override
     public void appendObject(Object value) {
       if (value == null || value instanceof String) {
         append((String) value);
@@ -134,6 +158,7 @@ public final class StringColumn extends Column {
 
     @Override
     protected void clear(int from, int to) {
+      remapped = null; // codes may be taken back below
       Arrays.fill(codes, from, to, 0);
       // Codes are handed out in order of first appearance, so the values first seen in the dropped rows are last.
       for (int code = index.size() - 1; code >= 0 && firstRows[code] >= from; code--) {

@@ -54,6 +54,64 @@ class FrameTest {
     assertThat(f.drop("x").names()).containsExactly("s");
   }
 
+  /** Every type copied row by row: values, NaN and -0 bit for bit, nulls as nulls, strings by value. */
+  @Test
+  void appendFromCopiesEachTypeExactly() {
+    List<Column> sources = List.of(
+        column(ColumnType.FLOAT64, 1.5, null, Double.NaN, -0.0),
+        column(ColumnType.INT64, Long.MIN_VALUE, null, 0L, Long.MAX_VALUE),
+        column(ColumnType.BOOL, true, null, false, true),
+        column(ColumnType.STRING, "a", null, "", "a"));
+    for (Column source : sources) {
+      ColumnBuilder copy = Column.builder(source.type());
+      for (int row = source.size() - 1; row >= 0; row--) {
+        copy.appendFrom(source, row);
+      }
+      Column built = copy.build();
+      for (int row = 0; row < source.size(); row++) {
+        int from = source.size() - 1 - row;
+        assertThat(built.isNull(row)).as("%s row %d", source.type(), row).isEqualTo(source.isNull(from));
+        assertThat(built.get(row)).as("%s row %d", source.type(), row).isEqualTo(source.get(from));
+      }
+    }
+    assertThat(Double.doubleToRawLongBits(((Float64Column) sources.get(0)).value(3)))
+        .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    ColumnBuilder strings = Column.builder(ColumnType.STRING);
+    assertThatThrownBy(() -> strings.appendFrom(sources.get(0), 0)).isInstanceOf(ClassCastException.class);
+  }
+
+  /** Strings copied from two columns in turn, with a truncate between, keep their values and one dictionary. */
+  @Test
+  void appendFromStringsAcrossColumnsAndATruncate() {
+    Column first = column(ColumnType.STRING, "b", "a", "b", null);
+    Column second = column(ColumnType.STRING, "c", "a", "c");
+    StringColumn.Builder copy = new StringColumn.Builder();
+    for (int row = 0; row < 4; row++) {
+      copy.appendFrom(first, row);
+    }
+    copy.appendFrom(second, 0);
+    copy.truncate(4); // takes "c" back out of the dictionary
+    for (int row = 0; row < 3; row++) {
+      copy.appendFrom(second, row);
+    }
+    copy.appendFrom(first, 0);
+    StringColumn built = copy.build();
+    List<String> values = new java.util.ArrayList<>();
+    for (int row = 0; row < built.size(); row++) {
+      values.add(built.value(row));
+    }
+    assertThat(values).containsExactly("b", "a", "b", null, "c", "a", "c", "b");
+    assertThat(built.dictionary()).containsExactly("b", "a", "c");
+  }
+
+  private static Column column(ColumnType type, Object... values) {
+    ColumnBuilder builder = Column.builder(type);
+    for (Object value : values) {
+      builder.appendObject(value);
+    }
+    return builder.build();
+  }
+
   @Test
   void rejectsColumnsOfDifferentLengthsAndDuplicateNames() {
     assertThatThrownBy(() -> Frame.of(List.of("a", "b"), List.of(Int64Column.of(1), Int64Column.of(1, 2))))

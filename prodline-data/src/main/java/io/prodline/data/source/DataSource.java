@@ -63,13 +63,14 @@ public interface DataSource extends Iterable<Frame>, AutoCloseable {
       return batches.get(0);
     }
     List<String> names = schema().stream().map(Field::name).toList();
+    int rows = batches.stream().mapToInt(Frame::rowCount).sum();
     List<Column> columns = new ArrayList<>(names.size());
     for (int c = 0; c < names.size(); c++) {
-      ColumnBuilder builder = Column.builder(schema().get(c).type());
+      ColumnBuilder builder = Column.builder(schema().get(c).type(), rows);
       for (Frame batch : batches) {
         Column column = batch.column(c);
         for (int row = 0; row < column.size(); row++) {
-          builder.appendObject(column.get(row));
+          builder.appendFrom(column, row);
         }
       }
       columns.add(builder.build());
