@@ -62,6 +62,23 @@ public final class EightBytes {
     return marks == 0 ? word : word & (((marks & -marks) >>> 7) - 1);
   }
 
+  /** The index of the first byte equal to {@code value} in {@code bytes[from, to)}, a word at a time; -1 if none. */
+  public static int indexOf(byte[] bytes, int from, int to, byte value) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long marks = matches(at(bytes, i), value);
+      if (marks != 0) {
+        return i + first(marks);
+      }
+    }
+    for (; i < to; i++) {
+      if (bytes[i] == value) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Whether any byte of {@code word} is 0x80 or above, so not ASCII. */
   public static boolean nonAscii(long word) {
     return (word & HIGH_BITS) != 0;

@@ -2,6 +2,7 @@ package io.prodline.data.source.csv;
 
 import io.prodline.core.error.DataFormatException;
 import io.prodline.core.text.EightBytes;
+import io.prodline.core.text.StrictUtf8;
 import io.prodline.data.source.chunk.Chunk;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

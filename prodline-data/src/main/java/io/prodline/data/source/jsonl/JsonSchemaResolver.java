@@ -23,9 +23,6 @@ import java.util.Set;
  * <p>Lines that cannot be parsed say nothing about types; they are reported when the file is read as data.
  */
 final class JsonSchemaResolver {
-  /** The sample is read in chunks of at most this many bytes, so a sample of long lines is never held whole. */
-  private static final int SAMPLE_BYTES = 8 << 20;
-
   private final JsonFactory json;
   private final SourceOptions options;
 
@@ -47,7 +44,7 @@ final class JsonSchemaResolver {
     int sampled = 0;
     Chunk chunk;
     while (sampled < options.sampleRows()
-        && (chunk = splitter.next(options.sampleRows() - sampled, SAMPLE_BYTES)) != null) {
+        && (chunk = splitter.next(options.sampleRows() - sampled, ChunkSplitter.DEFAULT_CHUNK_BYTES)) != null) {
       ChunkLines lines = new ChunkLines(source, chunk);
       for (Line line = lines.next(); line != null; line = lines.next()) {
         sampled++;

@@ -20,7 +20,7 @@ final class LineEnds implements RecordEnds {
   public int scan(byte[] bytes, int from, int to, long untilRecords) {
     int i = from;
     while (recordsEnded < untilRecords) {
-      int lf = indexOfLf(bytes, i, to);
+      int lf = EightBytes.indexOf(bytes, i, to, LF);
       if (lf < 0) {
         midLine |= i < to;
         return to;
@@ -55,22 +55,5 @@ final class LineEnds implements RecordEnds {
   @Override
   public boolean afterCr() {
     return false;
-  }
-
-  /** The index of the first LF in {@code bytes[from, to)}, looked for eight bytes at a time; -1 when none. */
-  static int indexOfLf(byte[] bytes, int from, int to) {
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long marks = EightBytes.matches(EightBytes.at(bytes, i), LF);
-      if (marks != 0) {
-        return i + EightBytes.first(marks);
-      }
-    }
-    for (; i < to; i++) {
-      if (bytes[i] == LF) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

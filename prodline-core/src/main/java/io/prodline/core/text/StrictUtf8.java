@@ -1,16 +1,25 @@
-package io.prodline.data.source.csv;
+package io.prodline.core.text;
 
 /**
  * Finds bytes that are not well-formed UTF-8 (Unicode table 3-7: no overlong forms, no surrogates, nothing
  * above U+10FFFF), the same bytes the JDK's decoder reports, without decoding or allocating.
  */
-final class StrictUtf8 {
+public final class StrictUtf8 {
   private StrictUtf8() {}
 
-  /** The index of the first byte of the first ill-formed sequence in {@code bytes[from, to)}, or -1. */
-  static int firstInvalid(byte[] bytes, int from, int to) {
+  /**
+   * The index of the first byte of the first ill-formed sequence in {@code bytes[from, to)}, or -1. Plain ASCII is
+   * stepped over eight bytes at a time.
+   */
+  public static int firstInvalid(byte[] bytes, int from, int to) {
     int i = from;
     while (i < to) {
+      while (i + 8 <= to && !EightBytes.nonAscii(EightBytes.at(bytes, i))) {
+        i += 8;
+      }
+      if (i == to) {
+        break;
+      }
       int b = bytes[i] & 0xFF;
       if (b < 0x80) {
         i++;
@@ -51,7 +60,7 @@ final class StrictUtf8 {
   }
 
   /** The length of the sequence a lead byte announces (1 for ASCII and for bytes that cannot lead). */
-  static int sequenceLength(byte lead) {
+  public static int sequenceLength(byte lead) {
     int b = lead & 0xFF;
     if (b >= 0xC2 && b <= 0xDF) {
       return 2;
