@@ -1,6 +1,7 @@
 package io.prodline.data.source.chunk;
 
 import io.prodline.core.error.ProdlineException;
+import io.prodline.data.source.Closing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -85,14 +86,8 @@ public final class ChunkSplitter implements AutoCloseable {
       in.skipNBytes(offset);
       return new ChunkSplitter(source, in, blockBytes, offset, scanner);
     } catch (IOException | RuntimeException e) {
-      RuntimeException failure = e instanceof RuntimeException r ? r
-          : new ProdlineException(source + ": cannot read the file: " + e.getMessage(), e);
-      try {
-        in.close();
-      } catch (IOException suppressed) {
-        failure.addSuppressed(suppressed);
-      }
-      throw failure;
+      throw Closing.afterFailure(in, e instanceof RuntimeException r ? r
+          : new ProdlineException(source + ": cannot read the file: " + e.getMessage(), e));
     }
   }
 

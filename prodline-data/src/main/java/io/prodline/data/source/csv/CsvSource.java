@@ -6,6 +6,7 @@ import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
 import io.prodline.data.source.BatchIterator;
+import io.prodline.data.source.Closing;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.chunk.Chunk;
 import io.prodline.data.source.chunk.ChunkSplitter;
@@ -145,16 +146,7 @@ public final class CsvSource implements DataSource {
     try {
       return new CsvSource(file, options, badRecords, blockBytes, splitter);
     } catch (RuntimeException e) {
-      closeAfterFailure(splitter, e);
-      throw e;
-    }
-  }
-
-  private static void closeAfterFailure(AutoCloseable resource, RuntimeException failure) {
-    try {
-      resource.close();
-    } catch (Exception e) {
-      failure.addSuppressed(e);
+      throw Closing.afterFailure(splitter, e);
     }
   }
 

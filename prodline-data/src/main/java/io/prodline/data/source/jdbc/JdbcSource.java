@@ -5,6 +5,7 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
+import io.prodline.data.source.Closing;
 import io.prodline.data.source.FrameAssembler;
 import io.prodline.data.source.RowSource;
 import io.prodline.data.source.SourceOptions;
@@ -90,14 +91,8 @@ public final class JdbcSource extends RowSource {
     try {
       return new JdbcSource(source, connection, query, options, badRecords);
     } catch (SQLException | RuntimeException e) {
-      ProdlineException failure = e instanceof ProdlineException p ? p
-          : new ProdlineException(source + ": the query failed: " + e.getMessage(), e);
-      try {
-        connection.close();
-      } catch (SQLException suppressed) {
-        failure.addSuppressed(suppressed);
-      }
-      throw failure;
+      throw Closing.afterFailure(connection, e instanceof ProdlineException p ? p
+          : new ProdlineException(source + ": the query failed: " + e.getMessage(), e));
     }
   }
 
