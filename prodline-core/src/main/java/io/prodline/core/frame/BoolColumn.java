@@ -66,12 +66,8 @@ public final class BoolColumn extends Column {
     }
 
     @Override
-    public void appendFrom(Column source, int row) {
-      if (source.isNull(row)) {
-        appendNull();
-      } else {
-        append(((BoolColumn) source).value(row));
-      }
+    protected void appendValueFrom(Column source, int row) {
+      append(((BoolColumn) source).value(row));
     }
 
     @Override

@@ -37,7 +37,16 @@ public abstract sealed class ColumnBuilder
    * Appends row {@code row} of {@code source}, a column of this builder's type (a {@link ClassCastException}
    * otherwise), null as null: copying rows between columns without boxing each value.
    */
-  public abstract void appendFrom(Column source, int row);
+  public final void appendFrom(Column source, int row) {
+    if (source.isNull(row)) {
+      appendNull();
+    } else {
+      appendValueFrom(source, row);
+    }
+  }
+
+  /** Appends the value, not null, at row {@code row} of {@code source}, a column of this builder's type. */
+  protected abstract void appendValueFrom(Column source, int row);
 
   protected abstract void ensureCapacity(int capacity);
 

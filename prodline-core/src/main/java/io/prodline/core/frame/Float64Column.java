@@ -60,12 +60,8 @@ public final class Float64Column extends Column {
     }
 
     @Override
-    public void appendFrom(Column source, int row) {
-      if (source.isNull(row)) {
-        appendNull();
-      } else {
-        append(((Float64Column) source).value(row));
-      }
+    protected void appendValueFrom(Column source, int row) {
+      append(((Float64Column) source).value(row));
     }
 
     @Override

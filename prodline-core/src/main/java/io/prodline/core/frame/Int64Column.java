@@ -61,12 +61,8 @@ public final class Int64Column extends Column {
 
     /** Accepts integral numbers, and floating-point numbers that hold an exact integer (e.g. 3.0 from JSON). */
     @Override
-    public void appendFrom(Column source, int row) {
-      if (source.isNull(row)) {
-        appendNull();
-      } else {
-        append(((Int64Column) source).value(row));
-      }
+    protected void appendValueFrom(Column source, int row) {
+      append(((Int64Column) source).value(row));
     }
 
     @Override

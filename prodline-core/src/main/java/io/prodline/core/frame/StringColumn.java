@@ -74,7 +74,7 @@ public final class StringColumn extends Column {
     private String[] dictionary = new String[16];
     /** The row where each dictionary value first appeared, so that {@link #truncate} can take it back. */
     private int[] firstRows = new int[16];
-    /** The column {@link #appendFrom} last copied from, and its codes' codes here (-1: not yet met). */
+    /** The column {@link #appendValueFrom} last copied from, and its codes' codes here (-1: not yet met). */
     private StringColumn remapped;
     private int[] remap;
 
@@ -127,13 +127,9 @@ public final class StringColumn extends Column {
     }
 
     @Override
-    public void appendFrom(Column source, int row) {
+    protected void appendValueFrom(Column source, int row) {
       StringColumn strings = (StringColumn) source;
       int code = strings.code(row);
-      if (code < 0) {
-        appendNull();
-        return;
-      }
       // A run of rows from one column maps its codes to this dictionary's once each, instead of a lookup per row.
       if (strings != remapped) {
         remapped = strings;
