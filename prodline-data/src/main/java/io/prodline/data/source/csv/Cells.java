@@ -18,8 +18,8 @@ final class Cells {
       Double.POSITIVE_INFINITY, "-inf", Double.NEGATIVE_INFINITY, "-infinity", Double.NEGATIVE_INFINITY);
   private static final int LONGEST_WORD = "+infinity".length();
   /**
-   * Up to 18 digits always fit a long (the largest, 9223372036854775807, has 19); longer cells are left to
-   * {@link Long#parseLong} to decide.
+   * An integer cell of up to 18 characters always fits a long (the largest, 9223372036854775807, has 19 digits);
+   * a longer one is left to {@link Long#parseLong} to decide.
    */
   private static final int SAFE_LONG_DIGITS = 18;
 
@@ -27,10 +27,10 @@ final class Cells {
 
   /** A 64-bit integer: optional sign, then ASCII digits. */
   static long parseInt64(String cell) {
-    if (!isInt64(cell)) {
+    if (!isIntegerText(cell)) {
       throw new NumberFormatException("not a 64-bit integer: " + cell);
     }
-    return Long.parseLong(cell);
+    return Long.parseLong(cell); // which refuses only a value beyond 64 bits now
   }
 
   /**
@@ -73,11 +73,10 @@ final class Cells {
   }
 
   private static boolean isInt64(String cell) {
-    int digits = digitsFrom(cell, sign(cell, 0));
-    if (digits == 0 || sign(cell, 0) + digits != cell.length()) {
+    if (!isIntegerText(cell)) {
       return false;
     }
-    if (digits <= SAFE_LONG_DIGITS) {
+    if (cell.length() <= SAFE_LONG_DIGITS) {
       return true;
     }
     try {
@@ -86,6 +85,13 @@ final class Cells {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /** An optional sign, then ASCII digits, at least one. */
+  private static boolean isIntegerText(String cell) {
+    int start = sign(cell, 0);
+    int digits = digitsFrom(cell, start);
+    return digits > 0 && start + digits == cell.length();
   }
 
   /**
