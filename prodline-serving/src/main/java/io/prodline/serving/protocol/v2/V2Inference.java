@@ -81,7 +81,12 @@ public final class V2Inference {
   }
 
   public ModelMetadata metadata(String model, String version) {
-    ModelSnapshot served = servables.snapshot().model(model);
+    return metadata(servables.snapshot().model(model), version);
+  }
+
+  /** The metadata of that version of {@code served}, the model as one snapshot saw it. */
+  private ModelMetadata metadata(ModelSnapshot served, String version) {
+    String model = served.name();
     BundleManifest manifest;
     TensorNames graph;
     try (VersionHandle handle = servables.acquire(model, selector(model, version))) {
@@ -105,8 +110,9 @@ public final class V2Inference {
    * and this server's request size limit and batching.
    */
   public ModelConfig config(String model, String version) {
-    return ModelConfig.of(metadata(model, version), servables.snapshot().model(model).versionPolicy(),
-        runner.limits().maxRows(), runner.inference().batching());
+    ModelSnapshot served = servables.snapshot().model(model);
+    return ModelConfig.of(metadata(served, version), served.versionPolicy(), runner.limits().maxRows(),
+        runner.inference().batching());
   }
 
   /**
