@@ -6,8 +6,13 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -20,12 +25,14 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The JVM's HTTP floor on this machine: Netty (the library prodline's REST port is built on, same version, native
- * epoll, one event loop per core) answering every request with nginx's fixed body, on the event loop, with no JSON,
- * no model and no hand-off to a worker. Its distance to nginx is what the JVM and Netty cost; prodline's distance
- * to it is what prodline's own request path costs.
+ * The JVM's HTTP floor on this machine: Netty (the library prodline's REST port is built on, same version, one
+ * event loop per core) answering every request with nginx's fixed body, on the event loop, with no JSON, no model
+ * and no hand-off to a worker. Its distance to nginx is what the JVM and Netty cost; prodline's distance to it is
+ * what prodline's own request path costs. It runs on the transport prodline picks by default: io_uring where the
+ * kernel allows it, else epoll; a second argument {@code epoll} forces epoll, for comparing the two.
  *
  * <p>Run with the source launcher: java -cp 'prodline-app/target/dist/lib/*' bench/serving/NettyFloor.java PORT
+ * [epoll]
  */
 public class NettyFloor {
   private static final ByteBuf BODY = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
@@ -33,9 +40,12 @@ public class NettyFloor {
 
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(args[0]);
-    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-        EpollIoHandler.newFactory());
-    new ServerBootstrap().group(loops).channel(EpollServerSocketChannel.class)
+    boolean uring = IoUring.isAvailable() && !(args.length > 1 && args[1].equals("epoll"));
+    IoHandlerFactory io = uring ? IoUringIoHandler.newFactory() : EpollIoHandler.newFactory();
+    Class<? extends ServerChannel> channel = uring ? IoUringServerSocketChannel.class : EpollServerSocketChannel.class;
+    System.out.println("Netty alone on " + (uring ? "io_uring" : "epoll"));
+    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
+    new ServerBootstrap().group(loops).channel(channel)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {

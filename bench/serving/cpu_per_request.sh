@@ -7,7 +7,8 @@
 # Usage: bench/serving/cpu_per_request.sh WORK_DIR MODEL ROWS CONNECTIONS SECONDS [serve options...]
 #        WORK_DIR as prepared by run.sh (models/, body-1.json, body-64.json); MODEL xgb or mlp, or "nginx" for the
 #        fixed-body floor (same as SERVER=nginx). Env: SERVER (prodline, default; prodline-batch2, fastapi, flask,
-#        nginx), LIB (a distribution's lib folder, default this checkout's), JAVA_OPTS, PORT (18650), WARMUP
+#        nginx), LIB (a distribution's lib folder, default this checkout's), JAVA_OPTS, TRANSPORT (auto or epoll,
+#        for prodline and Netty alone), PORT (18650), WARMUP
 #        (seconds of load before measuring, in two rounds, default 15: 64-row requests keep the JIT busy for longer
 #        than 8 s).
 # Prints: name req/s cpu_us/req csw/req wrk_cpu_us/req idle (wrk's CPU per request, and the share of the

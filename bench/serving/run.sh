@@ -11,7 +11,8 @@
 # Needs (Debian): wrk nginx gunicorn uvicorn python3-flask python3-fastapi python3-uvloop python3-httptools
 #                 python3-xgboost python3-numpy python3-onnx, for /usr/bin/python3.
 # Usage: bench/serving/run.sh [WORK_DIR]   env: DURATION (10 s), WARMUP (6 s, in two rounds), CONNS ("1 16 64"),
-#        SERVERS ("nginx netty prodline prodline-batch2 fastapi flask"), PORT (18600)
+#        SERVERS ("nginx netty prodline prodline-batch2 fastapi flask"), PORT (18600), TRANSPORT (auto: io_uring
+#        where the kernel allows it; epoll to compare) for prodline and Netty alone
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

@@ -1,9 +1,11 @@
 package io.prodline.app;
 
+import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.NettyLeakDetection;
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.ShutdownOptions;
+import io.prodline.serving.Transport;
 import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.repository.RepositoryOptions;
 import io.prodline.serving.batching.BatchingConfig;
@@ -194,6 +196,12 @@ final class ServeCommand implements Callable<Integer> {
           + "Needs --tls-cert.")
   Path tlsClientCa;
 
+  @Option(names = "--transport", defaultValue = "auto", paramLabel = "NAME",
+      description = "Socket implementation of the REST and management ports: auto (default: io_uring where the "
+          + "kernel allows it, else epoll, else nio), io_uring, epoll or nio. io_uring makes fewer system calls "
+          + "per request; choose epoll to rule it out.")
+  String transport;
+
   @Override
   public Integer call() throws InterruptedException {
     Path root = models != null ? models : Home.resolve(home).resolve("models");
@@ -244,9 +252,18 @@ final class ServeCommand implements Callable<Integer> {
           .withStrictReadiness(strictReadiness)
           .withPredictionLog(predictionLog == null ? PredictionLogConfig.OFF
               : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
-          .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa));
+          .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa))
+          .withTransport(transport());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "invalid server option: " + e.getMessage());
+    }
+  }
+
+  private Transport transport() {
+    try {
+      return Transport.named(transport);
+    } catch (ProdlineException e) {
+      throw new ParameterException(spec.commandLine(), "--transport: " + e.getMessage());
     }
   }
 

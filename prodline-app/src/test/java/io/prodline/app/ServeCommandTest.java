@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,14 @@ class ServeCommandTest {
         .hasMessageStartingWith("--tls-client-ca checks client certificates during the TLS handshake");
     assertThatThrownBy(() -> configOf("--batch-queue", "0")).isInstanceOf(ParameterException.class)
         .hasMessage("invalid server option: batching queueCapacity must be at least 1, got 0");
+  }
+
+  @Test
+  void transportIsTheBestAvailableUnlessNamed() {
+    assertThat(configOf().transport()).isEqualTo(Transport.best());
+    assertThat(configOf("--transport", "nio").transport()).isEqualTo(Transport.NIO);
+    assertThat(configOf("--transport", "EPOLL").transport()).isEqualTo(Transport.EPOLL);
+    assertThatThrownBy(() -> configOf("--transport", "kqueue")).isInstanceOf(ParameterException.class)
+        .hasMessage("--transport: unknown transport 'kqueue': use auto, io_uring, epoll or nio");
   }
 }

@@ -100,8 +100,8 @@ public final class ModelServer implements AutoCloseable {
    * Loads the models and listens on {@code port} and, unless it is {@link #GRPC_OFF}, for gRPC on
    * {@code grpcPort} (0 picks a free port, see {@link #actualGrpcPort()}).
    *
-   * @throws ProdlineException when the repository is not a directory, the TLS files are unusable, the prediction
-   *     log directory cannot be created or a port cannot be bound
+   * @throws ProdlineException when the transport cannot run here, the repository is not a directory, the TLS files
+   *     are unusable, the prediction log directory cannot be created or a port cannot be bound
    */
   public synchronized ModelServer start(int port, int grpcPort) {
     if (grpcPort < GRPC_OFF) {
@@ -111,6 +111,7 @@ public final class ModelServer implements AutoCloseable {
     if (serverChannel != null) {
       throw new IllegalStateException("the server is already running on port " + actualPort());
     }
+    config.transport().requireAvailable();
     SslContext tls = config.tls() == null ? null : ServerSslContexts.forServer(config.tls());
     stopping = false;
     predictionLog = openPredictionLog();
@@ -136,7 +137,7 @@ public final class ModelServer implements AutoCloseable {
     V2Inference v2 = new V2Inference(runner, readiness);
     MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
     ModelApi api = new ModelApi(runner, v2, List.of(new HealthEndpoints(readiness), metricsEndpoint));
-    Transport transport = Transport.best();
+    Transport transport = config.transport();
     acceptGroup = transport.newGroup(1, "prodline-accept");
     // Half as many event loops as cores: a loop's share of a request (read, parse, write) is smaller than a
     // worker's, and a loop serving more connections finds more of them ready each time it wakes, so it sleeps and

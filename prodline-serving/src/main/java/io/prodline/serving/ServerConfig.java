@@ -30,10 +30,12 @@ import java.util.Objects;
  * @param strictReadiness ready only when every model has an available version (Triton's default, and this one's);
  *     false: ready whenever the server runs and is not stopping, so one model that cannot load does not take the
  *     whole server out of its load balancer (requests to that model still get 404/503)
+ * @param transport the socket implementation of the REST and management ports ({@link Transport#best()} by default)
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
     ShutdownOptions shutdown, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
-    BatchingConfig batching, PredictionLogConfig predictionLog, TlsConfig tls, boolean strictReadiness) {
+    BatchingConfig batching, PredictionLogConfig predictionLog, TlsConfig tls, boolean strictReadiness,
+    Transport transport) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_WORKER_QUEUE = 1024;
 
@@ -46,6 +48,7 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(batching, "batching");
     Objects.requireNonNull(predictionLog, "predictionLog");
+    Objects.requireNonNull(transport, "transport");
     if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1) {
       throw new IllegalArgumentException("maxBodyBytes, workerThreads and workerQueue must be positive, got "
           + maxBodyBytes + ", " + workerThreads + ", " + workerQueue);
@@ -56,69 +59,76 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
    * Listening on all interfaces, 16 MiB bodies, one worker per core, 1024 queued predictions,
    * {@link ShutdownOptions#DEFAULT} (no delay, 10 s drain), the repository scanned once
    * ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT}, no batching
-   * ({@link BatchingConfig#OFF}, as TF Serving and Triton default to), no prediction log, no TLS, strict readiness.
+   * ({@link BatchingConfig#OFF}, as TF Serving and Triton default to), no prediction log, no TLS, strict readiness,
+   * the best transport available ({@link Transport#best()}).
    */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
         Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, ShutdownOptions.DEFAULT,
         RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.OFF,
-        PredictionLogConfig.OFF, null, true);
+        PredictionLogConfig.OFF, null, true, Transport.best());
   }
 
   public ServerConfig withBindAddress(String address) {
     return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport);
   }
 
   public ServerConfig withMaxBodyBytes(int bytes) {
     return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport);
   }
 
   public ServerConfig withWorkers(int threads, int queue) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, threads, queue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport);
   }
 
   public ServerConfig withRepository(RepositoryOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, options,
-        management, limits, batching, predictionLog, tls, strictReadiness);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport);
   }
 
   public ServerConfig withManagement(ManagementOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, options, limits, batching, predictionLog, tls, strictReadiness);
+        repository, options, limits, batching, predictionLog, tls, strictReadiness, transport);
   }
 
   public ServerConfig withLimits(RequestLimits newLimits) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, newLimits, batching, predictionLog, tls, strictReadiness);
+        repository, management, newLimits, batching, predictionLog, tls, strictReadiness, transport);
   }
 
   public ServerConfig withBatching(BatchingConfig newBatching) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, newBatching, predictionLog, tls, strictReadiness);
+        repository, management, limits, newBatching, predictionLog, tls, strictReadiness, transport);
   }
 
   public ServerConfig withPredictionLog(PredictionLogConfig newPredictionLog) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, batching, newPredictionLog, tls, strictReadiness);
+        repository, management, limits, batching, newPredictionLog, tls, strictReadiness, transport);
   }
 
   /** TLS on every port with these files, or plaintext for {@code null}. */
   public ServerConfig withTls(TlsConfig newTls) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, batching, predictionLog, newTls, strictReadiness);
+        repository, management, limits, batching, predictionLog, newTls, strictReadiness, transport);
   }
 
   public ServerConfig withShutdown(ShutdownOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, options, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport);
   }
 
   /** See {@code strictReadiness} above. */
   public ServerConfig withStrictReadiness(boolean strict) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strict);
+        management, limits, batching, predictionLog, tls, strict, transport);
+  }
+
+  /** The socket implementation of the REST and management ports. */
+  public ServerConfig withTransport(Transport newTransport) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
+        management, limits, batching, predictionLog, tls, strictReadiness, newTransport);
   }
 }

@@ -9,27 +9,93 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.prodline.core.error.ProdlineException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * The socket implementation: native epoll where the platform has it (fewer copies and wake-ups under load), Java
- * NIO everywhere else, so the server runs on any JVM.
+ * The socket implementation of the REST and management ports. Linux's io_uring where the kernel allows it: a loop
+ * hands the kernel its reads and writes in batches and collects their completions without a system call each,
+ * which is where a small request's time goes when system calls are dear (in virtual machines most of all). Then
+ * native epoll, then Java NIO, so the server runs on any JVM. {@link #best()} picks the first of these that works
+ * here; a kernel or a container that forbids io_uring (Docker's default seccomp profile does) makes it fall back.
  */
-enum Transport {
-  EPOLL(EpollIoHandler::newFactory, EpollServerSocketChannel.class),
-  NIO(NioIoHandler::newFactory, NioServerSocketChannel.class);
+public enum Transport {
+  IO_URING("io_uring", IoUringIoHandler::newFactory, IoUringServerSocketChannel.class) {
+    @Override
+    Throwable unavailabilityCause() {
+      return IoUring.unavailabilityCause();
+    }
+  },
+  EPOLL("epoll", EpollIoHandler::newFactory, EpollServerSocketChannel.class) {
+    @Override
+    Throwable unavailabilityCause() {
+      return Epoll.unavailabilityCause();
+    }
+  },
+  NIO("nio", NioIoHandler::newFactory, NioServerSocketChannel.class) {
+    @Override
+    Throwable unavailabilityCause() {
+      return null;
+    }
+  };
 
+  private final String label;
   private final Supplier<IoHandlerFactory> ioHandler;
   private final Class<? extends ServerChannel> serverChannel;
 
-  Transport(Supplier<IoHandlerFactory> ioHandler, Class<? extends ServerChannel> serverChannel) {
+  Transport(String label, Supplier<IoHandlerFactory> ioHandler, Class<? extends ServerChannel> serverChannel) {
+    this.label = label;
     this.ioHandler = ioHandler;
     this.serverChannel = serverChannel;
   }
 
-  static Transport best() {
-    return Epoll.isAvailable() ? EPOLL : NIO;
+  /** Why this transport cannot run here (its native library or the kernel refused), or {@code null} if it can. */
+  abstract Throwable unavailabilityCause();
+
+  public boolean isAvailable() {
+    return unavailabilityCause() == null;
+  }
+
+  /** The fastest transport that runs here: io_uring, else epoll, else NIO (which always runs). */
+  public static Transport best() {
+    return Arrays.stream(values()).filter(Transport::isAvailable).findFirst().orElse(NIO);
+  }
+
+  /**
+   * The transport named {@code name} ({@code io_uring}, {@code epoll} or {@code nio}, any case), or {@link #best()}
+   * for {@code auto}.
+   *
+   * @throws ProdlineException for any other name
+   */
+  public static Transport named(String name) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    if (wanted.equals("auto")) {
+      return best();
+    }
+    return Arrays.stream(values()).filter(t -> t.label.equals(wanted)).findFirst()
+        .orElseThrow(() -> new ProdlineException("unknown transport '" + name + "': use auto, io_uring, epoll or nio"));
+  }
+
+  /**
+   * Fails with the reason this transport cannot run here and what to choose instead, so a server asked for a
+   * transport it cannot have stops at start instead of quietly running on another.
+   */
+  void requireAvailable() {
+    Throwable cause = unavailabilityCause();
+    if (cause != null) {
+      throw notAvailable(cause);
+    }
+  }
+
+  ProdlineException notAvailable(Throwable cause) {
+    return new ProdlineException("the " + label + " transport is not available on this machine (" + cause
+        + "); choose --transport auto to take the best one available (here: " + best() + ")", cause);
   }
 
   /** An event loop group of {@code threads} loops. */
@@ -39,5 +105,10 @@ enum Transport {
 
   Class<? extends ServerChannel> serverChannel() {
     return serverChannel;
+  }
+
+  @Override
+  public String toString() {
+    return label;
   }
 }

@@ -1,0 +1,121 @@
+package io.prodline.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.TestRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every socket implementation serves the same answers, including for bodies that arrive in pieces or span many
+ * reads, where the transports differ most (io_uring reads into buffers it handed the kernel in advance).
+ */
+class TransportTest {
+  @TempDir
+  Path root;
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void everyAvailableTransportAnswersSmallSplitAndLargeBodiesAlike(Transport transport) throws Exception {
+    assumeTrue(transport.isAvailable(), () -> transport + " is not available here");
+    TestRepository.create(root);
+    ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")
+        .withTransport(transport)).start(0);
+    try {
+      HttpTestClient http = new HttpTestClient(server.actualPort());
+      // houses version 1: age + 10 * rooms + 100 * city code (a 0, b 1)
+      Answer small = http.post("/v1/models/houses/versions/1:predict",
+          "{\"instances\": [{\"age\": 1.5, \"rooms\": 3, \"city\": \"b\"}]}");
+      assertThat(small.body()).isEqualTo("{\"predictions\":[131.5]}");
+
+      // 10,000 rows (the default limit) padded with white space to about 1 MiB: many reads; every row's answer
+      // must come back, in order.
+      int rows = RequestLimits.DEFAULT_MAX_ROWS;
+      String padding = " ".repeat(100);
+      String body = IntStream.range(0, rows).mapToObj(i -> "[" + i + ", 0, \"a\"]" + padding)
+          .collect(Collectors.joining(",", "{\"instances\": [", "]}"));
+      Answer large = http.post("/v1/models/houses/versions/1:predict", body);
+      assertThat(large.status()).as(large.body()).isEqualTo(200);
+      assertThat(large.json().get("predictions")).hasSize(rows);
+      assertThat(large.json().at("/predictions/" + (rows - 1)).asDouble()).isEqualTo(rows - 1);
+
+      assertThat(answerToRequestInTwoPieces(server.actualPort()))
+          .startsWith("HTTP/1.1 200 OK").endsWith("{\"predictions\":[3.0]}");
+    } finally {
+      server.stop();
+    }
+  }
+
+  /** Headers first, the body 200 ms later: the server must wait for the rest instead of answering early. */
+  private static String answerToRequestInTwoPieces(int port) throws IOException, InterruptedException {
+    String body = "{\"instances\": [{\"age\": 3, \"rooms\": 0, \"city\": \"a\"}]}";
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /v1/models/houses/versions/1:predict HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(200);
+      out.write(body.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void autoIsTheFirstAvailableInOrderOfPreference() {
+    Transport expected = Arrays.stream(Transport.values()).filter(Transport::isAvailable).findFirst().orElseThrow();
+    assertThat(Transport.best()).isEqualTo(expected);
+    assertThat(Transport.named("auto")).isEqualTo(expected);
+    assertThat(Transport.NIO.isAvailable()).as("NIO runs on every JVM, so there is always a fallback").isTrue();
+  }
+
+  @Test
+  void namesAreTheCommandLineOnesInAnyCase() {
+    assertThat(Transport.named("io_uring")).isEqualTo(Transport.IO_URING);
+    assertThat(Transport.named("EPOLL")).isEqualTo(Transport.EPOLL);
+    assertThat(Transport.named("nio")).isEqualTo(Transport.NIO);
+    assertThat(Transport.IO_URING).hasToString("io_uring");
+    assertThatThrownBy(() -> Transport.named("kqueue")).isInstanceOf(ProdlineException.class)
+        .hasMessage("unknown transport 'kqueue': use auto, io_uring, epoll or nio");
+  }
+
+  @Test
+  void aTransportThatCannotRunHereSaysWhyAndWhatToChoose() {
+    UnsatisfiedLinkError cause = new UnsatisfiedLinkError("io_uring_setup: Operation not permitted");
+    assertThat(Transport.IO_URING.notAvailable(cause)).hasCause(cause).hasMessage(
+        "the io_uring transport is not available on this machine (java.lang.UnsatisfiedLinkError: io_uring_setup: "
+            + "Operation not permitted); choose --transport auto to take the best one available (here: "
+            + Transport.best() + ")");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void aServerAskedForATransportThatCannotRunHereStopsAtStart(Transport transport) {
+    assumeTrue(!transport.isAvailable(), () -> transport + " is available here");
+    TestRepository.create(root);
+    ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")
+        .withTransport(transport));
+    assertThatThrownBy(() -> server.start(0)).isInstanceOf(ProdlineException.class)
+        .hasMessageStartingWith("the " + transport + " transport is not available on this machine (");
+  }
+}
