@@ -60,8 +60,9 @@ class ServeCommandTest {
   }
 
   @Test
-  void transportIsTheBestAvailableUnlessNamed() {
-    assertThat(configOf().transport()).isEqualTo(Transport.best());
+  void transportIsTheFirstThatStartsUnlessNamed() {
+    assertThat(configOf().transport()).isNull();
+    assertThat(configOf("--transport", "auto").transport()).isNull();
     assertThat(configOf("--transport", "nio").transport()).isEqualTo(Transport.NIO);
     assertThat(configOf("--transport", "EPOLL").transport()).isEqualTo(Transport.EPOLL);
     assertThatThrownBy(() -> configOf("--transport", "kqueue")).isInstanceOf(ParameterException.class)

@@ -3,7 +3,6 @@ package io.prodline.serving;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
@@ -38,7 +37,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +73,7 @@ public final class ModelServer implements AutoCloseable {
   private Batchers batchers;
   private InFlightRequests inFlight;
   private ChannelGroup connections;
-  private EventLoopGroup acceptGroup;
-  private EventLoopGroup ioGroup;
+  private Transport.EventLoops loops;
   private Channel serverChannel;
   private Channel managementChannel;
   private GrpcServer grpc;
@@ -111,7 +108,6 @@ public final class ModelServer implements AutoCloseable {
     if (serverChannel != null) {
       throw new IllegalStateException("the server is already running on port " + actualPort());
     }
-    config.transport().requireAvailable();
     SslContext tls = config.tls() == null ? null : ServerSslContexts.forServer(config.tls());
     stopping = false;
     predictionLog = openPredictionLog();
@@ -123,8 +119,18 @@ public final class ModelServer implements AutoCloseable {
     deadlines = new Deadlines();
     batchers = config.batching().enabled() ? new Batchers(config.batching(), workers, metrics) : null;
     try {
+      // Half as many event loops as cores: a loop's share of a request (read, parse, write) is smaller than a
+      // worker's, and a loop serving more connections finds more of them ready each time it wakes, so it sleeps
+      // and is woken less often per request; the workers keep one thread per core. They never wait on a model.
+      // Started before the models load, so a transport that cannot run here is said at once.
+      loops = Transport.open(config.transport(), Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
       repository = ModelRepository.open(config.modelRoot(), config.repository(), new LifecycleEvents());
     } catch (RuntimeException e) {
+      if (loops != null) {
+        loops.shutdown();
+    loops = null;
+        loops = null;
+      }
       stopWork();
       closeServices();
       throw e;
@@ -137,15 +143,9 @@ public final class ModelServer implements AutoCloseable {
     V2Inference v2 = new V2Inference(runner, readiness);
     MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
     ModelApi api = new ModelApi(runner, v2, List.of(new HealthEndpoints(readiness), metricsEndpoint));
-    Transport transport = config.transport();
-    acceptGroup = transport.newGroup(1, "prodline-accept");
-    // Half as many event loops as cores: a loop's share of a request (read, parse, write) is smaller than a
-    // worker's, and a loop serving more connections finds more of them ready each time it wakes, so it sleeps and
-    // is woken less often per request; the workers keep one thread per core. They never wait on a model.
-    ioGroup = transport.newGroup(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), "prodline-io");
     ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(acceptGroup, ioGroup)
-        .channel(transport.serverChannel())
+        .group(loops.accept(), loops.io())
+        .channel(loops.transport().serverChannel())
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new HttpChannelInitializer(api, inFlight, connections, config.maxBodyBytes(), tls));
     String listening = config.bindAddress() + ":" + port;
@@ -174,7 +174,7 @@ public final class ModelServer implements AutoCloseable {
           : new ProdlineException("cannot listen on " + listening + ": " + e.getMessage(), e);
     }
     LOG.info("serving models {} from {} on {}:{} ({} transport{})", repository.names(), config.modelRoot(),
-        config.bindAddress(), actualPort(), transport, tls == null ? "" : ", TLS");
+        config.bindAddress(), actualPort(), loops.transport(), tls == null ? "" : ", TLS");
     return this;
   }
 
@@ -323,8 +323,7 @@ public final class ModelServer implements AutoCloseable {
       grpc = null;
     }
     connections.close().awaitUninterruptibly();
-    ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    loops.shutdown();
     stopWork();
     // Unloading waits for every open version handle; after stopWork only predictions still running hold one.
     repository.close();

@@ -30,7 +30,8 @@ import java.util.Objects;
  * @param strictReadiness ready only when every model has an available version (Triton's default, and this one's);
  *     false: ready whenever the server runs and is not stopping, so one model that cannot load does not take the
  *     whole server out of its load balancer (requests to that model still get 404/503)
- * @param transport the socket implementation of the REST and management ports ({@link Transport#best()} by default)
+ * @param transport the socket implementation of the REST and management ports, or {@code null} (the default) for the
+ *     first of io_uring, epoll and NIO whose event loops start here
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
     ShutdownOptions shutdown, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
@@ -48,7 +49,6 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(batching, "batching");
     Objects.requireNonNull(predictionLog, "predictionLog");
-    Objects.requireNonNull(transport, "transport");
     if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1) {
       throw new IllegalArgumentException("maxBodyBytes, workerThreads and workerQueue must be positive, got "
           + maxBodyBytes + ", " + workerThreads + ", " + workerQueue);
@@ -60,13 +60,13 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
    * {@link ShutdownOptions#DEFAULT} (no delay, 10 s drain), the repository scanned once
    * ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT}, no batching
    * ({@link BatchingConfig#OFF}, as TF Serving and Triton default to), no prediction log, no TLS, strict readiness,
-   * the best transport available ({@link Transport#best()}).
+   * the first transport whose event loops start.
    */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
         Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, ShutdownOptions.DEFAULT,
         RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.OFF,
-        PredictionLogConfig.OFF, null, true, Transport.best());
+        PredictionLogConfig.OFF, null, true, null);
   }
 
   public ServerConfig withBindAddress(String address) {
@@ -126,7 +126,7 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
         management, limits, batching, predictionLog, tls, strict, transport);
   }
 
-  /** The socket implementation of the REST and management ports. */
+  /** The socket implementation of the REST and management ports; {@code null} for the first that starts. */
   public ServerConfig withTransport(Transport newTransport) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
         management, limits, batching, predictionLog, tls, strictReadiness, newTransport);

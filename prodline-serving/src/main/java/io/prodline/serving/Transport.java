@@ -15,15 +15,21 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.prodline.core.error.ProdlineException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The socket implementation of the REST and management ports. Linux's io_uring where the kernel allows it: a loop
  * hands the kernel its reads and writes in batches and collects their completions without a system call each,
  * which is where a small request's time goes when system calls are dear (in virtual machines most of all). Then
- * native epoll, then Java NIO, so the server runs on any JVM. {@link #best()} picks the first of these that works
- * here; a kernel or a container that forbids io_uring (Docker's default seccomp profile does) makes it fall back.
+ * native epoll, then Java NIO, so the server runs on any JVM. Unless one is named, the server takes the first of
+ * these whose event loops start here ({@link #open}); a kernel or a container that forbids io_uring (Docker's
+ * default seccomp profile does) makes it fall back.
  */
 public enum Transport {
   IO_URING("io_uring", IoUringIoHandler::newFactory, IoUringServerSocketChannel.class) {
@@ -45,6 +51,8 @@ public enum Transport {
     }
   };
 
+  private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+
   private final String label;
   private final Supplier<IoHandlerFactory> ioHandler;
   private final Class<? extends ServerChannel> serverChannel;
@@ -62,21 +70,21 @@ public enum Transport {
     return unavailabilityCause() == null;
   }
 
-  /** The fastest transport that runs here: io_uring, else epoll, else NIO (which always runs). */
+  /** The fastest transport that its library says runs here: io_uring, else epoll, else NIO (which always runs). */
   public static Transport best() {
     return Arrays.stream(values()).filter(Transport::isAvailable).findFirst().orElse(NIO);
   }
 
   /**
-   * The transport named {@code name} ({@code io_uring}, {@code epoll} or {@code nio}, any case), or {@link #best()}
-   * for {@code auto}.
+   * The transport named {@code name} ({@code io_uring}, {@code epoll} or {@code nio}, any case), or {@code null}
+   * for {@code auto}: the first whose event loops start.
    *
    * @throws ProdlineException for any other name
    */
   public static Transport named(String name) {
     String wanted = name.toLowerCase(Locale.ROOT);
     if (wanted.equals("auto")) {
-      return best();
+      return null;
     }
     return Arrays.stream(values()).filter(t -> t.label.equals(wanted)).findFirst()
         .orElseThrow(() -> new ProdlineException("unknown transport '" + name + "': use auto, io_uring, epoll or nio"));
@@ -98,8 +106,59 @@ public enum Transport {
         + "); choose --transport auto to take the best one available (here: " + best() + ")", cause);
   }
 
-  /** An event loop group of {@code threads} loops. */
-  EventLoopGroup newGroup(int threads, String threadName) {
+  /** A server's event loops: one accepting connections, {@code io} serving them. */
+  record EventLoops(Transport transport, EventLoopGroup accept, EventLoopGroup io) {
+    void shutdown() {
+      io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      accept.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+
+  /**
+   * Starts a server's event loops on {@code wanted}, or, for {@code null}, on the first transport in order of
+   * preference whose loops start: io_uring can pass its library's check and still fail to set up a loop's ring
+   * (an older kernel counts ring memory against a low locked-memory limit), and then epoll serves instead.
+   *
+   * @throws ProdlineException when {@code wanted} cannot run here or its loops do not start
+   */
+  static EventLoops open(Transport wanted, int ioThreads) {
+    if (wanted == null) {
+      return firstThatStarts(List.of(values()), transport -> transport.start(ioThreads));
+    }
+    wanted.requireAvailable();
+    try {
+      return wanted.start(ioThreads);
+    } catch (RuntimeException | LinkageError e) {
+      throw new ProdlineException("the " + wanted + " transport could not start its event loops (" + e
+          + "); choose --transport auto to take the first one that starts", e);
+    }
+  }
+
+  /** The loops {@code start} gives for the first available transport of {@code preference} that starts. */
+  static EventLoops firstThatStarts(List<Transport> preference, Function<Transport, EventLoops> start) {
+    for (Transport transport : preference) {
+      if (transport.isAvailable()) {
+        try {
+          return start.apply(transport);
+        } catch (RuntimeException | LinkageError e) {
+          LOG.warn("the {} transport could not start its event loops ({}); trying the next one", transport, e);
+        }
+      }
+    }
+    throw new ProdlineException("no transport could start its event loops (tried " + preference + ")");
+  }
+
+  private EventLoops start(int ioThreads) {
+    EventLoopGroup accept = newGroup(1, "prodline-accept");
+    try {
+      return new EventLoops(this, accept, newGroup(ioThreads, "prodline-io"));
+    } catch (RuntimeException | LinkageError e) {
+      accept.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  private EventLoopGroup newGroup(int threads, String threadName) {
     return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadName, true), ioHandler.get());
   }
 

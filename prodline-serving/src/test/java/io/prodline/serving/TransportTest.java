@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -82,11 +83,31 @@ class TransportTest {
   }
 
   @Test
-  void autoIsTheFirstAvailableInOrderOfPreference() {
+  void bestIsTheFirstAvailableInOrderOfPreference() {
     Transport expected = Arrays.stream(Transport.values()).filter(Transport::isAvailable).findFirst().orElseThrow();
     assertThat(Transport.best()).isEqualTo(expected);
-    assertThat(Transport.named("auto")).isEqualTo(expected);
     assertThat(Transport.NIO.isAvailable()).as("NIO runs on every JVM, so there is always a fallback").isTrue();
+  }
+
+  @Test
+  void withoutAChoiceTheServerRunsOnTheFirstTransportWhoseLoopsStart() {
+    Transport.EventLoops loops = Transport.open(null, 1);
+    try {
+      assertThat(loops.transport()).isEqualTo(Transport.best());
+    } finally {
+      loops.shutdown();
+    }
+    // io_uring passing its library's check and then failing to set up a ring: the next one serves instead.
+    Transport.EventLoops fallback = Transport.firstThatStarts(List.of(Transport.IO_URING, Transport.NIO), t -> {
+      if (t == Transport.IO_URING) {
+        throw new IllegalStateException("failed to create io_uring ring fd Cannot allocate memory");
+      }
+      return new Transport.EventLoops(t, null, null);
+    });
+    assertThat(fallback.transport()).isEqualTo(Transport.NIO);
+    assertThatThrownBy(() -> Transport.firstThatStarts(List.of(Transport.NIO), t -> {
+      throw new IllegalStateException("no threads");
+    })).isInstanceOf(ProdlineException.class).hasMessage("no transport could start its event loops (tried [nio])");
   }
 
   @Test
@@ -94,6 +115,7 @@ class TransportTest {
     assertThat(Transport.named("io_uring")).isEqualTo(Transport.IO_URING);
     assertThat(Transport.named("EPOLL")).isEqualTo(Transport.EPOLL);
     assertThat(Transport.named("nio")).isEqualTo(Transport.NIO);
+    assertThat(Transport.named("Auto")).as("auto: no choice, the first that starts").isNull();
     assertThat(Transport.IO_URING).hasToString("io_uring");
     assertThatThrownBy(() -> Transport.named("kqueue")).isInstanceOf(ProdlineException.class)
         .hasMessage("unknown transport 'kqueue': use auto, io_uring, epoll or nio");
