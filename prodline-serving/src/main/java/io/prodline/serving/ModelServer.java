@@ -135,6 +135,7 @@ public final class ModelServer implements AutoCloseable {
       closeServices();
       throw e;
     }
+    metrics.serverStarted(loops.transport().toString());
     inFlight = new InFlightRequests();
     connections = new DefaultChannelGroup("prodline-connections", GlobalEventExecutor.INSTANCE);
     RequestRunner runner = new RequestRunner(repository, workers, new Inference(batchers, predictionLog),

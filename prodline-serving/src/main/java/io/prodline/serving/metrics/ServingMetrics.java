@@ -98,6 +98,18 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
         .increment();
   }
 
+  /**
+   * Exports {@code prodline_server_info{transport="..."} 1}: which socket implementation the REST port runs on,
+   * since without {@code --transport} a server falls back from io_uring to epoll where io_uring cannot start.
+   */
+  public void serverStarted(String transport) {
+    Gauge.builder("prodline.server.info", () -> 1)
+        .description("Always 1; its labels say how the server runs")
+        .tag("transport", transport)
+        .strongReference(true)
+        .register(registry);
+  }
+
   @Override
   public void queueCreated(String model, long version, IntSupplier depth) {
     // Held strongly: the supplier is referenced by nothing else, so a weakly held gauge read NaN after a GC.

@@ -2,6 +2,7 @@ package io.prodline.serving.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prodline.serving.Transport;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.testing.TestServer;
@@ -66,7 +67,7 @@ class MetricsExpositionTest {
   }
 
   @Test
-  void exportsBatchSizesQueueDepthModelEventsAndTheJvm() {
+  void exportsBatchSizesQueueDepthModelEventsTheJvmAndTheTransport() {
     assertThat(scrape.body())
         .contains("prodline_batch_size_rows_bucket{model=\"houses\",version=\"2\",le=\"2.0\"} 3")
         .contains("prodline_batch_queue_depth{model=\"houses\",version=\"2\"} 0")
@@ -75,7 +76,8 @@ class MetricsExpositionTest {
         .contains("jvm_memory_used_bytes{")
         .contains("jvm_gc_")
         .contains("jvm_threads_live_threads")
-        .contains("system_cpu_cores");
+        .contains("system_cpu_cores")
+        .contains("prodline_server_info{transport=\"" + Transport.best() + "\"} 1");
   }
 
   @Test
