@@ -4,10 +4,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.uring.IoUring;
@@ -28,11 +28,12 @@ import java.nio.charset.StandardCharsets;
  * The JVM's HTTP floor on this machine: Netty (the library prodline's REST port is built on, same version, one
  * event loop per core) answering every request with nginx's fixed body, on the event loop, with no JSON, no model
  * and no hand-off to a worker. Its distance to nginx is what the JVM and Netty cost; prodline's distance to it is
- * what prodline's own request path costs. It runs on the transport prodline picks by default: io_uring where the
- * kernel allows it, else epoll; a second argument {@code epoll} forces epoll, for comparing the two.
+ * what prodline's own request path costs. It runs on the transport prodline prefers: io_uring where the kernel
+ * allows it, else epoll; a second argument {@code epoll} forces epoll, for comparing the two. It needs a
+ * distribution with Netty's io_uring jars (any since prodline took io_uring up).
  *
  * <p>Run with the source launcher: java -cp 'prodline-app/target/dist/lib/*' bench/serving/NettyFloor.java PORT
- * [epoll]
+ * [auto|io_uring|epoll]
  */
 public class NettyFloor {
   private static final ByteBuf BODY = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(
@@ -40,7 +41,11 @@ public class NettyFloor {
 
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(args[0]);
-    boolean uring = IoUring.isAvailable() && !(args.length > 1 && args[1].equals("epoll"));
+    String wanted = args.length > 1 ? args[1] : "auto";
+    if (!wanted.equals("auto") && !wanted.equals("io_uring") && !wanted.equals("epoll")) {
+      throw new IllegalArgumentException("transport must be auto, io_uring or epoll, got " + wanted);
+    }
+    boolean uring = !wanted.equals("epoll") && IoUring.isAvailable();
     IoHandlerFactory io = uring ? IoUringIoHandler.newFactory() : EpollIoHandler.newFactory();
     Class<? extends ServerChannel> channel = uring ? IoUringServerSocketChannel.class : EpollServerSocketChannel.class;
     System.out.println("Netty alone on " + (uring ? "io_uring" : "epoll"));

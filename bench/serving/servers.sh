@@ -1,6 +1,7 @@
 # Starts and stops the benchmark's servers; sourced by run.sh and cpu_per_request.sh.
 # Needs: HERE (this folder), ROOT (the checkout), WORK (models/, body-1.json), PORT; PY (/usr/bin/python3).
-# TRANSPORT (auto, the default, or epoll) is the socket implementation prodline and Netty alone run on.
+# TRANSPORT, when set (auto, io_uring or epoll), is the socket implementation prodline and Netty alone run
+# on; unset, each takes its default and no option is passed, so a LIB of a build without --transport still runs.
 # start_server NAME [extra prodline serve options...] starts NAME in its own process group on $PORT, waits until
 # both benchmark models answer, and sets SERVER_PID; server_pids lists the processes that do the serving (for CPU
 # accounting); stop_server stops the group.
@@ -26,15 +27,15 @@ start_server() {
       setsid nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" >"$log" 2>&1 & ;;
     netty)           # the JVM's floor: Netty alone answering the same fixed body on its event loops
       # shellcheck disable=SC2086
-      setsid java ${JAVA_OPTS:-} -cp "$LIB/*" "$HERE/NettyFloor.java" "$PORT" "${TRANSPORT:-auto}" >"$log" 2>&1 & ;;
+      setsid java ${JAVA_OPTS:-} -cp "$LIB/*" "$HERE/NettyFloor.java" "$PORT" ${TRANSPORT:-} >"$log" 2>&1 & ;;
     prodline)        # defaults: no batching
       # shellcheck disable=SC2086
       setsid java ${JAVA_OPTS:-} -cp "$LIB/*" io.prodline.app.Main serve --models "$WORK/models" --host 127.0.0.1 \
-          --rest-port "$PORT" --poll-seconds 0 --transport "${TRANSPORT:-auto}" "$@" >"$log" 2>&1 & ;;
+          --rest-port "$PORT" --poll-seconds 0 ${TRANSPORT:+--transport "$TRANSPORT"} "$@" >"$log" 2>&1 & ;;
     prodline-batch2) # dynamic batching, up to 2 ms
       # shellcheck disable=SC2086
       setsid java ${JAVA_OPTS:-} -cp "$LIB/*" io.prodline.app.Main serve --models "$WORK/models" --host 127.0.0.1 \
-          --rest-port "$PORT" --poll-seconds 0 --transport "${TRANSPORT:-auto}" --batch-max-delay-ms 2 "$@" >"$log" 2>&1 & ;;
+          --rest-port "$PORT" --poll-seconds 0 ${TRANSPORT:+--transport "$TRANSPORT"} --batch-max-delay-ms 2 "$@" >"$log" 2>&1 & ;;
     flask)   # gunicorn's documented starting point: 2 x cores + 1 sync workers
       BENCH_MODELS="$WORK/models" setsid "$PY" /usr/bin/gunicorn -w $((2 * NPROC + 1)) -b "127.0.0.1:$PORT" \
           --chdir "$HERE" flask_app:app >"$log" 2>&1 & ;;

@@ -63,6 +63,7 @@ class ServeCommandTest {
   void transportIsTheFirstThatStartsUnlessNamed() {
     assertThat(configOf().transport()).isNull();
     assertThat(configOf("--transport", "auto").transport()).isNull();
+    assertThat(configOf("--transport", "io_uring").transport()).isEqualTo(Transport.IO_URING);
     assertThat(configOf("--transport", "nio").transport()).isEqualTo(Transport.NIO);
     assertThat(configOf("--transport", "EPOLL").transport()).isEqualTo(Transport.EPOLL);
     assertThatThrownBy(() -> configOf("--transport", "kqueue")).isInstanceOf(ParameterException.class)

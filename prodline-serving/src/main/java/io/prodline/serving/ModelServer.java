@@ -124,18 +124,14 @@ public final class ModelServer implements AutoCloseable {
       // and is woken less often per request; the workers keep one thread per core. They never wait on a model.
       // Started before the models load, so a transport that cannot run here is said at once.
       loops = Transport.open(config.transport(), Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+      metrics.serverStarted(loops.transport().toString());
       repository = ModelRepository.open(config.modelRoot(), config.repository(), new LifecycleEvents());
     } catch (RuntimeException e) {
-      if (loops != null) {
-        loops.shutdown();
-    loops = null;
-        loops = null;
-      }
+      shutdownLoops();
       stopWork();
       closeServices();
       throw e;
     }
-    metrics.serverStarted(loops.transport().toString());
     inFlight = new InFlightRequests();
     connections = new DefaultChannelGroup("prodline-connections", GlobalEventExecutor.INSTANCE);
     RequestRunner runner = new RequestRunner(repository, workers, new Inference(batchers, predictionLog),
@@ -224,6 +220,14 @@ public final class ModelServer implements AutoCloseable {
       return Optional.of("the server is shutting down");
     }
     return config.strictReadiness() ? Readiness.ofModels(repository).notReadyBecause() : Optional.empty();
+  }
+
+  /** The socket implementation the REST and management ports run on. */
+  public synchronized Transport transport() {
+    if (loops == null) {
+      throw new IllegalStateException("the server is not running");
+    }
+    return loops.transport();
   }
 
   /** The port the server listens on; the chosen one when started with port 0. */
@@ -324,11 +328,18 @@ public final class ModelServer implements AutoCloseable {
       grpc = null;
     }
     connections.close().awaitUninterruptibly();
-    loops.shutdown();
+    shutdownLoops();
     stopWork();
     // Unloading waits for every open version handle; after stopWork only predictions still running hold one.
     repository.close();
     closeServices();
+  }
+
+  private void shutdownLoops() {
+    if (loops != null) {
+      loops.shutdown();
+      loops = null;
+    }
   }
 
   /**

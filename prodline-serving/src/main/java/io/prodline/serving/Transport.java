@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,8 @@ public enum Transport {
   };
 
   private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+  private static final String LEAVE_IT_UNSET =
+      "leave the transport unset (--transport auto) to take the first one that starts";
 
   private final String label;
   private final Supplier<IoHandlerFactory> ioHandler;
@@ -68,11 +71,6 @@ public enum Transport {
 
   public boolean isAvailable() {
     return unavailabilityCause() == null;
-  }
-
-  /** The fastest transport that its library says runs here: io_uring, else epoll, else NIO (which always runs). */
-  public static Transport best() {
-    return Arrays.stream(values()).filter(Transport::isAvailable).findFirst().orElse(NIO);
   }
 
   /**
@@ -103,7 +101,7 @@ public enum Transport {
 
   ProdlineException notAvailable(Throwable cause) {
     return new ProdlineException("the " + label + " transport is not available on this machine (" + cause
-        + "); choose --transport auto to take the best one available (here: " + best() + ")", cause);
+        + "); " + LEAVE_IT_UNSET, cause);
   }
 
   /** A server's event loops: one accepting connections, {@code io} serving them. */
@@ -123,29 +121,33 @@ public enum Transport {
    */
   static EventLoops open(Transport wanted, int ioThreads) {
     if (wanted == null) {
-      return firstThatStarts(List.of(values()), transport -> transport.start(ioThreads));
+      return firstThatStarts(List.of(values()), Transport::isAvailable, transport -> transport.start(ioThreads));
     }
     wanted.requireAvailable();
     try {
       return wanted.start(ioThreads);
     } catch (RuntimeException | LinkageError e) {
-      throw new ProdlineException("the " + wanted + " transport could not start its event loops (" + e
-          + "); choose --transport auto to take the first one that starts", e);
+      throw new ProdlineException(couldNotStart(wanted, e) + "; " + LEAVE_IT_UNSET, e);
     }
   }
 
-  /** The loops {@code start} gives for the first available transport of {@code preference} that starts. */
-  static EventLoops firstThatStarts(List<Transport> preference, Function<Transport, EventLoops> start) {
+  /** The loops {@code start} gives for the first transport of {@code preference} that is available and starts. */
+  static EventLoops firstThatStarts(List<Transport> preference, Predicate<Transport> available,
+      Function<Transport, EventLoops> start) {
     for (Transport transport : preference) {
-      if (transport.isAvailable()) {
+      if (available.test(transport)) {
         try {
           return start.apply(transport);
         } catch (RuntimeException | LinkageError e) {
-          LOG.warn("the {} transport could not start its event loops ({}); trying the next one", transport, e);
+          LOG.warn("{}; trying the next one", couldNotStart(transport, e));
         }
       }
     }
     throw new ProdlineException("no transport could start its event loops (tried " + preference + ")");
+  }
+
+  private static String couldNotStart(Transport transport, Throwable e) {
+    return "the " + transport + " transport could not start its event loops (" + e + ")";
   }
 
   private EventLoops start(int ioThreads) {

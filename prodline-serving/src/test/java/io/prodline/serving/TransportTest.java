@@ -15,8 +15,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -83,31 +85,70 @@ class TransportTest {
   }
 
   @Test
-  void bestIsTheFirstAvailableInOrderOfPreference() {
-    Transport expected = Arrays.stream(Transport.values()).filter(Transport::isAvailable).findFirst().orElseThrow();
-    assertThat(Transport.best()).isEqualTo(expected);
+  void withoutAChoiceTheServerRunsOnTheFirstTransportWhoseLoopsStart() throws Exception {
     assertThat(Transport.NIO.isAvailable()).as("NIO runs on every JVM, so there is always a fallback").isTrue();
-  }
-
-  @Test
-  void withoutAChoiceTheServerRunsOnTheFirstTransportWhoseLoopsStart() {
     Transport.EventLoops loops = Transport.open(null, 1);
     try {
-      assertThat(loops.transport()).isEqualTo(Transport.best());
+      Transport firstAvailable =
+          Arrays.stream(Transport.values()).filter(Transport::isAvailable).findFirst().orElseThrow();
+      assertThat(loops.transport().ordinal()).isGreaterThanOrEqualTo(firstAvailable.ordinal());
+      assertThat(loops.io().submit(() -> "ran").get(10, TimeUnit.SECONDS)).isEqualTo("ran");
     } finally {
       loops.shutdown();
     }
-    // io_uring passing its library's check and then failing to set up a ring: the next one serves instead.
-    Transport.EventLoops fallback = Transport.firstThatStarts(List.of(Transport.IO_URING, Transport.NIO), t -> {
-      if (t == Transport.IO_URING) {
-        throw new IllegalStateException("failed to create io_uring ring fd Cannot allocate memory");
-      }
-      return new Transport.EventLoops(t, null, null);
-    });
+    // io_uring passing its library's check and then failing to set up a ring: the next one serves instead, and
+    // one that is not available is not tried.
+    List<Transport> tried = new ArrayList<>();
+    Transport.EventLoops fallback = Transport.firstThatStarts(List.of(Transport.IO_URING, Transport.EPOLL,
+        Transport.NIO), t -> t != Transport.EPOLL, t -> {
+          tried.add(t);
+          if (t == Transport.IO_URING) {
+            throw new IllegalStateException("failed to create io_uring ring fd Cannot allocate memory");
+          }
+          return new Transport.EventLoops(t, null, null);
+        });
     assertThat(fallback.transport()).isEqualTo(Transport.NIO);
-    assertThatThrownBy(() -> Transport.firstThatStarts(List.of(Transport.NIO), t -> {
+    assertThat(tried).containsExactly(Transport.IO_URING, Transport.NIO);
+    assertThatThrownBy(() -> Transport.firstThatStarts(List.of(Transport.NIO), t -> true, t -> {
       throw new IllegalStateException("no threads");
     })).isInstanceOf(ProdlineException.class).hasMessage("no transport could start its event loops (tried [nio])");
+  }
+
+  @Test
+  void aStartThatFailsLeavesNoEventLoopThreadsAndTheServerStartsAgainAfterAStop() throws Exception {
+    long before = eventLoopThreads();
+    ModelServer missing = new ModelServer(ServerConfig.defaults(root.resolve("missing")).withBindAddress("127.0.0.1"));
+    assertThatThrownBy(() -> missing.start(0)).isInstanceOf(ProdlineException.class);
+    awaitEventLoopThreads(before);
+
+    TestRepository.create(root);
+    ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1"));
+    for (int round = 0; round < 2; round++) {
+      server.start(0);
+      try {
+        assertThat(server.transport().isAvailable()).isTrue();
+        assertThat(new HttpTestClient(server.actualPort()).post("/v1/models/houses/versions/1:predict",
+            "{\"instances\": [[2, 0, \"a\"]]}").body()).isEqualTo("{\"predictions\":[2.0]}");
+      } finally {
+        server.stop();
+      }
+    }
+    awaitEventLoopThreads(before);
+    assertThatThrownBy(server::transport).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static long eventLoopThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("prodline-io") || t.getName().startsWith("prodline-accept")).count();
+  }
+
+  /** Event loop threads end shortly after their group reports termination. */
+  private static void awaitEventLoopThreads(long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (eventLoopThreads() != expected && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(eventLoopThreads()).isEqualTo(expected);
   }
 
   @Test
@@ -126,8 +167,8 @@ class TransportTest {
     UnsatisfiedLinkError cause = new UnsatisfiedLinkError("io_uring_setup: Operation not permitted");
     assertThat(Transport.IO_URING.notAvailable(cause)).hasCause(cause).hasMessage(
         "the io_uring transport is not available on this machine (java.lang.UnsatisfiedLinkError: io_uring_setup: "
-            + "Operation not permitted); choose --transport auto to take the best one available (here: "
-            + Transport.best() + ")");
+            + "Operation not permitted); leave the transport unset (--transport auto) to take the first one that "
+            + "starts");
   }
 
   @ParameterizedTest

@@ -2,7 +2,6 @@ package io.prodline.serving.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodline.serving.Transport;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.testing.TestServer;
@@ -77,7 +76,7 @@ class MetricsExpositionTest {
         .contains("jvm_gc_")
         .contains("jvm_threads_live_threads")
         .contains("system_cpu_cores")
-        .contains("prodline_server_info{transport=\"" + Transport.best() + "\"} 1");
+        .contains("prodline_server_info{transport=\"" + served.server().transport() + "\"} 1");
   }
 
   @Test
