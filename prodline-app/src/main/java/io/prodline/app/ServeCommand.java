@@ -196,6 +196,21 @@ final class ServeCommand implements Callable<Integer> {
           + "Needs --tls-cert.")
   Path tlsClientCa;
 
+  @Option(names = "--worker-threads", paramLabel = "N",
+      description = "Threads running predictions (decoding, the model, encoding); models are CPU-bound, so more "
+          + "than the cores only adds waiting (default: one per core).")
+  Integer workerThreads;
+
+  @Option(names = "--worker-queue", defaultValue = "" + ServerConfig.DEFAULT_WORKER_QUEUE, paramLabel = "N",
+      description = "Predictions that may wait for a worker; beyond that a request gets 503 at once instead of "
+          + "waiting (default: ${DEFAULT-VALUE}).")
+  int workerQueue;
+
+  @Option(names = "--io-threads", paramLabel = "N",
+      description = "Event loops reading and writing REST and management connections; they never run a model "
+          + "(default: half as many as cores, at least 1).")
+  Integer ioThreads;
+
   @Option(names = "--transport", defaultValue = "auto", paramLabel = "NAME",
       description = "Socket implementation of the REST and management ports: auto (default: io_uring where the "
           + "kernel allows it, else epoll, else nio), io_uring, epoll or nio. io_uring makes fewer system calls "
@@ -253,7 +268,9 @@ final class ServeCommand implements Callable<Integer> {
           .withPredictionLog(predictionLog == null ? PredictionLogConfig.OFF
               : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
           .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa))
-          .withTransport(transport());
+          .withTransport(transport())
+          .withWorkers(workerThreads != null ? workerThreads : ServerConfig.defaultWorkerThreads(), workerQueue)
+          .withIoThreads(ioThreads != null ? ioThreads : ServerConfig.defaultIoThreads());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "invalid server option: " + e.getMessage());
     }

@@ -69,4 +69,19 @@ class ServeCommandTest {
     assertThatThrownBy(() -> configOf("--transport", "kqueue")).isInstanceOf(ParameterException.class)
         .hasMessage("--transport: unknown transport 'kqueue': use auto, io_uring, epoll or nio");
   }
+
+  @Test
+  void threadsAndQueueDefaultToTheCoresAndCanBeSet() {
+    ServerConfig defaults = configOf();
+    assertThat(defaults.workerThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(defaults.ioThreads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    assertThat(defaults.workerQueue()).isEqualTo(ServerConfig.DEFAULT_WORKER_QUEUE);
+    ServerConfig set = configOf("--worker-threads", "3", "--worker-queue", "7", "--io-threads", "5");
+    assertThat(set.workerThreads()).isEqualTo(3);
+    assertThat(set.workerQueue()).isEqualTo(7);
+    assertThat(set.ioThreads()).isEqualTo(5);
+    assertThatThrownBy(() -> configOf("--io-threads", "0")).isInstanceOf(ParameterException.class)
+        .hasMessage("invalid server option: maxBodyBytes, workerThreads, workerQueue and ioThreads must be positive, "
+            + "got 16777216, " + Runtime.getRuntime().availableProcessors() + ", 1024, 0");
+  }
 }

@@ -119,11 +119,8 @@ public final class ModelServer implements AutoCloseable {
     deadlines = new Deadlines();
     batchers = config.batching().enabled() ? new Batchers(config.batching(), workers, metrics) : null;
     try {
-      // Half as many event loops as cores: a loop's share of a request (read, parse, write) is smaller than a
-      // worker's, and a loop serving more connections finds more of them ready each time it wakes, so it sleeps
-      // and is woken less often per request; the workers keep one thread per core. They never wait on a model.
       // Started before the models load, so a transport that cannot run here is said at once.
-      loops = Transport.open(config.transport(), Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+      loops = Transport.open(config.transport(), config.ioThreads());
       metrics.serverStarted(loops.transport().toString());
       repository = ModelRepository.open(config.modelRoot(), config.repository(), new LifecycleEvents());
     } catch (RuntimeException e) {

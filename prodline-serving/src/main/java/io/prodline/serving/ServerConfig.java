@@ -32,11 +32,14 @@ import java.util.Objects;
  *     whole server out of its load balancer (requests to that model still get 404/503)
  * @param transport the socket implementation of the REST and management ports, or {@code null} (the default) for the
  *     first of io_uring, epoll and NIO whose event loops start here
+ * @param ioThreads event loops serving REST and management connections (read, parse, write; never a model): half as
+ *     many as cores by default, since a loop's share of a request is smaller than a worker's, and a loop with more
+ *     connections finds more of them ready each time it wakes, so it sleeps and is woken less often per request
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
     ShutdownOptions shutdown, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
     BatchingConfig batching, PredictionLogConfig predictionLog, TlsConfig tls, boolean strictReadiness,
-    Transport transport) {
+    Transport transport, int ioThreads) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_WORKER_QUEUE = 1024;
 
@@ -49,9 +52,9 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(batching, "batching");
     Objects.requireNonNull(predictionLog, "predictionLog");
-    if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1) {
-      throw new IllegalArgumentException("maxBodyBytes, workerThreads and workerQueue must be positive, got "
-          + maxBodyBytes + ", " + workerThreads + ", " + workerQueue);
+    if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1 || ioThreads < 1) {
+      throw new IllegalArgumentException("maxBodyBytes, workerThreads, workerQueue and ioThreads must be positive, "
+          + "got " + maxBodyBytes + ", " + workerThreads + ", " + workerQueue + ", " + ioThreads);
     }
   }
 
@@ -60,75 +63,91 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
    * {@link ShutdownOptions#DEFAULT} (no delay, 10 s drain), the repository scanned once
    * ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT}, no batching
    * ({@link BatchingConfig#OFF}, as TF Serving and Triton default to), no prediction log, no TLS, strict readiness,
-   * the first transport whose event loops start.
+   * the first transport whose event loops start, half as many event loops as cores.
    */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
-        Runtime.getRuntime().availableProcessors(), DEFAULT_WORKER_QUEUE, ShutdownOptions.DEFAULT,
+        defaultWorkerThreads(), DEFAULT_WORKER_QUEUE, ShutdownOptions.DEFAULT,
         RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.OFF,
-        PredictionLogConfig.OFF, null, true, null);
+        PredictionLogConfig.OFF, null, true, null, defaultIoThreads());
   }
 
   public ServerConfig withBindAddress(String address) {
     return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
   }
 
   public ServerConfig withMaxBodyBytes(int bytes) {
     return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
   }
 
   public ServerConfig withWorkers(int threads, int queue) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, threads, queue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
   }
 
   public ServerConfig withRepository(RepositoryOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, options,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
   }
 
   public ServerConfig withManagement(ManagementOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, options, limits, batching, predictionLog, tls, strictReadiness, transport);
+        repository, options, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
   }
 
   public ServerConfig withLimits(RequestLimits newLimits) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, newLimits, batching, predictionLog, tls, strictReadiness, transport);
+        repository, management, newLimits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
   }
 
   public ServerConfig withBatching(BatchingConfig newBatching) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, newBatching, predictionLog, tls, strictReadiness, transport);
+        repository, management, limits, newBatching, predictionLog, tls, strictReadiness, transport, ioThreads);
   }
 
   public ServerConfig withPredictionLog(PredictionLogConfig newPredictionLog) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, batching, newPredictionLog, tls, strictReadiness, transport);
+        repository, management, limits, batching, newPredictionLog, tls, strictReadiness, transport, ioThreads);
   }
 
   /** TLS on every port with these files, or plaintext for {@code null}. */
   public ServerConfig withTls(TlsConfig newTls) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, batching, predictionLog, newTls, strictReadiness, transport);
+        repository, management, limits, batching, predictionLog, newTls, strictReadiness, transport, ioThreads);
   }
 
   public ServerConfig withShutdown(ShutdownOptions options) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, options, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport);
+        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
   }
 
   /** See {@code strictReadiness} above. */
   public ServerConfig withStrictReadiness(boolean strict) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strict, transport);
+        management, limits, batching, predictionLog, tls, strict, transport, ioThreads);
   }
 
   /** The socket implementation of the REST and management ports; {@code null} for the first that starts. */
   public ServerConfig withTransport(Transport newTransport) {
     return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, newTransport);
+        management, limits, batching, predictionLog, tls, strictReadiness, newTransport, ioThreads);
+  }
+
+  /** Event loops serving REST and management connections. */
+  public ServerConfig withIoThreads(int threads) {
+    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
+        management, limits, batching, predictionLog, tls, strictReadiness, transport, threads);
+  }
+
+  /** One per core: see {@code workerThreads} above. */
+  public static int defaultWorkerThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Half as many as cores, at least one: see {@code ioThreads} above. */
+  public static int defaultIoThreads() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 }

@@ -137,6 +137,23 @@ class TransportTest {
     assertThatThrownBy(server::transport).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void connectionsAreSharedAmongAsManyLoopsAsAskedFor() throws Exception {
+    TestRepository.create(root);
+    long before = eventLoopThreads();
+    ModelServer server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1").withIoThreads(3));
+    server.start(0);
+    try {
+      // Loops start their thread with their first connection, and take new connections in turn.
+      for (int i = 0; i < 6; i++) {
+        assertThat(answerToRequestInTwoPieces(server.actualPort())).endsWith("{\"predictions\":[3.0]}");
+      }
+      assertThat(eventLoopThreads() - before).as("one accepting loop and three serving ones").isEqualTo(4);
+    } finally {
+      server.stop();
+    }
+  }
+
   private static long eventLoopThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("prodline-io") || t.getName().startsWith("prodline-accept")).count();
