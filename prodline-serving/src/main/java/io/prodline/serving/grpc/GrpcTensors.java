@@ -38,7 +38,10 @@ final class GrpcTensors {
       ModelInferRequest.InferInputTensor input = request.getInputs(i);
       String name = input.getName();
       DataType type = DataType.parse(input.getDatatype(), name);
-      long[] shape = input.getShapeList().stream().mapToLong(Long::longValue).toArray();
+      long[] shape = new long[input.getShapeCount()];
+      for (int d = 0; d < shape.length; d++) {
+        shape[d] = input.getShape(d);
+      }
       int elements = Shapes.elementCount(shape, name);
       TensorData data;
       if (raw) {
@@ -52,8 +55,10 @@ final class GrpcTensors {
       }
       inputs.add(new InputTensor(name, type, shape, data));
     }
-    List<RequestedOutput> outputs = request.getOutputsList().stream()
-        .map(o -> new RequestedOutput(o.getName(), raw)).toList();
+    List<RequestedOutput> outputs = new ArrayList<>(request.getOutputsCount());
+    for (ModelInferRequest.InferRequestedOutputTensor output : request.getOutputsList()) {
+      outputs.add(new RequestedOutput(output.getName(), raw));
+    }
     return new InferenceRequest(request.getId(), inputs, outputs, raw);
   }
 
