@@ -111,7 +111,7 @@ public final class Frame {
   public Frame take(int[] rows) {
     List<Column> cols = new ArrayList<>(columns.size());
     for (Column c : columns) {
-      ColumnBuilder b = Column.builder(c.type());
+      ColumnBuilder b = Column.builder(c.type(), rows.length);
       for (int row : rows) {
         b.appendFrom(c, row);
       }
@@ -133,7 +133,7 @@ public final class Frame {
         throw new IllegalArgumentException("column '" + names.get(i) + "' is " + a.type().fileName()
             + " in one frame and " + b.type().fileName() + " in the other");
       }
-      ColumnBuilder builder = Column.builder(a.type());
+      ColumnBuilder builder = Column.builder(a.type(), a.size() + b.size());
       for (int r = 0; r < a.size(); r++) {
         builder.appendFrom(a, r);
       }

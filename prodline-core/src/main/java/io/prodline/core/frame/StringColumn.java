@@ -74,8 +74,12 @@ public final class StringColumn extends Column {
     private String[] dictionary = new String[16];
     /** The row where each dictionary value first appeared, so that {@link #truncate} can take it back. */
     private int[] firstRows = new int[16];
-    /** The column {@link #appendValueFrom} last copied from, and its codes' codes here (-1: not yet met). */
+    /**
+     * The column {@link #appendValueFrom} last copied from, the rows copied from it so far, and, once they are many,
+     * its codes' codes here (-1: not yet met).
+     */
     private StringColumn remapped;
+    private int rowsFromRemapped;
     private int[] remap;
 
     public Builder() {
@@ -130,9 +134,19 @@ public final class StringColumn extends Column {
     protected void appendValueFrom(Column source, int row) {
       StringColumn strings = (StringColumn) source;
       int code = strings.code(row);
-      // A run of rows from one column maps its codes to this dictionary's once each, instead of a lookup per row.
       if (strings != remapped) {
         remapped = strings;
+        rowsFromRemapped = 0;
+        remap = null;
+      }
+      // A long run of rows from one column maps its codes to this dictionary's once each, instead of a lookup per
+      // row. A short one (a slice taken out of a batch) looks each value up: a table the size of the source's
+      // dictionary would cost more than the lookups it saves.
+      if (remap == null) {
+        if (++rowsFromRemapped <= strings.dictionarySize() / 8) {
+          append(strings.dictionaryValue(code));
+          return;
+        }
         remap = new int[strings.dictionarySize()];
         Arrays.fill(remap, -1);
       }

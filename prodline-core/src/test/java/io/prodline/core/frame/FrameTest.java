@@ -74,8 +74,10 @@ class FrameTest {
         assertThat(built.get(row)).as("%s row %d", source.type(), row).isEqualTo(source.get(from));
       }
     }
-    assertThat(Double.doubleToRawLongBits(((Float64Column) sources.get(0)).value(3)))
-        .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    ColumnBuilder floats = Column.builder(ColumnType.FLOAT64);
+    floats.appendFrom(sources.get(0), 3);
+    assertThat(Double.doubleToRawLongBits(((Float64Column) floats.build()).value(0)))
+        .as("-0.0 keeps its sign through the copy").isEqualTo(Double.doubleToRawLongBits(-0.0));
     ColumnBuilder strings = Column.builder(ColumnType.STRING);
     assertThatThrownBy(() -> strings.appendFrom(sources.get(0), 0)).isInstanceOf(ClassCastException.class);
   }
@@ -102,6 +104,30 @@ class FrameTest {
     }
     assertThat(values).containsExactly("b", "a", "b", null, "c", "a", "c", "b");
     assertThat(built.dictionary()).containsExactly("b", "a", "c");
+  }
+
+  /** Rows copied from a column with a large dictionary: a few looked up one by one, then many through a table. */
+  @Test
+  void appendFromALargeDictionaryKeepsValuesWhetherFewOrManyRowsAreCopied() {
+    ColumnBuilder source = Column.builder(ColumnType.STRING);
+    for (int i = 0; i < 1000; i++) {
+      source.appendObject(i % 7 == 0 ? null : "v" + (i * 31 % 1000));
+    }
+    Column column = source.build();
+    StringColumn.Builder copy = new StringColumn.Builder();
+    List<String> expected = new java.util.ArrayList<>();
+    for (int row = 999; row >= 0; row -= 3) {
+      copy.appendFrom(column, row);
+      expected.add((String) column.get(row));
+    }
+    StringColumn built = copy.build();
+    List<String> values = new java.util.ArrayList<>();
+    for (int row = 0; row < built.size(); row++) {
+      values.add(built.value(row));
+    }
+    assertThat(values).isEqualTo(expected);
+    assertThat(built.dictionary()).doesNotHaveDuplicates().hasSize(new java.util.HashSet<>(expected.stream()
+        .filter(java.util.Objects::nonNull).toList()).size());
   }
 
   private static Column column(ColumnType type, Object... values) {
