@@ -73,8 +73,8 @@ class ServeCommandTest {
   @Test
   void threadsAndQueueDefaultToTheCoresAndCanBeSet() {
     ServerConfig defaults = configOf();
-    assertThat(defaults.workerThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-    assertThat(defaults.ioThreads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    assertThat(defaults.workerThreads()).isEqualTo(ServerConfig.defaultWorkerThreads());
+    assertThat(defaults.ioThreads()).isEqualTo(ServerConfig.defaultIoThreads());
     assertThat(defaults.workerQueue()).isEqualTo(ServerConfig.DEFAULT_WORKER_QUEUE);
     ServerConfig set = configOf("--worker-threads", "3", "--worker-queue", "7", "--io-threads", "5");
     assertThat(set.workerThreads()).isEqualTo(3);

@@ -16,7 +16,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -59,15 +58,18 @@ class TransportTest {
       assertThat(large.json().get("predictions")).hasSize(rows);
       assertThat(large.json().at("/predictions/" + (rows - 1)).asDouble()).isEqualTo(rows - 1);
 
-      assertThat(answerToRequestInTwoPieces(server.actualPort()))
+      assertThat(answerOnNewConnection(server.actualPort(), 200))
           .startsWith("HTTP/1.1 200 OK").endsWith("{\"predictions\":[3.0]}");
     } finally {
       server.stop();
     }
   }
 
-  /** Headers first, the body 200 ms later: the server must wait for the rest instead of answering early. */
-  private static String answerToRequestInTwoPieces(int port) throws IOException, InterruptedException {
+  /**
+   * One request on a connection of its own, headers first and the body {@code pauseMillis} later (with a pause,
+   * the server must wait for the rest instead of answering early).
+   */
+  private static String answerOnNewConnection(int port, long pauseMillis) throws IOException, InterruptedException {
     String body = "{\"instances\": [{\"age\": 3, \"rooms\": 0, \"city\": \"a\"}]}";
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
@@ -76,7 +78,7 @@ class TransportTest {
           + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      Thread.sleep(200);
+      Thread.sleep(pauseMillis);
       out.write(body.getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
@@ -89,9 +91,7 @@ class TransportTest {
     assertThat(Transport.NIO.isAvailable()).as("NIO runs on every JVM, so there is always a fallback").isTrue();
     Transport.EventLoops loops = Transport.open(null, 1);
     try {
-      Transport firstAvailable =
-          Arrays.stream(Transport.values()).filter(Transport::isAvailable).findFirst().orElseThrow();
-      assertThat(loops.transport().ordinal()).isGreaterThanOrEqualTo(firstAvailable.ordinal());
+      assertThat(loops.transport().isAvailable()).isTrue();
       assertThat(loops.io().submit(() -> "ran").get(10, TimeUnit.SECONDS)).isEqualTo("ran");
     } finally {
       loops.shutdown();
@@ -146,7 +146,7 @@ class TransportTest {
     try {
       // Loops start their thread with their first connection, and take new connections in turn.
       for (int i = 0; i < 6; i++) {
-        assertThat(answerToRequestInTwoPieces(server.actualPort())).endsWith("{\"predictions\":[3.0]}");
+        assertThat(answerOnNewConnection(server.actualPort(), 0)).endsWith("{\"predictions\":[3.0]}");
       }
       assertThat(eventLoopThreads() - before).as("one accepting loop and three serving ones").isEqualTo(4);
     } finally {

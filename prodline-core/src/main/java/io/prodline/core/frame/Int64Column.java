@@ -59,12 +59,12 @@ public final class Int64Column extends Column {
       values[size++] = value;
     }
 
-    /** Accepts integral numbers, and floating-point numbers that hold an exact integer (e.g. 3.0 from JSON). */
     @Override
     protected void appendValueFrom(Column source, int row) {
       append(((Int64Column) source).value(row));
     }
 
+    /** Accepts integral numbers, and floating-point numbers that hold an exact integer (e.g. 3.0 from JSON). */
     @Override
     public void appendObject(Object value) {
       if (value == null) {
