@@ -62,6 +62,16 @@ public final class SourceOptions {
     return new SourceOptions(read.withSchema(fields), query);
   }
 
+  /** Threads that parse a file's chunks in parallel (CSV and JSON lines); the batches still come in file order. */
+  public SourceOptions withThreads(int count) {
+    return new SourceOptions(read.withThreads(count), query);
+  }
+
+  /** The text a parsing thread takes at a time (CSV and JSON lines). */
+  public SourceOptions withBatchBytes(int bytes) {
+    return new SourceOptions(read.withBatchBytes(bytes), query);
+  }
+
   public SourceOptions withBadRecords(BadRecordPolicy policy) {
     return new SourceOptions(read.withBadRecords(policy), query);
   }

@@ -31,9 +31,10 @@ import java.util.Set;
  * record, except that a number or boolean in a string column is kept as its JSON text, and a float that holds
  * an exact integer (such as {@code 3.0}) fits int64.
  *
- * <p><b>Reading.</b> The calling thread cuts the file into chunks of {@code batchRows} lines (at most 8 MiB); a
- * pool of threads, one per processor, parses them, and the batches come back in file order, bad records counted
- * in order, exactly as from one thread (see {@link OrderedChunkParsing}). The type-inference sample is read
+ * <p><b>Reading.</b> The calling thread cuts the file into chunks of {@code batchRows} lines (at most
+ * {@code batchBytes}, 8 MiB by default); a pool of threads (one per processor unless
+ * {@link SourceOptions#withThreads} says otherwise) parses them, and the batches come back in file order, bad
+ * records counted in order, exactly as from one thread (see {@link OrderedChunkParsing}). The type-inference sample is read
  * first, and read again as data.
  *
  * <p><b>Errors.</b> A line that is not one JSON object (for example cut short), has invalid UTF-8, a key that is
@@ -51,6 +52,8 @@ public final class JsonLinesSource implements DataSource {
   private final RowParser parser;
   private final BadRecords badRecords;
   private final int batchRows;
+  private final int threads;
+  private final int chunkBytes;
   private OrderedChunkParsing chunks;
   private boolean closed;
 
@@ -59,6 +62,8 @@ public final class JsonLinesSource implements DataSource {
     this.source = file.toString();
     this.badRecords = badRecords;
     this.batchRows = options.batchRows();
+    this.threads = options.toCsv().threads();
+    this.chunkBytes = options.toCsv().batchBytes();
     Set<String> inferred = new HashSet<>();
     try (ChunkSplitter sample = splitter()) {
       this.schema = new JsonSchemaResolver(JSON, options).resolve(source, sample, inferred);
@@ -98,8 +103,7 @@ public final class JsonLinesSource implements DataSource {
       throw new IllegalStateException("a JsonLinesSource reads its file once, until it is closed; open a new one"
           + " to read it again");
     }
-    chunks = new OrderedChunkParsing(splitter(), batchRows, ChunkSplitter.DEFAULT_CHUNK_BYTES, parser::parse,
-        Runtime.getRuntime().availableProcessors(), "jsonl");
+    chunks = new OrderedChunkParsing(splitter(), batchRows, chunkBytes, parser::parse, threads, "jsonl");
     return new BatchIterator(() -> chunks.nextBatch(badRecords));
   }
 

@@ -161,8 +161,9 @@ class JsonLinesSourceTest {
       }
     }
     Path file = write(dir, "many.jsonl", text.toString());
-    SourceOptions skip = SourceOptions.defaults().withSampleRows(10).withBatchRows(97)
-        .withBadRecords(BadRecordPolicy.skipAndCount(10_000).withExamples(5));
+    // Four threads over 4 KiB chunks: about seventy chunks parsed out of order, whatever the machine's cores.
+    SourceOptions skip = SourceOptions.defaults().withSampleRows(10).withBatchRows(97).withThreads(4)
+        .withBatchBytes(4096).withBadRecords(BadRecordPolicy.skipAndCount(10_000).withExamples(5));
     List<Long> read = new ArrayList<>();
     try (JsonLinesSource source = JsonLinesSource.open(file, skip)) {
       for (Frame batch : source) {
