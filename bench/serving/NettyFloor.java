@@ -45,6 +45,9 @@ public class NettyFloor {
     if (!wanted.equals("auto") && !wanted.equals("io_uring") && !wanted.equals("epoll")) {
       throw new IllegalArgumentException("transport must be auto, io_uring or epoll, got " + wanted);
     }
+    if (wanted.equals("io_uring") && !IoUring.isAvailable()) {
+      throw new IllegalStateException("io_uring is not available here: " + IoUring.unavailabilityCause());
+    }
     boolean uring = !wanted.equals("epoll") && IoUring.isAvailable();
     IoHandlerFactory io = uring ? IoUringIoHandler.newFactory() : EpollIoHandler.newFactory();
     Class<? extends ServerChannel> channel = uring ? IoUringServerSocketChannel.class : EpollServerSocketChannel.class;

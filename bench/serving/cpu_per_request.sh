@@ -25,7 +25,6 @@ TICKS_PER_S="$(getconf CLK_TCK)"
 . "$HERE/servers.sh"
 trap stop_server EXIT
 
-cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 switches() {
   local t=0 p s
   for p in "$@"; do for s in /proc/"$p"/task/*/status; do
@@ -50,7 +49,7 @@ start_server "$SERVER" "$@"
 # Warm-up in two rounds: the JIT compiles the request path in the first, and when its connections close the JVM
 # deoptimises the event loop's compiled code once (a path it had never taken) and compiles it again. With one
 # round that recompilation fell in the measured window and added about 7% to a single row's CPU per request.
-for _ in 1 2; do load "$(( (${WARMUP:-15} + 1) / 2 ))" >/dev/null; done
+warm_up load "${WARMUP:-15}"
 # shellcheck disable=SC2046
 set -- $(server_pids)
 mkdir -p "$WORK/raw"

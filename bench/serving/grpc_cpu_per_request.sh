@@ -21,12 +21,9 @@ TICKS_PER_S="$(getconf CLK_TCK)"
 trap stop_server EXIT
 
 load() { java -cp "$LIB/*" "$HERE/GrpcLoad.java" "127.0.0.1:$GRPC_PORT" "$MODEL" "$ROWS" "$CONC" "$@"; }
-cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 
 start_server prodline --grpc-port "$GRPC_PORT"
-ROUND=$(( ${WARMUP:-16} / 2 ))
-load "$ROUND" >/dev/null
-load "$ROUND" >/dev/null
+warm_up load "${WARMUP:-16}"
 mapfile -t PIDS < <(server_pids)
 before="$(cpu_ticks "${PIDS[@]}")"
 out="$(load "$SECONDS_")"

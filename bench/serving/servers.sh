@@ -69,3 +69,11 @@ stop_server() {
     SERVER_PID=""
   fi
 }
+
+# CPU clock ticks (user + system) the given processes have used so far.
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+
+# warm_up LOAD SECONDS: runs the command LOAD (given a duration in seconds) twice, each for half of SECONDS. Two
+# rounds, because the first round's end (its connections closing) makes the JVM recompile the event loop's code.
+warm_up() { local load="$1" half=$(( ($2 + 1) / 2 )); "$load" "$half" >/dev/null; "$load" "$half" >/dev/null; }
+
