@@ -8,6 +8,7 @@ import io.prodline.serving.repository.RepositoryOptions;
 import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a {@link ModelServer} runs; the REST and gRPC ports are given to {@link ModelServer#start(int, int)}, the
@@ -73,72 +74,112 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
   }
 
   public ServerConfig withBindAddress(String address) {
-    return new ServerConfig(modelRoot, address, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
+    return with(c -> c.bindAddress = address);
   }
 
   public ServerConfig withMaxBodyBytes(int bytes) {
-    return new ServerConfig(modelRoot, bindAddress, bytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
+    return with(c -> c.maxBodyBytes = bytes);
   }
 
   public ServerConfig withWorkers(int threads, int queue) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, threads, queue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
+    return with(c -> {
+      c.workerThreads = threads;
+      c.workerQueue = queue;
+    });
   }
 
   public ServerConfig withRepository(RepositoryOptions options) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, options,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
+    return with(c -> c.repository = options);
   }
 
   public ServerConfig withManagement(ManagementOptions options) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, options, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
+    return with(c -> c.management = options);
   }
 
   public ServerConfig withLimits(RequestLimits newLimits) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, newLimits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
+    return with(c -> c.limits = newLimits);
   }
 
   public ServerConfig withBatching(BatchingConfig newBatching) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, newBatching, predictionLog, tls, strictReadiness, transport, ioThreads);
+    return with(c -> c.batching = newBatching);
   }
 
   public ServerConfig withPredictionLog(PredictionLogConfig newPredictionLog) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, batching, newPredictionLog, tls, strictReadiness, transport, ioThreads);
+    return with(c -> c.predictionLog = newPredictionLog);
   }
 
   /** TLS on every port with these files, or plaintext for {@code null}. */
   public ServerConfig withTls(TlsConfig newTls) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown,
-        repository, management, limits, batching, predictionLog, newTls, strictReadiness, transport, ioThreads);
+    return with(c -> c.tls = newTls);
   }
 
   public ServerConfig withShutdown(ShutdownOptions options) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, options, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport, ioThreads);
+    return with(c -> c.shutdown = options);
   }
 
   /** See {@code strictReadiness} above. */
   public ServerConfig withStrictReadiness(boolean strict) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strict, transport, ioThreads);
+    return with(c -> c.strictReadiness = strict);
   }
 
   /** The socket implementation of the REST and management ports; {@code null} for the first that starts. */
   public ServerConfig withTransport(Transport newTransport) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, newTransport, ioThreads);
+    return with(c -> c.transport = newTransport);
   }
 
   /** Event loops serving REST and management connections. */
   public ServerConfig withIoThreads(int threads) {
-    return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue, shutdown, repository,
-        management, limits, batching, predictionLog, tls, strictReadiness, transport, threads);
+    return with(c -> c.ioThreads = threads);
+  }
+
+  /** This configuration with what {@code change} sets on a copy of its components; the record checks the result. */
+  private ServerConfig with(Consumer<Components> change) {
+    Components c = new Components(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The components of a {@link ServerConfig} being changed: one place that lists them all, for every wither. */
+  private static final class Components {
+    Path modelRoot;
+    String bindAddress;
+    int maxBodyBytes;
+    int workerThreads;
+    int workerQueue;
+    ShutdownOptions shutdown;
+    RepositoryOptions repository;
+    ManagementOptions management;
+    RequestLimits limits;
+    BatchingConfig batching;
+    PredictionLogConfig predictionLog;
+    TlsConfig tls;
+    boolean strictReadiness;
+    Transport transport;
+    int ioThreads;
+
+    Components(ServerConfig from) {
+      modelRoot = from.modelRoot;
+      bindAddress = from.bindAddress;
+      maxBodyBytes = from.maxBodyBytes;
+      workerThreads = from.workerThreads;
+      workerQueue = from.workerQueue;
+      shutdown = from.shutdown;
+      repository = from.repository;
+      management = from.management;
+      limits = from.limits;
+      batching = from.batching;
+      predictionLog = from.predictionLog;
+      tls = from.tls;
+      strictReadiness = from.strictReadiness;
+      transport = from.transport;
+      ioThreads = from.ioThreads;
+    }
+
+    ServerConfig build() {
+      return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue,
+          shutdown, repository, management, limits, batching, predictionLog,
+          tls, strictReadiness, transport, ioThreads);
+    }
   }
 
   /** One per core: see {@code workerThreads} above. */
