@@ -22,8 +22,8 @@ import java.util.ServiceLoader;
  *
  * <p>The synthesised manifest names the model after the version directory's parent and takes the version from the
  * directory's name when it is a number (the {@code <root>/<model>/<version>/} layout), else 1. It has no label,
- * metrics or provenance: a bare file does not record them. When the file's graph takes its inputs as one tensor
- * (ONNX), the bundle's {@link Bundle#tensors()} keeps that tensor's and the output's names, so that
+ * metrics or provenance: a bare file does not record them. When the file's framework takes its inputs as one tensor
+ * (an ONNX graph, an XGBoost matrix), the bundle's {@link Bundle#tensors()} keeps that tensor's and the output's names, so that
  * protocols addressing tensors can accept the graph's own names as well as the per-column ones.
  */
 public final class BareModels {

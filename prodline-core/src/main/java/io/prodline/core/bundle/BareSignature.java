@@ -6,20 +6,16 @@ import java.util.Objects;
 /**
  * What a bare model file says about itself, all a bundle needs that the file can tell: the names of its float
  * inputs in column order, the task its outputs mean and, for classification, the class names; for a file whose
- * graph takes its inputs as one tensor (ONNX), that tensor's and the output's names.
+ * framework takes its inputs as one tensor (an ONNX graph's input, XGBoost's feature matrix), that tensor's and the
+ * output's names.
  *
  * @param inputs one name per model input column, unique
  * @param task what the outputs mean
  * @param classes class names in output order; empty for regression
- * @param tensors the graph's tensor names when {@code inputs} are the columns of one input tensor, else
+ * @param tensors the framework's tensor names when {@code inputs} are the columns of one input tensor, else
  *     {@code null}
  */
 public record BareSignature(List<String> inputs, Task task, List<String> classes, TensorNames tensors) {
-  /** A signature whose inputs are separate features, not the columns of one tensor (XGBoost). */
-  public BareSignature(List<String> inputs, Task task, List<String> classes) {
-    this(inputs, task, classes, null);
-  }
-
   public BareSignature {
     inputs = List.copyOf(inputs);
     Objects.requireNonNull(task, "task");

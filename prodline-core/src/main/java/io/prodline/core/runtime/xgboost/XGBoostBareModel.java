@@ -3,6 +3,7 @@ package io.prodline.core.runtime.xgboost;
 import io.prodline.core.bundle.BareModelFormat;
 import io.prodline.core.bundle.BareSignature;
 import io.prodline.core.bundle.Task;
+import io.prodline.core.bundle.TensorNames;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,8 +14,16 @@ import java.util.List;
  * (classes "0", "1"), {@code multi:softprob} multiclass (classes "0" .. "k-1"), and every other objective
  * regression, its output served exactly as XGBoost's {@code predict} returns it (e.g. the margin of
  * {@code binary:logitraw}, the class index of {@code multi:softmax}) rather than guessing at a meaning.
+ *
+ * <p>XGBoost itself takes a model's features as one matrix, so the signature also names that matrix as one tensor
+ * ({@link TensorNames}): {@code input__0} of shape {@code [N, features]} and {@code output__0}, the names Triton's
+ * tree backend gives them. Clients written for Triton or KServe's XGBoost server send that one tensor; one
+ * tensor per feature would cost a protocol message per feature on every call. A model with a feature of that name
+ * keeps the per-feature names only.
  */
 public final class XGBoostBareModel implements BareModelFormat {
+  private static final TensorNames MATRIX = new TensorNames("input__0", "output__0");
+
   @Override
   public List<String> fileNames() {
     return List.of("model.json", "model.ubj");
@@ -30,11 +39,12 @@ public final class XGBoostBareModel implements BareModelFormat {
     XGBoostRuntime model = XGBoostModelParser.parse(modelFile);
     List<String> inputs = model.featureNames().isEmpty()
         ? BareSignature.positionalNames("f", model.inputWidth()) : model.featureNames();
+    TensorNames tensors = inputs.contains(MATRIX.input()) || inputs.contains(MATRIX.output()) ? null : MATRIX;
     return switch (model.objectiveName()) {
-      case "binary:logistic" -> new BareSignature(inputs, Task.BINARY_CLASSIFICATION, List.of("0", "1"));
+      case "binary:logistic" -> new BareSignature(inputs, Task.BINARY_CLASSIFICATION, List.of("0", "1"), tensors);
       case "multi:softprob" -> new BareSignature(inputs, Task.MULTICLASS_CLASSIFICATION,
-          BareSignature.indexClasses(model.outputWidth()));
-      default -> new BareSignature(inputs, Task.REGRESSION, List.of());
+          BareSignature.indexClasses(model.outputWidth()), tensors);
+      default -> new BareSignature(inputs, Task.REGRESSION, List.of(), tensors);
     };
   }
 }
