@@ -96,6 +96,64 @@ class BareXGBoostModelTest {
     booster.dispose();
   }
 
+  /**
+   * Categorical features (feature type "c") split by category sets (max_cat_to_onehot 1) and one-hot (a category
+   * against the rest, max_cat_to_onehot 64), with missing values, and scored on values XGBoost reads as no category
+   * (negative, fractions truncated, categories never seen in training) as well as the trained ones.
+   */
+  @ParameterizedTest(name = "max_cat_to_onehot={0} {1}")
+  @CsvSource({"1, json", "1, ubj", "64, json"})
+  void categoricalSplitsPredictWhatTheBoosterPredicts(int maxCatToOnehot, String format, @TempDir Path dir)
+      throws Exception {
+    Random random = new Random(5);
+    float[] x = new float[ROWS * FEATURES];
+    float[] y = new float[ROWS];
+    for (int r = 0; r < ROWS; r++) {
+      for (int f = 0; f < FEATURES; f++) {
+        boolean categorical = f < 2;
+        x[r * FEATURES + f] = random.nextDouble() < 0.1 ? Float.NaN
+            : categorical ? random.nextInt(f == 0 ? 12 : 90) : (float) random.nextGaussian();
+      }
+      float category = x[r * FEATURES];
+      y[r] = (float) ((category == 2 || category == 5 || category == 7 ? 1 : 0) + 0.01 * valueOr0(x[r * FEATURES + 1])
+          + 0.3 * valueOr0(x[r * FEATURES + 2]));
+    }
+    DMatrix data = new DMatrix(x, ROWS, FEATURES, Float.NaN);
+    data.setLabel(y);
+    data.setFeatureTypes(new String[] {"c", "c", "q", "q", "q"});
+    Map<String, Object> params = new HashMap<>(Map.of("objective", "reg:squarederror", "max_depth", 4, "seed", 1,
+        "tree_method", "hist", "max_cat_to_onehot", maxCatToOnehot));
+    Booster booster = XGBoost.train(data, params, 20, Map.of(), null, null);
+    Path version = Files.createDirectories(dir.resolve("bare/1"));
+    booster.saveModel(version.resolve("model." + format).toString());
+
+    float[] scored = x.clone();
+    float[] unseen = {-1, -0.5f, 2.7f, 11.999f, 12, 95, 1e9f, 16777216};
+    for (int r = 0; r < ROWS; r += 5) {
+      scored[r * FEATURES + (r % 2)] = unseen[(r / 5) % unseen.length];
+    }
+    DMatrix scoring = new DMatrix(scored, ROWS, FEATURES, Float.NaN);
+    scoring.setFeatureTypes(new String[] {"c", "c", "q", "q", "q"});
+    float[][] expected = booster.predict(scoring);
+
+    Bundle bundle = BundleReader.read(version);
+    if (format.equals("json")) {
+      assertThat(Files.readString(version.resolve("model.json"))).as("the model has categorical splits")
+          .containsPattern("\"categories_nodes\":\\[\\d");
+    }
+    List<String> inputs = bundle.manifest().inputs().stream().map(Field::name).toList();
+    try (Predictor predictor = Predictor.of(bundle)) {
+      Predictions out = predictor.predict(frame(scored, inputs));
+      for (int r = 0; r < ROWS; r++) {
+        assertThat((double) out.row(r)[0]).as("row %d", r)
+            .isCloseTo(expected[r][0], org.assertj.core.data.Offset.offset(1e-6));
+      }
+    }
+    scoring.dispose();
+    data.dispose();
+    booster.dispose();
+  }
+
   private static double valueOr0(float v) {
     return Float.isNaN(v) ? 0 : v;
   }

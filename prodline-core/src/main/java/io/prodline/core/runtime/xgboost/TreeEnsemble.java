@@ -22,6 +22,12 @@ import java.util.Arrays;
  * more than present ones (with a second comparison per step for them, rows with a missing value took about 30%
  * longer).
  *
+ * <p>A categorical split (XGBoost's {@code split_type} 1) sends a value right iff its category, the value truncated
+ * to an integer, is in the node's set; a missing value takes the default direction and a value that is no category
+ * (negative, 2^24 or more, or beyond every category in the set) goes left, as XGBoost's predictor decides. A model
+ * with such splits walks with a test per step for the node's kind ({@link #descendWithCategories}); a model with
+ * none never pays for it.
+ *
  * <p>Walks run in lanes: up to {@value #LANES} walks advance one level per pass, so the CPU overlaps their
  * independent loads instead of waiting on one walk's chain of loads. A block of {@value #MIN_ROW_LANES} to
  * {@value #LANES} rows goes through the trees one tree at a time, a lane per row, so a tree's nodes are fetched once
@@ -50,6 +56,8 @@ final class TreeEnsemble implements Booster {
    * for any v, and XGBoost sends a missing value its default way whatever the threshold).
    */
   private static final int BELOW_EVERY_VALUE = Integer.MIN_VALUE + 1;
+  /** XGBoost's bound on categories: 2^24, the first integer a float cannot tell from its neighbour. */
+  static final float MAX_CATEGORY = 1 << 24;
 
   private final int features;
   private final int outputGroups;
@@ -66,6 +74,11 @@ final class TreeEnsemble implements Booster {
   /** Per node: the threshold's {@link SortableFloats#key}; a leaf's (and a NaN threshold's) sends every value right. */
   private final int[] thresholdKeys;
   private final float[] leafValues;
+  /**
+   * Per node: the categories of a categorical split as a bit set (bit c of word c / 64), null for a numeric one; or
+   * null for a model with no categorical split.
+   */
+  private final long[][] categories;
 
   /**
    * @param features values per input row
@@ -79,9 +92,10 @@ final class TreeEnsemble implements Booster {
    * @param thresholds each node's split threshold: NaN for leaves (a split's NaN threshold sends every present
    *     value right, as {@code v < NaN} is false)
    * @param leafValues each leaf's value (0 for splits)
+   * @param categories each node's category set as bits for a categorical split, else null; null when no node has one
    */
   TreeEnsemble(int features, int outputGroups, int[] roots, int[] depths, int[] groups, float[] treeWeights,
-      long[] links, float[] thresholds, float[] leafValues) {
+      long[] links, float[] thresholds, float[] leafValues, long[][] categories) {
     this.features = features;
     this.outputGroups = outputGroups;
     this.roots = roots;
@@ -89,6 +103,7 @@ final class TreeEnsemble implements Booster {
     this.groups = groups;
     this.treeWeights = treeWeights;
     this.leafValues = leafValues;
+    this.categories = categories;
     steps = new long[links.length];
     thresholdKeys = new int[links.length];
     for (int n = 0; n < links.length; n++) {
@@ -179,6 +194,10 @@ final class TreeEnsemble implements Booster {
    * (a row per lane, or one row for all when the step is 0). Walks that reach a leaf stay on it.
    */
   private void descend(int[] keyed, int start, int rowStep, int[] node, int lanes, int depth) {
+    if (categories != null) {
+      descendWithCategories(keyed, start, rowStep, node, lanes, depth);
+      return;
+    }
     long[] steps = this.steps;
     int[] thresholdKeys = this.thresholdKeys;
     for (int level = 0; level < depth; level++) {
@@ -188,5 +207,35 @@ final class TreeEnsemble implements Booster {
         node[lane] = (int) (step >> 32) + (keyed[row + (int) step] < thresholdKeys[n] ? 0 : 1);
       }
     }
+  }
+
+  /** {@link #descend} for a model with categorical splits: each step tests the node's kind. */
+  private void descendWithCategories(int[] keyed, int start, int rowStep, int[] node, int lanes, int depth) {
+    for (int level = 0; level < depth; level++) {
+      for (int lane = 0, row = start; lane < lanes; lane++, row += rowStep) {
+        int n = node[lane];
+        long step = steps[n];
+        int key = keyed[row + (int) step];
+        long[] set = categories[n];
+        boolean right = set == null ? key >= thresholdKeys[n] : inCategories(set, key);
+        node[lane] = (int) (step >> 32) + (right ? 1 : 0);
+      }
+    }
+  }
+
+  /**
+   * Whether a keyed value goes right at a categorical split: a missing value's key says its default way; any other
+   * value goes right iff it is a category in {@code set}.
+   */
+  private static boolean inCategories(long[] set, int key) {
+    if (key == MISSING_RIGHT || key == MISSING_LEFT) {
+      return key == MISSING_RIGHT;
+    }
+    float value = SortableFloats.value(key);
+    if (!(value >= 0 && value < MAX_CATEGORY)) {
+      return false;
+    }
+    int category = (int) value;
+    return category >>> 6 < set.length && (set[category >>> 6] & 1L << category) != 0;
   }
 }

@@ -59,21 +59,25 @@ final class TreeEnsembleParser {
     long[] links = new long[total];
     float[] thresholds = new float[total];
     float[] leafValues = new float[total];
+    long[][] categories = Arrays.stream(read).anyMatch(Tree::hasCategories) ? new long[total][] : null;
     int offset = 0;
     for (int t = 0; t < read.length; t++) {
       roots[t] = offset;
-      depths[t] = layOut(read[t], orders[t], offset, links, thresholds, leafValues);
+      depths[t] = layOut(read[t], orders[t], offset, links, thresholds, leafValues, categories);
       offset += orders[t].length;
     }
-    return new TreeEnsemble(numFeature, groups, roots, depths, treeInfo, weights, links, thresholds, leafValues);
+    return new TreeEnsemble(numFeature, groups, roots, depths, treeInfo, weights, links, thresholds, leafValues,
+        categories);
   }
 
   /**
    * Writes one tree's nodes, in {@code order}, from global index {@code at} in {@link TreeEnsemble}'s layout (the
    * j-th split's children at positions 1 + 2j and 2 + 2j, which is where {@link Tree#breadthFirst} puts them; leaves
-   * link back to themselves). Returns the tree's depth.
+   * link back to themselves), and each categorical split's set into {@code categories} (null when the model has
+   * none). Returns the tree's depth.
    */
-  private static int layOut(Tree tree, int[] order, int at, long[] links, float[] thresholds, float[] leafValues) {
+  private static int layOut(Tree tree, int[] order, int at, long[] links, float[] thresholds, float[] leafValues,
+      long[][] categories) {
     int[] level = new int[order.length];
     int depth = 0;
     int nextChild = 1;
@@ -88,6 +92,9 @@ final class TreeEnsembleParser {
       } else {
         links[g] = link(at + nextChild, !tree.defaultLeft[node], tree.feature[node]);
         thresholds[g] = tree.splitConditions[node]; // a NaN one sends every present value right, as TreeEnsemble says
+        if (categories != null) {
+          categories[g] = tree.categories[node];
+        }
         level[nextChild] = level[i] + 1;
         level[nextChild + 1] = level[i] + 1;
         nextChild += 2;
@@ -101,10 +108,18 @@ final class TreeEnsembleParser {
     return (long) (leftChild * 2 + (defaultRight ? 1 : 0)) << 32 | feature;
   }
 
-  /** One tree's arrays as saved, checked for consistency. */
-  private record Tree(int[] left, int[] right, int[] feature, float[] splitConditions, boolean[] defaultLeft) {
+  /**
+   * One tree's arrays as saved, checked for consistency; {@code categories} holds each categorical split's set as
+   * bits (bit c of word c / 64), null for every other node.
+   */
+  private record Tree(int[] left, int[] right, int[] feature, float[] splitConditions, boolean[] defaultLeft,
+      long[][] categories) {
     int size() {
       return left.length;
+    }
+
+    boolean hasCategories() {
+      return Arrays.stream(categories).anyMatch(java.util.Objects::nonNull);
     }
 
     /**
@@ -148,34 +163,90 @@ final class TreeEnsembleParser {
         // the learning rate (eta) was applied, so it equals the leaf value only when eta is 1.
         sized(node, "base_weights", n);
       }
-      Tree tree = new Tree(left, right, feature, split, defaultLeft);
+      Tree tree = new Tree(left, right, feature, split, defaultLeft, categorySets(node, left));
       tree.check(node, numFeature);
       return tree;
     }
 
     private static DocumentNode sized(DocumentNode tree, String name, int n) {
+      return sized(tree, name, n, "left_children");
+    }
+
+    private static DocumentNode sized(DocumentNode tree, String name, int n, String sizedLike) {
       DocumentNode array = tree.field(name);
       if (array.size() != n) {
         throw new ModelFormatException(array.path() + " has " + array.size() + " entries but "
-            + tree.path() + ".left_children has " + n);
+            + tree.path() + "." + sizedLike + " has " + n);
       }
       return array;
     }
 
-    private static void refuseUnsupported(DocumentNode node) {
-      if (node.has("split_type")) {
-        int[] splitType = node.field("split_type").ints();
-        for (int i = 0; i < splitType.length; i++) {
-          if (splitType[i] != 0) {
-            throw new ModelFormatException("categorical splits are not supported (" + node.path()
-                + ".split_type[" + i + "] = " + splitType[i] + "); train with numerical features only");
-          }
+    /**
+     * Each categorical split's categories as bits, from {@code split_type} (0 numerical, 1 categorical; absent in
+     * files older than categorical support) and the flat {@code categories} list, which {@code categories_nodes}
+     * cuts into one run per categorical split ({@code categories_segments}, {@code categories_sizes}).
+     */
+    private static long[][] categorySets(DocumentNode node, int[] left) {
+      int n = left.length;
+      long[][] sets = new long[n][];
+      if (!node.has("split_type")) {
+        return sets;
+      }
+      int[] splitType = sized(node, "split_type", n).ints();
+      boolean any = false;
+      for (int i = 0; i < n; i++) {
+        if (splitType[i] != 0 && splitType[i] != 1) {
+          throw new ModelFormatException(node.path() + ".split_type[" + i + "] = " + splitType[i]
+              + " is neither 0 (numerical) nor 1 (categorical)");
+        }
+        any |= splitType[i] == 1 && left[i] != -1;
+      }
+      if (!any) {
+        return sets;
+      }
+      int[] nodes = node.field("categories_nodes").ints();
+      int[] segments = sized(node, "categories_segments", nodes.length, "categories_nodes").ints();
+      int[] sizes = sized(node, "categories_sizes", nodes.length, "categories_nodes").ints();
+      int[] categories = node.field("categories").ints();
+      for (int k = 0; k < nodes.length; k++) {
+        int at = nodes[k];
+        if (at < 0 || at >= n || splitType[at] != 1) {
+          throw new ModelFormatException(node.path() + ".categories_nodes[" + k + "] = " + at
+              + " is not a categorical split of this tree");
+        }
+        if (segments[k] < 0 || sizes[k] < 0 || (long) segments[k] + sizes[k] > categories.length) {
+          throw new ModelFormatException(node.path() + ": categories_segments[" + k + "] = " + segments[k]
+              + " and categories_sizes[" + k + "] = " + sizes[k] + " run outside categories, which has "
+              + categories.length + " entries");
+        }
+        sets[at] = categorySet(node, categories, segments[k], sizes[k]);
+      }
+      for (int i = 0; i < n; i++) {
+        if (splitType[i] == 1 && left[i] != -1 && sets[i] == null) {
+          throw new ModelFormatException(node.path() + ": node " + i + " is a categorical split (split_type 1)"
+              + " but categories_nodes does not list it, so its categories are unknown");
         }
       }
-      if (node.has("categories_nodes") && node.field("categories_nodes").size() > 0) {
-        throw new ModelFormatException("categorical splits are not supported (" + node.path()
-            + ".categories_nodes is not empty); train with numerical features only");
+      return sets;
+    }
+
+    private static long[] categorySet(DocumentNode node, int[] categories, int from, int count) {
+      int largest = -1;
+      for (int i = from; i < from + count; i++) {
+        if (categories[i] < 0 || categories[i] >= TreeEnsemble.MAX_CATEGORY) {
+          throw new ModelFormatException(node.path() + ".categories[" + i + "] = " + categories[i]
+              + " is not a category (XGBoost's are 0 to 2^24 - 1)");
+        }
+        largest = Math.max(largest, categories[i]);
       }
+      long[] set = new long[(largest >> 6) + 1];
+      for (int i = from; i < from + count; i++) {
+        set[categories[i] >>> 6] |= 1L << categories[i];
+      }
+      return set;
+    }
+
+    private static void refuseUnsupported(DocumentNode node) {
       if (node.has("tree_param") && node.field("tree_param").has("size_leaf_vector")) {
         DocumentNode leafVector = node.field("tree_param").field("size_leaf_vector");
         if (leafVector.integer() > 1) {

@@ -16,8 +16,8 @@ import java.util.List;
  * {@link XGBoostRuntime}, checking everything prediction relies on so that a bad file fails here, with a message
  * naming the file and the problem, and never later as a wrong number or an index error.
  *
- * <p>Supported: boosters gbtree, dart and gblinear; the objectives of {@link Objective}; numerical splits with
- * missing values. Refused: categorical splits and vector-leaf (multi_output_tree) trees.
+ * <p>Supported: boosters gbtree, dart and gblinear; the objectives of {@link Objective}; numerical and categorical
+ * splits, with missing values. Refused: vector-leaf (multi_output_tree) trees.
  */
 public final class XGBoostModelParser {
   private XGBoostModelParser() {}

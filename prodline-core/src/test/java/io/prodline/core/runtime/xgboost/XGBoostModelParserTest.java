@@ -46,8 +46,41 @@ class XGBoostModelParserTest {
     return stump(0, "5E-1", 1, "-5E-1", "5E-1") + "," + stump(1, "2E0", 0, "1.25E-1", "-2.5E-1");
   }
 
+  /**
+   * A stump on feature 0 split by category, as XGBoost 1.6+ saves one: the categories listed go right (leaf 0.5),
+   * every other value left (-0.5), a missing value right (default_left 0).
+   */
+  static String categoricalStump(String categories) {
+    int count = categories.split(",").length;
+    return stump(0, "NaN", 0, "-5E-1", "5E-1")
+        .replace("\"categories\":[]", "\"categories\":" + categories)
+        .replace("\"categories_nodes\":[]", "\"categories_nodes\":[0]")
+        .replace("\"categories_segments\":[]", "\"categories_segments\":[0]")
+        .replace("\"categories_sizes\":[]", "\"categories_sizes\":[" + count + "]")
+        .replace("\"split_type\":[0,0,0]", "\"split_type\":[1,0,0]");
+  }
+
   static XGBoostRuntime parse(String json) {
     return XGBoostModelParser.parse(json.getBytes(StandardCharsets.UTF_8), "model.json");
+  }
+
+  @Test
+  void categoricalSplitsSendTheirCategoriesRightAndEverythingElseLeft() {
+    XGBoostRuntime rt = parse(model("reg:squarederror", "1E0", 0, categoricalStump("[1,3,64]") + ","
+        + stump(1, "2E0", 0, "1.25E-1", "-2.5E-1"), "[0,0]"));
+    // Feature 1 is 0 throughout, so the second stump adds 0.125: 1 + 0.5 + 0.125 right, 1 - 0.5 + 0.125 left.
+    float[] categories = {1, 2, 3.9f, 64, 65, -1, NAN, 1 << 24, 1000, 0};
+    float[] expected = {1.625f, 0.625f, 1.625f, 1.625f, 0.625f, 0.625f, 1.625f, 0.625f, 0.625f, 0.625f};
+    // 40 rows as well as 10: a block of 32 or more rows walks a lane per row, a shorter one a lane per tree.
+    for (int rows : new int[] {10, 40}) {
+      float[] x = new float[2 * rows];
+      float[] want = new float[rows];
+      for (int r = 0; r < rows; r++) {
+        x[2 * r] = categories[r % categories.length];
+        want[r] = expected[r % categories.length];
+      }
+      assertThat(rt.predict(x, rows)).as("%d rows", rows).containsExactly(want);
+    }
   }
 
   @Test
@@ -135,7 +168,16 @@ class XGBoostModelParserTest {
         .hasMessageStartingWith("model.json: booster 'gbforest' is not supported");
     assertThatThrownBy(() -> parse(model("reg:squarederror", "1E0", 0, twoStumps()
         .replaceFirst("\"split_type\":\\[0,0,0]", "\"split_type\":[1,0,0]"), "[0,0]")))
-        .hasMessageStartingWith("model.json: categorical splits are not supported");
+        .hasMessageContaining("trees[0]: node 0 is a categorical split (split_type 1) but categories_nodes does not"
+            + " list it, so its categories are unknown");
+    assertThatThrownBy(() -> parse(model("reg:squarederror", "1E0", 0, categoricalStump("[1,3,-2]") + ","
+        + stump(1, "2E0", 0, "1.25E-1", "-2.5E-1"), "[0,0]")))
+        .hasMessageContaining("trees[0].categories[2] = -2 is not a category (XGBoost's are 0 to 2^24 - 1)");
+    assertThatThrownBy(() -> parse(model("reg:squarederror", "1E0", 0, categoricalStump("[1,3,64]")
+        .replace("\"categories_sizes\":[3]", "\"categories_sizes\":[4]") + ","
+        + stump(1, "2E0", 0, "1.25E-1", "-2.5E-1"), "[0,0]")))
+        .hasMessageContaining("categories_segments[0] = 0 and categories_sizes[0] = 4 run outside categories, "
+            + "which has 3 entries");
     assertThatThrownBy(() -> parse(model("reg:squarederror", "1E0", 0, twoStumps()
         .replaceFirst("\"split_indices\":\\[0,0,0]", "\"split_indices\":[7,0,0]"), "[0,0]")))
         .hasMessageContaining("split_indices[0] = 7 is not a feature index (num_feature is 2)");
