@@ -31,7 +31,8 @@ import java.util.Map;
  * manifest declares. Both of TF Serving's formats are read:
  * <ul>
  *   <li>row format, {@code {"instances": [...]}}: an instance is either an object of named features or an array
- *       of values in the order of the inputs;</li>
+ *       of values in the order of the inputs; for a model with one input, as in TF Serving, it may also be that
+ *       input's value itself ({@code {"instances": [3.5, 4.0]}}, {@code [{"b64": "..."}]});</li>
  *   <li>columnar format, {@code {"inputs": {"feature": [values...], ...}}}, one list per input, all of the same
  *       length; a model with a single input also takes {@code {"inputs": [values...]}}. TF Serving answers this
  *       format with {@code "outputs"} instead of {@code "predictions"}, hence {@link PredictRequest#columnar()}.</li>
@@ -303,10 +304,15 @@ public final class PredictRequestDecoder {
           readNamed();
         } else if (t == JsonToken.START_ARRAY && noun.equals("instance")) {
           readInOrder(false);
+        } else if (takesBareValues()) {
+          append(0);
+        } else if (noun.equals("instance")) {
+          throw new BadRequestException(where() + " is " + describeCurrent() + ", but a row must be a list of the "
+              + inputs.size() + " values in the order " + names() + " or an object naming them; only a model with "
+              + "one input takes bare values as rows");
         } else {
-          throw new BadRequestException(where() + " must be an object of named features"
-              + (noun.equals("instance") ? " or an array of " + inputs.size() + " values in the order " + names() : "")
-              + ", got " + describeCurrent());
+          throw new BadRequestException(where() + " must be an object naming the features " + names() + ", got "
+              + describeCurrent());
         }
         rows++;
       }
@@ -436,6 +442,14 @@ public final class PredictRequestDecoder {
       return columnRow < 0 ? noun + " " + rows : "\"inputs\" row " + columnRow;
     }
 
+    /**
+     * Whether a row may be the one input's value itself, as TF Serving lets the rows of a one-input model be
+     * ({@code {"instances": [3.5, 4.0]}}); classify and regress examples are always objects.
+     */
+    private boolean takesBareValues() {
+      return inputs.size() == 1 && noun.equals("instance");
+    }
+
     private void readNamed() throws IOException {
       Arrays.fill(seen, false);
       boolean tensor = false;
@@ -456,6 +470,11 @@ public final class PredictRequestDecoder {
           continue;
         }
         Integer f = featureIndex(key);
+        if (f == null && key.equals("b64") && !tensor && !features && takesBareValues()) {
+          // The one input's value in TF Serving's binary form; an input named "b64" keeps the named reading.
+          appendB64Value(inputs.get(0), builders[0]);
+          return;
+        }
         if (f == null) {
           throw new BadRequestException(where() + " has unknown feature '" + key + "'; the model takes " + takes());
         }
@@ -554,6 +573,11 @@ public final class PredictRequestDecoder {
         throw new BadRequestException(where() + ": feature '" + input.name() + "' must be " + expected(input)
             + " but got an object");
       }
+      appendB64Value(input, builder);
+    }
+
+    /** Reads a {@code {"b64": ...}} object from its "b64" key, the current token, to its end. */
+    private void appendB64Value(Field input, ColumnBuilder builder) throws IOException {
       if (input.type() != ColumnType.STRING) {
         throw new BadRequestException(where() + ": feature '" + input.name() + "' must be " + expected(input)
             + " but got {\"b64\": ...}, which is only for string features");

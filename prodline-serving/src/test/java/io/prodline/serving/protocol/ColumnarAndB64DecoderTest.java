@@ -50,6 +50,24 @@ class ColumnarAndB64DecoderTest {
   }
 
   @Test
+  void aSingleInputModelTakesBareValuesAsRows() {
+    List<Field> one = List.of(field("city", ColumnType.STRING));
+    Frame frame = decode("{\"instances\": [\"a\", {\"b64\": \"" + b64("zürich") + "\"}, null, [\"c\"], {\"city\": \"b\"}]}",
+        one).frame();
+    assertThat(frame.rowCount()).isEqualTo(5);
+    assertThat(frame.column("city").get(0)).isEqualTo("a");
+    assertThat(frame.column("city").get(1)).isEqualTo("zürich");
+    assertThat(frame.column("city").isNull(2)).isTrue();
+    assertThat(frame.column("city").get(3)).isEqualTo("c");
+    assertThat(frame.column("city").get(4)).isEqualTo("b");
+    // An input named "b64" is read by its name, as any other input is.
+    assertThat(decode("{\"instances\": [{\"b64\": \"YQ==\"}]}", List.of(field("b64", ColumnType.STRING)))
+        .frame().column("b64").get(0)).isEqualTo("YQ==");
+    assertThatThrownBy(() -> examples("{\"examples\": [1]}")).isInstanceOf(BadRequestException.class)
+        .hasMessage("example 0 must be an object naming the features [age, city], got the number 1");
+  }
+
+  @Test
   void columnsMustBeCompleteAndOfOneLength() {
     assertThatThrownBy(() -> decode("{\"inputs\": {\"age\": [1, 2], \"city\": [\"a\"]}}", INPUTS))
         .isInstanceOf(BadRequestException.class)

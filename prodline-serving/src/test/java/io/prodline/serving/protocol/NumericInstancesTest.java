@@ -218,6 +218,18 @@ class NumericInstancesTest {
   }
 
   @Test
+  void leavesTheBareRowsOfAOneInputModelToTheJacksonPath() {
+    List<Field> one = List.of(field("x", ColumnType.FLOAT64));
+    for (String json : List.of("{\"instances\": [3.5, 4]}", "{\"instances\": [[3.5], 4]}",
+        "{\"instances\": [3.5, [4]]}", "{\"inputs\": [3.5, 4]}")) {
+      assertThat(NumericInstances.read(bytes(json), one, MAX_ROWS)).as(json).isNull();
+      Frame frame = PredictRequestDecoder.decode(bytes(json), one);
+      assertThat(frame.column("x").getDouble(0)).as(json).isEqualTo(3.5);
+      assertThat(frame.column("x").getDouble(1)).as(json).isEqualTo(4.0);
+    }
+  }
+
+  @Test
   void bodiesLeftToJacksonDecodeAsBefore() {
     assertError("{\"instances\": [[1, 2, 1e400]]}", "instance 0: feature 'c' is 1e400 (beyond the float64 range, "
         + "so Infinity), which this server does not accept; send null for a missing value");

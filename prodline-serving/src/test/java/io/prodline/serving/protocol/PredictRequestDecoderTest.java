@@ -89,8 +89,10 @@ class PredictRequestDecoderTest {
   }
 
   @Test
-  void rejectsInstanceThatIsNeitherObjectNorArray() {
-    assertBadRequest("{\"instances\": [5]}", "instance 0 must be an object", "got the number 5");
+  void rejectsABareValueAsTheRowOfAModelWithSeveralInputs() {
+    assertRefused("{\"instances\": [[1, 2, \"a\", true], \"a\"]}", "instance 1 is the string \"a\", but a row must be "
+        + "a list of the 4 values in the order [age, rooms, city, new] or an object naming them; only a model with "
+        + "one input takes bare values as rows");
   }
 
   @Test
