@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
     footer = {
         "",
         "Beside the model API the REST port answers GET /healthz (liveness), GET /readyz (every model has a",
-        "version that can serve) and GET /metrics (Prometheus; also on the management port, with its token).",
+        "version that can serve) and GET /metrics (Prometheus, also at TF Serving's /monitoring/prometheus/metrics;",
+        "both also on the management port, with its token).",
         "Each request runs alone by default. --batch-max-delay-ms turns on dynamic batching for every model,",
         "whatever the protocol (/v1, /v2, gRPC): requests arriving while a batch runs wait up to that long for",
         "others and run as one model call of up to --batch-max-rows rows; when --batch-queue requests already",

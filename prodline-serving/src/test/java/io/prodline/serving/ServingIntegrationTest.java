@@ -102,6 +102,7 @@ class ServingIntegrationTest {
     assertThat(scrape.header("content-type")).startsWith("text/plain");
     assertThat(scrape.body()).contains("prodline_model_events_total{event=\"unload\",model=\"m\",version=\"2\"} 1");
     assertThat(management.get("/metrics").status()).isEqualTo(401);
+    assertThat(managed("GET", "/monitoring/prometheus/metrics").body()).contains("prodline_model_events_total{");
 
     // Version 1 took over; its batcher is a new one, version 2's was retired with it.
     assertThat(rest.post("/v1/models/m:predict", "{\"instances\": [[1]]}").json().get("predictions").get(0)

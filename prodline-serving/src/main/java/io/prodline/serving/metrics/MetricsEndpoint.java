@@ -9,9 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code GET /metrics}: the Prometheus scrape, on whichever port mounts it. */
+/**
+ * {@code GET /metrics}: the Prometheus scrape, on whichever port mounts it. The same scrape is also at TF Serving's
+ * default path, {@code /monitoring/prometheus/metrics}, so scrape configs written for TF Serving need no change.
+ */
 public final class MetricsEndpoint implements ExtraEndpoint {
   public static final String PATH = "/metrics";
+  /** Where TF Serving serves its Prometheus metrics unless its monitoring config names another path. */
+  public static final String TF_SERVING_PATH = "/monitoring/prometheus/metrics";
+  private static final List<String> PATHS = List.of(PATH, TF_SERVING_PATH);
   /** Prometheus' text exposition format, version 0.0.4. */
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -23,12 +29,12 @@ public final class MetricsEndpoint implements ExtraEndpoint {
 
   @Override
   public Optional<ApiResponse> answer(HttpMethod method, String path) {
-    if (!path.equals(PATH)) {
+    if (!PATHS.contains(path)) {
       return Optional.empty();
     }
     if (!method.equals(HttpMethod.GET)) {
       return Optional.of(new ApiResponse(HttpResponseStatus.METHOD_NOT_ALLOWED,
-          ErrorBody.encode("method " + method + " is not allowed on " + PATH + "; use GET"), HttpMethod.GET));
+          ErrorBody.encode("method " + method + " is not allowed on " + path + "; use GET"), HttpMethod.GET));
     }
     return Optional.of(ApiResponse.of(HttpResponseStatus.OK, CONTENT_TYPE,
         metrics.scrape().getBytes(StandardCharsets.UTF_8)));
@@ -36,6 +42,6 @@ public final class MetricsEndpoint implements ExtraEndpoint {
 
   @Override
   public List<String> endpoints() {
-    return List.of("GET " + PATH);
+    return PATHS.stream().map(p -> "GET " + p).toList();
   }
 }

@@ -93,7 +93,7 @@ class ManagementApiTest {
     Answer elsewhere = call("GET", "/elsewhere");
     assertThat(elsewhere.status()).isEqualTo(404);
     assertThat(elsewhere.error()).startsWith("no management endpoint at /elsewhere; there are GET /models, ")
-        .endsWith(", GET /metrics");
+        .endsWith(", GET /metrics, GET /monitoring/prometheus/metrics");
   }
 
   @Test

@@ -13,11 +13,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code GET /metrics} on a server that has answered some requests: what it holds, and that it is valid. */
+/** {@code GET /metrics}, and the same at TF Serving's path, on a server that has answered some requests: what it holds, and that it is valid. */
 class MetricsExpositionTest {
   private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
@@ -46,6 +47,26 @@ class MetricsExpositionTest {
     assertThat(scrape.status()).isEqualTo(200);
     assertThat(scrape.header("content-type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
     assertThat(PrometheusTextFormat.problems(scrape.body())).isEmpty();
+  }
+
+  @Test
+  void tfServingsMetricsPathServesTheSameExposition() {
+    Answer tfServing = http().get("/monitoring/prometheus/metrics");
+    assertThat(tfServing.status()).isEqualTo(200);
+    assertThat(tfServing.header("content-type")).isEqualTo(scrape.header("content-type"));
+    assertThat(families(tfServing.body())).isNotEmpty().isEqualTo(families(scrape.body()));
+    assertThat(tfServing.body()).contains("jvm_memory_used_bytes{");
+    Answer post = http().post("/monitoring/prometheus/metrics", "");
+    assertThat(post.status()).isEqualTo(405);
+    assertThat(post.error()).isEqualTo("method POST is not allowed on /monitoring/prometheus/metrics; use GET");
+  }
+
+  /**
+   * The prodline metric families a scrape declares, as its {@code # TYPE} lines. The JVM's are left out: some
+   * (GC pauses) appear only once the JVM has done one, which may happen between two scrapes.
+   */
+  private static List<String> families(String text) {
+    return text.lines().filter(line -> line.startsWith("# TYPE prodline_")).sorted().toList();
   }
 
   @Test
