@@ -7,8 +7,6 @@ import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictor;
 import io.prodline.core.schema.Field;
 import io.prodline.serving.protocol.PredictRequestDecoder;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,40 +16,45 @@ import java.util.List;
  * failing warm-up fails the load: a version that cannot answer its own warm-up must not take traffic.
  */
 final class Warmup {
-  /** The warm-up file looked for in every version directory. */
-  static final String FILE = "warmup.json";
-
   private Warmup() {}
 
-  /** Runs the warm-up; returns the number of predictions made. */
+  /** One decoded warm-up request, and what it is called in messages. */
+  private record Request(String what, Frame frame) {}
+
+  /** Runs each warm-up request {@link WarmupSettings#iterations()} times, in turn; returns the predictions made. */
   static int run(Predictor predictor, Path directory, WarmupSettings settings) {
+    List<Request> requests = requests(predictor, directory, settings);
+    for (Request request : requests) {
+      for (int i = 0; i < settings.iterations(); i++) {
+        try {
+          predictor.predict(request.frame());
+        } catch (RuntimeException e) {
+          throw new ProdlineException("warm-up with " + request.what() + " failed: " + e.getMessage(), e);
+        }
+      }
+    }
+    return requests.size() * settings.iterations();
+  }
+
+  /** The requests of the warm-up file, or else the synthetic rows the settings ask for, or none. */
+  private static List<Request> requests(Predictor predictor, Path directory, WarmupSettings settings) {
     List<Field> inputs = predictor.bundle().manifest().inputs();
-    Path file = directory.resolve(FILE);
-    Frame request;
-    String what;
-    if (Files.isRegularFile(file)) {
+    List<WarmupRequests.Request> bodies = WarmupRequests.read(directory);
+    if (bodies.isEmpty()) {
+      return settings.syntheticRows() == 0 ? List.of() : List.of(new Request(settings.syntheticRows()
+          + " synthetic rows", missingValues(inputs, settings.syntheticRows())));
+    }
+    List<Request> requests = new ArrayList<>(bodies.size());
+    for (WarmupRequests.Request body : bodies) {
       try {
-        request = PredictRequestDecoder.decode(Files.readAllBytes(file), inputs);
-      } catch (IOException e) {
-        throw new ProdlineException("cannot read warm-up requests " + file + ": " + e.getMessage(), e);
+        // Decoded as the live API decodes a predict body, so a bare model's graph tensor may be named too.
+        requests.add(new Request(body.source(), PredictRequestDecoder.decodeRequest(body.body(), inputs,
+            predictor.bundle().tensors(), PredictRequestDecoder.Options.DEFAULT).frame()));
       } catch (ProdlineException e) {
-        throw new ProdlineException(file + " is not a valid predict request: " + e.getMessage(), e);
-      }
-      what = file.toString();
-    } else if (settings.syntheticRows() > 0) {
-      request = missingValues(inputs, settings.syntheticRows());
-      what = settings.syntheticRows() + " synthetic rows";
-    } else {
-      return 0;
-    }
-    for (int i = 0; i < settings.iterations(); i++) {
-      try {
-        predictor.predict(request);
-      } catch (RuntimeException e) {
-        throw new ProdlineException("warm-up with " + what + " failed: " + e.getMessage(), e);
+        throw new ProdlineException(body.source() + " is not a valid predict request: " + e.getMessage(), e);
       }
     }
-    return settings.iterations();
+    return requests;
   }
 
   /** {@code rows} rows of missing values, one column per input: every model must handle missing values. */

@@ -4,11 +4,12 @@ package io.prodline.serving.repository;
  * How a version is warmed up before it takes traffic, so that its first real requests do not pay for class
  * loading, JIT compilation and lazy initialisation, and a version that loads but cannot predict never serves.
  *
- * <p>The requests: {@code warmup.json} in the version directory when present (a TF Serving predict body,
- * {@code {"instances": [...]}} or {@code {"inputs": {...}}}), otherwise {@code syntheticRows} rows of missing
- * values typed as the manifest's inputs (none by default). Each is sent {@code iterations} times.
+ * <p>The requests: those of the version directory's warm-up file when it has one ({@link WarmupRequests}: TF
+ * Serving predict bodies, {@code {"instances": [...]}} or {@code {"inputs": {...}}}, in {@code warmup.json} or
+ * {@code warmup.jsonl}), otherwise {@code syntheticRows} rows of missing values typed as the manifest's inputs
+ * (none by default). Each is sent {@code iterations} times before the next.
  *
- * @param syntheticRows rows of missing values to predict when there is no {@code warmup.json}; 0 for none
+ * @param syntheticRows rows of missing values to predict when there is no warm-up file; 0 for none
  * @param iterations how many times each warm-up request runs
  */
 public record WarmupSettings(int syntheticRows, int iterations) {

@@ -1,0 +1,108 @@
+package io.prodline.serving.repository;
+
+import static io.prodline.serving.testing.TestBundles.field;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodline.core.bundle.Task;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.predict.Predictor;
+import io.prodline.serving.testing.LinearTestRuntimeProvider;
+import io.prodline.serving.testing.TestBundles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Warm-up files: one body, an array of bodies or JSON lines, each run in turn; and a bare model's tensor names. */
+class WarmupTest {
+  private static final WarmupSettings TWICE = new WarmupSettings(0, 2);
+
+  @TempDir
+  Path root;
+  private Path version;
+
+  @BeforeEach
+  void writeModel() {
+    // A gate model counts its predictions in GATE_PASSED; the gate is open, so none waits.
+    LinearTestRuntimeProvider.GATE = new CountDownLatch(0);
+    version = TestBundles.write(root, "m", 1, Task.REGRESSION, List.of(),
+        List.of(field("x", ColumnType.FLOAT64), field("city", ColumnType.STRING)), "gate\n1 1\n");
+  }
+
+  /** Runs the warm-up of {@link #version}; returns the predictions the model made. */
+  private int predictionsMade(WarmupSettings settings) {
+    try (Predictor predictor = Predictor.load(version)) {
+      int before = LinearTestRuntimeProvider.GATE_PASSED.get();
+      int counted = Warmup.run(predictor, version, settings);
+      int made = LinearTestRuntimeProvider.GATE_PASSED.get() - before;
+      assertThat(counted).isEqualTo(made);
+      return made;
+    }
+  }
+
+  private void write(String file, String content) throws Exception {
+    Files.writeString(version.resolve(file), content);
+  }
+
+  @Test
+  void runsOneBodyOrEachBodyOfAnArrayOrOfJsonLines() throws Exception {
+    write("warmup.json", "{\"instances\": [[1, \"a\"], [2, \"b\"]]}");
+    assertThat(predictionsMade(TWICE)).isEqualTo(2);
+
+    write("warmup.json", "[{\"instances\": [[1, \"a\"]]},\n {\"inputs\": {\"x\": [2], \"city\": [\"b\"]}},"
+        + " {\"instances\": [{\"x\": 3, \"city\": \"c\"}]}]");
+    assertThat(predictionsMade(TWICE)).isEqualTo(6);
+
+    Files.delete(version.resolve("warmup.json"));
+    write("warmup.jsonl", "{\"instances\": [[1, \"a\"]]}\r\n\n  \n{\"instances\": [[2, \"b\"]]}\n");
+    assertThat(predictionsMade(TWICE)).isEqualTo(4);
+  }
+
+  @Test
+  void eachRequestIsNamedByItsPlaceWhenItIsWrong() throws Exception {
+    write("warmup.json", "[{\"instances\": [[1, \"a\"]]}, {\"instances\": [{\"y\": 1}]}]");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
+        .hasMessage(version.resolve("warmup.json") + " request 2 is not a valid predict request: instance 0 has "
+            + "unknown feature 'y'; the model takes [x, city]");
+
+    write("warmup.json", "[{\"instances\": [[1, \"a\"]]}, [1, \"a\"]]");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version.resolve("warmup.json") + " request 2 is "
+        + "not a JSON object; each element of the array must be a predict body such as {\"instances\": [...]}");
+
+    write("warmup.json", "[{\"instances\": [[1, \"a\"]]}] x");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version.resolve("warmup.json") + " is neither a "
+        + "predict body nor an array of them: malformed JSON at line 1, column 29: unexpected 'x'");
+
+    write("warmup.json", "[]");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version.resolve("warmup.json") + " holds no "
+        + "request; give at least one predict body or remove the file");
+
+    Files.delete(version.resolve("warmup.json"));
+    write("warmup.jsonl", "{\"instances\": [[1, \"a\"]]}\n\n{\"instances\": [[1, 2]]}\n");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version.resolve("warmup.jsonl") + " line 3 is not "
+        + "a valid predict request: instance 0: feature 'city' must be a string but got the number 2");
+
+    write("warmup.json", "{\"instances\": [[1, \"a\"]]}");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version + " has both warmup.json and "
+        + "warmup.jsonl; keep one of them");
+  }
+
+  @Test
+  void aBareOnnxModelsWarmupMayNameTheGraphsInputTensor() throws Exception {
+    Path onnx = Files.createDirectories(root.resolve("mlp/1"));
+    Files.copy(Path.of("../prodline-runtime-onnx/src/test/resources/onnx/mlp.onnx"), onnx.resolve("model.onnx"));
+    String features = String.join(", ", Collections.nCopies(30, "0.5"));
+    Files.writeString(onnx.resolve("warmup.json"), "[{\"instances\": [{\"features\": [" + features + "]}]}, "
+        + "{\"inputs\": {\"features\": [[" + features + "], [" + features + "]]}}]");
+    try (ModelRepository repository = ModelRepository.scan(root)) {
+      assertThat(repository.snapshot().model("mlp").statuses().get(0).error()).isNull();
+      assertThat(repository.snapshot().model("mlp").defaultVersion()).hasValue(1);
+    }
+  }
+}
