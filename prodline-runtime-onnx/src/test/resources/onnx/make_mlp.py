@@ -3,6 +3,8 @@
 
 mlp.onnx: float input "features" [N, 30] -> MatMul/Add/Relu 30->64->64->1 -> output "score" [N, 1], the MLP shape
 of the serving benchmark. softmax3.onnx: [N, 4] -> linear -> Softmax over 3 classes -> "probabilities" [N, 3].
+labelled3.onnx: the same with the predicted class first, "label" int64 [N], then "probabilities" (expected
+outputs: softmax3's); labelonly.onnx: the label alone, which prodline cannot serve.
 Needs Debian's python3-onnx and python3-numpy; run from this directory. Opset 13, IR version 7 (readable by every
 ONNX Runtime since 1.8).
 """
@@ -59,6 +61,19 @@ xs = rng.normal(0, 1, (4, 4)).astype(np.float32)
 logits = xs @ ws + bs
 p = np.exp(logits - logits.max(axis=1, keepdims=True))
 p /= p.sum(axis=1, keepdims=True)
+
+# The same classifier as skl2onnx exports one with zipmap=False: the predicted label (int64) first, then the
+# probabilities; prodline serves the first float output.
+ns_l, is_l = dense("logits", "x", ws, bs, False)
+ns_l.append(helper.make_node("Softmax", ["logits"], ["probabilities"], axis=1))
+ns_l.append(helper.make_node("ArgMax", ["probabilities"], ["label"], axis=1, keepdims=0))
+graph = helper.make_graph(ns_l, "labelled3", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 4])],
+                          [helper.make_tensor_value_info("label", TensorProto.INT64, ["N"]),
+                           helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", 3])], is_l)
+save(graph, "labelled3.onnx")
+graph = helper.make_graph(ns_l, "labelonly", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 4])],
+                          [helper.make_tensor_value_info("label", TensorProto.INT64, ["N"])], is_l)
+save(graph, "labelonly.onnx")
 
 with open("expected.json", "w") as f:
     json.dump({"mlp": {"inputs": x.tolist(), "outputs": y[:, 0].tolist()},

@@ -17,9 +17,10 @@ import java.util.Map;
  * Bare ONNX models: a {@code model.onnx} meeting {@link OnnxRuntimeProvider}'s contract, its signature read from the
  * graph. The {@code d} inputs are named {@code <input>_0 .. <input>_(d-1)} after the graph's input (e.g.
  * {@code input_0}), or {@code f0 ..} when that name is not a plain identifier. ONNX records no task, so it follows
- * from the first output's width: 1 ({@code [N]} or {@code [N, 1]}) is regression, {@code k > 1} is multiclass
- * classification with classes "0" .. "k-1" (a two-column binary classifier thus gets both probabilities). The
- * output width must be fixed in the graph. The signature also keeps the graph's input and (first) output names
+ * from the width of the served output, the first float one ({@link OnnxRuntimeProvider#servedOutput}): 1
+ * ({@code [N]} or {@code [N, 1]}) is regression, {@code k > 1} is multiclass classification with classes "0" ..
+ * "k-1" (a two-column binary classifier thus gets both probabilities). The output width must be fixed in the
+ * graph. The signature also keeps the graph's input and served output names
  * ({@link TensorNames}), so protocols can accept the input as the one {@code [N, d]} tensor it is in the graph.
  */
 public final class OnnxBareModel implements BareModelFormat {
@@ -42,7 +43,7 @@ public final class OnnxBareModel implements BareModelFormat {
          OrtSession session = env.createSession(modelFile.toString(), options)) {
       Map.Entry<String, NodeInfo> input = OnnxRuntimeProvider.singleInput(session, modelFile);
       int width = OnnxRuntimeProvider.inputWidth(input, modelFile);
-      Map.Entry<String, NodeInfo> output = session.getOutputInfo().entrySet().iterator().next();
+      Map.Entry<String, NodeInfo> output = OnnxRuntimeProvider.servedOutput(session, modelFile);
       long[] shape = OnnxRuntimeProvider.floatShape(output, modelFile, "output");
       long columns = shape.length == 1 ? 1 : shape[1];
       if (columns < 1) {

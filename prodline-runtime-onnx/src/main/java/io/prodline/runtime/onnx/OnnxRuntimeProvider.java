@@ -19,8 +19,10 @@ import java.util.Map;
  * scikit-learn, run by ONNX Runtime.
  *
  * <p>The contract a model must meet, checked at load: exactly one input, a float tensor of shape {@code [N, d]}
- * with a fixed {@code d} (the fitted transform's width); the first output a float tensor of shape {@code [N]},
- * {@code [N, 1]} or {@code [N, k]}. For binary classification a two-column output is read as the probabilities
+ * with a fixed {@code d} (the fitted transform's width); an output that is a float tensor of shape {@code [N]},
+ * {@code [N, 1]} or {@code [N, k]}: the first such output is served ({@link #servedOutput}), so a classifier
+ * exported with its predicted label first (skl2onnx's {@code label} int64, then {@code probabilities}) serves its
+ * probabilities. For binary classification a two-column output is read as the probabilities
  * of both classes and the second column is served; for multiclass {@code k} must equal the number of classes.
  *
  * <p>Sessions are created with {@link SessionSettings}: one intra-op thread per request unless
@@ -40,7 +42,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
       session = env.createSession(modelFile.toString(), options);
       Map.Entry<String, NodeInfo> input = singleInput(session, modelFile);
       int width = inputWidth(input, modelFile);
-      Map.Entry<String, NodeInfo> output = session.getOutputInfo().entrySet().iterator().next();
+      Map.Entry<String, NodeInfo> output = servedOutput(session, modelFile);
       long[] outShape = floatShape(output, modelFile, "output");
       int outputColumns = outShape.length == 1 ? 1 : (int) outShape[1];
       int served = servedColumns(manifest, outputColumns, modelFile);
@@ -62,6 +64,22 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
           + "; prodline feeds one float tensor [N, d] of transformed features, so export the model with one input");
     }
     return inputs.entrySet().iterator().next();
+  }
+
+  /**
+   * The first float32 output: classifiers exported by skl2onnx and others put the predicted label (int64 or string)
+   * first and the scores after it; prodline serves scores.
+   */
+  static Map.Entry<String, NodeInfo> servedOutput(OrtSession session, Path file) throws OrtException {
+    Map<String, NodeInfo> outputs = session.getOutputInfo();
+    for (Map.Entry<String, NodeInfo> output : outputs.entrySet()) {
+      if (output.getValue().getInfo() instanceof TensorInfo tensor && tensor.type == OnnxJavaType.FLOAT) {
+        return output;
+      }
+    }
+    throw new ProdlineException(file + ": no output is a float32 tensor (the outputs are " + outputs.keySet()
+        + "); prodline serves a float32 output [N], [N, 1] or [N, k], so export classifiers without ZipMap (e.g."
+        + " skl2onnx options zipmap=False)");
   }
 
   static int inputWidth(Map.Entry<String, NodeInfo> input, Path file) {

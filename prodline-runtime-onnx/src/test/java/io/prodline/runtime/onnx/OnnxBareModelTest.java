@@ -81,6 +81,32 @@ class OnnxBareModelTest {
   }
 
   @Test
+  void aClassifierExportedWithItsLabelFirstServesItsProbabilities(@TempDir Path dir) throws Exception {
+    JsonNode softmax = OnnxRuntimeProviderTest.EXPECTED.get("softmax3");
+    try (Predictor p = Predictor.load(bare(dir, "labelled3.onnx"))) {
+      assertThat(p.bundle().manifest().task()).isEqualTo(Task.MULTICLASS_CLASSIFICATION);
+      assertThat(p.bundle().manifest().classes()).containsExactly("0", "1", "2");
+      assertThat(p.bundle().tensors()).isEqualTo(new TensorNames("x", "probabilities"));
+      Predictions out = p.predict(frame(softmax.get("inputs"), List.of("x_0", "x_1", "x_2", "x_3")));
+      for (int r = 0; r < out.rows(); r++) {
+        for (int k = 0; k < 3; k++) {
+          assertThat((double) out.row(r)[k]).isCloseTo(softmax.get("outputs").get(r).get(k).asDouble(),
+              Offset.offset(1e-6));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aModelWithNoFloatOutputIsRefusedWithTheWayToExportIt(@TempDir Path dir) throws Exception {
+    Path version = bare(dir, "labelonly.onnx");
+    assertThatThrownBy(() -> BundleReader.read(version)).isInstanceOf(ProdlineException.class)
+        .hasMessageEndingWith("model.onnx: no output is a float32 tensor (the outputs are [label]); prodline serves"
+            + " a float32 output [N], [N, 1] or [N, k], so export classifiers without ZipMap (e.g. skl2onnx options"
+            + " zipmap=False)");
+  }
+
+  @Test
   void anUnreadableBareFileNamesTheFile(@TempDir Path dir) throws Exception {
     Path version = Files.createDirectories(dir.resolve("m/1"));
     Files.writeString(version.resolve("model.onnx"), "not onnx");
