@@ -1,8 +1,13 @@
 package io.prodline.serving.grpc;
 
+import com.google.protobuf.Any;
+import com.google.rpc.RetryInfo;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.prodline.serving.inference.InferenceFailure;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,15 +17,22 @@ import org.slf4j.LoggerFactory;
  * queue RESOURCE_EXHAUSTED, past the request timeout or the client's deadline DEADLINE_EXCEEDED, a cancelled call
  * CANCELLED, a full worker queue or a stopping server UNAVAILABLE (the status gRPC clients retry), anything else
  * INTERNAL with the details only in the log.
+ *
+ * <p>A failure with a {@link InferenceFailure#retryAfter() retry delay} (REST's {@code Retry-After}) says it the
+ * two ways gRPC clients read: the {@code grpc-retry-pushback-ms} trailer, which gRPC's own retry policy obeys, and a
+ * {@code google.rpc.RetryInfo} detail in {@code grpc-status-details-bin}, which Google's client libraries read.
  */
 final class GrpcStatuses {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcStatuses.class);
+  private static final Metadata.Key<String> RETRY_PUSHBACK_MS =
+      Metadata.Key.of("grpc-retry-pushback-ms", Metadata.ASCII_STRING_MARSHALLER);
 
   private GrpcStatuses() {}
 
   static StatusRuntimeException of(String call, Throwable error) {
     Throwable e = InferenceFailure.cause(error);
-    Status status = switch (InferenceFailure.of(e)) {
+    InferenceFailure failure = InferenceFailure.of(e);
+    Status status = switch (failure) {
       case NOT_FOUND -> Status.NOT_FOUND.withDescription(e.getMessage());
       case BAD_REQUEST -> Status.INVALID_ARGUMENT.withDescription(e.getMessage());
       case QUEUE_FULL, TOO_LARGE -> Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
@@ -36,6 +48,17 @@ final class GrpcStatuses {
             + "; the details are in the server log");
       }
     };
-    return status.asRuntimeException();
+    return failure.retryAfter().map(delay -> withRetryHint(status, delay)).orElseGet(status::asRuntimeException);
+  }
+
+  private static StatusRuntimeException withRetryHint(Status status, Duration delay) {
+    Metadata trailers = new Metadata();
+    trailers.put(RETRY_PUSHBACK_MS, Long.toString(delay.toMillis()));
+    RetryInfo retry = RetryInfo.newBuilder().setRetryDelay(com.google.protobuf.Duration.newBuilder()
+        .setSeconds(delay.getSeconds()).setNanos(delay.getNano())).build();
+    com.google.rpc.Status details = com.google.rpc.Status.newBuilder().setCode(status.getCode().value())
+        .setMessage(status.getDescription()).addDetails(Any.pack(retry)).build();
+    // Sets the status's code and description from the details, and the details as grpc-status-details-bin.
+    return StatusProto.toStatusRuntimeException(details, trailers);
   }
 }

@@ -5,6 +5,8 @@ import io.prodline.serving.batching.BatchQueueFullException;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
 import io.prodline.serving.limits.BodyTooLargeException;
 import io.prodline.serving.limits.DeadlineExceededException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +34,9 @@ public enum InferenceFailure {
   /** A bug; the details go to the log, never to the client. */
   INTERNAL(500);
 
+  /** Long enough for a burst to drain, short enough that a client backing off barely notices; whole seconds. */
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
   private final int httpStatus;
 
   InferenceFailure(int httpStatus) {
@@ -40,6 +45,14 @@ public enum InferenceFailure {
 
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /**
+   * How long a client should wait before sending the request again, for the failures that pass by themselves
+   * once the load drops (REST's {@code Retry-After}, gRPC's retry pushback); empty for the others.
+   */
+  public Optional<Duration> retryAfter() {
+    return this == QUEUE_FULL ? Optional.of(RETRY_AFTER) : Optional.empty();
   }
 
   /** The failure behind {@code error}, unwrapped from the future that carried it. */

@@ -8,13 +8,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST answer to a failed request, the same on {@code /v1} and {@code /v2}: a status from
- * {@link InferenceFailure#httpStatus()} and {@code {"error": "..."}}. A full batching queue adds
- * {@code Retry-After}; full or stopping workers and internal errors get a generic sentence, the details going to
+ * {@link InferenceFailure#httpStatus()} and {@code {"error": "..."}}, with {@code Retry-After} where the failure has
+ * a {@link InferenceFailure#retryAfter() retry delay} (a full batching queue); full or stopping workers and internal errors get a generic sentence, the details going to
  * the log and never to the client.
  */
 public final class ErrorResponses {
-  /** Seconds a client is told to wait after a 429. */
-  static final String RETRY_AFTER_SECONDS = "1";
   private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
   private ErrorResponses() {}
@@ -24,9 +22,7 @@ public final class ErrorResponses {
     Throwable e = InferenceFailure.cause(error);
     InferenceFailure failure = InferenceFailure.of(e);
     HttpResponseStatus status = HttpResponseStatus.valueOf(failure.httpStatus());
-    return switch (failure) {
-      case QUEUE_FULL -> ApiResponse.error(status, e.getMessage())
-          .withHeader(HttpHeaderNames.RETRY_AFTER.toString(), RETRY_AFTER_SECONDS);
+    ApiResponse answer = switch (failure) {
       case UNAVAILABLE -> {
         LOG.warn("{} refused: the prediction queue is full or the server is stopping", request);
         yield ApiResponse.error(status, "the server is at capacity or shutting down; retry later");
@@ -38,5 +34,8 @@ public final class ErrorResponses {
       }
       default -> ApiResponse.error(status, e.getMessage());
     };
+    return failure.retryAfter()
+        .map(delay -> answer.withHeader(HttpHeaderNames.RETRY_AFTER.toString(), Long.toString(delay.toSeconds())))
+        .orElse(answer);
   }
 }

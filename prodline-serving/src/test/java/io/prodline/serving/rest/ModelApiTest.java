@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.prodline.core.bundle.Task;
-import io.prodline.core.frame.ColumnType;
-import io.prodline.serving.batching.BatchObserver;
-import io.prodline.serving.batching.Batchers;
-import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.inference.Inference;
 import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.repository.ModelRepository;
-import io.prodline.serving.testing.Eventually;
-import io.prodline.serving.testing.LinearTestRuntimeProvider;
-import io.prodline.serving.testing.TestBundles;
+import io.prodline.serving.testing.FullBatchingQueue;
 import io.prodline.serving.testing.TestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,8 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,38 +85,15 @@ class ModelApiTest {
     assertThat(refused.headers()).containsEntry("retry-after", "1");
   }
 
-  /**
-   * Sends three requests to a gated model behind a batching queue of one: the first holds the model, the second
-   * fills the queue, and the answer to the third is returned. The first two must be answered once the gate opens.
-   */
+  /** The answer to a request refused by {@link FullBatchingQueue}; the two before it must be answered. */
   private ApiResponse refusedByAFullBatchingQueue(String path, String json) {
-    LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
-    TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(TestBundles.field("x", ColumnType.FLOAT64)),
-        "gate\n1\n");
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    // Workers that refuse every batch make the dispatcher run it, so the gated model holds the dispatcher and the
-    // queue (one request) fills.
-    Executor refusing = task -> {
-      throw new RejectedExecutionException("busy");
-    };
-    try (ModelRepository repository = ModelRepository.scan(root); Deadlines deadlines = new Deadlines();
-        ServingMetrics metrics = new ServingMetrics();
-        Batchers batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), refusing,
-            BatchObserver.NONE)) {
-      ModelApi api = new ModelApi(repository, Runnable::run, new Inference(batchers, null), RequestLimits.DEFAULT,
-          deadlines, metrics, List.of());
-      CompletableFuture<ApiResponse> running = api.handle(HttpMethod.POST, path, body);
-      Eventually.await("the first request reaches the model", () -> LinearTestRuntimeProvider.RUNNING.get() > 0);
-      CompletableFuture<ApiResponse> queued = api.handle(HttpMethod.POST, path, body);
-
-      ApiResponse refused = api.handle(HttpMethod.POST, path, body).join();
-
-      LinearTestRuntimeProvider.GATE.countDown();
-      assertThat(running.join().status()).isEqualTo(HttpResponseStatus.OK);
-      assertThat(queued.join().status()).isEqualTo(HttpResponseStatus.OK);
-      return refused;
-    } finally {
-      LinearTestRuntimeProvider.GATE.countDown();
+    try (FullBatchingQueue full = new FullBatchingQueue(root)) {
+      ModelApi api = new ModelApi(full.runner(), full.v2(), List.of());
+      List<CompletableFuture<ApiResponse>> answers = full.sendThree(() -> api.handle(HttpMethod.POST, path, body));
+      assertThat(answers.get(0).join().status()).isEqualTo(HttpResponseStatus.OK);
+      assertThat(answers.get(1).join().status()).isEqualTo(HttpResponseStatus.OK);
+      return answers.get(2).join();
     }
   }
 

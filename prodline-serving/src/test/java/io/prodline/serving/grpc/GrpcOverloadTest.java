@@ -1,0 +1,119 @@
+package io.prodline.serving.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.RetryInfo;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import io.prodline.serving.ServerConfig;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.InferTensorContents;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.ModelInferResponse;
+import io.prodline.serving.protocol.v2.V2Inference;
+import io.prodline.serving.testing.FullBatchingQueue;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An overloaded server tells a gRPC client when to retry, as {@code Retry-After} tells a REST client: the status
+ * code, the {@code grpc-retry-pushback-ms} trailer and a {@code google.rpc.RetryInfo} detail, read back by a real
+ * client from a real gRPC listener.
+ */
+class GrpcOverloadTest {
+  private static final Metadata.Key<String> PUSHBACK =
+      Metadata.Key.of("grpc-retry-pushback-ms", Metadata.ASCII_STRING_MARSHALLER);
+  private static final ModelInferRequest GATED = ModelInferRequest.newBuilder().setModelName("gated")
+      .addInputs(InferInputTensor.newBuilder().setName("x").setDatatype("FP64").addShape(1)
+          .setContents(InferTensorContents.newBuilder().addFp64Contents(1)))
+      .build();
+
+  @TempDir
+  Path root;
+
+  @Test
+  void aFullBatchingQueueIsResourceExhaustedWithARetryHint() throws Exception {
+    try (FullBatchingQueue full = new FullBatchingQueue(root)) {
+      StatusRuntimeException refused = served(full.v2(), channel -> {
+        List<CompletableFuture<ModelInferResponse>> answers = full.sendThree(() -> infer(channel, GATED));
+        assertThat(answers.get(0).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
+        assertThat(answers.get(1).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
+        return failure(answers.get(2));
+      });
+
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+      assertThat(refused.getStatus().getDescription())
+          .isEqualTo("the batching queue of model 'gated' version 1 is full (limit: 1 waiting requests); retry later");
+      assertRetryHint(refused, Status.Code.RESOURCE_EXHAUSTED);
+    }
+  }
+
+  /** The pushback trailer in milliseconds and the RetryInfo detail, both of REST's one second. */
+  private static void assertRetryHint(StatusRuntimeException refused, Status.Code code)
+      throws InvalidProtocolBufferException {
+    assertThat(refused.getTrailers().get(PUSHBACK)).isEqualTo("1000");
+    com.google.rpc.Status details = StatusProto.fromThrowable(refused);
+    assertThat(details).isNotNull();
+    assertThat(details.getCode()).isEqualTo(code.value());
+    assertThat(details.getMessage()).isEqualTo(refused.getStatus().getDescription());
+    assertThat(details.getDetailsList()).hasSize(1);
+    RetryInfo retry = details.getDetails(0).unpack(RetryInfo.class);
+    assertThat(retry.getRetryDelay().getSeconds()).isEqualTo(1);
+    assertThat(retry.getRetryDelay().getNanos()).isZero();
+  }
+
+  /** What a client talking to {@code inference} over gRPC on a loopback port gets from {@code calls}. */
+  private static <T> T served(V2Inference inference, ClientCalls<T> calls) throws InterruptedException {
+    GrpcServer server = GrpcServer.start("127.0.0.1", 0, inference, ServerConfig.DEFAULT_MAX_BODY_BYTES, null);
+    ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(),
+        InsecureChannelCredentials.create()).build();
+    try {
+      return calls.on(channel);
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.shutdownNow();
+    }
+  }
+
+  private interface ClientCalls<T> {
+    T on(ManagedChannel channel);
+  }
+
+  private static CompletableFuture<ModelInferResponse> infer(ManagedChannel channel, ModelInferRequest request) {
+    CompletableFuture<ModelInferResponse> answer = new CompletableFuture<>();
+    GRPCInferenceServiceGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+        .modelInfer(request, new StreamObserver<>() {
+          @Override
+          public void onNext(ModelInferResponse response) {
+            answer.complete(response);
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            answer.completeExceptionally(error);
+          }
+
+          @Override
+          public void onCompleted() {}
+        });
+    return answer;
+  }
+
+  private static StatusRuntimeException failure(CompletableFuture<ModelInferResponse> call) {
+    Throwable error = call.handle((response, e) -> e).join();
+    assertThat(error).isInstanceOf(StatusRuntimeException.class);
+    return (StatusRuntimeException) error;
+  }
+}

@@ -1,0 +1,103 @@
+package io.prodline.serving.testing;
+
+import static io.prodline.serving.testing.TestBundles.field;
+
+import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.serving.batching.BatchObserver;
+import io.prodline.serving.batching.Batchers;
+import io.prodline.serving.batching.BatchingConfig;
+import io.prodline.serving.health.Readiness;
+import io.prodline.serving.inference.Inference;
+import io.prodline.serving.inference.RequestRunner;
+import io.prodline.serving.limits.Deadlines;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.metrics.ServingMetrics;
+import io.prodline.serving.protocol.v2.V2Inference;
+import io.prodline.serving.repository.ModelRepository;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Model {@code gated} (regression; x: output x, once {@link LinearTestRuntimeProvider#GATE} opens) behind a batching
+ * queue of one request, for the answer each protocol gives when that queue is full. Its prediction workers refuse
+ * every batch, which makes the batch dispatcher run batches itself: while a first request holds the gated model, the
+ * dispatcher is held too, so a second request stays in the queue and fills it. Requests are decoded on the thread
+ * that sends them.
+ */
+public final class FullBatchingQueue implements AutoCloseable {
+  private static final Executor REFUSING = task -> {
+    throw new RejectedExecutionException("busy");
+  };
+
+  private final ModelRepository repository;
+  private final Deadlines deadlines = new Deadlines();
+  private final ServingMetrics metrics = new ServingMetrics();
+  private final Batchers batchers;
+  private final RequestRunner runner;
+  private volatile IntSupplier depth = () -> 0;
+
+  /** Writes the gated model into {@code root}, which holds no other model, and closes the gate. */
+  public FullBatchingQueue(Path root) {
+    LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
+    TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
+        "gate\n1\n");
+    repository = ModelRepository.scan(root);
+    batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), REFUSING, new BatchObserver() {
+      @Override
+      public void queueCreated(String model, long version, IntSupplier queueDepth) {
+        depth = queueDepth;
+      }
+
+      @Override
+      public void queueRetired(String model, long version) {}
+
+      @Override
+      public void batchRan(String model, long version, int rows) {}
+    });
+    runner = new RequestRunner(repository, Runnable::run, new Inference(batchers, null), RequestLimits.DEFAULT,
+        deadlines, metrics);
+  }
+
+  /** Runs the requests of every protocol. */
+  public RequestRunner runner() {
+    return runner;
+  }
+
+  /** The Open Inference Protocol's operations on {@link #runner()}, for its REST API and the gRPC service. */
+  public V2Inference v2() {
+    return new V2Inference(runner, Readiness.ofModels(repository));
+  }
+
+  /**
+   * Sends three requests to {@code gated} with {@code send}: the first holds the model, the second fills the queue
+   * and the third is refused. Once the third is answered the gate opens, so the first two are answered too;
+   * returns the three in the order sent.
+   */
+  public <T> List<CompletableFuture<T>> sendThree(Supplier<CompletableFuture<T>> send) {
+    CompletableFuture<T> running = send.get();
+    Eventually.await("the first request reaches the model", () -> LinearTestRuntimeProvider.RUNNING.get() > 0);
+    CompletableFuture<T> queued = send.get();
+    Eventually.await("the second request waits in the batching queue", () -> depth.getAsInt() == 1);
+    CompletableFuture<T> refused = send.get();
+    Eventually.await("the third request is answered", refused::isDone);
+    LinearTestRuntimeProvider.GATE.countDown();
+    return List.of(running, queued, refused);
+  }
+
+  @Override
+  public void close() {
+    LinearTestRuntimeProvider.GATE.countDown();
+    batchers.close();
+    metrics.close();
+    deadlines.close();
+    repository.close();
+  }
+}
