@@ -5,7 +5,8 @@ package io.prodline.core.error;
  *
  * <p>The message is written for the person who must fix it: it names the subject (file and line, model and
  * version, column) and, where possible, the fix. Command-line tools print only the message and exit with
- * {@link #exitCode()}; the server turns it into a 4xx answer.
+ * {@link #exitCode()}; the server turns it into a 4xx answer, except a {@link ModelRunException}: a model that
+ * failed to run is the server's fault, not the request's.
  */
 public class ProdlineException extends RuntimeException {
   public ProdlineException(String message) {

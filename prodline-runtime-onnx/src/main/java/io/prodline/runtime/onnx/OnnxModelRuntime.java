@@ -4,7 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.prodline.core.error.ProdlineException;
+import io.prodline.core.error.ModelRunException;
 import io.prodline.core.runtime.ModelRuntime;
 import java.nio.FloatBuffer;
 import java.util.Map;
@@ -78,7 +78,7 @@ final class OnnxModelRuntime implements ModelRuntime {
       }
       return values;
     } catch (OrtException e) {
-      throw new ProdlineException("ONNX Runtime failed to run the model: " + e.getMessage(), e);
+      throw new ModelRunException("ONNX Runtime failed to run the model on " + rows + " rows: " + e.getMessage(), e);
     }
   }
 

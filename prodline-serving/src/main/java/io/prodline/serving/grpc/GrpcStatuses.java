@@ -8,22 +8,19 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.prodline.serving.inference.InferenceFailure;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Maps a failure to the gRPC status a client acts on, as the REST API maps it to an HTTP status (both by its
  * {@link InferenceFailure}): unknown model or version NOT_FOUND, a bad request INVALID_ARGUMENT, a full batching
  * queue RESOURCE_EXHAUSTED, past the request timeout or the client's deadline DEADLINE_EXCEEDED, a cancelled call
- * CANCELLED, a full worker queue or a stopping server UNAVAILABLE (the status gRPC clients retry), anything else
- * INTERNAL with the details only in the log.
+ * CANCELLED, a full worker queue or a stopping server UNAVAILABLE (the status gRPC clients retry), a model that
+ * failed to run and anything else INTERNAL; the description is {@link InferenceFailure#clientMessage}.
  *
  * <p>A failure with a {@link InferenceFailure#retryAfter() retry delay} (REST's {@code Retry-After}) says it the
  * two ways gRPC clients read: the {@code grpc-retry-pushback-ms} trailer, which gRPC's own retry policy obeys, and a
  * {@code google.rpc.RetryInfo} detail in {@code grpc-status-details-bin}, which Google's client libraries read.
  */
 final class GrpcStatuses {
-  private static final Logger LOG = LoggerFactory.getLogger(GrpcStatuses.class);
   private static final Metadata.Key<String> RETRY_PUSHBACK_MS =
       Metadata.Key.of("grpc-retry-pushback-ms", Metadata.ASCII_STRING_MARSHALLER);
 
@@ -33,22 +30,17 @@ final class GrpcStatuses {
     Throwable e = InferenceFailure.cause(error);
     InferenceFailure failure = InferenceFailure.of(e);
     Status status = switch (failure) {
-      case NOT_FOUND -> Status.NOT_FOUND.withDescription(e.getMessage());
-      case BAD_REQUEST -> Status.INVALID_ARGUMENT.withDescription(e.getMessage());
-      case QUEUE_FULL, TOO_LARGE -> Status.RESOURCE_EXHAUSTED.withDescription(e.getMessage());
-      case TIMEOUT -> Status.DEADLINE_EXCEEDED.withDescription(e.getMessage());
-      case CLIENT_GONE -> Status.CANCELLED.withDescription(e.getMessage());
-      case UNAVAILABLE -> {
-        LOG.warn("{} refused: the prediction queue is full or the server is stopping", call);
-        yield Status.UNAVAILABLE.withDescription("the server is at capacity or shutting down; retry later");
-      }
-      case INTERNAL -> {
-        LOG.error("{} failed unexpectedly", call, e);
-        yield Status.INTERNAL.withDescription("internal server error while answering " + call
-            + "; the details are in the server log");
-      }
+      case NOT_FOUND -> Status.NOT_FOUND;
+      case BAD_REQUEST -> Status.INVALID_ARGUMENT;
+      case QUEUE_FULL, TOO_LARGE -> Status.RESOURCE_EXHAUSTED;
+      case TIMEOUT -> Status.DEADLINE_EXCEEDED;
+      case CLIENT_GONE -> Status.CANCELLED;
+      case UNAVAILABLE -> Status.UNAVAILABLE;
+      case MODEL_FAILED, INTERNAL -> Status.INTERNAL;
     };
-    return failure.retryAfter().map(delay -> withRetryHint(status, delay)).orElseGet(status::asRuntimeException);
+    Status described = status.withDescription(failure.clientMessage(call, e));
+    return failure.retryAfter().map(delay -> withRetryHint(described, delay))
+        .orElseGet(described::asRuntimeException);
   }
 
   private static StatusRuntimeException withRetryHint(Status status, Duration delay) {

@@ -3,6 +3,7 @@ package io.prodline.serving.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
+import io.prodline.core.error.ModelRunException;
 import io.prodline.serving.batching.BatchQueueFullException;
 import io.prodline.serving.inference.ClientGoneException;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
@@ -26,6 +27,7 @@ class GrpcStatusesTest {
     assertThat(code(DeadlineExceededException.clientDeadline())).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
     assertThat(code(new ClientGoneException("gone"))).isEqualTo(Status.Code.CANCELLED);
     assertThat(code(new RejectedExecutionException("busy"))).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(code(new ModelRunException("the runtime failed", null))).isEqualTo(Status.Code.INTERNAL);
     assertThat(code(new IllegalStateException("bug"))).isEqualTo(Status.Code.INTERNAL);
   }
 }

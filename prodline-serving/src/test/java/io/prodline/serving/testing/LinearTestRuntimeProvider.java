@@ -1,6 +1,7 @@
 package io.prodline.serving.testing;
 
 import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.error.ModelRunException;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.runtime.ModelRuntime;
 import io.prodline.core.runtime.ModelRuntimeProvider;
@@ -16,14 +17,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A test runtime ("linear-test") whose outputs are easy to compute by hand: output k of a row is the dot product
  * of the row's inputs with line k of the model file (whitespace-separated weights); a missing (NaN) input adds
  * nothing. Directive lines change behaviour: {@code sleep <ms>} makes each prediction take that long,
- * {@code fail} makes each prediction throw, for testing drain and 500 answers, and {@code gate} makes each
- * prediction wait until {@link #GATE} opens, for holding a model busy exactly as long as a test needs. A
- * prediction on a closed runtime throws too, so a version unloaded under a request shows up as a failed request.
+ * {@code fail} makes each prediction throw as a bug would and {@code fail run} as a runtime that cannot run the
+ * model does ({@link ModelRunException}), for testing drain and 500 answers, and {@code gate} makes each prediction
+ * wait until {@link #GATE} opens, for holding a model busy exactly as long as a test needs. A prediction on a
+ * closed runtime throws too, so a version unloaded under a request shows up as a failed request.
  */
 public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public static final String NAME = "linear-test";
@@ -47,7 +50,7 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
   public ModelRuntime load(Path modelFile, BundleManifest manifest) {
     List<float[]> weights = new ArrayList<>();
     long sleepMillis = 0;
-    boolean fail = false;
+    Supplier<RuntimeException> failure = null;
     boolean gated = false;
     try {
       for (String line : Files.readAllLines(modelFile)) {
@@ -57,7 +60,9 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
         }
         switch (tokens[0]) {
           case "sleep" -> sleepMillis = Long.parseLong(tokens[1]);
-          case "fail" -> fail = true;
+          case "fail" -> failure = tokens.length > 1 && tokens[1].equals("run")
+              ? () -> new ModelRunException("secret runtime detail", null)
+              : () -> new IllegalStateException("secret internal detail");
           case "gate" -> gated = true;
           default -> {
             float[] w = new float[tokens.length];
@@ -71,11 +76,12 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
     } catch (IOException | RuntimeException e) {
       throw new ProdlineException(modelFile + ": not a linear-test model: " + e.getMessage(), e);
     }
-    return new LinearRuntime(modelFile, weights, sleepMillis, fail, gated, new AtomicBoolean());
+    return new LinearRuntime(modelFile, weights, sleepMillis, failure, gated, new AtomicBoolean());
   }
 
-  private record LinearRuntime(Path modelFile, List<float[]> weights, long sleepMillis, boolean fail,
-      boolean gated, AtomicBoolean closed) implements ModelRuntime {
+  /** @param failure what each prediction throws, or {@code null} */
+  private record LinearRuntime(Path modelFile, List<float[]> weights, long sleepMillis,
+      Supplier<RuntimeException> failure, boolean gated, AtomicBoolean closed) implements ModelRuntime {
     @Override
     public void close() {
       closed.set(true);
@@ -98,8 +104,8 @@ public final class LinearTestRuntimeProvider implements ModelRuntimeProvider {
       if (closed.get()) {
         throw new IllegalStateException("predict called on a closed linear-test runtime");
       }
-      if (fail) {
-        throw new IllegalStateException("secret internal detail");
+      if (failure != null) {
+        throw failure.get();
       }
       if (sleepMillis > 0 || gated) {
         RUNNING.incrementAndGet();
