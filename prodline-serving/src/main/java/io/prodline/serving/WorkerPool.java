@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor predictions run on, away from the event loops. Its queue is bounded and a full queue rejects
- * (answered 503), so overload shows up at once as refusals instead of as ever-growing latency and memory.
+ * The executor predictions run on, away from the event loops. Its queue is bounded and a full queue rejects (answered
+ * 503 with a retry hint), so overload shows up at once as refusals instead of as ever-growing latency and memory.
  */
 final class WorkerPool {
   static final String THREAD_PREFIX = "prodline-predict-";

@@ -33,7 +33,7 @@ public enum InferenceFailure {
   TIMEOUT(504),
   /** The client cancelled or went away before the answer (nginx's "client closed request"); nobody receives it. */
   CLIENT_GONE(499),
-  /** The prediction workers are full or stopping. */
+  /** The prediction workers are full or stopping; the client should retry after a moment (elsewhere, if stopping). */
   UNAVAILABLE(503),
   /**
    * The model failed to run the request ({@link ModelRunException}): the server's problem, not the request's; the
@@ -60,10 +60,11 @@ public enum InferenceFailure {
 
   /**
    * How long a client should wait before sending the request again, for the failures that pass by themselves
-   * once the load drops (REST's {@code Retry-After}, gRPC's retry pushback); empty for the others.
+   * once the load drops, a full batching queue and full workers (REST's {@code Retry-After}, gRPC's retry pushback);
+   * empty for the others.
    */
   public Optional<Duration> retryAfter() {
-    return this == QUEUE_FULL ? Optional.of(RETRY_AFTER) : Optional.empty();
+    return this == QUEUE_FULL || this == UNAVAILABLE ? Optional.of(RETRY_AFTER) : Optional.empty();
   }
 
   /**

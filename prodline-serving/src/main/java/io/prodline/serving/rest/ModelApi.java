@@ -49,9 +49,9 @@ import java.util.concurrent.Executor;
  *
  * <p>Errors ({@link ErrorResponses}): unknown model, version or label 404; a bad request, and any other
  * {@link ProdlineException} (the error type of things a user can cause), 400; a full batching queue 429 with
- * {@code Retry-After}; a full worker queue 503; a request past its timeout 504; a model that failed to run
- * ({@link io.prodline.core.error.ModelRunException}) and anything else 500 with a generic message, the details
- * going to the log and never to the client.
+ * {@code Retry-After}; a full worker queue 503, also with {@code Retry-After}; a request past its timeout 504; a model
+ * that failed to run ({@link io.prodline.core.error.ModelRunException}) and anything else 500 with a generic message,
+ * the details going to the log and never to the client.
  */
 public final class ModelApi {
   /** The request header whose value names a request in the prediction log, echoed on the answer. */

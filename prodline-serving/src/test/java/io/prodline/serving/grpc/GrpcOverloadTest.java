@@ -13,16 +13,26 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.health.Readiness;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
+import io.prodline.serving.inference.Inference;
+import io.prodline.serving.inference.RequestRunner;
+import io.prodline.serving.limits.Deadlines;
+import io.prodline.serving.limits.RequestLimits;
+import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.v2.V2Inference;
+import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.testing.FullBatchingQueue;
+import io.prodline.serving.testing.TestRepository;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,19 +45,23 @@ import org.junit.jupiter.api.io.TempDir;
 class GrpcOverloadTest {
   private static final Metadata.Key<String> PUSHBACK =
       Metadata.Key.of("grpc-retry-pushback-ms", Metadata.ASCII_STRING_MARSHALLER);
-  private static final ModelInferRequest GATED = ModelInferRequest.newBuilder().setModelName("gated")
-      .addInputs(InferInputTensor.newBuilder().setName("x").setDatatype("FP64").addShape(1)
-          .setContents(InferTensorContents.newBuilder().addFp64Contents(1)))
-      .build();
 
   @TempDir
   Path root;
+
+  /** One row, x = 1, for a model whose one input is {@code x}, such as {@code gated} and {@code slow}. */
+  private static ModelInferRequest xIsOne(String model) {
+    return ModelInferRequest.newBuilder().setModelName(model)
+        .addInputs(InferInputTensor.newBuilder().setName("x").setDatatype("FP64").addShape(1)
+            .setContents(InferTensorContents.newBuilder().addFp64Contents(1)))
+        .build();
+  }
 
   @Test
   void aFullBatchingQueueIsResourceExhaustedWithARetryHint() throws Exception {
     try (FullBatchingQueue full = new FullBatchingQueue(root)) {
       StatusRuntimeException refused = served(full.v2(), channel -> {
-        List<CompletableFuture<ModelInferResponse>> answers = full.sendThree(() -> infer(channel, GATED));
+        List<CompletableFuture<ModelInferResponse>> answers = full.sendThree(() -> infer(channel, xIsOne("gated")));
         assertThat(answers.get(0).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
         assertThat(answers.get(1).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
         return failure(answers.get(2));
@@ -57,6 +71,25 @@ class GrpcOverloadTest {
       assertThat(refused.getStatus().getDescription())
           .isEqualTo("the batching queue of model 'gated' version 1 is full (limit: 1 waiting requests); retry later");
       assertRetryHint(refused, Status.Code.RESOURCE_EXHAUSTED);
+    }
+  }
+
+  @Test
+  void aFullWorkerQueueIsUnavailableWithARetryHint() throws Exception {
+    Executor full = task -> {
+      throw new RejectedExecutionException("full");
+    };
+    try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root));
+        Deadlines deadlines = new Deadlines(); ServingMetrics metrics = new ServingMetrics()) {
+      RequestRunner runner = new RequestRunner(repository, full, new Inference(null, null), RequestLimits.DEFAULT,
+          deadlines, metrics);
+      StatusRuntimeException refused = served(new V2Inference(runner, Readiness.ofModels(repository)),
+          channel -> failure(infer(channel, xIsOne("slow"))));
+
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(refused.getStatus().getDescription())
+          .isEqualTo("the server is at capacity or shutting down; retry later");
+      assertRetryHint(refused, Status.Code.UNAVAILABLE);
     }
   }
 

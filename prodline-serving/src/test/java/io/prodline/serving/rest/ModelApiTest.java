@@ -28,15 +28,19 @@ class ModelApiTest {
   Path root;
 
   @Test
-  void aFullWorkerQueueIs503() {
+  void aFullWorkerQueueIs503WithARetryHint() {
     try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
       ModelApi api = new ModelApi(repository, task -> {
         throw new RejectedExecutionException("full");
       });
-      ApiResponse answer = api.handle(HttpMethod.POST, "/v1/models/slow:predict",
-          "{\"instances\": [[1]]}".getBytes(StandardCharsets.UTF_8)).join();
-      assertThat(answer.status()).isEqualTo(HttpResponseStatus.SERVICE_UNAVAILABLE);
-      assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("retry later");
+      // Refused before the body is decoded, so one body does for both protocols.
+      byte[] body = "{\"instances\": [[1]]}".getBytes(StandardCharsets.UTF_8);
+      for (String path : List.of("/v1/models/slow:predict", "/v2/models/slow/infer")) {
+        ApiResponse answer = api.handle(HttpMethod.POST, path, body).join();
+        assertThat(answer.status()).as(path).isEqualTo(HttpResponseStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.headers()).as(path).containsEntry("retry-after", "1");
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).as(path).contains("retry later");
+      }
     }
   }
 

@@ -23,13 +23,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Answers the Open Inference Protocol's REST endpoints: routes the {@code /v2} paths, reads the binary tensor data
- * extension's {@code Inference-Header-Content-Length}, and maps every failure to a status and
- * {@code {"error": "..."}} as the TF Serving API does ({@link ErrorResponses}): unknown model or version 404, bad
- * request 400, full batching queue 429 with {@code Retry-After}, full worker queue 503, past the request timeout
- * 504, a model that failed to run and anything else 500 with the details only in the log. Readiness answers 200
- * when ready and 503 when not, so a Kubernetes probe can use them as they are. Beside the protocol, Triton's model
- * configuration extension ({@link ModelConfig}) is answered here, and named in the server metadata of this
- * transport only.
+ * extension's {@code Inference-Header-Content-Length}, and maps every failure to a status and {@code {"error": "..."}}
+ * as the TF Serving API does ({@link ErrorResponses}): unknown model or version 404, bad request 400, full batching
+ * queue 429 with {@code Retry-After}, full worker queue 503 with it too, past the request timeout 504, a model that
+ * failed to run and anything else 500 with the details only in the log. Readiness answers 200 when ready and 503 when
+ * not, so a Kubernetes probe can use them as they are. Beside the protocol, Triton's model configuration extension
+ * ({@link ModelConfig}) is answered here, and named in the server metadata of this transport only.
  */
 public final class V2RestApi {
   /** The binary tensor data extension's header: the length of the JSON part of a body. */
