@@ -5,6 +5,7 @@ import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.Utf8Text;
 import io.prodline.serving.protocol.v2.DataType;
 import io.prodline.serving.protocol.v2.InferenceRequest;
 import io.prodline.serving.protocol.v2.InferenceResult;
@@ -106,8 +107,12 @@ final class GrpcTensors {
       }
       case BYTES -> {
         check(contents.getBytesContentsCount(), elements, name, "bytes_contents");
-        yield new TensorData.Strings(contents.getBytesContentsList().stream().map(ByteString::toStringUtf8)
-            .toArray(String[]::new));
+        String[] values = new String[elements];
+        for (int i = 0; i < elements; i++) {
+          byte[] bytes = contents.getBytesContents(i).toByteArray();
+          values[i] = Utf8Text.decode(bytes, 0, bytes.length, "input '" + name + "' BYTES element " + i);
+        }
+        yield new TensorData.Strings(values);
       }
       case FP16 -> throw new BadRequestException("input '" + name + "' is FP16, which has no typed contents "
           + "field; send it in raw_input_contents");

@@ -16,9 +16,6 @@ import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -589,22 +586,17 @@ public final class PredictRequestDecoder {
         throw new BadRequestException(where() + ": feature '" + input.name() + "': {\"b64\": ...} must hold only "
             + "the \"b64\" key, but it also has \"" + MessageText.shortened(parser.currentName()) + "\"");
       }
-      String problem;
+      String subject = where() + ": feature '" + input.name() + "': the \"b64\" value";
       if (text == null) {
-        problem = "must be a base64 string but is " + shape;
-      } else {
-        try {
-          byte[] bytes = Base64.getDecoder().decode(text);
-          ((StringColumn.Builder) builder).append(
-              StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
-          return;
-        } catch (IllegalArgumentException e) {
-          problem = "is not valid base64";
-        } catch (CharacterCodingException e) {
-          problem = "decodes to bytes that are not UTF-8 text";
-        }
+        throw new BadRequestException(subject + " must be a base64 string but is " + shape);
       }
-      throw new BadRequestException(where() + ": feature '" + input.name() + "': the \"b64\" value " + problem);
+      byte[] bytes;
+      try {
+        bytes = Base64.getDecoder().decode(text);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException(subject + " is not valid base64");
+      }
+      ((StringColumn.Builder) builder).append(Utf8Text.decode(bytes, 0, bytes.length, subject));
     }
 
     private boolean appendFloat64(Float64Column.Builder builder, JsonToken t, Field input) throws IOException {

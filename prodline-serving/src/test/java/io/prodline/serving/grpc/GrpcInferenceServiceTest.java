@@ -136,6 +136,13 @@ class GrpcInferenceServiceTest {
         .build()), Status.Code.INVALID_ARGUMENT, "input 'x' has 1 elements in contents.fp32_contents");
     assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
         .addInputs(tensor("x", "FP16", 1)).build()), Status.Code.INVALID_ARGUMENT, "send it in raw_input_contents");
+    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("houses")
+        .addInputs(tensor("age", "FP64", 1).setContents(InferTensorContents.newBuilder().addFp64Contents(1)))
+        .addInputs(tensor("rooms", "INT64", 1).setContents(InferTensorContents.newBuilder().addInt64Contents(1)))
+        .addInputs(tensor("city", "BYTES", 1).setContents(InferTensorContents.newBuilder()
+            .addBytesContents(ByteString.copyFrom(new byte[] {'b', (byte) 0xC0, (byte) 0xAF}))))
+        .build()), Status.Code.INVALID_ARGUMENT, "input 'city' BYTES element 0 is not UTF-8 text: byte 1 (0xC0) "
+            + "starts no well-formed UTF-8 sequence; send strings as UTF-8");
     assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("exploding")
         .addInputs(tensor("x", "FP32", 1).setContents(InferTensorContents.newBuilder().addFp32Contents(1f)))
         .build()), Status.Code.INTERNAL, "details are in the server log");

@@ -96,9 +96,10 @@ class ColumnarAndB64DecoderTest {
     assertThatThrownBy(() -> decode("{\"instances\": [[1, {\"b64\": \"***\"}]]}", INPUTS))
         .isInstanceOf(BadRequestException.class)
         .hasMessage("instance 0: feature 'city': the \"b64\" value is not valid base64");
-    String notUtf8 = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe});
+    String notUtf8 = Base64.getEncoder().encodeToString(new byte[] {'o', 'k', (byte) 0xff, (byte) 0xfe});
     assertThatThrownBy(() -> decode("{\"instances\": [[1, {\"b64\": \"" + notUtf8 + "\"}]]}", INPUTS))
-        .hasMessageContaining("not UTF-8 text");
+        .hasMessage("instance 0: feature 'city': the \"b64\" value is not UTF-8 text: byte 2 (0xFF) starts no "
+            + "well-formed UTF-8 sequence; send strings as UTF-8");
     assertThatThrownBy(() -> decode("{\"instances\": [[{\"b64\": \"AA==\"}, \"a\"]]}", INPUTS))
         .hasMessage("instance 0: feature 'age' must be a number (float64) but got {\"b64\": ...}, which is only for "
             + "string features");

@@ -1,9 +1,9 @@
 package io.prodline.serving.protocol.v2;
 
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.Utf8Text;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,7 +89,7 @@ public final class RawTensors {
       }
       byte[] bytes = new byte[length];
       in.get(bytes);
-      values.add(new String(bytes, StandardCharsets.UTF_8));
+      values.add(Utf8Text.decode(bytes, 0, length, "input '" + tensor + "' BYTES element " + values.size()));
     }
     if (values.size() != elements) {
       throw new BadRequestException("input '" + tensor + "' has " + values.size() + " BYTES elements of raw data "

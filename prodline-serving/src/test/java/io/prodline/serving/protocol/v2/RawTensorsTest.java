@@ -50,6 +50,17 @@ class RawTensorsTest {
         .containsExactly("ab", "c");
   }
 
+  /** Not turned into U+FFFD: the model would get a different string than the client sent. */
+  @Test
+  void refusesBytesThatAreNotUtf8() {
+    ByteBuffer raw = le(15).putInt(2).put("ab".getBytes()).putInt(5).put(new byte[] {'c', (byte) 0xE2, (byte) 0x82,
+        'd', 'e'}).flip();
+    assertThatThrownBy(() -> RawTensors.decode(raw, DataType.BYTES, 2, "city"))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessage("input 'city' BYTES element 1 is not UTF-8 text: byte 1 (0xE2) starts no well-formed UTF-8 "
+            + "sequence; send strings as UTF-8");
+  }
+
   @Test
   void refusesDataThatDoesNotFitTheShape() {
     assertThatThrownBy(() -> RawTensors.decode(le(12).flip().limit(12), DataType.FP32, 2, "x"))
