@@ -107,6 +107,20 @@ class GrpcInferenceServiceTest {
     assertThat(response.getRawOutputContentsCount()).isZero();
   }
 
+  /** Inputs of the protocol's scalar shape [], one value each, are one row. */
+  @Test
+  void infersOneRowFromScalarInputs() {
+    ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("houses")
+        .addInputs(tensor("age", "FP64").setContents(InferTensorContents.newBuilder().addFp64Contents(1.5)))
+        .addInputs(tensor("rooms", "INT64").setContents(InferTensorContents.newBuilder().addInt64Contents(3)))
+        .addInputs(tensor("city", "BYTES").setContents(InferTensorContents.newBuilder()
+            .addBytesContents(ByteString.copyFromUtf8("b"))))
+        .build();
+    ModelInferResponse response = stub.modelInfer(request);
+    assertThat(response.getOutputs(0).getShapeList()).containsExactly(1L);
+    assertThat(response.getOutputs(0).getContents().getFp32ContentsList()).containsExactly(263f);
+  }
+
   @Test
   void infersFromRawContentsAndAnswersRaw() {
     ByteBuffer x = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)

@@ -25,8 +25,8 @@ import java.util.Set;
  * named in the bundle's manifest, typed as the manifest declares.
  *
  * <p>prodline models take one tensor per raw feature, each of shape {@code [N]} or {@code [N, 1]} with the same
- * {@code N}. The tensor's datatype must fit the feature's type, checked here so the client hears which input is
- * wrong rather than a model error:
+ * {@code N}, or the protocol's scalar shape {@code []}, which is one row. The tensor's datatype must fit the feature's
+ * type, checked here so the client hears which input is wrong rather than a model error:
  * <ul>
  *   <li>float64 features take any INT, UINT or FP datatype;</li>
  *   <li>int64 features take INT and UINT datatypes, and FP elements that hold an exact integer, since many
@@ -160,20 +160,22 @@ public final class FrameAssembler {
 
   private static int rowsOf(InputTensor t) {
     long[] shape = t.shape();
-    boolean columnShaped = shape.length == 1 || (shape.length == 2 && shape[1] == 1);
+    boolean columnShaped = shape.length <= 1 || (shape.length == 2 && shape[1] == 1);
     if (!columnShaped) {
       throw new BadRequestException("input '" + t.name() + "' has shape " + Arrays.toString(shape)
-          + "; prodline models take one tensor per feature, of shape [N] or [N, 1]");
+          + "; prodline models take one tensor per feature, of shape [N] or [N, 1] ([] for one row)");
     }
-    if (shape[0] < 1) {
+    // The protocol's scalar, shape [], is one element: one row's value of the feature.
+    long rows = shape.length == 0 ? 1 : shape[0];
+    if (rows < 1) {
       throw new BadRequestException("input '" + t.name() + "' has shape " + Arrays.toString(shape)
           + "; send at least one row");
     }
-    if (shape[0] != t.data().size()) {
+    if (rows != t.data().size()) {
       throw new BadRequestException("input '" + t.name() + "' has shape " + Arrays.toString(shape) + " but "
           + t.data().size() + " elements");
     }
-    return (int) shape[0];
+    return (int) rows;
   }
 
   private static Column column(InputTensor tensor, Field input, boolean allowNaN) {

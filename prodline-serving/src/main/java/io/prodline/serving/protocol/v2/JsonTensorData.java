@@ -65,7 +65,8 @@ final class JsonTensorData {
       if (!data.isArray()) {
         throw new BadRequestException("\"data\" of input '" + tensor + "' must be a list of elements");
       }
-      if (!data.isEmpty() && data.get(0).isArray()) {
+      // A scalar (shape []) has no dimension to nest by: its one element comes flat, as [x].
+      if (shape.length > 0 && !data.isEmpty() && data.get(0).isArray()) {
         nested(data, 0, sink, 0);
       } else {
         flat(data, sink);

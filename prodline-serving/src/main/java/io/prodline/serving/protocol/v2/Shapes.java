@@ -8,13 +8,11 @@ public final class Shapes {
   private Shapes() {}
 
   /**
-   * The number of elements of {@code shape}; {@link BadRequestException} for a negative dimension or more elements
-   * than one request can hold (a Java array's limit), so a forged shape cannot make the server allocate wildly.
+   * The number of elements of {@code shape}, one for the protocol's scalar shape {@code []};
+   * {@link BadRequestException} for a negative dimension or more elements than one request can hold (a Java array's
+   * limit), so a forged shape cannot make the server allocate wildly.
    */
   public static int elementCount(long[] shape, String tensor) {
-    if (shape.length == 0) {
-      throw new BadRequestException("input '" + tensor + "' has no shape; give it as [N] or [N, 1]");
-    }
     long count = 1;
     for (long dim : shape) {
       if (dim < 0) {

@@ -96,6 +96,22 @@ class InferRequestDecoderTest {
         .hasMessageStartingWith("Inference-Header-Content-Length is " + (body.length + 1));
   }
 
+  /** The protocol's scalar shape [] holds one element, which for a per-feature input is one row. */
+  @Test
+  void takesTheScalarShapeAsOneRow() {
+    String scalar = "{\"inputs\": [{\"name\": \"n\", \"shape\": [], \"datatype\": \"FP64\", \"data\": %s}]}";
+    InferenceRequest request = decode(scalar.formatted("[2.5]"));
+    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)), null, false);
+    assertThat(frame.rowCount()).isEqualTo(1);
+    assertThat(frame.column(0).getDouble(0)).isEqualTo(2.5);
+
+    assertThatThrownBy(() -> decode(scalar.formatted("[2.5, 3]")))
+        .hasMessage("input 'n' has more elements in \"data\" than its shape's 1");
+    assertThatThrownBy(() -> decode(scalar.formatted("[[2.5]]")))
+        .hasMessage("input 'n' has \"data\" nested unlike its shape []; send the elements as one flat list, or "
+            + "nested with one list per dimension");
+  }
+
   @Test
   void refusesShapesTooLargeToAllocate() {
     assertThatThrownBy(() -> decode("{\"inputs\": [{\"name\": \"n\", \"shape\": [4294967296], \"datatype\": "
