@@ -17,6 +17,11 @@ import java.util.Map;
 public record ApiResponse(HttpResponseStatus status, byte[] body, HttpMethod allow, String contentType,
     Map<String, String> headers) {
   public static final String JSON = "application/json";
+  /**
+   * The header naming a request, on both REST APIs: the client's names its request in the prediction log, and the
+   * answer carries back the id the request went by.
+   */
+  public static final String REQUEST_ID = "X-Request-Id";
 
   public ApiResponse {
     headers = Map.copyOf(headers);
@@ -36,6 +41,11 @@ public record ApiResponse(HttpResponseStatus status, byte[] body, HttpMethod all
     Map<String, String> more = new HashMap<>(headers);
     more.put(name, value);
     return new ApiResponse(status, body, allow, contentType, more);
+  }
+
+  /** This answer naming the request it answers ({@link #REQUEST_ID}); unchanged for a request without an id. */
+  public ApiResponse withRequestId(String requestId) {
+    return requestId == null ? this : withHeader(REQUEST_ID, requestId);
   }
 
   static ApiResponse ok(byte[] body) {

@@ -54,9 +54,6 @@ import java.util.concurrent.Executor;
  * the details going to the log and never to the client.
  */
 public final class ModelApi {
-  /** The request header whose value names a request in the prediction log, echoed on the answer. */
-  public static final String REQUEST_ID = "X-Request-Id";
-
   private final ServableManager servables;
   private final RequestRunner runner;
   private final V2RestApi v2;
@@ -155,12 +152,11 @@ public final class ModelApi {
   /** Runs a prediction, classification or regression; echoes the request id when there is one. */
   private CompletableFuture<ApiResponse> predict(String request, Route route, HttpHeaders headers, RequestBody body,
       ClientConnection connection) {
-    String requestId = runner.requestId(headers.get(REQUEST_ID));
+    String requestId = runner.requestId(headers.get(ApiResponse.REQUEST_ID));
     CompletableFuture<ApiResponse> running = runner.run(ServingMetrics.REST_V1, route.model(), route.selector(),
         requestId, null, new V1Call(route.endpoint(), body, runner.limits()));
     connection.running(request, running);
-    CompletableFuture<ApiResponse> answer = running.exceptionally(e -> ErrorResponses.of(request, e));
-    return requestId == null ? answer : answer.thenApply(a -> a.withHeader(REQUEST_ID, requestId));
+    return running.exceptionally(e -> ErrorResponses.of(request, e)).thenApply(a -> a.withRequestId(requestId));
   }
 
   /** TF Serving's three prediction endpoints: their decoders and encoders. */

@@ -72,12 +72,13 @@ class PredictionLogEndToEndTest {
   }
 
   @Test
-  void anOpenInferenceRequestGoesByTheIdInItsBodyElseByItsHeader() throws IOException {
+  void anOpenInferenceRequestGoesByTheIdInItsBodyElseByItsHeaderAndItsAnswerSaysWhich() throws IOException {
     TestRepository.create(root);
     ServerConfig config = ServerConfig.defaults(root).withBindAddress("127.0.0.1")
         .withPredictionLog(PredictionLogConfig.into(logs));
     String tensors = "\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [0.25]}, "
         + "{\"name\": \"y\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [0.75]}]}";
+    String madeUp;
     try (ModelServer server = new ModelServer(config).start(0)) {
       HttpTestClient http = new HttpTestClient(server.actualPort());
       Answer both = http.send(HttpRequest.newBuilder(URI.create(http.uri("/v2/models/iris/infer")))
@@ -85,14 +86,21 @@ class PredictionLogEndToEndTest {
           .POST(HttpRequest.BodyPublishers.ofString("{\"id\": \"from-body\", " + tensors)));
       assertThat(both.status()).isEqualTo(200);
       assertThat(both.json().get("id").asText()).isEqualTo("from-body");
+      assertThat(both.header("x-request-id")).isEqualTo("from-body");
 
       Answer header = http.send(HttpRequest.newBuilder(URI.create(http.uri("/v2/models/iris/infer")))
           .header("X-Request-Id", "only-header")
           .POST(HttpRequest.BodyPublishers.ofString("{" + tensors)));
       assertThat(header.status()).isEqualTo(200);
+      assertThat(header.header("x-request-id")).isEqualTo("only-header");
+
+      Answer anonymous = http.post("/v2/models/iris/infer", "{" + tensors);
+      assertThat(anonymous.status()).isEqualTo(200);
+      madeUp = anonymous.header("x-request-id");
+      assertThat(madeUp).isNotBlank();
     }
     assertThat(readAll().stream().map(r -> r.get("request_id").asText()))
-        .containsExactlyInAnyOrder("from-body", "only-header");
+        .containsExactlyInAnyOrder("from-body", "only-header", madeUp);
   }
 
   private List<JsonNode> readAll() throws IOException {

@@ -115,6 +115,11 @@ public final class V2Inference {
         runner.inference().batching());
   }
 
+  /** The id a request goes by before its body is read, as {@link RequestRunner#requestId}. */
+  public String requestId(String given) {
+    return runner.requestId(given);
+  }
+
   /**
    * Runs {@code request} on that version (empty: the default one) through {@link RequestRunner}: decoded by the
    * supplier on a worker (decoding a large body is real work), batched, logged, timed and counted under

@@ -16,7 +16,6 @@ import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ClientConnection;
 import io.prodline.serving.rest.ErrorResponses;
-import io.prodline.serving.rest.ModelApi;
 import io.prodline.serving.rest.RequestBody;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -86,13 +85,14 @@ public final class V2RestApi {
           yield done(readiness(ready, Json.write(new ModelReady(route.model(), ready))));
         }
         case INFER -> {
+          String requestId = inference.requestId(headers.get(ApiResponse.REQUEST_ID));
           int jsonLength = jsonLength(headers);
           CompletableFuture<InferenceResult> running = inference.infer(ServingMetrics.REST_V2, route.model(),
-              route.version(), headers.get(ModelApi.REQUEST_ID), null,
-              () -> InferRequestDecoder.decode(body.bytes(), jsonLength));
+              route.version(), requestId, null, () -> InferRequestDecoder.decode(body.bytes(), jsonLength));
           connection.running(request, running);
-          yield running.thenApply(V2RestApi::inferAnswer)
-              .exceptionally(e -> ErrorResponses.of(request, e));
+          // The body's id, when it has one, is the one the request went by (as in the prediction log).
+          yield running.thenApply(r -> inferAnswer(r).withRequestId(r.id().isEmpty() ? requestId : r.id()))
+              .exceptionally(e -> ErrorResponses.of(request, e).withRequestId(requestId));
         }
       };
     } catch (RuntimeException e) {

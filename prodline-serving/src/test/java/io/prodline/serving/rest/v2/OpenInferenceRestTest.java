@@ -35,6 +35,23 @@ class OpenInferenceRestTest {
     return served.http();
   }
 
+  /** As on /v1; without the prediction log the server makes up no id, so a request without one gets none back. */
+  @Test
+  void echoesTheRequestsXRequestIdOnItsAnswer() {
+    String body = "{\"inputs\": " + HOUSE_INPUTS + "}";
+    Answer answered = http().send(HttpRequest.newBuilder(URI.create(http().uri("/v2/models/houses/infer")))
+        .header("X-Request-Id", "trace-7").POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(answered.status()).isEqualTo(200);
+    assertThat(answered.header("x-request-id")).isEqualTo("trace-7");
+
+    Answer refused = http().send(HttpRequest.newBuilder(URI.create(http().uri("/v2/models/houses/versions/9/infer")))
+        .header("X-Request-Id", "trace-8").POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(refused.status()).isEqualTo(404);
+    assertThat(refused.header("x-request-id")).isEqualTo("trace-8");
+
+    assertThat(http().post("/v2/models/houses/infer", body).header("x-request-id")).isNull();
+  }
+
   @Test
   void describesTheServerAndItsHealth() {
     JsonNode metadata = http().get("/v2").json();
