@@ -65,35 +65,31 @@ class OnnxBareModelTest {
 
   @Test
   void bareSoftmaxIsMulticlassWithIndexClasses(@TempDir Path dir) throws Exception {
-    JsonNode softmax = OnnxRuntimeProviderTest.EXPECTED.get("softmax3");
     try (Predictor p = Predictor.load(bare(dir, "softmax3.onnx"))) {
-      assertThat(p.bundle().manifest().task()).isEqualTo(Task.MULTICLASS_CLASSIFICATION);
-      assertThat(p.bundle().manifest().classes()).containsExactly("0", "1", "2");
-      assertThat(p.bundle().transform().inputs()).containsExactly("x_0", "x_1", "x_2", "x_3");
-      Predictions out = p.predict(frame(softmax.get("inputs"), List.of("x_0", "x_1", "x_2", "x_3")));
-      for (int r = 0; r < out.rows(); r++) {
-        for (int k = 0; k < 3; k++) {
-          assertThat((double) out.row(r)[k]).isCloseTo(softmax.get("outputs").get(r).get(k).asDouble(),
-              Offset.offset(1e-6));
-        }
+      assertPredictsSoftmax3(p);
+    }
+  }
+
+  /** A 3-class classifier of inputs x_0 .. x_3 that predicts the softmax3 fixture's probabilities. */
+  private static void assertPredictsSoftmax3(Predictor p) {
+    JsonNode softmax = OnnxRuntimeProviderTest.EXPECTED.get("softmax3");
+    assertThat(p.bundle().manifest().task()).isEqualTo(Task.MULTICLASS_CLASSIFICATION);
+    assertThat(p.bundle().manifest().classes()).containsExactly("0", "1", "2");
+    assertThat(p.bundle().transform().inputs()).containsExactly("x_0", "x_1", "x_2", "x_3");
+    Predictions out = p.predict(frame(softmax.get("inputs"), List.of("x_0", "x_1", "x_2", "x_3")));
+    for (int r = 0; r < out.rows(); r++) {
+      for (int k = 0; k < 3; k++) {
+        assertThat((double) out.row(r)[k]).isCloseTo(softmax.get("outputs").get(r).get(k).asDouble(),
+            Offset.offset(1e-6));
       }
     }
   }
 
   @Test
   void aClassifierExportedWithItsLabelFirstServesItsProbabilities(@TempDir Path dir) throws Exception {
-    JsonNode softmax = OnnxRuntimeProviderTest.EXPECTED.get("softmax3");
     try (Predictor p = Predictor.load(bare(dir, "labelled3.onnx"))) {
-      assertThat(p.bundle().manifest().task()).isEqualTo(Task.MULTICLASS_CLASSIFICATION);
-      assertThat(p.bundle().manifest().classes()).containsExactly("0", "1", "2");
       assertThat(p.bundle().tensors()).isEqualTo(new TensorNames("x", "probabilities"));
-      Predictions out = p.predict(frame(softmax.get("inputs"), List.of("x_0", "x_1", "x_2", "x_3")));
-      for (int r = 0; r < out.rows(); r++) {
-        for (int k = 0; k < 3; k++) {
-          assertThat((double) out.row(r)[k]).isCloseTo(softmax.get("outputs").get(r).get(k).asDouble(),
-              Offset.offset(1e-6));
-        }
-      }
+      assertPredictsSoftmax3(p);
     }
   }
 
