@@ -22,7 +22,6 @@ import io.prodline.serving.protocol.v2.ServerMetadata;
 import io.prodline.serving.protocol.v2.TensorMetadata;
 import io.prodline.serving.protocol.v2.V2Inference;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * {@code inference.GRPCInferenceService} on top of {@link V2Inference}. Calls arrive on gRPC's network threads:
@@ -41,23 +40,24 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
 
   @Override
   public void serverLive(ServerLiveRequest request, StreamObserver<ServerLiveResponse> answer) {
-    reply("ServerLive", answer, () -> ServerLiveResponse.newBuilder().setLive(true).build());
+    GrpcAnswers.now("ServerLive", answer, () -> ServerLiveResponse.newBuilder().setLive(true).build());
   }
 
   @Override
   public void serverReady(ServerReadyRequest request, StreamObserver<ServerReadyResponse> answer) {
-    reply("ServerReady", answer, () -> ServerReadyResponse.newBuilder().setReady(inference.ready()).build());
+    GrpcAnswers.now("ServerReady", answer,
+        () -> ServerReadyResponse.newBuilder().setReady(inference.ready()).build());
   }
 
   @Override
   public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> answer) {
-    reply("ModelReady", answer, () -> ModelReadyResponse.newBuilder()
+    GrpcAnswers.now("ModelReady", answer, () -> ModelReadyResponse.newBuilder()
         .setReady(inference.modelReady(request.getName(), request.getVersion())).build());
   }
 
   @Override
   public void serverMetadata(ServerMetadataRequest request, StreamObserver<ServerMetadataResponse> answer) {
-    reply("ServerMetadata", answer, () -> {
+    GrpcAnswers.now("ServerMetadata", answer, () -> {
       ServerMetadata metadata = inference.serverMetadata();
       return ServerMetadataResponse.newBuilder().setName(metadata.name()).setVersion(metadata.version())
           .addAllExtensions(metadata.extensions()).build();
@@ -66,7 +66,7 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
 
   @Override
   public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> answer) {
-    reply("ModelMetadata " + request.getName(), answer, () -> {
+    GrpcAnswers.now("ModelMetadata " + request.getName(), answer, () -> {
       ModelMetadata metadata = inference.metadata(request.getName(), request.getVersion());
       ModelMetadataResponse.Builder response = ModelMetadataResponse.newBuilder()
           .setName(metadata.name())
@@ -85,15 +85,7 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
     CompletableFuture<InferenceResult> inferred = inference.infer(ServingMetrics.GRPC, request.getModelName(),
         request.getModelVersion(), request.getId(), ClientContexts.timeLeft(context),
         () -> GrpcTensors.request(request));
-    ClientContexts.abandonWhenCancelled(context, call, inferred);
-    inferred.whenComplete((result, error) -> {
-      if (error != null) {
-        answer.onError(GrpcStatuses.of(call, error));
-      } else {
-        answer.onNext(GrpcTensors.response(result));
-        answer.onCompleted();
-      }
-    });
+    GrpcAnswers.whenDone(call, context, inferred, GrpcTensors::response, answer);
   }
 
   private static ModelMetadataResponse.TensorMetadata tensor(TensorMetadata t) {
@@ -103,17 +95,5 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
       tensor.addShape(dim);
     }
     return tensor.build();
-  }
-
-  private static <T> void reply(String call, StreamObserver<T> answer, Supplier<T> response) {
-    T value;
-    try {
-      value = response.get();
-    } catch (RuntimeException e) {
-      answer.onError(GrpcStatuses.of(call, e));
-      return;
-    }
-    answer.onNext(value);
-    answer.onCompleted();
   }
 }

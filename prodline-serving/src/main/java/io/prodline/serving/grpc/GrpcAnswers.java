@@ -1,0 +1,52 @@
+package io.prodline.serving.grpc;
+
+import io.grpc.Context;
+import io.grpc.stub.StreamObserver;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How every gRPC service of the server answers a unary call, whatever its protocol: a failure becomes the status
+ * {@link GrpcStatuses} maps it to, and a call answered later (inference) is abandoned when its client stops waiting.
+ */
+public final class GrpcAnswers {
+  private GrpcAnswers() {}
+
+  /**
+   * Answers at once on the calling thread with what {@code response} computes; for calls that only read the
+   * lifecycle's routing snapshot.
+   *
+   * @param call the call, for messages and the log
+   */
+  public static <T> void now(String call, StreamObserver<T> answer, Supplier<T> response) {
+    T value;
+    try {
+      value = response.get();
+    } catch (RuntimeException e) {
+      answer.onError(GrpcStatuses.of(call, e));
+      return;
+    }
+    answer.onNext(value);
+    answer.onCompleted();
+  }
+
+  /**
+   * Answers with {@code encode} of {@code result} when that completes, on the thread that completes it. When the
+   * client of {@code context} cancels, disconnects or reaches its deadline first, {@code result} itself is failed,
+   * which abandons its work (see {@link io.prodline.serving.inference.RequestRunner}).
+   *
+   * @param call the call, for messages and the log
+   */
+  public static <R, T> void whenDone(String call, Context context, CompletableFuture<R> result,
+      Function<R, T> encode, StreamObserver<T> answer) {
+    ClientContexts.abandonWhenCancelled(context, call, result);
+    result.whenComplete((value, error) -> {
+      if (error != null) {
+        answer.onError(GrpcStatuses.of(call, error));
+      } else {
+        now(call, answer, () -> encode.apply(value));
+      }
+    });
+  }
+}

@@ -1,0 +1,70 @@
+package io.prodline.serving.protocol;
+
+import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.bundle.Task;
+import io.prodline.core.bundle.TensorNames;
+import io.prodline.core.frame.ColumnType;
+import java.util.List;
+
+/**
+ * The one signature a prodline model has in TF Serving's API, {@code serving_default}, as both transports describe
+ * it (REST {@code /metadata} in JSON, gRPC {@code GetModelMetadata} as a {@code SignatureDefMap}): the bundle's raw
+ * features as inputs, one value per instance (shape {@code [-1]}), typed by TensorFlow's names of their column
+ * types; and one {@code DT_FLOAT} output, {@code predictions}, of shape {@code [-1]}, or {@code [-1, classes]} for
+ * multiclass.
+ *
+ * <p>A bare model whose graph takes one input tensor ({@link TensorNames}) is described as its graph is: that
+ * tensor, {@code DT_FLOAT} of shape {@code [-1, d]}, and the graph's output name, as the Open Inference Protocol's
+ * metadata describes it; requests may name them.
+ *
+ * @param inputs in the model's input order
+ * @param output the one output
+ */
+public record ServingSignature(List<Tensor> inputs, Tensor output) {
+  /** What TF Serving's API calls the output of a bundle, and what answers name the predictions of any model. */
+  public static final String PREDICTIONS = "predictions";
+  /** The method a predict signature names. */
+  public static final String PREDICT_METHOD = "tensorflow/serving/predict";
+
+  /**
+   * One input or output.
+   *
+   * @param dtype TensorFlow's name of its element type, e.g. {@code DT_DOUBLE}
+   * @param shape its dimensions, -1 where the request decides (the number of rows)
+   */
+  public record Tensor(String name, String dtype, long[] shape) {}
+
+  public ServingSignature {
+    inputs = List.copyOf(inputs);
+  }
+
+  /**
+   * @param graph the bare model's graph tensor names, or {@code null} for a bundle, whose inputs are its features
+   */
+  public static ServingSignature of(BundleManifest manifest, TensorNames graph) {
+    List<Tensor> inputs = graph != null
+        ? List.of(new Tensor(graph.input(), "DT_FLOAT", new long[] {-1, manifest.inputs().size()}))
+        : manifest.inputs().stream().map(f -> new Tensor(f.name(), dtype(f.type()), new long[] {-1})).toList();
+    long[] outputShape = manifest.task() == Task.MULTICLASS_CLASSIFICATION
+        ? new long[] {-1, manifest.classes().size()} : new long[] {-1};
+    return new ServingSignature(inputs,
+        new Tensor(outputName(graph), "DT_FLOAT", outputShape));
+  }
+
+  /**
+   * The name of the output of a model with those graph tensor names ({@code null} for a bundle), without building
+   * the whole signature.
+   */
+  public static String outputName(TensorNames graph) {
+    return graph != null ? graph.output() : PREDICTIONS;
+  }
+
+  private static String dtype(ColumnType type) {
+    return switch (type) {
+      case FLOAT64 -> "DT_DOUBLE";
+      case INT64 -> "DT_INT64";
+      case BOOL -> "DT_BOOL";
+      case STRING -> "DT_STRING";
+    };
+  }
+}
