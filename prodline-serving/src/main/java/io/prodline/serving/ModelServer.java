@@ -156,9 +156,9 @@ public final class ModelServer implements AutoCloseable {
       }
       if (grpcPort != GRPC_OFF) {
         listening = config.bindAddress() + ":" + grpcPort + " (gRPC)";
-        grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, config.maxBodyBytes(), config.tls());
-        LOG.info("serving the Open Inference Protocol over gRPC on {}:{}{}", config.bindAddress(), grpc.port(),
-            tls == null ? "" : " (TLS)");
+        grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, runner, config.maxBodyBytes(), config.tls());
+        LOG.info("serving the Open Inference Protocol and TF Serving's gRPC API on {}:{}{}", config.bindAddress(),
+            grpc.port(), tls == null ? "" : " (TLS)");
       }
     } catch (Exception e) {
       // Netty rethrows the bind failure, a checked IOException, without declaring it.

@@ -11,6 +11,17 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.prodline.serving.grpc.tfserving.proto.DataType;
+import io.prodline.serving.grpc.tfserving.proto.GetModelMetadataRequest;
+import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
+import io.prodline.serving.grpc.tfserving.proto.PredictRequest;
+import io.prodline.serving.grpc.tfserving.proto.PredictResponse;
+import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
+import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc.PredictionServiceBlockingStub;
+import io.prodline.serving.grpc.tfserving.proto.SignatureDef;
+import io.prodline.serving.grpc.tfserving.proto.SignatureDefMap;
+import io.prodline.serving.grpc.tfserving.proto.TensorProto;
+import io.prodline.serving.grpc.tfserving.proto.TensorShapeProto;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.InferTensorContents;
@@ -45,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Open Inference Protocol, addressed by the graph's tensor names as a Triton or KServe client does, over REST
  * (JSON and binary data) and gRPC (contents and raw contents): each answers what the per-column request
  * ({@code features_0 .. features_29}) answers. The same model over TF Serving's REST API is described and addressed
- * by the same tensor, as a TF Serving client of that graph would.
+ * by the same tensor, as a TF Serving client of that graph would, over REST and gRPC.
  */
 class OnnxGraphTensorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -276,6 +287,45 @@ class OnnxGraphTensorsTest {
         + "the model takes [features_0,");
     assertThat(http.post("/v1/models/mlp:predict", "{\"instances\": [{\"feature\": " + row + "}]}").error())
         .endsWith("features_29], or the tensor 'features' of 30 values per row in that order");
+  }
+
+  @Test
+  void tfServingGrpcTakesTheGraphTensorAndAnswersUnderTheGraphsOutputName() throws Exception {
+    float[] expected = floats(JSON.readTree(perColumnPredictions()));
+    TensorProto.Builder features = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT)
+        .setTensorShape(TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(2))
+            .addDim(TensorShapeProto.Dim.newBuilder().setSize(WIDTH)));
+    for (float[] row : rows) {
+      for (float v : row) {
+        features.addFloatVal(v);
+      }
+    }
+    PredictionServiceBlockingStub tf = PredictionServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(30, TimeUnit.SECONDS);
+    PredictRequest request = PredictRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName("mlp"))
+        .putInputs("features", features.build()).build();
+
+    PredictResponse byDefault = tf.predict(request);
+    assertThat(byDefault.getOutputsMap()).containsOnlyKeys("score");
+    assertThat(byDefault.getOutputsOrThrow("score").getFloatValList()).containsExactly(box(expected));
+    PredictResponse asPredictions = tf.predict(request.toBuilder().addOutputFilter("predictions").build());
+    assertThat(asPredictions.getOutputsOrThrow("predictions").getFloatValList()).containsExactly(box(expected));
+
+    SignatureDef signature = tf.getModelMetadata(GetModelMetadataRequest.newBuilder()
+            .setModelSpec(ModelSpec.newBuilder().setName("mlp")).addMetadataField("signature_def").build())
+        .getMetadataOrThrow("signature_def").unpack(SignatureDefMap.class).getSignatureDefOrThrow("serving_default");
+    assertThat(signature.getInputsMap()).containsOnlyKeys("features");
+    assertThat(signature.getInputsOrThrow("features").getTensorShape().getDimList())
+        .extracting(TensorShapeProto.Dim::getSize).containsExactly(-1L, (long) WIDTH);
+    assertThat(signature.getOutputsMap()).containsOnlyKeys("score");
+
+    assertThatThrownBy(() -> tf.predict(request.toBuilder().putInputs("features", features.clone()
+        .setDtype(DataType.DT_STRING).build()).build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).isEqualTo("input 'features' is DT_STRING but the model's "
+              + "graph tensor is numeric; send DT_FLOAT, DT_DOUBLE or an integer dtype");
+        });
   }
 
   private static String v1Answer(String body, String key) {

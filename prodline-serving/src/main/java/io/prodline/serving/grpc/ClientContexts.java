@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * What a call's gRPC {@link Context} tells about its client: the deadline it set ({@code grpc-timeout}), and when
  * it stopped waiting, for gRPC cancels the context when the client cancels, disconnects or reaches its deadline.
  */
-final class ClientContexts {
+public final class ClientContexts {
   /**
    * How long before the server's copy of the deadline a cancellation still counts as the deadline: a client counts
    * its deadline from before the request crossed the network, so it gives up and resets the call a little before
@@ -24,7 +24,7 @@ final class ClientContexts {
   private ClientContexts() {}
 
   /** The time left until the client's deadline, or {@code null} when it set none. */
-  static Duration timeLeft(Context context) {
+  public static Duration timeLeft(Context context) {
     Deadline deadline = context.getDeadline();
     return deadline == null ? null : Duration.ofNanos(deadline.timeRemaining(TimeUnit.NANOSECONDS));
   }

@@ -4,6 +4,9 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.grpc.tfserving.TfServingModelService;
+import io.prodline.serving.grpc.tfserving.TfServingPredictionService;
+import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.tls.ServerSslContexts;
 import io.prodline.serving.tls.TlsConfig;
@@ -13,9 +16,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gRPC listener of the model server: the Open Inference Protocol's {@code GRPCInferenceService}, gRPC's
- * standard health service ({@link GrpcHealth}) and server reflection (so {@code grpcurl} lists and calls the
- * services without the proto files). Handlers run directly on gRPC's network threads ({@code directExecutor}):
+ * The gRPC listener of the model server: the Open Inference Protocol's {@code GRPCInferenceService}, TF Serving's
+ * {@code PredictionService} and {@code ModelService} (so one port serves both protocols' clients, as TF Serving's
+ * port 8500 serves its own), gRPC's standard health service ({@link GrpcHealth}) and server reflection (so
+ * {@code grpcurl} lists and calls the services without the proto files). Handlers run directly on gRPC's network threads ({@code directExecutor}):
  * they never block, since inference is handed to the prediction workers, and this saves a thread hop per call.
  */
 public final class GrpcServer {
@@ -30,17 +34,20 @@ public final class GrpcServer {
   /**
    * Listens on {@code bindAddress:port} (0 picks a free port).
    *
+   * @param runner runs TF Serving's predictions, as {@code inference} runs the Open Inference Protocol's
    * @param maxMessageBytes the largest request accepted, as the REST body limit
    * @param tls the certificate and key the port presents (HTTP/2 over TLS only), or {@code null} for plaintext
    * @throws ProdlineException when the TLS files are unusable or the port cannot be bound
    */
-  public static GrpcServer start(String bindAddress, int port, V2Inference inference, int maxMessageBytes,
-      TlsConfig tls) {
+  public static GrpcServer start(String bindAddress, int port, V2Inference inference, RequestRunner runner,
+      int maxMessageBytes, TlsConfig tls) {
     GrpcHealth health = new GrpcHealth(inference);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
         .directExecutor()
         .maxInboundMessageSize(maxMessageBytes)
         .addService(new GrpcInferenceService(inference))
+        .addService(new TfServingPredictionService(runner))
+        .addService(new TfServingModelService(runner.servables()))
         .addService(health.service())
         .addService(ProtoReflectionServiceV1.newInstance());
     if (tls != null) {

@@ -30,12 +30,17 @@ import java.util.function.IntSupplier;
  * {@code model=""}.
  */
 public final class ServingMetrics implements BatchObserver, AutoCloseable {
-  /** The protocol label of TF Serving's REST API; other protocols add their own ({@code rest_v2}, {@code grpc}). */
+  /**
+   * The protocol label of TF Serving's REST API; other protocols add their own ({@code rest_v2}, {@code grpc},
+   * {@code grpc_tfserving}).
+   */
   public static final String REST_V1 = "rest_v1";
   /** The protocol label of the Open Inference Protocol over REST. */
   public static final String REST_V2 = "rest_v2";
   /** The protocol label of the Open Inference Protocol over gRPC. */
   public static final String GRPC = "grpc";
+  /** The protocol label of TF Serving's gRPC API ({@code tensorflow.serving.PredictionService}). */
+  public static final String GRPC_TFSERVING = "grpc_tfserving";
 
   private static final Duration[] LATENCY_BUCKETS = durations(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
       0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);

@@ -154,7 +154,7 @@ public final class PredictRequestDecoder {
    *
    * @param name the name given, or {@code null} when it is not a string
    */
-  static void checkSignature(String name) {
+  public static void checkSignature(String name) {
     String has = "; this model has \"" + SIGNATURE + "\"";
     if (name == null) {
       throw new BadRequestException("signature_name must be a string" + has);

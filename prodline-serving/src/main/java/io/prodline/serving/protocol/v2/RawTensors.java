@@ -99,7 +99,7 @@ public final class RawTensors {
   }
 
   /** IEEE 754 half precision to float; exact, since every half is a float. */
-  static float halfToFloat(short half) {
+  public static float halfToFloat(short half) {
     int bits = half & 0xffff;
     int sign = (bits & 0x8000) << 16;
     int exponent = (bits >>> 10) & 0x1f;

@@ -1,0 +1,117 @@
+package io.prodline.serving.grpc.tfserving;
+
+import com.google.protobuf.Any;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.prodline.core.bundle.Bundle;
+import io.prodline.serving.grpc.ClientContexts;
+import io.prodline.serving.grpc.GrpcAnswers;
+import io.prodline.serving.grpc.tfserving.proto.ClassificationRequest;
+import io.prodline.serving.grpc.tfserving.proto.ClassificationResponse;
+import io.prodline.serving.grpc.tfserving.proto.GetModelMetadataRequest;
+import io.prodline.serving.grpc.tfserving.proto.GetModelMetadataResponse;
+import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
+import io.prodline.serving.grpc.tfserving.proto.MultiInferenceRequest;
+import io.prodline.serving.grpc.tfserving.proto.MultiInferenceResponse;
+import io.prodline.serving.grpc.tfserving.proto.PredictRequest;
+import io.prodline.serving.grpc.tfserving.proto.PredictResponse;
+import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
+import io.prodline.serving.grpc.tfserving.proto.RegressionRequest;
+import io.prodline.serving.grpc.tfserving.proto.RegressionResponse;
+import io.prodline.serving.inference.RequestRunner;
+import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.metrics.ServingMetrics;
+import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.MessageText;
+import io.prodline.serving.protocol.PredictRequestDecoder;
+import io.prodline.serving.protocol.ServingSignature;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * {@code tensorflow.serving.PredictionService}. {@code Predict} runs on the prediction workers through
+ * {@link RequestRunner}, as every protocol's inference does (batching, timeout or the client's earlier deadline,
+ * prediction log, metrics under {@code protocol="grpc_tfserving"}), and is abandoned when its client stops waiting.
+ * {@code GetModelMetadata} is answered on the network thread: it only reads the routing snapshot and the bundle's
+ * manifest. {@code Classify}, {@code Regress} and {@code MultiInference} take {@code tf.Example}s, which prodline's
+ * gRPC API does not read; they answer UNIMPLEMENTED, saying what to call instead.
+ */
+public final class TfServingPredictionService extends PredictionServiceGrpc.PredictionServiceImplBase {
+  /** The one metadata field TF Serving defines. */
+  static final String SIGNATURE_DEF = "signature_def";
+
+  private final RequestRunner runner;
+
+  public TfServingPredictionService(RequestRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public void predict(PredictRequest request, StreamObserver<PredictResponse> answer) {
+    ModelSpec spec = request.getModelSpec();
+    String call = "Predict " + spec.getName();
+    Context context = Context.current();
+    CompletableFuture<PredictResponse> predicted;
+    try {
+      String model = ModelSpecs.model(spec);
+      PredictRequestDecoder.checkSignature(spec.getSignatureName());
+      predicted = runner.run(ServingMetrics.GRPC_TFSERVING, model, ModelSpecs.selector(spec),
+          runner.requestId(null), ClientContexts.timeLeft(context),
+          new PredictCall(request, runner.limits().allowNaN()));
+    } catch (RuntimeException e) {
+      predicted = CompletableFuture.failedFuture(e);
+    }
+    GrpcAnswers.whenDone(call, context, predicted, Function.identity(), answer);
+  }
+
+  @Override
+  public void getModelMetadata(GetModelMetadataRequest request, StreamObserver<GetModelMetadataResponse> answer) {
+    ModelSpec spec = request.getModelSpec();
+    GrpcAnswers.now("GetModelMetadata " + spec.getName(), answer, () -> {
+      String model = ModelSpecs.model(spec);
+      requireSignatureDef(request.getMetadataFieldList());
+      try (VersionHandle handle = runner.servables().acquire(model, ModelSpecs.selector(spec))) {
+        Bundle bundle = handle.predictor().bundle();
+        return GetModelMetadataResponse.newBuilder()
+            .setModelSpec(ModelSpecs.answered(model, handle.version()))
+            .putMetadata(SIGNATURE_DEF, Any.pack(SignatureDefs.of(
+                ServingSignature.of(bundle.manifest(), bundle.tensors()))))
+            .build();
+      }
+    });
+  }
+
+  /** Refuses, as TF Serving does, a request asking for no metadata or for a field there is not. */
+  private static void requireSignatureDef(List<String> fields) {
+    if (fields.isEmpty()) {
+      throw new BadRequestException("metadata_field is empty; ask for \"" + SIGNATURE_DEF + "\"");
+    }
+    for (String field : fields) {
+      if (!field.equals(SIGNATURE_DEF)) {
+        throw new BadRequestException("metadata_field \"" + MessageText.shortened(field) + "\" is not supported; "
+            + "the one field is \"" + SIGNATURE_DEF + "\"");
+      }
+    }
+  }
+
+  @Override
+  public void classify(ClassificationRequest request, StreamObserver<ClassificationResponse> answer) {
+    answer.onError(Status.UNIMPLEMENTED.withDescription("Classify is not implemented by prodline; call Predict, "
+        + "which answers a classifier's class probabilities in the order of its classes, or POST "
+        + "/v1/models/<name>:classify on the REST port").asRuntimeException());
+  }
+
+  @Override
+  public void regress(RegressionRequest request, StreamObserver<RegressionResponse> answer) {
+    answer.onError(Status.UNIMPLEMENTED.withDescription("Regress is not implemented by prodline; call Predict, or "
+        + "POST /v1/models/<name>:regress on the REST port").asRuntimeException());
+  }
+
+  @Override
+  public void multiInference(MultiInferenceRequest request, StreamObserver<MultiInferenceResponse> answer) {
+    answer.onError(Status.UNIMPLEMENTED.withDescription("MultiInference is not implemented by prodline, whose "
+        + "models have one signature; call Predict").asRuntimeException());
+  }
+}
