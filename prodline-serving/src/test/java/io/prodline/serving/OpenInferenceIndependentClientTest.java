@@ -1,15 +1,16 @@
 package io.prodline.serving;
 
+import static io.prodline.serving.testing.ExternalProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodline.serving.testing.ExternalProcess;
+import io.prodline.serving.testing.ExternalProcess.Result;
 import io.prodline.serving.testing.SelfSignedTls;
 import io.prodline.serving.testing.TestRepository;
 import io.prodline.serving.tls.TlsConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and over TLS.
  */
 class OpenInferenceIndependentClientTest {
-  private static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -49,27 +48,6 @@ class OpenInferenceIndependentClientTest {
   @AfterAll
   static void stop() {
     server.stop();
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  private static Result run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    Thread reader = new Thread(() -> {
-      try {
-        process.getInputStream().transferTo(output);
-      } catch (IOException e) {
-        // The process died; its exit code tells.
-      }
-    });
-    reader.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not finish within 120 s");
-    }
-    reader.join();
-    return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
   }
 
   private String rest(String path) {
@@ -138,10 +116,9 @@ class OpenInferenceIndependentClientTest {
 
   /** Runs the Python client against the gRPC port, with the CA file when there is one; skipped without grpcio. */
   private static void assertPythonClientPasses(int grpcPort, String... caFile) throws Exception {
-    assumeTrue(Files.isExecutable(PYTHON)
-            && run(List.of(PYTHON.toString(), "-c", "import grpc, grpc_tools.protoc")).exitCode() == 0,
+    assumeTrue(ExternalProcess.pythonGrpcAvailable(),
         "/usr/bin/python3 cannot import grpc and grpc_tools (apt-get install python3-grpcio python3-grpc-tools)");
-    List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "src/test/python/v2_grpc_client.py",
+    List<String> command = new ArrayList<>(List.of(ExternalProcess.PYTHON, "src/test/python/v2_grpc_client.py",
         "127.0.0.1:" + grpcPort, "src/main/proto"));
     command.addAll(List.of(caFile));
     Result client = run(command);

@@ -1,0 +1,130 @@
+"""An independent TensorFlow Serving gRPC client for prodline's server tests.
+
+Generates Python stubs from the same TF Serving and TensorFlow protos the server is built from (with grpc_tools,
+as tensorflow-serving-api's stubs are generated), then drives tensorflow.serving.PredictionService and
+ModelService as a TF Serving client does, against the test repository of
+io.prodline.serving.testing.TestRepository. Exits 0 when every check passes, 1 naming the first failure.
+
+Usage: python3 tfserving_grpc_client.py HOST:PORT PROTO_DIR
+"""
+import glob
+import importlib
+import os
+import struct
+import sys
+import tempfile
+
+import grpc
+import grpc_tools
+from grpc_tools import protoc
+
+
+def generate_stubs(proto_dir, out_dir):
+    protos = sorted(os.path.relpath(path, proto_dir)
+                    for pattern in ("tensorflow/**/*.proto", "tensorflow_serving/**/*.proto")
+                    for path in glob.glob(os.path.join(proto_dir, pattern), recursive=True))
+    well_known = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
+    status = protoc.main(["protoc", "-I" + proto_dir, "-I" + well_known, "--python_out=" + out_dir,
+                          "--grpc_python_out=" + out_dir] + protos)
+    if status != 0:
+        raise SystemExit("protoc failed on the TF Serving protos in %s" % proto_dir)
+    sys.path.insert(0, out_dir)
+
+
+def module(name):
+    return importlib.import_module(name)
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    print("ok: " + what)
+
+
+def main(target, proto_dir):
+    generate_stubs(proto_dir, tempfile.mkdtemp(prefix="prodline-tfserving-stubs-"))
+    types = module("tensorflow.core.framework.types_pb2")
+    tensor_pb2 = module("tensorflow.core.framework.tensor_pb2")
+    shape_pb2 = module("tensorflow.core.framework.tensor_shape_pb2")
+    predict_pb2 = module("tensorflow_serving.apis.predict_pb2")
+    metadata_pb2 = module("tensorflow_serving.apis.get_model_metadata_pb2")
+    status_pb2 = module("tensorflow_serving.apis.get_model_status_pb2")
+    prediction_service = module("tensorflow_serving.apis.prediction_service_pb2_grpc")
+    model_service = module("tensorflow_serving.apis.model_service_pb2_grpc")
+
+    def tensor(dtype, shape, **values):
+        dims = shape_pb2.TensorShapeProto(dim=[shape_pb2.TensorShapeProto.Dim(size=s) for s in shape])
+        return tensor_pb2.TensorProto(dtype=dtype, tensor_shape=dims, **values)
+
+    def houses(request):
+        request.inputs["age"].CopyFrom(tensor(types.DT_DOUBLE, [2], double_val=[1.5, 2.0]))
+        request.inputs["rooms"].CopyFrom(tensor(types.DT_INT64, [2, 1], int64_val=[3, 1]))
+        request.inputs["city"].CopyFrom(tensor(types.DT_STRING, [2], string_val=[b"b", b"a"]))
+        return request
+
+    with grpc.insecure_channel(target) as channel:
+        stub = prediction_service.PredictionServiceStub(channel)
+        request = houses(predict_pb2.PredictRequest())
+        request.model_spec.name = "houses"
+        response = stub.Predict(request, timeout=30)
+        output = response.outputs["predictions"]
+        check((response.model_spec.name, response.model_spec.version.value, response.model_spec.signature_name)
+              == ("houses", 2, "serving_default"),
+              "Predict echoes the model, the version that answered and the signature")
+        check(output.dtype == types.DT_FLOAT and [d.size for d in output.tensor_shape.dim] == [2],
+              "Predict answers DT_FLOAT predictions of shape [2]")
+        check(list(output.float_val) == [263.0, 24.0], "typed values give the expected predictions")
+
+        labelled = houses(predict_pb2.PredictRequest())
+        labelled.model_spec.name = "houses"
+        labelled.model_spec.version_label = "stable"
+        stable = stub.Predict(labelled, timeout=30)
+        check(stable.model_spec.version.value == 1 and list(stable.outputs["predictions"].float_val) == [131.5, 12.0],
+              "version_label stable is answered by version 1")
+
+        # tensor_content as tf.make_tensor_proto writes a numpy array: raw little-endian values.
+        iris = predict_pb2.PredictRequest()
+        iris.model_spec.name = "iris"
+        iris.inputs["x"].CopyFrom(tensor(types.DT_FLOAT, [2], tensor_content=struct.pack("<2f", 0.25, 1.0)))
+        iris.inputs["y"].CopyFrom(tensor(types.DT_DOUBLE, [2], tensor_content=struct.pack("<2d", 0.0, 1.0)))
+        iris_output = stub.Predict(iris, timeout=30).outputs["predictions"]
+        check([d.size for d in iris_output.tensor_shape.dim] == [2, 3]
+              and list(iris_output.float_val) == [0.25, 0.0, 0.125, 1.0, 1.0, 1.0],
+              "tensor_content gives class probabilities of shape [2, 3]")
+
+        metadata_request = metadata_pb2.GetModelMetadataRequest(metadata_field=["signature_def"])
+        metadata_request.model_spec.name = "houses"
+        metadata = stub.GetModelMetadata(metadata_request, timeout=30)
+        signatures = metadata_pb2.SignatureDefMap()
+        check(metadata.metadata["signature_def"].Unpack(signatures), "GetModelMetadata packs a SignatureDefMap")
+        signature = signatures.signature_def["serving_default"]
+        check({name: info.dtype for name, info in signature.inputs.items()}
+              == {"age": types.DT_DOUBLE, "rooms": types.DT_INT64, "city": types.DT_STRING}
+              and list(signature.outputs) == ["predictions"],
+              "the serving_default signature lists the houses inputs with their dtypes")
+
+        status_request = status_pb2.GetModelStatusRequest()
+        status_request.model_spec.name = "houses"
+        statuses = model_service.ModelServiceStub(channel).GetModelStatus(status_request, timeout=30)
+        available = status_pb2.ModelVersionStatus.AVAILABLE
+        check([(s.version, s.state == available) for s in statuses.model_version_status]
+              == [(3, False), (2, True), (1, True)],
+              "GetModelStatus lists every version, the broken one not available")
+
+        unknown = predict_pb2.PredictRequest()
+        unknown.model_spec.name = "nope"
+        try:
+            stub.Predict(unknown, timeout=30)
+            check(False, "an unknown model fails")
+        except grpc.RpcError as e:
+            check(e.code() == grpc.StatusCode.NOT_FOUND, "an unknown model is NOT_FOUND")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)
+    try:
+        main(*sys.argv[1:])
+    except AssertionError as failure:
+        print("FAILED: %s" % failure)
+        sys.exit(1)
