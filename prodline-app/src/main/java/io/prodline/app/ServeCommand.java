@@ -28,14 +28,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
         "Serve every model bundle under a model directory over TensorFlow Serving's REST API and the Open",
-        "Inference Protocol (KServe v2): over REST on the same port, and over gRPC on --grpc-port when given.",
+        "Inference Protocol (KServe v2) over REST on the same port; with --grpc-port, both over gRPC on that port.",
         "",
         "The directory is laid out as TensorFlow Serving and Triton expect: <models>/<name>/<version>/, each",
         "version a bundle written by 'prodline train'. Each model answers at /v1/models/<name>:predict with its",
         "highest version, at /v1/models/<name>/versions/<v>:predict with a chosen one, and at",
         "/v1/models/<name>/labels/<label>:predict by label. A version that fails to load is reported in",
         "GET /v1/models/<name> and does not stop the others. The Open Inference Protocol answers at",
-        "/v2/models/<name>[/versions/<v>]/infer and as inference.GRPCInferenceService.",
+        "/v2/models/<name>[/versions/<v>]/infer and as inference.GRPCInferenceService; TensorFlow Serving's gRPC",
+        "clients call tensorflow.serving.PredictionService (Predict, GetModelMetadata) and ModelService.",
         "",
         "The directory is polled: a new version directory is loaded, warmed up and swapped in without a failed",
         "request, and the old one is unloaded once its requests have finished. A model config file sets, per model,",
@@ -93,8 +94,8 @@ final class ServeCommand implements Callable<Integer> {
   int restPort;
 
   @Option(names = "--grpc-port", defaultValue = "-1", paramLabel = "PORT",
-      description = "Port of the Open Inference Protocol's gRPC service, e.g. 8001 as Triton uses "
-          + "(default: off; 0 picks a free one).")
+      description = "Port of the gRPC services, the Open Inference Protocol's and TF Serving's, e.g. 8001 as "
+          + "Triton uses or 8500 as TF Serving does (default: off; 0 picks a free one).")
   int grpcPort;
 
   @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves every model under {@link ServerConfig#modelRoot()} over TensorFlow Serving's REST API and the Open
- * Inference Protocol (KServe v2) on the same port, and optionally over the Open Inference Protocol's gRPC service
- * on a second port ({@link #start(int, int)}).
+ * Inference Protocol (KServe v2) on the same port, and optionally over gRPC on a second port, where the Open
+ * Inference Protocol's and TF Serving's gRPC services share one server ({@link #start(int, int)}).
  *
  * <pre>{@code
  * ModelServer server = new ModelServer(ServerConfig.defaults(Path.of("models"))).start(8501);
