@@ -60,7 +60,7 @@ class GrpcOverloadTest {
   @Test
   void aFullBatchingQueueIsResourceExhaustedWithARetryHint() throws Exception {
     try (FullBatchingQueue full = new FullBatchingQueue(root)) {
-      StatusRuntimeException refused = served(full.v2(), channel -> {
+      StatusRuntimeException refused = served(full.runner(), full.v2(), channel -> {
         List<CompletableFuture<ModelInferResponse>> answers = full.sendThree(() -> infer(channel, xIsOne("gated")));
         assertThat(answers.get(0).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
         assertThat(answers.get(1).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
@@ -83,7 +83,7 @@ class GrpcOverloadTest {
         Deadlines deadlines = new Deadlines(); ServingMetrics metrics = new ServingMetrics()) {
       RequestRunner runner = new RequestRunner(repository, full, new Inference(null, null), RequestLimits.DEFAULT,
           deadlines, metrics);
-      StatusRuntimeException refused = served(new V2Inference(runner, Readiness.ofModels(repository)),
+      StatusRuntimeException refused = served(runner, new V2Inference(runner, Readiness.ofModels(repository)),
           channel -> failure(infer(channel, xIsOne("slow"))));
 
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
@@ -107,9 +107,11 @@ class GrpcOverloadTest {
     assertThat(retry.getRetryDelay().getNanos()).isZero();
   }
 
-  /** What a client talking to {@code inference} over gRPC on a loopback port gets from {@code calls}. */
-  private static <T> T served(V2Inference inference, ClientCalls<T> calls) throws InterruptedException {
-    GrpcServer server = GrpcServer.start("127.0.0.1", 0, inference, ServerConfig.DEFAULT_MAX_BODY_BYTES, null);
+  /** What a client talking to {@code runner} over gRPC on a loopback port gets from {@code calls}. */
+  private static <T> T served(RequestRunner runner, V2Inference inference, ClientCalls<T> calls)
+      throws InterruptedException {
+    GrpcServer server = GrpcServer.start("127.0.0.1", 0, inference, runner, ServerConfig.DEFAULT_MAX_BODY_BYTES,
+        null);
     ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(),
         InsecureChannelCredentials.create()).build();
     try {
