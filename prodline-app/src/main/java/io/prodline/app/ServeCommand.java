@@ -165,7 +165,8 @@ final class ServeCommand implements Callable<Integer> {
   int maxBodyBytes;
 
   @Option(names = "--allow-nan",
-      description = "Accept NaN and Infinity for float inputs (as missing values) instead of answering 400.")
+      description = "Accept NaN and Infinity for float inputs (as missing values) instead of answering 400, for "
+          + "models whose allow_nan in the model config file does not say.")
   boolean allowNaN;
 
   @Option(names = "--prediction-log", paramLabel = "DIR",

@@ -10,6 +10,8 @@ import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.NanPolicies;
+import io.prodline.serving.protocol.NonFiniteInputs;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -79,6 +81,11 @@ public final class RequestRunner {
 
   public Inference inference() {
     return inference;
+  }
+
+  /** The non-finite inputs the version {@code handle} holds takes now ({@link NanPolicies}). */
+  public NonFiniteInputs nonFinite(VersionHandle handle) {
+    return NanPolicies.of(servables.allowNaN(handle.model()), limits.allowNaN(), handle.predictor().bundle());
   }
 
   /** The id a request goes by: the client's, else one made up when the prediction log needs one, else null. */

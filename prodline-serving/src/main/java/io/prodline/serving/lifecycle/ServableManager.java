@@ -1,5 +1,7 @@
 package io.prodline.serving.lifecycle;
 
+import java.util.Optional;
+
 /**
  * What request code needs of the lifecycle: the current routing table and handles on loaded versions. Both are
  * lock-free, so request threads never wait for a load or an unload.
@@ -10,6 +12,14 @@ public interface ServableManager {
 
   /** The routing table as of now. */
   ServingSnapshot snapshot();
+
+  /**
+   * Whether NaN and infinities may reach {@code model}, as its configuration says; empty when it does not say,
+   * which leaves it to the server's default rule. A manager without configuration never says.
+   */
+  default Optional<Boolean> allowNaN(String model) {
+    return Optional.empty();
+  }
 
   /**
    * A handle on the available version {@code selector} names; close it when the request has its answer.

@@ -1,5 +1,6 @@
 package io.prodline.serving.limits;
 
+import io.prodline.serving.protocol.NonFiniteInputs;
 import io.prodline.serving.protocol.PredictRequestDecoder;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param timeout how long a request may take from arrival to answer before it gets 504 (TF Serving's
  *     DEADLINE_EXCEEDED); a prediction still running then finishes, but its answer is dropped
  * @param allowNaN whether {@code NaN} and {@code ±Infinity} tokens are accepted for float64 inputs (as missing
- *     values, to the model); refused with 400 by default
+ *     values, to the model) by models whose configuration does not say; see
+ *     {@link io.prodline.serving.protocol.NanPolicies}
  */
 public record RequestLimits(int maxRows, Duration timeout, boolean allowNaN) {
   public static final int DEFAULT_MAX_ROWS = 10_000;
@@ -29,7 +31,8 @@ public record RequestLimits(int maxRows, Duration timeout, boolean allowNaN) {
     }
   }
 
-  public PredictRequestDecoder.Options decodeOptions() {
-    return new PredictRequestDecoder.Options(maxRows, allowNaN);
+  /** The decoding options for a model taking {@code nonFinite}. */
+  public PredictRequestDecoder.Options decodeOptions(NonFiniteInputs nonFinite) {
+    return new PredictRequestDecoder.Options(maxRows, nonFinite);
   }
 }

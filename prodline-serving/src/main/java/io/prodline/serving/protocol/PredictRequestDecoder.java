@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns a TF Serving predict body into a raw {@link Frame} with one column per model input, typed as the bundle's
@@ -74,13 +75,14 @@ public final class PredictRequestDecoder {
    * What a request may contain.
    *
    * @param maxRows most instances in one request
-   * @param allowNaN whether {@code NaN} and {@code ±Infinity} are accepted for float64 inputs
+   * @param nonFinite which of {@code NaN} and {@code ±Infinity} are accepted for float64 inputs
    */
-  public record Options(int maxRows, boolean allowNaN) {
+  public record Options(int maxRows, NonFiniteInputs nonFinite) {
     /** No row limit beyond what the body size allows, and no NaN. */
-    public static final Options DEFAULT = new Options(Integer.MAX_VALUE, false);
+    public static final Options DEFAULT = new Options(Integer.MAX_VALUE, NonFiniteInputs.REFUSED);
 
     public Options {
+      Objects.requireNonNull(nonFinite, "nonFinite");
       if (maxRows < 1) {
         throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
       }
@@ -604,7 +606,7 @@ public final class PredictRequestDecoder {
         return false;
       }
       double value = parser.getDoubleValue();
-      if (!NonFiniteInputs.accepted(value, options.allowNaN())) {
+      if (!options.nonFinite().accepts(value)) {
         throw NonFiniteInputs.refused(where() + ": feature '" + input.name() + "'", parser.getText(),
             "send null for a missing value");
       }

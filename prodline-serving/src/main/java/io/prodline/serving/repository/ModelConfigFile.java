@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +26,7 @@ import java.util.Set;
  *     version_policy: all            # or {latest: 2} (default {latest: 1}) or {specific: [3, 4]}
  *     labels: {stable: 3, canary: 4}
  *     warmup: {synthetic_rows: 8, iterations: 2}
+ *     allow_nan: true                # NaN and infinities reach the model (default: see NanPolicies)
  * }</pre>
  */
 public final class ModelConfigFile {
@@ -66,10 +68,19 @@ public final class ModelConfigFile {
       if (node == null || node.isNull()) {
         return ModelSettings.DEFAULT;
       }
-      require(node.isObject(), path, "a map with version_policy, labels and warmup", node);
-      fields(node, path, Set.of("version_policy", "labels", "warmup"));
+      require(node.isObject(), path, "a map with version_policy, labels, warmup and allow_nan", node);
+      fields(node, path, Set.of("version_policy", "labels", "warmup", "allow_nan"));
       return new ModelSettings(policy(node.get("version_policy"), path + ".version_policy"),
-          labels(node.get("labels"), path + ".labels"), warmup(node.get("warmup"), path + ".warmup"));
+          labels(node.get("labels"), path + ".labels"), warmup(node.get("warmup"), path + ".warmup"),
+          allowNaN(node.get("allow_nan"), path + ".allow_nan"));
+    }
+
+    Optional<Boolean> allowNaN(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return Optional.empty();
+      }
+      require(node.isBoolean(), path, "true or false", node);
+      return Optional.of(node.booleanValue());
     }
 
     VersionPolicy policy(JsonNode node, String path) {

@@ -10,6 +10,7 @@ import io.prodline.serving.lifecycle.VersionSelector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -95,6 +96,12 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
   @Override
   public ServingSnapshot snapshot() {
     return manager.snapshot();
+  }
+
+  /** The model's {@code allow_nan} in the config file as last read. */
+  @Override
+  public Optional<Boolean> allowNaN(String model) {
+    return source.settings(model).allowNaN();
   }
 
   /** The served model names, sorted. */

@@ -3,6 +3,7 @@ package io.prodline.serving.repository;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the model config file says about one model.
@@ -10,15 +11,19 @@ import java.util.Objects;
  * @param versionPolicy which versions on disk to serve
  * @param labels label → version, e.g. {@code stable → 3}; a labelled version on disk is served as well
  * @param warmup the warm-up each version gets before it serves
+ * @param allowNaN whether NaN and infinities may reach the model; empty leaves it to
+ *     {@link io.prodline.serving.protocol.NanPolicies}
  */
-public record ModelSettings(VersionPolicy versionPolicy, Map<String, Long> labels, WarmupSettings warmup) {
-  /** For models the file does not mention: the newest version, no labels, no synthetic warm-up. */
+public record ModelSettings(VersionPolicy versionPolicy, Map<String, Long> labels, WarmupSettings warmup,
+    Optional<Boolean> allowNaN) {
+  /** For models the file does not mention: the newest version, no labels, no synthetic warm-up, NaN by default. */
   public static final ModelSettings DEFAULT = new ModelSettings(VersionPolicy.DEFAULT, Map.of(),
-      WarmupSettings.DEFAULT);
+      WarmupSettings.DEFAULT, Optional.empty());
 
   public ModelSettings {
     Objects.requireNonNull(versionPolicy, "versionPolicy");
     labels = Map.copyOf(labels);
     Objects.requireNonNull(warmup, "warmup");
+    Objects.requireNonNull(allowNaN, "allowNaN");
   }
 }

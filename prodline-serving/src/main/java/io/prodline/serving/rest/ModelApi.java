@@ -154,31 +154,32 @@ public final class ModelApi {
       ClientConnection connection) {
     String requestId = runner.requestId(headers.get(ApiResponse.REQUEST_ID));
     CompletableFuture<ApiResponse> running = runner.run(ServingMetrics.REST_V1, route.model(), route.selector(),
-        requestId, null, new V1Call(route.endpoint(), body, runner.limits()));
+        requestId, null, new V1Call(route.endpoint(), body, runner));
     connection.running(request, running);
     return running.exceptionally(e -> ErrorResponses.of(request, e)).thenApply(a -> a.withRequestId(requestId));
   }
 
   /** TF Serving's three prediction endpoints: their decoders and encoders. */
-  private record V1Call(Route.Endpoint endpoint, RequestBody sent, RequestLimits limits)
+  private record V1Call(Route.Endpoint endpoint, RequestBody sent, RequestRunner runner)
       implements RequestRunner.Call<PredictRequest, ApiResponse> {
     @Override
     public PredictRequest decode(VersionHandle handle) {
       BundleManifest manifest = handle.predictor().bundle().manifest();
       byte[] body = sent.bytes();
+      PredictRequestDecoder.Options options = runner.limits().decodeOptions(runner.nonFinite(handle));
       return switch (endpoint) {
         case CLASSIFY -> {
           requireTask(handle, manifest, manifest.task().isClassification(), ":classify", "a classification",
               ":regress or :predict");
-          yield rows(ExampleRequestDecoder.decode(body, manifest.inputs(), limits.decodeOptions()));
+          yield rows(ExampleRequestDecoder.decode(body, manifest.inputs(), options));
         }
         case REGRESS -> {
           requireTask(handle, manifest, manifest.task() == Task.REGRESSION, ":regress", "a regression",
               ":classify or :predict");
-          yield rows(ExampleRequestDecoder.decode(body, manifest.inputs(), limits.decodeOptions()));
+          yield rows(ExampleRequestDecoder.decode(body, manifest.inputs(), options));
         }
         default -> PredictRequestDecoder.decodeRequest(body, manifest.inputs(), handle.predictor().bundle().tensors(),
-            limits.decodeOptions());
+            options);
       };
     }
 

@@ -35,7 +35,7 @@ class NumericInstancesTest {
 
   /** The whole decoder, fast path first. */
   private static Frame decode(String json) {
-    return PredictRequestDecoder.decode(bytes(json), THREE, new Options(MAX_ROWS, false));
+    return PredictRequestDecoder.decode(bytes(json), THREE, new Options(MAX_ROWS, NonFiniteInputs.REFUSED));
   }
 
   /** The value the JDK gives for a JSON number: integers as Jackson reads them (long, widened), the rest parsed. */
@@ -234,7 +234,7 @@ class NumericInstancesTest {
     assertError("{\"instances\": [[1, 2, 1e400]]}", "instance 0: feature 'c' is 1e400 (beyond the float64 range, "
         + "so Infinity), which this server does not accept; send null for a missing value");
     assertThat(PredictRequestDecoder.decode(bytes("{\"instances\": [[1, 2, 1e400]]}"), THREE,
-        new Options(MAX_ROWS, true)).column("c").getDouble(0)).isEqualTo(Double.POSITIVE_INFINITY);
+        new Options(MAX_ROWS, NonFiniteInputs.ALLOWED)).column("c").getDouble(0)).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(decode("{\"instances\": [[1, 2, 12345678901234567890123]]}").column("c").getDouble(0))
         .isEqualTo(1.2345678901234568E22);
     Frame withNull = decode("{\"instances\": [[1, 2, null]]}");

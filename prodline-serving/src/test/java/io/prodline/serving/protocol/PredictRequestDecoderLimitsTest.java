@@ -22,7 +22,7 @@ class PredictRequestDecoderLimitsTest {
 
   @Test
   void acceptsUpToMaxRowsAndRefusesOneMore() {
-    Options twoRows = new Options(2, false);
+    Options twoRows = new Options(2, NonFiniteInputs.REFUSED);
     assertThat(decode("{\"instances\": [[1, 1], [2, 2]]}", twoRows).rowCount()).isEqualTo(2);
     assertThatThrownBy(() -> decode("{\"instances\": [[1, 1], [2, 2], [3, 3]]}", twoRows))
         .isInstanceOf(BadRequestException.class)
@@ -39,7 +39,7 @@ class PredictRequestDecoderLimitsTest {
     assertThatThrownBy(() -> decode("{\"instances\": [{\"n\": 1, \"x\": -Infinity}]}", Options.DEFAULT))
         .hasMessageContaining("feature 'x' is -Infinity");
 
-    Frame allowed = decode("{\"instances\": [[NaN, 1], [Infinity, 2]]}", new Options(10, true));
+    Frame allowed = decode("{\"instances\": [[NaN, 1], [Infinity, 2]]}", new Options(10, NonFiniteInputs.ALLOWED));
     assertThat(allowed.column("x").getDouble(0)).isNaN();
     assertThat(allowed.column("x").getDouble(1)).isEqualTo(Double.POSITIVE_INFINITY);
   }
@@ -57,13 +57,13 @@ class PredictRequestDecoderLimitsTest {
         .hasMessage("example 0: feature 'x' is Infinity, which this server does not accept; send null for a missing "
             + "value");
 
-    assertThat(decode("{\"instances\": [[1e400, 1]]}", new Options(10, true)).column("x").getDouble(0))
-        .isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(decode("{\"instances\": [[1e400, 1]]}", new Options(10, NonFiniteInputs.ALLOWED)).column("x")
+        .getDouble(0)).isEqualTo(Double.POSITIVE_INFINITY);
   }
 
   @Test
   void nanIsNeverAnInteger() {
-    assertThatThrownBy(() -> decode("{\"instances\": [[1, NaN]]}", new Options(10, true)))
+    assertThatThrownBy(() -> decode("{\"instances\": [[1, NaN]]}", new Options(10, NonFiniteInputs.ALLOWED)))
         .hasMessageContaining("feature 'n' must be an integer (int64) but got the number NaN");
   }
 

@@ -48,14 +48,15 @@ public final class FrameAssembler {
    * The frame of {@code tensors} for a model taking {@code inputs}, which together form the graph tensor
    * {@code graph.input()} when {@code graph} is not {@code null}; {@link BadRequestException} on a misfit.
    *
-   * @param allowNaN whether NaN and infinite elements may reach the model
+   * @param nonFinite which NaN and infinite elements may reach the model
    */
-  public static Frame assemble(List<InputTensor> tensors, List<Field> inputs, TensorNames graph, boolean allowNaN) {
+  public static Frame assemble(List<InputTensor> tensors, List<Field> inputs, TensorNames graph,
+      NonFiniteInputs nonFinite) {
     if (graph != null) {
-      List<InputTensor> split = splitGraphTensor(tensors, inputs, graph.input(), allowNaN);
+      List<InputTensor> split = splitGraphTensor(tensors, inputs, graph.input(), nonFinite);
       // The graph tensor's elements were checked for NaN whole, where a refusal can name the tensor the client
       // sent; its columns are not scanned again.
-      allowNaN |= split != tensors;
+      nonFinite = split != tensors ? NonFiniteInputs.ALLOWED : nonFinite;
       tensors = split;
     }
     Map<String, InputTensor> byName = new HashMap<>();
@@ -95,7 +96,7 @@ public final class FrameAssembler {
       }
       rows = n;
       first = first == null ? input.name() : first;
-      columns.add(column(tensor, input, allowNaN));
+      columns.add(column(tensor, input, nonFinite));
     }
     return Frame.of(names, columns);
   }
@@ -105,7 +106,7 @@ public final class FrameAssembler {
    * column; unchanged otherwise.
    */
   private static List<InputTensor> splitGraphTensor(List<InputTensor> tensors, List<Field> inputs, String name,
-      boolean allowNaN) {
+      NonFiniteInputs nonFinite) {
     InputTensor whole = null;
     for (InputTensor t : tensors) {
       if (t.name().equals(name)) {
@@ -134,7 +135,7 @@ public final class FrameAssembler {
     List<InputTensor> columns = new ArrayList<>(width);
     long[] columnShape = {rows};
     if (whole.data() instanceof TensorData.Doubles d) {
-      requireAccepted(whole, d.values(), allowNaN);
+      requireAccepted(whole, d.values(), nonFinite);
       for (int c = 0; c < width; c++) {
         double[] column = new double[rows];
         for (int r = 0; r < rows; r++) {
@@ -178,13 +179,13 @@ public final class FrameAssembler {
     return (int) rows;
   }
 
-  private static Column column(InputTensor tensor, Field input, boolean allowNaN) {
+  private static Column column(InputTensor tensor, Field input, NonFiniteInputs nonFinite) {
     TensorData data = tensor.data();
     ColumnType type = input.type();
     return switch (type) {
       case FLOAT64 -> {
         if (data instanceof TensorData.Doubles d) {
-          requireAccepted(tensor, d.values(), allowNaN);
+          requireAccepted(tensor, d.values(), nonFinite);
           yield Float64Column.of(d.values());
         }
         if (data instanceof TensorData.Longs l) {
@@ -237,12 +238,12 @@ public final class FrameAssembler {
   }
 
   /** Checks the whole array after decoding, so that no transport's per-element loop pays for it. */
-  private static void requireAccepted(InputTensor tensor, double[] values, boolean allowNaN) {
-    if (allowNaN) {
+  private static void requireAccepted(InputTensor tensor, double[] values, NonFiniteInputs nonFinite) {
+    if (nonFinite.acceptsAll()) {
       return; // every value passes
     }
     for (int i = 0; i < values.length; i++) {
-      if (!NonFiniteInputs.accepted(values[i], allowNaN)) {
+      if (!nonFinite.accepts(values[i])) {
         throw NonFiniteInputs.refused("input '" + tensor.name() + "' element " + i, Double.toString(values[i]),
             "send a finite number");
       }

@@ -3,10 +3,12 @@ package io.prodline.serving.protocol.v2;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.lifecycle.VersionPolicy;
+import io.prodline.serving.protocol.NonFiniteInputs;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -20,6 +22,8 @@ import java.util.TreeSet;
  * {@code dims [1]} with a {@code reshape} to no dimensions, because Triton allows no empty {@code dims}.
  * {@code version_policy} is the policy that picks the served versions (a rollback's pin is a specific version);
  * {@code dynamic_batching} is present when the server batches requests, with its maximum queue delay.
+ * {@code parameters} (Triton's free-form model parameters, string values) say which non-finite float inputs the
+ * model takes: {@code allow_nan} and {@code allow_infinity}, {@code "true"} or {@code "false"}.
  *
  * @param backend always {@code prodline}: the runtime is named in the platform
  * @param versionPolicy Triton's {@code ModelVersionPolicy}: one of {@code latest}, {@code all}, {@code specific}
@@ -27,7 +31,8 @@ import java.util.TreeSet;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelConfig(String name, String platform, String backend, int maxBatchSize,
-    Map<String, Object> versionPolicy, List<Tensor> input, List<Tensor> output, DynamicBatching dynamicBatching) {
+    Map<String, Object> versionPolicy, List<Tensor> input, List<Tensor> output, DynamicBatching dynamicBatching,
+    Map<String, Parameter> parameters) {
   /** The name the server metadata lists among its extensions, on REST. */
   public static final String EXTENSION = "model_configuration";
 
@@ -44,17 +49,23 @@ public record ModelConfig(String name, String platform, String backend, int maxB
 
   public record DynamicBatching(long maxQueueDelayMicroseconds) {}
 
+  /** A model parameter as Triton writes one: {@code {"string_value": "..."}}. */
+  public record Parameter(String stringValue) {}
+
   /**
    * The configuration of the model version {@code metadata} describes.
    *
    * @param maxRows the most rows the server takes in one request
    * @param batching how the server batches requests, empty when it does not
+   * @param nonFinite the non-finite float inputs the model takes
    */
   public static ModelConfig of(ModelMetadata metadata, VersionPolicy policy, int maxRows,
-      Optional<BatchingConfig> batching) {
+      Optional<BatchingConfig> batching, NonFiniteInputs nonFinite) {
     return new ModelConfig(metadata.name(), metadata.platform(), "prodline", maxRows, versionPolicy(policy),
         tensors(metadata.inputs()), tensors(metadata.outputs()),
-        batching.map(b -> new DynamicBatching(b.maxDelay().toNanos() / 1_000)).orElse(null));
+        batching.map(b -> new DynamicBatching(b.maxDelay().toNanos() / 1_000)).orElse(null),
+        new TreeMap<>(Map.of("allow_nan", new Parameter(Boolean.toString(nonFinite.nan())),
+            "allow_infinity", new Parameter(Boolean.toString(nonFinite.infinity())))));
   }
 
   private static Map<String, Object> versionPolicy(VersionPolicy policy) {

@@ -86,13 +86,15 @@ public final class V2Inference {
 
   /** The metadata of that version of {@code served}, the model as one snapshot saw it. */
   private ModelMetadata metadata(ModelSnapshot served, String version) {
-    String model = served.name();
-    BundleManifest manifest;
-    TensorNames graph;
-    try (VersionHandle handle = servables.acquire(model, selector(model, version))) {
-      manifest = handle.predictor().bundle().manifest();
-      graph = handle.predictor().bundle().tensors();
+    try (VersionHandle handle = servables.acquire(served.name(), selector(served.name(), version))) {
+      return metadata(served, handle);
     }
+  }
+
+  private static ModelMetadata metadata(ModelSnapshot served, VersionHandle handle) {
+    String model = served.name();
+    BundleManifest manifest = handle.predictor().bundle().manifest();
+    TensorNames graph = handle.predictor().bundle().tensors();
     List<String> versions = served.statuses().stream().filter(v -> v.state() == VersionState.AVAILABLE)
         .map(v -> Long.toString(v.version())).toList();
     List<TensorMetadata> inputs = graph != null
@@ -106,13 +108,15 @@ public final class V2Inference {
   }
 
   /**
-   * Triton's configuration of that version (empty: the default one): its metadata, with the model's version policy
-   * and this server's request size limit and batching.
+   * Triton's configuration of that version (empty: the default one): its metadata, with the model's version policy,
+   * the non-finite inputs it takes, and this server's request size limit and batching.
    */
   public ModelConfig config(String model, String version) {
     ModelSnapshot served = servables.snapshot().model(model);
-    return ModelConfig.of(metadata(served, version), served.versionPolicy(), runner.limits().maxRows(),
-        runner.inference().batching());
+    try (VersionHandle handle = servables.acquire(model, selector(model, version))) {
+      return ModelConfig.of(metadata(served, handle), served.versionPolicy(), runner.limits().maxRows(),
+          runner.inference().batching(), runner.nonFinite(handle));
+    }
   }
 
   /** The id a request goes by before its body is read, as {@link RequestRunner#requestId}. */
@@ -133,7 +137,7 @@ public final class V2Inference {
       Duration clientTimeout, Supplier<InferenceRequest> request) {
     try {
       return runner.run(protocol, model, selector(model, version), runner.requestId(requestId), clientTimeout,
-          new V2Call(request, runner.limits().allowNaN()));
+          new V2Call(request, runner));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -143,7 +147,7 @@ public final class V2Inference {
   private record Decoded(InferenceRequest request, Frame frame) {}
 
   /** The protocol's part of a request: tensors in, tensors out. */
-  private record V2Call(Supplier<InferenceRequest> request, boolean allowNaN)
+  private record V2Call(Supplier<InferenceRequest> request, RequestRunner runner)
       implements Call<Decoded, InferenceResult> {
     @Override
     public Decoded decode(VersionHandle handle) {
@@ -152,7 +156,8 @@ public final class V2Inference {
       TensorNames graph = bundle.tensors();
       checkOutputs(decoded.outputs(), graph);
       List<Field> inputs = bundle.manifest().inputs();
-      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs, graph, allowNaN));
+      return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs, graph,
+          runner.nonFinite(handle)));
     }
 
     @Override

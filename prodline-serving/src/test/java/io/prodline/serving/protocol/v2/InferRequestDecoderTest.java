@@ -8,6 +8,7 @@ import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.NonFiniteInputs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,11 @@ class InferRequestDecoderTest {
   @Test
   void readsUint64AboveTheLongRangeIntoAFloatFeatureButNotAnIntFeature() {
     InferenceRequest request = decode(tensor("UINT64", "[18446744073709551615]"));
-    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)), null, false);
+    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)), null,
+        NonFiniteInputs.REFUSED);
     assertThat(frame.column(0).getDouble(0)).isEqualTo(0x1p64);
     assertThatThrownBy(() -> FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.INT64)), null,
-        false))
+        NonFiniteInputs.REFUSED))
         .hasMessage("input 'n' element 0 is 18446744073709551615, beyond the int64 range of the feature");
   }
 
@@ -36,16 +38,21 @@ class InferRequestDecoderTest {
   void refusesNaNAndInfinitiesForAFloatFeatureUnlessAllowed() {
     List<Field> inputs = List.of(field("n", ColumnType.FLOAT64));
     InferenceRequest overflow = decode(tensor("FP64", "[1e400]"));
-    assertThatThrownBy(() -> FrameAssembler.assemble(overflow.inputs(), inputs, null, false))
+    assertThatThrownBy(() -> FrameAssembler.assemble(overflow.inputs(), inputs, null, NonFiniteInputs.REFUSED))
         .isInstanceOf(BadRequestException.class)
         .hasMessage("input 'n' element 0 is Infinity, which this server does not accept; send a finite number");
     InferenceRequest nan = decode(tensor("FP32", "[NaN]"));
-    assertThatThrownBy(() -> FrameAssembler.assemble(nan.inputs(), inputs, null, false))
+    assertThatThrownBy(() -> FrameAssembler.assemble(nan.inputs(), inputs, null, NonFiniteInputs.REFUSED))
         .hasMessage("input 'n' element 0 is NaN, which this server does not accept; send a finite number");
 
-    assertThat(FrameAssembler.assemble(nan.inputs(), inputs, null, true).column(0).getDouble(0)).isNaN();
-    assertThat(FrameAssembler.assemble(overflow.inputs(), inputs, null, true).column(0).getDouble(0))
-        .isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(FrameAssembler.assemble(nan.inputs(), inputs, null, NonFiniteInputs.ALLOWED).column(0).getDouble(0))
+        .isNaN();
+    assertThat(FrameAssembler.assemble(overflow.inputs(), inputs, null, NonFiniteInputs.ALLOWED).column(0)
+        .getDouble(0)).isEqualTo(Double.POSITIVE_INFINITY);
+    NonFiniteInputs missingOnly = new NonFiniteInputs(true, false);
+    assertThat(FrameAssembler.assemble(nan.inputs(), inputs, null, missingOnly).column(0).getDouble(0)).isNaN();
+    assertThatThrownBy(() -> FrameAssembler.assemble(overflow.inputs(), inputs, null, missingOnly))
+        .hasMessage("input 'n' element 0 is Infinity, which this server does not accept; send a finite number");
   }
 
   @Test
@@ -101,7 +108,8 @@ class InferRequestDecoderTest {
   void takesTheScalarShapeAsOneRow() {
     String scalar = "{\"inputs\": [{\"name\": \"n\", \"shape\": [], \"datatype\": \"FP64\", \"data\": %s}]}";
     InferenceRequest request = decode(scalar.formatted("[2.5]"));
-    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)), null, false);
+    Frame frame = FrameAssembler.assemble(request.inputs(), List.of(field("n", ColumnType.FLOAT64)), null,
+        NonFiniteInputs.REFUSED);
     assertThat(frame.rowCount()).isEqualTo(1);
     assertThat(frame.column(0).getDouble(0)).isEqualTo(2.5);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import io.prodline.serving.protocol.Json;
+import io.prodline.serving.protocol.NonFiniteInputs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,8 @@ class ModelConfigTest {
       List.of(new TensorMetadata("score", "FP32", new long[] {-1, 1})));
 
   private static String json(VersionPolicy policy, Optional<BatchingConfig> batching) {
-    return new String(Json.write(ModelConfig.of(GRAPH, policy, 500, batching)), StandardCharsets.UTF_8);
+    return new String(Json.write(ModelConfig.of(GRAPH, policy, 500, batching,
+        new NonFiniteInputs(true, false))), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -30,7 +32,9 @@ class ModelConfigTest {
         + "\"version_policy\":{\"latest\":{\"num_versions\":2}},"
         + "\"input\":[{\"name\":\"features\",\"data_type\":\"TYPE_FP32\",\"dims\":[30]}],"
         + "\"output\":[{\"name\":\"score\",\"data_type\":\"TYPE_FP32\",\"dims\":[1]}],"
-        + "\"dynamic_batching\":{\"max_queue_delay_microseconds\":2500}}");
+        + "\"dynamic_batching\":{\"max_queue_delay_microseconds\":2500},"
+        + "\"parameters\":{\"allow_infinity\":{\"string_value\":\"false\"},"
+        + "\"allow_nan\":{\"string_value\":\"true\"}}}");
   }
 
   @Test

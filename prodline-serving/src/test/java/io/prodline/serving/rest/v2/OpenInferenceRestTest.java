@@ -92,7 +92,8 @@ class OpenInferenceRestTest {
         + "{\"name\":\"rooms\",\"data_type\":\"TYPE_INT64\",\"dims\":[1],\"reshape\":{\"shape\":[]}},"
         + "{\"name\":\"city\",\"data_type\":\"TYPE_STRING\",\"dims\":[1],\"reshape\":{\"shape\":[]}}],"
         + "\"output\":[{\"name\":\"predictions\",\"data_type\":\"TYPE_FP32\",\"dims\":[1],"
-        + "\"reshape\":{\"shape\":[]}}]}");
+        + "\"reshape\":{\"shape\":[]}}],\"parameters\":{\"allow_infinity\":{\"string_value\":\"false\"},"
+        + "\"allow_nan\":{\"string_value\":\"false\"}}}");
     JsonNode iris = http().get("/v2/models/iris/versions/1/config").json();
     assertThat(iris.get("output").get(0).toString())
         .isEqualTo("{\"name\":\"predictions\",\"data_type\":\"TYPE_FP32\",\"dims\":[3]}");

@@ -1,0 +1,78 @@
+package io.prodline.serving.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodline.core.bundle.BareModels;
+import io.prodline.core.bundle.Bundle;
+import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.schema.Field;
+import io.prodline.core.transform.FeatureEncoder;
+import io.prodline.core.transform.FillStep;
+import io.prodline.core.transform.FittedTransform;
+import io.prodline.core.transform.Log1pStep;
+import io.prodline.core.transform.NumericEncoder;
+import io.prodline.core.transform.VocabularyEncoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which non-finite inputs a model takes, rule by rule. */
+class NanPoliciesTest {
+  private static final NonFiniteInputs NAN_ONLY = new NonFiniteInputs(true, false);
+  private static final List<Field> INPUTS = List.of(new Field("x", ColumnType.FLOAT64),
+      new Field("city", ColumnType.STRING));
+
+  @TempDir
+  Path dir;
+
+  private static Bundle bundle(String runtime, NumericEncoder x) {
+    BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, "m", 1, runtime, "model.bin",
+        "transform.json", Task.REGRESSION, "label", null, INPUTS, null, null, null, null, null);
+    List<FeatureEncoder> encoders = List.of(x, new VocabularyEncoder("city", List.of("a")));
+    return new Bundle(Path.of("m"), manifest, FittedTransform.of(encoders));
+  }
+
+  private Bundle bareXGBoost() throws Exception {
+    Path version = Files.createDirectories(dir.resolve("stumps/1"));
+    Files.copy(Path.of("src/test/resources/xgboost/stumps/model.json"), version.resolve("model.json"));
+    return BareModels.read(version);
+  }
+
+  @Test
+  void aBareXGBoostModelTakesNaNAsItsMissingValueButNotInfinities() throws Exception {
+    assertThat(NanPolicies.of(Optional.empty(), false, bareXGBoost())).isEqualTo(NAN_ONLY);
+  }
+
+  @Test
+  void aBundleTakesNaNOnlyWhenEveryFloatInputHasAMeaningForIt() {
+    NumericEncoder filled = new NumericEncoder("x", "x", List.of(new Log1pStep(), new FillStep(0)));
+    NumericEncoder passed = new NumericEncoder("x", "x", List.of(new Log1pStep()));
+    assertThat(NanPolicies.of(Optional.empty(), false, bundle("onnx", filled))).isEqualTo(NAN_ONLY);
+    assertThat(NanPolicies.of(Optional.empty(), false, bundle("xgboost", passed))).isEqualTo(NAN_ONLY);
+    assertThat(NanPolicies.of(Optional.empty(), false, bundle("onnx", passed))).isEqualTo(NonFiniteInputs.REFUSED);
+  }
+
+  @Test
+  void theModelsSettingWinsOverTheServersAndTheKindOfModel() throws Exception {
+    Bundle xgboost = bareXGBoost();
+    NumericEncoder passed = new NumericEncoder("x");
+    assertThat(NanPolicies.of(Optional.of(false), true, xgboost)).isEqualTo(NonFiniteInputs.REFUSED);
+    assertThat(NanPolicies.of(Optional.of(true), false, bundle("onnx", passed))).isEqualTo(NonFiniteInputs.ALLOWED);
+    assertThat(NanPolicies.of(Optional.empty(), true, bundle("onnx", passed))).isEqualTo(NonFiniteInputs.ALLOWED);
+    assertThat(NanPolicies.of(Optional.empty(), true, xgboost)).isEqualTo(NonFiniteInputs.ALLOWED);
+  }
+
+  @Test
+  void aPolicyAcceptsWhatItSays() {
+    assertThat(NAN_ONLY.accepts(Double.NaN)).isTrue();
+    assertThat(NAN_ONLY.accepts(Double.NEGATIVE_INFINITY)).isFalse();
+    assertThat(NonFiniteInputs.REFUSED.accepts(1.5)).isTrue();
+    assertThat(NonFiniteInputs.REFUSED.accepts(Double.NaN)).isFalse();
+    assertThat(NonFiniteInputs.ALLOWED.accepts(Double.POSITIVE_INFINITY)).isTrue();
+  }
+}
