@@ -1,12 +1,15 @@
 package io.prodline.serving.protocol.v2;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Json;
 import io.prodline.serving.protocol.MalformedJson;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -24,11 +27,19 @@ import java.util.Set;
  * parameters are how protocol extensions talk.
  * Output parameters: {@code binary_data} per output, or {@code binary_data_output} for the whole request, asks
  * for outputs as binary data.
+ *
+ * <p>The JSON is read token by token (Jackson's streaming parser, no tree), and each tensor's {@code data} goes
+ * straight into its primitive array ({@link JsonTensorData}). The fields of an object may come in any order: when
+ * {@code data} comes before the name, datatype or shape it needs, only its place in the body is kept, and it is
+ * read from there once the object has ended. A body that is not JSON is answered as {@link MalformedJson} words it,
+ * whatever else is wrong with it, as if it had been parsed whole first.
  */
 public final class InferRequestDecoder {
   private static final Set<String> REQUEST_FIELDS = Set.of("id", "parameters", "inputs", "outputs");
   private static final Set<String> INPUT_FIELDS = Set.of("name", "shape", "datatype", "parameters", "data");
   private static final Set<String> OUTPUT_FIELDS = Set.of("name", "parameters");
+  private static final String NEEDS_INPUTS = "the request needs \"inputs\": a list of tensors {\"name\", \"shape\", "
+      + "\"datatype\", \"data\"}, one per model input";
 
   private InferRequestDecoder() {}
 
@@ -42,139 +53,345 @@ public final class InferRequestDecoder {
           + body.length + " bytes");
     }
     int headerEnd = jsonLength < 0 ? body.length : jsonLength;
-    JsonNode root = parse(body, headerEnd);
-    checkFields(root, REQUEST_FIELDS, "the request");
-    String id = optionalText(root, "id", "the request");
-    JsonNode inputsNode = root.get("inputs");
-    if (inputsNode == null || !inputsNode.isArray() || inputsNode.isEmpty()) {
-      throw new BadRequestException("the request needs \"inputs\": a list of tensors {\"name\", \"shape\", "
-          + "\"datatype\", \"data\"}, one per model input");
-    }
     ByteBuffer binary = ByteBuffer.wrap(body, headerEnd, body.length - headerEnd);
-    List<InputTensor> inputs = new ArrayList<>();
-    for (JsonNode input : inputsNode) {
-      inputs.add(input(input, binary, jsonLength >= 0));
+    try (JsonParser parser = Json.REQUESTS.createParser(body, 0, headerEnd)) {
+      try {
+        return new Reader(parser, body, binary, jsonLength >= 0).read();
+      } catch (BadRequestException e) {
+        finish(parser);
+        throw e;
+      }
+    } catch (JsonProcessingException e) {
+      throw MalformedJson.of(e, body);
+    } catch (IOException e) {
+      throw MalformedJson.unreadable(e); // e.g. bytes Jackson takes for UTF-32 but are not
     }
-    if (binary.hasRemaining()) {
-      throw new BadRequestException(binary.remaining() + " bytes of binary data after the JSON are not claimed by "
-          + "any input's binary_data_size");
+  }
+
+  /** Reads to the end of the JSON, so that a syntax error or trailing garbage is reported first. */
+  private static void finish(JsonParser parser) throws IOException {
+    while (!parser.getParsingContext().inRoot()) {
+      parser.nextToken();
     }
-    boolean binaryOutputs = bool(root.get("parameters"), "binary_data_output", "the request");
-    List<RequestedOutput> outputs = new ArrayList<>();
-    JsonNode outputsNode = root.get("outputs");
-    if (outputsNode != null) {
-      if (!outputsNode.isArray()) {
+    if (parser.nextToken() != null) {
+      throw MalformedJson.trailing(parser.currentTokenLocation());
+    }
+  }
+
+  /** One decoding pass over the JSON. */
+  private static final class Reader {
+    private final JsonParser parser;
+    private final byte[] body;
+    private final ByteBuffer binary;
+    private final boolean binaryAllowed;
+
+    Reader(JsonParser parser, byte[] body, ByteBuffer binary, boolean binaryAllowed) {
+      this.parser = parser;
+      this.body = body;
+      this.binary = binary;
+      this.binaryAllowed = binaryAllowed;
+    }
+
+    InferenceRequest read() throws IOException {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new BadRequestException("the request body must be a JSON object with \"inputs\"");
+      }
+      String id = "";
+      List<InputTensor> inputs = null;
+      List<OutputFields> outputs = List.of();
+      Scalar binaryOutputs = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (key) {
+          case "id" -> id = id(value);
+          case "inputs" -> inputs = inputs(value);
+          case "outputs" -> outputs = outputs(value);
+          case "parameters" -> binaryOutputs = parameter(value, "binary_data_output");
+          default -> throw unknownField(key, REQUEST_FIELDS, "the request");
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw MalformedJson.trailing(parser.currentTokenLocation());
+      }
+      if (inputs == null || inputs.isEmpty()) {
+        throw new BadRequestException(NEEDS_INPUTS);
+      }
+      if (binary.hasRemaining()) {
+        throw new BadRequestException(binary.remaining() + " bytes of binary data after the JSON are not claimed by "
+            + "any input's binary_data_size");
+      }
+      boolean binaryDefault = bool(binaryOutputs, "binary_data_output", "the request");
+      List<RequestedOutput> requested = new ArrayList<>(outputs.size());
+      for (OutputFields output : outputs) {
+        requested.add(output.requested(binaryDefault));
+      }
+      return new InferenceRequest(id, inputs, requested, binaryDefault);
+    }
+
+    private String id(JsonToken value) throws IOException {
+      if (value != JsonToken.VALUE_STRING) {
+        throw new BadRequestException("\"id\" of the request must be a string");
+      }
+      return parser.getText();
+    }
+
+    /** The inputs list, each input decoded as it comes. */
+    private List<InputTensor> inputs(JsonToken value) throws IOException {
+      if (value != JsonToken.START_ARRAY) {
+        throw new BadRequestException(NEEDS_INPUTS);
+      }
+      List<InputTensor> inputs = new ArrayList<>();
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (t != JsonToken.START_OBJECT) {
+          throw new BadRequestException("an input must be a JSON object");
+        }
+        inputs.add(input());
+      }
+      return inputs;
+    }
+
+    private InputTensor input() throws IOException {
+      InputFields fields = new InputFields();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (key) {
+          case "name" -> fields.name = scalar(value);
+          case "datatype" -> fields.datatype = scalar(value);
+          case "shape" -> fields.shape = shape(value);
+          case "parameters" -> fields.binarySize = parameter(value, "binary_data_size");
+          case "data" -> data(fields, value);
+          default -> throw unknownField(key, INPUT_FIELDS, "an input");
+        }
+      }
+      return fields.tensor();
+    }
+
+    /**
+     * Reads {@code data} straight into its tensor when the name, datatype and shape came before it (the usual
+     * order); otherwise keeps where it lies in the body, to read once they are known.
+     */
+    private void data(InputFields fields, JsonToken value) throws IOException {
+      fields.hasData = true;
+      if (fields.name != null && fields.datatype != null && fields.shape != null && fields.binarySize == null) {
+        fields.header();
+        fields.data = JsonTensorData.read(parser, fields.type, fields.shape.dims(), fields.elements, fields.tensor);
+        return;
+      }
+      fields.dataStart = (int) parser.currentTokenLocation().getByteOffset();
+      parser.skipChildren();
+      parser.finishToken(); // a string's end is found only when it is read
+      fields.dataEnd = (int) parser.currentLocation().getByteOffset();
+    }
+
+    /** The fields of one input, checked in a fixed order once all are read, whatever their order in the body. */
+    private final class InputFields {
+      Scalar name;
+      Scalar datatype;
+      Shape shape;
+      /** The binary_data_size value when present: a number, or something it must not be. */
+      Scalar binarySize;
+      boolean hasData;
+      /** Where {@code data} lies in the body when it came before the fields it needs. */
+      int dataStart;
+      int dataEnd;
+      TensorData data;
+      /** Set by {@link #header}. */
+      String tensor;
+      DataType type;
+      int elements;
+
+      /** Checks the name, datatype and shape; the tensor is named from here on. */
+      void header() {
+        tensor = requiredText(name, "name", "an input");
+        type = DataType.parse(requiredText(datatype, "datatype", "input '" + tensor + "'"), tensor);
+        if (shape == null || shape.dims() == null) {
+          throw new BadRequestException("input '" + tensor + "' needs \"shape\", a list of dimensions such as [2]");
+        }
+        if (shape.invalid() != null) {
+          throw new BadRequestException("input '" + tensor + "' shape " + shape.invalid() + " must hold integers");
+        }
+        elements = Shapes.elementCount(shape.dims(), tensor);
+      }
+
+      InputTensor tensor() throws IOException {
+        if (tensor == null) {
+          header();
+        }
+        if (binarySize != null) {
+          return binaryTensor();
+        }
+        if (!hasData) {
+          throw new BadRequestException("input '" + tensor + "' has no \"data\"");
+        }
+        if (data == null) {
+          data = deferredData();
+        }
+        return new InputTensor(tensor, type, shape.dims(), data);
+      }
+
+      private TensorData deferredData() throws IOException {
+        try (JsonParser deferred = Json.REQUESTS.createParser(body, dataStart, dataEnd - dataStart)) {
+          deferred.nextToken();
+          return JsonTensorData.read(deferred, type, shape.dims(), elements, tensor);
+        }
+      }
+
+      private InputTensor binaryTensor() {
+        if (!binaryAllowed) {
+          throw new BadRequestException("input '" + tensor + "' gives binary_data_size but the request has no "
+              + "Inference-Header-Content-Length header saying where the JSON ends");
+        }
+        if (hasData) {
+          throw new BadRequestException("input '" + tensor + "' has both \"data\" and binary_data_size; send one");
+        }
+        if (binarySize.token() != JsonToken.VALUE_NUMBER_INT || binarySize.number() < 0
+            || binarySize.number() > Integer.MAX_VALUE) {
+          throw new BadRequestException("input '" + tensor + "' binary_data_size must be a non-negative integer");
+        }
+        int size = (int) binarySize.number();
+        if (size > binary.remaining()) {
+          throw new BadRequestException("input '" + tensor + "' claims " + size + " bytes of binary data but only "
+              + binary.remaining() + " are left after the JSON");
+        }
+        ByteBuffer raw = binary.slice(binary.position(), size);
+        binary.position(binary.position() + size);
+        return new InputTensor(tensor, type, shape.dims(), RawTensors.decode(raw, type, elements, tensor));
+      }
+    }
+
+    private List<OutputFields> outputs(JsonToken value) throws IOException {
+      if (value != JsonToken.START_ARRAY) {
         throw new BadRequestException("\"outputs\" must be a list of {\"name\"} objects");
       }
-      for (JsonNode output : outputsNode) {
-        checkFields(output, OUTPUT_FIELDS, "an output");
-        String name = requiredText(output, "name", "an output");
-        JsonNode parameters = output.get("parameters");
-        boolean binaryOutput = parameters != null && parameters.has("binary_data")
-            ? bool(parameters, "binary_data", "output '" + name + "'") : binaryOutputs;
-        outputs.add(new RequestedOutput(name, binaryOutput));
+      List<OutputFields> outputs = new ArrayList<>();
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (t != JsonToken.START_OBJECT) {
+          throw new BadRequestException("an output must be a JSON object");
+        }
+        Scalar name = null;
+        Scalar binaryData = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          JsonToken field = parser.nextToken();
+          switch (key) {
+            case "name" -> name = scalar(field);
+            case "parameters" -> binaryData = parameter(field, "binary_data");
+            default -> throw unknownField(key, OUTPUT_FIELDS, "an output");
+          }
+        }
+        outputs.add(new OutputFields(requiredText(name, "name", "an output"), binaryData));
       }
+      return outputs;
     }
-    return new InferenceRequest(id, inputs, outputs, binaryOutputs);
+
+    /**
+     * The value of parameter {@code wanted} in the parameters object at {@code value}; {@code null} when absent.
+     * Parameters that are not an object are ignored, as are the others.
+     */
+    private Scalar parameter(JsonToken value, String wanted) throws IOException {
+      Scalar found = null;
+      if (value != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        return null;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        JsonToken parameter = parser.nextToken();
+        if (key.equals(wanted)) {
+          found = scalar(parameter);
+        } else {
+          parser.skipChildren();
+        }
+      }
+      return found;
+    }
+
+    /** The value at {@code value} as a scalar; a list or an object is skipped and kept as its opening token. */
+    private Scalar scalar(JsonToken value) throws IOException {
+      return switch (value) {
+        case VALUE_STRING -> new Scalar(value, parser.getText(), 0);
+        case VALUE_NUMBER_INT -> new Scalar(value, null,
+            parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? -1 : parser.getLongValue());
+        default -> {
+          parser.skipChildren();
+          yield new Scalar(value, null, 0);
+        }
+      };
+    }
+
+    /** The shape at {@code value}; a list holding anything but integers keeps its JSON, for the message. */
+    private Shape shape(JsonToken value) throws IOException {
+      if (value != JsonToken.START_ARRAY) {
+        parser.skipChildren();
+        return new Shape(null, null);
+      }
+      long start = parser.currentTokenLocation().getByteOffset();
+      long[] dims = new long[4];
+      int n = 0;
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (t != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          parser.skipChildren();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            parser.skipChildren();
+          }
+          return new Shape(new long[0], asJson(start, parser.currentLocation().getByteOffset()));
+        }
+        if (n == dims.length) {
+          dims = Arrays.copyOf(dims, n * 2);
+        }
+        dims[n++] = parser.getLongValue();
+      }
+      return new Shape(Arrays.copyOf(dims, n), null);
+    }
+
+    /** The JSON value between those body offsets, written compactly as a tree writes it. */
+    private String asJson(long start, long end) throws IOException {
+      return Json.REQUEST_TREES.readTree(body, (int) start, (int) (end - start)).toString();
+    }
   }
 
-  private static InputTensor input(JsonNode input, ByteBuffer binary, boolean binaryAllowed) {
-    checkFields(input, INPUT_FIELDS, "an input");
-    String name = requiredText(input, "name", "an input");
-    DataType type = DataType.parse(requiredText(input, "datatype", "input '" + name + "'"), name);
-    long[] shape = shape(input.get("shape"), name);
-    int elements = Shapes.elementCount(shape, name);
-    JsonNode parameters = input.get("parameters");
-    JsonNode binarySize = parameters == null ? null : parameters.get("binary_data_size");
-    JsonNode data = input.get("data");
-    if (binarySize != null) {
-      if (!binaryAllowed) {
-        throw new BadRequestException("input '" + name + "' gives binary_data_size but the request has no "
-            + "Inference-Header-Content-Length header saying where the JSON ends");
-      }
-      if (data != null) {
-        throw new BadRequestException("input '" + name + "' has both \"data\" and binary_data_size; send one");
-      }
-      if (!binarySize.canConvertToInt() || !binarySize.isIntegralNumber() || binarySize.intValue() < 0) {
-        throw new BadRequestException("input '" + name + "' binary_data_size must be a non-negative integer");
-      }
-      int size = binarySize.intValue();
-      if (size > binary.remaining()) {
-        throw new BadRequestException("input '" + name + "' claims " + size + " bytes of binary data but only "
-            + binary.remaining() + " are left after the JSON");
-      }
-      ByteBuffer raw = binary.slice(binary.position(), size);
-      binary.position(binary.position() + size);
-      return new InputTensor(name, type, shape, RawTensors.decode(raw, type, elements, name));
-    }
-    if (data == null) {
-      throw new BadRequestException("input '" + name + "' has no \"data\"");
-    }
-    return new InputTensor(name, type, shape, JsonTensorData.read(data, type, shape, elements, name));
-  }
+  /**
+   * A scalar field's value: its token, and its text (strings) or number (integers; -1 for one beyond a long).
+   */
+  private record Scalar(JsonToken token, String text, long number) {}
 
-  private static long[] shape(JsonNode shape, String tensor) {
-    if (shape == null || !shape.isArray()) {
-      throw new BadRequestException("input '" + tensor + "' needs \"shape\", a list of dimensions such as [2]");
-    }
-    long[] dims = new long[shape.size()];
-    for (int i = 0; i < dims.length; i++) {
-      JsonNode dim = shape.get(i);
-      if (!dim.isIntegralNumber() || !dim.canConvertToLong()) {
-        throw new BadRequestException("input '" + tensor + "' shape " + shape + " must hold integers");
-      }
-      dims[i] = dim.longValue();
-    }
-    return dims;
-  }
+  /**
+   * A shape: {@code dims} null when the value is not a list; {@code invalid}, the list's JSON, when it holds
+   * anything but integers.
+   */
+  private record Shape(long[] dims, String invalid) {}
 
-  private static JsonNode parse(byte[] body, int length) {
-    JsonNode root = MalformedJson.readTree(Json.REQUEST_TREES, body, length);
-    if (root == null || root.isMissingNode() || !root.isObject()) {
-      throw new BadRequestException("the request body must be a JSON object with \"inputs\"");
-    }
-    return root;
-  }
-
-  private static void checkFields(JsonNode node, Set<String> allowed, String what) {
-    if (!node.isObject()) {
-      throw new BadRequestException(what + " must be a JSON object");
-    }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!allowed.contains(key)) {
-        throw new BadRequestException("unknown field '" + key + "' in " + what + "; expected " + allowed);
-      }
+  /** An output as asked: its name, and its binary_data parameter when given. */
+  private record OutputFields(String name, Scalar binaryData) {
+    RequestedOutput requested(boolean binaryDefault) {
+      return new RequestedOutput(name,
+          binaryData != null ? bool(binaryData, "binary_data", "output '" + name + "'") : binaryDefault);
     }
   }
 
-  private static String requiredText(JsonNode node, String field, String what) {
-    String text = optionalText(node, field, what);
-    if (text.isEmpty()) {
-      throw new BadRequestException(what + " needs a \"" + field + "\"");
-    }
-    return text;
+  private static BadRequestException unknownField(String key, Set<String> allowed, String what) {
+    return new BadRequestException("unknown field '" + key + "' in " + what + "; expected " + allowed);
   }
 
-  private static String optionalText(JsonNode node, String field, String what) {
-    JsonNode value = node.get(field);
-    if (value == null) {
-      return "";
-    }
-    if (!value.isTextual()) {
+  private static String requiredText(Scalar value, String field, String what) {
+    if (value != null && value.token() != JsonToken.VALUE_STRING) {
       throw new BadRequestException("\"" + field + "\" of " + what + " must be a string");
     }
-    return value.textValue();
+    if (value == null || value.text().isEmpty()) {
+      throw new BadRequestException(what + " needs a \"" + field + "\"");
+    }
+    return value.text();
   }
 
-  private static boolean bool(JsonNode parameters, String name, String what) {
-    JsonNode value = parameters == null ? null : parameters.get(name);
+  private static boolean bool(Scalar value, String name, String what) {
     if (value == null) {
       return false;
     }
-    if (!value.isBoolean()) {
+    if (value.token() != JsonToken.VALUE_TRUE && value.token() != JsonToken.VALUE_FALSE) {
       throw new BadRequestException("parameter " + name + " of " + what + " must be true or false");
     }
-    return value.booleanValue();
+    return value.token() == JsonToken.VALUE_TRUE;
   }
 }

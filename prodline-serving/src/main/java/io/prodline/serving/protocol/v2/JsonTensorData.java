@@ -1,89 +1,81 @@
 package io.prodline.serving.protocol.v2;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.Json;
 import io.prodline.serving.protocol.MessageText;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * Reads a tensor's JSON {@code data}, flat or nested as its shape says (row-major), into {@link TensorData},
- * checking every element against the datatype so that the error names the tensor, the element and what was
- * expected.
+ * Reads a tensor's JSON {@code data}, flat or nested as its shape says (row-major), token by token straight into
+ * the primitive array of its {@link TensorData}, checking every element against the datatype so that the error
+ * names the tensor, the element and what was expected. Only a refused element is turned into a tree, to show it
+ * as the client wrote it.
  */
 final class JsonTensorData {
-  /** Receives the flattened elements one by one. */
-  private interface Sink {
-    void accept(JsonNode element, int index);
+  /** Reads one element as a tree, in the middle of the body. */
+  private static final ObjectReader ELEMENT = Json.REQUEST_TREES.reader()
+      .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** Stores the flattened elements one by one, at the parser's current token. */
+  private abstract static class Sink {
+    abstract void accept(JsonParser parser, JsonToken token, int index) throws IOException;
+
+    abstract TensorData data();
   }
 
   private JsonTensorData() {}
 
   /**
-   * The elements of {@code data}, a tensor of {@code shape} holding {@code elements} elements; {@code data} is
-   * either flat or nested with one list per dimension, each as long as its dimension.
+   * The elements of the {@code data} value at the parser's current token, a tensor of {@code shape} holding
+   * {@code elements} elements; {@code data} is either flat or nested with one list per dimension, each as long as
+   * its dimension. Leaves the parser on the value's last token.
    */
-  static TensorData read(JsonNode data, DataType type, long[] shape, int elements, String tensor) {
-    Elements all = new Elements(shape, elements, tensor);
-    return switch (type) {
-      case BOOL -> {
-        boolean[] values = new boolean[elements];
-        all.visit(data, (e, i) -> {
-          if (!e.isBoolean()) {
-            throw wrong(tensor, i, e, "true or false (BOOL)");
-          }
-          values[i] = e.booleanValue();
-        });
-        yield new TensorData.Bools(values);
-      }
-      case UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64 -> {
-        long[] values = new long[elements];
-        all.visit(data, (e, i) -> values[i] = integer(e, type, tensor, i));
-        yield new TensorData.Longs(values, type.isUnsigned());
-      }
-      case FP16, FP32, FP64 -> {
-        double[] values = new double[elements];
-        all.visit(data, (e, i) -> values[i] = floatingPoint(e, type, tensor, i));
-        yield new TensorData.Doubles(values);
-      }
-      case BYTES -> {
-        String[] values = new String[elements];
-        all.visit(data, (e, i) -> {
-          if (!e.isTextual()) {
-            throw wrong(tensor, i, e, "a string (BYTES)");
-          }
-          values[i] = e.textValue();
-        });
-        yield new TensorData.Strings(values);
-      }
+  static TensorData read(JsonParser parser, DataType type, long[] shape, int elements, String tensor)
+      throws IOException {
+    Sink sink = switch (type) {
+      case BOOL -> new Bools(elements, tensor);
+      case UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64 -> new Integers(elements, type, tensor);
+      case FP16, FP32, FP64 -> new Floats(elements, type, tensor);
+      case BYTES -> new Strings(elements, tensor);
     };
+    new Elements(parser, shape, elements, tensor).visit(sink);
+    return sink.data();
   }
 
   /** Visits the leaves of a tensor's {@code data} in row-major order, checking its layout against the shape. */
-  private record Elements(long[] shape, int count, String tensor) {
-    void visit(JsonNode data, Sink sink) {
-      if (!data.isArray()) {
+  private record Elements(JsonParser parser, long[] shape, int count, String tensor) {
+    void visit(Sink sink) throws IOException {
+      if (parser.currentToken() != JsonToken.START_ARRAY) {
         throw new BadRequestException("\"data\" of input '" + tensor + "' must be a list of elements");
       }
+      JsonToken first = parser.nextToken();
       // A scalar (shape []) has no dimension to nest by: its one element comes flat, as [x].
-      if (shape.length > 0 && !data.isEmpty() && data.get(0).isArray()) {
-        nested(data, 0, sink, 0);
+      if (shape.length > 0 && first == JsonToken.START_ARRAY) {
+        list(0, first, sink, 0);
       } else {
-        flat(data, sink);
+        flat(first, sink);
       }
     }
 
-    private void flat(JsonNode data, Sink sink) {
+    private void flat(JsonToken first, Sink sink) throws IOException {
       int index = 0;
-      for (JsonNode element : data) {
-        if (element.isArray()) {
+      for (JsonToken t = first; t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (t == JsonToken.START_ARRAY) {
           throw unlikeShape();
         }
         if (index == count) {
           throw new BadRequestException("input '" + tensor + "' has more elements in \"data\" than its shape's "
               + count);
         }
-        sink.accept(element, index++);
+        sink.accept(parser, t, index++);
       }
       if (index != count) {
         throw new BadRequestException("input '" + tensor + "' has " + index + " elements in \"data\" but its "
@@ -91,22 +83,26 @@ final class JsonTensorData {
       }
     }
 
-    /** Visits {@code list}, the data of dimension {@code depth}; returns the index of the next element. */
-    private int nested(JsonNode list, int depth, Sink sink, int next) {
-      if (!list.isArray() || list.size() != shape[depth]) {
-        throw unlikeShape();
-      }
+    /**
+     * Reads the rest of a list of dimension {@code depth}, whose first element's token is {@code first}; returns
+     * the index of the next element. Each list must be as long as its dimension, and hold lists down to the last.
+     */
+    private int list(int depth, JsonToken first, Sink sink, int next) throws IOException {
       boolean last = depth == shape.length - 1;
       int index = next;
-      for (JsonNode element : list) {
-        if (last) {
-          if (element.isArray()) {
-            throw unlikeShape();
-          }
-          sink.accept(element, index++);
-        } else {
-          index = nested(element, depth + 1, sink, index);
+      long size = 0;
+      for (JsonToken t = first; t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        if (++size > shape[depth] || (t == JsonToken.START_ARRAY) == last) {
+          throw unlikeShape();
         }
+        if (last) {
+          sink.accept(parser, t, index++);
+        } else {
+          index = list(depth + 1, parser.nextToken(), sink, index);
+        }
+      }
+      if (size != shape[depth]) {
+        throw unlikeShape();
       }
       return index;
     }
@@ -117,54 +113,165 @@ final class JsonTensorData {
     }
   }
 
-  /**
-   * The element as a long, range-checked for the datatype; UINT64 values above {@link Long#MAX_VALUE} come back
-   * as their two's-complement bits, as {@link TensorData.Longs} stores them.
-   */
-  private static long integer(JsonNode e, DataType type, String tensor, int index) {
-    BigInteger value;
-    if (e.isIntegralNumber()) {
-      value = e.canConvertToLong() ? BigInteger.valueOf(e.longValue()) : e.bigIntegerValue();
-    } else if (e.isFloatingPointNumber() && e.doubleValue() == Math.rint(e.doubleValue())
-        && !Double.isInfinite(e.doubleValue())) {
-      value = e.decimalValue().toBigInteger();
-    } else {
-      throw wrong(tensor, index, e, "an integer (" + type + ")");
+  private static final class Bools extends Sink {
+    private final boolean[] values;
+    private final String tensor;
+
+    Bools(int elements, String tensor) {
+      this.values = new boolean[elements];
+      this.tensor = tensor;
     }
-    int bits = type.elementBytes() * 8;
-    BigInteger min = type.isUnsigned() ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1).negate();
-    BigInteger max = BigInteger.ONE.shiftLeft(type.isUnsigned() ? bits : bits - 1).subtract(BigInteger.ONE);
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new BadRequestException("input '" + tensor + "' element " + index + " is " + value + ", outside the "
-          + type + " range [" + min + ", " + max + "]");
+
+    @Override
+    void accept(JsonParser parser, JsonToken token, int index) throws IOException {
+      if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+        throw wrong(parser, tensor, index, "true or false (BOOL)");
+      }
+      values[index] = token == JsonToken.VALUE_TRUE;
     }
-    return value.longValue();
+
+    @Override
+    TensorData data() {
+      return new TensorData.Bools(values);
+    }
   }
 
   /**
-   * The element as a double, range-checked for the datatype. NaN and infinities are left to
-   * {@link FrameAssembler}, which applies the server's rule for them to every transport.
+   * Integers, range-checked for the datatype; a float holding an exact integer counts as one. UINT64 values above
+   * {@link Long#MAX_VALUE} are stored as their two's-complement bits, as {@link TensorData.Longs} stores them.
    */
-  private static double floatingPoint(JsonNode e, DataType type, String tensor, int index) {
-    if (!e.isNumber()) {
-      throw wrong(tensor, index, e, "a number (" + type + ")");
+  private static final class Integers extends Sink {
+    private final long[] values;
+    private final DataType type;
+    private final String tensor;
+
+    Integers(int elements, DataType type, String tensor) {
+      this.values = new long[elements];
+      this.type = type;
+      this.tensor = tensor;
     }
-    double value = e.doubleValue();
-    double largest = switch (type) {
-      case FP16 -> 65504;
-      case FP32 -> Float.MAX_VALUE;
-      default -> Double.MAX_VALUE;
-    };
-    if (Math.abs(value) > largest && Double.isFinite(value)) {
-      String bound = type == DataType.FP32 ? Float.toString(Float.MAX_VALUE) : "65504";
-      throw new BadRequestException("input '" + tensor + "' element " + index + " is " + e.asText() + ", outside the "
-          + type + " range [-" + bound + ", " + bound + "]");
+
+    @Override
+    void accept(JsonParser parser, JsonToken token, int index) throws IOException {
+      if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        long value = parser.getLongValue();
+        if (type.isUnsigned() ? value < 0 || !type.holds(value) : !type.holds(value)) {
+          throw outOfRange(BigInteger.valueOf(value), index);
+        }
+        values[index] = value;
+        return;
+      }
+      BigInteger value;
+      if (token == JsonToken.VALUE_NUMBER_INT) {
+        value = parser.getBigIntegerValue();
+      } else if (token == JsonToken.VALUE_NUMBER_FLOAT && exactInteger(parser.getDoubleValue())) {
+        value = BigDecimal.valueOf(parser.getDoubleValue()).toBigInteger();
+      } else {
+        throw wrong(parser, tensor, index, "an integer (" + type + ")");
+      }
+      if (value.compareTo(min()) < 0 || value.compareTo(max()) > 0) {
+        throw outOfRange(value, index);
+      }
+      values[index] = value.longValue();
     }
-    return type == DataType.FP64 ? value : (float) value;
+
+    private static boolean exactInteger(double value) {
+      return value == Math.rint(value) && !Double.isInfinite(value);
+    }
+
+    private BigInteger min() {
+      int bits = type.elementBytes() * 8;
+      return type.isUnsigned() ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1).negate();
+    }
+
+    private BigInteger max() {
+      int bits = type.elementBytes() * 8;
+      return BigInteger.ONE.shiftLeft(type.isUnsigned() ? bits : bits - 1).subtract(BigInteger.ONE);
+    }
+
+    private BadRequestException outOfRange(BigInteger value, int index) {
+      return new BadRequestException("input '" + tensor + "' element " + index + " is " + value + ", outside the "
+          + type + " range [" + min() + ", " + max() + "]");
+    }
+
+    @Override
+    TensorData data() {
+      return new TensorData.Longs(values, type.isUnsigned());
+    }
   }
 
-  private static BadRequestException wrong(String tensor, int index, JsonNode element, String expected) {
+  /**
+   * Numbers, range-checked for the datatype. NaN and infinities are left to {@link FrameAssembler}, which applies
+   * the model's rule for them to every transport.
+   */
+  private static final class Floats extends Sink {
+    private final double[] values;
+    private final DataType type;
+    private final double largest;
+    private final String tensor;
+
+    Floats(int elements, DataType type, String tensor) {
+      this.values = new double[elements];
+      this.type = type;
+      this.largest = switch (type) {
+        case FP16 -> 65504;
+        case FP32 -> Float.MAX_VALUE;
+        default -> Double.MAX_VALUE;
+      };
+      this.tensor = tensor;
+    }
+
+    @Override
+    void accept(JsonParser parser, JsonToken token, int index) throws IOException {
+      if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
+        throw wrong(parser, tensor, index, "a number (" + type + ")");
+      }
+      double value = parser.getDoubleValue();
+      if (Math.abs(value) > largest && Double.isFinite(value)) {
+        String bound = type == DataType.FP32 ? Float.toString(Float.MAX_VALUE) : "65504";
+        throw new BadRequestException("input '" + tensor + "' element " + index + " is " + tree(parser).asText()
+            + ", outside the " + type + " range [-" + bound + ", " + bound + "]");
+      }
+      values[index] = type == DataType.FP64 ? value : (float) value;
+    }
+
+    @Override
+    TensorData data() {
+      return new TensorData.Doubles(values);
+    }
+  }
+
+  private static final class Strings extends Sink {
+    private final String[] values;
+    private final String tensor;
+
+    Strings(int elements, String tensor) {
+      this.values = new String[elements];
+      this.tensor = tensor;
+    }
+
+    @Override
+    void accept(JsonParser parser, JsonToken token, int index) throws IOException {
+      if (token != JsonToken.VALUE_STRING) {
+        throw wrong(parser, tensor, index, "a string (BYTES)");
+      }
+      values[index] = parser.getText();
+    }
+
+    @Override
+    TensorData data() {
+      return new TensorData.Strings(values);
+    }
+  }
+
+  /** The value at the parser's current token as a tree, to show a refused element as JSON. */
+  private static JsonNode tree(JsonParser parser) throws IOException {
+    return ELEMENT.readTree(parser);
+  }
+
+  private static BadRequestException wrong(JsonParser parser, String tensor, int index, String expected)
+      throws IOException {
     return new BadRequestException("input '" + tensor + "' element " + index + " must be " + expected + " but is "
-        + MessageText.shortened(element.toString()));
+        + MessageText.shortened(tree(parser).toString()));
   }
 }

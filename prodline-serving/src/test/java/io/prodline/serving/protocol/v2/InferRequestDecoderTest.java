@@ -125,4 +125,48 @@ class InferRequestDecoderTest {
     assertThatThrownBy(() -> decode("{\"inputs\": [{\"name\": \"n\", \"shape\": [4294967296], \"datatype\": "
         + "\"FP32\", \"data\": [1]}]}")).hasMessageContaining("more elements than one request can hold");
   }
+
+  /** "data" before the fields it needs is read once the input has ended, with the same checks. */
+  @Test
+  void readsTheFieldsOfAnInputInAnyOrder() {
+    InferenceRequest request = decode("{\"outputs\": [{\"parameters\": {\"binary_data\": true}, \"name\": "
+        + "\"predictions\"}], \"inputs\": [{\"data\": [[1, 2, 3], [4, 5, 6]], \"datatype\": \"INT32\", "
+        + "\"shape\": [2, 3], \"name\": \"m\"}, {\"data\": [\"a\", \"b\\\"]\"], \"name\": \"s\", "
+        + "\"shape\": [2], \"datatype\": \"BYTES\"}], \"id\": \"r1\"}");
+    assertThat(request.id()).isEqualTo("r1");
+    assertThat(((TensorData.Longs) request.inputs().get(0).data()).values()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(request.inputs().get(0).shape()).containsExactly(2, 3);
+    assertThat(((TensorData.Strings) request.inputs().get(1).data()).values()).containsExactly("a", "b\"]");
+    assertThat(request.outputs()).containsExactly(new RequestedOutput("predictions", true));
+
+    assertThatThrownBy(() -> decode("{\"inputs\": [{\"data\": [1, 300], \"name\": \"n\", \"shape\": [2], "
+        + "\"datatype\": \"UINT8\"}]}")).hasMessage("input 'n' element 1 is 300, outside the UINT8 range [0, 255]");
+    assertThatThrownBy(() -> decode("{\"inputs\": [{\"data\": \"1\", \"name\": \"n\", \"shape\": [1], "
+        + "\"datatype\": \"FP32\"}]}")).hasMessage("\"data\" of input 'n' must be a list of elements");
+    assertThatThrownBy(() -> decode("{\"inputs\": [{\"data\": [1], \"shape\": [1], \"datatype\": \"FP32\"}]}"))
+        .hasMessage("an input needs a \"name\"");
+  }
+
+  @Test
+  void namesWhatIsWrongWithAShapeAsTheClientWroteIt() {
+    assertThatThrownBy(() -> decode("{\"inputs\": [{\"name\": \"n\", \"shape\": [2, \"x\", [3]], "
+        + "\"datatype\": \"FP32\", \"data\": [1, 2]}]}"))
+        .hasMessage("input 'n' shape [2,\"x\",[3]] must hold integers");
+    assertThatThrownBy(() -> decode("{\"inputs\": [{\"name\": \"n\", \"shape\": 2, \"datatype\": \"FP32\", "
+        + "\"data\": [1, 2]}]}")).hasMessage("input 'n' needs \"shape\", a list of dimensions such as [2]");
+  }
+
+  /** The whole body is JSON or it is malformed JSON, whatever an earlier part of it got wrong. */
+  @Test
+  void malformedJsonIsReportedOverWhatCameBeforeIt() {
+    String wrongType = "{\"inputs\": [{\"name\": \"n\", \"shape\": [1], \"datatype\": \"BOOL\", \"data\": [1]}]";
+    assertThatThrownBy(() -> decode(wrongType + "}"))
+        .hasMessage("input 'n' element 0 must be true or false (BOOL) but is 1");
+    assertThatThrownBy(() -> decode(wrongType + ", \"id\": x}"))
+        .hasMessage("malformed JSON at line 1, column 82: unexpected 'x'");
+    assertThatThrownBy(() -> decode(wrongType + "} []"))
+        .hasMessageStartingWith("malformed JSON at line 1, column 76: the body goes on after its JSON value ends");
+    assertThatThrownBy(() -> decode("{\"inputs\": [{\"name\": \"n\", \"name\": \"m\"}]}"))
+        .hasMessage("malformed JSON at line 1, column 33: key 'name' appears twice in the same object");
+  }
 }
