@@ -24,9 +24,9 @@ import java.util.Set;
  * ({@link ServingSignature#outputName}); {@code output_filter} may also name it {@code predictions}, and the answer
  * then uses the name asked, as the Open Inference Protocol does.
  *
- * @param allowNaN whether NaN and infinite values may reach the model
+ * @param runner the runner, asked which non-finite values the model answering takes
  */
-record PredictCall(PredictRequest request, boolean allowNaN)
+record PredictCall(PredictRequest request, RequestRunner runner)
     implements RequestRunner.Call<PredictCall.Decoded, PredictResponse> {
   /** A request as the model's frame and the output names to answer under, in the order asked. */
   record Decoded(Frame frame, Set<String> outputs) {}
@@ -38,7 +38,7 @@ record PredictCall(PredictRequest request, boolean allowNaN)
     Set<String> outputs = outputs(ServingSignature.outputName(graph));
     Frame frame = FrameAssembler.assemble(
         TensorProtos.inputs(request.getInputsMap(), bundle.manifest().inputs(), graph),
-        bundle.manifest().inputs(), graph, allowNaN);
+        bundle.manifest().inputs(), graph, runner.nonFinite(version));
     return new Decoded(frame, outputs);
   }
 

@@ -59,7 +59,7 @@ public final class TfServingPredictionService extends PredictionServiceGrpc.Pred
       PredictRequestDecoder.checkSignature(spec.getSignatureName());
       predicted = runner.run(ServingMetrics.GRPC_TFSERVING, model, ModelSpecs.selector(spec),
           runner.requestId(null), ClientContexts.timeLeft(context),
-          new PredictCall(request, runner.limits().allowNaN()));
+          new PredictCall(request, runner));
     } catch (RuntimeException e) {
       predicted = CompletableFuture.failedFuture(e);
     }
