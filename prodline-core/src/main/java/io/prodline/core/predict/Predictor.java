@@ -16,10 +16,13 @@ import java.nio.file.Path;
 public final class Predictor implements AutoCloseable {
   private final Bundle bundle;
   private final ModelRuntime runtime;
+  /** {@link Bundle#definesMissingValues()}, asked on every served request, so worked out once. */
+  private final boolean definesMissingValues;
 
   private Predictor(Bundle bundle, ModelRuntime runtime) {
     this.bundle = bundle;
     this.runtime = runtime;
+    this.definesMissingValues = bundle.definesMissingValues();
   }
 
   public static Predictor load(Path bundleDirectory) {
@@ -43,6 +46,11 @@ public final class Predictor implements AutoCloseable {
 
   public Bundle bundle() {
     return bundle;
+  }
+
+  /** Whether NaN means a missing value for every float input of this model ({@link Bundle#definesMissingValues}). */
+  public boolean definesMissingValues() {
+    return definesMissingValues;
   }
 
   public Predictions predict(Frame raw) {

@@ -85,7 +85,8 @@ public final class RequestRunner {
 
   /** The non-finite inputs the version {@code handle} holds takes now ({@link NanPolicies}). */
   public NonFiniteInputs nonFinite(VersionHandle handle) {
-    return NanPolicies.of(servables.allowNaN(handle.model()), limits.allowNaN(), handle.predictor().bundle());
+    return NanPolicies.of(servables.allowNaN(handle.model()), limits.allowNaN(),
+        handle.predictor().definesMissingValues());
   }
 
   /** The id a request goes by: the client's, else one made up when the prediction log needs one, else null. */

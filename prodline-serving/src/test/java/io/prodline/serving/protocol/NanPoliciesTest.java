@@ -45,26 +45,33 @@ class NanPoliciesTest {
 
   @Test
   void aBareXGBoostModelTakesNaNAsItsMissingValueButNotInfinities() throws Exception {
-    assertThat(NanPolicies.of(Optional.empty(), false, bareXGBoost())).isEqualTo(NAN_ONLY);
+    assertThat(NanPolicies.of(Optional.empty(), false, bareXGBoost().definesMissingValues())).isEqualTo(NAN_ONLY);
   }
 
   @Test
   void aBundleTakesNaNOnlyWhenEveryFloatInputHasAMeaningForIt() {
     NumericEncoder filled = new NumericEncoder("x", "x", List.of(new Log1pStep(), new FillStep(0)));
     NumericEncoder passed = new NumericEncoder("x", "x", List.of(new Log1pStep()));
-    assertThat(NanPolicies.of(Optional.empty(), false, bundle("onnx", filled))).isEqualTo(NAN_ONLY);
-    assertThat(NanPolicies.of(Optional.empty(), false, bundle("xgboost", passed))).isEqualTo(NAN_ONLY);
-    assertThat(NanPolicies.of(Optional.empty(), false, bundle("onnx", passed))).isEqualTo(NonFiniteInputs.REFUSED);
+    assertThat(NanPolicies.of(Optional.empty(), false, bundle("onnx", filled).definesMissingValues()))
+        .isEqualTo(NAN_ONLY);
+    assertThat(NanPolicies.of(Optional.empty(), false, bundle("xgboost", passed).definesMissingValues()))
+        .isEqualTo(NAN_ONLY);
+    assertThat(NanPolicies.of(Optional.empty(), false, bundle("onnx", passed).definesMissingValues()))
+        .isEqualTo(NonFiniteInputs.REFUSED);
   }
 
   @Test
   void theModelsSettingWinsOverTheServersAndTheKindOfModel() throws Exception {
     Bundle xgboost = bareXGBoost();
     NumericEncoder passed = new NumericEncoder("x");
-    assertThat(NanPolicies.of(Optional.of(false), true, xgboost)).isEqualTo(NonFiniteInputs.REFUSED);
-    assertThat(NanPolicies.of(Optional.of(true), false, bundle("onnx", passed))).isEqualTo(NonFiniteInputs.ALLOWED);
-    assertThat(NanPolicies.of(Optional.empty(), true, bundle("onnx", passed))).isEqualTo(NonFiniteInputs.ALLOWED);
-    assertThat(NanPolicies.of(Optional.empty(), true, xgboost)).isEqualTo(NonFiniteInputs.ALLOWED);
+    assertThat(NanPolicies.of(Optional.of(false), true, xgboost.definesMissingValues()))
+        .isEqualTo(NonFiniteInputs.REFUSED);
+    assertThat(NanPolicies.of(Optional.of(true), false, bundle("onnx", passed).definesMissingValues()))
+        .isEqualTo(NonFiniteInputs.ALLOWED);
+    assertThat(NanPolicies.of(Optional.empty(), true, bundle("onnx", passed).definesMissingValues()))
+        .isEqualTo(NonFiniteInputs.ALLOWED);
+    assertThat(NanPolicies.of(Optional.empty(), true, xgboost.definesMissingValues()))
+        .isEqualTo(NonFiniteInputs.ALLOWED);
   }
 
   @Test
