@@ -16,7 +16,6 @@ import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -652,15 +651,20 @@ public final class PredictRequestDecoder {
 
   /** The frame of one column per input, built from {@code builders} in input order. */
   static Frame frame(List<Field> inputs, ColumnBuilder[] builders) {
-    List<Column> columns = new ArrayList<>(builders.length);
-    for (ColumnBuilder b : builders) {
-      columns.add(b.build());
+    Column[] columns = new Column[builders.length];
+    for (int i = 0; i < builders.length; i++) {
+      columns[i] = builders[i].build();
     }
-    return Frame.of(names(inputs), columns);
+    // Immutable lists from arrays, which Frame keeps as they are: this runs once per request.
+    return Frame.of(names(inputs), List.of(columns));
   }
 
   private static List<String> names(List<Field> inputs) {
-    return inputs.stream().map(Field::name).toList();
+    String[] names = new String[inputs.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = inputs.get(i).name();
+    }
+    return List.of(names);
   }
 
   private static String expected(Field input) {
