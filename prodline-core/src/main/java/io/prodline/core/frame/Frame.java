@@ -1,10 +1,7 @@
 package io.prodline.core.frame;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The columnar batch that all of prodline passes around: named, typed, immutable columns of equal length.
@@ -15,22 +12,14 @@ import java.util.Map;
 public final class Frame {
   private final List<String> names;
   private final List<Column> columns;
-  private final Map<String, Integer> indexByName;
+  private final NameIndex index;
   private final int rowCount;
 
   private Frame(List<String> names, List<Column> columns, int rowCount) {
     this.names = List.copyOf(names);
     this.columns = List.copyOf(columns);
     this.rowCount = rowCount;
-    // Sized for every name at the default load factor: a frame is built per request, and growing the map twice
-    // on the way to 30 names cost about 1% of a single-row prediction's CPU.
-    Map<String, Integer> index = new HashMap<>(names.size() * 4 / 3 + 1);
-    for (int i = 0; i < names.size(); i++) {
-      if (index.put(names.get(i), i) != null) {
-        throw new IllegalArgumentException("duplicate column name '" + names.get(i) + "'");
-      }
-    }
-    this.indexByName = Collections.unmodifiableMap(index);
+    this.index = new NameIndex(this.names);
   }
 
   /** A frame of the given columns; all must have the same number of rows and distinct names. */
@@ -79,12 +68,11 @@ public final class Frame {
 
   /** Index of a column, or -1. */
   public int indexOf(String name) {
-    Integer i = indexByName.get(name);
-    return i == null ? -1 : i;
+    return index.indexOf(name);
   }
 
   public boolean has(String name) {
-    return indexByName.containsKey(name);
+    return index.indexOf(name) >= 0;
   }
 
   public ColumnType type(int index) {

@@ -3,6 +3,7 @@ package io.prodline.core.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,35 @@ class FrameTest {
         .hasMessageContaining("'b' has 2 rows, expected 1");
     assertThatThrownBy(() -> Frame.of(List.of("a", "a"), List.of(Int64Column.of(1), Int64Column.of(2))))
         .hasMessageContaining("duplicate column name 'a'");
+  }
+
+  @Test
+  void findsEveryColumnByNameAmongManyWithCollidingHashes() {
+    // "Aa" and "BB" share a hash code, as do their concatenations: every probe path is walked.
+    List<String> names = new ArrayList<>();
+    for (String a : List.of("Aa", "BB")) {
+      for (String b : List.of("Aa", "BB")) {
+        for (String c : List.of("Aa", "BB")) {
+          names.add(a + b + c);
+        }
+      }
+    }
+    for (int i = 0; i < 60; i++) {
+      names.add("f" + i);
+    }
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      columns.add(Int64Column.of(i));
+    }
+    Frame frame = Frame.of(names, columns);
+    for (int i = 0; i < names.size(); i++) {
+      assertThat(frame.indexOf(new String(names.get(i)))).isEqualTo(i);
+      assertThat(frame.column(names.get(i)).getDouble(0)).isEqualTo(i);
+    }
+    assertThat(frame.indexOf("AaAaBb")).isEqualTo(-1);
+    assertThat(frame.has("f60")).isFalse();
+    assertThatThrownBy(() -> Frame.of(List.of("Aa", "x", "BB", "Aa"), List.of(Int64Column.of(1), Int64Column.of(2),
+        Int64Column.of(3), Int64Column.of(4)))).hasMessageContaining("duplicate column name 'Aa'");
   }
 
   @Test
