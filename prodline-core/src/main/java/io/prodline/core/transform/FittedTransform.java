@@ -66,18 +66,29 @@ public record FittedTransform(@JsonProperty("format") String format,
     float[] out = new float[raw.rowCount() * width];
     int offset = 0;
     for (FeatureEncoder encoder : features) {
-      List<Column> columns = new ArrayList<>(encoder.inputs().size());
-      for (String input : encoder.inputs()) {
-        int col = raw.indexOf(input);
-        if (col < 0) {
-          throw new ProdlineException("missing feature '" + input + "'; the model needs " + inputs());
+      List<String> inputs = encoder.inputs();
+      // Nearly every encoder reads one column; a served request runs this once per encoder.
+      List<Column> columns;
+      if (inputs.size() == 1) {
+        columns = List.of(column(raw, inputs.get(0)));
+      } else {
+        columns = new ArrayList<>(inputs.size());
+        for (String input : inputs) {
+          columns.add(column(raw, input));
         }
-        columns.add(raw.column(col));
       }
       encoder.encode(columns, out, width, offset);
       offset += encoder.width();
     }
     return out;
+  }
+
+  private Column column(Frame raw, String input) {
+    int col = raw.indexOf(input);
+    if (col < 0) {
+      throw new ProdlineException("missing feature '" + input + "'; the model needs " + inputs());
+    }
+    return raw.column(col);
   }
 
   public void write(Path file) throws IOException {

@@ -44,6 +44,10 @@ public record NumericEncoder(String name, String input, List<NumericStep> steps)
 
   @Override
   public void encode(List<Column> columns, float[] out, int stride, int offset) {
+    if (steps.isEmpty()) {
+      FeatureColumns.writeNumbers(columns.get(0), input, out, stride, offset);
+      return;
+    }
     double[] values = FeatureColumns.numbers(columns.get(0), input);
     NumericStep.applyAll(steps, values);
     FeatureColumns.write(values, out, stride, offset);
