@@ -17,6 +17,9 @@ import java.util.Map;
  * examples, so the body is read as a tree; the merged examples then go through {@link PredictRequestDecoder}'s
  * reader, so values follow exactly its rules, {@code {"b64": ...}} and the limits included. As in TF Serving, a
  * feature may also be given as a list of one value, the form a {@code tf.train.Example} feature has.
+ *
+ * <p>{@link #decodeExamples} is the part after the body: gRPC's {@code Classify} and {@code Regress} hand it their
+ * {@code tf.Example}s as the same trees, so both protocols check features alike.
  */
 public final class ExampleRequestDecoder {
   private ExampleRequestDecoder() {}
@@ -51,14 +54,28 @@ public final class ExampleRequestDecoder {
       throw new BadRequestException("\"context\" must be an object of features shared by every example, got "
           + describe(context));
     }
-    JsonNode shared = context == null ? null : oneValueEach((ObjectNode) context, "\"context\"");
+    return decodeExamples((ArrayNode) examples, (ObjectNode) context, inputs, options,
+        PredictRequestDecoder.JSON_MISSING);
+  }
+
+  /**
+   * Decodes examples already read as trees: each an object of named features, a value given alone or as a list of
+   * one, {@code null} for a missing value; the context's features are added to every example.
+   *
+   * @param examples at least one example; an element that is not an object is refused as the row it is
+   * @param context the features every example shares, or {@code null} when there are none
+   * @param missing what the client sends for a missing value, for messages ({@code null} in JSON)
+   */
+  public static Frame decodeExamples(ArrayNode examples, ObjectNode context, List<Field> inputs, Options options,
+      String missing) {
+    JsonNode shared = context == null ? null : oneValueEach(context, "\"context\"");
     ArrayNode merged = Json.REQUEST_TREES.createArrayNode();
     for (int i = 0; i < examples.size(); i++) {
       JsonNode example = examples.get(i);
       String where = "example " + i;
       merged.add(example.isObject() ? withContext(oneValueEach((ObjectNode) example, where), shared, where) : example);
     }
-    return PredictRequestDecoder.decodeRows(merged.traverse(), inputs, options, "example");
+    return PredictRequestDecoder.decodeRows(merged.traverse(), inputs, options, "example", missing);
   }
 
   private static JsonNode parse(byte[] body) {

@@ -64,6 +64,9 @@ import java.util.Objects;
  * </ul>
  */
 public final class PredictRequestDecoder {
+  /** What a JSON body sends for a missing value, for messages. */
+  static final String JSON_MISSING = "null";
+
   /** The only signature a prodline model has, under TF Serving's default name. */
   public static final String SIGNATURE = "serving_default";
 
@@ -123,7 +126,7 @@ public final class PredictRequestDecoder {
     }
     try (JsonParser parser = Json.REQUESTS.createParser(body)) {
       try {
-        return new Reader(parser, inputs, graph, options, "instance").read();
+        return new Reader(parser, inputs, graph, options, "instance", JSON_MISSING).read();
       } catch (BadRequestException e) {
         // A body that is not JSON at all is reported as such, whatever its start looked like.
         skipToEnd(parser);
@@ -138,11 +141,12 @@ public final class PredictRequestDecoder {
 
   /**
    * Decodes rows of named features, as in the row format, from {@code rows}, a parser positioned before a JSON
-   * array; {@code noun} names a row in messages ("example 3").
+   * array; {@code noun} names a row in messages ("example 3"), {@code missing} what the client sends for a missing
+   * value ("null").
    */
-  static Frame decodeRows(JsonParser rows, List<Field> inputs, Options options, String noun) {
+  static Frame decodeRows(JsonParser rows, List<Field> inputs, Options options, String noun, String missing) {
     try (rows) {
-      Reader reader = new Reader(rows, inputs, null, options, noun);
+      Reader reader = new Reader(rows, inputs, null, options, noun, missing);
       reader.readRows(rows.nextToken(), "\"" + noun + "s\"");
       return reader.frame();
     } catch (IOException e) {
@@ -184,6 +188,8 @@ public final class PredictRequestDecoder {
     private final ColumnBuilder[] builders;
     private final boolean[] seen;
     private final String noun;
+    /** What the client sends for a missing value, for messages. */
+    private final String missing;
     private int rows;
     /**
      * The row whose value is being read in the columnar format, -1 in the row format. Messages are built from it
@@ -191,8 +197,9 @@ public final class PredictRequestDecoder {
      */
     private int columnRow = -1;
 
-    Reader(JsonParser parser, List<Field> inputs, TensorNames graph, Options options, String noun) {
+    Reader(JsonParser parser, List<Field> inputs, TensorNames graph, Options options, String noun, String missing) {
       this.parser = parser;
+      this.missing = missing;
       this.inputs = inputs;
       this.graph = graph;
       this.options = options;
@@ -487,7 +494,7 @@ public final class PredictRequestDecoder {
       for (int f = 0; f < seen.length; f++) {
         if (!seen[f]) {
           throw new BadRequestException(where() + " is missing feature '" + inputs.get(f).name()
-              + "'; send null for a missing value");
+              + "'; send " + missing + " for a missing value");
         }
       }
     }
@@ -607,7 +614,7 @@ public final class PredictRequestDecoder {
       double value = parser.getDoubleValue();
       if (!options.nonFinite().accepts(value)) {
         throw NonFiniteInputs.refused(where() + ": feature '" + input.name() + "'", parser.getText(),
-            "send null for a missing value");
+            "send " + missing + " for a missing value");
       }
       builder.append(value);
       return true;

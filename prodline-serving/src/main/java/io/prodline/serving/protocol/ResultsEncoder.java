@@ -37,7 +37,11 @@ public final class ResultsEncoder {
     return write(predictions, (g, row) -> g.writeNumber(predictions.value(row)));
   }
 
-  private static float score(Predictions predictions, int row, int k) {
+  /**
+   * The score of class {@code k} for {@code row}, as TF Serving's classify answers list it: the class's probability;
+   * for binary classification {@code 1 - p} for the first class and {@code p} for the second.
+   */
+  public static float score(Predictions predictions, int row, int k) {
     if (predictions.task() == Task.BINARY_CLASSIFICATION) {
       float p = predictions.value(row);
       return k == 1 ? p : 1 - p;

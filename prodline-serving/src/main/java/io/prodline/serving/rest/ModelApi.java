@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.prodline.core.bundle.BundleManifest;
-import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
@@ -20,8 +19,8 @@ import io.prodline.serving.lifecycle.VersionStatus;
 import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.metrics.ServingMetrics;
-import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.ExampleRequestDecoder;
+import io.prodline.serving.protocol.ExampleTask;
 import io.prodline.serving.protocol.MetadataResponse;
 import io.prodline.serving.protocol.PredictRequestDecoder;
 import io.prodline.serving.protocol.PredictRequestDecoder.PredictRequest;
@@ -169,12 +168,12 @@ public final class ModelApi {
       PredictRequestDecoder.Options options = runner.limits().decodeOptions(runner.nonFinite(handle));
       return switch (endpoint) {
         case CLASSIFY -> {
-          requireTask(handle, manifest, manifest.task().isClassification(), ":classify", "a classification",
+          ExampleTask.CLASSIFY.require(handle.model(), handle.version(), manifest.task(), ":classify",
               ":regress or :predict");
           yield rows(ExampleRequestDecoder.decode(body, manifest.inputs(), options));
         }
         case REGRESS -> {
-          requireTask(handle, manifest, manifest.task() == Task.REGRESSION, ":regress", "a regression",
+          ExampleTask.REGRESS.require(handle.model(), handle.version(), manifest.task(), ":regress",
               ":classify or :predict");
           yield rows(ExampleRequestDecoder.decode(body, manifest.inputs(), options));
         }
@@ -199,14 +198,6 @@ public final class ModelApi {
         case REGRESS -> ResultsEncoder.regress(predictions);
         default -> PredictResponseEncoder.encode(predictions, decoded.columnar());
       });
-    }
-  }
-
-  private static void requireTask(VersionHandle handle, BundleManifest manifest, boolean ok, String endpoint,
-      String needed, String instead) {
-    if (!ok) {
-      throw new BadRequestException("model '" + handle.model() + "' version " + handle.version() + " is a "
-          + manifest.task().fileName() + " model; " + endpoint + " needs " + needed + " model, use " + instead);
     }
   }
 }

@@ -23,6 +23,7 @@ import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.ExampleTask;
 import io.prodline.serving.protocol.MessageText;
 import io.prodline.serving.protocol.PredictRequestDecoder;
 import io.prodline.serving.protocol.ServingSignature;
@@ -35,8 +36,9 @@ import java.util.function.Function;
  * {@link RequestRunner}, as every protocol's inference does (batching, timeout or the client's earlier deadline,
  * prediction log, metrics under {@code protocol="grpc_tfserving"}), and is abandoned when its client stops waiting.
  * {@code GetModelMetadata} is answered on the network thread: it only reads the routing snapshot and the bundle's
- * manifest. {@code Classify}, {@code Regress} and {@code MultiInference} take {@code tf.Example}s, which prodline's
- * gRPC API does not read; they answer UNIMPLEMENTED, saying what to call instead.
+ * manifest. {@code Classify} and {@code Regress} run like {@code Predict}, their {@code tf.Example}s read as REST's
+ * {@code :classify} and {@code :regress} read examples ({@link TfExamples}). {@code MultiInference}, several tasks
+ * on one input, answers UNIMPLEMENTED: a prodline model has one task.
  */
 public final class TfServingPredictionService extends PredictionServiceGrpc.PredictionServiceImplBase {
   /** The one metadata field TF Serving defines. */
@@ -50,20 +52,7 @@ public final class TfServingPredictionService extends PredictionServiceGrpc.Pred
 
   @Override
   public void predict(PredictRequest request, StreamObserver<PredictResponse> answer) {
-    ModelSpec spec = request.getModelSpec();
-    String call = "Predict " + spec.getName();
-    Context context = Context.current();
-    CompletableFuture<PredictResponse> predicted;
-    try {
-      String model = ModelSpecs.model(spec);
-      PredictRequestDecoder.checkSignature(spec.getSignatureName());
-      predicted = runner.run(ServingMetrics.GRPC_TFSERVING, model, ModelSpecs.selector(spec),
-          runner.requestId(null), ClientContexts.timeLeft(context),
-          new PredictCall(request, runner));
-    } catch (RuntimeException e) {
-      predicted = CompletableFuture.failedFuture(e);
-    }
-    GrpcAnswers.whenDone(call, context, predicted, Function.identity(), answer);
+    run("Predict", request.getModelSpec(), new PredictCall(request, runner), answer);
   }
 
   @Override
@@ -98,15 +87,32 @@ public final class TfServingPredictionService extends PredictionServiceGrpc.Pred
 
   @Override
   public void classify(ClassificationRequest request, StreamObserver<ClassificationResponse> answer) {
-    answer.onError(Status.UNIMPLEMENTED.withDescription("Classify is not implemented by prodline; call Predict, "
-        + "which answers a classifier's class probabilities in the order of its classes, or POST "
-        + "/v1/models/<name>:classify on the REST port").asRuntimeException());
+    run("Classify", request.getModelSpec(), new ExamplesCall<>(ExampleTask.CLASSIFY, request.getInput(), runner,
+        ExampleResults::classification), answer);
   }
 
   @Override
   public void regress(RegressionRequest request, StreamObserver<RegressionResponse> answer) {
-    answer.onError(Status.UNIMPLEMENTED.withDescription("Regress is not implemented by prodline; call Predict, or "
-        + "POST /v1/models/<name>:regress on the REST port").asRuntimeException());
+    run("Regress", request.getModelSpec(), new ExamplesCall<>(ExampleTask.REGRESS, request.getInput(), runner,
+        ExampleResults::regression), answer);
+  }
+
+  /**
+   * Runs {@code call} for the model {@code spec} names on the prediction workers, answering when it is done;
+   * {@code method} names the call in the log.
+   */
+  private <R> void run(String method, ModelSpec spec, RequestRunner.Call<?, R> call, StreamObserver<R> answer) {
+    Context context = Context.current();
+    CompletableFuture<R> answered;
+    try {
+      String model = ModelSpecs.model(spec);
+      PredictRequestDecoder.checkSignature(spec.getSignatureName());
+      answered = runner.run(ServingMetrics.GRPC_TFSERVING, model, ModelSpecs.selector(spec), runner.requestId(null),
+          ClientContexts.timeLeft(context), call);
+    } catch (RuntimeException e) {
+      answered = CompletableFuture.failedFuture(e);
+    }
+    GrpcAnswers.whenDone(method + " " + spec.getName(), context, answered, Function.identity(), answer);
   }
 
   @Override

@@ -13,7 +13,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
-import io.prodline.serving.grpc.tfserving.proto.ClassificationRequest;
 import io.prodline.serving.grpc.tfserving.proto.Code;
 import io.prodline.serving.grpc.tfserving.proto.DataType;
 import io.prodline.serving.grpc.tfserving.proto.GetModelMetadataRequest;
@@ -24,6 +23,7 @@ import io.prodline.serving.grpc.tfserving.proto.ModelServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.ModelServiceGrpc.ModelServiceBlockingStub;
 import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
 import io.prodline.serving.grpc.tfserving.proto.ModelVersionStatus;
+import io.prodline.serving.grpc.tfserving.proto.MultiInferenceRequest;
 import io.prodline.serving.grpc.tfserving.proto.PredictRequest;
 import io.prodline.serving.grpc.tfserving.proto.PredictResponse;
 import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
@@ -271,9 +271,10 @@ class TfServingGrpcTest {
   }
 
   @Test
-  void callsThatTakeExamplesOrChangeTheConfigAreUnimplementedSayingWhatToCallInstead() {
-    assertStatus(() -> predictions.classify(ClassificationRequest.getDefaultInstance()), Status.Code.UNIMPLEMENTED,
-        "Classify is not implemented by prodline; call Predict");
+  void multiInferenceAndConfigChangesAreUnimplementedSayingWhatToCallInstead() {
+    assertStatus(() -> predictions.multiInference(MultiInferenceRequest.getDefaultInstance()),
+        Status.Code.UNIMPLEMENTED, "MultiInference is not implemented by prodline, whose models have one signature; "
+        + "call Predict");
     assertStatus(() -> models.handleReloadConfigRequest(ReloadConfigRequest.getDefaultInstance()),
         Status.Code.UNIMPLEMENTED, "the management API (--management-port)");
   }

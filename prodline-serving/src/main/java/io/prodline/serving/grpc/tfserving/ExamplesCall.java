@@ -1,0 +1,50 @@
+package io.prodline.serving.grpc.tfserving;
+
+import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.predict.Predictions;
+import io.prodline.serving.grpc.tfserving.proto.Input;
+import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
+import io.prodline.serving.inference.RequestRunner;
+import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.protocol.ExampleTask;
+import io.prodline.serving.protocol.PredictRequestDecoder;
+
+/**
+ * TF Serving's {@code Classify} or {@code Regress} as a {@link RequestRunner.Call}: once the model answering is
+ * known to do the task, its examples to the model's frame ({@link TfExamples}), then the predictions to the
+ * response.
+ *
+ * @param runner the runner, asked which non-finite values the model answering takes and how many rows it allows
+ * @param <R> the response type
+ */
+record ExamplesCall<R>(ExampleTask task, Input input, RequestRunner runner, Answer<R> answer) implements RequestRunner.Call<Frame, R> {
+  /** Builds the response from the echoed model spec and the predictions. */
+  @FunctionalInterface
+  interface Answer<R> {
+    R of(ModelSpec spec, Predictions predictions);
+  }
+
+  @Override
+  public Frame decode(VersionHandle version) {
+    BundleManifest manifest = version.predictor().bundle().manifest();
+    switch (task) {
+      case CLASSIFY -> task.require(version.model(), version.version(), manifest.task(), "Classify",
+          "Regress or Predict");
+      case REGRESS -> task.require(version.model(), version.version(), manifest.task(), "Regress",
+          "Classify or Predict");
+    }
+    return TfExamples.decode(input, manifest.inputs(), runner.limits().decodeOptions(runner.nonFinite(version)));
+  }
+
+  @Override
+  public Frame frame(Frame decoded) {
+    return decoded;
+  }
+
+  @Override
+  public R answer(VersionHandle version, Frame decoded, Predictions predictions) {
+    return answer.of(ModelSpecs.answered(version.model(), version.version())
+        .setSignatureName(PredictRequestDecoder.SIGNATURE).build(), predictions);
+  }
+}
