@@ -1,8 +1,9 @@
 """An independent TensorFlow Serving gRPC client for prodline's server tests.
 
 Generates Python stubs from the same TF Serving and TensorFlow protos the server is built from (with grpc_tools,
-as tensorflow-serving-api's stubs are generated), then drives tensorflow.serving.PredictionService and
-ModelService as a TF Serving client does, against the test repository of
+as tensorflow-serving-api's stubs are generated), then drives tensorflow.serving.PredictionService (Predict,
+Classify with tf.Examples, Regress with a context, GetModelMetadata) and ModelService as a TF Serving client does,
+against the test repository of
 io.prodline.serving.testing.TestRepository. Exits 0 when every check passes, 1 naming the first failure.
 
 Usage: python3 tfserving_grpc_client.py HOST:PORT PROTO_DIR
@@ -49,6 +50,8 @@ def main(target, proto_dir):
     predict_pb2 = module("tensorflow_serving.apis.predict_pb2")
     metadata_pb2 = module("tensorflow_serving.apis.get_model_metadata_pb2")
     status_pb2 = module("tensorflow_serving.apis.get_model_status_pb2")
+    classification_pb2 = module("tensorflow_serving.apis.classification_pb2")
+    regression_pb2 = module("tensorflow_serving.apis.regression_pb2")
     prediction_service = module("tensorflow_serving.apis.prediction_service_pb2_grpc")
     model_service = module("tensorflow_serving.apis.model_service_pb2_grpc")
 
@@ -91,6 +94,29 @@ def main(target, proto_dir):
         check([d.size for d in iris_output.tensor_shape.dim] == [2, 3]
               and list(iris_output.float_val) == [0.25, 0.0, 0.125, 1.0, 1.0, 1.0],
               "tensor_content gives class probabilities of shape [2, 3]")
+
+        # tf.Examples as a TF Serving client builds them, one per row.
+        classify = classification_pb2.ClassificationRequest()
+        classify.model_spec.name = "iris"
+        example = classify.input.example_list.examples.add()
+        example.features.feature["x"].float_list.value.append(0.25)
+        example.features.feature["y"].float_list.value.append(1.0)
+        classes = stub.Classify(classify, timeout=30).result.classifications[0].classes
+        check([(c.label, c.score) for c in classes] == [("setosa", 0.25), ("versicolor", 1.0), ("virginica", 0.625)],
+              "Classify answers every class with its score")
+
+        regress = regression_pb2.RegressionRequest()
+        regress.model_spec.name = "houses"
+        context = regress.input.example_list_with_context.context.features.feature
+        context["city"].bytes_list.value.append(b"b")
+        for age, rooms in ((1.5, 3), (2.0, 1)):
+            features = regress.input.example_list_with_context.examples.add().features.feature
+            features["age"].float_list.value.append(age)
+            features["rooms"].int64_list.value.append(rooms)
+        regressed = stub.Regress(regress, timeout=30)
+        check(regressed.model_spec.version.value == 2
+              and [r.value for r in regressed.result.regressions] == [263.0, 224.0],
+              "Regress answers one value per example, the context shared by every example")
 
         metadata_request = metadata_pb2.GetModelMetadataRequest(metadata_field=["signature_def"])
         metadata_request.model_spec.name = "houses"

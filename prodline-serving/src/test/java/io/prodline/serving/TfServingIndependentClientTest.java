@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * TF Serving's gRPC API driven by a client that shares no code with prodline: where Debian's python3-grpcio and
  * python3-grpc-tools are installed, a Python client whose stubs are generated from the TF Serving protos
- * ({@code src/test/python/tfserving_grpc_client.py}), calling {@code PredictionServiceStub} and
+ * ({@code src/test/python/tfserving_grpc_client.py}), calling {@code PredictionServiceStub} ({@code Predict},
+ * {@code Classify} and {@code Regress} with {@code tf.Example}s, {@code GetModelMetadata}) and
  * {@code ModelServiceStub} as a tensorflow-serving-api client does.
  */
 class TfServingIndependentClientTest {
@@ -36,7 +37,7 @@ class TfServingIndependentClientTest {
   }
 
   @Test
-  void pythonClientFromTheTfServingProtosPredictsAndReadsMetadataAndStatus() throws Exception {
+  void pythonClientFromTheTfServingProtosPredictsClassifiesRegressesAndReadsMetadataAndStatus() throws Exception {
     assumeTrue(ExternalProcess.pythonGrpcAvailable(),
         "/usr/bin/python3 cannot import grpc and grpc_tools (apt-get install python3-grpcio python3-grpc-tools)");
     Result client = ExternalProcess.run(List.of(ExternalProcess.PYTHON, "src/test/python/tfserving_grpc_client.py",
@@ -45,6 +46,8 @@ class TfServingIndependentClientTest {
     assertThat(client.output()).contains("ok: typed values give the expected predictions",
         "ok: version_label stable is answered by version 1",
         "ok: tensor_content gives class probabilities of shape [2, 3]",
+        "ok: Classify answers every class with its score",
+        "ok: Regress answers one value per example, the context shared by every example",
         "ok: the serving_default signature lists the houses inputs with their dtypes",
         "ok: GetModelStatus lists every version, the broken one not available",
         "ok: an unknown model is NOT_FOUND");
