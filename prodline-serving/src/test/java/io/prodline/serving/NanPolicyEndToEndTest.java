@@ -4,27 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
-import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
-import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * NaN per model, on every protocol: two copies of the bare XGBoost stumps (see {@link XGBoostMatrixTensorTest}),
@@ -38,31 +35,22 @@ class NanPolicyEndToEndTest {
   private static final String V2_BODY = "{\"inputs\": [{\"name\": \"input__0\", \"shape\": [2, 2], "
       + "\"datatype\": \"FP32\", \"data\": [[NaN, 3], [1, NaN]]}]}";
 
-  @TempDir
-  static Path root;
-  static ModelServer server;
-  static HttpTestClient http;
-  static ManagedChannel channel;
-  static GRPCInferenceServiceBlockingStub stub;
-
-  @BeforeAll
-  static void start() throws Exception {
+  @RegisterExtension
+  static final TestServer served = new TestServer().withGrpc().withModels(root -> {
     for (String model : new String[] {"stumps", "strict"}) {
       Files.copy(FIXTURE, Files.createDirectories(root.resolve(model + "/1")).resolve("model.json"));
     }
     Files.writeString(root.resolve("models.yaml"), "models:\n  strict: {allow_nan: false}\n");
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
-    http = new HttpTestClient(server.actualPort());
-    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
-        InsecureChannelCredentials.create()).build();
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  });
+  static HttpTestClient http;
+  static GRPCInferenceServiceBlockingStub stub;
+
+  @BeforeAll
+  static void connect() {
+    http = served.http();
+    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
-  @AfterAll
-  static void stop() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.stop();
-  }
 
   @Test
   void restV1PassesNaNToTheModelThatTakesItAndRefusesItForTheOther() {

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.prodline.serving.grpc.tfserving.proto.DataType;
@@ -16,22 +13,23 @@ import io.prodline.serving.grpc.tfserving.proto.GetModelMetadataRequest;
 import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
 import io.prodline.serving.grpc.tfserving.proto.PredictRequest;
 import io.prodline.serving.grpc.tfserving.proto.PredictResponse;
-import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc.PredictionServiceBlockingStub;
+import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.SignatureDef;
 import io.prodline.serving.grpc.tfserving.proto.SignatureDefMap;
 import io.prodline.serving.grpc.tfserving.proto.TensorProto;
 import io.prodline.serving.grpc.tfserving.proto.TensorShapeProto;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.InferTensorContents;
-import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
 import io.prodline.serving.grpc.v2.ModelMetadataRequest;
 import io.prodline.serving.grpc.v2.ModelMetadataResponse;
-import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,10 +44,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A bare ONNX model (the real {@code mlp.onnx}: graph input {@code features} [N, 30], output {@code score}) over the
@@ -63,19 +60,16 @@ class OnnxGraphTensorsTest {
   private static final Path FIXTURES = Path.of("../prodline-runtime-onnx/src/test/resources/onnx");
   private static final int WIDTH = 30;
 
-  @TempDir
-  static Path root;
-  static ModelServer server;
+  @RegisterExtension
+  static final TestServer served = new TestServer().withGrpc().withModels(root ->
+      Files.copy(FIXTURES.resolve("mlp.onnx"), Files.createDirectories(root.resolve("mlp/1")).resolve("model.onnx")));
   static HttpTestClient http;
-  static ManagedChannel channel;
   static GRPCInferenceServiceBlockingStub stub;
   /** Two rows of the fixture's inputs, as FP32. */
   static float[][] rows;
 
   @BeforeAll
   static void start() throws Exception {
-    Path version = Files.createDirectories(root.resolve("mlp/1"));
-    Files.copy(FIXTURES.resolve("mlp.onnx"), version.resolve("model.onnx"));
     JsonNode inputs = JSON.readTree(FIXTURES.resolve("expected.json").toFile()).get("mlp").get("inputs");
     rows = new float[2][WIDTH];
     for (int r = 0; r < 2; r++) {
@@ -83,18 +77,10 @@ class OnnxGraphTensorsTest {
         rows[r][c] = (float) inputs.get(r).get(c).asDouble();
       }
     }
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
-    http = new HttpTestClient(server.actualPort());
-    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
-        InsecureChannelCredentials.create()).build();
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    http = served.http();
+    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
-  @AfterAll
-  static void stop() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.stop();
-  }
 
   /** The predictions of the per-column request, as every client got them before graph names were accepted. */
   private static String perColumnPredictions() {
@@ -300,7 +286,7 @@ class OnnxGraphTensorsTest {
         features.addFloatVal(v);
       }
     }
-    PredictionServiceBlockingStub tf = PredictionServiceGrpc.newBlockingStub(channel)
+    PredictionServiceBlockingStub tf = PredictionServiceGrpc.newBlockingStub(served.channel())
         .withDeadlineAfter(30, TimeUnit.SECONDS);
     PredictRequest request = PredictRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName("mlp"))
         .putInputs("features", features.build()).build();

@@ -3,27 +3,24 @@ package io.prodline.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
-import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
 import io.prodline.serving.grpc.v2.ModelMetadataRequest;
 import io.prodline.serving.grpc.v2.ModelMetadataResponse;
-import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A bare XGBoost {@code model.json} takes its features as the one matrix XGBoost itself takes, {@code input__0} of
@@ -34,28 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
 class XGBoostMatrixTensorTest {
   private static final Path FIXTURE = Path.of("src/test/resources/xgboost/stumps/model.json");
 
-  @TempDir
-  static Path root;
-  static ModelServer server;
+  @RegisterExtension
+  static final TestServer served = new TestServer().withGrpc().withModels(root ->
+      Files.copy(FIXTURE, Files.createDirectories(root.resolve("stumps/1")).resolve("model.json")));
   static HttpTestClient http;
-  static ManagedChannel channel;
   static GRPCInferenceServiceBlockingStub stub;
 
   @BeforeAll
-  static void start() throws Exception {
-    Files.copy(FIXTURE, Files.createDirectories(root.resolve("stumps/1")).resolve("model.json"));
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
-    http = new HttpTestClient(server.actualPort());
-    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
-        InsecureChannelCredentials.create()).build();
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  static void connect() {
+    http = served.http();
+    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
-  @AfterAll
-  static void stop() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.stop();
-  }
 
   @Test
   void metadataListsTheMatrixAsTritonsTreeBackendNamesIt() {

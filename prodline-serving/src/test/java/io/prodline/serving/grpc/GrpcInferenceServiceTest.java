@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.prodline.serving.ModelServer;
-import io.prodline.serving.ServerConfig;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.InferTensorContents;
-import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
 import io.prodline.serving.grpc.v2.ModelMetadataRequest;
 import io.prodline.serving.grpc.v2.ModelMetadataResponse;
@@ -24,37 +19,25 @@ import io.prodline.serving.grpc.v2.ServerLiveRequest;
 import io.prodline.serving.grpc.v2.ServerMetadataRequest;
 import io.prodline.serving.grpc.v2.ServerReadyRequest;
 import io.prodline.serving.testing.TestRepository;
+import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code inference.GRPCInferenceService} end to end, with the generated Java stub. See {@link TestRepository}. */
 class GrpcInferenceServiceTest {
-  @TempDir
-  static Path root;
-  static ModelServer server;
-  static ManagedChannel channel;
+  @RegisterExtension
+  static final TestServer served = new TestServer().withGrpc();
   static GRPCInferenceServiceBlockingStub stub;
 
   @BeforeAll
-  static void start() {
-    TestRepository.create(root);
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
-    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
-        InsecureChannelCredentials.create()).build();
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  static void connect() {
+    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
-  @AfterAll
-  static void stop() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.stop();
-  }
 
   private static InferInputTensor.Builder tensor(String name, String datatype, long... shape) {
     InferInputTensor.Builder tensor = InferInputTensor.newBuilder().setName(name).setDatatype(datatype);
@@ -66,7 +49,7 @@ class GrpcInferenceServiceTest {
 
   @Test
   void listensOnItsOwnEphemeralPort() {
-    assertThat(server.actualGrpcPort()).isPositive().isNotEqualTo(server.actualPort());
+    assertThat(served.server().actualGrpcPort()).isPositive().isNotEqualTo(served.server().actualPort());
   }
 
   @Test

@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Int64Value;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.prodline.serving.ModelServer;
-import io.prodline.serving.ServerConfig;
 import io.prodline.serving.grpc.tfserving.proto.BytesList;
 import io.prodline.serving.grpc.tfserving.proto.Class;
 import io.prodline.serving.grpc.tfserving.proto.ClassificationRequest;
@@ -27,21 +22,20 @@ import io.prodline.serving.grpc.tfserving.proto.FloatList;
 import io.prodline.serving.grpc.tfserving.proto.Input;
 import io.prodline.serving.grpc.tfserving.proto.Int64List;
 import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
-import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc.PredictionServiceBlockingStub;
+import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.Regression;
 import io.prodline.serving.grpc.tfserving.proto.RegressionRequest;
 import io.prodline.serving.grpc.tfserving.proto.RegressionResponse;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.TestRepository;
-import java.nio.file.Path;
+import io.prodline.serving.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TF Serving's {@code Classify} and {@code Regress} end to end, with stubs generated from the same protos a TF
@@ -51,26 +45,15 @@ import org.junit.jupiter.api.io.TempDir;
  * missing value adds nothing.
  */
 class TfServingExamplesGrpcTest {
-  @TempDir
-  static Path root;
-  static ModelServer server;
-  static ManagedChannel channel;
+  @RegisterExtension
+  static final TestServer served = new TestServer().withGrpc();
   static PredictionServiceBlockingStub stub;
 
   @BeforeAll
-  static void start() {
-    TestRepository.create(root);
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
-    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
-        InsecureChannelCredentials.create()).build();
-    stub = PredictionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  static void connect() {
+    stub = PredictionServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
-  @AfterAll
-  static void stop() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.stop();
-  }
 
   private static Feature floats(float... values) {
     FloatList.Builder list = FloatList.newBuilder();
@@ -178,7 +161,7 @@ class TfServingExamplesGrpcTest {
 
   @Test
   void answersAreThoseOfRestForTheSameRows() {
-    HttpTestClient http = new HttpTestClient(server.actualPort());
+    HttpTestClient http = served.http();
     JsonNode rest = http.post("/v1/models/iris:classify",
         "{\"examples\": [{\"x\": 0.1, \"y\": 0.7}, {\"x\": 0.3, \"y\": 1}]}").json().get("results");
     List<Classifications> grpc = classify("iris", list(example("x", floats(0.1f), "y", floats(0.7f)),
@@ -244,7 +227,7 @@ class TfServingExamplesGrpcTest {
   @Test
   void examplesAreCountedUnderTheTfServingProtocol() {
     regress(spec("houses"), HOUSES);
-    assertThat(new HttpTestClient(server.actualPort()).get("/metrics").body())
+    assertThat(served.http().get("/metrics").body())
         .contains("protocol=\"grpc_tfserving\"");
   }
 

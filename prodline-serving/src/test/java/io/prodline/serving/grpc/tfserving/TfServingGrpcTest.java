@@ -6,28 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Int64Value;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.prodline.serving.ModelServer;
-import io.prodline.serving.ServerConfig;
 import io.prodline.serving.grpc.tfserving.proto.Code;
 import io.prodline.serving.grpc.tfserving.proto.DataType;
 import io.prodline.serving.grpc.tfserving.proto.GetModelMetadataRequest;
 import io.prodline.serving.grpc.tfserving.proto.GetModelMetadataResponse;
 import io.prodline.serving.grpc.tfserving.proto.GetModelStatusRequest;
 import io.prodline.serving.grpc.tfserving.proto.GetModelStatusResponse;
-import io.prodline.serving.grpc.tfserving.proto.ModelServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.ModelServiceGrpc.ModelServiceBlockingStub;
+import io.prodline.serving.grpc.tfserving.proto.ModelServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
 import io.prodline.serving.grpc.tfserving.proto.ModelVersionStatus;
 import io.prodline.serving.grpc.tfserving.proto.MultiInferenceRequest;
 import io.prodline.serving.grpc.tfserving.proto.PredictRequest;
 import io.prodline.serving.grpc.tfserving.proto.PredictResponse;
-import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc.PredictionServiceBlockingStub;
+import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.ReloadConfigRequest;
 import io.prodline.serving.grpc.tfserving.proto.SignatureDef;
 import io.prodline.serving.grpc.tfserving.proto.SignatureDefMap;
@@ -36,14 +31,13 @@ import io.prodline.serving.grpc.tfserving.proto.TensorProto;
 import io.prodline.serving.grpc.tfserving.proto.TensorShapeProto;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.TestRepository;
+import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TF Serving's {@code PredictionService} and {@code ModelService} end to end, on the same gRPC port as the Open
@@ -52,28 +46,17 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code stable}) 1·age + 10·rooms + 100·(city = "b").
  */
 class TfServingGrpcTest {
-  @TempDir
-  static Path root;
-  static ModelServer server;
-  static ManagedChannel channel;
+  @RegisterExtension
+  static final TestServer served = new TestServer().withGrpc();
   static PredictionServiceBlockingStub predictions;
   static ModelServiceBlockingStub models;
 
   @BeforeAll
-  static void start() {
-    TestRepository.create(root);
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
-    channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.actualGrpcPort(),
-        InsecureChannelCredentials.create()).build();
-    predictions = PredictionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-    models = ModelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+  static void connect() {
+    predictions = PredictionServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    models = ModelServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
-  @AfterAll
-  static void stop() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    server.stop();
-  }
 
   private static TensorProto.Builder tensor(DataType dtype, long... shape) {
     TensorShapeProto.Builder dims = TensorShapeProto.newBuilder();
@@ -282,7 +265,7 @@ class TfServingGrpcTest {
   @Test
   void predictionsAreCountedUnderTheirOwnProtocol() {
     predictions.predict(houses(spec("houses")).build());
-    HttpTestClient.Answer metrics = new HttpTestClient(server.actualPort()).get("/metrics");
+    HttpTestClient.Answer metrics = served.http().get("/metrics");
     assertThat(metrics.body()).contains("protocol=\"grpc_tfserving\"");
   }
 
