@@ -94,13 +94,24 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         connection).thenAccept(answer -> {
       // Built on the thread that completed the answer, a prediction worker for predictions, so that gzipping a
       // large answer never holds the event loop.
-      FullHttpResponse response = response(request, answer);
+      FullHttpResponse response = response(request, named(request, answer));
       if (ctx.executor().inEventLoop()) {
         write(ctx, response);
       } else {
         ctx.executor().execute(() -> write(ctx, response));
       }
     });
+  }
+
+  /**
+   * The answer naming the request the client named ({@link ApiResponse#REQUEST_ID}), when the API did not already
+   * name it: answers refused before any API looked at the request (an unknown path, a wrong method) included.
+   */
+  private static ApiResponse named(Pending request, ApiResponse answer) {
+    if (answer.headers().containsKey(ApiResponse.REQUEST_ID)) {
+      return answer;
+    }
+    return answer.withRequestId(request.headers().get(ApiResponse.REQUEST_ID));
   }
 
   private static FullHttpResponse response(Pending request, ApiResponse answer) {

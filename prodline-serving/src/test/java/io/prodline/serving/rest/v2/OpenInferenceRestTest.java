@@ -50,6 +50,14 @@ class OpenInferenceRestTest {
     assertThat(refused.header("x-request-id")).isEqualTo("trace-8");
 
     assertThat(http().post("/v2/models/houses/infer", body).header("x-request-id")).isNull();
+
+    // Refused before any API reads the request: an unknown path on either API, a wrong method.
+    for (String path : new String[] {"/v2/nowhere", "/v1/nowhere", "/v1/models/houses:predict"}) {
+      Answer early = http().send(HttpRequest.newBuilder(URI.create(http().uri(path)))
+          .header("X-Request-Id", "trace-9").PUT(HttpRequest.BodyPublishers.ofString(body)));
+      assertThat(early.status()).as(path).isIn(404, 405);
+      assertThat(early.header("x-request-id")).as(path).isEqualTo("trace-9");
+    }
   }
 
   @Test
