@@ -91,16 +91,34 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     // HEAD is GET without the body (RFC 9110): routed as GET, answered with the headers only.
     boolean head = HttpMethod.HEAD.equals(request.method());
     api.handle(head ? HttpMethod.GET : request.method(), request.uri(), request.headers(), request.body(),
-        connection).thenAccept(answer -> {
+        connection).whenComplete((answer, failure) -> {
       // Built on the thread that completed the answer, a prediction worker for predictions, so that gzipping a
       // large answer never holds the event loop.
-      FullHttpResponse response = response(request, named(request, answer));
+      FullHttpResponse response = responseOrInternalError(request, answer, failure);
       if (ctx.executor().inEventLoop()) {
         write(ctx, response);
       } else {
         ctx.executor().execute(() -> write(ctx, response));
       }
     });
+  }
+
+  /**
+   * The answer as an HTTP response; a 500 when there is no answer or it cannot be put on the wire, so that the
+   * connection's next request is never left waiting behind one that was not answered.
+   */
+  private static FullHttpResponse responseOrInternalError(Pending request, ApiResponse answer, Throwable failure) {
+    if (failure == null) {
+      try {
+        return response(request, named(request, answer));
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    LOG.error("{} {}: no answer could be written", request.method(), request.uri(), failure);
+    return response(request, ApiResponse.error(HttpResponseStatus.INTERNAL_SERVER_ERROR,
+        "the server could not write its answer to " + request.method() + " " + request.uri()
+            + "; the details are in the server log"));
   }
 
   /**

@@ -43,9 +43,26 @@ public record ApiResponse(HttpResponseStatus status, byte[] body, HttpMethod all
     return new ApiResponse(status, body, allow, contentType, more);
   }
 
-  /** This answer naming the request it answers ({@link #REQUEST_ID}); unchanged for a request without an id. */
+  /**
+   * This answer naming the request it answers ({@link #REQUEST_ID}); unchanged for a request without an id, or
+   * with one that cannot be a header value (a body's {@code id} may hold a line break or any Unicode).
+   */
   public ApiResponse withRequestId(String requestId) {
-    return requestId == null ? this : withHeader(REQUEST_ID, requestId);
+    return requestId == null || !isHeaderText(requestId) ? this : withHeader(REQUEST_ID, requestId);
+  }
+
+  /** Printable ASCII (and spaces), at most 256 characters: what every proxy passes on unchanged. */
+  private static boolean isHeaderText(String value) {
+    if (value.isEmpty() || value.length() > 256) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static ApiResponse ok(byte[] body) {

@@ -60,6 +60,18 @@ class OpenInferenceRestTest {
     }
   }
 
+  /** A body's id may hold what no header may: the answer then goes without the header, and nothing waits. */
+  @Test
+  void aBodyIdThatCannotBeAHeaderValueIsAnsweredWithoutTheHeader() {
+    for (String id : new String[] {"line\\nbreak", "caf\u00e9"}) {
+      Answer answered = http().post("/v2/models/houses/infer", "{\"id\": \"" + id + "\", \"inputs\": " + HOUSE_INPUTS
+          + "}");
+      assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+      assertThat(answered.json().get("id").asText()).isIn("line\nbreak", "caf\u00e9");
+      assertThat(answered.header("x-request-id")).isNull();
+    }
+  }
+
   @Test
   void describesTheServerAndItsHealth() {
     JsonNode metadata = http().get("/v2").json();
