@@ -40,24 +40,24 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
 
   @Override
   public void serverLive(ServerLiveRequest request, StreamObserver<ServerLiveResponse> answer) {
-    GrpcAnswers.now("ServerLive", answer, () -> ServerLiveResponse.newBuilder().setLive(true).build());
+    GrpcAnswers.OPEN_INFERENCE.now("ServerLive", answer, () -> ServerLiveResponse.newBuilder().setLive(true).build());
   }
 
   @Override
   public void serverReady(ServerReadyRequest request, StreamObserver<ServerReadyResponse> answer) {
-    GrpcAnswers.now("ServerReady", answer,
+    GrpcAnswers.OPEN_INFERENCE.now("ServerReady", answer,
         () -> ServerReadyResponse.newBuilder().setReady(inference.ready()).build());
   }
 
   @Override
   public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> answer) {
-    GrpcAnswers.now("ModelReady", answer, () -> ModelReadyResponse.newBuilder()
+    GrpcAnswers.OPEN_INFERENCE.now("ModelReady", answer, () -> ModelReadyResponse.newBuilder()
         .setReady(inference.modelReady(request.getName(), request.getVersion())).build());
   }
 
   @Override
   public void serverMetadata(ServerMetadataRequest request, StreamObserver<ServerMetadataResponse> answer) {
-    GrpcAnswers.now("ServerMetadata", answer, () -> {
+    GrpcAnswers.OPEN_INFERENCE.now("ServerMetadata", answer, () -> {
       ServerMetadata metadata = inference.serverMetadata();
       return ServerMetadataResponse.newBuilder().setName(metadata.name()).setVersion(metadata.version())
           .addAllExtensions(metadata.extensions()).build();
@@ -66,7 +66,7 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
 
   @Override
   public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> answer) {
-    GrpcAnswers.now("ModelMetadata " + request.getName(), answer, () -> {
+    GrpcAnswers.OPEN_INFERENCE.now("ModelMetadata " + request.getName(), answer, () -> {
       ModelMetadata metadata = inference.metadata(request.getName(), request.getVersion());
       ModelMetadataResponse.Builder response = ModelMetadataResponse.newBuilder()
           .setName(metadata.name())
@@ -85,7 +85,7 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
     CompletableFuture<InferenceResult> inferred = inference.infer(ServingMetrics.GRPC, request.getModelName(),
         request.getModelVersion(), request.getId(), ClientContexts.timeLeft(context),
         () -> GrpcTensors.request(request));
-    GrpcAnswers.whenDone(call, context, inferred, GrpcTensors::response, answer);
+    GrpcAnswers.OPEN_INFERENCE.whenDone(call, context, inferred, GrpcTensors::response, answer);
   }
 
   private static ModelMetadataResponse.TensorMetadata tensor(TensorMetadata t) {

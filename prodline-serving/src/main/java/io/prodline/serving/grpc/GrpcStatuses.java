@@ -12,7 +12,7 @@ import java.time.Duration;
 /**
  * Maps a failure to the gRPC status a client acts on, as the REST API maps it to an HTTP status (both by its
  * {@link InferenceFailure}): unknown model or version NOT_FOUND, a bad request INVALID_ARGUMENT, a full batching
- * queue RESOURCE_EXHAUSTED, past the request timeout or the client's deadline DEADLINE_EXCEEDED, a cancelled call
+ * queue what the protocol answers (see {@link GrpcAnswers}), too large a request RESOURCE_EXHAUSTED, past the request timeout or the client's deadline DEADLINE_EXCEEDED, a cancelled call
  * CANCELLED, a full worker queue or a stopping server UNAVAILABLE (the status gRPC clients retry), a model that
  * failed to run and anything else INTERNAL; the description is {@link InferenceFailure#clientMessage}.
  *
@@ -26,13 +26,15 @@ final class GrpcStatuses {
 
   private GrpcStatuses() {}
 
-  static StatusRuntimeException of(String call, Throwable error) {
+  /** @param queueFull the status of a full batching queue in the call's protocol */
+  static StatusRuntimeException of(String call, Throwable error, Status queueFull) {
     Throwable e = InferenceFailure.cause(error);
     InferenceFailure failure = InferenceFailure.of(e);
     Status status = switch (failure) {
       case NOT_FOUND -> Status.NOT_FOUND;
       case BAD_REQUEST -> Status.INVALID_ARGUMENT;
-      case QUEUE_FULL, TOO_LARGE -> Status.RESOURCE_EXHAUSTED;
+      case QUEUE_FULL -> queueFull;
+      case TOO_LARGE -> Status.RESOURCE_EXHAUSTED;
       case TIMEOUT -> Status.DEADLINE_EXCEEDED;
       case CLIENT_GONE -> Status.CANCELLED;
       case UNAVAILABLE -> Status.UNAVAILABLE;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Each kind of failure gets the gRPC code a client acts on, as REST gets its HTTP status. */
 class GrpcStatusesTest {
   private static Status.Code code(Throwable error) {
-    return GrpcStatuses.of("ModelInfer m", new CompletionException(error)).getStatus().getCode();
+    return GrpcStatuses.of("ModelInfer m", new CompletionException(error), Status.RESOURCE_EXHAUSTED).getStatus()
+        .getCode();
   }
 
   @Test
@@ -29,5 +30,15 @@ class GrpcStatusesTest {
     assertThat(code(new RejectedExecutionException("busy"))).isEqualTo(Status.Code.UNAVAILABLE);
     assertThat(code(new ModelRunException("the runtime failed", null))).isEqualTo(Status.Code.INTERNAL);
     assertThat(code(new IllegalStateException("bug"))).isEqualTo(Status.Code.INTERNAL);
+  }
+
+  @Test
+  void aFullBatchingQueueIsWhatTheProtocolSays() {
+    BatchQueueFullException full = new BatchQueueFullException("full");
+    assertThat(GrpcStatuses.of("Predict m", full, Status.UNAVAILABLE).getStatus().getCode())
+        .isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(GrpcStatuses.of("Predict m", full, Status.UNAVAILABLE).getTrailers()
+        .get(io.grpc.Metadata.Key.of("grpc-retry-pushback-ms", io.grpc.Metadata.ASCII_STRING_MARSHALLER)))
+        .isEqualTo("1000");
   }
 }

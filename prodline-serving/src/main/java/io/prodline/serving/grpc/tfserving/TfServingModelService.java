@@ -34,7 +34,7 @@ public final class TfServingModelService extends ModelServiceGrpc.ModelServiceIm
   @Override
   public void getModelStatus(GetModelStatusRequest request, StreamObserver<GetModelStatusResponse> answer) {
     ModelSpec spec = request.getModelSpec();
-    GrpcAnswers.now("GetModelStatus " + spec.getName(), answer, () -> {
+    GrpcAnswers.TF_SERVING.now("GetModelStatus " + spec.getName(), answer, () -> {
       ModelSnapshot model = servables.snapshot().model(ModelSpecs.model(spec));
       List<VersionStatus> versions = ModelSpecs.namesVersion(spec)
           ? List.of(model.status(ModelSpecs.selector(spec))) : model.statuses();

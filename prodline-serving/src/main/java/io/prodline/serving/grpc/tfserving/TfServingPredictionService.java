@@ -58,7 +58,7 @@ public final class TfServingPredictionService extends PredictionServiceGrpc.Pred
   @Override
   public void getModelMetadata(GetModelMetadataRequest request, StreamObserver<GetModelMetadataResponse> answer) {
     ModelSpec spec = request.getModelSpec();
-    GrpcAnswers.now("GetModelMetadata " + spec.getName(), answer, () -> {
+    GrpcAnswers.TF_SERVING.now("GetModelMetadata " + spec.getName(), answer, () -> {
       String model = ModelSpecs.model(spec);
       requireSignatureDef(request.getMetadataFieldList());
       try (VersionHandle handle = runner.servables().acquire(model, ModelSpecs.selector(spec))) {
@@ -112,7 +112,7 @@ public final class TfServingPredictionService extends PredictionServiceGrpc.Pred
     } catch (RuntimeException e) {
       answered = CompletableFuture.failedFuture(e);
     }
-    GrpcAnswers.whenDone(method + " " + spec.getName(), context, answered, Function.identity(), answer);
+    GrpcAnswers.TF_SERVING.whenDone(method + " " + spec.getName(), context, answered, Function.identity(), answer);
   }
 
   @Override

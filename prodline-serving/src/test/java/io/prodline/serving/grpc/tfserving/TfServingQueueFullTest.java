@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A full batching queue answers TF Serving's Predict with RESOURCE_EXHAUSTED, the status gRPC clients back off on.
+ * A full batching queue answers TF Serving's Predict with UNAVAILABLE, as TF Serving itself answers it and its clients
+ * retry.
  * The server is assembled by hand, as {@code ModelApiTest} assembles the REST API, so that a gated model holds the
  * batch dispatcher and a queue of one fills deterministically.
  */
@@ -110,7 +111,7 @@ class TfServingQueueFullTest {
         assertThatThrownBy(() -> PredictionServiceGrpc.newBlockingStub(channel)
             .withDeadlineAfter(30, TimeUnit.SECONDS).predict(REQUEST))
             .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
               assertThat(e.getStatus().getDescription()).isEqualTo("the batching queue of model 'gated' version 1 "
                   + "is full (limit: 1 waiting requests); retry later");
             });
