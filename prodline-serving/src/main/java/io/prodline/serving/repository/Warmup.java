@@ -6,6 +6,7 @@ import io.prodline.core.frame.ColumnBuilder;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictor;
 import io.prodline.core.schema.Field;
+import io.prodline.serving.protocol.NonFiniteInputs;
 import io.prodline.serving.protocol.PredictRequestDecoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,10 @@ import java.util.List;
  * failing warm-up fails the load: a version that cannot answer its own warm-up must not take traffic.
  */
 final class Warmup {
+  /** Any number of rows, NaN and infinities as written (see {@link #requests}). */
+  private static final PredictRequestDecoder.Options WARMUP_DECODING =
+      new PredictRequestDecoder.Options(Integer.MAX_VALUE, NonFiniteInputs.ALLOWED);
+
   private Warmup() {}
 
   /** One decoded warm-up request, and what it is called in messages. */
@@ -47,9 +52,11 @@ final class Warmup {
     List<Request> requests = new ArrayList<>(bodies.size());
     for (WarmupRequests.Request body : bodies) {
       try {
-        // Decoded as the live API decodes a predict body, so a bare model's graph tensor may be named too.
+        // Decoded as the live API decodes a predict body, so a bare model's graph tensor may be named too. The
+        // file is the model owner's, not a client's: NaN and infinities reach the model as the owner wrote them,
+        // since a version must not fail its load for values a NaN policy set elsewhere would let through.
         requests.add(new Request(body.source(), PredictRequestDecoder.decodeRequest(body.body(), inputs,
-            predictor.bundle().tensors(), PredictRequestDecoder.Options.DEFAULT).frame()));
+            predictor.bundle().tensors(), WARMUP_DECODING).frame()));
       } catch (ProdlineException e) {
         throw new ProdlineException(body.source() + " is not a valid predict request: " + e.getMessage(), e);
       }

@@ -93,6 +93,13 @@ class WarmupTest {
         + "warmup.jsonl; keep one of them");
   }
 
+  /** The owner's file may hold NaN and infinities whatever NaN policy clients meet. */
+  @Test
+  void takesNaNAndInfinitiesAsWritten() throws Exception {
+    write("warmup.json", "{\"instances\": [[NaN, \"a\"], [Infinity, \"b\"], [-Infinity, null]]}");
+    assertThat(predictionsMade(TWICE)).isEqualTo(2);
+  }
+
   @Test
   void aBareOnnxModelsWarmupMayNameTheGraphsInputTensor() throws Exception {
     Path onnx = Files.createDirectories(root.resolve("mlp/1"));
