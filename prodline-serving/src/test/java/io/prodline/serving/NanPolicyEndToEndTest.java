@@ -18,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +47,7 @@ class NanPolicyEndToEndTest {
   @BeforeAll
   static void connect() {
     http = served.http();
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
   }
 
 

@@ -78,7 +78,7 @@ class OnnxGraphTensorsTest {
       }
     }
     http = served.http();
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
   }
 
 

@@ -22,7 +22,6 @@ import io.prodline.serving.testing.TestRepository;
 import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +34,7 @@ class GrpcInferenceServiceTest {
 
   @BeforeAll
   static void connect() {
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
   }
 
 

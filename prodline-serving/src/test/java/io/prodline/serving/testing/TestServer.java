@@ -1,8 +1,14 @@
 package io.prodline.serving.testing;
 
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.prodline.core.fs.AtomicFiles;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
@@ -92,11 +98,21 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     return http;
   }
 
-  /** A channel to the server's gRPC port; only after {@link #withGrpc}. */
-  public ManagedChannel channel() {
+  /**
+   * A channel to the server's gRPC port, only after {@link #withGrpc}, on which every call without a deadline gets
+   * its own of 30 seconds: a stub's {@code withDeadlineAfter} is one instant for all its calls, which a slow run of
+   * a whole class could pass.
+   */
+  public Channel channel() {
     if (channel == null) {
       throw new IllegalStateException("this test server has no gRPC port; register it withGrpc()");
     }
-    return channel;
+    return ClientInterceptors.intercept(channel, new ClientInterceptor() {
+      @Override
+      public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+        return next.newCall(method, options.getDeadline() != null ? options
+            : options.withDeadlineAfter(30, TimeUnit.SECONDS));
+      }
+    });
   }
 }

@@ -32,7 +32,6 @@ import io.prodline.serving.testing.TestRepository;
 import io.prodline.serving.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,7 +50,7 @@ class TfServingExamplesGrpcTest {
 
   @BeforeAll
   static void connect() {
-    stub = PredictionServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    stub = PredictionServiceGrpc.newBlockingStub(served.channel());
   }
 
 

@@ -34,7 +34,6 @@ import io.prodline.serving.testing.TestRepository;
 import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,8 +52,8 @@ class TfServingGrpcTest {
 
   @BeforeAll
   static void connect() {
-    predictions = PredictionServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
-    models = ModelServiceGrpc.newBlockingStub(served.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    predictions = PredictionServiceGrpc.newBlockingStub(served.channel());
+    models = ModelServiceGrpc.newBlockingStub(served.channel());
   }
 
 
