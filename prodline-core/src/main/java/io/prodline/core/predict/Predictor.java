@@ -3,10 +3,14 @@ package io.prodline.core.predict;
 import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.BundleReader;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.runtime.ModelRuntime;
 import io.prodline.core.runtime.ModelRuntimes;
+import io.prodline.core.schema.Field;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A bundle ready to predict: raw {@link Frame} in, {@link Predictions} out, through the bundle's fitted transform
@@ -18,11 +22,18 @@ public final class Predictor implements AutoCloseable {
   private final ModelRuntime runtime;
   /** {@link Bundle#definesMissingValues()}, asked on every served request, so worked out once. */
   private final boolean definesMissingValues;
+  /** {@link #inputTypes()}, looked up by name on every served request, so built once. */
+  private final Map<String, ColumnType> inputTypes;
 
   private Predictor(Bundle bundle, ModelRuntime runtime) {
     this.bundle = bundle;
     this.runtime = runtime;
     this.definesMissingValues = bundle.definesMissingValues();
+    Map<String, ColumnType> types = new HashMap<>();
+    for (Field input : bundle.manifest().inputs()) {
+      types.put(input.name(), input.type());
+    }
+    this.inputTypes = Map.copyOf(types);
   }
 
   public static Predictor load(Path bundleDirectory) {
@@ -51,6 +62,11 @@ public final class Predictor implements AutoCloseable {
   /** Whether NaN means a missing value for every float input of this model ({@link Bundle#definesMissingValues}). */
   public boolean definesMissingValues() {
     return definesMissingValues;
+  }
+
+  /** The type of each raw input feature the manifest declares, by feature name. */
+  public Map<String, ColumnType> inputTypes() {
+    return inputTypes;
   }
 
   public Predictions predict(Frame raw) {

@@ -34,7 +34,7 @@ record ExamplesCall<R>(ExampleTask task, Input input, RequestRunner runner, Answ
       case REGRESS -> task.require(version.model(), version.version(), manifest.task(), "Regress",
           "Classify or Predict");
     }
-    return TfExamples.decode(input, manifest.inputs(), runner.limits().decodeOptions(runner.nonFinite(version)));
+    return TfExamples.decode(input, version.predictor(), runner.limits().decodeOptions(runner.nonFinite(version)));
   }
 
   @Override

@@ -37,7 +37,7 @@ record PredictCall(PredictRequest request, RequestRunner runner)
     TensorNames graph = bundle.tensors();
     Set<String> outputs = outputs(ServingSignature.outputName(graph));
     Frame frame = FrameAssembler.assemble(
-        TensorProtos.inputs(request.getInputsMap(), bundle.manifest().inputs(), graph),
+        TensorProtos.inputs(request.getInputsMap(), version.predictor()),
         bundle.manifest().inputs(), graph, runner.nonFinite(version));
     return new Decoded(frame, outputs);
   }

@@ -7,7 +7,7 @@ import io.prodline.core.bundle.Task;
 import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.predict.Predictions;
-import io.prodline.core.schema.Field;
+import io.prodline.core.predict.Predictor;
 import io.prodline.core.text.StrictUtf8;
 import io.prodline.serving.grpc.tfserving.proto.TensorProto;
 import io.prodline.serving.grpc.tfserving.proto.TensorShapeProto;
@@ -20,7 +20,6 @@ import io.prodline.serving.protocol.v2.TensorData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
@@ -45,14 +44,12 @@ final class TensorProtos {
   private TensorProtos() {}
 
   /**
-   * The input tensors of a request for a model taking {@code inputs}, whose graph tensor names are {@code graph}
-   * ({@code null} for a bundle). Tensors the model does not take pass unchecked, for the frame assembler to name.
+   * The input tensors of a request for {@code model}. Tensors the model does not take pass unchecked, for the frame
+   * assembler to name.
    */
-  static List<InputTensor> inputs(Map<String, TensorProto> tensors, List<Field> inputs, TensorNames graph) {
-    Map<String, ColumnType> features = new HashMap<>();
-    for (Field f : inputs) {
-      features.put(f.name(), f.type());
-    }
+  static List<InputTensor> inputs(Map<String, TensorProto> tensors, Predictor model) {
+    Map<String, ColumnType> features = model.inputTypes();
+    TensorNames graph = model.bundle().tensors();
     List<InputTensor> decoded = new ArrayList<>(tensors.size());
     for (Map.Entry<String, TensorProto> entry : tensors.entrySet()) {
       String name = entry.getKey();

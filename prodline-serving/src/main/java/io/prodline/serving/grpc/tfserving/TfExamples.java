@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.ByteString;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.predict.Predictor;
 import io.prodline.core.schema.Field;
 import io.prodline.serving.grpc.tfserving.proto.Example;
 import io.prodline.serving.grpc.tfserving.proto.ExampleListWithContext;
@@ -16,7 +17,6 @@ import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.ExampleRequestDecoder;
 import io.prodline.serving.protocol.PredictRequestDecoder.Options;
 import io.prodline.serving.protocol.Utf8Text;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,11 +45,9 @@ final class TfExamples {
   private TfExamples() {}
 
   /** The request's examples as the model's raw frame; {@link BadRequestException} saying what is wrong. */
-  static Frame decode(Input input, List<Field> inputs, Options options) {
-    Map<String, ColumnType> types = new HashMap<>(inputs.size() * 2);
-    for (Field field : inputs) {
-      types.put(field.name(), field.type());
-    }
+  static Frame decode(Input input, Predictor model, Options options) {
+    List<Field> inputs = model.bundle().manifest().inputs();
+    Map<String, ColumnType> types = model.inputTypes();
     return switch (input.getKindCase()) {
       case EXAMPLE_LIST -> ExampleRequestDecoder.decodeExamples(
           examples(input.getExampleList().getExamplesList(), "input.example_list", types), null, inputs, options,
