@@ -8,16 +8,15 @@ import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
-import io.prodline.core.text.StrictUtf8;
 import io.prodline.serving.grpc.tfserving.proto.TensorProto;
 import io.prodline.serving.grpc.tfserving.proto.TensorShapeProto;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.Utf8Text;
 import io.prodline.serving.protocol.v2.DataType;
 import io.prodline.serving.protocol.v2.InputTensor;
 import io.prodline.serving.protocol.v2.RawTensors;
 import io.prodline.serving.protocol.v2.Shapes;
 import io.prodline.serving.protocol.v2.TensorData;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -233,12 +232,7 @@ final class TensorProtos {
 
   private static String text(ByteString value, int i, String name) {
     byte[] bytes = value.toByteArray();
-    int invalid = StrictUtf8.firstInvalid(bytes, 0, bytes.length);
-    if (invalid >= 0) {
-      throw new BadRequestException("input '" + name + "' string_val element " + i + " is not UTF-8 text (byte "
-          + invalid + "); prodline's string features are text, send it UTF-8 encoded");
-    }
-    return new String(bytes, StandardCharsets.UTF_8);
+    return Utf8Text.decode(bytes, 0, bytes.length, "input '" + name + "' string_val element " + i);
   }
 
   /** The tensor's dtype by TensorFlow's name, or its number when this server does not know it. */

@@ -187,7 +187,8 @@ class TfServingGrpcTest {
     assertStatus(() -> predictions.predict(houses(spec("houses"))
         .putInputs("city", tensor(DataType.DT_STRING, 2).addStringVal(ByteString.copyFromUtf8("a"))
             .addStringVal(ByteString.copyFrom(new byte[] {(byte) 0xC0, (byte) 0x80})).build()).build()),
-        Status.Code.INVALID_ARGUMENT, "input 'city' string_val element 1 is not UTF-8 text (byte 0)");
+        Status.Code.INVALID_ARGUMENT, "input 'city' string_val element 1 is not UTF-8 text: byte 0 (0xC0) starts no "
+            + "well-formed UTF-8 sequence; send strings as UTF-8");
     assertStatus(() -> predictions.predict(houses(spec("houses"))
         .putInputs("rooms", tensor(DataType.DT_UINT8, 2).addIntVal(3).addIntVal(256).build()).build()),
         Status.Code.INVALID_ARGUMENT, "input 'rooms' element 1 is 256, outside the range of DT_UINT8");
