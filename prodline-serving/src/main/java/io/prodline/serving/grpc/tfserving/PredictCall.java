@@ -24,7 +24,8 @@ import java.util.Set;
  * ({@link ServingSignature#outputName}); {@code output_filter} may also name it {@code predictions}, and the answer
  * then uses the name asked, as the Open Inference Protocol does.
  *
- * @param runner the runner, asked which non-finite values the model answering takes
+ * @param runner the runner, asked which non-finite values the model answering takes and how many rows a request
+ *     may hold
  */
 record PredictCall(PredictRequest request, RequestRunner runner)
     implements RequestRunner.Call<PredictCall.Decoded, PredictResponse> {
@@ -37,7 +38,7 @@ record PredictCall(PredictRequest request, RequestRunner runner)
     TensorNames graph = bundle.tensors();
     Set<String> outputs = outputs(ServingSignature.outputName(graph));
     Frame frame = FrameAssembler.assemble(
-        TensorProtos.inputs(request.getInputsMap(), version.predictor()),
+        TensorProtos.inputs(request.getInputsMap(), version.predictor(), runner.limits().maxRows()),
         bundle.manifest().inputs(), graph, runner.nonFinite(version));
     return new Decoded(frame, outputs);
   }

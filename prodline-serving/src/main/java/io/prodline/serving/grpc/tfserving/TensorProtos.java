@@ -31,7 +31,7 @@ import java.util.function.IntToLongFunction;
  * {@code DT_STRING}; it wins when set) or from the typed field of the dtype ({@code float_val} for
  * {@code DT_FLOAT}, {@code int_val} for {@code DT_INT32}, {@code DT_INT16}, {@code DT_INT8}, {@code DT_UINT16} and
  * {@code DT_UINT8}, …), holding one value per element or, as TensorFlow's version 0 allows, a single value that
- * fills the shape. {@code DT_STRING} values must be UTF-8, since prodline's string features are text.
+ * fills the shape, up to the rows a request may hold. {@code DT_STRING} values must be UTF-8, since prodline's string features are text.
  *
  * <p>The dtype must fit the input it feeds, checked here so the client hears it in TensorFlow's terms: a float64
  * feature takes {@code DT_FLOAT}, {@code DT_DOUBLE}, {@code DT_HALF} or an integer dtype; an int64 feature an integer
@@ -43,10 +43,11 @@ final class TensorProtos {
   private TensorProtos() {}
 
   /**
-   * The input tensors of a request for {@code model}. Tensors the model does not take pass unchecked, for the frame
-   * assembler to name.
+   * The input tensors of a request for {@code model}, each refused before it is allocated when it holds more values
+   * than {@code maxRows} rows can: one per row for a feature, one per model input for the graph tensor (and for a
+   * tensor the model does not take, which passes unchecked otherwise, for the frame assembler to name).
    */
-  static List<InputTensor> inputs(Map<String, TensorProto> tensors, Predictor model) {
+  static List<InputTensor> inputs(Map<String, TensorProto> tensors, Predictor model, int maxRows) {
     Map<String, ColumnType> features = model.inputTypes();
     TensorNames graph = model.bundle().tensors();
     List<InputTensor> decoded = new ArrayList<>(tensors.size());
@@ -54,13 +55,15 @@ final class TensorProtos {
       String name = entry.getKey();
       TensorProto tensor = entry.getValue();
       DataType type = datatype(tensor, name);
+      int width = features.size();
       if (graph != null && graph.input().equals(name)) {
         require(type.isFloatingPoint() || type.isInteger(), tensor, name, "the model's graph tensor is numeric",
             "DT_FLOAT, DT_DOUBLE or an integer dtype");
       } else if (features.containsKey(name)) {
         requireFits(tensor, type, name, features.get(name));
+        width = 1;
       }
-      decoded.add(input(name, tensor, type));
+      decoded.add(input(name, tensor, type, maxRows, width));
     }
     return decoded;
   }
@@ -124,12 +127,12 @@ final class TensorProtos {
     }
   }
 
-  private static InputTensor input(String name, TensorProto tensor, DataType type) {
+  private static InputTensor input(String name, TensorProto tensor, DataType type, int maxRows, int width) {
     if (tensor.getTensorShape().getUnknownRank()) {
       throw new BadRequestException("input '" + name + "' has unknown_rank set; give its shape, [N] or [N, 1]");
     }
     long[] shape = tensor.getTensorShape().getDimList().stream().mapToLong(TensorShapeProto.Dim::getSize).toArray();
-    int elements = Shapes.elementCount(shape, name);
+    int elements = Shapes.elementCount(shape, name, maxRows, width);
     TensorData data = tensor.getTensorContent().isEmpty()
         ? typed(tensor, type, elements, shape, name)
         : raw(tensor, type, elements, shape, name);
@@ -188,8 +191,12 @@ final class TensorProtos {
       }
       case BYTES -> {
         String[] strings = new String[elements];
-        for (int i = 0; i < elements; i++) {
-          strings[i] = text(tensor.getStringVal(i * step), i * step, name);
+        if (step == 0) {
+          Arrays.fill(strings, text(tensor.getStringVal(0), 0, name)); // decoded once, however many it fills
+        } else {
+          for (int i = 0; i < elements; i++) {
+            strings[i] = text(tensor.getStringVal(i), i, name);
+          }
         }
         yield new TensorData.Strings(strings);
       }

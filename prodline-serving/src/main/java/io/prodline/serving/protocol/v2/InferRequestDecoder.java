@@ -56,7 +56,7 @@ public final class InferRequestDecoder {
     ByteBuffer binary = ByteBuffer.wrap(body, headerEnd, body.length - headerEnd);
     try (JsonParser parser = Json.REQUESTS.createParser(body, 0, headerEnd)) {
       try {
-        return new Reader(parser, body, binary, jsonLength >= 0).read();
+        return new Reader(parser, body, headerEnd, binary, jsonLength >= 0).read();
       } catch (BadRequestException e) {
         finish(parser);
         throw e;
@@ -82,12 +82,15 @@ public final class InferRequestDecoder {
   private static final class Reader {
     private final JsonParser parser;
     private final byte[] body;
+    /** Where the JSON ends in the body. */
+    private final int jsonEnd;
     private final ByteBuffer binary;
     private final boolean binaryAllowed;
 
-    Reader(JsonParser parser, byte[] body, ByteBuffer binary, boolean binaryAllowed) {
+    Reader(JsonParser parser, byte[] body, int jsonEnd, ByteBuffer binary, boolean binaryAllowed) {
       this.parser = parser;
       this.body = body;
+      this.jsonEnd = jsonEnd;
       this.binary = binary;
       this.binaryAllowed = binaryAllowed;
     }
@@ -176,7 +179,8 @@ public final class InferRequestDecoder {
       fields.hasData = true;
       if (fields.name != null && fields.datatype != null && fields.shape != null && fields.binarySize == null) {
         fields.header();
-        fields.data = JsonTensorData.read(parser, fields.type, fields.shape.dims(), fields.elements, fields.tensor);
+        fields.data = JsonTensorData.read(parser, fields.type, fields.shape.dims(), fields.elements, fields.tensor,
+            jsonEnd - parser.currentTokenLocation().getByteOffset());
         return;
       }
       fields.dataStart = (int) parser.currentTokenLocation().getByteOffset();
@@ -234,7 +238,7 @@ public final class InferRequestDecoder {
       private TensorData deferredData() throws IOException {
         try (JsonParser deferred = Json.REQUESTS.createParser(body, dataStart, dataEnd - dataStart)) {
           deferred.nextToken();
-          return JsonTensorData.read(deferred, type, shape.dims(), elements, tensor);
+          return JsonTensorData.read(deferred, type, shape.dims(), elements, tensor, dataEnd - dataStart);
         }
       }
 

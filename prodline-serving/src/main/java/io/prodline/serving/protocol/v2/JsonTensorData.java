@@ -37,9 +37,18 @@ final class JsonTensorData {
    * The elements of the {@code data} value at the parser's current token, a tensor of {@code shape} holding
    * {@code elements} elements; {@code data} is either flat or nested with one list per dimension, each as long as
    * its dimension. Leaves the parser on the value's last token.
+   *
+   * @param room how many bytes of JSON the value can take at most, from its first token
    */
-  static TensorData read(JsonParser parser, DataType type, long[] shape, int elements, String tensor)
+  static TensorData read(JsonParser parser, DataType type, long[] shape, int elements, String tensor, long room)
       throws IOException {
+    // Every element takes at least a byte of JSON: a shape the data cannot fill is refused before its array is
+    // allocated, so a few bytes cannot claim gigabytes.
+    if (elements > room) {
+      throw new BadRequestException("input '" + tensor + "' has shape " + Arrays.toString(shape) + ", more "
+          + "elements than the at most " + room + " bytes of its \"data\" can hold; send as many elements as its "
+          + "shape says");
+    }
     Sink sink = switch (type) {
       case BOOL -> new Bools(elements, tensor);
       case UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64 -> new Integers(elements, type, tensor);

@@ -27,4 +27,19 @@ public final class Shapes {
     }
     return (int) count;
   }
+
+  /**
+   * {@link #elementCount(long[], String)}, refused also beyond {@code maxRows} rows of {@code width} values, the
+   * most one request may send for this tensor: its values are allocated before its rows are counted, and where a
+   * single value fills the shape (TF Serving's typed fields) a huge shape costs the client nothing to send.
+   */
+  public static int elementCount(long[] shape, String tensor, int maxRows, int width) {
+    int count = elementCount(shape, tensor);
+    if (count > (long) maxRows * width) {
+      throw new BadRequestException("input '" + tensor + "' has shape " + Arrays.toString(shape) + ", more than the "
+          + maxRows + " rows" + (width > 1 ? " of " + width + " values" : "") + " this server accepts in one "
+          + "request; split it into smaller requests");
+    }
+    return count;
+  }
 }

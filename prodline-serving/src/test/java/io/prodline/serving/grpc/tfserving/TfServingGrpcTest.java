@@ -117,6 +117,28 @@ class TfServingGrpcTest {
   }
 
   @Test
+  void aSingleStringFillsTheShapeToo() {
+    PredictResponse response = predictions.predict(houses(spec("houses"))
+        .putInputs("city", tensor(DataType.DT_STRING, 2).addStringVal(ByteString.copyFromUtf8("b")).build()).build());
+
+    assertThat(response.getOutputsOrThrow("predictions").getFloatValList()).containsExactly(263f, 224f);
+  }
+
+  /** One value that would fill gigabytes is refused before anything is allocated for it. */
+  @Test
+  void aShapeBeyondTheRowLimitIsInvalidHoweverFewItsValues() {
+    assertStatus(() -> predictions.predict(houses(spec("houses"))
+        .putInputs("age", tensor(DataType.DT_DOUBLE, 2147483639).addDoubleVal(1).build()).build()),
+        Status.Code.INVALID_ARGUMENT, "input 'age' has shape [2147483639], more than the 10000 rows this server "
+            + "accepts in one request; split it into smaller requests");
+    assertStatus(() -> predictions.predict(houses(spec("houses"))
+        .putInputs("city", tensor(DataType.DT_STRING, 10001, 1).addStringVal(ByteString.copyFromUtf8("b")).build())
+        .build()),
+        Status.Code.INVALID_ARGUMENT, "input 'city' has shape [10001, 1], more than the 10000 rows this server "
+            + "accepts in one request");
+  }
+
+  @Test
   void versionsAndLabelsChooseTheVersionThatAnswers() {
     PredictResponse byNumber = predictions.predict(houses(spec("houses").setVersion(Int64Value.of(1))).build());
     assertThat(byNumber.getModelSpec().getVersion().getValue()).isEqualTo(1);

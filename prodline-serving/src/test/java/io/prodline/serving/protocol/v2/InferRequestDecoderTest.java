@@ -56,6 +56,18 @@ class InferRequestDecoderTest {
   }
 
   @Test
+  void refusesAShapeItsDataCannotFillBeforeAllocatingIt() {
+    assertThatThrownBy(() -> decode("{\"inputs\": [{\"data\": [], \"name\": \"n\", \"datatype\": \"FP64\", "
+        + "\"shape\": [2000000000]}]}"))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessage("input 'n' has shape [2000000000], more elements than the at most 2 bytes of its \"data\" can "
+            + "hold; send as many elements as its shape says");
+    TensorData filled = decode("{\"inputs\": [{\"data\": [1,2], \"name\": \"n\", \"datatype\": \"FP64\", "
+        + "\"shape\": [2]}]}").inputs().get(0).data();
+    assertThat(((TensorData.Doubles) filled).values()).containsExactly(1, 2);
+  }
+
+  @Test
   void refusesFloatsOutsideTheirDatatypesRange() {
     assertThatThrownBy(() -> decode(tensor("FP32", "[1e39]")))
         .hasMessage("input 'n' element 0 is 1.0E39, outside the FP32 range [-3.4028235E38, 3.4028235E38]");

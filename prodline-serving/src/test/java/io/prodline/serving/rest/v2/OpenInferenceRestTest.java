@@ -175,6 +175,8 @@ class OpenInferenceRestTest {
     assertBadRequest(houses("\"BYTES\"", "[1]", "[\"a\"]"), "input 'city' has 1 rows but 'age' has 2");
     assertBadRequest(houses("\"BYTES\"", "[1, 2]", "[\"a\", \"b\"]"), "of shape [N] or [N, 1]");
     assertBadRequest(houses("\"FLOAT\"", "[2]", "[1, 2]"), "unknown datatype 'FLOAT'");
+    assertBadRequest(houses("\"BYTES\"", "[2000000000]", "[]"), "input 'city' has shape [2000000000], more "
+        + "elements than the at most 5 bytes of its \"data\" can hold; send as many elements as its shape says");
     assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"INT8\", \"data\": [300]}]}",
         "input 'x' element 0 is 300, outside the INT8 range [-128, 127]", "/v2/models/slow/infer");
     assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}], "
