@@ -7,6 +7,7 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Json;
 import io.prodline.serving.protocol.MalformedJson;
+import io.prodline.serving.protocol.Utf8Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,11 @@ final class WarmupRequests {
 
   /** The body that is the whole file, or each element of the array that is. */
   private static List<Request> ofJson(Path file, byte[] bytes) {
+    try {
+      Utf8Json.require(bytes, bytes.length);
+    } catch (BadRequestException e) {
+      throw new ProdlineException(file + ": " + e.getMessage(), e);
+    }
     try (JsonParser parser = Json.REQUESTS.createParser(bytes)) {
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         // One body: the decoder reports whatever is wrong with it, as it would for a live request.

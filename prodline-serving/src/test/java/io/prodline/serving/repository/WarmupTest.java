@@ -10,6 +10,7 @@ import io.prodline.core.frame.ColumnType;
 import io.prodline.core.predict.Predictor;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
 import io.prodline.serving.testing.TestBundles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -78,6 +79,11 @@ class WarmupTest {
     write("warmup.json", "[{\"instances\": [[1, \"a\"]]}] x");
     assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version.resolve("warmup.json") + " is neither a "
         + "predict body nor an array of them: malformed JSON at line 1, column 29: unexpected 'x'");
+
+    Files.write(version.resolve("warmup.json"), "[{\"instances\": [[1, \"a\"]]}]"
+        .getBytes(StandardCharsets.UTF_16LE));
+    assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version.resolve("warmup.json") + ": the JSON is "
+        + "encoded as UTF-16 or UTF-32 (it starts with a byte-order mark or a zero byte); send it encoded as UTF-8");
 
     write("warmup.json", "[]");
     assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version.resolve("warmup.json") + " holds no "

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Json;
 import io.prodline.serving.protocol.MalformedJson;
+import io.prodline.serving.protocol.Utf8Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -31,8 +32,9 @@ import java.util.Set;
  * <p>The JSON is read token by token (Jackson's streaming parser, no tree), and each tensor's {@code data} goes
  * straight into its primitive array ({@link JsonTensorData}). The fields of an object may come in any order: when
  * {@code data} comes before the name, datatype or shape it needs, only its place in the body is kept, and it is
- * read from there once the object has ended. A body that is not JSON is answered as {@link MalformedJson} words it,
- * whatever else is wrong with it, as if it had been parsed whole first.
+ * read from there once the object has ended. JSON that is not UTF-8 is refused before it is read ({@link Utf8Json});
+ * a body that is not JSON is answered as {@link MalformedJson} words it, whatever else is wrong with it, as if it
+ * had been parsed whole first.
  */
 public final class InferRequestDecoder {
   private static final Set<String> REQUEST_FIELDS = Set.of("id", "parameters", "inputs", "outputs");
@@ -53,6 +55,7 @@ public final class InferRequestDecoder {
           + body.length + " bytes");
     }
     int headerEnd = jsonLength < 0 ? body.length : jsonLength;
+    Utf8Json.require(body, headerEnd);
     ByteBuffer binary = ByteBuffer.wrap(body, headerEnd, body.length - headerEnd);
     try (JsonParser parser = Json.REQUESTS.createParser(body, 0, headerEnd)) {
       try {
@@ -64,7 +67,7 @@ public final class InferRequestDecoder {
     } catch (JsonProcessingException e) {
       throw MalformedJson.of(e, body);
     } catch (IOException e) {
-      throw MalformedJson.unreadable(e); // e.g. bytes Jackson takes for UTF-32 but are not
+      throw MalformedJson.unreadable(e); // declared by the parser; bytes in memory fail only as JSON
     }
   }
 

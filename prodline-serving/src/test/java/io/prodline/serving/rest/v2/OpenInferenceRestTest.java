@@ -190,6 +190,24 @@ class OpenInferenceRestTest {
             + "list per dimension", "/v2/models/slow/infer");
   }
 
+  /** JSON is UTF-8; other encodings are refused up front, here where data comes before the shape it needs. */
+  @Test
+  void aBodyNotInUtf8Is400NamingTheEncodingToSend() {
+    byte[] utf16 = ("{\"inputs\": [{\"name\": \"x\", \"datatype\": \"FP32\", \"data\": [1], \"shape\": [1]}]}")
+        .getBytes(StandardCharsets.UTF_16LE);
+    byte[] withBom = new byte[utf16.length + 2];
+    withBom[0] = (byte) 0xFF;
+    withBom[1] = (byte) 0xFE;
+    System.arraycopy(utf16, 0, withBom, 2, utf16.length);
+    for (byte[] body : new byte[][] {utf16, withBom}) {
+      Answer answer = http().send(HttpRequest.newBuilder(URI.create(http().uri("/v2/models/slow/infer")))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json"));
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.error()).isEqualTo("the JSON is encoded as UTF-16 or UTF-32 (it starts with a byte-order "
+          + "mark or a zero byte); send it encoded as UTF-8");
+    }
+  }
+
   /** A houses request whose city tensor has the given datatype, shape and data. */
   private static String houses(String cityType, String cityShape, String cityData) {
     return HOUSE_INPUTS.replace("{\"name\": \"city\", \"shape\": [2], \"datatype\": \"BYTES\", \"data\": [\"b\", \"a\"]}",
