@@ -170,8 +170,13 @@ public final class RequestRunner {
         String bodyId = call.requestId(decoded);
         predictions = inference.predict(new InferenceRequest(bodyId != null ? bodyId : requestId, handle.model(),
             handle, frame, arrivedMillis, arrivedNanos));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too (an OutOfMemoryError of one huge request) answers the client and releases the version,
+        // which would otherwise never unload; the Error then goes on to the worker's own handling.
         fail(e);
+        if (e instanceof Error error) {
+          throw error;
+        }
         return;
       }
       // A deadline that answers first cancels a prediction still waiting for its batch, so it never runs.
