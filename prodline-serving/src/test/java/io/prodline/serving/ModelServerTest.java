@@ -3,8 +3,8 @@ package io.prodline.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
 import io.prodline.serving.testing.TestBundles;
 import io.prodline.serving.testing.TestRepository;

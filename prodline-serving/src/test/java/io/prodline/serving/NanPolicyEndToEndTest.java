@@ -6,18 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
-import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
-import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.TestRepository;
 import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,15 +30,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 1 - 0.5 - 0.25 = 0.25 and 1 + 0.5 - 0.25 = 1.25.
  */
 class NanPolicyEndToEndTest {
-  private static final Path FIXTURE = Path.of("src/test/resources/xgboost/stumps/model.json");
   private static final String V2_BODY = "{\"inputs\": [{\"name\": \"input__0\", \"shape\": [2, 2], "
       + "\"datatype\": \"FP32\", \"data\": [[NaN, 3], [1, NaN]]}]}";
 
   @RegisterExtension
   static final TestServer served = new TestServer().withGrpc().withModels(root -> {
-    for (String model : new String[] {"stumps", "strict"}) {
-      Files.copy(FIXTURE, Files.createDirectories(root.resolve(model + "/1")).resolve("model.json"));
-    }
+    TestRepository.xgboostStumps(root, "stumps");
+    TestRepository.xgboostStumps(root, "strict");
     Files.writeString(root.resolve("models.yaml"), "models:\n  strict: {allow_nan: false}\n");
   });
   static HttpTestClient http;
@@ -49,7 +47,6 @@ class NanPolicyEndToEndTest {
     http = served.http();
     stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
   }
-
 
   @Test
   void restV1PassesNaNToTheModelThatTakesItAndRefusesItForTheOther() {

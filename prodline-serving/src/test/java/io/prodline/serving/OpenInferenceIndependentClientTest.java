@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodline.serving.testing.ExternalProcess;
 import io.prodline.serving.testing.ExternalProcess.Result;
 import io.prodline.serving.testing.SelfSignedTls;
-import io.prodline.serving.testing.TestRepository;
+import io.prodline.serving.testing.TestServer;
 import io.prodline.serving.tls.TlsConfig;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,9 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,25 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenInferenceIndependentClientTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path root;
+  @RegisterExtension
+  static final TestServer served = new TestServer().withGrpc();
   @TempDir
   static Path work;
-  static ModelServer server;
-
-  @BeforeAll
-  static void start() {
-    TestRepository.create(root);
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
 
   private String rest(String path) {
-    return "http://127.0.0.1:" + server.actualPort() + path;
+    return "http://127.0.0.1:" + served.server().actualPort() + path;
   }
 
   @Test
@@ -102,13 +89,13 @@ class OpenInferenceIndependentClientTest {
 
   @Test
   void pythonGrpcClientFromThePublishedProtoInfers() throws Exception {
-    assertPythonClientPasses(server.actualGrpcPort());
+    assertPythonClientPasses(served.server().actualGrpcPort());
   }
 
   @Test
   void pythonGrpcClientInfersOverTls() throws Exception {
     TlsConfig tls = SelfSignedTls.create(work);
-    try (ModelServer secure = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1").withTls(tls))
+    try (ModelServer secure = new ModelServer(ServerConfig.defaults(served.root()).withBindAddress("127.0.0.1").withTls(tls))
         .start(0, 0)) {
       assertPythonClientPasses(secure.actualGrpcPort(), tls.certificateChain().toString());
     }

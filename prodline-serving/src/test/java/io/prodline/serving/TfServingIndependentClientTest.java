@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.prodline.serving.testing.ExternalProcess;
 import io.prodline.serving.testing.ExternalProcess.Result;
-import io.prodline.serving.testing.TestRepository;
-import java.nio.file.Path;
+import io.prodline.serving.testing.TestServer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TF Serving's gRPC API driven by a client that shares no code with prodline: where Debian's python3-grpcio and
@@ -21,27 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ModelServiceStub} as a tensorflow-serving-api client does.
  */
 class TfServingIndependentClientTest {
-  @TempDir
-  static Path root;
-  static ModelServer server;
-
-  @BeforeAll
-  static void start() {
-    TestRepository.create(root);
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0, 0);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static final TestServer served = new TestServer().withGrpc();
 
   @Test
   void pythonClientFromTheTfServingProtosPredictsClassifiesRegressesAndReadsMetadataAndStatus() throws Exception {
     assumeTrue(ExternalProcess.pythonGrpcAvailable(),
         "/usr/bin/python3 cannot import grpc and grpc_tools (apt-get install python3-grpcio python3-grpc-tools)");
     Result client = ExternalProcess.run(List.of(ExternalProcess.PYTHON, "src/test/python/tfserving_grpc_client.py",
-        "127.0.0.1:" + server.actualGrpcPort(), "src/main/proto"));
+        "127.0.0.1:" + served.server().actualGrpcPort(), "src/main/proto"));
     assertThat(client.exitCode()).as(client.output()).isZero();
     assertThat(client.output()).contains("ok: typed values give the expected predictions",
         "ok: version_label stable is answered by version 1",

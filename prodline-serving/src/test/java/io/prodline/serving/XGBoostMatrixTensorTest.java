@@ -3,20 +3,19 @@ package io.prodline.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
-import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
+import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
 import io.prodline.serving.grpc.v2.ModelMetadataRequest;
 import io.prodline.serving.grpc.v2.ModelMetadataResponse;
-import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.HttpTestClient;
+import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.TestRepository;
 import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,11 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (leaves 0.125 / -0.25), so the rows (0, 1) and (0.5, 2) predict 1 - 0.5 + 0.125 = 0.625 and 1 + 0.5 - 0.25 = 1.25.
  */
 class XGBoostMatrixTensorTest {
-  private static final Path FIXTURE = Path.of("src/test/resources/xgboost/stumps/model.json");
-
   @RegisterExtension
-  static final TestServer served = new TestServer().withGrpc().withModels(root ->
-      Files.copy(FIXTURE, Files.createDirectories(root.resolve("stumps/1")).resolve("model.json")));
+  static final TestServer served = new TestServer().withGrpc()
+      .withModels(root -> TestRepository.xgboostStumps(root, "stumps"));
   static HttpTestClient http;
   static GRPCInferenceServiceBlockingStub stub;
 
@@ -41,7 +38,6 @@ class XGBoostMatrixTensorTest {
     http = served.http();
     stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
   }
-
 
   @Test
   void metadataListsTheMatrixAsTritonsTreeBackendNamesIt() {

@@ -2,11 +2,11 @@ package io.prodline.serving.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.batching.BatchingConfig;
-import io.prodline.serving.testing.TestServer;
+import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.PrometheusTextFormat;
+import io.prodline.serving.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -14,7 +14,7 @@ import io.prodline.core.transform.FittedTransform;
 import io.prodline.core.transform.Log1pStep;
 import io.prodline.core.transform.NumericEncoder;
 import io.prodline.core.transform.VocabularyEncoder;
-import java.nio.file.Files;
+import io.prodline.serving.testing.TestRepository;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +37,8 @@ class NanPoliciesTest {
     return new Bundle(Path.of("m"), manifest, FittedTransform.of(encoders));
   }
 
-  private Bundle bareXGBoost() throws Exception {
-    Path version = Files.createDirectories(dir.resolve("stumps/1"));
-    Files.copy(Path.of("src/test/resources/xgboost/stumps/model.json"), version.resolve("model.json"));
-    return BareModels.read(version);
+  private Bundle bareXGBoost() {
+    return BareModels.read(TestRepository.xgboostStumps(dir, "stumps"));
   }
 
   @Test

@@ -49,4 +49,19 @@ public final class TestRepository {
         "fail\n1\n");
     return root;
   }
+
+  /**
+   * The bare XGBoost fixture {@code src/test/resources/xgboost/stumps/model.json} as version 1 of {@code model}: two
+   * hand-written stumps with base score 1, feature 0 split at 0.5 (leaves -0.5 / 0.5, missing left), feature 1 at
+   * 2.0 (leaves 0.125 / -0.25, missing right). Returns the version directory.
+   */
+  public static Path xgboostStumps(Path root, String model) {
+    try {
+      Path version = Files.createDirectories(root.resolve(model).resolve("1"));
+      Files.copy(Path.of("src/test/resources/xgboost/stumps/model.json"), version.resolve("model.json"));
+      return version;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -90,6 +90,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /** The model repository the server serves. */
+  public Path root() {
+    return root;
+  }
+
   public ModelServer server() {
     return server;
   }
