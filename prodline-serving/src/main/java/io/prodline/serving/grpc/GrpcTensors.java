@@ -110,7 +110,7 @@ final class GrpcTensors {
         String[] values = new String[elements];
         for (int i = 0; i < elements; i++) {
           byte[] bytes = contents.getBytesContents(i).toByteArray();
-          values[i] = Utf8Text.decode(bytes, 0, bytes.length, "input '" + name + "' BYTES element " + i);
+          values[i] = Utf8Text.element(bytes, 0, bytes.length, name, "BYTES", i);
         }
         yield new TensorData.Strings(values);
       }

@@ -239,7 +239,7 @@ final class TensorProtos {
 
   private static String text(ByteString value, int i, String name) {
     byte[] bytes = value.toByteArray();
-    return Utf8Text.decode(bytes, 0, bytes.length, "input '" + name + "' string_val element " + i);
+    return Utf8Text.element(bytes, 0, bytes.length, name, "string_val", i);
   }
 
   /** The tensor's dtype by TensorFlow's name, or its number when this server does not know it. */

@@ -89,7 +89,7 @@ public final class RawTensors {
       }
       byte[] bytes = new byte[length];
       in.get(bytes);
-      values.add(Utf8Text.decode(bytes, 0, length, "input '" + tensor + "' BYTES element " + values.size()));
+      values.add(Utf8Text.element(bytes, 0, length, tensor, "BYTES", values.size()));
     }
     if (values.size() != elements) {
       throw new BadRequestException("input '" + tensor + "' has " + values.size() + " BYTES elements of raw data "
