@@ -10,8 +10,8 @@ import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.BadRequestException;
-import io.prodline.serving.protocol.NanPolicies;
 import io.prodline.serving.protocol.NonFiniteInputs;
+import io.prodline.serving.protocol.PredictRequestDecoder;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -83,10 +83,15 @@ public final class RequestRunner {
     return inference;
   }
 
-  /** The non-finite inputs the version {@code handle} holds takes now ({@link NanPolicies}). */
+  /** The non-finite inputs the version {@code handle} holds takes now ({@link NonFiniteInputs#of}). */
   public NonFiniteInputs nonFinite(VersionHandle handle) {
-    return NanPolicies.of(servables.allowNaN(handle.model()), limits.allowNaN(),
+    return NonFiniteInputs.of(servables.allowNaN(handle.model()), limits.allowNaN(),
         handle.predictor().definesMissingValues());
+  }
+
+  /** How a TF Serving body for the version {@code handle} holds is decoded: the row limit and its NaN policy. */
+  public PredictRequestDecoder.Options decodeOptions(VersionHandle handle) {
+    return new PredictRequestDecoder.Options(limits.maxRows(), nonFinite(handle));
   }
 
   /** The id a request goes by: the client's, else one made up when the prediction log needs one, else null. */
@@ -170,14 +175,14 @@ public final class RequestRunner {
         String bodyId = call.requestId(decoded);
         predictions = inference.predict(new InferenceRequest(bodyId != null ? bodyId : requestId, handle.model(),
             handle, frame, arrivedMillis, arrivedNanos));
-      } catch (RuntimeException | Error e) {
-        // An Error too (an OutOfMemoryError of one huge request) answers the client and releases the version,
-        // which would otherwise never unload; the Error then goes on to the worker's own handling.
+      } catch (RuntimeException e) {
         fail(e);
-        if (e instanceof Error error) {
-          throw error;
-        }
         return;
+      } catch (Error e) {
+        // An OutOfMemoryError of one huge request, say: the client is answered and the version released, which
+        // would otherwise never unload; the Error then goes on to the worker's own handling.
+        fail(e);
+        throw e;
       }
       // A deadline that answers first cancels a prediction still waiting for its batch, so it never runs.
       answer.whenComplete((a, e) -> predictions.cancel(false));

@@ -1,7 +1,6 @@
 package io.prodline.serving.limits;
 
 import io.prodline.serving.protocol.NonFiniteInputs;
-import io.prodline.serving.protocol.PredictRequestDecoder;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,7 +12,7 @@ import java.util.Objects;
  *     DEADLINE_EXCEEDED); a prediction still running then finishes, but its answer is dropped
  * @param allowNaN whether {@code NaN} and {@code ±Infinity} tokens are accepted for float64 inputs (as missing
  *     values, to the model) by models whose configuration does not say; see
- *     {@link io.prodline.serving.protocol.NanPolicies}
+ *     {@link NonFiniteInputs#of}
  */
 public record RequestLimits(int maxRows, Duration timeout, boolean allowNaN) {
   public static final int DEFAULT_MAX_ROWS = 10_000;
@@ -29,10 +28,5 @@ public record RequestLimits(int maxRows, Duration timeout, boolean allowNaN) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the request timeout must be positive, got " + timeout);
     }
-  }
-
-  /** The decoding options for a model taking {@code nonFinite}. */
-  public PredictRequestDecoder.Options decodeOptions(NonFiniteInputs nonFinite) {
-    return new PredictRequestDecoder.Options(maxRows, nonFinite);
   }
 }

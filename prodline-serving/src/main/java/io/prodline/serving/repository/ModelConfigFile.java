@@ -26,7 +26,7 @@ import java.util.Set;
  *     version_policy: all            # or {latest: 2} (default {latest: 1}) or {specific: [3, 4]}
  *     labels: {stable: 3, canary: 4}
  *     warmup: {synthetic_rows: 8, iterations: 2}
- *     allow_nan: true                # NaN and infinities reach the model (default: see NanPolicies)
+ *     allow_nan: true                # NaN and infinities reach the model (default: see NonFiniteInputs.of)
  * }</pre>
  */
 public final class ModelConfigFile {

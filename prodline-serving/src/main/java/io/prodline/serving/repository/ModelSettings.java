@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param labels label → version, e.g. {@code stable → 3}; a labelled version on disk is served as well
  * @param warmup the warm-up each version gets before it serves
  * @param allowNaN whether NaN and infinities may reach the model; empty leaves it to
- *     {@link io.prodline.serving.protocol.NanPolicies}
+ *     {@link io.prodline.serving.protocol.NonFiniteInputs#of}
  */
 public record ModelSettings(VersionPolicy versionPolicy, Map<String, Long> labels, WarmupSettings warmup,
     Optional<Boolean> allowNaN) {

@@ -165,7 +165,7 @@ public final class ModelApi {
     public PredictRequest decode(VersionHandle handle) {
       BundleManifest manifest = handle.predictor().bundle().manifest();
       byte[] body = sent.bytes();
-      PredictRequestDecoder.Options options = runner.limits().decodeOptions(runner.nonFinite(handle));
+      PredictRequestDecoder.Options options = runner.decodeOptions(handle);
       return switch (endpoint) {
         case CLASSIFY -> {
           ExampleTask.CLASSIFY.require(handle.model(), handle.version(), manifest.task(), ":classify",

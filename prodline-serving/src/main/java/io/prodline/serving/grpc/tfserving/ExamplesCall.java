@@ -8,7 +8,6 @@ import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
 import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.protocol.ExampleTask;
-import io.prodline.serving.protocol.PredictRequestDecoder;
 
 /**
  * TF Serving's {@code Classify} or {@code Regress} as a {@link RequestRunner.Call}: once the model answering is
@@ -34,7 +33,7 @@ record ExamplesCall<R>(ExampleTask task, Input input, RequestRunner runner, Answ
       case REGRESS -> task.require(version.model(), version.version(), manifest.task(), "Regress",
           "Classify or Predict");
     }
-    return TfExamples.decode(input, version.predictor(), runner.limits().decodeOptions(runner.nonFinite(version)));
+    return TfExamples.decode(input, version.predictor(), runner.decodeOptions(version));
   }
 
   @Override
@@ -44,7 +43,6 @@ record ExamplesCall<R>(ExampleTask task, Input input, RequestRunner runner, Answ
 
   @Override
   public R answer(VersionHandle version, Frame decoded, Predictions predictions) {
-    return answer.of(ModelSpecs.answered(version.model(), version.version())
-        .setSignatureName(PredictRequestDecoder.SIGNATURE).build(), predictions);
+    return answer.of(ModelSpecs.predicted(version).build(), predictions);
   }
 }

@@ -49,7 +49,7 @@ class InferRequestDecoderTest {
         .isNaN();
     assertThat(FrameAssembler.assemble(overflow.inputs(), inputs, null, NonFiniteInputs.ALLOWED).column(0)
         .getDouble(0)).isEqualTo(Double.POSITIVE_INFINITY);
-    NonFiniteInputs missingOnly = new NonFiniteInputs(true, false);
+    NonFiniteInputs missingOnly = NonFiniteInputs.NAN_ONLY;
     assertThat(FrameAssembler.assemble(nan.inputs(), inputs, null, missingOnly).column(0).getDouble(0)).isNaN();
     assertThatThrownBy(() -> FrameAssembler.assemble(overflow.inputs(), inputs, null, missingOnly))
         .hasMessage("input 'n' element 0 is Infinity, which this server does not accept; send a finite number");

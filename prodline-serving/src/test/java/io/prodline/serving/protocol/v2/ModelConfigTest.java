@@ -21,7 +21,7 @@ class ModelConfigTest {
 
   private static String json(VersionPolicy policy, Optional<BatchingConfig> batching) {
     return new String(Json.write(ModelConfig.of(GRAPH, policy, 500, batching,
-        new NonFiniteInputs(true, false))), StandardCharsets.UTF_8);
+        NonFiniteInputs.NAN_ONLY)), StandardCharsets.UTF_8);
   }
 
   @Test

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which non-finite inputs a model takes, rule by rule. */
-class NanPoliciesTest {
-  private static final NonFiniteInputs NAN_ONLY = new NonFiniteInputs(true, false);
+class NonFiniteInputsTest {
   private static final List<Field> INPUTS = List.of(new Field("x", ColumnType.FLOAT64),
       new Field("city", ColumnType.STRING));
 
@@ -43,18 +42,18 @@ class NanPoliciesTest {
 
   @Test
   void aBareXGBoostModelTakesNaNAsItsMissingValueButNotInfinities() throws Exception {
-    assertThat(NanPolicies.of(Optional.empty(), false, bareXGBoost().definesMissingValues())).isEqualTo(NAN_ONLY);
+    assertThat(NonFiniteInputs.of(Optional.empty(), false, bareXGBoost().definesMissingValues())).isEqualTo(NonFiniteInputs.NAN_ONLY);
   }
 
   @Test
   void aBundleTakesNaNOnlyWhenEveryFloatInputHasAMeaningForIt() {
     NumericEncoder filled = new NumericEncoder("x", "x", List.of(new Log1pStep(), new FillStep(0)));
     NumericEncoder passed = new NumericEncoder("x", "x", List.of(new Log1pStep()));
-    assertThat(NanPolicies.of(Optional.empty(), false, bundle("onnx", filled).definesMissingValues()))
-        .isEqualTo(NAN_ONLY);
-    assertThat(NanPolicies.of(Optional.empty(), false, bundle("xgboost", passed).definesMissingValues()))
-        .isEqualTo(NAN_ONLY);
-    assertThat(NanPolicies.of(Optional.empty(), false, bundle("onnx", passed).definesMissingValues()))
+    assertThat(NonFiniteInputs.of(Optional.empty(), false, bundle("onnx", filled).definesMissingValues()))
+        .isEqualTo(NonFiniteInputs.NAN_ONLY);
+    assertThat(NonFiniteInputs.of(Optional.empty(), false, bundle("xgboost", passed).definesMissingValues()))
+        .isEqualTo(NonFiniteInputs.NAN_ONLY);
+    assertThat(NonFiniteInputs.of(Optional.empty(), false, bundle("onnx", passed).definesMissingValues()))
         .isEqualTo(NonFiniteInputs.REFUSED);
   }
 
@@ -62,20 +61,20 @@ class NanPoliciesTest {
   void theModelsSettingWinsOverTheServersAndTheKindOfModel() throws Exception {
     Bundle xgboost = bareXGBoost();
     NumericEncoder passed = new NumericEncoder("x");
-    assertThat(NanPolicies.of(Optional.of(false), true, xgboost.definesMissingValues()))
+    assertThat(NonFiniteInputs.of(Optional.of(false), true, xgboost.definesMissingValues()))
         .isEqualTo(NonFiniteInputs.REFUSED);
-    assertThat(NanPolicies.of(Optional.of(true), false, bundle("onnx", passed).definesMissingValues()))
+    assertThat(NonFiniteInputs.of(Optional.of(true), false, bundle("onnx", passed).definesMissingValues()))
         .isEqualTo(NonFiniteInputs.ALLOWED);
-    assertThat(NanPolicies.of(Optional.empty(), true, bundle("onnx", passed).definesMissingValues()))
+    assertThat(NonFiniteInputs.of(Optional.empty(), true, bundle("onnx", passed).definesMissingValues()))
         .isEqualTo(NonFiniteInputs.ALLOWED);
-    assertThat(NanPolicies.of(Optional.empty(), true, xgboost.definesMissingValues()))
+    assertThat(NonFiniteInputs.of(Optional.empty(), true, xgboost.definesMissingValues()))
         .isEqualTo(NonFiniteInputs.ALLOWED);
   }
 
   @Test
   void aPolicyAcceptsWhatItSays() {
-    assertThat(NAN_ONLY.accepts(Double.NaN)).isTrue();
-    assertThat(NAN_ONLY.accepts(Double.NEGATIVE_INFINITY)).isFalse();
+    assertThat(NonFiniteInputs.NAN_ONLY.accepts(Double.NaN)).isTrue();
+    assertThat(NonFiniteInputs.NAN_ONLY.accepts(Double.NEGATIVE_INFINITY)).isFalse();
     assertThat(NonFiniteInputs.REFUSED.accepts(1.5)).isTrue();
     assertThat(NonFiniteInputs.REFUSED.accepts(Double.NaN)).isFalse();
     assertThat(NonFiniteInputs.ALLOWED.accepts(Double.POSITIVE_INFINITY)).isTrue();
