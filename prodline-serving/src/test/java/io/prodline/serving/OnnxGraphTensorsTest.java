@@ -43,7 +43,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -221,7 +220,7 @@ class OnnxGraphTensorsTest {
     assertBadRequest(tensorRequest("[1, 30]", "BYTES", Arrays.toString(rows[0]).replaceAll("([-0-9.E]+)", "\"$1\""),
         ""), "input 'features' is BYTES; send an FP, INT or UINT datatype");
     assertBadRequest(tensorRequest("[1, 30]", "FP32", Arrays.toString(rows[0]), ", \"outputs\": [{\"name\": \"y\"}]"),
-        "unknown output 'y'; the model has [score], also named [predictions]");
+        "unknown output 'y'; the model's output is 'score' (also named 'predictions')");
     assertBadRequest(tensorRequest("[1, 30]", "FP32", Arrays.toString(rows[0]).replaceFirst("[-0-9.E]+", "NaN"), ""),
         "input 'features' element 0 is NaN");
     assertBadRequest("{\"inputs\": [{\"name\": \"feature\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}]}",
@@ -286,8 +285,7 @@ class OnnxGraphTensorsTest {
         features.addFloatVal(v);
       }
     }
-    PredictionServiceBlockingStub tf = PredictionServiceGrpc.newBlockingStub(served.channel())
-        .withDeadlineAfter(30, TimeUnit.SECONDS);
+    PredictionServiceBlockingStub tf = PredictionServiceGrpc.newBlockingStub(served.channel());
     PredictRequest request = PredictRequest.newBuilder().setModelSpec(ModelSpec.newBuilder().setName("mlp"))
         .putInputs("features", features.build()).build();
 

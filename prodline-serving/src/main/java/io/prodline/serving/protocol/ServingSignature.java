@@ -4,7 +4,9 @@ import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.ColumnType;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one signature a prodline model has in TF Serving's API, {@code serving_default}, as both transports describe
@@ -57,6 +59,31 @@ public record ServingSignature(List<Tensor> inputs, Tensor output) {
    */
   public static String outputName(TensorNames graph) {
     return graph != null ? graph.output() : PREDICTIONS;
+  }
+
+  /**
+   * The output names a request asks for, in its order, checked before anything is predicted: each must name the
+   * model's one output, by {@link #outputName} or as {@link #PREDICTIONS}, and only once (an answer would otherwise
+   * hold two tensors of one name, which Triton refuses too). Every protocol's answer names the output as asked.
+   *
+   * @param where how the request asks, for the messages, e.g. {@code output_filter}; empty for no prefix
+   */
+  public static Set<String> requestedOutputs(List<String> names, TensorNames graph, String where) {
+    String output = outputName(graph);
+    String prefix = where.isEmpty() ? "" : where + ": ";
+    Set<String> asked = new LinkedHashSet<>();
+    for (String name : names) {
+      if (!name.equals(output) && !name.equals(PREDICTIONS)) {
+        throw new BadRequestException(prefix + "unknown output '" + MessageText.shortened(name)
+            + "'; the model's output is '" + output + "'"
+            + (output.equals(PREDICTIONS) ? "" : " (also named '" + PREDICTIONS + "')"));
+      }
+      if (!asked.add(name)) {
+        throw new BadRequestException(prefix + "output '" + MessageText.shortened(name)
+            + "' is asked for twice; name each output once");
+      }
+    }
+    return asked;
   }
 
   private static String dtype(ColumnType type) {

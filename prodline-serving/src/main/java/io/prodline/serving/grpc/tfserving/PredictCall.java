@@ -9,12 +9,8 @@ import io.prodline.serving.grpc.tfserving.proto.PredictResponse;
 import io.prodline.serving.grpc.tfserving.proto.TensorProto;
 import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.lifecycle.VersionHandle;
-import io.prodline.serving.protocol.BadRequestException;
-import io.prodline.serving.protocol.MessageText;
-import io.prodline.serving.protocol.PredictRequestDecoder;
 import io.prodline.serving.protocol.ServingSignature;
 import io.prodline.serving.protocol.v2.FrameAssembler;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +32,9 @@ record PredictCall(PredictRequest request, RequestRunner runner)
   public Decoded decode(VersionHandle version) {
     Bundle bundle = version.predictor().bundle();
     TensorNames graph = bundle.tensors();
-    Set<String> outputs = outputs(ServingSignature.outputName(graph));
+    List<String> filter = request.getOutputFilterList();
+    Set<String> outputs = filter.isEmpty() ? Set.of(ServingSignature.outputName(graph))
+        : ServingSignature.requestedOutputs(filter, graph, "output_filter");
     Frame frame = FrameAssembler.assemble(
         TensorProtos.inputs(request.getInputsMap(), version.predictor(), runner.limits().maxRows()),
         bundle.manifest().inputs(), graph, runner.nonFinite(version));
@@ -51,36 +49,10 @@ record PredictCall(PredictRequest request, RequestRunner runner)
   @Override
   public PredictResponse answer(VersionHandle version, Decoded decoded, Predictions predictions) {
     TensorProto tensor = TensorProtos.predictions(predictions);
-    PredictResponse.Builder response = PredictResponse.newBuilder().setModelSpec(
-        ModelSpecs.answered(version.model(), version.version()).setSignatureName(PredictRequestDecoder.SIGNATURE));
+    PredictResponse.Builder response = PredictResponse.newBuilder().setModelSpec(ModelSpecs.predicted(version));
     for (String output : decoded.outputs()) {
       response.putOutputs(output, tensor);
     }
     return response.build();
-  }
-
-  /**
-   * The names {@code output_filter} asks for, checked before anything is predicted: all outputs when empty (the
-   * one, under {@code output}), else each name once, each naming the output.
-   */
-  private Set<String> outputs(String output) {
-    List<String> filter = request.getOutputFilterList();
-    if (filter.isEmpty()) {
-      return Set.of(output);
-    }
-    Set<String> asked = new LinkedHashSet<>();
-    for (String name : filter) {
-      if (!name.equals(output) && !name.equals(ServingSignature.PREDICTIONS)) {
-        throw new BadRequestException("output_filter names unknown output '" + MessageText.shortened(name)
-            + "'; the model's output is '"
-            + output + "'" + (output.equals(ServingSignature.PREDICTIONS) ? ""
-            : " (also named '" + ServingSignature.PREDICTIONS + "')"));
-      }
-      if (!asked.add(name)) {
-        throw new BadRequestException("output_filter names output '" + MessageText.shortened(name)
-            + "' twice; name each output once");
-      }
-    }
-    return asked;
   }
 }

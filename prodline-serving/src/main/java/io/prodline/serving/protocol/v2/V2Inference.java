@@ -8,7 +8,6 @@ import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.schema.Field;
-import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.health.Readiness;
 import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.inference.RequestRunner.Call;
@@ -18,11 +17,10 @@ import io.prodline.serving.lifecycle.ServableManager;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.lifecycle.VersionSelector;
 import io.prodline.serving.lifecycle.VersionState;
+import io.prodline.serving.protocol.ServingSignature;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -39,7 +37,7 @@ import java.util.regex.Pattern;
  */
 public final class V2Inference {
   /** The one output of every prodline model. */
-  public static final String OUTPUT = "predictions";
+  public static final String OUTPUT = ServingSignature.PREDICTIONS;
   private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
 
   private final RequestRunner runner;
@@ -154,7 +152,8 @@ public final class V2Inference {
       InferenceRequest decoded = request.get();
       Bundle bundle = handle.predictor().bundle();
       TensorNames graph = bundle.tensors();
-      checkOutputs(decoded.outputs(), graph);
+      ServingSignature.requestedOutputs(decoded.outputs().stream().map(RequestedOutput::name).toList(), graph,
+          "");
       List<Field> inputs = bundle.manifest().inputs();
       return new Decoded(decoded, FrameAssembler.assemble(decoded.inputs(), inputs, graph,
           runner.nonFinite(handle)));
@@ -187,24 +186,6 @@ public final class V2Inference {
       outputs.add(new OutputTensor(asked.name(), DataType.FP32, shape, predictions.values(), asked.binary()));
     }
     return new InferenceResult(version.model(), Long.toString(version.version()), request.id(), outputs);
-  }
-
-  /**
-   * Refuses outputs the model does not have, and an output asked for twice (as Triton does: its answer would hold
-   * two tensors of one name), before the request is predicted. A bare model with graph tensor names answers its
-   * output by the graph's name too; the answer names it as asked.
-   */
-  private static void checkOutputs(List<RequestedOutput> outputs, TensorNames graph) {
-    Set<String> asked = new HashSet<>();
-    for (RequestedOutput output : outputs) {
-      if (!OUTPUT.equals(output.name()) && (graph == null || !graph.output().equals(output.name()))) {
-        throw new BadRequestException("unknown output '" + output.name() + "'; the model has ["
-            + (graph == null ? OUTPUT : graph.output() + "], also named [" + OUTPUT) + "]");
-      }
-      if (!asked.add(output.name())) {
-        throw new BadRequestException("output '" + output.name() + "' is asked for twice; name each output once");
-      }
-    }
   }
 
   /** The version a protocol version string names: empty for the default one, else a positive integer. */

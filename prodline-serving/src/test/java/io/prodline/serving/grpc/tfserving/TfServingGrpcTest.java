@@ -171,11 +171,11 @@ class TfServingGrpcTest {
     assertThat(filtered.getOutputsOrThrow("predictions").getFloatValList()).containsExactly(263f, 24f);
 
     assertStatus(() -> predictions.predict(houses(spec("houses")).addOutputFilter("scores").build()),
-        Status.Code.INVALID_ARGUMENT, "output_filter names unknown output 'scores'; the model's output is "
+        Status.Code.INVALID_ARGUMENT, "output_filter: unknown output 'scores'; the model's output is "
             + "'predictions'");
     assertStatus(() -> predictions.predict(houses(spec("houses")).addOutputFilter("predictions")
         .addOutputFilter("predictions").build()), Status.Code.INVALID_ARGUMENT,
-        "output_filter names output 'predictions' twice; name each output once");
+        "output_filter: output 'predictions' is asked for twice; name each output once");
   }
 
   @Test

@@ -180,7 +180,7 @@ class OpenInferenceRestTest {
     assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"INT8\", \"data\": [300]}]}",
         "input 'x' element 0 is 300, outside the INT8 range [-128, 127]", "/v2/models/slow/infer");
     assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}], "
-        + "\"outputs\": [{\"name\": \"scores\"}]}", "unknown output 'scores'; the model has [predictions]",
+        + "\"outputs\": [{\"name\": \"scores\"}]}", "unknown output 'scores'; the model's output is 'predictions'",
         "/v2/models/slow/infer");
     assertBadRequest("{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}], "
         + "\"outputs\": [{\"name\": \"predictions\"}, {\"name\": \"predictions\"}]}",
