@@ -92,7 +92,7 @@ final class TreeEnsembleParser {
       } else {
         links[g] = link(at + nextChild, !tree.defaultLeft[node], tree.feature[node]);
         thresholds[g] = tree.splitConditions[node]; // a NaN one sends every present value right, as TreeEnsemble says
-        if (categories != null) {
+        if (tree.hasCategories()) {
           categories[g] = tree.categories[node];
         }
         level[nextChild] = level[i] + 1;
@@ -110,7 +110,7 @@ final class TreeEnsembleParser {
 
   /**
    * One tree's arrays as saved, checked for consistency; {@code categories} holds each categorical split's set as
-   * bits (bit c of word c / 64), null for every other node.
+   * bits (bit c of word c / 64), null for every other node, or is null for a tree without categorical splits.
    */
   private record Tree(int[] left, int[] right, int[] feature, float[] splitConditions, boolean[] defaultLeft,
       long[][] categories) {
@@ -119,7 +119,7 @@ final class TreeEnsembleParser {
     }
 
     boolean hasCategories() {
-      return Arrays.stream(categories).anyMatch(java.util.Objects::nonNull);
+      return categories != null;
     }
 
     /**
@@ -184,13 +184,13 @@ final class TreeEnsembleParser {
     /**
      * Each categorical split's categories as bits, from {@code split_type} (0 numerical, 1 categorical; absent in
      * files older than categorical support) and the flat {@code categories} list, which {@code categories_nodes}
-     * cuts into one run per categorical split ({@code categories_segments}, {@code categories_sizes}).
+     * cuts into one run per categorical split ({@code categories_segments}, {@code categories_sizes}); null for a
+     * tree without one, nearly every tree.
      */
     private static long[][] categorySets(DocumentNode node, int[] left) {
       int n = left.length;
-      long[][] sets = new long[n][];
       if (!node.has("split_type")) {
-        return sets;
+        return null;
       }
       int[] splitType = sized(node, "split_type", n).ints();
       boolean any = false;
@@ -202,8 +202,9 @@ final class TreeEnsembleParser {
         any |= splitType[i] == 1 && left[i] != -1;
       }
       if (!any) {
-        return sets;
+        return null;
       }
+      long[][] sets = new long[n][];
       int[] nodes = node.field("categories_nodes").ints();
       int[] segments = sized(node, "categories_segments", nodes.length, "categories_nodes").ints();
       int[] sizes = sized(node, "categories_sizes", nodes.length, "categories_nodes").ints();
