@@ -9,41 +9,19 @@ io.prodline.serving.testing.TestRepository. Exits 0 when every check passes, 1 n
 Usage: python3 tfserving_grpc_client.py HOST:PORT PROTO_DIR
 """
 import glob
-import importlib
 import os
 import struct
-import sys
-import tempfile
 
 import grpc
-import grpc_tools
-from grpc_tools import protoc
 
-
-def generate_stubs(proto_dir, out_dir):
-    protos = sorted(os.path.relpath(path, proto_dir)
-                    for pattern in ("tensorflow/**/*.proto", "tensorflow_serving/**/*.proto")
-                    for path in glob.glob(os.path.join(proto_dir, pattern), recursive=True))
-    well_known = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
-    status = protoc.main(["protoc", "-I" + proto_dir, "-I" + well_known, "--python_out=" + out_dir,
-                          "--grpc_python_out=" + out_dir] + protos)
-    if status != 0:
-        raise SystemExit("protoc failed on the TF Serving protos in %s" % proto_dir)
-    sys.path.insert(0, out_dir)
-
-
-def module(name):
-    return importlib.import_module(name)
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
-    print("ok: " + what)
+from grpc_client_support import check, generate_stubs, module, run
 
 
 def main(target, proto_dir):
-    generate_stubs(proto_dir, tempfile.mkdtemp(prefix="prodline-tfserving-stubs-"))
+    generate_stubs(proto_dir, sorted(os.path.relpath(path, proto_dir)
+                                     for pattern in ("tensorflow/**/*.proto", "tensorflow_serving/**/*.proto")
+                                     for path in glob.glob(os.path.join(proto_dir, pattern), recursive=True)),
+                   "prodline-tfserving-stubs-")
     types = module("tensorflow.core.framework.types_pb2")
     tensor_pb2 = module("tensorflow.core.framework.tensor_pb2")
     shape_pb2 = module("tensorflow.core.framework.tensor_shape_pb2")
@@ -147,10 +125,4 @@ def main(target, proto_dir):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        raise SystemExit(__doc__)
-    try:
-        main(*sys.argv[1:])
-    except AssertionError as failure:
-        print("FAILED: %s" % failure)
-        sys.exit(1)
+    run(main, __doc__, (2,))

@@ -7,28 +7,11 @@ With CA_PEM it connects over TLS, trusting the server certificate in that file.
 
 Usage: python3 v2_grpc_client.py HOST:PORT PROTO_DIR [CA_PEM]
 """
-import importlib
 import struct
-import sys
-import tempfile
 
 import grpc
-from grpc_tools import protoc
 
-
-def generate_stubs(proto_dir, out_dir):
-    status = protoc.main(["protoc", "-I" + proto_dir, "--python_out=" + out_dir, "--grpc_python_out=" + out_dir,
-                          "grpc_predict_v2.proto"])
-    if status != 0:
-        raise SystemExit("protoc failed on %s/grpc_predict_v2.proto" % proto_dir)
-    sys.path.insert(0, out_dir)
-    return importlib.import_module("grpc_predict_v2_pb2"), importlib.import_module("grpc_predict_v2_pb2_grpc")
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
-    print("ok: " + what)
+from grpc_client_support import check, generate_stubs, module, run
 
 
 def open_channel(target, ca_file):
@@ -39,7 +22,8 @@ def open_channel(target, ca_file):
 
 
 def main(target, proto_dir, ca_file=None):
-    pb, rpc = generate_stubs(proto_dir, tempfile.mkdtemp(prefix="prodline-v2-stubs-"))
+    generate_stubs(proto_dir, ["grpc_predict_v2.proto"], "prodline-v2-stubs-")
+    pb, rpc = module("grpc_predict_v2_pb2"), module("grpc_predict_v2_pb2_grpc")
     with open_channel(target, ca_file) as channel:
         stub = rpc.GRPCInferenceServiceStub(channel)
         check(stub.ServerLive(pb.ServerLiveRequest(), timeout=30).live, "ServerLive says live")
@@ -81,10 +65,4 @@ def main(target, proto_dir, ca_file=None):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (3, 4):
-        raise SystemExit(__doc__)
-    try:
-        main(*sys.argv[1:])
-    except AssertionError as failure:
-        print("FAILED: %s" % failure)
-        sys.exit(1)
+    run(main, __doc__, (2, 3))

@@ -89,6 +89,7 @@ class NanPolicyEndToEndTest {
     ModelInferResponse answer = stub.modelInfer(request("stumps"));
     ByteBuffer out = answer.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     assertThat(new float[] {out.getFloat(), out.getFloat()}).containsExactly(0.25f, 1.25f);
+    assertThat(out.remaining()).isZero();
     assertThatThrownBy(() -> stub.modelInfer(request("strict"))).isInstanceOfSatisfying(StatusRuntimeException.class,
         e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);

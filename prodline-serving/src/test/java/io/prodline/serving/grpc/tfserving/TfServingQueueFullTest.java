@@ -82,7 +82,7 @@ class TfServingQueueFullTest {
   }
 
   @Test
-  void aFullBatchingQueueIsResourceExhausted() throws Exception {
+  void aFullBatchingQueueIsUnavailableAsTfServingAnswersIt() throws Exception {
     LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
     TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(),
         List.of(TestBundles.field("x", ColumnType.FLOAT64)), "gate\n1\n");
