@@ -257,7 +257,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     ManagementOptions management = management();
     try {
-      return ServerConfig.defaults(root)
+      ServerConfig defaults = ServerConfig.defaults(root);
+      return defaults
           .withBindAddress(host)
           .withRepository(RepositoryOptions.oneShot()
               .withPollInterval(Duration.ofSeconds(pollSeconds))
@@ -273,8 +274,8 @@ final class ServeCommand implements Callable<Integer> {
               : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
           .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa))
           .withTransport(transport())
-          .withWorkers(workerThreads != null ? workerThreads : ServerConfig.defaultWorkerThreads(), workerQueue)
-          .withIoThreads(ioThreads != null ? ioThreads : ServerConfig.defaultIoThreads());
+          .withWorkers(workerThreads != null ? workerThreads : defaults.workerThreads(), workerQueue)
+          .withIoThreads(ioThreads != null ? ioThreads : defaults.ioThreads());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "invalid server option: " + e.getMessage());
     }

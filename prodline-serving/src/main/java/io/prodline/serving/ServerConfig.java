@@ -183,12 +183,12 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
   }
 
   /** One per core: see {@code workerThreads} above. */
-  public static int defaultWorkerThreads() {
+  private static int defaultWorkerThreads() {
     return Runtime.getRuntime().availableProcessors();
   }
 
   /** Half as many as cores, at least one: see {@code ioThreads} above. */
-  public static int defaultIoThreads() {
+  private static int defaultIoThreads() {
     return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 }
