@@ -55,6 +55,14 @@ public final class ModelSnapshot {
     return List.copyOf(statuses.descendingMap().values());
   }
 
+  /**
+   * What a status request for {@code selector} reports, as TF Serving's status APIs do: every version when it names
+   * none, else the one it names.
+   */
+  public List<VersionStatus> statuses(VersionSelector selector) {
+    return selector instanceof VersionSelector.Default ? statuses() : List.of(status(selector));
+  }
+
   /** The policy that picks the versions served, a rollback's pin included. */
   public VersionPolicy versionPolicy() {
     return versionPolicy;

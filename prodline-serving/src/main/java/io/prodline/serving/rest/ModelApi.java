@@ -12,7 +12,6 @@ import io.prodline.core.predict.Predictions;
 import io.prodline.serving.health.Readiness;
 import io.prodline.serving.inference.Inference;
 import io.prodline.serving.inference.RequestRunner;
-import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.lifecycle.ServableManager;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.lifecycle.VersionStatus;
@@ -144,8 +143,7 @@ public final class ModelApi {
   }
 
   private List<VersionStatus> statuses(Route route) {
-    ModelSnapshot model = servables.snapshot().model(route.model());
-    return route.namesVersion() ? List.of(model.status(route.selector())) : model.statuses();
+    return servables.snapshot().model(route.model()).statuses(route.selector());
   }
 
   /** Runs a prediction, classification or regression; echoes the request id when there is one. */

@@ -71,9 +71,4 @@ public record Route(Endpoint endpoint, String model, OptionalLong version, Optio
     }
     return label.map(VersionSelector::label).orElse(VersionSelector.DEFAULT);
   }
-
-  /** Whether the route names one version, by number or label, rather than the model's default. */
-  public boolean namesVersion() {
-    return version.isPresent() || label.isPresent();
-  }
 }

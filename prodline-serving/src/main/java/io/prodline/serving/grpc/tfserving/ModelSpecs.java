@@ -30,11 +30,6 @@ final class ModelSpecs {
     };
   }
 
-  /** Whether the spec names one version, by number or label, rather than the model's default. */
-  static boolean namesVersion(ModelSpec spec) {
-    return spec.getVersionChoiceCase() != ModelSpec.VersionChoiceCase.VERSIONCHOICE_NOT_SET;
-  }
-
   /** The spec an answer echoes: the model and the version that answered, by number even when asked by label. */
   static ModelSpec.Builder answered(String model, long version) {
     return ModelSpec.newBuilder().setName(model).setVersion(Int64Value.of(version));

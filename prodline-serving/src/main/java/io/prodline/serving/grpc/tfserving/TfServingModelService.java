@@ -16,7 +16,6 @@ import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.lifecycle.ServableManager;
 import io.prodline.serving.lifecycle.VersionStatus;
 import io.prodline.serving.protocol.TfServingVersionStatus;
-import java.util.List;
 
 /**
  * {@code tensorflow.serving.ModelService}: {@code GetModelStatus} reports what REST {@code GET /v1/models/<name>}
@@ -36,10 +35,8 @@ public final class TfServingModelService extends ModelServiceGrpc.ModelServiceIm
     ModelSpec spec = request.getModelSpec();
     GrpcAnswers.TF_SERVING.now("GetModelStatus " + spec.getName(), answer, () -> {
       ModelSnapshot model = servables.snapshot().model(ModelSpecs.model(spec));
-      List<VersionStatus> versions = ModelSpecs.namesVersion(spec)
-          ? List.of(model.status(ModelSpecs.selector(spec))) : model.statuses();
       GetModelStatusResponse.Builder response = GetModelStatusResponse.newBuilder();
-      for (VersionStatus version : versions) {
+      for (VersionStatus version : model.statuses(ModelSpecs.selector(spec))) {
         TfServingVersionStatus status = TfServingVersionStatus.of(version);
         response.addModelVersionStatusBuilder()
             .setVersion(status.version())
