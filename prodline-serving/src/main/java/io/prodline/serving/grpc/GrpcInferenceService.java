@@ -83,7 +83,7 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
     String call = "ModelInfer " + request.getModelName();
     Context context = Context.current();
     CompletableFuture<InferenceResult> inferred = inference.infer(ServingMetrics.GRPC, request.getModelName(),
-        request.getModelVersion(), request.getId(), ClientContexts.timeLeft(context),
+        request.getModelVersion(), inference.requestId(request.getId()), ClientContexts.timeLeft(context),
         () -> GrpcTensors.request(request));
     GrpcAnswers.OPEN_INFERENCE.whenDone(call, context, inferred, GrpcTensors::response, answer);
   }

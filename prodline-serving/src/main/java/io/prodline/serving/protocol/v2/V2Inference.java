@@ -127,14 +127,14 @@ public final class V2Inference {
    * supplier on a worker (decoding a large body is real work), batched, logged, timed and counted under
    * {@code protocol}. Every failure completes the future exceptionally.
    *
-   * @param requestId the transport's id for the prediction log (REST: {@code X-Request-Id}), or {@code null}; the
-   *     request's own {@code id}, when it has one, takes precedence
+   * @param requestId the id the request goes by until its body is read, as {@link #requestId} gives it (from REST's
+   *     {@code X-Request-Id}, gRPC's {@code id}); the body's own {@code id}, when it has one, takes precedence
    * @param clientTimeout the time left until the client's own deadline, or {@code null} when it has none (REST)
    */
   public CompletableFuture<InferenceResult> infer(String protocol, String model, String version, String requestId,
       Duration clientTimeout, Supplier<InferenceRequest> request) {
     try {
-      return runner.run(protocol, model, selector(model, version), runner.requestId(requestId), clientTimeout,
+      return runner.run(protocol, model, selector(model, version), requestId, clientTimeout,
           new V2Call(request, runner));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
