@@ -9,6 +9,14 @@ import java.util.List;
  * probability per class.
  */
 public record Predictions(Task task, List<String> classes, int rows, int width, float[] values) {
+  /**
+   * The shape the protocols answer these outputs in: {@code [rows]} for one value per row (binary classification,
+   * regression), {@code [rows, classes]} for multiclass probabilities.
+   */
+  public long[] shape() {
+    return task == Task.MULTICLASS_CLASSIFICATION ? new long[] {rows, width} : new long[] {rows};
+  }
+
   /** The single output of a row (binary classification, regression). */
   public float value(int row) {
     return values[row * width];

@@ -3,7 +3,6 @@ package io.prodline.serving.grpc.tfserving;
 import static io.prodline.serving.grpc.tfserving.proto.DataType.DT_FLOAT;
 
 import com.google.protobuf.ByteString;
-import io.prodline.core.bundle.Task;
 import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.predict.Predictions;
@@ -71,8 +70,7 @@ final class TensorProtos {
   /** {@code [N]} predictions, or {@code [N, classes]} class probabilities, as {@code DT_FLOAT} in float_val. */
   static TensorProto predictions(Predictions predictions) {
     TensorProto.Builder tensor = TensorProto.newBuilder().setDtype(DT_FLOAT)
-        .setTensorShape(predictions.task() == Task.MULTICLASS_CLASSIFICATION
-            ? shape(predictions.rows(), predictions.width()) : shape(predictions.rows()));
+        .setTensorShape(shape(predictions.shape()));
     for (float v : predictions.values()) {
       tensor.addFloatVal(v);
     }

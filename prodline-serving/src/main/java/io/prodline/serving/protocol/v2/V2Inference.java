@@ -2,9 +2,7 @@ package io.prodline.serving.protocol.v2;
 
 import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.BundleManifest;
-import io.prodline.core.bundle.Task;
 import io.prodline.core.bundle.TensorNames;
-import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.schema.Field;
@@ -95,14 +93,15 @@ public final class V2Inference {
     TensorNames graph = handle.predictor().bundle().tensors();
     List<String> versions = served.statuses().stream().filter(v -> v.state() == VersionState.AVAILABLE)
         .map(v -> Long.toString(v.version())).toList();
-    List<TensorMetadata> inputs = graph != null
-        ? List.of(new TensorMetadata(graph.input(), DataType.FP32.name(), new long[] {-1, manifest.inputs().size()}))
-        : manifest.inputs().stream()
-            .map(f -> new TensorMetadata(f.name(), datatype(f.type()).name(), new long[] {-1})).toList();
-    long[] outputShape = manifest.task() == Task.MULTICLASS_CLASSIFICATION
-        ? new long[] {-1, manifest.classes().size()} : new long[] {-1};
-    return new ModelMetadata(model, versions, "prodline_" + manifest.runtime(), inputs,
-        List.of(new TensorMetadata(graph != null ? graph.output() : OUTPUT, DataType.FP32.name(), outputShape)));
+    // The signature TF Serving's APIs describe, in this protocol's datatypes.
+    ServingSignature signature = ServingSignature.of(manifest, graph);
+    return new ModelMetadata(model, versions, "prodline_" + manifest.runtime(),
+        signature.inputs().stream().map(V2Inference::tensorMetadata).toList(),
+        List.of(tensorMetadata(signature.output())));
+  }
+
+  private static TensorMetadata tensorMetadata(ServingSignature.Tensor tensor) {
+    return new TensorMetadata(tensor.name(), datatype(tensor.dtype()).name(), tensor.shape());
   }
 
   /**
@@ -176,8 +175,7 @@ public final class V2Inference {
   }
 
   private static InferenceResult result(VersionHandle version, InferenceRequest request, Predictions predictions) {
-    long[] shape = predictions.task() == Task.MULTICLASS_CLASSIFICATION
-        ? new long[] {predictions.rows(), predictions.width()} : new long[] {predictions.rows()};
+    long[] shape = predictions.shape();
     List<OutputTensor> outputs = new ArrayList<>();
     if (request.outputs().isEmpty()) {
       outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), request.binaryOutputs()));
@@ -200,13 +198,15 @@ public final class V2Inference {
     return VersionSelector.number(Long.parseLong(version));
   }
 
-  /** The protocol datatype a feature of that type is described with. */
-  static DataType datatype(ColumnType type) {
-    return switch (type) {
-      case FLOAT64 -> DataType.FP64;
-      case INT64 -> DataType.INT64;
-      case BOOL -> DataType.BOOL;
-      case STRING -> DataType.BYTES;
+  /** This protocol's datatype for a TensorFlow dtype of {@link ServingSignature}. */
+  private static DataType datatype(String tensorFlowDtype) {
+    return switch (tensorFlowDtype) {
+      case "DT_FLOAT" -> DataType.FP32;
+      case "DT_DOUBLE" -> DataType.FP64;
+      case "DT_INT64" -> DataType.INT64;
+      case "DT_BOOL" -> DataType.BOOL;
+      case "DT_STRING" -> DataType.BYTES;
+      default -> throw new IllegalArgumentException("no Open Inference datatype for " + tensorFlowDtype);
     };
   }
 }
