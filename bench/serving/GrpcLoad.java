@@ -20,13 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A closed-loop load generator for the Open Inference Protocol over gRPC, the counterpart of wrk for the REST port:
  * CONCURRENCY calls in flight on one HTTP/2 connection, each answered call followed at once by the next, for
- * SECONDS after WARMUP seconds. The request is built from the model's own metadata (ModelMetadata): every input with
+ * SECONDS (warm-up is a run of its own: see grpc_cpu_per_request.sh). The request is built from the model's own metadata (ModelMetadata): every input with
  * ROWS rows of seeded random values, sent as {@code raw_input_contents} (little-endian binary, the fast path of the
  * protocol). Prints the answered calls per second and the latency percentiles of the measured window; any call
  * that fails stops the run with its status.
  *
  * <p>Run with the source launcher: java -cp 'prodline-app/target/dist/lib/*' bench/serving/GrpcLoad.java
- * HOST:PORT MODEL ROWS CONCURRENCY SECONDS [WARMUP]
+ * HOST:PORT MODEL ROWS CONCURRENCY SECONDS
  */
 public class GrpcLoad {
   public static void main(String[] args) throws Exception {
@@ -35,16 +35,12 @@ public class GrpcLoad {
     int rows = Integer.parseInt(args[2]);
     int concurrency = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
-    int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 0;
     ManagedChannel channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
     try {
       GRPCInferenceServiceGrpc.GRPCInferenceServiceStub stub = GRPCInferenceServiceGrpc.newStub(channel);
       ModelMetadataResponse metadata = GRPCInferenceServiceGrpc.newBlockingStub(channel)
           .modelMetadata(ModelMetadataRequest.newBuilder().setName(model).build());
       ModelInferRequest request = request(metadata, rows);
-      if (warmup > 0) {
-        run(stub, request, concurrency, warmup);
-      }
       long[] latencies = run(stub, request, concurrency, seconds);
       Arrays.sort(latencies);
       System.out.printf(Locale.ROOT, "grpc %s %drow c%d calls/s=%.0f p50=%.3fms p90=%.3fms p99=%.3fms calls=%d%n",

@@ -84,6 +84,16 @@ public final class SourceOptions {
     return read.batchRows();
   }
 
+  /** Threads parsing a file's chunks (CSV and JSON lines). */
+  public int threads() {
+    return read.threads();
+  }
+
+  /** The text a parsing thread takes at a time (CSV and JSON lines). */
+  public int batchBytes() {
+    return read.batchBytes();
+  }
+
   public int sampleRows() {
     return read.sampleRows();
   }

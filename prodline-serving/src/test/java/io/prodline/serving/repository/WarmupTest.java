@@ -117,5 +117,13 @@ class WarmupTest {
       assertThat(repository.snapshot().model("mlp").statuses().get(0).error()).isNull();
       assertThat(repository.snapshot().model("mlp").defaultVersion()).hasValue(1);
     }
+
+    // The warm-up is really read: a tensor the graph does not have fails the load, naming the request.
+    Files.writeString(onnx.resolve("warmup.json"), "{\"instances\": [{\"nope\": [" + features + "]}]}");
+    try (ModelRepository repository = ModelRepository.scan(root)) {
+      assertThat(repository.snapshot().model("mlp").statuses().get(0).error())
+          .contains("warmup.json").contains("unknown feature 'nope'");
+      assertThat(repository.snapshot().model("mlp").defaultVersion()).isEmpty();
+    }
   }
 }

@@ -62,8 +62,8 @@ public final class JsonLinesSource implements DataSource {
     this.source = file.toString();
     this.badRecords = badRecords;
     this.batchRows = options.batchRows();
-    this.threads = options.toCsv().threads();
-    this.chunkBytes = options.toCsv().batchBytes();
+    this.threads = options.threads();
+    this.chunkBytes = options.batchBytes();
     Set<String> inferred = new HashSet<>();
     try (ChunkSplitter sample = splitter()) {
       this.schema = new JsonSchemaResolver(JSON, options).resolve(source, sample, inferred);
