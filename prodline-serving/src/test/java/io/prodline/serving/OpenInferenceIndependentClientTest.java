@@ -2,7 +2,6 @@ package io.prodline.serving;
 
 import static io.prodline.serving.testing.ExternalProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +15,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,15 +101,9 @@ class OpenInferenceIndependentClientTest {
 
   /** Runs the Python client against the gRPC port, with the CA file when there is one; skipped without grpcio. */
   private static void assertPythonClientPasses(int grpcPort, String... caFile) throws Exception {
-    assumeTrue(ExternalProcess.pythonGrpcAvailable(),
-        "/usr/bin/python3 cannot import grpc and grpc_tools (apt-get install python3-grpcio python3-grpc-tools)");
-    List<String> command = new ArrayList<>(List.of(ExternalProcess.PYTHON, "src/test/python/v2_grpc_client.py",
-        "127.0.0.1:" + grpcPort, "src/main/proto"));
-    command.addAll(List.of(caFile));
-    Result client = run(command);
-    assertThat(client.exitCode()).as(client.output()).isZero();
-    assertThat(client.output()).contains("ok: typed contents give the expected predictions",
-        "ok: raw_input_contents give raw_output_contents with class probabilities",
-        "ok: an unknown model is NOT_FOUND");
+    assertThat(ExternalProcess.runPythonGrpcClient("v2_grpc_client.py", "127.0.0.1:" + grpcPort, caFile))
+        .contains("ok: typed contents give the expected predictions",
+            "ok: raw_input_contents give raw_output_contents with class probabilities",
+            "ok: an unknown model is NOT_FOUND");
   }
 }

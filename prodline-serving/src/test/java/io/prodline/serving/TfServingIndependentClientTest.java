@@ -1,12 +1,9 @@
 package io.prodline.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.prodline.serving.testing.ExternalProcess;
-import io.prodline.serving.testing.ExternalProcess.Result;
 import io.prodline.serving.testing.TestServer;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,12 +20,8 @@ class TfServingIndependentClientTest {
 
   @Test
   void pythonClientFromTheTfServingProtosPredictsClassifiesRegressesAndReadsMetadataAndStatus() throws Exception {
-    assumeTrue(ExternalProcess.pythonGrpcAvailable(),
-        "/usr/bin/python3 cannot import grpc and grpc_tools (apt-get install python3-grpcio python3-grpc-tools)");
-    Result client = ExternalProcess.run(List.of(ExternalProcess.PYTHON, "src/test/python/tfserving_grpc_client.py",
-        "127.0.0.1:" + served.server().actualGrpcPort(), "src/main/proto"));
-    assertThat(client.exitCode()).as(client.output()).isZero();
-    assertThat(client.output()).contains("ok: typed values give the expected predictions",
+    assertThat(ExternalProcess.runPythonGrpcClient("tfserving_grpc_client.py",
+        "127.0.0.1:" + served.server().actualGrpcPort())).contains("ok: typed values give the expected predictions",
         "ok: version_label stable is answered by version 1",
         "ok: tensor_content gives class probabilities of shape [2, 3]",
         "ok: Classify answers every class with its score",
