@@ -5,41 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
-import io.prodline.serving.ModelServer;
-import io.prodline.serving.ServerConfig;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.TestBundles;
+import io.prodline.serving.testing.TestServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** TF Serving's rows for a one-input model: each row is that input's value itself, plain or as {"b64": ...}. */
 class SingleInputRowsTest {
-  @TempDir
-  static Path root;
-  private static ModelServer server;
-  private static HttpTestClient http;
-
-  @BeforeAll
-  static void start() {
-    // double: 2 * x; city: 10 * the city's code (a, b, c encode as 0, 1, 2); pair: x + y.
+  // double: 2 * x; city: 10 * the city's code (a, b, c encode as 0, 1, 2); pair: x + y.
+  @RegisterExtension
+  static final TestServer served = new TestServer().withModels(root -> {
     TestBundles.write(root, "double", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)), "2");
     TestBundles.write(root, "city", 1, Task.REGRESSION, List.of(), List.of(field("city", ColumnType.STRING)), "10");
     TestBundles.write(root, "pair", 1, Task.REGRESSION, List.of(),
         List.of(field("x", ColumnType.FLOAT64), field("y", ColumnType.FLOAT64)), "1 1");
-    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")).start(0);
-    http = new HttpTestClient(server.actualPort());
-  }
+  });
+  private static HttpTestClient http;
 
-  @AfterAll
-  static void stop() {
-    server.stop();
+  @BeforeAll
+  static void connect() {
+    http = served.http();
   }
 
   private static String b64(String text) {
