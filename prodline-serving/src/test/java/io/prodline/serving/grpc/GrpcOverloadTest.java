@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.RetryInfo;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.StreamObserver;
-import io.prodline.serving.ServerConfig;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
@@ -27,6 +23,7 @@ import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.testing.FullBatchingQueue;
+import io.prodline.serving.testing.GrpcOnRunner;
 import io.prodline.serving.testing.TestRepository;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +57,7 @@ class GrpcOverloadTest {
   @Test
   void aFullBatchingQueueIsResourceExhaustedWithARetryHint() throws Exception {
     try (FullBatchingQueue full = new FullBatchingQueue(root)) {
-      StatusRuntimeException refused = served(full.runner(), full.v2(), channel -> {
+      StatusRuntimeException refused = GrpcOnRunner.served(full.runner(), full.v2(), channel -> {
         List<CompletableFuture<ModelInferResponse>> answers = full.sendThree(() -> infer(channel, xIsOne("gated")));
         assertThat(answers.get(0).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
         assertThat(answers.get(1).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
@@ -83,7 +80,8 @@ class GrpcOverloadTest {
         Deadlines deadlines = new Deadlines(); ServingMetrics metrics = new ServingMetrics()) {
       RequestRunner runner = new RequestRunner(repository, full, new Inference(null, null), RequestLimits.DEFAULT,
           deadlines, metrics);
-      StatusRuntimeException refused = served(runner, new V2Inference(runner, Readiness.ofModels(repository)),
+      StatusRuntimeException refused = GrpcOnRunner.served(runner,
+          new V2Inference(runner, Readiness.ofModels(repository)),
           channel -> failure(infer(channel, xIsOne("slow"))));
 
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
@@ -107,43 +105,9 @@ class GrpcOverloadTest {
     assertThat(retry.getRetryDelay().getNanos()).isZero();
   }
 
-  /** What a client talking to {@code runner} over gRPC on a loopback port gets from {@code calls}. */
-  private static <T> T served(RequestRunner runner, V2Inference inference, ClientCalls<T> calls)
-      throws InterruptedException {
-    GrpcServer server = GrpcServer.start("127.0.0.1", 0, inference, runner, ServerConfig.DEFAULT_MAX_BODY_BYTES,
-        null);
-    ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(),
-        InsecureChannelCredentials.create()).build();
-    try {
-      return calls.on(channel);
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      server.shutdownNow();
-    }
-  }
-
-  private interface ClientCalls<T> {
-    T on(ManagedChannel channel);
-  }
-
   private static CompletableFuture<ModelInferResponse> infer(ManagedChannel channel, ModelInferRequest request) {
-    CompletableFuture<ModelInferResponse> answer = new CompletableFuture<>();
-    GRPCInferenceServiceGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
-        .modelInfer(request, new StreamObserver<>() {
-          @Override
-          public void onNext(ModelInferResponse response) {
-            answer.complete(response);
-          }
-
-          @Override
-          public void onError(Throwable error) {
-            answer.completeExceptionally(error);
-          }
-
-          @Override
-          public void onCompleted() {}
-        });
-    return answer;
+    return GrpcOnRunner.completable(GRPCInferenceServiceGrpc.newFutureStub(channel)
+        .withDeadlineAfter(30, TimeUnit.SECONDS).modelInfer(request));
   }
 
   private static StatusRuntimeException failure(CompletableFuture<ModelInferResponse> call) {
