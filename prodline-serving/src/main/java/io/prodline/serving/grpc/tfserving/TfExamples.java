@@ -79,45 +79,52 @@ final class TfExamples {
     ObjectNode tree = NODES.objectNode();
     for (Map.Entry<String, Feature> feature : example.getFeatures().getFeatureMap().entrySet()) {
       String name = feature.getKey();
-      tree.set(name, values(feature.getValue(), types.get(name), where + ": feature '" + name + "'"));
+      tree.set(name, values(feature.getValue(), types.get(name), where, name));
     }
     return tree;
   }
 
   /**
-   * A feature's values as a JSON list, or {@code null} when it has none.
+   * A feature's one value, as the JSON examples give it; a JSON list when it has another number of values (for
+   * {@link ExampleRequestDecoder} to refuse in the words it uses for JSON), or {@code null} when it has none.
    *
    * @param type the model's type for the feature, or {@code null} when the model does not take it
+   * @param where names the example in messages
    */
-  private static JsonNode values(Feature feature, ColumnType type, String subject) {
-    return switch (feature.getKindCase()) {
+  private static JsonNode values(Feature feature, ColumnType type, String where, String name) {
+    ArrayNode list = switch (feature.getKindCase()) {
       case BYTES_LIST -> {
-        ArrayNode list = NODES.arrayNode();
+        ArrayNode strings = NODES.arrayNode();
         for (ByteString value : feature.getBytesList().getValueList()) {
           byte[] bytes = value.toByteArray();
-          list.add(Utf8Text.decode(bytes, 0, bytes.length, subject));
+          strings.add(Utf8Text.decode(bytes, 0, bytes.length, where + ": feature '" + name + "'"));
         }
-        yield list;
+        yield strings;
       }
       case FLOAT_LIST -> {
-        ArrayNode list = NODES.arrayNode();
+        ArrayNode numbers = NODES.arrayNode();
         for (float value : feature.getFloatList().getValueList()) {
-          list.add(Double.parseDouble(Float.toString(value)));
+          numbers.add(Double.parseDouble(Float.toString(value)));
         }
-        yield list;
+        yield numbers;
       }
       case INT64_LIST -> {
-        ArrayNode list = NODES.arrayNode();
+        ArrayNode integers = NODES.arrayNode();
         for (long value : feature.getInt64List().getValueList()) {
           if (type == ColumnType.BOOL && (value == 0 || value == 1)) {
-            list.add(value == 1);
+            integers.add(value == 1);
           } else {
-            list.add(value);
+            integers.add(value);
           }
         }
-        yield list;
+        yield integers;
       }
-      case KIND_NOT_SET -> NODES.nullNode();
+      case KIND_NOT_SET -> null;
     };
+    if (list == null) {
+      return NODES.nullNode();
+    }
+    // One value alone, so the example decoder has no list to unwrap and copies nothing.
+    return list.size() == 1 ? list.get(0) : list;
   }
 }
