@@ -1,6 +1,7 @@
 package io.prodline.core.bundle;
 
 import io.prodline.core.frame.ColumnType;
+import io.prodline.core.runtime.xgboost.XGBoostRuntimeProvider;
 import io.prodline.core.schema.Field;
 import io.prodline.core.transform.FeatureEncoder;
 import io.prodline.core.transform.FillStep;
@@ -32,7 +33,7 @@ public record Bundle(Path directory, BundleManifest manifest, FittedTransform tr
    * default way. A walk over the transform; {@link io.prodline.core.predict.Predictor} keeps the answer.
    */
   public boolean definesMissingValues() {
-    boolean xgboost = "xgboost".equals(manifest.runtime());
+    boolean xgboost = XGBoostRuntimeProvider.NAME.equals(manifest.runtime());
     for (Field input : manifest.inputs()) {
       if (input.type() != ColumnType.FLOAT64) {
         continue; // only float64 values can be NaN

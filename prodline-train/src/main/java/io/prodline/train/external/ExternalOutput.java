@@ -2,11 +2,12 @@ package io.prodline.train.external;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
-import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.runtime.ModelRuntime;
 import io.prodline.core.runtime.ModelRuntimes;
+import io.prodline.core.runtime.xgboost.XGBoostRuntimeProvider;
 import io.prodline.train.trainer.TrainingData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ final class ExternalOutput {
           + " and " + ONNX_MODEL + ", but it holds " + (hasXgb ? "both" : "neither") + LogTail.of(log));
     }
     Map<String, Double> metrics = metrics(output.resolve(METRICS));
-    String runtimeName = hasOnnx ? "onnx" : "xgboost";
+    String runtimeName = hasOnnx ? "onnx" : XGBoostRuntimeProvider.NAME;
     Path file = hasOnnx ? onnx : xgb;
     BundleManifest probe = new BundleManifest(BundleManifest.FORMAT_VERSION, "external", 1, runtimeName,
         file.getFileName().toString(), null, data.task(), null, data.classes(), List.of(), Map.of(), null, null,

@@ -1,6 +1,7 @@
 package io.prodline.train.xgboost;
 
 import io.prodline.core.bundle.LearningCurves;
+import io.prodline.core.runtime.xgboost.XGBoostRuntimeProvider;
 import io.prodline.train.trainer.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ public record XGBoostModel(Booster booster, LearningCurves learningCurves, Map<S
 
   @Override
   public String runtime() {
-    return "xgboost";
+    return XGBoostRuntimeProvider.NAME;
   }
 
   @Override

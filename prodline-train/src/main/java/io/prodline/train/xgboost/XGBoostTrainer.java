@@ -3,6 +3,7 @@ package io.prodline.train.xgboost;
 import io.prodline.core.bundle.LearningCurves;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.runtime.xgboost.XGBoostRuntimeProvider;
 import io.prodline.train.trainer.Trainer;
 import io.prodline.train.trainer.TrainingData;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class XGBoostTrainer implements Trainer {
 
   @Override
   public String name() {
-    return "xgboost";
+    return XGBoostRuntimeProvider.NAME;
   }
 
   @Override

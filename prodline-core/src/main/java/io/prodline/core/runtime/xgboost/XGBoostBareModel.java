@@ -31,7 +31,7 @@ public final class XGBoostBareModel implements BareModelFormat {
 
   @Override
   public String runtime() {
-    return "xgboost";
+    return XGBoostRuntimeProvider.NAME;
   }
 
   @Override

@@ -7,9 +7,12 @@ import java.nio.file.Path;
 
 /** The {@code xgboost} runtime: XGBoost JSON or UBJSON model files, evaluated in pure Java. */
 public final class XGBoostRuntimeProvider implements ModelRuntimeProvider {
+  /** The runtime's name in a bundle's manifest. */
+  public static final String NAME = "xgboost";
+
   @Override
   public String name() {
-    return "xgboost";
+    return NAME;
   }
 
   @Override
