@@ -124,8 +124,23 @@ public final class RequestRunner {
     }
     CompletableFuture<T> answer = new CompletableFuture<>();
     String version = Long.toString(handle.version());
-    answer.whenComplete((a, e) -> metrics.requestAnswered(handle.model(), version, protocol,
-        e == null ? 200 : InferenceFailure.of(e).httpStatus(), System.nanoTime() - arrivedNanos));
+    // The caller sees the answer only once it is counted, so a scrape made after an answer always includes it.
+    CompletableFuture<T> counted = new CompletableFuture<>();
+    answer.whenComplete((a, e) -> {
+      metrics.requestAnswered(handle.model(), version, protocol,
+          e == null ? 200 : InferenceFailure.of(e).httpStatus(), System.nanoTime() - arrivedNanos);
+      if (e == null) {
+        counted.complete(a);
+      } else {
+        counted.completeExceptionally(e);
+      }
+    });
+    // A caller that gives up (its client went away) completes the future it holds; the work learns it here.
+    counted.whenComplete((a, e) -> {
+      if (e != null) {
+        answer.completeExceptionally(e);
+      }
+    });
     deadlines.enforce(answer, limits.timeout(), clientTimeout);
     Task<D, T> task = new Task<>(call, handle, answer, requestId, arrivedMillis, arrivedNanos);
     try {
@@ -133,7 +148,7 @@ public final class RequestRunner {
     } catch (RejectedExecutionException e) {
       task.fail(e);
     }
-    return answer;
+    return counted;
   }
 
   /** One request on a worker; holds the handle until the model is done with the request. */

@@ -118,6 +118,26 @@ class ApiHandlerTest {
     }
   }
 
+  @Test
+  void aRequestIsCountedBeforeItsCallerSeesTheAnswer() {
+    ServingMetrics metrics = new ServingMetrics();
+    Queue<Runnable> worker = new ArrayDeque<>();
+    try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
+      ModelApi api = new ModelApi(repository, worker::add, new Inference(null, null), RequestLimits.DEFAULT,
+          new Deadlines(), metrics, List.of());
+      DefaultFullHttpRequest request = predict(1);
+      try {
+        // What a scrape sent right after the answer would read: it must already hold the request.
+        var countedWhenAnswered = api.handle(HttpMethod.POST, request.uri(), ByteBufUtil.getBytes(request.content()))
+            .thenApply(answer -> PrometheusTextFormat.requestsCounted(metrics.scrape(), "iris", "rest_v1", "200"));
+        worker.poll().run();
+        assertThat(countedWhenAnswered.join()).isEqualTo(1);
+      } finally {
+        request.release();
+      }
+    }
+  }
+
   /** How many REST requests to the gated model {@code metrics} counted with that status. */
   private static int count(ServingMetrics metrics, String status) {
     return PrometheusTextFormat.requestsCounted(metrics.scrape(), "gated", "rest_v1", status);
