@@ -26,6 +26,7 @@ import io.prodline.serving.protocol.PredictRequestDecoder.PredictRequest;
 import io.prodline.serving.protocol.PredictResponseEncoder;
 import io.prodline.serving.protocol.ResultsEncoder;
 import io.prodline.serving.protocol.StatusResponse;
+import io.prodline.serving.protocol.Utf8Json;
 import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.rest.v2.V2RestApi;
 import java.util.List;
@@ -163,6 +164,7 @@ public final class ModelApi {
     public PredictRequest decode(VersionHandle handle) {
       BundleManifest manifest = handle.predictor().bundle().manifest();
       byte[] body = sent.bytes();
+      Utf8Json.require(body, body.length);
       PredictRequestDecoder.Options options = runner.decodeOptions(handle);
       return switch (endpoint) {
         case CLASSIFY -> {

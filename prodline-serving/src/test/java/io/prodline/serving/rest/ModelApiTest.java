@@ -64,6 +64,24 @@ class ModelApiTest {
   }
 
   @Test
+  void aBodyNotInUtf8Is400NamingTheEncodingToSendOnEveryEndpoint() {
+    try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
+      ModelApi api = new ModelApi(repository, Runnable::run);
+      byte[] utf16 = "{\"instances\": [[1, 2]]}".getBytes(StandardCharsets.UTF_16BE);
+      byte[] withBom = "{\"examples\": [{\"x\": 1}]}".getBytes(StandardCharsets.UTF_16); // big-endian, with a BOM
+      for (String endpoint : List.of(":predict", ":classify", ":regress")) {
+        for (byte[] body : List.of(utf16, withBom)) {
+          ApiResponse answer = api.handle(HttpMethod.POST, "/v1/models/iris" + endpoint, body).join();
+          assertThat(answer.status()).as(endpoint).isEqualTo(HttpResponseStatus.BAD_REQUEST);
+          assertThat(new String(answer.body(), StandardCharsets.UTF_8)).as(endpoint).isEqualTo("{\"error\":"
+              + "\"the JSON is encoded as UTF-16 or UTF-32 (it starts with a byte-order mark or a zero byte); send "
+              + "it encoded as UTF-8\"}");
+        }
+      }
+    }
+  }
+
+  @Test
   void ignoresTheQueryStringWhenRouting() {
     try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
       ModelApi api = new ModelApi(repository, Runnable::run);
