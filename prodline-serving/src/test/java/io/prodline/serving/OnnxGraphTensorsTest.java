@@ -48,11 +48,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A bare ONNX model (the real {@code mlp.onnx}: graph input {@code features} [N, 30], output {@code score}) over the
+ * A bare ONNX model (the real {@code mlp.onnx}: graph input {@code features} [N, 30], output {@code score} [N, 1]) over the
  * Open Inference Protocol, addressed by the graph's tensor names as a Triton or KServe client does, over REST
  * (JSON and binary data) and gRPC (contents and raw contents): each answers what the per-column request
  * ({@code features_0 .. features_29}) answers. The same model over TF Serving's REST API is described and addressed
- * by the same tensor, as a TF Serving client of that graph would, over REST and gRPC.
+ * by the same tensor, as a TF Serving client of that graph would, over REST and gRPC. Every protocol answers the
+ * output in the graph's shape, a column of one value per row, as TF Serving and Triton would.
  */
 class OnnxGraphTensorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,7 +111,7 @@ class OnnxGraphTensorsTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).isEqualTo("{\"name\":\"mlp\",\"versions\":[\"1\"],\"platform\":\"prodline_onnx\","
         + "\"inputs\":[{\"name\":\"features\",\"datatype\":\"FP32\",\"shape\":[-1,30]}],"
-        + "\"outputs\":[{\"name\":\"score\",\"datatype\":\"FP32\",\"shape\":[-1]}]}");
+        + "\"outputs\":[{\"name\":\"score\",\"datatype\":\"FP32\",\"shape\":[-1,1]}]}");
 
     ModelMetadataResponse metadata = stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("mlp").build());
     assertThat(metadata.getInputsCount()).isEqualTo(1);
@@ -118,6 +119,7 @@ class OnnxGraphTensorsTest {
     assertThat(metadata.getInputs(0).getDatatype()).isEqualTo("FP32");
     assertThat(metadata.getInputs(0).getShapeList()).containsExactly(-1L, 30L);
     assertThat(metadata.getOutputs(0).getName()).isEqualTo("score");
+    assertThat(metadata.getOutputs(0).getShapeList()).containsExactly(-1L, 1L);
   }
 
   @Test
@@ -129,6 +131,7 @@ class OnnxGraphTensorsTest {
     assertThat(byDefault.status()).as(byDefault.body()).isEqualTo(200);
     JsonNode output = byDefault.json().get("outputs").get(0);
     assertThat(output.get("name").asText()).isEqualTo("predictions");
+    assertThat(output.get("shape").toString()).isEqualTo("[2,1]");
     assertThat(output.get("data").toString()).isEqualTo(expected);
 
     Answer score = http.post("/v2/models/mlp/infer", tensorRequest("[2, 30]", "FP32", nestedRows(),
@@ -136,7 +139,7 @@ class OnnxGraphTensorsTest {
     assertThat(score.status()).as(score.body()).isEqualTo(200);
     output = score.json().get("outputs").get(0);
     assertThat(output.get("name").asText()).isEqualTo("score");
-    assertThat(output.get("shape").toString()).isEqualTo("[2]");
+    assertThat(output.get("shape").toString()).isEqualTo("[2,1]");
     assertThat(output.get("data").toString()).isEqualTo(expected);
 
     Answer fp64 = http.post("/v2/models/mlp/infer", tensorRequest("[2, 30]", "FP64", nestedRows(),
@@ -241,7 +244,8 @@ class OnnxGraphTensorsTest {
 
   @Test
   void tfServingRequestsTakeTheGraphTensorByNameOrAsTheOnlyInput() {
-    String expected = perColumnPredictions();
+    // The graph's [N, 1] column: a one-value array per row.
+    String expected = perColumnPredictions().replaceAll("([^\\[\\],]+)", "[$1]");
     String positional = "{\"instances\": " + nestedRows() + "}";
     String named = "{\"instances\": [{\"features\": " + Arrays.toString(rows[0]) + "}, {\"features\": "
         + Arrays.toString(rows[1]) + "}]}";
@@ -291,6 +295,8 @@ class OnnxGraphTensorsTest {
 
     PredictResponse byDefault = tf.predict(request);
     assertThat(byDefault.getOutputsMap()).containsOnlyKeys("score");
+    assertThat(byDefault.getOutputsOrThrow("score").getTensorShape().getDimList())
+        .extracting(TensorShapeProto.Dim::getSize).containsExactly(2L, 1L);
     assertThat(byDefault.getOutputsOrThrow("score").getFloatValList()).containsExactly(box(expected));
     PredictResponse asPredictions = tf.predict(request.toBuilder().addOutputFilter("predictions").build());
     assertThat(asPredictions.getOutputsOrThrow("predictions").getFloatValList()).containsExactly(box(expected));
@@ -302,6 +308,8 @@ class OnnxGraphTensorsTest {
     assertThat(signature.getInputsOrThrow("features").getTensorShape().getDimList())
         .extracting(TensorShapeProto.Dim::getSize).containsExactly(-1L, (long) WIDTH);
     assertThat(signature.getOutputsMap()).containsOnlyKeys("score");
+    assertThat(signature.getOutputsOrThrow("score").getTensorShape().getDimList())
+        .extracting(TensorShapeProto.Dim::getSize).containsExactly(-1L, 1L);
 
     assertThatThrownBy(() -> tf.predict(request.toBuilder().putInputs("features", features.clone()
         .setDtype(DataType.DT_STRING).build()).build()))

@@ -10,8 +10,10 @@ import java.util.Objects;
  *
  * @param input the graph's input tensor, e.g. {@code features}
  * @param output the graph's output tensor, e.g. {@code score}
+ * @param columnOutput whether an output of one value per row is a {@code [N, 1]} column in the graph (most ONNX
+ *     regressors) rather than a {@code [N]} vector, so that protocols answer it in the shape the graph declares
  */
-public record TensorNames(String input, String output) {
+public record TensorNames(String input, String output, boolean columnOutput) {
   public TensorNames {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");

@@ -20,8 +20,9 @@ import java.util.Map;
  * from the width of the served output, the first float one ({@link OnnxRuntimeProvider#servedOutput}): 1
  * ({@code [N]} or {@code [N, 1]}) is regression, {@code k > 1} is multiclass classification with classes "0" ..
  * "k-1" (a two-column binary classifier thus gets both probabilities). The output width must be fixed in the
- * graph. The signature also keeps the graph's input and served output names
- * ({@link TensorNames}), so protocols can accept the input as the one {@code [N, d]} tensor it is in the graph.
+ * graph. The signature also keeps the graph's input and served output names and whether a one-value output is a
+ * {@code [N, 1]} column ({@link TensorNames}), so protocols can accept the input as the one {@code [N, d]} tensor it
+ * is in the graph and answer the output in the graph's shape.
  */
 public final class OnnxBareModel implements BareModelFormat {
   @Override
@@ -54,7 +55,7 @@ public final class OnnxBareModel implements BareModelFormat {
       String name = input.getKey();
       List<String> inputs = BareSignature.positionalNames(
           name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name + "_" : "f", width);
-      TensorNames tensors = new TensorNames(name, output.getKey());
+      TensorNames tensors = new TensorNames(name, output.getKey(), shape.length == 2 && columns == 1);
       return columns == 1
           ? new BareSignature(inputs, Task.REGRESSION, List.of(), tensors)
           : new BareSignature(inputs, Task.MULTICLASS_CLASSIFICATION, BareSignature.indexClasses((int) columns),

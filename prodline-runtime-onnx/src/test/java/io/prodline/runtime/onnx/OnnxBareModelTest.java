@@ -52,7 +52,7 @@ class OnnxBareModelTest {
     assertThat(bundle.manifest().version()).isEqualTo(7);
     assertThat(bundle.manifest().task()).isEqualTo(Task.REGRESSION);
     assertThat(bundle.manifest().inputs()).hasSize(30).first().extracting(Field::name).isEqualTo("features_0");
-    assertThat(bundle.tensors()).isEqualTo(new TensorNames("features", "score"));
+    assertThat(bundle.tensors()).isEqualTo(new TensorNames("features", "score", true));
     JsonNode mlp = OnnxRuntimeProviderTest.EXPECTED.get("mlp");
     try (Predictor p = Predictor.of(bundle)) {
       List<String> names = bundle.manifest().inputs().stream().map(Field::name).toList();
@@ -88,7 +88,7 @@ class OnnxBareModelTest {
   @Test
   void aClassifierExportedWithItsLabelFirstServesItsProbabilities(@TempDir Path dir) throws Exception {
     try (Predictor p = Predictor.load(bare(dir, "labelled3.onnx"))) {
-      assertThat(p.bundle().tensors()).isEqualTo(new TensorNames("x", "probabilities"));
+      assertThat(p.bundle().tensors()).isEqualTo(new TensorNames("x", "probabilities", false));
       assertPredictsSoftmax3(p);
     }
   }

@@ -1,7 +1,7 @@
 package io.prodline.serving.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.prodline.core.bundle.Task;
+import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.predict.Predictions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 /**
  * Writes {@code {"predictions": [...]}}, or {@code {"outputs": [...]}} for a columnar request as TF Serving does:
  * per row a number for binary classification (the probability of
- * {@code classes[1]}) and regression, an array of class probabilities for multiclass.
+ * {@code classes[1]}) and regression, an array of class probabilities for multiclass, and an array of one value for
+ * a bare model whose graph's output is a {@code [N, 1]} column.
  *
  * <p>Each float is written in its shortest decimal form that parses back to the identical float, so clients see
  * {@code 0.1} rather than the widened double {@code 0.10000000149011612} and nothing is lost in transit. JSON has no
@@ -20,18 +21,22 @@ public final class PredictResponseEncoder {
   private PredictResponseEncoder() {}
 
   public static byte[] encode(Predictions predictions) {
-    return encode(predictions, false);
+    return encode(predictions, null, false);
   }
 
-  /** @param columnar whether the request used the columnar {@code "inputs"} format */
-  public static byte[] encode(Predictions predictions, boolean columnar) {
+  /**
+   * @param graph the bare model's graph tensor names, whose output may be a {@code [N, 1]} column answered as one
+   *     array per row; {@code null} for a bundle
+   * @param columnar whether the request used the columnar {@code "inputs"} format
+   */
+  public static byte[] encode(Predictions predictions, TensorNames graph, boolean columnar) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 + predictions.values().length * 12);
     try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart(columnar ? "outputs" : "predictions");
-      boolean multiclass = predictions.task() == Task.MULTICLASS_CLASSIFICATION;
+      boolean rowArrays = ServingSignature.outputShape(predictions, graph).length == 2;
       for (int row = 0; row < predictions.rows(); row++) {
-        if (multiclass) {
+        if (rowArrays) {
           g.writeStartArray();
           for (float p : predictions.row(row)) {
             g.writeNumber(p);

@@ -3,6 +3,7 @@ package io.prodline.serving.protocol;
 import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.bundle.TensorNames;
+import io.prodline.core.predict.Predictions;
 import io.prodline.core.frame.ColumnType;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Set;
  * multiclass.
  *
  * <p>A bare model whose graph takes one input tensor ({@link TensorNames}) is described as its graph is: that
- * tensor, {@code DT_FLOAT} of shape {@code [-1, d]}, and the graph's output name, as the Open Inference Protocol's
- * metadata describes it; requests may name them.
+ * tensor, {@code DT_FLOAT} of shape {@code [-1, d]}, and the graph's output name and shape ({@code [-1, 1]} where
+ * the graph's output is a column), as the Open Inference Protocol's metadata describes it; requests may name them.
  *
  * @param inputs in the model's input order
  * @param output the one output
@@ -48,9 +49,24 @@ public record ServingSignature(List<Tensor> inputs, Tensor output) {
         ? List.of(new Tensor(graph.input(), "DT_FLOAT", new long[] {-1, manifest.inputs().size()}))
         : manifest.inputs().stream().map(f -> new Tensor(f.name(), dtype(f.type()), new long[] {-1})).toList();
     long[] outputShape = manifest.task() == Task.MULTICLASS_CLASSIFICATION
-        ? new long[] {-1, manifest.classes().size()} : new long[] {-1};
+        ? new long[] {-1, manifest.classes().size()} : columnOutput(graph) ? new long[] {-1, 1} : new long[] {-1};
     return new ServingSignature(inputs,
         new Tensor(outputName(graph), "DT_FLOAT", outputShape));
+  }
+
+  /**
+   * The shape every protocol answers {@code predictions} in: {@link Predictions#shape()}, except that a graph whose
+   * one-value output is a {@code [N, 1]} column keeps that column, as TF Serving and Triton answer it.
+   *
+   * @param graph the bare model's graph tensor names, or {@code null} for a bundle
+   */
+  public static long[] outputShape(Predictions predictions, TensorNames graph) {
+    long[] shape = predictions.shape();
+    return shape.length == 1 && columnOutput(graph) ? new long[] {predictions.rows(), 1} : shape;
+  }
+
+  private static boolean columnOutput(TensorNames graph) {
+    return graph != null && graph.columnOutput();
   }
 
   /**

@@ -74,7 +74,7 @@ class BareXGBoostModelTest {
     Bundle bundle = BundleReader.read(version);
     List<String> inputs = bundle.manifest().inputs().stream().map(Field::name).toList();
     assertThat(inputs).isEqualTo(named ? names : List.of("f0", "f1", "f2", "f3", "f4"));
-    assertThat(bundle.tensors()).isEqualTo(new TensorNames("input__0", "output__0"));
+    assertThat(bundle.tensors()).isEqualTo(new TensorNames("input__0", "output__0", false));
     assertThat(bundle.manifest().task()).isEqualTo(switch (objective) {
       case "binary:logistic" -> Task.BINARY_CLASSIFICATION;
       case "multi:softprob" -> Task.MULTICLASS_CLASSIFICATION;

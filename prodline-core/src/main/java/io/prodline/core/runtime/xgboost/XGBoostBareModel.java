@@ -22,7 +22,7 @@ import java.util.List;
  * keeps the per-feature names only.
  */
 public final class XGBoostBareModel implements BareModelFormat {
-  private static final TensorNames MATRIX = new TensorNames("input__0", "output__0");
+  private static final TensorNames MATRIX = new TensorNames("input__0", "output__0", false);
 
   @Override
   public List<String> fileNames() {

@@ -10,6 +10,7 @@ import io.prodline.core.predict.Predictor;
 import io.prodline.serving.grpc.tfserving.proto.TensorProto;
 import io.prodline.serving.grpc.tfserving.proto.TensorShapeProto;
 import io.prodline.serving.protocol.BadRequestException;
+import io.prodline.serving.protocol.ServingSignature;
 import io.prodline.serving.protocol.Utf8Text;
 import io.prodline.serving.protocol.v2.DataType;
 import io.prodline.serving.protocol.v2.InputTensor;
@@ -67,10 +68,15 @@ final class TensorProtos {
     return decoded;
   }
 
-  /** {@code [N]} predictions, or {@code [N, classes]} class probabilities, as {@code DT_FLOAT} in float_val. */
-  static TensorProto predictions(Predictions predictions) {
+  /**
+   * {@code [N]} predictions (or {@code [N, 1]} where the model's graph has a column), or {@code [N, classes]} class
+   * probabilities, as {@code DT_FLOAT} in float_val.
+   *
+   * @param graph the bare model's graph tensor names, or {@code null} for a bundle
+   */
+  static TensorProto predictions(Predictions predictions, TensorNames graph) {
     TensorProto.Builder tensor = TensorProto.newBuilder().setDtype(DT_FLOAT)
-        .setTensorShape(shape(predictions.shape()));
+        .setTensorShape(shape(ServingSignature.outputShape(predictions, graph)));
     for (float v : predictions.values()) {
       tensor.addFloatVal(v);
     }
