@@ -200,6 +200,12 @@ final class ServeCommand implements Callable<Integer> {
           + "Needs --tls-cert.")
   Path tlsClientCa;
 
+  @Option(names = "--tls-reload-seconds", paramLabel = "S", defaultValue = "60",
+      description = "Read the TLS files again every S seconds and present renewed ones to new connections without "
+          + "a restart (cert-manager, Kubernetes secrets); a certificate whose key is not written yet waits for it. "
+          + "0 reads them only at start (default: ${DEFAULT-VALUE}).")
+  long tlsReloadSeconds;
+
   @Option(names = "--worker-threads", paramLabel = "N",
       description = "Threads running predictions (decoding, the model, encoding); models are CPU-bound, so more "
           + "than the cores only adds waiting (default: one per core).")
@@ -251,6 +257,10 @@ final class ServeCommand implements Callable<Integer> {
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together; give both or neither");
     }
+    if (tlsReloadSeconds < 0) {
+      throw new ParameterException(spec.commandLine(), "--tls-reload-seconds must be 0 or more, got "
+          + tlsReloadSeconds);
+    }
     if (tlsClientCa != null && tlsCert == null) {
       throw new ParameterException(spec.commandLine(), "--tls-client-ca checks client certificates during the TLS "
           + "handshake, so it needs the server's own --tls-cert and --tls-key");
@@ -272,7 +282,8 @@ final class ServeCommand implements Callable<Integer> {
           .withStrictReadiness(strictReadiness)
           .withPredictionLog(predictionLog == null ? PredictionLogConfig.OFF
               : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
-          .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa))
+          .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa)
+              .withReloadEvery(Duration.ofSeconds(tlsReloadSeconds)))
           .withTransport(transport())
           .withWorkers(workerThreads != null ? workerThreads : defaults.workerThreads(), workerQueue)
           .withIoThreads(ioThreads != null ? ioThreads : defaults.ioThreads());

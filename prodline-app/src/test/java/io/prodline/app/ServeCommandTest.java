@@ -33,7 +33,7 @@ class ServeCommandTest {
     ServerConfig config = configOf("--batch-max-rows", "32", "--batch-max-delay-ms", "3", "--batch-queue", "7",
         "--max-rows", "100", "--request-timeout-ms", "1500", "--allow-nan", "--max-body-bytes", "4096",
         "--prediction-log", "logs", "--prediction-log-queue", "9", "--prediction-log-file-mb", "1",
-        "--tls-cert", "c.pem", "--tls-key", "k.pem", "--tls-client-ca", "ca.pem");
+        "--tls-cert", "c.pem", "--tls-key", "k.pem", "--tls-client-ca", "ca.pem", "--tls-reload-seconds", "300");
     assertThat(config.batching().maxRows()).isEqualTo(32);
     assertThat(config.batching().maxDelay()).isEqualTo(Duration.ofMillis(3));
     assertThat(config.batching().queueCapacity()).isEqualTo(7);
@@ -47,6 +47,9 @@ class ServeCommandTest {
     assertThat(config.tls().certificateChain()).isEqualTo(Path.of("c.pem"));
     assertThat(config.tls().privateKey()).isEqualTo(Path.of("k.pem"));
     assertThat(config.tls().clientCa()).isEqualTo(Path.of("ca.pem"));
+    assertThat(config.tls().reloadEvery()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(configOf("--tls-cert", "c.pem", "--tls-key", "k.pem").tls().reloadEvery())
+        .isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test
@@ -55,6 +58,8 @@ class ServeCommandTest {
         .hasMessage("--tls-cert and --tls-key go together; give both or neither");
     assertThatThrownBy(() -> configOf("--tls-client-ca", "ca.pem")).isInstanceOf(ParameterException.class)
         .hasMessageStartingWith("--tls-client-ca checks client certificates during the TLS handshake");
+    assertThatThrownBy(() -> configOf("--tls-reload-seconds", "-1")).isInstanceOf(ParameterException.class)
+        .hasMessage("--tls-reload-seconds must be 0 or more, got -1");
     assertThatThrownBy(() -> configOf("--batch-queue", "0")).isInstanceOf(ParameterException.class)
         .hasMessage("invalid server option: batching queueCapacity must be at least 1, got 0");
   }

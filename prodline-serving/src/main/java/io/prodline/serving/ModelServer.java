@@ -31,6 +31,8 @@ import io.prodline.serving.rest.HttpChannelInitializer;
 import io.prodline.serving.rest.InFlightRequests;
 import io.prodline.serving.rest.ModelApi;
 import io.prodline.serving.tls.ServerSslContexts;
+import io.prodline.serving.tls.TlsCredentials;
+import io.prodline.serving.tls.TlsReloader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -54,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * {@link ServerConfig#repository()} says to poll, and the management API listens on its own port when
  * {@link ServerConfig#management()} enables it. Beside the model API the REST port answers {@code /healthz},
  * {@code /readyz} and {@code /metrics}; the management port answers {@code /metrics} too. With
- * {@link ServerConfig#tls()} every port speaks TLS only, with the same certificate. Every protocol predicts
+ * {@link ServerConfig#tls()} every port speaks TLS only, with the same certificate, renewed files taken while it
+ * runs ({@link TlsReloader}). Every protocol predicts
  * through one {@link RequestRunner}: batching, limits, timeouts, the prediction log and metrics apply alike.
  * {@link #stop} stops accepting, lets the requests in flight finish and their answers go out, then closes
  * connections and releases the models.
@@ -77,6 +80,7 @@ public final class ModelServer implements AutoCloseable {
   private Channel serverChannel;
   private Channel managementChannel;
   private GrpcServer grpc;
+  private TlsReloader tlsReloader;
   /** Set when a stop begins, so readiness turns false while requests drain. */
   private volatile boolean stopping;
 
@@ -108,10 +112,12 @@ public final class ModelServer implements AutoCloseable {
     if (serverChannel != null) {
       throw new IllegalStateException("the server is already running on port " + actualPort());
     }
-    SslContext tls = config.tls() == null ? null : ServerSslContexts.forServer(config.tls());
+    TlsCredentials credentials = config.tls() == null ? null : TlsCredentials.load(config.tls());
+    SslContext tls = credentials == null ? null : ServerSslContexts.forServer(credentials);
     stopping = false;
     predictionLog = openPredictionLog();
     metrics = new ServingMetrics();
+    tlsReloader = credentials == null ? null : TlsReloader.start(credentials, metrics);
     if (predictionLog != null) {
       metrics.watch(predictionLog);
     }
@@ -156,7 +162,7 @@ public final class ModelServer implements AutoCloseable {
       }
       if (grpcPort != GRPC_OFF) {
         listening = config.bindAddress() + ":" + grpcPort + " (gRPC)";
-        grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, runner, config.maxBodyBytes(), config.tls());
+        grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, runner, config.maxBodyBytes(), credentials);
         LOG.info("serving the Open Inference Protocol and TF Serving's gRPC API on {}:{}{}", config.bindAddress(),
             grpc.port(), tls == null ? "" : " (TLS)");
       }
@@ -356,6 +362,9 @@ public final class ModelServer implements AutoCloseable {
 
   /** Writes out the prediction log and closes the deadline timer and the metrics. */
   private void closeServices() {
+    if (tlsReloader != null) {
+      tlsReloader.close();
+    }
     if (predictionLog != null) {
       predictionLog.close();
     }

@@ -9,7 +9,7 @@ import io.prodline.serving.grpc.tfserving.TfServingPredictionService;
 import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.tls.ServerSslContexts;
-import io.prodline.serving.tls.TlsConfig;
+import io.prodline.serving.tls.TlsCredentials;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -37,10 +37,10 @@ public final class GrpcServer {
    * @param runner runs TF Serving's predictions, as {@code inference} runs the Open Inference Protocol's
    * @param maxMessageBytes the largest request accepted, as the REST body limit
    * @param tls the certificate and key the port presents (HTTP/2 over TLS only), or {@code null} for plaintext
-   * @throws ProdlineException when the TLS files are unusable or the port cannot be bound
+   * @throws ProdlineException when the port cannot be bound
    */
   public static GrpcServer start(String bindAddress, int port, V2Inference inference, RequestRunner runner,
-      int maxMessageBytes, TlsConfig tls) {
+      int maxMessageBytes, TlsCredentials tls) {
     GrpcHealth health = new GrpcHealth(inference);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
         .directExecutor()

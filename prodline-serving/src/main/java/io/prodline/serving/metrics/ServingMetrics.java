@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodline.serving.batching.BatchObserver;
 import io.prodline.serving.predictionlog.PredictionLog;
+import io.prodline.serving.tls.TlsCredentials;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,6 +93,23 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
           .register(registry));
     }
     timer.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Exports when the certificate {@code credentials} present now expires, following reloads. */
+  public void tlsCertificate(TlsCredentials credentials) {
+    Gauge.builder("prodline.tls.certificate.expiry.timestamp", credentials, c -> c.expiry().getEpochSecond())
+        .description("When the TLS certificate the server presents now stops being valid, in Unix time")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+
+  /** Counts a reload of the TLS files: {@code success}, or {@code failure} when changed files could not be used. */
+  public void tlsReload(String result) {
+    Counter.builder("prodline.tls.reloads")
+        .description("TLS certificate files taken after they changed, or refused as unusable")
+        .tags("result", result)
+        .register(registry)
+        .increment();
   }
 
   /** Counts a model version event: {@code load}, {@code load_failure} or {@code unload}. */

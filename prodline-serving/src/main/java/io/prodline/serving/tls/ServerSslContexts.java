@@ -5,77 +5,46 @@ import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import io.prodline.core.error.ProdlineException;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import javax.net.ssl.SSLException;
 
 /**
- * Builds the server side TLS contexts of a {@link TlsConfig}, failing at start-up with a sentence rather than
- * later: one for the Netty ports (REST, management) and one for gRPC, whose Netty is its own relocated copy with
- * its own context type. Both use the JDK's TLS. With a client CA, both require a client certificate that CA signed:
- * a connection without one fails in the handshake, before any request is read.
+ * Builds the server side TLS contexts on a {@link TlsCredentials}: one for the Netty ports (REST, management) and
+ * one for gRPC, whose Netty is its own relocated copy with its own context type. Both use the JDK's TLS and draw
+ * on the credentials' key and trust managers, so a reloaded certificate reaches every port. With a client CA, both
+ * require a client certificate that CA signed: a connection without one fails in the handshake, before any request
+ * is read.
  */
 public final class ServerSslContexts {
   private ServerSslContexts() {}
 
-  /**
-   * The context of the REST and management ports.
-   *
-   * @throws ProdlineException naming the file and the problem when a file is missing or unreadable as PEM
-   */
-  public static SslContext forServer(TlsConfig config) {
-    return build(config, (chain, key, clientCa) -> {
-      SslContextBuilder builder = SslContextBuilder.forServer(chain, key).sslProvider(SslProvider.JDK);
-      if (clientCa != null) {
-        builder.trustManager(clientCa).clientAuth(ClientAuth.REQUIRE);
-      }
+  /** The context of the REST and management ports. */
+  public static SslContext forServer(TlsCredentials credentials) {
+    SslContextBuilder builder = SslContextBuilder.forServer(credentials.keyManager()).sslProvider(SslProvider.JDK);
+    if (credentials.clientTrustManager() != null) {
+      builder.trustManager(credentials.clientTrustManager()).clientAuth(ClientAuth.REQUIRE);
+    }
+    try {
       return builder.build();
-    });
+    } catch (SSLException e) {
+      throw new IllegalStateException("the JDK's TLS cannot make a server context: " + e.getMessage(), e);
+    }
   }
 
   /**
    * The context of the gRPC port: as {@link #forServer}, with the HTTP/2 protocol negotiation (ALPN) and ciphers
    * gRPC requires, which {@link GrpcSslContexts} sets.
-   *
-   * @throws ProdlineException as {@link #forServer}
    */
-  public static io.grpc.netty.shaded.io.netty.handler.ssl.SslContext forGrpc(TlsConfig config) {
-    return build(config, (chain, key, clientCa) -> {
-      io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder builder =
-          io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(chain, key);
-      if (clientCa != null) {
-        builder.trustManager(clientCa).clientAuth(io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth.REQUIRE);
-      }
-      return GrpcSslContexts.configure(builder, io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider.JDK).build();
-    });
-  }
-
-  /** Builds a context from the certificate chain and key files, and the client CA file or {@code null}. */
-  private interface Builder<T> {
-    T build(File certificateChain, File privateKey, File clientCa) throws Exception;
-  }
-
-  private static <T> T build(TlsConfig config, Builder<T> builder) {
-    List<Path> files = new ArrayList<>(List.of(config.certificateChain(), config.privateKey()));
-    if (config.requiresClientCertificates()) {
-      files.add(config.clientCa());
+  public static io.grpc.netty.shaded.io.netty.handler.ssl.SslContext forGrpc(TlsCredentials credentials) {
+    io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder builder =
+        io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder.forServer(credentials.keyManager());
+    if (credentials.clientTrustManager() != null) {
+      builder.trustManager(credentials.clientTrustManager())
+          .clientAuth(io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth.REQUIRE);
     }
-    for (Path file : files) {
-      if (!Files.isReadable(file)) {
-        throw new ProdlineException("TLS file " + file + " does not exist or cannot be read");
-      }
-    }
-    File clientCa = config.requiresClientCertificates() ? config.clientCa().toFile() : null;
     try {
-      return builder.build(config.certificateChain().toFile(), config.privateKey().toFile(), clientCa);
-    } catch (Exception e) {
-      // SslContextBuilder wraps key and certificate problems in SSLException or IllegalArgumentException.
-      throw new ProdlineException("cannot use TLS certificate " + config.certificateChain() + " with key "
-          + config.privateKey() + (clientCa == null ? "" : " and client CA " + clientCa) + ": " + e.getMessage()
-          + "; expected PEM files, the key unencrypted PKCS#8", e);
+      return GrpcSslContexts.configure(builder, io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider.JDK).build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("the JDK's TLS cannot make a gRPC server context: " + e.getMessage(), e);
     }
   }
 }

@@ -13,6 +13,7 @@ import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.tls.TlsConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.function.Function;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Assumptions;
@@ -43,12 +45,31 @@ public final class SelfSignedTls {
 
   /** Writes {@code server.crt} and its key {@code server.key} into {@code directory}. */
   public static TlsConfig create(Path directory) throws IOException, InterruptedException {
+    return create(directory, "server", 1);
+  }
+
+  /**
+   * Writes {@code <name>.crt}, valid for {@code days} days with the organisation {@code name} in its subject (so
+   * tests can tell certificates apart), and its key {@code <name>.key} into {@code directory}.
+   */
+  public static TlsConfig create(Path directory, String name, int days) throws IOException, InterruptedException {
     Assumptions.assumeTrue(Files.isExecutable(OPENSSL), "openssl is needed to make a certificate");
-    Path cert = directory.resolve("server.crt");
-    Path key = directory.resolve("server.key");
+    Path cert = directory.resolve(name + ".crt");
+    Path key = directory.resolve(name + ".key");
     openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", cert.toString(),
-        "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
+        "-days", Integer.toString(days), "-subj", "/CN=127.0.0.1/O=" + name,
+        "-addext", "subjectAltName=IP:127.0.0.1");
     return new TlsConfig(cert, key);
+  }
+
+  /** The certificate a TLS port on {@code 127.0.0.1:port} presents to a new connection now. */
+  public static X509Certificate presented(int port) {
+    try (SSLSocket socket = (SSLSocket) trustingEverything(null).getSocketFactory().createSocket("127.0.0.1", port)) {
+      socket.startHandshake();
+      return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+    } catch (IOException e) {
+      throw new UncheckedIOException("no TLS handshake with port " + port, e);
+    }
   }
 
   /**

@@ -106,8 +106,9 @@ class TlsEndToEndTest {
     ServerConfig garbage = ServerConfig.defaults(root).withTls(new TlsConfig(notPem, notPem));
     assertThatThrownBy(() -> new ModelServer(garbage).start(0)).isInstanceOf(ProdlineException.class)
         .hasMessageStartingWith("cannot use TLS certificate ");
-    assertThatThrownBy(() -> ServerSslContexts.forGrpc(new TlsConfig(notPem, notPem)))
-        .isInstanceOf(ProdlineException.class).hasMessageStartingWith("cannot use TLS certificate ");
+    assertThatThrownBy(() -> TlsCredentials.load(new TlsConfig(notPem, notPem)))
+        .isInstanceOf(ProdlineException.class).hasMessageStartingWith("cannot use TLS certificate ")
+        .hasMessageContaining("cert.pem holds no certificate (BEGIN CERTIFICATE)");
   }
 
   private static InferInputTensor.Builder fp32(String name, float value) {
