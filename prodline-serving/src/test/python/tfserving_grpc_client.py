@@ -30,6 +30,7 @@ def main(target, proto_dir):
     status_pb2 = module("tensorflow_serving.apis.get_model_status_pb2")
     classification_pb2 = module("tensorflow_serving.apis.classification_pb2")
     regression_pb2 = module("tensorflow_serving.apis.regression_pb2")
+    inference_pb2 = module("tensorflow_serving.apis.inference_pb2")
     prediction_service = module("tensorflow_serving.apis.prediction_service_pb2_grpc")
     model_service = module("tensorflow_serving.apis.model_service_pb2_grpc")
 
@@ -95,6 +96,16 @@ def main(target, proto_dir):
         check(regressed.model_spec.version.value == 2
               and [r.value for r in regressed.result.regressions] == [263.0, 224.0],
               "Regress answers one value per example, the context shared by every example")
+
+        multi = inference_pb2.MultiInferenceRequest()
+        task = multi.tasks.add()
+        task.model_spec.name = "houses"
+        task.method_name = "tensorflow/serving/regress"
+        multi.input.CopyFrom(regress.input)
+        results = stub.MultiInference(multi, timeout=30).results
+        check(len(results) == 1 and results[0].model_spec.name == "houses"
+              and [r.value for r in results[0].regression_result.regressions] == [263.0, 224.0],
+              "MultiInference answers its task as Regress does")
 
         metadata_request = metadata_pb2.GetModelMetadataRequest(metadata_field=["signature_def"])
         metadata_request.model_spec.name = "houses"

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * TF Serving's gRPC API driven by a client that shares no code with prodline: where Debian's python3-grpcio and
  * python3-grpc-tools are installed, a Python client whose stubs are generated from the TF Serving protos
  * ({@code src/test/python/tfserving_grpc_client.py}), calling {@code PredictionServiceStub} ({@code Predict},
- * {@code Classify} and {@code Regress} with {@code tf.Example}s, {@code GetModelMetadata}) and
+ * {@code Classify}, {@code Regress} and {@code MultiInference} with {@code tf.Example}s, {@code GetModelMetadata}) and
  * {@code ModelServiceStub} as a tensorflow-serving-api client does.
  */
 class TfServingIndependentClientTest {
@@ -26,6 +26,7 @@ class TfServingIndependentClientTest {
         "ok: tensor_content gives class probabilities of shape [2, 3]",
         "ok: Classify answers every class with its score",
         "ok: Regress answers one value per example, the context shared by every example",
+        "ok: MultiInference answers its task as Regress does",
         "ok: the serving_default signature lists the houses inputs with their dtypes",
         "ok: GetModelStatus lists every version, the broken one not available",
         "ok: an unknown model is NOT_FOUND");

@@ -10,14 +10,16 @@ import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.protocol.ExampleTask;
 
 /**
- * TF Serving's {@code Classify} or {@code Regress} as a {@link RequestRunner.Call}: once the model answering is
- * known to do the task, its examples to the model's frame ({@link TfExamples}), then the predictions to the
- * response.
+ * TF Serving's {@code Classify}, {@code Regress} or a {@code MultiInference} task as a {@link RequestRunner.Call}:
+ * once the model answering is known to do the task, its examples to the model's frame ({@link TfExamples}), then
+ * the predictions to the response.
  *
+ * @param call the call as messages name it, e.g. {@code Classify}
  * @param runner the runner, asked which non-finite values the model answering takes and how many rows it allows
  * @param <R> the response type
  */
-record ExamplesCall<R>(ExampleTask task, Input input, RequestRunner runner, Answer<R> answer) implements RequestRunner.Call<Frame, R> {
+record ExamplesCall<R>(ExampleTask task, String call, Input input, RequestRunner runner, Answer<R> answer)
+    implements RequestRunner.Call<Frame, R> {
   /** Builds the response from the echoed model spec and the predictions. */
   @FunctionalInterface
   interface Answer<R> {
@@ -27,12 +29,8 @@ record ExamplesCall<R>(ExampleTask task, Input input, RequestRunner runner, Answ
   @Override
   public Frame decode(VersionHandle version) {
     BundleManifest manifest = version.predictor().bundle().manifest();
-    switch (task) {
-      case CLASSIFY -> task.require(version.model(), version.version(), manifest.task(), "Classify",
-          "Regress or Predict");
-      case REGRESS -> task.require(version.model(), version.version(), manifest.task(), "Regress",
-          "Classify or Predict");
-    }
+    task.require(version.model(), version.version(), manifest.task(), call,
+        task == ExampleTask.CLASSIFY ? "Regress or Predict" : "Classify or Predict");
     return TfExamples.decode(input, version.predictor(), runner.decodeOptions(version));
   }
 

@@ -2,7 +2,6 @@ package io.prodline.serving.grpc.tfserving;
 
 import com.google.protobuf.Any;
 import io.grpc.Context;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.prodline.core.bundle.Bundle;
 import io.prodline.serving.grpc.ClientContexts;
@@ -37,12 +36,15 @@ import java.util.function.Function;
  * prediction log, metrics under {@code protocol="grpc_tfserving"}), and is abandoned when its client stops waiting.
  * {@code GetModelMetadata} is answered on the network thread: it only reads the routing snapshot and the bundle's
  * manifest. {@code Classify} and {@code Regress} run like {@code Predict}, their {@code tf.Example}s read as REST's
- * {@code :classify} and {@code :regress} read examples ({@link TfExamples}). {@code MultiInference}, several tasks
- * on one input, answers UNIMPLEMENTED: a prodline model has one task.
+ * {@code :classify} and {@code :regress} read examples ({@link TfExamples}), and so does {@code MultiInference}'s
+ * one task ({@link #multiInference}).
  */
 public final class TfServingPredictionService extends PredictionServiceGrpc.PredictionServiceImplBase {
   /** The one metadata field TF Serving defines. */
   static final String SIGNATURE_DEF = "signature_def";
+  /** The method names a {@code MultiInference} task may give, TensorFlow's signature method names. */
+  static final String CLASSIFY_METHOD = "tensorflow/serving/classify";
+  static final String REGRESS_METHOD = "tensorflow/serving/regress";
 
   private final RequestRunner runner;
 
@@ -87,14 +89,14 @@ public final class TfServingPredictionService extends PredictionServiceGrpc.Pred
 
   @Override
   public void classify(ClassificationRequest request, StreamObserver<ClassificationResponse> answer) {
-    run("Classify", request.getModelSpec(), new ExamplesCall<>(ExampleTask.CLASSIFY, request.getInput(), runner,
-        ExampleResults::classification), answer);
+    run("Classify", request.getModelSpec(), new ExamplesCall<>(ExampleTask.CLASSIFY, "Classify", request.getInput(),
+        runner, ExampleResults::classification), answer);
   }
 
   @Override
   public void regress(RegressionRequest request, StreamObserver<RegressionResponse> answer) {
-    run("Regress", request.getModelSpec(), new ExamplesCall<>(ExampleTask.REGRESS, request.getInput(), runner,
-        ExampleResults::regression), answer);
+    run("Regress", request.getModelSpec(), new ExamplesCall<>(ExampleTask.REGRESS, "Regress", request.getInput(),
+        runner, ExampleResults::regression), answer);
   }
 
   /**
@@ -115,9 +117,48 @@ public final class TfServingPredictionService extends PredictionServiceGrpc.Pred
     GrpcAnswers.TF_SERVING.whenDone(method + " " + spec.getName(), context, answered, Function.identity(), answer);
   }
 
+  /**
+   * TF Serving's rules for the tasks, on a model with the one signature {@code serving_default}: every task names
+   * the same model and a different signature, so one task is all a prodline model takes; its method is classify
+   * or regress. The task's model spec picks the version, as TF Serving takes the first task's.
+   */
   @Override
   public void multiInference(MultiInferenceRequest request, StreamObserver<MultiInferenceResponse> answer) {
-    answer.onError(Status.UNIMPLEMENTED.withDescription("MultiInference is not implemented by prodline, whose "
-        + "models have one signature; call Predict").asRuntimeException());
+    ModelSpec spec = request.getTasksCount() == 0 ? ModelSpec.getDefaultInstance() : request.getTasks(0).getModelSpec();
+    ExamplesCall<MultiInferenceResponse> call;
+    try {
+      ExampleTask method = method(request);
+      call = new ExamplesCall<>(method, "MultiInference's method " + request.getTasks(0).getMethodName(),
+          request.getInput(), runner, (answered, predictions) ->
+              ExampleResults.multiInference(method, answered, predictions));
+    } catch (RuntimeException e) {
+      GrpcAnswers.TF_SERVING.whenDone("MultiInference " + spec.getName(), Context.current(),
+          CompletableFuture.failedFuture(e), Function.identity(), answer);
+      return;
+    }
+    run("MultiInference", spec, call, answer);
+  }
+
+  /** The one task's method; {@link BadRequestException} for no task, several, or an unknown method. */
+  private static ExampleTask method(MultiInferenceRequest request) {
+    if (request.getTasksCount() == 0) {
+      throw new BadRequestException("MultiInferenceRequest must specify at least one task");
+    }
+    for (int i = 1; i < request.getTasksCount(); i++) {
+      if (!request.getTasks(i).getModelSpec().getName().equals(request.getTasks(0).getModelSpec().getName())) {
+        throw new BadRequestException("All ModelSpecs in a MultiInferenceRequest must access the same model name");
+      }
+    }
+    if (request.getTasksCount() > 1) {
+      throw new BadRequestException("Duplicate evaluation of signature: " + PredictRequestDecoder.SIGNATURE
+          + "; a prodline model has that one signature, so a MultiInferenceRequest holds one task");
+    }
+    String method = request.getTasks(0).getMethodName();
+    return switch (method) {
+      case CLASSIFY_METHOD -> ExampleTask.CLASSIFY;
+      case REGRESS_METHOD -> ExampleTask.REGRESS;
+      default -> throw new BadRequestException("Unsupported signature method_name: "
+          + MessageText.shortened(method) + "; use " + CLASSIFY_METHOD + " or " + REGRESS_METHOD);
+    };
   }
 }

@@ -19,9 +19,12 @@ import io.prodline.serving.grpc.tfserving.proto.ExampleListWithContext;
 import io.prodline.serving.grpc.tfserving.proto.Feature;
 import io.prodline.serving.grpc.tfserving.proto.Features;
 import io.prodline.serving.grpc.tfserving.proto.FloatList;
+import io.prodline.serving.grpc.tfserving.proto.InferenceTask;
 import io.prodline.serving.grpc.tfserving.proto.Input;
 import io.prodline.serving.grpc.tfserving.proto.Int64List;
 import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
+import io.prodline.serving.grpc.tfserving.proto.MultiInferenceRequest;
+import io.prodline.serving.grpc.tfserving.proto.MultiInferenceResponse;
 import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc.PredictionServiceBlockingStub;
 import io.prodline.serving.grpc.tfserving.proto.Regression;
@@ -221,6 +224,53 @@ class TfServingExamplesGrpcTest {
         + "input.example_list, or in input.example_list_with_context with the features they share");
     assertStatus(() -> classify("churn", list()), "input.example_list has no examples; send at least one "
         + "tf.Example");
+  }
+
+  @Test
+  void multiInferenceRunsItsTaskAsClassifyOrRegressWould() {
+    Input irises = list(example("x", floats(0.2f), "y", floats(0.6f)), example("x", floats(1), "y", floats(0)));
+    MultiInferenceResponse classified = multiInference(irises, task("iris", "tensorflow/serving/classify"));
+    ClassificationResponse alone = classify("iris", irises);
+    assertThat(classified.getResultsCount()).isEqualTo(1);
+    assertThat(classified.getResults(0).getModelSpec()).isEqualTo(alone.getModelSpec());
+    assertThat(classified.getResults(0).getClassificationResult()).isEqualTo(alone.getResult());
+
+    MultiInferenceResponse regressed = multiInference(HOUSES,
+        task("houses", "tensorflow/serving/regress").setModelSpec(spec("houses").setVersionLabel("stable")));
+    assertThat(regressed.getResults(0).getModelSpec().getVersion().getValue()).isEqualTo(1);
+    assertThat(regressed.getResults(0).getRegressionResult())
+        .isEqualTo(regress(spec("houses").setVersionLabel("stable"), HOUSES).getResult());
+  }
+
+  @Test
+  void multiInferenceTasksOutsideTfServingsRulesAreInvalid() {
+    assertStatus(() -> multiInference(HOUSES), "MultiInferenceRequest must specify at least one task");
+    assertStatus(() -> multiInference(HOUSES, task("houses", "tensorflow/serving/regress"),
+        task("iris", "tensorflow/serving/classify")),
+        "All ModelSpecs in a MultiInferenceRequest must access the same model name");
+    assertStatus(() -> multiInference(HOUSES, task("houses", "tensorflow/serving/regress"),
+        task("houses", "tensorflow/serving/regress")), "Duplicate evaluation of signature: serving_default; a "
+        + "prodline model has that one signature, so a MultiInferenceRequest holds one task");
+    assertStatus(() -> multiInference(HOUSES, task("houses", "tensorflow/serving/predict")),
+        "Unsupported signature method_name: tensorflow/serving/predict; use tensorflow/serving/classify or "
+            + "tensorflow/serving/regress");
+    assertStatus(() -> multiInference(HOUSES, task("houses", "tensorflow/serving/classify")),
+        "model 'houses' version 2 is a regression model; MultiInference's method tensorflow/serving/classify needs "
+            + "a classification model, use Regress or Predict");
+    assertStatus(() -> multiInference(HOUSES, task("", "tensorflow/serving/regress")),
+        "model_spec.name is empty");
+  }
+
+  private static InferenceTask.Builder task(String model, String method) {
+    return InferenceTask.newBuilder().setModelSpec(spec(model)).setMethodName(method);
+  }
+
+  private static MultiInferenceResponse multiInference(Input input, InferenceTask.Builder... tasks) {
+    MultiInferenceRequest.Builder request = MultiInferenceRequest.newBuilder().setInput(input);
+    for (InferenceTask.Builder task : tasks) {
+      request.addTasks(task);
+    }
+    return stub.multiInference(request.build());
   }
 
   @Test

@@ -18,7 +18,6 @@ import io.prodline.serving.grpc.tfserving.proto.ModelServiceGrpc;
 import io.prodline.serving.grpc.tfserving.proto.ModelServiceGrpc.ModelServiceBlockingStub;
 import io.prodline.serving.grpc.tfserving.proto.ModelSpec;
 import io.prodline.serving.grpc.tfserving.proto.ModelVersionStatus;
-import io.prodline.serving.grpc.tfserving.proto.MultiInferenceRequest;
 import io.prodline.serving.grpc.tfserving.proto.PredictRequest;
 import io.prodline.serving.grpc.tfserving.proto.PredictResponse;
 import io.prodline.serving.grpc.tfserving.proto.PredictionServiceGrpc;
@@ -276,10 +275,7 @@ class TfServingGrpcTest {
   }
 
   @Test
-  void multiInferenceAndConfigChangesAreUnimplementedSayingWhatToCallInstead() {
-    assertStatus(() -> predictions.multiInference(MultiInferenceRequest.getDefaultInstance()),
-        Status.Code.UNIMPLEMENTED, "MultiInference is not implemented by prodline, whose models have one signature; "
-        + "call Predict");
+  void configChangesAreUnimplementedSayingWhatToCallInstead() {
     assertStatus(() -> models.handleReloadConfigRequest(ReloadConfigRequest.getDefaultInstance()),
         Status.Code.UNIMPLEMENTED, "the management API (--management-port)");
   }
