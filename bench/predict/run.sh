@@ -25,7 +25,8 @@ echo "nproc: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); cpu
 echo "load before: $(uptime)"
 for run in 1 2; do
   echo "== run $run"
-  java -Xmx4g -cp "$ROOT/prodline-app/target/dist/lib/*" "$ROOT/bench/predict/ModelOnlyRate.java" \
+  java -Xmx4g --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$ROOT/prodline-app/target/dist/lib/*" \
+      "$ROOT/bench/predict/ModelOnlyRate.java" \
       "$WORK/models/bench/1" "$WORK/data.csv" "$THREADS" "$BATCH_ROWS" | grep -E '^(read-only|model-only)'
   PRODLINE_JAVA_OPTS="-Xmx4g" "$PRODLINE" predict --model "$WORK/models/bench/1" --input "$WORK/data.csv" \
       --output "$WORK/predictions.csv" --keep num_0 --threads "$THREADS" --batch-rows "$BATCH_ROWS" | tail -1

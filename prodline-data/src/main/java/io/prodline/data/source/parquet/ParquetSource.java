@@ -4,6 +4,7 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecords;
+import io.prodline.data.source.Closing;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.SourceOptions;
 import io.prodline.data.source.jdbc.JdbcSource;
@@ -11,15 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 
 /**
- * Reads a Parquet file as {@link Frame} batches through DuckDB's built-in Parquet reader
- * ({@code SELECT * FROM read_parquet(...)}) in an in-memory DuckDB, streamed row group by row group through
- * JDBC. DuckDB reads Parquet without Hadoop and needs no extension download, so this works offline.
+ * Reads a Parquet file as {@link Frame} batches through DuckDB's built-in Parquet reader in an in-memory DuckDB.
+ * DuckDB reads Parquet without Hadoop and needs no extension download, so this works offline.
+ *
+ * <p><b>Two paths.</b> A file whose columns are all booleans, signed integers, floats, decimals or text (the common
+ * case for model inputs) is read column by column from DuckDB's Arrow export ({@link ArrowColumnarSource}), and only
+ * the columns asked for are decoded. Any other file, or a JVM started without
+ * {@code --add-opens=java.base/java.nio=ALL-UNNAMED}, which Arrow's memory needs, is streamed row by row through
+ * JDBC ({@code SELECT * FROM read_parquet(...)}). Both give the same frames.
  *
  * <p><b>Types.</b> From the file's schema, as DuckDB reports it: integers (signed, unsigned, 128-bit) are
  * int64, a value beyond 64 bits being a bad record; FLOAT, DOUBLE and DECIMAL are float64; BOOLEAN is bool;
@@ -33,9 +42,9 @@ public final class ParquetSource implements DataSource {
   /** Without it DuckDB's JDBC driver materialises the whole result before handing out the first row. */
   private static final String STREAM_RESULTS = "jdbc_stream_results";
 
-  private final JdbcSource rows;
+  private final DataSource rows;
 
-  private ParquetSource(JdbcSource rows) {
+  private ParquetSource(DataSource rows) {
     this.rows = rows;
   }
 
@@ -46,6 +55,11 @@ public final class ParquetSource implements DataSource {
 
   /** Opens a file that counts its skipped records into {@code badRecords}, which several files can share. */
   public static ParquetSource open(Path file, SourceOptions options, BadRecords badRecords) {
+    return open(file, options, badRecords, true);
+  }
+
+  /** As {@link #open(Path, SourceOptions, BadRecords)}; {@code columnar} false always takes the JDBC path. */
+  static ParquetSource open(Path file, SourceOptions options, BadRecords badRecords, boolean columnar) {
     String source = file.toString();
     if (!Files.isRegularFile(file)) {
       throw new ProdlineException(source + ": no such file");
@@ -58,8 +72,38 @@ public final class ParquetSource implements DataSource {
     } catch (SQLException e) {
       throw new ProdlineException(source + ": cannot start DuckDB to read Parquet: " + e.getMessage(), e);
     }
-    String query = "SELECT * FROM read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
-    return new ParquetSource(JdbcSource.over(source, duckdb, query, options, badRecords));
+    String table = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
+    if (columnar) {
+      DataSource arrow;
+      try {
+        arrow = ArrowColumnarSource.over(source, duckdb, table, describe(duckdb, table), options.batchRows(),
+            badRecords);
+      } catch (SQLException | RuntimeException e) {
+        throw Closing.afterFailure(duckdb, new ProdlineException(source + ": the query failed: " + e.getMessage(),
+            e));
+      }
+      if (arrow != null) {
+        return new ParquetSource(arrow);
+      }
+    }
+    return new ParquetSource(JdbcSource.over(source, duckdb, "SELECT * FROM " + table, options, badRecords));
+  }
+
+  /** Each column's name and DuckDB type name, in order. */
+  private static List<String[]> describe(Connection duckdb, String table) throws SQLException {
+    List<String[]> columns = new ArrayList<>();
+    try (Statement statement = duckdb.createStatement();
+         ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + table)) {
+      while (described.next()) {
+        columns.add(new String[] {described.getString("column_name"), described.getString("column_type")});
+      }
+    }
+    return columns;
+  }
+
+  /** The source this file is read through: columnar or row by row. */
+  DataSource rows() {
+    return rows;
   }
 
   @Override
@@ -76,6 +120,11 @@ public final class ParquetSource implements DataSource {
   @Override
   public Iterator<Frame> iterator() {
     return rows.iterator();
+  }
+
+  @Override
+  public Iterator<Frame> iterator(List<String> columns) {
+    return rows.iterator(columns);
   }
 
   @Override

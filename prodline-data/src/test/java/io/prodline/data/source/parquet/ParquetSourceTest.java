@@ -10,6 +10,7 @@ import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.BadRecord;
 import io.prodline.data.source.BadRecordPolicy;
+import io.prodline.data.source.BadRecords;
 import io.prodline.data.source.Rows;
 import io.prodline.data.source.SourceOptions;
 import java.nio.file.Path;
@@ -86,6 +87,44 @@ class ParquetSourceTest {
         SourceOptions.defaults().withBadRecords(BadRecordPolicy.skipAndCount(1)))) {
       assertThat(Rows.of(source.readAll())).containsExactly(row(1L), row(3L));
       assertThat(source.badRecords().examples()).extracting(BadRecord::line).containsExactly(2L);
+    }
+  }
+
+  @Test
+  void plainColumnsReadColumnarGiveTheFramesOfTheRowByRowPath() {
+    Path file = writeParquet(dir.resolve("plain.parquet"), """
+        SELECT (i % 100)::TINYINT AS ti, (i % 1000 * 7)::SMALLINT AS si, (i * 1000)::INTEGER AS ii, i * 1000000007 AS bi,
+               (i / 3)::FLOAT AS fl, i / 7 AS db, (i / 8)::DECIMAL(12, 3) AS dec, i % 2 = 0 AS b,
+               'v' || (i % 5) || 'é' AS s
+        FROM range(-50, 7000) t(i)
+        UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL""");
+    SourceOptions options = SourceOptions.defaults().withBatchRows(3000);
+    try (ParquetSource columnar = ParquetSource.open(file, options);
+         ParquetSource rows = ParquetSource.open(file, options, new BadRecords(options.badRecords()), false)) {
+      assertThat(columnar.rows()).as("read columnar").isInstanceOf(ArrowColumnarSource.class);
+      assertThat(rows.rows()).as("read through JDBC").isNotInstanceOf(ArrowColumnarSource.class);
+      assertThat(columnar.schema()).isEqualTo(rows.schema());
+      List<Frame> fromArrow = new ArrayList<>();
+      columnar.forEach(fromArrow::add);
+      List<Frame> fromJdbc = new ArrayList<>();
+      rows.forEach(fromJdbc::add);
+      assertThat(fromArrow).extracting(Frame::rowCount).containsExactly(3000, 3000, 1051);
+      assertThat(fromArrow).extracting(Rows::of).isEqualTo(fromJdbc.stream().map(Rows::of).toList());
+      assertThat(Rows.of(fromArrow.get(2)).get(1050)).isEqualTo(row(null, null, null, null, null, null, null, null,
+          null));
+      assertThat(Rows.of(fromArrow.get(0)).get(0)).isEqualTo(row(-50L, -350L, -50000L, -50000000350L,
+          (double) (float) (-50 / 3.0), -50 / 7.0, -6.25, true, "v0é"));
+    }
+  }
+
+  @Test
+  void onlyTheColumnsAskedForAreRead() {
+    Path file = writeParquet(dir.resolve("wide.parquet"), "SELECT i AS a, i * 2 AS b, 'x' AS c FROM range(5) t(i)");
+    try (ParquetSource source = ParquetSource.open(file, SourceOptions.defaults())) {
+      Frame narrowed = source.iterator(List.of("c", "a")).next();
+      assertThat(narrowed.names()).containsExactly("c", "a");
+      assertThat(Rows.of(narrowed)).containsExactly(row("x", 0L), row("x", 1L), row("x", 2L), row("x", 3L),
+          row("x", 4L));
     }
   }
 
