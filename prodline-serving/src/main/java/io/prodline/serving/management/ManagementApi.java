@@ -41,7 +41,13 @@ import org.slf4j.LoggerFactory;
  * PUT    /models/&lt;m&gt;/labels/&lt;l&gt;  {"version": n}  set or move a label
  * DELETE /models/&lt;m&gt;/labels/&lt;l&gt;                 remove a label set here (one from the config file: 409)
  * GET    /metrics                                the Prometheus scrape, as on the REST port (when mounted)
+ * POST   /v2/repository/index                    Triton's repository index ({@link RepositoryIndex})
+ * POST   /v2/repository/models/&lt;m&gt;/load         Triton's load: a reload that must leave a version serving
+ * POST   /v2/repository/models/&lt;m&gt;/unload       Triton's unload: every version, until the next load or reload
  * </pre>
+ * The last three are Triton's model repository extension, so that a Triton client ({@code tritonclient}'s
+ * {@code load_model}, {@code unload_model}, {@code get_model_repository_index}) pointed at this port with the
+ * token in its headers manages prodline's models.
  * Actions answer with the model after the change has been carried out (loads and unloads done). Errors: 404 for
  * an unknown path, model, version or label, 405 for a wrong method, 400 for a bad body, 409 for an action the
  * current state does not allow, each with {@code {"error": "..."}}.
@@ -53,9 +59,11 @@ public final class ManagementApi {
   private static final Pattern MODEL = Pattern.compile("/models/([^/:]+)(:reload|:rollback|/pin)?");
   private static final Pattern VERSION = Pattern.compile("/models/([^/:]+)/versions/([0-9]{1,18}):unload");
   private static final Pattern LABEL = Pattern.compile("/models/([^/:]+)/labels/([^/:]+)");
+  private static final Pattern TRITON_MODEL = Pattern.compile("/v2/repository/models/([^/:]+)/(load|unload)");
   static final String ENDPOINTS = "GET /models, GET /models/<m>, POST /models/<m>:reload, "
       + "POST /models/<m>/versions/<v>:unload, POST /models/<m>:rollback, DELETE /models/<m>/pin, "
-      + "PUT /models/<m>/labels/<l>, DELETE /models/<m>/labels/<l>";
+      + "PUT /models/<m>/labels/<l>, DELETE /models/<m>/labels/<l>, POST /v2/repository/index, "
+      + "POST /v2/repository/models/<m>/load, POST /v2/repository/models/<m>/unload";
 
   private final ModelRepository repository;
   private final BearerToken token;
@@ -121,6 +129,21 @@ public final class ManagementApi {
       return views(method.equals(HttpMethod.DELETE) ? repository.removeLabel(name, label.group(2))
           : repository.label(name, label.group(2), labelVersion(body)), name);
     }
+    if (path.equals("/v2/repository/index")) {
+      allow(method, path, HttpMethod.POST);
+      return CompletableFuture.completedFuture(RepositoryIndex.of(repository.modelsOnDisk(), repository.snapshot(),
+          readyOnly(body)));
+    }
+    Matcher triton = TRITON_MODEL.matcher(path);
+    if (triton.matches()) {
+      allow(method, path, HttpMethod.POST);
+      String name = triton.group(1);
+      if (triton.group(2).equals("unload")) {
+        return repository.unloadAll(name).thenApply(done -> Map.of());
+      }
+      refuseLoadParameters(body);
+      return repository.reload(name).thenApply(done -> requireServing(name));
+    }
     Matcher model = MODEL.matcher(path);
     if (model.matches()) {
       String name = model.group(1);
@@ -155,6 +178,49 @@ public final class ManagementApi {
   private CompletableFuture<ModelView> views(CompletableFuture<Void> action, String name) {
     return action.thenApply(done -> repository.snapshot().names().contains(name) ? view(name)
         : ModelView.empty(name, repository.pinned(name)));
+  }
+
+  /** Triton's index request, {@code {"ready": true}} for the serving versions only; an empty body asks for all. */
+  private static boolean readyOnly(byte[] body) {
+    if (body.length == 0) {
+      return false;
+    }
+    JsonNode root = MalformedJson.readTree(JSON, body, body.length);
+    JsonNode ready = root == null || !root.isObject() ? null : root.get("ready");
+    if (root == null || !root.isObject() || ready != null && !ready.isBoolean()) {
+      throw new ProdlineException("the body must be {} or {\"ready\": true|false}, got "
+          + (root == null ? "nothing" : root.toString()));
+    }
+    return ready != null && ready.booleanValue();
+  }
+
+  /**
+   * Refuses Triton's load parameters ({@code config}, {@code file:...}), which load a model from the request
+   * rather than from the repository directory.
+   */
+  private static void refuseLoadParameters(byte[] body) {
+    if (body.length == 0) {
+      return;
+    }
+    JsonNode root = MalformedJson.readTree(JSON, body, body.length);
+    JsonNode parameters = root == null || !root.isObject() ? null : root.get("parameters");
+    if (root == null || !root.isObject() || parameters != null && !parameters.isEmpty()) {
+      throw new ProdlineException("load takes no parameters here (got " + (root == null ? "nothing"
+          : root.toString()) + "): prodline loads what the repository directory holds; put the model's files "
+          + "there and call load again");
+    }
+  }
+
+  /** After a load: {@code {}} when a version of {@code model} serves, else why none does (Triton answers 400 too). */
+  private Map<String, Object> requireServing(String model) {
+    ModelView view = repository.snapshot().names().contains(model) ? view(model) : null;
+    if (view == null || view.servingVersion() == null) {
+      String why = view == null ? "no version is loaded" : view.versions().stream()
+          .map(v -> "version " + v.version() + " is " + v.state() + (v.error() == null ? "" : ": " + v.error()))
+          .collect(Collectors.joining("; "));
+      throw new ProdlineException("failed to load '" + model + "': " + why);
+    }
+    return Map.of();
   }
 
   private static long labelVersion(byte[] body) {

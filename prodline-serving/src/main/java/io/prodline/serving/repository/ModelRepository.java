@@ -123,6 +123,20 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
     });
   }
 
+  /** The models in the repository directory as the last scan found them, loaded or not, sorted. */
+  public List<String> modelsOnDisk() {
+    return List.copyOf(source.modelsOnDisk());
+  }
+
+  /** Unloads every version of {@code model} and keeps them unloaded until {@link #reload}. */
+  public CompletableFuture<Void> unloadAll(String model) {
+    return act(() -> {
+      for (long version : requireOnDisk(model)) {
+        overrides.unload(model, version);
+      }
+    });
+  }
+
   /** Unloads one version and keeps it unloaded until {@link #reload}. */
   public CompletableFuture<Void> unload(String model, long version) {
     return act(() -> {

@@ -84,6 +84,11 @@ public final class RepositorySource {
     return config.settings(model);
   }
 
+  /** The models the last scan found on disk, loaded or not, sorted. */
+  public NavigableSet<String> modelsOnDisk() {
+    return new TreeSet<>(lastSeen.keySet());
+  }
+
   /** The versions of {@code model} the last scan found on disk, ascending; empty when none. */
   public NavigableSet<Long> versionsOnDisk(String model) {
     NavigableMap<Long, Path> versions = lastSeen.get(model);

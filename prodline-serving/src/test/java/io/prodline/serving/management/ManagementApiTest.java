@@ -93,7 +93,7 @@ class ManagementApiTest {
     Answer elsewhere = call("GET", "/elsewhere");
     assertThat(elsewhere.status()).isEqualTo(404);
     assertThat(elsewhere.error()).startsWith("no management endpoint at /elsewhere; there are GET /models, ")
-        .endsWith(", GET /metrics, GET /monitoring/prometheus/metrics");
+        .contains("POST /v2/repository/models/<m>/unload").endsWith(", GET /metrics, GET /monitoring/prometheus/metrics");
   }
 
   @Test
@@ -154,6 +154,43 @@ class ManagementApiTest {
 
     assertThat(call("POST", "/models/m:reload").json().get("serving_version").asLong()).isEqualTo(3);
     assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(3);
+  }
+
+  @Test
+  void tritonsRepositoryExtensionIndexesUnloadsAndLoads() {
+    TestBundles.writeGarbage(root, "broken", 1);
+    call("POST", "/models/m:reload");
+    Answer index = call("POST", "/v2/repository/index", "{}", TOKEN);
+    assertThat(index.status()).isEqualTo(200);
+    assertThat(index.body()).startsWith("[{\"name\":\"broken\",\"version\":\"1\",\"state\":\"UNAVAILABLE\","
+        + "\"reason\":").endsWith("},{\"name\":\"m\",\"version\":\"3\",\"state\":\"READY\"}]");
+    assertThat(call("POST", "/v2/repository/index", "{\"ready\": true}", TOKEN).body())
+        .isEqualTo("[{\"name\":\"m\",\"version\":\"3\",\"state\":\"READY\"}]");
+
+    Answer unloaded = call("POST", "/v2/repository/models/m/unload", "{\"parameters\": {\"unload_dependents\": false}}",
+        TOKEN);
+    assertThat(unloaded.status()).isEqualTo(200);
+    assertThat(unloaded.body()).isEqualTo("{}");
+    assertThat(rest.post("/v1/models/m:predict", "{\"instances\": [[1]]}").status()).isNotEqualTo(200);
+    assertThat(call("POST", "/v2/repository/index", "{\"ready\": true}", TOKEN).body()).isEqualTo("[]");
+    assertThat(call("POST", "/v2/repository/index").body()).contains(
+        "{\"name\":\"m\",\"version\":\"3\",\"state\":\"UNAVAILABLE\",\"reason\":\"unloaded\"}");
+
+    Answer loaded = call("POST", "/v2/repository/models/m/load");
+    assertThat(loaded.status()).isEqualTo(200);
+    assertThat(predictedVersion("/v1/models/m:predict")).isEqualTo(3);
+
+    Answer broken = call("POST", "/v2/repository/models/broken/load");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.error()).startsWith("failed to load 'broken': version 1 is ERROR: ");
+    Answer withConfig = call("POST", "/v2/repository/models/m/load", "{\"parameters\": {\"config\": \"{}\"}}",
+        TOKEN);
+    assertThat(withConfig.status()).isEqualTo(400);
+    assertThat(withConfig.error()).endsWith("prodline loads what the repository directory holds; put the model's "
+        + "files there and call load again");
+    assertThat(call("POST", "/v2/repository/models/nope/load").status()).isEqualTo(404);
+    assertThat(call("GET", "/v2/repository/index").status()).isEqualTo(405);
+    assertThat(call("POST", "/v2/repository/index", "{\"ready\": 1}", TOKEN).status()).isEqualTo(400);
   }
 
   @Test
