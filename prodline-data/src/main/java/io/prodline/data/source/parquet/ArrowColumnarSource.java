@@ -24,8 +24,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -86,13 +88,16 @@ final class ArrowColumnarSource implements DataSource {
     this.badRecords = badRecords;
   }
 
-  /** Whether this JVM can use Arrow's memory; asked once. */
+  /**
+   * Whether this JVM lets Arrow wrap native memory in a direct buffer, which importing DuckDB's export needs (and
+   * which Java 17 allows only with java.nio opened); asked once.
+   */
   static boolean available() {
     if (available == null) {
-      try (BufferAllocator probe = new RootAllocator()) {
-        probe.buffer(8).close();
+      try (BufferAllocator probe = new RootAllocator(); ArrowBuf buffer = probe.buffer(8)) {
+        MemoryUtil.directBuffer(buffer.memoryAddress(), 8);
         available = true;
-      } catch (Throwable e) { // an ExceptionInInitializerError without --add-opens; nothing else can fail here
+      } catch (Throwable e) { // UnsupportedOperationException or an ExceptionInInitializerError: java.nio is closed
         available = false;
       }
     }
