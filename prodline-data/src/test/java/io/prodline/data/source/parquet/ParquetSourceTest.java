@@ -13,6 +13,8 @@ import io.prodline.data.source.BadRecordPolicy;
 import io.prodline.data.source.BadRecords;
 import io.prodline.data.source.Rows;
 import io.prodline.data.source.SourceOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -129,10 +131,35 @@ class ParquetSourceTest {
   }
 
   @Test
+  void aJvmWithoutJavaNioOpenedReadsRowByRowAndGetsTheSameRows() throws Exception {
+    Path file = writeParquet(dir.resolve("plain.parquet"), "SELECT i, i / 2 AS h, 'v' || i AS s FROM range(3) t(i)");
+    String inThisJvm;
+    try (ParquetSource source = ParquetSource.open(file, SourceOptions.defaults())) {
+      assertThat(source.rows()).isInstanceOf(ArrowColumnarSource.class);
+      inThisJvm = Rows.of(source.readAll()).toString();
+    }
+    // The test JVM has java.nio opened (the build's argLine); a plain java command has not.
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), ReadParquetMain.class.getName(), file.toString())
+        .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    String output = new String(child.getInputStream().readAllBytes());
+    assertThat(child.waitFor()).as(() -> output + readQuietly(dir.resolve("stderr.txt"))).isZero();
+    assertThat(output.lines().toList()).containsExactly("row by row", inThisJvm);
+  }
+
+  @Test
   void notAParquetFile() {
     Path file = Rows.write(dir, "x.parquet", "a,b\n1,2\n");
     assertThatThrownBy(() -> read(file, SourceOptions.defaults()))
         .hasMessageStartingWith(file + ": ");
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "(no " + file + ")";
+    }
   }
 
   private static Frame read(Path file, SourceOptions options) {
