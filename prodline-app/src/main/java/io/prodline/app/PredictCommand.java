@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         "",
         "Examples:",
         "  prodline predict --model models/churn/3 --input customers.csv --output scores.csv --keep customer_id",
-        "  prodline predict --model models/fraud/1 --input 'events/2024-*/*.parquet' --output fraud.jsonl \\",
+        "  prodline predict --model models/fraud/1 --input 'events/2024-*/*.parquet' --output fraud.parquet \\",
         "      --threads 8 --skip-bad-records 100",
         "  prodline predict --model xgb/ --input rows.jsonl --output out.csv   (xgb/ holds only model.json)"})
 final class PredictCommand implements Callable<Integer> {
@@ -55,7 +55,7 @@ final class PredictCommand implements Callable<Integer> {
   String query;
 
   @Option(names = "--output", required = true, paramLabel = "FILE",
-      description = "Where to write the predictions: a .csv or .jsonl file (replaced when it exists).")
+      description = "Where to write the predictions: a .csv, .jsonl or .parquet file (replaced when it exists).")
   Path output;
 
   @Option(names = "--keep", arity = "1..*", paramLabel = "COLUMN",

@@ -8,6 +8,7 @@ import io.prodline.core.schema.Field;
 import io.prodline.data.source.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -29,6 +30,7 @@ import java.util.function.LongConsumer;
  * {@code 2 * threads} batches are in flight (read but not yet written): enough to keep every worker busy while
  * the oldest batch is written, and a fixed bound, so memory depends on the batch size and thread count and never
  * on the input's size. The output appears only when complete ({@link AtomicFile}); on any error nothing is left.
+ * A Parquet output is written as CSV first and then converted ({@link ParquetOutput}).
  * Only the columns the model and the kept ones need are read ({@link DataSource#iterator(List)}): a CSV source
  * does not parse the others.
  */
@@ -59,14 +61,35 @@ public final class BatchScorer {
   private record Chunk(byte[] bytes, int rows) {}
 
   /**
-   * Reads {@code source} to the end and writes {@code output} (.csv or .jsonl).
+   * Reads {@code source} to the end and writes {@code output} (.csv, .jsonl or .parquet).
    *
    * @param onRows called on the calling thread with the rows of each batch written, e.g. to move a progress bar
    */
   public Result score(DataSource source, Path output, LongConsumer onRows) {
     checkColumns(source.schema());
+    if (!ParquetOutput.isParquet(output)) {
+      return score(source, output, RowEncoder.forFile(output.getFileName().toString(), columns.names()), onRows);
+    }
+    long start = System.nanoTime();
+    Path csv;
+    try {
+      Path directory = output.toAbsolutePath().getParent();
+      Files.createDirectories(directory);
+      csv = Files.createTempFile(directory, "." + output.getFileName(), ".csv.partial");
+    } catch (IOException e) {
+      throw new ProdlineException(output + ": cannot write here: " + e.getMessage(), e);
+    }
+    try {
+      long rows = score(source, csv, new CsvRowEncoder(columns.names()), onRows).rows();
+      ParquetOutput.convert(csv, columns.names(), columns.sqlTypes(source.schema()), output);
+      return new Result(rows, (System.nanoTime() - start) / 1e9);
+    } finally {
+      ParquetOutput.delete(csv);
+    }
+  }
+
+  private Result score(DataSource source, Path output, RowEncoder encoder, LongConsumer onRows) {
     Iterator<Frame> batches = source.iterator(inputColumns());
-    RowEncoder encoder = RowEncoder.forFile(output.getFileName().toString(), columns.names());
     long start = System.nanoTime();
     long rows = 0;
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV: a header line, then one line per row; a missing input value is an empty cell, and a text cell is
- * quoted only when it holds a comma, quote or line break. Numbers are the shortest text that reads back as the
+ * quoted only when it holds a comma, quote or line break, or is empty ("" is empty text, an empty cell a missing
+ * value). Numbers are the shortest text that reads back as the
  * same value ({@link ShortestDecimal}, as the server answers), so reading a prediction back gives the exact float
  * the model returned.
  */
@@ -79,7 +80,7 @@ final class CsvRowEncoder implements RowEncoder {
   }
 
   private static void appendText(StringBuilder out, String text) {
-    boolean quote = false;
+    boolean quote = text.isEmpty(); // "" is empty text; an empty cell is a missing value
     for (int i = 0; i < text.length() && !quote; i++) {
       char ch = text.charAt(i);
       quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r';

@@ -4,11 +4,13 @@ import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.BoolColumn;
 import io.prodline.core.frame.Column;
+import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import io.prodline.core.predict.Predictions;
+import io.prodline.core.schema.Field;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +59,28 @@ public final class OutputColumns {
   /** Every column name, in file order. */
   public List<String> names() {
     return names;
+  }
+
+  /**
+   * Each column's type as DuckDB names it, in file order, for a Parquet file: the kept columns as {@code inputs}
+   * types them, predictions and probabilities {@code FLOAT} (the model's own precision), class names
+   * {@code VARCHAR}.
+   */
+  List<String> sqlTypes(List<Field> inputs) {
+    List<String> types = new ArrayList<>();
+    for (String kept : keep) {
+      ColumnType type = inputs.stream().filter(f -> f.name().equals(kept)).findFirst().orElseThrow().type();
+      types.add(switch (type) {
+        case FLOAT64 -> "DOUBLE";
+        case INT64 -> "BIGINT";
+        case BOOL -> "BOOLEAN";
+        case STRING -> "VARCHAR";
+      });
+    }
+    for (String output : names.subList(keep.size(), names.size())) {
+      types.add(output.equals(PREDICTED_CLASS) ? "VARCHAR" : "FLOAT");
+    }
+    return types;
   }
 
   /** The input columns copied to the output. */

@@ -42,6 +42,7 @@ interface RowEncoder {
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
       return new JsonlRowEncoder(columns);
     }
-    throw new IllegalArgumentException(fileName + ": cannot tell the output format; name the file .csv or .jsonl");
+    throw new IllegalArgumentException(fileName + ": cannot tell the output format; name the file .csv, .jsonl or "
+        + ".parquet");
   }
 }

@@ -15,6 +15,11 @@ import io.prodline.data.source.DataSources;
 import io.prodline.data.source.SourceOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -62,6 +67,75 @@ class BatchScorerTest {
         assertThat((float) written.column("prediction").getDouble(r)).as("row %d", r).isEqualTo(expected.value(r));
         assertThat(written.column("predicted_class").get(r).toString()).isEqualTo(expected.predictedClass(r));
       }
+    }
+  }
+
+  @Test
+  void parquetOutputHoldsTheValuesOfTheCsvOutputTypedAndLeavesNoTemporaryFile() throws Exception {
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), ROWS);
+    try (Predictor predictor = Predictor.load(BareModelFixture.model(dir.resolve("binary"), "binary:logistic"))) {
+      Path asCsv = dir.resolve("out/scores.csv");
+      Path asParquet = dir.resolve("out/scores.parquet");
+      score(predictor, List.of("id", "segment"), csv, asCsv, 2, 500);
+      BatchScorer.Result result = score(predictor, List.of("id", "segment"), csv, asParquet, 2, 500);
+      assertThat(result.rows()).isEqualTo(ROWS);
+
+      try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+           Statement statement = duckdb.createStatement();
+           ResultSet types = statement.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + asParquet + "')")) {
+        List<String> described = new ArrayList<>();
+        while (types.next()) {
+          described.add(types.getString("column_name") + " " + types.getString("column_type"));
+        }
+        assertThat(described).containsExactly("id BIGINT", "segment VARCHAR", "prediction FLOAT",
+            "predicted_class VARCHAR");
+      }
+      Frame fromParquet = all(asParquet);
+      Frame fromCsv = all(asCsv);
+      assertThat(fromParquet.rowCount()).isEqualTo(ROWS);
+      for (String column : List.of("id", "segment")) {
+        for (int r = 0; r < ROWS; r++) {
+          assertThat(fromParquet.column(column).get(r)).as("%s row %d", column, r)
+              .isEqualTo(fromCsv.column(column).get(r));
+        }
+      }
+      // Class names are text in the file ("0", "1"), which reading the CSV back infers as integers.
+      for (int r = 0; r < ROWS; r++) {
+        assertThat(fromParquet.column("predicted_class").get(r)).as("row %d", r)
+            .isEqualTo(String.valueOf(fromCsv.column("predicted_class").get(r)));
+      }
+      // The file holds the model's float itself; the CSV holds its shortest text, read back here as a double.
+      for (int r = 0; r < ROWS; r++) {
+        assertThat((float) fromParquet.column("prediction").getDouble(r)).as("row %d", r)
+            .isEqualTo((float) fromCsv.column("prediction").getDouble(r));
+      }
+      try (var left = Files.list(dir.resolve("out"))) {
+        assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("scores.csv",
+            "scores.parquet");
+      }
+    }
+  }
+
+  @Test
+  void parquetOutputKeepsEmptyTextApartFromAMissingValue() throws Exception {
+    Path jsonl = Files.writeString(dir.resolve("in.jsonl"), """
+        {"id": 1, "a": 0.5, "b": 1, "c": 2, "d": 3, "e": 4, "segment": ""}
+        {"id": 2, "a": 0.5, "b": 1, "c": 2, "d": 3, "e": 4, "segment": null}
+        {"id": 3, "a": 0.5, "b": 1, "c": 2, "d": 3, "e": 4, "segment": "say \\"hi\\", then\\nleave"}
+        """);
+    Path out = dir.resolve("scores.parquet");
+    try (Predictor predictor = Predictor.load(BareModelFixture.model(dir.resolve("binary"), "binary:logistic"))) {
+      score(predictor, List.of("id", "segment"), jsonl, out, 1, 10);
+    }
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+         Statement statement = duckdb.createStatement();
+         ResultSet rows = statement.executeQuery("SELECT segment, segment IS NULL FROM read_parquet('" + out
+             + "') ORDER BY id")) {
+      List<String> read = new ArrayList<>();
+      while (rows.next()) {
+        read.add(rows.getString(1) + "|" + rows.getBoolean(2));
+      }
+      assertThat(read).containsExactly("|false", "null|true", "say \"hi\", then\nleave|false");
     }
   }
 

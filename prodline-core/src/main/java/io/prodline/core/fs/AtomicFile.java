@@ -36,6 +36,26 @@ public final class AtomicFile implements AutoCloseable {
     }
   }
 
+  /** Writes a file at the path it is given; for writers that take a path, not a stream (a database's COPY). */
+  @FunctionalInterface
+  public interface PathWriter {
+    void write(Path file) throws IOException;
+  }
+
+  /**
+   * Has {@code writer} write the whole file at a temporary path beside {@code target}, then moves it into place as
+   * {@link #commit} does; on any failure the temporary file is deleted and nothing appears.
+   */
+  public static void write(Path target, PathWriter writer) {
+    try (AtomicFile file = create(target)) {
+      file.out.close();
+      writer.write(file.temp);
+      file.commit();
+    } catch (IOException e) {
+      throw new ProdlineException(target + ": cannot write: " + e.getMessage(), e);
+    }
+  }
+
   public OutputStream stream() {
     return out;
   }
