@@ -19,6 +19,7 @@ import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.lifecycle.VersionListener;
 import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.management.ManagementApi;
+import io.prodline.serving.management.ModelControl;
 import io.prodline.serving.management.ManagementChannelInitializer;
 import io.prodline.serving.metrics.MetricsEndpoint;
 import io.prodline.serving.metrics.ServingMetrics;
@@ -162,7 +163,8 @@ public final class ModelServer implements AutoCloseable {
       }
       if (grpcPort != GRPC_OFF) {
         listening = config.bindAddress() + ":" + grpcPort + " (gRPC)";
-        grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, runner, config.maxBodyBytes(), credentials);
+        grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, runner, config.maxBodyBytes(), credentials,
+            config.management().enabled() ? new ModelControl(repository, config.management().token()) : null);
         LOG.info("serving the Open Inference Protocol and TF Serving's gRPC API on {}:{}{}", config.bindAddress(),
             grpc.port(), tls == null ? "" : " (TLS)");
       }

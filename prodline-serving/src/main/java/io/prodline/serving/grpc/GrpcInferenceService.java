@@ -9,12 +9,20 @@ import io.prodline.serving.grpc.v2.ModelMetadataRequest;
 import io.prodline.serving.grpc.v2.ModelMetadataResponse;
 import io.prodline.serving.grpc.v2.ModelReadyRequest;
 import io.prodline.serving.grpc.v2.ModelReadyResponse;
+import io.prodline.serving.grpc.v2.RepositoryIndexRequest;
+import io.prodline.serving.grpc.v2.RepositoryIndexResponse;
+import io.prodline.serving.grpc.v2.RepositoryModelLoadRequest;
+import io.prodline.serving.grpc.v2.RepositoryModelLoadResponse;
+import io.prodline.serving.grpc.v2.RepositoryModelUnloadRequest;
+import io.prodline.serving.grpc.v2.RepositoryModelUnloadResponse;
 import io.prodline.serving.grpc.v2.ServerLiveRequest;
 import io.prodline.serving.grpc.v2.ServerLiveResponse;
 import io.prodline.serving.grpc.v2.ServerMetadataRequest;
 import io.prodline.serving.grpc.v2.ServerMetadataResponse;
 import io.prodline.serving.grpc.v2.ServerReadyRequest;
 import io.prodline.serving.grpc.v2.ServerReadyResponse;
+import io.prodline.serving.management.ModelControl;
+import io.prodline.serving.management.RepositoryIndex;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.v2.InferenceResult;
 import io.prodline.serving.protocol.v2.ModelMetadata;
@@ -22,6 +30,7 @@ import io.prodline.serving.protocol.v2.ServerMetadata;
 import io.prodline.serving.protocol.v2.TensorMetadata;
 import io.prodline.serving.protocol.v2.V2Inference;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * {@code inference.GRPCInferenceService} on top of {@link V2Inference}. Calls arrive on gRPC's network threads:
@@ -29,13 +38,57 @@ import java.util.concurrent.CompletableFuture;
  * included, runs on the prediction workers through the same pipeline as REST (batching, timeout, prediction log,
  * metrics under {@code protocol="grpc"}) and answers from there. Inference ends at the client's deadline
  * ({@code grpc-timeout}) when that comes before the server's request timeout, and as soon as the client cancels or
- * disconnects: a call nobody waits for any more is not decoded or predicted, nor kept in a batch.
+ * disconnects: a call nobody waits for any more is not decoded or predicted, nor kept in a batch. Triton's model
+ * repository RPCs run the management API's {@link ModelControl}, behind its token ({@link RepositoryAuthorization}).
  */
 final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
   private final V2Inference inference;
+  /** Triton's model repository RPCs; {@link RepositoryAuthorization} lets them through only when it is not null. */
+  private final ModelControl control;
 
-  GrpcInferenceService(V2Inference inference) {
+  GrpcInferenceService(V2Inference inference, ModelControl control) {
     this.inference = inference;
+    this.control = control;
+  }
+
+  @Override
+  public void repositoryIndex(RepositoryIndexRequest request, StreamObserver<RepositoryIndexResponse> answer) {
+    GrpcAnswers.OPEN_INFERENCE.now("RepositoryIndex", answer, () -> {
+      RepositoryIndexResponse.Builder response = RepositoryIndexResponse.newBuilder();
+      for (RepositoryIndex.Entry entry : control.index(request.getReady())) {
+        response.addModelsBuilder().setName(entry.name()).setState(entry.state())
+            .setVersion(entry.version() == null ? "" : entry.version())
+            .setReason(entry.reason() == null ? "" : entry.reason());
+      }
+      return response.build();
+    });
+  }
+
+  @Override
+  public void repositoryModelLoad(RepositoryModelLoadRequest request,
+      StreamObserver<RepositoryModelLoadResponse> answer) {
+    repositoryAction("RepositoryModelLoad " + request.getModelName(),
+        () -> control.load(request.getModelName(), request.getParametersCount() > 0),
+        RepositoryModelLoadResponse.getDefaultInstance(), answer);
+  }
+
+  @Override
+  public void repositoryModelUnload(RepositoryModelUnloadRequest request,
+      StreamObserver<RepositoryModelUnloadResponse> answer) {
+    repositoryAction("RepositoryModelUnload " + request.getModelName(), () -> control.unload(request.getModelName()),
+        RepositoryModelUnloadResponse.getDefaultInstance(), answer);
+  }
+
+  /** Answers {@code done} once {@code action} has been carried out (its loads and unloads finished). */
+  private static <T> void repositoryAction(String call, Supplier<CompletableFuture<Void>> action, T done,
+      StreamObserver<T> answer) {
+    CompletableFuture<Void> acted;
+    try {
+      acted = action.get();
+    } catch (RuntimeException e) {
+      acted = CompletableFuture.failedFuture(e);
+    }
+    GrpcAnswers.OPEN_INFERENCE.whenDone(call, Context.current(), acted, nothing -> done, answer);
   }
 
   @Override

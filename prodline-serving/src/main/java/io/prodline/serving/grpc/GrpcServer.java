@@ -1,6 +1,7 @@
 package io.prodline.serving.grpc;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.prodline.core.error.ProdlineException;
@@ -9,6 +10,7 @@ import io.prodline.serving.grpc.tfserving.TfServingPredictionService;
 import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.tls.ServerSslContexts;
+import io.prodline.serving.management.ModelControl;
 import io.prodline.serving.tls.TlsCredentials;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,15 +39,18 @@ public final class GrpcServer {
    * @param runner runs TF Serving's predictions, as {@code inference} runs the Open Inference Protocol's
    * @param maxMessageBytes the largest request accepted, as the REST body limit
    * @param tls the certificate and key the port presents (HTTP/2 over TLS only), or {@code null} for plaintext
+   * @param control the management API's model control for Triton's repository RPCs, or {@code null} when the
+   *     server has no management API (they are then refused)
    * @throws ProdlineException when the port cannot be bound
    */
   public static GrpcServer start(String bindAddress, int port, V2Inference inference, RequestRunner runner,
-      int maxMessageBytes, TlsCredentials tls) {
+      int maxMessageBytes, TlsCredentials tls, ModelControl control) {
     GrpcHealth health = new GrpcHealth(inference);
     NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(bindAddress, port))
         .directExecutor()
         .maxInboundMessageSize(maxMessageBytes)
-        .addService(new GrpcInferenceService(inference))
+        .addService(ServerInterceptors.intercept(new GrpcInferenceService(inference, control),
+            new RepositoryAuthorization(control)))
         .addService(new TfServingPredictionService(runner))
         .addService(new TfServingModelService(runner.servables()))
         .addService(health.service())

@@ -67,6 +67,7 @@ public final class ManagementApi {
 
   private final ModelRepository repository;
   private final BearerToken token;
+  private final ModelControl control;
   private final List<ExtraEndpoint> extraEndpoints;
   /** What a client whose path matches nothing is told this port answers. */
   private final String endpoints;
@@ -82,6 +83,7 @@ public final class ManagementApi {
   public ManagementApi(ModelRepository repository, String token, List<ExtraEndpoint> extraEndpoints) {
     this.repository = repository;
     this.token = new BearerToken(token);
+    this.control = new ModelControl(repository, token);
     this.extraEndpoints = List.copyOf(extraEndpoints);
     this.endpoints = Stream.concat(Stream.of(ENDPOINTS), ExtraEndpoint.endpointsOf(extraEndpoints).stream())
         .collect(Collectors.joining(", "));
@@ -131,18 +133,15 @@ public final class ManagementApi {
     }
     if (path.equals("/v2/repository/index")) {
       allow(method, path, HttpMethod.POST);
-      return CompletableFuture.completedFuture(RepositoryIndex.of(repository.modelsOnDisk(), repository.snapshot(),
-          readyOnly(body)));
+      return CompletableFuture.completedFuture(control.index(readyOnly(body)));
     }
     Matcher triton = TRITON_MODEL.matcher(path);
     if (triton.matches()) {
       allow(method, path, HttpMethod.POST);
       String name = triton.group(1);
-      if (triton.group(2).equals("unload")) {
-        return repository.unloadAll(name).thenApply(done -> Map.of());
-      }
-      refuseLoadParameters(body);
-      return repository.reload(name).thenApply(done -> requireServing(name));
+      CompletableFuture<Void> done = triton.group(2).equals("unload") ? control.unload(name)
+          : control.load(name, hasLoadParameters(body));
+      return done.thenApply(nothing -> Map.of());
     }
     Matcher model = MODEL.matcher(path);
     if (model.matches()) {
@@ -194,33 +193,18 @@ public final class ManagementApi {
     return ready != null && ready.booleanValue();
   }
 
-  /**
-   * Refuses Triton's load parameters ({@code config}, {@code file:...}), which load a model from the request
-   * rather than from the repository directory.
-   */
-  private static void refuseLoadParameters(byte[] body) {
+  /** Whether a Triton load request carries parameters ({@code config}, {@code file:...}); an empty body has none. */
+  private static boolean hasLoadParameters(byte[] body) {
     if (body.length == 0) {
-      return;
+      return false;
     }
     JsonNode root = MalformedJson.readTree(JSON, body, body.length);
-    JsonNode parameters = root == null || !root.isObject() ? null : root.get("parameters");
-    if (root == null || !root.isObject() || parameters != null && !parameters.isEmpty()) {
-      throw new ProdlineException("load takes no parameters here (got " + (root == null ? "nothing"
-          : root.toString()) + "): prodline loads what the repository directory holds; put the model's files "
-          + "there and call load again");
+    if (root == null || !root.isObject()) {
+      throw new ProdlineException("the body must be {} or {\"parameters\": {...}}, got "
+          + (root == null ? "nothing" : root.toString()));
     }
-  }
-
-  /** After a load: {@code {}} when a version of {@code model} serves, else why none does (Triton answers 400 too). */
-  private Map<String, Object> requireServing(String model) {
-    ModelView view = repository.snapshot().names().contains(model) ? view(model) : null;
-    if (view == null || view.servingVersion() == null) {
-      String why = view == null ? "no version is loaded" : view.versions().stream()
-          .map(v -> "version " + v.version() + " is " + v.state() + (v.error() == null ? "" : ": " + v.error()))
-          .collect(Collectors.joining("; "));
-      throw new ProdlineException("failed to load '" + model + "': " + why);
-    }
-    return Map.of();
+    JsonNode parameters = root.get("parameters");
+    return parameters != null && !parameters.isEmpty();
   }
 
   private static long labelVersion(byte[] body) {

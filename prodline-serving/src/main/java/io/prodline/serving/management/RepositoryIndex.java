@@ -13,11 +13,12 @@ import java.util.List;
  * UNLOADING, UNAVAILABLE (failed, with the reason, or unloaded). A model with no version loaded is one entry without
  * a version, UNAVAILABLE.
  */
-final class RepositoryIndex {
+public final class RepositoryIndex {
   private RepositoryIndex() {}
 
+  /** One model version (or a model with none loaded: no version), as Triton's index lists it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Entry(String name, String version, String state, String reason) {}
+  public record Entry(String name, String version, String state, String reason) {}
 
   /**
    * @param onDisk the models in the repository directory

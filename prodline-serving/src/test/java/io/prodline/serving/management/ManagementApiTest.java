@@ -186,7 +186,8 @@ class ManagementApiTest {
     Answer withConfig = call("POST", "/v2/repository/models/m/load", "{\"parameters\": {\"config\": \"{}\"}}",
         TOKEN);
     assertThat(withConfig.status()).isEqualTo(400);
-    assertThat(withConfig.error()).endsWith("prodline loads what the repository directory holds; put the model's "
+    assertThat(withConfig.error()).isEqualTo("load takes no parameters here: prodline loads what the repository "
+        + "directory holds; put the model's "
         + "files there and call load again");
     assertThat(call("POST", "/v2/repository/models/nope/load").status()).isEqualTo(404);
     assertThat(call("GET", "/v2/repository/index").status()).isEqualTo(405);

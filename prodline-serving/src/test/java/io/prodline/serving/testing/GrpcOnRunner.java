@@ -29,7 +29,8 @@ public final class GrpcOnRunner {
 
   /** What {@code calls} get from the services over {@code runner}; the listener and channel are closed after. */
   public static <T> T served(RequestRunner runner, V2Inference v2, Calls<T> calls) throws Exception {
-    GrpcServer server = GrpcServer.start("127.0.0.1", 0, v2, runner, ServerConfig.DEFAULT_MAX_BODY_BYTES, null);
+    GrpcServer server = GrpcServer.start("127.0.0.1", 0, v2, runner, ServerConfig.DEFAULT_MAX_BODY_BYTES, null,
+        null);
     ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", server.port(),
         InsecureChannelCredentials.create()).build();
     try {

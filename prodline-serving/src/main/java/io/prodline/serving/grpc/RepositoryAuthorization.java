@@ -1,0 +1,46 @@
+package io.prodline.serving.grpc;
+
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.prodline.serving.management.ModelControl;
+
+/**
+ * Lets the model repository RPCs ({@code RepositoryIndex}, {@code RepositoryModelLoad},
+ * {@code RepositoryModelUnload}) through only with the management token, sent as {@code authorization: Bearer
+ * <token>} metadata (Triton's clients take it as headers), and only when the server has a management API; every other
+ * call passes untouched.
+ */
+final class RepositoryAuthorization implements ServerInterceptor {
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+  /** The model control of the management API, or {@code null} when the server has none. */
+  private final ModelControl control;
+
+  RepositoryAuthorization(ModelControl control) {
+    this.control = control;
+  }
+
+  @Override
+  public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
+      ServerCallHandler<Q, A> next) {
+    String method = call.getMethodDescriptor().getBareMethodName();
+    if (method == null || !method.startsWith("Repository")) {
+      return next.startCall(call, headers);
+    }
+    if (control == null) {
+      call.close(Status.FAILED_PRECONDITION.withDescription(method + " needs the management API: start the server "
+          + "with --management-port and a management token"), new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    if (!control.authorized(headers.get(AUTHORIZATION))) {
+      call.close(Status.UNAUTHENTICATED.withDescription(method + " needs the metadata 'authorization: Bearer "
+          + "<token>' with the server's management token"), new Metadata());
+      return new ServerCall.Listener<>() {};
+    }
+    return next.startCall(call, headers);
+  }
+}

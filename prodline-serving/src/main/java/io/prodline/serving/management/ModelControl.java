@@ -1,0 +1,64 @@
+package io.prodline.serving.management;
+
+import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.repository.ModelRepository;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * Triton's model repository extension, one implementation for both transports: the management port's
+ * {@code /v2/repository/...} (REST) and the gRPC port's {@code RepositoryIndex}, {@code RepositoryModelLoad} and
+ * {@code RepositoryModelUnload}, which send the management token as their {@code authorization} metadata. Load is
+ * a {@code :reload} that must leave a version serving; unload takes every version out until the next load.
+ */
+public final class ModelControl {
+  private final ModelRepository repository;
+  private final BearerToken token;
+
+  public ModelControl(ModelRepository repository, String token) {
+    this.repository = repository;
+    this.token = new BearerToken(token);
+  }
+
+  /** Whether an {@code Authorization} header (possibly {@code null}) presents the management token. */
+  public boolean authorized(String header) {
+    return token.accepts(header);
+  }
+
+  /** @param readyOnly Triton's {@code ready}: only the versions serving now */
+  public List<RepositoryIndex.Entry> index(boolean readyOnly) {
+    return RepositoryIndex.of(repository.modelsOnDisk(), repository.snapshot(), readyOnly);
+  }
+
+  /**
+   * Loads {@code model} again from the repository directory; fails when no version of it serves afterwards, saying
+   * why.
+   *
+   * @param parameters whether the request carried load parameters (Triton's {@code config}, {@code file:...}),
+   *     which load a model from the request and are refused
+   */
+  public CompletableFuture<Void> load(String model, boolean parameters) {
+    if (parameters) {
+      throw new ProdlineException("load takes no parameters here: prodline loads what the repository directory "
+          + "holds; put the model's files there and call load again");
+    }
+    return repository.reload(model).thenRun(() -> requireServing(model));
+  }
+
+  /** Unloads every version of {@code model} until the next load or reload. */
+  public CompletableFuture<Void> unload(String model) {
+    return repository.unloadAll(model);
+  }
+
+  private void requireServing(String model) {
+    ModelView view = repository.snapshot().names().contains(model)
+        ? ModelView.of(repository.snapshot().model(model), repository.pinned(model)) : null;
+    if (view == null || view.servingVersion() == null) {
+      String why = view == null ? "no version is loaded" : view.versions().stream()
+          .map(v -> "version " + v.version() + " is " + v.state() + (v.error() == null ? "" : ": " + v.error()))
+          .collect(Collectors.joining("; "));
+      throw new ProdlineException("failed to load '" + model + "': " + why);
+    }
+  }
+}
