@@ -3,6 +3,7 @@ package io.prodline.app.batch;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.fs.AtomicFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,7 +60,7 @@ final class ParquetOutput {
   /** Deletes the temporary CSV, whatever happened. */
   static void delete(Path csv) {
     try {
-      java.nio.file.Files.deleteIfExists(csv);
+      Files.deleteIfExists(csv);
     } catch (IOException e) {
       throw new ProdlineException(csv + ": cannot delete the temporary file: " + e.getMessage(), e);
     }
