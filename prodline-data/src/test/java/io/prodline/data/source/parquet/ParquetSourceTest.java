@@ -97,9 +97,10 @@ class ParquetSourceTest {
     Path file = writeParquet(dir.resolve("plain.parquet"), """
         SELECT (i % 100)::TINYINT AS ti, (i % 1000 * 7)::SMALLINT AS si, (i * 1000)::INTEGER AS ii, i * 1000000007 AS bi,
                (i / 3)::FLOAT AS fl, i / 7 AS db, (i / 8)::DECIMAL(12, 3) AS dec, i % 2 = 0 AS b,
-               'v' || (i % 5) || 'é' AS s
+               'v' || (i % 5) || 'é' AS s, (((i + 50) % 251) + 5)::UTINYINT AS ut, ((i + 50) * 9)::USMALLINT AS us,
+               ((i + 50) * 600000)::UINTEGER AS ui
         FROM range(-50, 7000) t(i)
-        UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL""");
+        UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL""");
     SourceOptions options = SourceOptions.defaults().withBatchRows(3000);
     try (ParquetSource columnar = ParquetSource.open(file, options);
          ParquetSource rows = ParquetSource.open(file, options, new BadRecords(options.badRecords()), false)) {
@@ -113,9 +114,12 @@ class ParquetSourceTest {
       assertThat(fromArrow).extracting(Frame::rowCount).containsExactly(3000, 3000, 1051);
       assertThat(fromArrow).extracting(Rows::of).isEqualTo(fromJdbc.stream().map(Rows::of).toList());
       assertThat(Rows.of(fromArrow.get(2)).get(1050)).isEqualTo(row(null, null, null, null, null, null, null, null,
-          null));
+          null, null, null, null));
       assertThat(Rows.of(fromArrow.get(0)).get(0)).isEqualTo(row(-50L, -350L, -50000L, -50000000350L,
-          (double) (float) (-50 / 3.0), -50 / 7.0, -6.25, true, "v0é"));
+          (double) (float) (-50 / 3.0), -50 / 7.0, -6.25, true, "v0é", 5L, 0L, 0L));
+      // Unsigned values above the signed range of their width stay positive.
+      assertThat(Rows.of(fromArrow.get(2)).get(1049)).isEqualTo(Rows.of(fromJdbc.get(2)).get(1049));
+      assertThat(fromArrow.get(2).column("ui").getDouble(1049)).isEqualTo(7049 * 600000.0);
     }
   }
 
