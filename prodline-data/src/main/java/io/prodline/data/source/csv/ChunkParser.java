@@ -11,8 +11,10 @@ import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import io.prodline.core.text.EightBytes;
 import io.prodline.core.text.FastDecimal;
+import io.prodline.data.source.StringCodes;
 import io.prodline.data.source.chunk.Chunk;
 import io.prodline.data.source.chunk.ParsedChunk;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,7 +98,7 @@ final class ChunkParser {
   /** Starts the string columns' code tables afresh, as after a truncate, which may have taken codes back. */
   private static void forgetCodes(ColumnBuilder[] builders, StringCodes[] strings) {
     for (int k = 0; k < builders.length; k++) {
-      strings[k] = builders[k] instanceof StringColumn.Builder column ? new StringCodes(column) : null;
+      strings[k] = builders[k] instanceof StringColumn.Builder column ? new StringCodes(column, StandardCharsets.ISO_8859_1) : null;
     }
   }
 
