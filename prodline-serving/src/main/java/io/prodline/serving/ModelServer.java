@@ -144,6 +144,9 @@ public final class ModelServer implements AutoCloseable {
     V2Inference v2 = new V2Inference(runner, readiness);
     MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
     ModelApi api = new ModelApi(runner, v2, List.of(new HealthEndpoints(readiness), metricsEndpoint));
+    // Model control (behind the management token) for the management port and the gRPC port's repository calls.
+    ModelControl control = config.management().enabled()
+        ? new ModelControl(repository, config.management().token()) : null;
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(loops.accept(), loops.io())
         .channel(loops.transport().serverChannel())
@@ -156,7 +159,7 @@ public final class ModelServer implements AutoCloseable {
         listening = config.bindAddress() + ":" + config.management().port();
         managementChannel = bootstrap.clone()
             .childHandler(new ManagementChannelInitializer(
-                new ManagementApi(repository, config.management().token(), List.of(metricsEndpoint)), connections,
+                new ManagementApi(repository, control, List.of(metricsEndpoint)), connections,
                 tls))
             .bind(config.bindAddress(), config.management().port()).syncUninterruptibly().channel();
         LOG.info("management API on {}:{}{}", config.bindAddress(), managementPort(), tls == null ? "" : " (TLS)");
@@ -164,7 +167,7 @@ public final class ModelServer implements AutoCloseable {
       if (grpcPort != GRPC_OFF) {
         listening = config.bindAddress() + ":" + grpcPort + " (gRPC)";
         grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, runner, config.maxBodyBytes(), credentials,
-            config.management().enabled() ? new ModelControl(repository, config.management().token()) : null);
+            control);
         LOG.info("serving the Open Inference Protocol and TF Serving's gRPC API on {}:{}{}", config.bindAddress(),
             grpc.port(), tls == null ? "" : " (TLS)");
       }

@@ -66,24 +66,21 @@ public final class ManagementApi {
       + "POST /v2/repository/models/<m>/load, POST /v2/repository/models/<m>/unload";
 
   private final ModelRepository repository;
-  private final BearerToken token;
+  /** The token check, and Triton's repository extension. */
   private final ModelControl control;
   private final List<ExtraEndpoint> extraEndpoints;
   /** What a client whose path matches nothing is told this port answers. */
   private final String endpoints;
 
-  public ManagementApi(ModelRepository repository, String token) {
-    this(repository, token, List.of());
-  }
-
   /**
+   * @param control the model control over {@code repository} with the management token, shared with the gRPC port's
+   *     repository calls
    * @param extraEndpoints paths served beside the management API, such as {@code /metrics}; they need the token
    *     too
    */
-  public ManagementApi(ModelRepository repository, String token, List<ExtraEndpoint> extraEndpoints) {
+  public ManagementApi(ModelRepository repository, ModelControl control, List<ExtraEndpoint> extraEndpoints) {
     this.repository = repository;
-    this.token = new BearerToken(token);
-    this.control = new ModelControl(repository, token);
+    this.control = control;
     this.extraEndpoints = List.copyOf(extraEndpoints);
     this.endpoints = Stream.concat(Stream.of(ENDPOINTS), ExtraEndpoint.endpointsOf(extraEndpoints).stream())
         .collect(Collectors.joining(", "));
@@ -91,7 +88,7 @@ public final class ManagementApi {
 
   /** The answer; never completes exceptionally. */
   CompletableFuture<ManagementResponse> handle(HttpMethod method, String uri, String authorization, byte[] body) {
-    if (!token.accepts(authorization)) {
+    if (!control.authorized(authorization)) {
       return CompletableFuture.completedFuture(ManagementResponse.error(HttpResponseStatus.UNAUTHORIZED,
           "the management API needs the header 'Authorization: Bearer <token>' with the server's management token"));
     }
