@@ -7,14 +7,25 @@ import java.util.List;
  * The outputs of a model for a batch of rows: {@code width} floats per row. For binary classification and
  * regression the width is 1 (the probability of {@code classes[1]}, or the value); for multiclass it is one
  * probability per class.
+ *
+ * @param column whether one value per row is a {@code [rows, 1]} column rather than a {@code [rows]} vector: a bare
+ *     model whose graph declares its output so ({@link io.prodline.core.bundle.TensorNames#columnOutput})
  */
-public record Predictions(Task task, List<String> classes, int rows, int width, float[] values) {
+public record Predictions(Task task, List<String> classes, int rows, int width, float[] values, boolean column) {
+  /** Outputs in prodline's own shapes: one value per row is a {@code [rows]} vector. */
+  public Predictions(Task task, List<String> classes, int rows, int width, float[] values) {
+    this(task, classes, rows, width, values, false);
+  }
+
   /**
    * The shape the protocols answer these outputs in: {@code [rows]} for one value per row (binary classification,
-   * regression), {@code [rows, classes]} for multiclass probabilities.
+   * regression), or {@code [rows, 1]} for a {@link #column}; {@code [rows, classes]} for multiclass probabilities.
    */
   public long[] shape() {
-    return task == Task.MULTICLASS_CLASSIFICATION ? new long[] {rows, width} : new long[] {rows};
+    if (task == Task.MULTICLASS_CLASSIFICATION) {
+      return new long[] {rows, width};
+    }
+    return column ? new long[] {rows, 1} : new long[] {rows};
   }
 
   /** The single output of a row (binary classification, regression). */

@@ -84,7 +84,8 @@ public final class Predictor implements AutoCloseable {
   /** Predicts rows already encoded by {@link #encode}; {@code features} holds {@code rows * inputWidth()} floats. */
   public Predictions predictEncoded(float[] features, int rows) {
     float[] out = runtime.predict(features, rows);
-    return new Predictions(bundle.manifest().task(), bundle.manifest().classes(), rows, runtime.outputWidth(), out);
+    return new Predictions(bundle.manifest().task(), bundle.manifest().classes(), rows, runtime.outputWidth(), out,
+        bundle.tensors() != null && bundle.tensors().columnOutput());
   }
 
   /** Number of model inputs per row, as {@link #encode} produces them. */

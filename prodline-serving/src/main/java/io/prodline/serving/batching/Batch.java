@@ -63,7 +63,7 @@ final class Batch {
     int row = 0;
     for (PendingRows p : members) {
       float[] values = Arrays.copyOfRange(batch.values(), row * width, (row + p.rows()) * width);
-      p.result().complete(new Predictions(batch.task(), batch.classes(), p.rows(), width, values));
+      p.result().complete(new Predictions(batch.task(), batch.classes(), p.rows(), width, values, batch.column()));
       row += p.rows();
     }
   }

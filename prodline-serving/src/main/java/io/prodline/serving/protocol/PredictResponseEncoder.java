@@ -1,7 +1,6 @@
 package io.prodline.serving.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.predict.Predictions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,20 +20,16 @@ public final class PredictResponseEncoder {
   private PredictResponseEncoder() {}
 
   public static byte[] encode(Predictions predictions) {
-    return encode(predictions, null, false);
+    return encode(predictions, false);
   }
 
-  /**
-   * @param graph the bare model's graph tensor names, whose output may be a {@code [N, 1]} column answered as one
-   *     array per row; {@code null} for a bundle
-   * @param columnar whether the request used the columnar {@code "inputs"} format
-   */
-  public static byte[] encode(Predictions predictions, TensorNames graph, boolean columnar) {
+  /** @param columnar whether the request used the columnar {@code "inputs"} format */
+  public static byte[] encode(Predictions predictions, boolean columnar) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 + predictions.values().length * 12);
     try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart(columnar ? "outputs" : "predictions");
-      boolean rowArrays = ServingSignature.outputShape(predictions, graph).length == 2;
+      boolean rowArrays = predictions.shape().length == 2;
       for (int row = 0; row < predictions.rows(); row++) {
         if (rowArrays) {
           g.writeStartArray();

@@ -3,7 +3,6 @@ package io.prodline.serving.protocol;
 import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.bundle.TensorNames;
-import io.prodline.core.predict.Predictions;
 import io.prodline.core.frame.ColumnType;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,17 +51,6 @@ public record ServingSignature(List<Tensor> inputs, Tensor output) {
         ? new long[] {-1, manifest.classes().size()} : columnOutput(graph) ? new long[] {-1, 1} : new long[] {-1};
     return new ServingSignature(inputs,
         new Tensor(outputName(graph), "DT_FLOAT", outputShape));
-  }
-
-  /**
-   * The shape every protocol answers {@code predictions} in: {@link Predictions#shape()}, except that a graph whose
-   * one-value output is a {@code [N, 1]} column keeps that column, as TF Serving and Triton answer it.
-   *
-   * @param graph the bare model's graph tensor names, or {@code null} for a bundle
-   */
-  public static long[] outputShape(Predictions predictions, TensorNames graph) {
-    long[] shape = predictions.shape();
-    return shape.length == 1 && columnOutput(graph) ? new long[] {predictions.rows(), 1} : shape;
   }
 
   private static boolean columnOutput(TensorNames graph) {

@@ -196,8 +196,7 @@ public final class ModelApi {
       return ApiResponse.ok(switch (endpoint) {
         case CLASSIFY -> ResultsEncoder.classify(predictions);
         case REGRESS -> ResultsEncoder.regress(predictions);
-        default -> PredictResponseEncoder.encode(predictions, version.predictor().bundle().tensors(),
-            decoded.columnar());
+        default -> PredictResponseEncoder.encode(predictions, decoded.columnar());
       });
     }
   }

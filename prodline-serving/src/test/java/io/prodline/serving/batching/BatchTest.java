@@ -35,6 +35,16 @@ class BatchTest {
   }
 
   @Test
+  void eachRequestKeepsTheColumnShapeOfAGraphsOutput() {
+    PendingRows a = pending(1, 1);
+    PendingRows b = pending(2, 2, 3);
+    Batch.of(List.of(a, b)).complete(new Predictions(Task.REGRESSION, List.of(), 3, 1, new float[] {4, 5, 6}, true));
+    assertThat(a.result().join().shape()).containsExactly(1, 1);
+    assertThat(b.result().join().shape()).containsExactly(2, 1);
+    assertThat(b.result().join().values()).containsExactly(5, 6);
+  }
+
+  @Test
   void leavesOutRequestsAlreadyAnswered() {
     PendingRows expired = pending(1, 9);
     expired.result().cancel(false);

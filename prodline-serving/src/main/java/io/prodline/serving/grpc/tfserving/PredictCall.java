@@ -48,7 +48,7 @@ record PredictCall(PredictRequest request, RequestRunner runner)
 
   @Override
   public PredictResponse answer(VersionHandle version, Decoded decoded, Predictions predictions) {
-    TensorProto tensor = TensorProtos.predictions(predictions, version.predictor().bundle().tensors());
+    TensorProto tensor = TensorProtos.predictions(predictions);
     PredictResponse.Builder response = PredictResponse.newBuilder().setModelSpec(ModelSpecs.predicted(version));
     for (String output : decoded.outputs()) {
       response.putOutputs(output, tensor);

@@ -10,7 +10,6 @@ import io.prodline.core.predict.Predictor;
 import io.prodline.serving.grpc.tfserving.proto.TensorProto;
 import io.prodline.serving.grpc.tfserving.proto.TensorShapeProto;
 import io.prodline.serving.protocol.BadRequestException;
-import io.prodline.serving.protocol.ServingSignature;
 import io.prodline.serving.protocol.Utf8Text;
 import io.prodline.serving.protocol.v2.DataType;
 import io.prodline.serving.protocol.v2.InputTensor;
@@ -71,12 +70,10 @@ final class TensorProtos {
   /**
    * {@code [N]} predictions (or {@code [N, 1]} where the model's graph has a column), or {@code [N, classes]} class
    * probabilities, as {@code DT_FLOAT} in float_val.
-   *
-   * @param graph the bare model's graph tensor names, or {@code null} for a bundle
    */
-  static TensorProto predictions(Predictions predictions, TensorNames graph) {
+  static TensorProto predictions(Predictions predictions) {
     TensorProto.Builder tensor = TensorProto.newBuilder().setDtype(DT_FLOAT)
-        .setTensorShape(shape(ServingSignature.outputShape(predictions, graph)));
+        .setTensorShape(shape(predictions.shape()));
     for (float v : predictions.values()) {
       tensor.addFloatVal(v);
     }

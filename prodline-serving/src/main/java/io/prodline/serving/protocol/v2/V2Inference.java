@@ -175,7 +175,7 @@ public final class V2Inference {
   }
 
   private static InferenceResult result(VersionHandle version, InferenceRequest request, Predictions predictions) {
-    long[] shape = ServingSignature.outputShape(predictions, version.predictor().bundle().tensors());
+    long[] shape = predictions.shape();
     List<OutputTensor> outputs = new ArrayList<>();
     if (request.outputs().isEmpty()) {
       outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), request.binaryOutputs()));
