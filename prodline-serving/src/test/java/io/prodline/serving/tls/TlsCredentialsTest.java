@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.testing.SelfSignedTls;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +32,8 @@ class TlsCredentialsTest {
     TlsConfig next = SelfSignedTls.create(renewed, "second", 2);
     TlsCredentials credentials = TlsCredentials.load(config);
     assertThat(organisation(credentials)).isEqualTo("first");
+    Instant firstExpiry = credentials.expiry();
+    assertThat(firstExpiry).isEqualTo(notAfter(config.certificateChain()));
     assertThat(credentials.reloadIfChanged()).as("unchanged files").isFalse();
 
     replace(next.certificateChain(), config.certificateChain());
@@ -41,8 +47,8 @@ class TlsCredentialsTest {
     replace(next.privateKey(), config.privateKey());
     assertThat(credentials.reloadIfChanged()).isTrue();
     assertThat(organisation(credentials)).isEqualTo("second");
-    assertThat(credentials.expiry()).isAfter(TlsCredentials.load(SelfSignedTls.create(renewed, "third", 1))
-        .expiry().minusSeconds(3600)).isEqualTo(credentials.certificate().getNotAfter().toInstant());
+    // The renewed certificate is valid for two days, the first for one: the expiry moved a day on.
+    assertThat(credentials.expiry()).isEqualTo(notAfter(next.certificateChain())).isAfter(firstExpiry);
     assertThat(credentials.keyManager().getCertificateChain(
         credentials.keyManager().chooseEngineServerAlias("RSA", null, null))[0].getSubjectX500Principal().getName())
         .contains("O=second");
@@ -66,6 +72,14 @@ class TlsCredentialsTest {
     assertThatThrownBy(credentials::reloadIfChanged).isInstanceOf(ProdlineException.class)
         .hasMessageContaining(config.certificateChain() + " holds no certificate (BEGIN CERTIFICATE)");
     assertThat(organisation(credentials)).isEqualTo("first");
+  }
+
+  /** The end of validity of the certificate in {@code pem}, read with the JDK's own parser. */
+  private static Instant notAfter(Path pem) throws Exception {
+    try (InputStream in = Files.newInputStream(pem)) {
+      return ((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in)).getNotAfter()
+          .toInstant();
+    }
   }
 
   private static String organisation(TlsCredentials credentials) {
