@@ -103,16 +103,16 @@ final class ArrowColumnarSource implements DataSource {
       try (BufferAllocator probe = new RootAllocator(); ArrowBuf buffer = probe.buffer(8)) {
         MemoryUtil.directBuffer(buffer.memoryAddress(), 8);
         available = true;
-      } catch (Throwable e) { // UnsupportedOperationException or an ExceptionInInitializerError: java.nio is closed
-        available = false;
+      } catch (Throwable e) { // UnsupportedOperationException or an ExceptionInInitializerError: java.nio is closed;
+        available = false;    // ParquetSource says so in its warnings
       }
     }
     return available;
   }
 
   /**
-   * A source over {@code table} (e.g. {@code read_parquet('f')}) when Arrow can run and every column is of a plain
-   * type, else null.
+   * A source over {@code table} (e.g. {@code read_parquet('f')}) when every column is of a plain type, else null;
+   * it reads only in a JVM where {@link #available()}.
    *
    * @param columns each column's name and DuckDB type name, as {@code DESCRIBE} lists them
    */
@@ -129,8 +129,8 @@ final class ArrowColumnarSource implements DataSource {
       schema.add(new Field(column[0], mapped));
       types.add(type);
     }
-    return available() ? new ArrowColumnarSource(source, duckdb, table, List.copyOf(schema), List.copyOf(types),
-        batchRows, badRecords) : null;
+    return new ArrowColumnarSource(source, duckdb, table, List.copyOf(schema), List.copyOf(types), batchRows,
+        badRecords);
   }
 
   @Override

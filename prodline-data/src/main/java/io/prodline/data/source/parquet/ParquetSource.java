@@ -43,9 +43,11 @@ public final class ParquetSource implements DataSource {
   private static final String STREAM_RESULTS = "jdbc_stream_results";
 
   private final DataSource rows;
+  private final List<String> warnings;
 
-  private ParquetSource(DataSource rows) {
+  private ParquetSource(DataSource rows, List<String> warnings) {
     this.rows = rows;
+    this.warnings = warnings;
   }
 
   /** Opens a file and reads its schema. */
@@ -73,6 +75,7 @@ public final class ParquetSource implements DataSource {
       throw new ProdlineException(source + ": cannot start DuckDB to read Parquet: " + e.getMessage(), e);
     }
     String table = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
+    List<String> warnings = List.of();
     if (columnar) {
       DataSource arrow;
       try {
@@ -82,11 +85,16 @@ public final class ParquetSource implements DataSource {
         throw Closing.afterFailure(duckdb, new ProdlineException(source + ": the query failed: " + e.getMessage(),
             e));
       }
+      if (arrow != null && ArrowColumnarSource.available()) {
+        return new ParquetSource(arrow, warnings);
+      }
       if (arrow != null) {
-        return new ParquetSource(arrow);
+        warnings = List.of(source + ": read row by row, several times slower than column by column, because this "
+            + "JVM does not open java.nio to Arrow; start java with --add-opens=java.base/java.nio=ALL-UNNAMED");
       }
     }
-    return new ParquetSource(JdbcSource.over(source, duckdb, "SELECT * FROM " + table, options, badRecords));
+    return new ParquetSource(JdbcSource.over(source, duckdb, "SELECT * FROM " + table, options, badRecords),
+        warnings);
   }
 
   /** Each column's name and DuckDB type name, in order. */
@@ -109,6 +117,11 @@ public final class ParquetSource implements DataSource {
   @Override
   public List<Field> schema() {
     return rows.schema();
+  }
+
+  @Override
+  public List<String> warnings() {
+    return warnings;
   }
 
   @Override

@@ -11,6 +11,7 @@ public final class ReadParquetMain {
   public static void main(String[] args) {
     try (ParquetSource source = ParquetSource.open(Path.of(args[0]), SourceOptions.defaults())) {
       System.out.println(source.rows() instanceof ArrowColumnarSource ? "columnar" : "row by row");
+      source.warnings().forEach(System.out::println);
       System.out.println(Rows.of(source.readAll()));
     }
   }
