@@ -1,6 +1,8 @@
 package io.prodline.serving.management;
 
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.lifecycle.ModelSnapshot;
+import io.prodline.serving.lifecycle.ServingSnapshot;
 import io.prodline.serving.repository.ModelRepository;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,13 +54,15 @@ public final class ModelControl {
   }
 
   private void requireServing(String model) {
-    ModelView view = repository.snapshot().names().contains(model)
-        ? ModelView.of(repository.snapshot().model(model), repository.pinned(model)) : null;
-    if (view == null || view.servingVersion() == null) {
-      String why = view == null ? "no version is loaded" : view.versions().stream()
+    ServingSnapshot served = repository.snapshot();
+    if (!served.names().contains(model)) {
+      throw new ProdlineException("failed to load '" + model + "': no version is loaded");
+    }
+    ModelSnapshot versions = served.model(model);
+    if (versions.defaultVersion().isEmpty()) {
+      throw new ProdlineException("failed to load '" + model + "': " + versions.statuses().stream()
           .map(v -> "version " + v.version() + " is " + v.state() + (v.error() == null ? "" : ": " + v.error()))
-          .collect(Collectors.joining("; "));
-      throw new ProdlineException("failed to load '" + model + "': " + why);
+          .collect(Collectors.joining("; ")));
     }
   }
 }
