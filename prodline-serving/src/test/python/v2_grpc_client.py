@@ -57,6 +57,14 @@ def main(target, proto_dir, ca_file=None):
         check(list(raw_response.outputs[0].shape) == [2, 3] and values == (0.25, 0.0, 0.125, 1.0, 1.0, 1.0),
               "raw_input_contents give raw_output_contents with class probabilities")
 
+        stats = stub.ModelStatistics(pb.ModelStatisticsRequest(name="iris", version="1"), timeout=30).model_stats
+        check([(s.name, s.version) for s in stats] == [("iris", "1")], "ModelStatistics reports the version asked for")
+        timing = stats[0].inference_stats
+        check(stats[0].inference_count >= 2 and 2 in [b.batch_size for b in stats[0].batch_stats],
+              "ModelStatistics counts the two rows of the raw request and its model call of batch size 2")
+        check(timing.success.ns == timing.queue.ns + timing.compute_input.ns + timing.compute_infer.ns
+              + timing.compute_output.ns, "queue and compute times add up to the successful requests' time")
+
         try:
             stub.ModelInfer(pb.ModelInferRequest(model_name="nope"), timeout=30)
             check(False, "an unknown model fails")

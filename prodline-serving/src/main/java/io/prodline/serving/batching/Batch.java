@@ -1,6 +1,7 @@
 package io.prodline.serving.batching;
 
 import io.prodline.core.predict.Predictions;
+import io.prodline.serving.statistics.VersionStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,18 +54,26 @@ final class Batch {
     return all;
   }
 
-  /** Gives each member the outputs of its rows of {@code batch}, which answers {@link #features()}. */
-  void complete(Predictions batch) {
-    if (members.size() == 1) {
-      members.get(0).result().complete(batch);
-      return;
-    }
+  /**
+   * Gives each member the outputs of its rows of {@code batch}, which answers {@link #features()}: joining the rows
+   * took {@code joinNanos}, the model call ran from {@code startedNanos} to {@code endedNanos}. The call is recorded
+   * in {@code statistics} before any member is answered, so a client that reads the statistics after its answer
+   * finds its batch there.
+   */
+  void complete(Predictions batch, long joinNanos, long startedNanos, long endedNanos, VersionStatistics statistics) {
+    Predictions[] shares = new Predictions[members.size()];
     int width = batch.width();
     int row = 0;
-    for (PendingRows p : members) {
-      float[] values = Arrays.copyOfRange(batch.values(), row * width, (row + p.rows()) * width);
-      p.result().complete(new Predictions(batch.task(), batch.classes(), p.rows(), width, values, batch.column()));
+    for (int i = 0; i < shares.length; i++) {
+      PendingRows p = members.get(i);
+      p.timing().modelRan(startedNanos, endedNanos);
+      shares[i] = shares.length == 1 ? batch : new Predictions(batch.task(), batch.classes(), p.rows(), width,
+          Arrays.copyOfRange(batch.values(), row * width, (row + p.rows()) * width), batch.column());
       row += p.rows();
+    }
+    statistics.executed(rows, joinNanos, endedNanos - startedNanos, System.nanoTime() - endedNanos);
+    for (int i = 0; i < shares.length; i++) {
+      members.get(i).result().complete(shares[i]);
     }
   }
 

@@ -2,6 +2,8 @@ package io.prodline.serving.batching;
 
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
+import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.statistics.RequestTiming;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,15 +35,19 @@ public final class Batchers implements AutoCloseable {
     return config;
   }
 
-  /** Queues encoded rows for {@code predictor}, the loaded version {@code version} of {@code model}. */
-  public CompletableFuture<Predictions> submit(String model, long version, Predictor predictor, float[] features,
-      int rows) {
+  /**
+   * Queues rows encoded by {@code version}'s predictor for it; the batch that answers them sets their model call in
+   * {@code timing}.
+   */
+  public CompletableFuture<Predictions> submit(VersionHandle version, float[] features, int rows,
+      RequestTiming timing) {
+    Predictor predictor = version.predictor();
     DynamicBatcher batcher = byPredictor.get(predictor);
     if (batcher == null) {
-      batcher = byPredictor.computeIfAbsent(predictor,
-          p -> new DynamicBatcher(model, version, p, config, executor, observer));
+      batcher = byPredictor.computeIfAbsent(predictor, p -> new DynamicBatcher(version.model(), version.version(), p,
+          version.statistics(), config, executor, observer));
     }
-    return batcher.submit(features, rows);
+    return batcher.submit(features, rows, timing);
   }
 
   /** Stops the batcher of an unloaded version, answering what it still holds. */

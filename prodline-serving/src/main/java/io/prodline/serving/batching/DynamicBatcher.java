@@ -4,6 +4,8 @@ import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
 import io.prodline.serving.handoff.Abandonable;
 import io.prodline.serving.handoff.BoundedQueue;
+import io.prodline.serving.statistics.RequestTiming;
+import io.prodline.serving.statistics.VersionStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,7 @@ public final class DynamicBatcher implements AutoCloseable {
   private final String model;
   private final long version;
   private final Predictor predictor;
+  private final VersionStatistics statistics;
   private final int maxRows;
   private final long maxDelayNanos;
   private final Executor executor;
@@ -38,11 +41,12 @@ public final class DynamicBatcher implements AutoCloseable {
   /** Batches handed to the workers and not yet finished; guarded by itself. */
   private final int[] running = {0};
 
-  DynamicBatcher(String model, long version, Predictor predictor, BatchingConfig config, Executor executor,
-      BatchObserver observer) {
+  DynamicBatcher(String model, long version, Predictor predictor, VersionStatistics statistics, BatchingConfig config,
+      Executor executor, BatchObserver observer) {
     this.model = model;
     this.version = version;
     this.predictor = predictor;
+    this.statistics = statistics;
     this.maxRows = config.maxRows();
     this.maxDelayNanos = config.maxDelay().toNanos();
     this.executor = executor;
@@ -59,12 +63,12 @@ public final class DynamicBatcher implements AutoCloseable {
    * {@link BatchQueueFullException} when the queue is full, {@link RejectedExecutionException} after
    * {@link #close}, or the model's error.
    */
-  public CompletableFuture<Predictions> submit(float[] features, int rows) {
+  public CompletableFuture<Predictions> submit(float[] features, int rows, RequestTiming timing) {
     CompletableFuture<Predictions> result = new CompletableFuture<>();
     if (closed) {
       result.completeExceptionally(new RejectedExecutionException("model '" + model + "' version " + version
           + " is shutting down"));
-    } else if (!queue.offer(new PendingRows(features, rows, System.nanoTime(), result))) {
+    } else if (!queue.offer(new PendingRows(features, rows, System.nanoTime(), timing, result))) {
       result.completeExceptionally(new BatchQueueFullException("the batching queue of model '" + model
           + "' version " + version + " is full (limit: " + queue.capacity() + " waiting requests); retry later"));
     }
@@ -121,7 +125,11 @@ public final class DynamicBatcher implements AutoCloseable {
     public void run() {
       try {
         observer.batchRan(model, version, batch.rows());
-        batch.complete(predictor.predictEncoded(batch.features(), batch.rows()));
+        long joining = System.nanoTime();
+        float[] features = batch.features();
+        long started = System.nanoTime();
+        Predictions predictions = predictor.predictEncoded(features, batch.rows());
+        batch.complete(predictions, started - joining, started, System.nanoTime(), statistics);
       } catch (RuntimeException | Error e) {
         batch.fail(e);
       } finally {

@@ -1,6 +1,7 @@
 package io.prodline.serving.batching;
 
 import io.prodline.core.predict.Predictions;
+import io.prodline.serving.statistics.RequestTiming;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -8,5 +9,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param features {@code rows * inputWidth} model inputs, row-major; owned by the batch from submission on
  * @param enqueuedNanos {@link System#nanoTime()} at submission, from which the wait is measured
+ * @param timing where the batch notes the model call that answered the rows
  */
-record PendingRows(float[] features, int rows, long enqueuedNanos, CompletableFuture<Predictions> result) {}
+record PendingRows(float[] features, int rows, long enqueuedNanos, RequestTiming timing,
+    CompletableFuture<Predictions> result) {}

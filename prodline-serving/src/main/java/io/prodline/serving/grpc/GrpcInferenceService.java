@@ -9,6 +9,8 @@ import io.prodline.serving.grpc.v2.ModelMetadataRequest;
 import io.prodline.serving.grpc.v2.ModelMetadataResponse;
 import io.prodline.serving.grpc.v2.ModelReadyRequest;
 import io.prodline.serving.grpc.v2.ModelReadyResponse;
+import io.prodline.serving.grpc.v2.ModelStatisticsRequest;
+import io.prodline.serving.grpc.v2.ModelStatisticsResponse;
 import io.prodline.serving.grpc.v2.RepositoryIndexRequest;
 import io.prodline.serving.grpc.v2.RepositoryIndexResponse;
 import io.prodline.serving.grpc.v2.RepositoryModelLoadRequest;
@@ -39,7 +41,8 @@ import java.util.function.Supplier;
  * metrics under {@code protocol="grpc"}) and answers from there. Inference ends at the client's deadline
  * ({@code grpc-timeout}) when that comes before the server's request timeout, and as soon as the client cancels or
  * disconnects: a call nobody waits for any more is not decoded or predicted, nor kept in a batch. Triton's model
- * repository RPCs run the management API's {@link ModelControl}, behind its token ({@link RepositoryAuthorization}).
+ * repository RPCs run the management API's {@link ModelControl}, behind its token ({@link RepositoryAuthorization});
+ * its statistics RPC reads the versions' statistics as REST's {@code /stats} does.
  */
 final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
   private final V2Inference inference;
@@ -129,6 +132,12 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
       metadata.outputs().forEach(t -> response.addOutputs(tensor(t)));
       return response.build();
     });
+  }
+
+  @Override
+  public void modelStatistics(ModelStatisticsRequest request, StreamObserver<ModelStatisticsResponse> answer) {
+    GrpcAnswers.OPEN_INFERENCE.now("ModelStatistics " + request.getName(), answer,
+        () -> GrpcStatistics.response(inference.statistics(request.getName(), request.getVersion())));
   }
 
   @Override

@@ -4,8 +4,10 @@ import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
 import io.prodline.serving.batching.Batchers;
 import io.prodline.serving.batching.BatchingConfig;
+import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.predictionlog.PredictionLog;
 import io.prodline.serving.predictionlog.PredictionRecord;
+import io.prodline.serving.statistics.RequestTiming;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -41,23 +43,34 @@ public final class Inference {
 
   /** The request's predictions; the future fails with the model's error or the batcher's refusal. */
   public CompletableFuture<Predictions> predict(InferenceRequest request) {
-    Predictor predictor = request.version().predictor();
+    VersionHandle version = request.version();
+    Predictor predictor = version.predictor();
+    int rows = request.inputs().rowCount();
+    RequestTiming timing = request.timing();
     CompletableFuture<Predictions> result;
-    if (batchers == null) {
-      try {
-        result = CompletableFuture.completedFuture(predictor.predict(request.inputs()));
-      } catch (RuntimeException e) {
-        result = CompletableFuture.failedFuture(e);
-      }
-    } else {
-      result = batchers.submit(request.model(), request.version().version(), predictor,
-          predictor.encode(request.inputs()), request.inputs().rowCount());
+    try {
+      float[] features = predictor.encode(request.inputs());
+      timing.inputsReady(rows, System.nanoTime());
+      result = batchers == null ? CompletableFuture.completedFuture(predictAlone(version, features, rows, timing))
+          : batchers.submit(version, features, rows, timing);
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
     }
     if (log != null) {
       result.thenAccept(predictions -> log.offer(new PredictionRecord(request.requestId(), request.model(),
-          request.version().version(), request.arrivedMillis(), System.nanoTime() - request.arrivedNanos(),
+          version.version(), request.arrivedMillis(), System.nanoTime() - timing.arrivedNanos(),
           request.inputs(), predictions)));
     }
     return result;
+  }
+
+  /** One request as one model call, right here. */
+  private static Predictions predictAlone(VersionHandle version, float[] features, int rows, RequestTiming timing) {
+    long started = System.nanoTime();
+    Predictions predictions = version.predictor().predictEncoded(features, rows);
+    long ended = System.nanoTime();
+    timing.modelRan(started, ended);
+    version.statistics().executed(rows, 0, ended - started, 0);
+    return predictions;
   }
 }

@@ -2,6 +2,7 @@ package io.prodline.serving.inference;
 
 import io.prodline.core.frame.Frame;
 import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.statistics.RequestTiming;
 
 /**
  * A decoded prediction request.
@@ -10,7 +11,7 @@ import io.prodline.serving.lifecycle.VersionHandle;
  * @param version the handle on the loaded version that answers; its holder closes it
  * @param inputs the raw features, one column per model input
  * @param arrivedMillis wall-clock arrival time, for the prediction log
- * @param arrivedNanos {@link System#nanoTime()} at arrival, for latency
+ * @param timing the request's moments from its arrival on, for latency and the version's statistics
  */
 public record InferenceRequest(String requestId, String model, VersionHandle version, Frame inputs,
-    long arrivedMillis, long arrivedNanos) {}
+    long arrivedMillis, RequestTiming timing) {}

@@ -12,6 +12,8 @@ import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.NonFiniteInputs;
 import io.prodline.serving.protocol.PredictRequestDecoder;
+import io.prodline.serving.statistics.RequestTiming;
+import io.prodline.serving.statistics.VersionStatistics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -26,7 +28,8 @@ import java.util.concurrent.RejectedExecutionException;
  *   <li>on a prediction worker, never on the caller's network thread: decodes the body, checks the row limit and
  *       predicts through {@link Inference} (batched, and logged, when configured);</li>
  *   <li>encodes the answer, closes the handle once the model is done with the request, and counts the request
- *       in the metrics under its protocol, model, version and status.</li>
+ *       in the metrics under its protocol, model, version and status, and in the version's
+ *       {@link VersionStatistics} with where its time went ({@link RequestTiming}).</li>
  * </ol>
  * The returned future fails with the exception that ended the request; {@link InferenceFailure#of} tells its kind.
  * Whoever completes it first decides the answer: a caller that completes it itself (its client went away) abandons
@@ -124,14 +127,19 @@ public final class RequestRunner {
     }
     CompletableFuture<T> answer = new CompletableFuture<>();
     String version = Long.toString(handle.version());
+    RequestTiming timing = new RequestTiming(arrivedNanos);
+    VersionStatistics statistics = handle.statistics();
     // The caller sees the answer only once it is counted, so a scrape made after an answer always includes it.
     CompletableFuture<T> counted = new CompletableFuture<>();
     answer.whenComplete((a, e) -> {
+      long answeredNanos = System.nanoTime();
       metrics.requestAnswered(handle.model(), version, protocol,
-          e == null ? 200 : InferenceFailure.of(e).httpStatus(), System.nanoTime() - arrivedNanos);
+          e == null ? 200 : InferenceFailure.of(e).httpStatus(), answeredNanos - arrivedNanos);
       if (e == null) {
+        statistics.succeeded(timing, arrivedMillis, answeredNanos);
         counted.complete(a);
       } else {
+        statistics.failed(arrivedMillis, answeredNanos - arrivedNanos);
         counted.completeExceptionally(e);
       }
     });
@@ -142,7 +150,7 @@ public final class RequestRunner {
       }
     });
     deadlines.enforce(answer, limits.timeout(), clientTimeout);
-    Task<D, T> task = new Task<>(call, handle, answer, requestId, arrivedMillis, arrivedNanos);
+    Task<D, T> task = new Task<>(call, handle, answer, requestId, arrivedMillis, timing);
     try {
       workers.execute(task);
     } catch (RejectedExecutionException e) {
@@ -158,16 +166,16 @@ public final class RequestRunner {
     private final CompletableFuture<T> answer;
     private final String requestId;
     private final long arrivedMillis;
-    private final long arrivedNanos;
+    private final RequestTiming timing;
 
     Task(Call<D, T> call, VersionHandle handle, CompletableFuture<T> answer, String requestId, long arrivedMillis,
-        long arrivedNanos) {
+        RequestTiming timing) {
       this.call = call;
       this.handle = handle;
       this.answer = answer;
       this.requestId = requestId;
       this.arrivedMillis = arrivedMillis;
-      this.arrivedNanos = arrivedNanos;
+      this.timing = timing;
     }
 
     @Override
@@ -175,6 +183,7 @@ public final class RequestRunner {
       if (abandoned()) {
         return;
       }
+      timing.workerStarted(System.nanoTime());
       D decoded;
       CompletableFuture<Predictions> predictions;
       try {
@@ -189,7 +198,7 @@ public final class RequestRunner {
         }
         String bodyId = call.requestId(decoded);
         predictions = inference.predict(new InferenceRequest(bodyId != null ? bodyId : requestId, handle.model(),
-            handle, frame, arrivedMillis, arrivedNanos));
+            handle, frame, arrivedMillis, timing));
       } catch (RuntimeException e) {
         fail(e);
         return;

@@ -1,5 +1,6 @@
 package io.prodline.serving.lifecycle;
 
+import io.prodline.serving.statistics.ModelStat;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,16 @@ public final class ModelSnapshot {
    */
   public OptionalLong defaultVersion() {
     return defaultVersion == null ? OptionalLong.empty() : OptionalLong.of(defaultVersion.version());
+  }
+
+  /**
+   * The statistics of every available version, oldest first, when {@code selector} names none; else of the available
+   * version it names.
+   */
+  public List<ModelStat> statistics(VersionSelector selector) {
+    List<ServableVersion> versions = selector instanceof VersionSelector.Default
+        ? List.copyOf(available.values()) : List.of(resolve(selector));
+    return versions.stream().map(v -> v.statistics().report(name, v.version())).toList();
   }
 
   /** The status of the version {@code selector} names, whether or not it is available. */

@@ -1,6 +1,7 @@
 package io.prodline.serving.lifecycle;
 
 import io.prodline.core.predict.Predictor;
+import io.prodline.serving.statistics.VersionStatistics;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,7 @@ public final class ServableVersion {
   private volatile VersionState state = VersionState.NEW;
   private volatile Predictor predictor;
   private volatile String error;
+  private final VersionStatistics statistics = new VersionStatistics();
 
   ServableVersion(String model, long version, Path source) {
     this.model = Objects.requireNonNull(model, "model");
@@ -107,6 +109,11 @@ public final class ServableVersion {
       drained.complete(null);
     }
     return drained;
+  }
+
+  /** What the version's requests did, from its load on. */
+  VersionStatistics statistics() {
+    return statistics;
   }
 
   /** Requests using the version right now. */

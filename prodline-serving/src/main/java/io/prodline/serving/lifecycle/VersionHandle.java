@@ -1,6 +1,7 @@
 package io.prodline.serving.lifecycle;
 
 import io.prodline.core.predict.Predictor;
+import io.prodline.serving.statistics.VersionStatistics;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,6 +28,11 @@ public final class VersionHandle implements AutoCloseable {
   /** The loaded model; valid until {@link #close()}. */
   public Predictor predictor() {
     return version.predictor();
+  }
+
+  /** Where the request's figures go; still valid (though no longer reported) after the version is unloaded. */
+  public VersionStatistics statistics() {
+    return version.statistics();
   }
 
   @Override

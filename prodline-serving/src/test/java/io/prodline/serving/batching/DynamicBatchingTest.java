@@ -51,29 +51,51 @@ class DynamicBatchingTest {
     int threads = 16;
     int requestsPerThread = 40;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    int housesRequests = 0;
+    int housesRows = 0;
     try {
-      List<Future<Integer>> done = new ArrayList<>();
+      List<Future<int[]>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         long seed = t;
         done.add(pool.submit(() -> {
           SplittableRandom random = new SplittableRandom(seed);
-          int rowsSent = 0;
+          int[] housesSent = {0, 0};
           for (int i = 0; i < requestsPerThread; i++) {
             // 1 to 20 rows: some requests exceed the batch size of 16 and run alone.
             int rows = 1 + random.nextInt(20);
-            rowsSent += random.nextBoolean() ? houses(random, rows) : iris(random, rows);
+            if (random.nextBoolean()) {
+              housesSent[0]++;
+              housesSent[1] += houses(random, rows);
+            } else {
+              iris(random, rows);
+            }
           }
-          return rowsSent;
+          return housesSent;
         }));
       }
-      for (Future<Integer> f : done) {
-        assertThat(f.get()).isPositive();
+      for (Future<int[]> f : done) {
+        housesRequests += f.get()[0];
+        housesRows += f.get()[1];
       }
     } finally {
       pool.shutdownNow();
     }
     String metrics = http.get("/metrics").body();
     assertThat(metrics).contains("prodline_batch_size_rows_count{model=\"houses\",version=\"2\"}");
+
+    // Triton's statistics agree: every row answered once, in model calls whose sizes add up to the rows.
+    JsonNode stat = http.get("/v2/models/houses/versions/2/stats").json().get("model_stats").get(0);
+    assertThat(stat.get("inference_count").asLong()).isEqualTo(housesRows);
+    assertThat(stat.get("inference_stats").get("success").get("count").asLong()).isEqualTo(housesRequests);
+    long calls = 0;
+    long rowsInCalls = 0;
+    for (JsonNode batch : stat.get("batch_stats")) {
+      calls += batch.get("compute_infer").get("count").asLong();
+      rowsInCalls += batch.get("batch_size").asLong() * batch.get("compute_infer").get("count").asLong();
+      assertThat(batch.get("batch_size").asLong()).isBetween(1L, 20L);
+    }
+    assertThat(rowsInCalls).isEqualTo(housesRows);
+    assertThat(stat.get("execution_count").asLong()).isEqualTo(calls).isLessThanOrEqualTo(housesRequests);
   }
 
   private static int houses(SplittableRandom random, int rows) {

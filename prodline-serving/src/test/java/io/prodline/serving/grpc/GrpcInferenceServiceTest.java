@@ -56,7 +56,7 @@ class GrpcInferenceServiceTest {
     assertThat(stub.serverLive(ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
     assertThat(stub.serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();
     assertThat(stub.serverMetadata(ServerMetadataRequest.getDefaultInstance()).getExtensionsList())
-        .containsExactly("binary_tensor_data");
+        .containsExactly("binary_tensor_data", "statistics");
     assertThat(stub.modelReady(ModelReadyRequest.newBuilder().setName("houses").build()).getReady()).isTrue();
     assertThat(stub.modelReady(ModelReadyRequest.newBuilder().setName("houses").setVersion("3").build())
         .getReady()).isFalse();

@@ -14,6 +14,8 @@ import java.util.List;
 public record ServerMetadata(String name, String version, List<String> extensions) {
   /** The binary tensor data extension, on REST; gRPC always has raw contents. */
   public static final String BINARY_TENSOR_DATA = "binary_tensor_data";
+  /** Triton's statistics extension, on REST and gRPC. */
+  public static final String STATISTICS = "statistics";
 
   /** This metadata with one more extension, for a transport that supports it. */
   public ServerMetadata with(String extension) {
@@ -24,6 +26,6 @@ public record ServerMetadata(String name, String version, List<String> extension
 
   static ServerMetadata current() {
     String version = ModelServer.class.getPackage().getImplementationVersion();
-    return new ServerMetadata("prodline", version == null ? "development" : version, List.of(BINARY_TENSOR_DATA));
+    return new ServerMetadata("prodline", version == null ? "development" : version, List.of(BINARY_TENSOR_DATA, STATISTICS));
   }
 }

@@ -12,10 +12,13 @@ import io.prodline.serving.inference.RequestRunner.Call;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
 import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.lifecycle.ServableManager;
+import io.prodline.serving.lifecycle.ServingSnapshot;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.lifecycle.VersionSelector;
 import io.prodline.serving.lifecycle.VersionState;
+import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.ServingSignature;
+import io.prodline.serving.statistics.ModelStat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +117,24 @@ public final class V2Inference {
       return ModelConfig.of(metadata(served, handle), served.versionPolicy(), runner.limits().maxRows(),
           runner.inference().batching(), runner.nonFinite(handle));
     }
+  }
+
+  /**
+   * Triton's statistics of the available versions: of every model when {@code model} is empty, else of that model's
+   * versions, or of the one {@code version} names; models by name, versions oldest first. A version named without a
+   * model (gRPC allows it) is a {@link BadRequestException}.
+   */
+  public List<ModelStat> statistics(String model, String version) {
+    ServingSnapshot snapshot = servables.snapshot();
+    if (!model.isEmpty()) {
+      return snapshot.model(model).statistics(selector(model, version));
+    }
+    if (!version.isEmpty()) {
+      throw new BadRequestException("statistics of version '" + version + "' need the model's name too; leave "
+          + "both empty for every model's");
+    }
+    return snapshot.names().stream()
+        .flatMap(name -> snapshot.model(name).statistics(VersionSelector.DEFAULT).stream()).toList();
   }
 
   /** The id a request goes by before its body is read, as {@link RequestRunner#requestId}. */

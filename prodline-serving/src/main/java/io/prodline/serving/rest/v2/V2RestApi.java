@@ -17,6 +17,8 @@ import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ClientConnection;
 import io.prodline.serving.rest.ErrorResponses;
 import io.prodline.serving.rest.RequestBody;
+import io.prodline.serving.statistics.ModelStat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,8 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * as the TF Serving API does ({@link ErrorResponses}): unknown model or version 404, bad request 400, full batching
  * queue 429 with {@code Retry-After}, full worker queue 503 with it too, past the request timeout 504, a model that
  * failed to run and anything else 500 with the details only in the log. Readiness answers 200 when ready and 503 when
- * not, so a Kubernetes probe can use them as they are. Beside the protocol, Triton's model configuration extension
- * ({@link ModelConfig}) is answered here, and named in the server metadata of this transport only.
+ * not, so a Kubernetes probe can use them as they are. Beside the protocol, Triton's statistics extension
+ * ({@link ModelStat}) is answered, as on gRPC, and its model configuration extension ({@link ModelConfig}), named in
+ * the server metadata of this transport only.
  */
 public final class V2RestApi {
   /** The binary tensor data extension's header: the length of the JSON part of a body. */
@@ -38,6 +41,9 @@ public final class V2RestApi {
   private record Ready(boolean ready) {}
 
   private record ModelReady(String name, boolean ready) {}
+
+  /** Triton's {@code $stats_model_response}. */
+  private record Statistics(List<ModelStat> modelStats) {}
 
   private final V2Inference inference;
   /** The server metadata as this transport answers it: with the model configuration extension. */
@@ -80,6 +86,7 @@ public final class V2RestApi {
         }
         case MODEL_METADATA -> done(ok(Json.write(inference.metadata(route.model(), route.version()))));
         case MODEL_CONFIG -> done(ok(Json.write(inference.config(route.model(), route.version()))));
+        case STATISTICS -> done(ok(Json.write(new Statistics(inference.statistics(route.model(), route.version())))));
         case MODEL_READY -> {
           boolean ready = inference.modelReady(route.model(), route.version());
           yield done(readiness(ready, Json.write(new ModelReady(route.model(), ready))));

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A parsed Open Inference Protocol REST path.
  *
  * @param endpoint what is asked for
- * @param model the model from the path; empty for server-wide endpoints
+ * @param model the model from the path; empty for server-wide endpoints and every model's statistics
  * @param version the version from {@code /versions/<v>}; empty for the default version
  */
 record V2Route(Endpoint endpoint, String model, String version) {
@@ -21,6 +21,7 @@ record V2Route(Endpoint endpoint, String model, String version) {
     MODEL_METADATA(HttpMethod.GET),
     MODEL_READY(HttpMethod.GET),
     MODEL_CONFIG(HttpMethod.GET),
+    STATISTICS(HttpMethod.GET),
     INFER(HttpMethod.POST);
 
     private final HttpMethod method;
@@ -37,11 +38,11 @@ record V2Route(Endpoint endpoint, String model, String version) {
   /** What a client gets told when its {@code /v2} path matches no endpoint. */
   static final String ENDPOINTS = "GET /v2, GET /v2/health/live, GET /v2/health/ready, "
       + "GET /v2/models/<name>[/versions/<version>], GET /v2/models/<name>[/versions/<version>]/ready, "
-      + "GET /v2/models/<name>[/versions/<version>]/config and "
+      + "GET /v2/models/<name>[/versions/<version>]/config, GET /v2/models[/<name>[/versions/<version>]]/stats and "
       + "POST /v2/models/<name>[/versions/<version>]/infer";
 
   private static final Pattern MODEL_PATH =
-      Pattern.compile("/v2/models/([^/]+)(?:/versions/([^/]+))?(/ready|/config|/infer)?");
+      Pattern.compile("/v2/models/([^/]+)(?:/versions/([^/]+))?(/ready|/config|/stats|/infer)?");
 
   /** Whether the path belongs to this protocol; such paths are answered here, with a 404 when unknown. */
   static boolean isV2(String path) {
@@ -60,6 +61,10 @@ record V2Route(Endpoint endpoint, String model, String version) {
       case "/v2/health/ready" -> {
         return Optional.of(new V2Route(Endpoint.READY, "", ""));
       }
+      // Every model's statistics, as Triton has it: so a model named "stats" has no metadata path over REST.
+      case "/v2/models/stats" -> {
+        return Optional.of(new V2Route(Endpoint.STATISTICS, "", ""));
+      }
       default -> {
         Matcher m = MODEL_PATH.matcher(path);
         if (!m.matches()) {
@@ -68,6 +73,7 @@ record V2Route(Endpoint endpoint, String model, String version) {
         Endpoint endpoint = m.group(3) == null ? Endpoint.MODEL_METADATA : switch (m.group(3)) {
           case "/ready" -> Endpoint.MODEL_READY;
           case "/config" -> Endpoint.MODEL_CONFIG;
+          case "/stats" -> Endpoint.STATISTICS;
           default -> Endpoint.INFER;
         };
         return Optional.of(new V2Route(endpoint, m.group(1), m.group(2) == null ? "" : m.group(2)));

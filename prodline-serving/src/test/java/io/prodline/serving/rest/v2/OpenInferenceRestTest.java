@@ -77,7 +77,8 @@ class OpenInferenceRestTest {
     JsonNode metadata = http().get("/v2").json();
     assertThat(metadata.get("name").asText()).isEqualTo("prodline");
     assertThat(metadata.get("version").asText()).isNotEmpty();
-    assertThat(metadata.get("extensions").toString()).isEqualTo("[\"binary_tensor_data\",\"model_configuration\"]");
+    assertThat(metadata.get("extensions").toString())
+        .isEqualTo("[\"binary_tensor_data\",\"statistics\",\"model_configuration\"]");
 
     assertThat(http().get("/v2/health/live").body()).isEqualTo("{\"live\":true}");
     Answer ready = http().get("/v2/health/ready");

@@ -1,0 +1,94 @@
+package io.prodline.serving.statistics;
+
+import io.prodline.serving.statistics.ModelStat.BatchStat;
+import io.prodline.serving.statistics.ModelStat.DurationStat;
+import io.prodline.serving.statistics.ModelStat.InferenceStats;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The running statistics of one loaded version, recorded on the hot path without locks (striped adders, as
+ * Micrometer's counters) and read by {@link #report}. A report taken while requests run may count a request in one
+ * figure and not yet in another; each figure only grows.
+ */
+public final class VersionStatistics {
+  private final Total success = new Total();
+  private final Total fail = new Total();
+  private final Total queue = new Total();
+  private final Total computeInput = new Total();
+  private final Total computeInfer = new Total();
+  private final Total computeOutput = new Total();
+  private final LongAdder inferences = new LongAdder();
+  private final LongAdder executions = new LongAdder();
+  private final LongAccumulator lastInferenceMillis = new LongAccumulator(Math::max, 0);
+  /** By batch size; as many keys as sizes the model was called with, at most the server's row limit. */
+  private final Map<Integer, BatchTotals> batches = new ConcurrentHashMap<>();
+
+  /** A request answered successfully at {@code answeredNanos}; it arrived at {@code arrivedMillis} (wall clock). */
+  public void succeeded(RequestTiming timing, long arrivedMillis, long answeredNanos) {
+    lastInferenceMillis.accumulate(arrivedMillis);
+    success.add(answeredNanos - timing.arrivedNanos());
+    inferences.add(timing.rows());
+    queue.add(timing.queueNanos());
+    computeInput.add(timing.inputNanos());
+    computeInfer.add(timing.inferNanos());
+    computeOutput.add(timing.outputNanos(answeredNanos));
+  }
+
+  /** A request that arrived at {@code arrivedMillis} failed after {@code nanos}, wherever it was. */
+  public void failed(long arrivedMillis, long nanos) {
+    lastInferenceMillis.accumulate(arrivedMillis);
+    fail.add(nanos);
+  }
+
+  /**
+   * The model ran once on {@code rows} rows: {@code inputNanos} joining them, {@code inferNanos} the call,
+   * {@code outputNanos} splitting its outputs among the requests.
+   */
+  public void executed(int rows, long inputNanos, long inferNanos, long outputNanos) {
+    executions.increment();
+    BatchTotals totals = batches.get(rows);
+    if (totals == null) {
+      totals = batches.computeIfAbsent(rows, r -> new BatchTotals());
+    }
+    totals.input.add(inputNanos);
+    totals.infer.add(inferNanos);
+    totals.output.add(outputNanos);
+  }
+
+  /** The figures so far, as version {@code version} of {@code model}. */
+  public ModelStat report(String model, long version) {
+    List<BatchStat> bySize = batches.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> new BatchStat(e.getKey(), e.getValue().input.stat(), e.getValue().infer.stat(),
+            e.getValue().output.stat()))
+        .toList();
+    return new ModelStat(model, Long.toString(version), lastInferenceMillis.get(), inferences.sum(),
+        executions.sum(), new InferenceStats(success.stat(), fail.stat(), queue.stat(), computeInput.stat(),
+            computeInfer.stat(), computeOutput.stat(), DurationStat.ZERO, DurationStat.ZERO),
+        bySize);
+  }
+
+  /** A count and a nanosecond total. */
+  private static final class Total {
+    private final LongAdder count = new LongAdder();
+    private final LongAdder nanos = new LongAdder();
+
+    void add(long duration) {
+      count.increment();
+      nanos.add(duration);
+    }
+
+    DurationStat stat() {
+      return new DurationStat(count.sum(), nanos.sum());
+    }
+  }
+
+  private static final class BatchTotals {
+    private final Total input = new Total();
+    private final Total infer = new Total();
+    private final Total output = new Total();
+  }
+}
