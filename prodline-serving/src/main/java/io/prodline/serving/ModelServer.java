@@ -31,6 +31,7 @@ import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.rest.HttpChannelInitializer;
 import io.prodline.serving.rest.InFlightRequests;
 import io.prodline.serving.rest.ModelApi;
+import io.prodline.serving.statistics.VersionStatistics;
 import io.prodline.serving.tls.ServerSslContexts;
 import io.prodline.serving.tls.TlsCredentials;
 import io.prodline.serving.tls.TlsReloader;
@@ -183,11 +184,15 @@ public final class ModelServer implements AutoCloseable {
     return this;
   }
 
-  /** What the server keeps per loaded version follows the lifecycle: metrics count, batchers are retired. */
+  /**
+   * What the server keeps per loaded version follows the lifecycle: metrics count and export its statistics, batchers
+   * are retired.
+   */
   private final class LifecycleEvents implements VersionListener {
     @Override
-    public void loaded(String model, long version) {
+    public void loaded(String model, long version, VersionStatistics statistics) {
       metrics.modelEvent(model, version, "load");
+      metrics.watch(model, version, statistics);
     }
 
     @Override
@@ -201,6 +206,7 @@ public final class ModelServer implements AutoCloseable {
         batchers.retire(predictor);
       }
       metrics.modelEvent(model, version, "unload");
+      metrics.forget(model, version);
     }
   }
 

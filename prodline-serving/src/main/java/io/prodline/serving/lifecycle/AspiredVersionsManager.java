@@ -125,7 +125,7 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
     try {
       version.loaded(loader.load(version.model(), version.version(), version.source()));
       LOG.info("{} is available", version);
-      tell(version, () -> listener.loaded(version.model(), version.version()));
+      tell(version, () -> listener.loaded(version.model(), version.version(), version.statistics()));
     } catch (ProdlineException e) {
       LOG.warn("{} failed to load: {}", version, e.getMessage());
       version.fail(e.getMessage());

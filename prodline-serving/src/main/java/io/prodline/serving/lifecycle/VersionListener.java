@@ -1,6 +1,7 @@
 package io.prodline.serving.lifecycle;
 
 import io.prodline.core.predict.Predictor;
+import io.prodline.serving.statistics.VersionStatistics;
 
 /**
  * Hears the lifecycle's events, for whatever keeps state per loaded version (metrics, batching queues). Called on
@@ -10,8 +11,8 @@ public interface VersionListener {
   /** Hears nothing. */
   VersionListener NONE = new VersionListener() {};
 
-  /** The version is loaded, warmed up and about to take requests. */
-  default void loaded(String model, long version) {}
+  /** The version is loaded, warmed up and about to take requests, which {@code statistics} will count. */
+  default void loaded(String model, long version, VersionStatistics statistics) {}
 
   /** The version failed to load; it shows as {@link VersionState#ERROR} with {@code reason}. */
   default void loadFailed(String model, long version, String reason) {}

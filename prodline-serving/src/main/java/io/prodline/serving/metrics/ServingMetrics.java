@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -15,12 +16,16 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodline.serving.batching.BatchObserver;
 import io.prodline.serving.predictionlog.PredictionLog;
+import io.prodline.serving.statistics.ModelStat;
+import io.prodline.serving.statistics.VersionStatistics;
 import io.prodline.serving.tls.TlsCredentials;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Every meter the server exports, in one registry per server. Recording is lock-free once a meter exists: meters
@@ -46,6 +51,15 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
   private static final Duration[] LATENCY_BUCKETS = durations(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
       0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
   private static final double[] ROW_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096, 16384};
+
+  private static final String INFERENCE_ROWS = "prodline.inference.rows";
+  private static final String MODEL_EXECUTIONS = "prodline.model.executions";
+  private static final String QUEUE_TIME = "prodline.inference.queue";
+  private static final String INPUT_TIME = "prodline.inference.compute.input";
+  private static final String INFER_TIME = "prodline.inference.compute.infer";
+  private static final String OUTPUT_TIME = "prodline.inference.compute.output";
+  private static final List<String> VERSION_COUNTERS =
+      List.of(INFERENCE_ROWS, MODEL_EXECUTIONS, QUEUE_TIME, INPUT_TIME, INFER_TIME, OUTPUT_TIME);
 
   private record RequestKey(String model, String version, String protocol, int status) {}
 
@@ -162,6 +176,45 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
           .register(registry));
     }
     summary.record(rows);
+  }
+
+  /**
+   * Exports the statistics of a loaded version as counters, so the split of request time that Triton's statistics
+   * extension reports can be graphed and summed across replicas: rows answered, model calls, and the seconds
+   * successful requests spent queued, preparing inputs, in the model and building outputs. Read at each scrape.
+   */
+  public void watch(String model, long version, VersionStatistics statistics) {
+    Tags tags = Tags.of("model", model, "version", Long.toString(version));
+    versionCounter(INFERENCE_ROWS, "Rows answered successfully", null, tags, statistics,
+        s -> s.report(model, version).inferenceCount());
+    versionCounter(MODEL_EXECUTIONS, "Model calls; with dynamic batching one call answers several requests", null,
+        tags, statistics, s -> s.report(model, version).executionCount());
+    versionCounter(QUEUE_TIME, "Time successful requests waited for a worker and for the model", "seconds", tags,
+        statistics, s -> seconds(s.report(model, version).inferenceStats().queue()));
+    versionCounter(INPUT_TIME, "Time spent decoding successful requests and encoding their rows", "seconds", tags,
+        statistics, s -> seconds(s.report(model, version).inferenceStats().computeInput()));
+    versionCounter(INFER_TIME, "Time of the model calls that answered successful requests, per request", "seconds",
+        tags, statistics, s -> seconds(s.report(model, version).inferenceStats().computeInfer()));
+    versionCounter(OUTPUT_TIME, "Time spent building the answers of successful requests", "seconds", tags,
+        statistics, s -> seconds(s.report(model, version).inferenceStats().computeOutput()));
+  }
+
+  /** Stops exporting the statistics of a version that is being unloaded. */
+  public void forget(String model, long version) {
+    for (String name : VERSION_COUNTERS) {
+      registry.find(name).tags("model", model, "version", Long.toString(version)).meters()
+          .forEach(registry::remove);
+    }
+  }
+
+  private void versionCounter(String name, String description, String unit, Tags tags,
+      VersionStatistics statistics, ToDoubleFunction<VersionStatistics> value) {
+    FunctionCounter.builder(name, statistics, value).description(description).baseUnit(unit).tags(tags)
+        .register(registry);
+  }
+
+  private static double seconds(ModelStat.DurationStat duration) {
+    return duration.ns() / 1e9;
   }
 
   /** Exports the prediction log's written, dropped and failed records and its queue depth. */

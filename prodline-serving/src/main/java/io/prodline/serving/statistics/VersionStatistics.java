@@ -12,15 +12,17 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The running statistics of one loaded version, recorded on the hot path without locks (striped adders, as
  * Micrometer's counters) and read by {@link #report}. A report taken while requests run may count a request in one
- * figure and not yet in another; each figure only grows.
+ * figure and not yet in another (the queue and compute figures are read after the count they share, so their
+ * averages may run a request ahead); each figure only grows.
  */
 public final class VersionStatistics {
   private final Total success = new Total();
   private final Total fail = new Total();
-  private final Total queue = new Total();
-  private final Total computeInput = new Total();
-  private final Total computeInfer = new Total();
-  private final Total computeOutput = new Total();
+  // Recorded for every successful request and only then, so they share its count.
+  private final LongAdder queueNanos = new LongAdder();
+  private final LongAdder inputNanos = new LongAdder();
+  private final LongAdder inferNanos = new LongAdder();
+  private final LongAdder outputNanos = new LongAdder();
   private final LongAdder inferences = new LongAdder();
   private final LongAdder executions = new LongAdder();
   private final LongAccumulator lastInferenceMillis = new LongAccumulator(Math::max, 0);
@@ -32,10 +34,10 @@ public final class VersionStatistics {
     lastInferenceMillis.accumulate(arrivedMillis);
     success.add(answeredNanos - timing.arrivedNanos());
     inferences.add(timing.rows());
-    queue.add(timing.queueNanos());
-    computeInput.add(timing.inputNanos());
-    computeInfer.add(timing.inferNanos());
-    computeOutput.add(timing.outputNanos(answeredNanos));
+    queueNanos.add(timing.queueNanos());
+    inputNanos.add(timing.inputNanos());
+    inferNanos.add(timing.inferNanos());
+    outputNanos.add(timing.outputNanos(answeredNanos));
   }
 
   /** A request that arrived at {@code arrivedMillis} failed after {@code nanos}, wherever it was. */
@@ -54,20 +56,23 @@ public final class VersionStatistics {
     if (totals == null) {
       totals = batches.computeIfAbsent(rows, r -> new BatchTotals());
     }
-    totals.input.add(inputNanos);
-    totals.infer.add(inferNanos);
-    totals.output.add(outputNanos);
+    totals.count.increment();
+    totals.inputNanos.add(inputNanos);
+    totals.inferNanos.add(inferNanos);
+    totals.outputNanos.add(outputNanos);
   }
 
   /** The figures so far, as version {@code version} of {@code model}. */
   public ModelStat report(String model, long version) {
     List<BatchStat> bySize = batches.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(e -> new BatchStat(e.getKey(), e.getValue().input.stat(), e.getValue().infer.stat(),
-            e.getValue().output.stat()))
+        .map(e -> e.getValue().stat(e.getKey()))
         .toList();
+    DurationStat succeeded = success.stat();
+    long count = succeeded.count();
     return new ModelStat(model, Long.toString(version), lastInferenceMillis.get(), inferences.sum(),
-        executions.sum(), new InferenceStats(success.stat(), fail.stat(), queue.stat(), computeInput.stat(),
-            computeInfer.stat(), computeOutput.stat(), DurationStat.ZERO, DurationStat.ZERO),
+        executions.sum(), new InferenceStats(succeeded, fail.stat(), new DurationStat(count, queueNanos.sum()),
+            new DurationStat(count, inputNanos.sum()), new DurationStat(count, inferNanos.sum()),
+            new DurationStat(count, outputNanos.sum()), DurationStat.ZERO, DurationStat.ZERO),
         bySize);
   }
 
@@ -86,9 +91,17 @@ public final class VersionStatistics {
     }
   }
 
+  /** The calls of one batch size: how many, and the nanoseconds of each of their three parts. */
   private static final class BatchTotals {
-    private final Total input = new Total();
-    private final Total infer = new Total();
-    private final Total output = new Total();
+    private final LongAdder count = new LongAdder();
+    private final LongAdder inputNanos = new LongAdder();
+    private final LongAdder inferNanos = new LongAdder();
+    private final LongAdder outputNanos = new LongAdder();
+
+    BatchStat stat(int size) {
+      long calls = count.sum();
+      return new BatchStat(size, new DurationStat(calls, inputNanos.sum()), new DurationStat(calls, inferNanos.sum()),
+          new DurationStat(calls, outputNanos.sum()));
+    }
   }
 }

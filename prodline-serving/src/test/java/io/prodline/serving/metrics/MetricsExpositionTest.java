@@ -102,6 +102,21 @@ class MetricsExpositionTest {
   }
 
   @Test
+  void exportsEachVersionsRowsModelCallsAndWhereItsRequestsTimeWent() {
+    assertThat(scrape.body())
+        .contains("# TYPE prodline_inference_rows_total counter")
+        .contains("prodline_inference_rows_total{model=\"houses\",version=\"2\"} 6.0")
+        // One model call per request: each was alone in its batch.
+        .contains("prodline_model_executions_total{model=\"houses\",version=\"2\"} 3.0")
+        .contains("prodline_inference_rows_total{model=\"houses\",version=\"1\"} 0.0")
+        .contains("# TYPE prodline_inference_queue_seconds_total counter")
+        .contains("prodline_inference_compute_input_seconds_total{model=\"houses\",version=\"2\"}")
+        .contains("prodline_inference_compute_infer_seconds_total{model=\"houses\",version=\"2\"}")
+        .contains("prodline_inference_compute_output_seconds_total{model=\"houses\",version=\"2\"}")
+        .doesNotContain("prodline_inference_rows_total{model=\"houses\",version=\"3\"}");
+  }
+
+  @Test
   void passesPromtool() throws Exception {
     // Skipped, not passed, without promtool; the parser-based check above always runs.
     Assumptions.assumeTrue(Files.isExecutable(PROMTOOL), "promtool is not installed at " + PROMTOOL
