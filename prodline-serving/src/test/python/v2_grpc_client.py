@@ -57,6 +57,15 @@ def main(target, proto_dir, ca_file=None):
         check(list(raw_response.outputs[0].shape) == [2, 3] and values == (0.25, 0.0, 0.125, 1.0, 1.0, 1.0),
               "raw_input_contents give raw_output_contents with class probabilities")
 
+        top = pb.ModelInferRequest(model_name="iris", model_version="1")
+        top.inputs.add(name="x", datatype="FP32", shape=[1]).contents.fp32_contents.append(0.25)
+        top.inputs.add(name="y", datatype="FP32", shape=[1]).contents.fp32_contents.append(0.0)
+        top.outputs.add(name="predictions").parameters["classification"].int64_param = 2
+        top_output = stub.ModelInfer(top, timeout=30).outputs[0]
+        check((top_output.datatype, list(top_output.shape), list(top_output.contents.bytes_contents))
+              == ("BYTES", [1, 2], [b"0.25:0:setosa", b"0.125:2:virginica"]),
+              "the classification parameter answers the top classes as value:index:label")
+
         stats = stub.ModelStatistics(pb.ModelStatisticsRequest(name="iris", version="1"), timeout=30).model_stats
         check([(s.name, s.version) for s in stats] == [("iris", "1")], "ModelStatistics reports the version asked for")
         timing = stats[0].inference_stats

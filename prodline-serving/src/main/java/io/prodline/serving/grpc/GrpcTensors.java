@@ -1,6 +1,7 @@
 package io.prodline.serving.grpc;
 
 import com.google.protobuf.ByteString;
+import io.prodline.serving.grpc.v2.InferParameter;
 import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
@@ -58,7 +59,10 @@ final class GrpcTensors {
     }
     List<RequestedOutput> outputs = new ArrayList<>(request.getOutputsCount());
     for (ModelInferRequest.InferRequestedOutputTensor output : request.getOutputsList()) {
-      outputs.add(new RequestedOutput(output.getName(), raw));
+      InferParameter classification = output.getParametersMap().get(RequestedOutput.CLASSIFICATION);
+      outputs.add(new RequestedOutput(output.getName(), raw, classification == null ? 0
+          : RequestedOutput.classCount(classification.hasInt64Param() ? classification.getInt64Param() : null,
+              output.getName())));
     }
     return new InferenceRequest(request.getId(), inputs, outputs, raw);
   }
@@ -150,10 +154,15 @@ final class GrpcTensors {
         tensor.addShape(dim);
       }
       if (output.binary()) {
-        response.addRawOutputContents(ByteString.copyFrom(RawTensors.encode(output.data())));
+        response.addRawOutputContents(ByteString.copyFrom(output.raw()));
+      } else if (output.texts() != null) {
+        InferTensorContents.Builder contents = tensor.getContentsBuilder();
+        for (String text : output.texts()) {
+          contents.addBytesContents(ByteString.copyFromUtf8(text));
+        }
       } else {
         InferTensorContents.Builder contents = tensor.getContentsBuilder();
-        for (float v : output.data()) {
+        for (float v : output.values()) {
           contents.addFp32Contents(v);
         }
       }

@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
+import io.prodline.serving.grpc.v2.InferParameter;
 import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
@@ -22,6 +23,9 @@ import io.prodline.serving.testing.TestRepository;
 import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,7 +60,7 @@ class GrpcInferenceServiceTest {
     assertThat(stub.serverLive(ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
     assertThat(stub.serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();
     assertThat(stub.serverMetadata(ServerMetadataRequest.getDefaultInstance()).getExtensionsList())
-        .containsExactly("binary_tensor_data", "statistics");
+        .containsExactly("binary_tensor_data", "classification", "statistics");
     assertThat(stub.modelReady(ModelReadyRequest.newBuilder().setName("houses").build()).getReady()).isTrue();
     assertThat(stub.modelReady(ModelReadyRequest.newBuilder().setName("houses").setVersion("3").build())
         .getReady()).isFalse();
@@ -119,6 +123,47 @@ class GrpcInferenceServiceTest {
     float[] values = new float[raw.remaining() / 4];
     raw.asFloatBuffer().get(values);
     assertThat(values).containsExactly(0.25f, 0f, 0.125f, 1f, 1f, 1f);
+  }
+
+  @Test
+  void answersTopClassesWhenAnOutputAsksForClassification() {
+    InferParameter two = InferParameter.newBuilder().setInt64Param(2).build();
+    ModelInferRequest typed = ModelInferRequest.newBuilder().setModelName("iris")
+        .addInputs(tensor("x", "FP32", 2).setContents(InferTensorContents.newBuilder().addFp32Contents(0.25f)
+            .addFp32Contents(1f)))
+        .addInputs(tensor("y", "FP32", 2).setContents(InferTensorContents.newBuilder().addFp32Contents(0f)
+            .addFp32Contents(1f)))
+        .addOutputs(ModelInferRequest.InferRequestedOutputTensor.newBuilder().setName("predictions")
+            .putParameters("classification", two))
+        .build();
+    ModelInferResponse.InferOutputTensor output = stub.modelInfer(typed).getOutputs(0);
+    assertThat(output.getDatatype()).isEqualTo("BYTES");
+    assertThat(output.getShapeList()).containsExactly(2L, 2L);
+    assertThat(output.getContents().getBytesContentsList()).extracting(ByteString::toStringUtf8)
+        .containsExactly("0.25:0:setosa", "0.125:2:virginica", "1.0:0:setosa", "1.0:1:versicolor");
+
+    // Raw in, raw out: the BYTES layout, a 4-byte length before each element.
+    ByteBuffer x = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.25f).putFloat(1f);
+    ByteBuffer y = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0f).putFloat(1f);
+    ModelInferResponse raw = stub.modelInfer(ModelInferRequest.newBuilder().setModelName("iris")
+        .addInputs(tensor("x", "FP32", 2)).addInputs(tensor("y", "FP32", 2))
+        .addRawInputContents(ByteString.copyFrom(x.array())).addRawInputContents(ByteString.copyFrom(y.array()))
+        .addOutputs(ModelInferRequest.InferRequestedOutputTensor.newBuilder().setName("predictions")
+            .putParameters("classification", InferParameter.newBuilder().setInt64Param(1).build()))
+        .build());
+    assertThat(raw.getOutputs(0).getShapeList()).containsExactly(2L, 1L);
+    ByteBuffer texts = raw.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    List<String> top = new ArrayList<>();
+    while (texts.hasRemaining()) {
+      byte[] text = new byte[texts.getInt()];
+      texts.get(text);
+      top.add(new String(text, StandardCharsets.UTF_8));
+    }
+    assertThat(top).containsExactly("0.25:0:setosa", "1.0:0:setosa");
+
+    assertStatus(() -> stub.modelInfer(typed.toBuilder().setOutputs(0, typed.getOutputs(0).toBuilder()
+        .putParameters("classification", InferParameter.newBuilder().setStringParam("2").build())).build()),
+        Status.Code.INVALID_ARGUMENT, "parameter classification of output 'predictions' must be a positive integer");
   }
 
   @Test

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,7 +29,8 @@ import java.util.Set;
  * fields are errors, since they are usually misspellings; unknown {@code parameters} are ignored, since
  * parameters are how protocol extensions talk.
  * Output parameters: {@code binary_data} per output, or {@code binary_data_output} for the whole request, asks
- * for outputs as binary data.
+ * for outputs as binary data; {@code classification}, a positive integer, for an output's top classes (Triton's
+ * classification extension).
  *
  * <p>The JSON is read token by token (Jackson's streaming parser, no tree), and each tensor's {@code data} goes
  * straight into its primitive array ({@link JsonTensorData}). The fields of an object may come in any order: when
@@ -278,17 +281,18 @@ public final class InferRequestDecoder {
           throw new BadRequestException("an output must be a JSON object");
         }
         Scalar name = null;
-        Scalar binaryData = null;
+        Map<String, Scalar> parameters = Map.of();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           JsonToken field = parser.nextToken();
           switch (key) {
             case "name" -> name = scalar(field);
-            case "parameters" -> binaryData = parameter(field, "binary_data");
+            case "parameters" -> parameters = parameters(field, "binary_data", RequestedOutput.CLASSIFICATION);
             default -> throw unknownField(key, OUTPUT_FIELDS, "an output");
           }
         }
-        outputs.add(new OutputFields(requiredText(name, "name", "an output"), binaryData));
+        outputs.add(new OutputFields(requiredText(name, "name", "an output"), parameters.get("binary_data"),
+            parameters.get(RequestedOutput.CLASSIFICATION)));
       }
       return outputs;
     }
@@ -298,16 +302,22 @@ public final class InferRequestDecoder {
      * Parameters that are not an object are ignored, as are the others.
      */
     private Scalar parameter(JsonToken value, String wanted) throws IOException {
-      Scalar found = null;
+      return parameters(value, wanted).get(wanted);
+    }
+
+    /** The values of the parameters {@code wanted} that the parameters object at {@code value} has, by name. */
+    private Map<String, Scalar> parameters(JsonToken value, String... wanted) throws IOException {
+      Map<String, Scalar> found = new HashMap<>(2);
       if (value != JsonToken.START_OBJECT) {
         parser.skipChildren();
-        return null;
+        return found;
       }
+      List<String> names = List.of(wanted);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         JsonToken parameter = parser.nextToken();
-        if (key.equals(wanted)) {
-          found = scalar(parameter);
+        if (names.contains(key)) {
+          found.put(key, scalar(parameter));
         } else {
           parser.skipChildren();
         }
@@ -370,11 +380,13 @@ public final class InferRequestDecoder {
    */
   private record Shape(long[] dims, String invalid) {}
 
-  /** An output as asked: its name, and its binary_data parameter when given. */
-  private record OutputFields(String name, Scalar binaryData) {
+  /** An output as asked: its name, and its binary_data and classification parameters when given. */
+  private record OutputFields(String name, Scalar binaryData, Scalar classification) {
     RequestedOutput requested(boolean binaryDefault) {
       return new RequestedOutput(name,
-          binaryData != null ? bool(binaryData, "binary_data", "output '" + name + "'") : binaryDefault);
+          binaryData != null ? bool(binaryData, "binary_data", "output '" + name + "'") : binaryDefault,
+          classification == null ? 0 : RequestedOutput.classCount(
+              classification.token() == JsonToken.VALUE_NUMBER_INT ? classification.number() : null, name));
     }
   }
 

@@ -5,6 +5,8 @@ import io.prodline.serving.protocol.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes the REST answer of the Open Inference Protocol,
@@ -28,7 +30,7 @@ public final class InferResponseEncoder {
 
   public static Encoded encode(InferenceResult result) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    boolean anyBinary = false;
+    List<byte[]> binaries = new ArrayList<>(0);
     try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("model_name", result.modelName());
@@ -44,13 +46,17 @@ public final class InferResponseEncoder {
         g.writeFieldName("shape");
         g.writeArray(output.shape(), 0, output.shape().length);
         if (output.binary()) {
-          anyBinary = true;
+          byte[] raw = output.raw();
+          binaries.add(raw);
           g.writeObjectFieldStart("parameters");
-          g.writeNumberField("binary_data_size", output.data().length * Float.BYTES);
+          g.writeNumberField("binary_data_size", raw.length);
           g.writeEndObject();
+        } else if (output.texts() != null) {
+          g.writeFieldName("data");
+          g.writeArray(output.texts(), 0, output.texts().length);
         } else {
           g.writeArrayFieldStart("data");
-          for (float v : output.data()) {
+          for (float v : output.values()) {
             g.writeNumber(v);
           }
           g.writeEndArray();
@@ -62,15 +68,11 @@ public final class InferResponseEncoder {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the inference answer", e);
     }
-    if (!anyBinary) {
+    if (binaries.isEmpty()) {
       return new Encoded(out.toByteArray(), -1);
     }
     int jsonLength = out.size();
-    for (OutputTensor output : result.outputs()) {
-      if (output.binary()) {
-        out.writeBytes(RawTensors.encode(output.data()));
-      }
-    }
+    binaries.forEach(out::writeBytes);
     return new Encoded(out.toByteArray(), jsonLength);
   }
 }

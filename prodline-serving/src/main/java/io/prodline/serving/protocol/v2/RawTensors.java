@@ -4,6 +4,7 @@ import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Utf8Text;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,6 +114,21 @@ public final class RawTensors {
       return sign == 0 ? magnitude : -magnitude;
     }
     return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
+  }
+
+  /** The raw layout of BYTES elements, for binary outputs: each a 4-byte little-endian length, then its UTF-8. */
+  public static byte[] encode(String[] values) {
+    byte[][] utf8 = new byte[values.length][];
+    int size = 0;
+    for (int i = 0; i < values.length; i++) {
+      utf8[i] = values[i].getBytes(StandardCharsets.UTF_8);
+      size += Integer.BYTES + utf8[i].length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    for (byte[] element : utf8) {
+      out.putInt(element.length).put(element);
+    }
+    return out.array();
   }
 
   /** The raw layout of FP32 elements, for binary outputs. */

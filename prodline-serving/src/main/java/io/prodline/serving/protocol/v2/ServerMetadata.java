@@ -16,6 +16,8 @@ public record ServerMetadata(String name, String version, List<String> extension
   public static final String BINARY_TENSOR_DATA = "binary_tensor_data";
   /** Triton's statistics extension, on REST and gRPC. */
   public static final String STATISTICS = "statistics";
+  /** Triton's classification extension (an output's top classes as text), on REST and gRPC. */
+  public static final String CLASSIFICATION = "classification";
 
   /** This metadata with one more extension, for a transport that supports it. */
   public ServerMetadata with(String extension) {
@@ -26,6 +28,6 @@ public record ServerMetadata(String name, String version, List<String> extension
 
   static ServerMetadata current() {
     String version = ModelServer.class.getPackage().getImplementationVersion();
-    return new ServerMetadata("prodline", version == null ? "development" : version, List.of(BINARY_TENSOR_DATA, STATISTICS));
+    return new ServerMetadata("prodline", version == null ? "development" : version, List.of(BINARY_TENSOR_DATA, CLASSIFICATION, STATISTICS));
   }
 }

@@ -199,10 +199,12 @@ public final class V2Inference {
     long[] shape = predictions.shape();
     List<OutputTensor> outputs = new ArrayList<>();
     if (request.outputs().isEmpty()) {
-      outputs.add(new OutputTensor(OUTPUT, DataType.FP32, shape, predictions.values(), request.binaryOutputs()));
+      outputs.add(OutputTensor.fp32(OUTPUT, shape, predictions.values(), request.binaryOutputs()));
     }
     for (RequestedOutput asked : request.outputs()) {
-      outputs.add(new OutputTensor(asked.name(), DataType.FP32, shape, predictions.values(), asked.binary()));
+      outputs.add(asked.classification() > 0
+          ? Classification.of(asked.name(), predictions, asked.classification(), asked.binary())
+          : OutputTensor.fp32(asked.name(), shape, predictions.values(), asked.binary()));
     }
     return new InferenceResult(version.model(), Long.toString(version.version()), request.id(), outputs);
   }

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,7 +79,7 @@ class OpenInferenceRestTest {
     assertThat(metadata.get("name").asText()).isEqualTo("prodline");
     assertThat(metadata.get("version").asText()).isNotEmpty();
     assertThat(metadata.get("extensions").toString())
-        .isEqualTo("[\"binary_tensor_data\",\"statistics\",\"model_configuration\"]");
+        .isEqualTo("[\"binary_tensor_data\",\"classification\",\"statistics\",\"model_configuration\"]");
 
     assertThat(http().get("/v2/health/live").body()).isEqualTo("{\"live\":true}");
     Answer ready = http().get("/v2/health/ready");
@@ -160,6 +161,33 @@ class OpenInferenceRestTest {
         + "\"datatype\": \"BOOL\", \"data\": [true]}, {\"name\": \"score\", \"shape\": [1], \"datatype\": \"FP16\", "
         + "\"data\": [0.5]}]}");
     assertThat(churn.json().get("outputs").get(0).get("data").toString()).isEqualTo("[0.625]");
+  }
+
+  @Test
+  void answersTopClassesAsTritonsClassificationExtension() {
+    // iris answers [0.25, 0, 0.125] and [1, 1, 1]: equal values keep their column order.
+    String inputs = "\"inputs\": [{\"name\": \"x\", \"shape\": [2], \"datatype\": \"FP64\", \"data\": [0.25, 1]}, "
+        + "{\"name\": \"y\", \"shape\": [2], \"datatype\": \"UINT8\", \"data\": [0, 1]}]";
+    Answer iris = http().post("/v2/models/iris/infer", "{" + inputs + ", \"outputs\": [{\"name\": \"predictions\", "
+        + "\"parameters\": {\"classification\": 2}}]}");
+    assertThat(iris.status()).as(iris.body()).isEqualTo(200);
+    assertThat(iris.json().get("outputs").get(0).toString()).isEqualTo("{\"name\":\"predictions\",\"datatype\":"
+        + "\"BYTES\",\"shape\":[2,2],\"data\":[\"0.25:0:setosa\",\"0.125:2:virginica\",\"1.0:0:setosa\","
+        + "\"1.0:1:versicolor\"]}");
+
+    // A binary model's one value is the probability of its positive class, which labels it.
+    Answer churn = http().post("/v2/models/churn/infer", "{\"inputs\": [{\"name\": \"active\", \"shape\": [1], "
+        + "\"datatype\": \"BOOL\", \"data\": [true]}, {\"name\": \"score\", \"shape\": [1], \"datatype\": "
+        + "\"FP32\", \"data\": [0.5]}], \"outputs\": [{\"name\": \"predictions\", \"parameters\": "
+        + "{\"classification\": 5}}]}");
+    assertThat(churn.json().get("outputs").get(0).get("shape").toString()).isEqualTo("[1,1]");
+    assertThat(churn.json().get("outputs").get(0).get("data").toString()).isEqualTo("[\"0.625:0:leave\"]");
+
+    for (String count : List.of("0", "-1", "\"2\"", "1.5")) {
+      assertBadRequest("{" + inputs + ", \"outputs\": [{\"name\": \"predictions\", \"parameters\": "
+          + "{\"classification\": " + count + "}}]}", "parameter classification of output 'predictions' must be a "
+          + "positive integer, the number of top classes to answer per row", "/v2/models/iris/infer");
+    }
   }
 
   @Test
