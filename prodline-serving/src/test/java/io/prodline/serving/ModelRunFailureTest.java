@@ -9,7 +9,6 @@ import io.grpc.StatusRuntimeException;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ModelRunException;
 import io.prodline.core.frame.ColumnType;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
@@ -53,7 +52,7 @@ class ModelRunFailureTest {
         .addInputs(InferInputTensor.newBuilder().setName("x").setDatatype("FP64").addShape(1)
             .setContents(InferTensorContents.newBuilder().addFp64Contents(1)))
         .build();
-    assertThatThrownBy(() -> GRPCInferenceServiceGrpc.newBlockingStub(served.channel()).modelInfer(request))
+    assertThatThrownBy(() -> served.v2().modelInfer(request))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL);
           assertThat(e.getStatus().getDescription()).isEqualTo(

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
@@ -40,12 +38,10 @@ class NanPolicyEndToEndTest {
     Files.writeString(root.resolve("models.yaml"), "models:\n  strict: {allow_nan: false}\n");
   });
   static HttpTestClient http;
-  static GRPCInferenceServiceBlockingStub stub;
 
   @BeforeAll
   static void connect() {
     http = served.http();
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
   }
 
   @Test
@@ -86,12 +82,12 @@ class NanPolicyEndToEndTest {
 
   @Test
   void grpcPassesNaNToTheModelThatTakesItAndRefusesItForTheOther() {
-    ModelInferResponse answer = stub.modelInfer(request("stumps"));
+    ModelInferResponse answer = served.v2().modelInfer(request("stumps"));
     ByteBuffer out = answer.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     assertThat(new float[] {out.getFloat(), out.getFloat()}).containsExactly(0.25f, 1.25f);
     assertThat(out.remaining()).isZero();
-    assertThatThrownBy(() -> stub.modelInfer(request("strict"))).isInstanceOfSatisfying(StatusRuntimeException.class,
-        e -> {
+    assertThatThrownBy(() -> served.v2().modelInfer(request("strict")))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
           assertThat(e.getStatus().getDescription()).isEqualTo("input 'input__0' element 0 is NaN, which this "
               + "server does not accept; send a finite number");

@@ -19,8 +19,6 @@ import io.prodline.serving.grpc.tfserving.proto.SignatureDef;
 import io.prodline.serving.grpc.tfserving.proto.SignatureDefMap;
 import io.prodline.serving.grpc.tfserving.proto.TensorProto;
 import io.prodline.serving.grpc.tfserving.proto.TensorShapeProto;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
@@ -64,7 +62,6 @@ class OnnxGraphTensorsTest {
   static final TestServer served = new TestServer().withGrpc().withModels(root ->
       Files.copy(FIXTURES.resolve("mlp.onnx"), Files.createDirectories(root.resolve("mlp/1")).resolve("model.onnx")));
   static HttpTestClient http;
-  static GRPCInferenceServiceBlockingStub stub;
   /** Two rows of the fixture's inputs, as FP32. */
   static float[][] rows;
 
@@ -78,7 +75,6 @@ class OnnxGraphTensorsTest {
       }
     }
     http = served.http();
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
   }
 
 
@@ -113,7 +109,8 @@ class OnnxGraphTensorsTest {
         + "\"inputs\":[{\"name\":\"features\",\"datatype\":\"FP32\",\"shape\":[-1,30]}],"
         + "\"outputs\":[{\"name\":\"score\",\"datatype\":\"FP32\",\"shape\":[-1,1]}]}");
 
-    ModelMetadataResponse metadata = stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("mlp").build());
+    ModelMetadataResponse metadata =
+        served.v2().modelMetadata(ModelMetadataRequest.newBuilder().setName("mlp").build());
     assertThat(metadata.getInputsCount()).isEqualTo(1);
     assertThat(metadata.getInputs(0).getName()).isEqualTo("features");
     assertThat(metadata.getInputs(0).getDatatype()).isEqualTo("FP32");
@@ -187,13 +184,13 @@ class OnnxGraphTensorsTest {
         raw.putFloat(v);
       }
     }
-    ModelInferResponse typed = stub.modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
+    ModelInferResponse typed = served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
         .addInputs(features(2, WIDTH).setContents(contents))
         .addOutputs(ModelInferRequest.InferRequestedOutputTensor.newBuilder().setName("score")).build());
     assertThat(typed.getOutputs(0).getName()).isEqualTo("score");
     assertThat(typed.getOutputs(0).getContents().getFp32ContentsList()).containsExactly(box(expected));
 
-    ModelInferResponse rawAnswer = stub.modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
+    ModelInferResponse rawAnswer = served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
         .addInputs(features(2, WIDTH)).addRawInputContents(ByteString.copyFrom(raw.array())).build());
     assertThat(rawAnswer.getOutputs(0).getName()).isEqualTo("predictions");
     ByteBuffer answer = rawAnswer.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -201,7 +198,7 @@ class OnnxGraphTensorsTest {
     answer.asFloatBuffer().get(values);
     assertThat(values).containsExactly(expected);
 
-    assertThatThrownBy(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
+    assertThatThrownBy(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
         .addInputs(features(1, 60)).addRawInputContents(ByteString.copyFrom(raw.array())).build()))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);

@@ -3,8 +3,6 @@ package io.prodline.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
@@ -31,12 +29,10 @@ class XGBoostMatrixTensorTest {
   static final TestServer served = new TestServer().withGrpc()
       .withModels(root -> TestRepository.xgboostStumps(root, "stumps"));
   static HttpTestClient http;
-  static GRPCInferenceServiceBlockingStub stub;
 
   @BeforeAll
   static void connect() {
     http = served.http();
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
   }
 
   @Test
@@ -45,7 +41,8 @@ class XGBoostMatrixTensorTest {
     assertThat(answer.body()).isEqualTo("{\"name\":\"stumps\",\"versions\":[\"1\"],\"platform\":\"prodline_xgboost\","
         + "\"inputs\":[{\"name\":\"input__0\",\"datatype\":\"FP32\",\"shape\":[-1,2]}],"
         + "\"outputs\":[{\"name\":\"output__0\",\"datatype\":\"FP32\",\"shape\":[-1]}]}");
-    ModelMetadataResponse metadata = stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("stumps").build());
+    ModelMetadataResponse metadata =
+        served.v2().modelMetadata(ModelMetadataRequest.newBuilder().setName("stumps").build());
     assertThat(metadata.getInputsList()).singleElement().satisfies(input -> {
       assertThat(input.getName()).isEqualTo("input__0");
       assertThat(input.getShapeList()).containsExactly(-1L, 2L);
@@ -75,7 +72,7 @@ class XGBoostMatrixTensorTest {
   void grpcTakesTheMatrixAsOneRawTensor() {
     ByteBuffer raw = ByteBuffer.allocate(4 * 4).order(ByteOrder.LITTLE_ENDIAN)
         .putFloat(0).putFloat(1).putFloat(0.5f).putFloat(2);
-    ModelInferResponse answer = stub.modelInfer(ModelInferRequest.newBuilder().setModelName("stumps")
+    ModelInferResponse answer = served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("stumps")
         .addInputs(InferInputTensor.newBuilder().setName("input__0").setDatatype("FP32").addShape(2).addShape(2))
         .addRawInputContents(ByteString.copyFrom(raw.array())).build());
     ByteBuffer out = answer.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.InferParameter;
 import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
@@ -26,7 +24,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,12 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GrpcInferenceServiceTest {
   @RegisterExtension
   static final TestServer served = new TestServer().withGrpc();
-  static GRPCInferenceServiceBlockingStub stub;
 
-  @BeforeAll
-  static void connect() {
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
-  }
 
 
   private static InferInputTensor.Builder tensor(String name, String datatype, long... shape) {
@@ -57,15 +49,16 @@ class GrpcInferenceServiceTest {
 
   @Test
   void answersHealthAndMetadata() {
-    assertThat(stub.serverLive(ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
-    assertThat(stub.serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();
-    assertThat(stub.serverMetadata(ServerMetadataRequest.getDefaultInstance()).getExtensionsList())
+    assertThat(served.v2().serverLive(ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
+    assertThat(served.v2().serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();
+    assertThat(served.v2().serverMetadata(ServerMetadataRequest.getDefaultInstance()).getExtensionsList())
         .containsExactly("binary_tensor_data", "classification", "statistics");
-    assertThat(stub.modelReady(ModelReadyRequest.newBuilder().setName("houses").build()).getReady()).isTrue();
-    assertThat(stub.modelReady(ModelReadyRequest.newBuilder().setName("houses").setVersion("3").build())
+    assertThat(served.v2().modelReady(ModelReadyRequest.newBuilder().setName("houses").build()).getReady()).isTrue();
+    assertThat(served.v2().modelReady(ModelReadyRequest.newBuilder().setName("houses").setVersion("3").build())
         .getReady()).isFalse();
 
-    ModelMetadataResponse metadata = stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("iris").build());
+    ModelMetadataResponse metadata =
+        served.v2().modelMetadata(ModelMetadataRequest.newBuilder().setName("iris").build());
     assertThat(metadata.getVersionsList()).containsExactly("1");
     assertThat(metadata.getInputsList()).extracting(ModelMetadataResponse.TensorMetadata::getName)
         .containsExactly("x", "y");
@@ -82,7 +75,7 @@ class GrpcInferenceServiceTest {
         .addInputs(tensor("city", "BYTES", 2).setContents(InferTensorContents.newBuilder()
             .addBytesContents(ByteString.copyFromUtf8("b")).addBytesContents(ByteString.copyFromUtf8("a"))))
         .build();
-    ModelInferResponse response = stub.modelInfer(request);
+    ModelInferResponse response = served.v2().modelInfer(request);
     assertThat(response.getModelName()).isEqualTo("houses");
     assertThat(response.getModelVersion()).isEqualTo("2");
     assertThat(response.getId()).isEqualTo("g-1");
@@ -102,7 +95,7 @@ class GrpcInferenceServiceTest {
         .addInputs(tensor("city", "BYTES").setContents(InferTensorContents.newBuilder()
             .addBytesContents(ByteString.copyFromUtf8("b"))))
         .build();
-    ModelInferResponse response = stub.modelInfer(request);
+    ModelInferResponse response = served.v2().modelInfer(request);
     assertThat(response.getOutputs(0).getShapeList()).containsExactly(1L);
     assertThat(response.getOutputs(0).getContents().getFp32ContentsList()).containsExactly(263f);
   }
@@ -116,7 +109,7 @@ class GrpcInferenceServiceTest {
         .addInputs(tensor("x", "FP16", 2)).addInputs(tensor("y", "UINT8", 2, 1))
         .addRawInputContents(ByteString.copyFrom(x.array())).addRawInputContents(ByteString.copyFrom(y.array()))
         .build();
-    ModelInferResponse response = stub.modelInfer(request);
+    ModelInferResponse response = served.v2().modelInfer(request);
     assertThat(response.getOutputs(0).getShapeList()).containsExactly(2L, 3L);
     assertThat(response.getOutputs(0).hasContents()).isFalse();
     ByteBuffer raw = response.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -136,7 +129,7 @@ class GrpcInferenceServiceTest {
         .addOutputs(ModelInferRequest.InferRequestedOutputTensor.newBuilder().setName("predictions")
             .putParameters("classification", two))
         .build();
-    ModelInferResponse.InferOutputTensor output = stub.modelInfer(typed).getOutputs(0);
+    ModelInferResponse.InferOutputTensor output = served.v2().modelInfer(typed).getOutputs(0);
     assertThat(output.getDatatype()).isEqualTo("BYTES");
     assertThat(output.getShapeList()).containsExactly(2L, 2L);
     assertThat(output.getContents().getBytesContentsList()).extracting(ByteString::toStringUtf8)
@@ -145,7 +138,7 @@ class GrpcInferenceServiceTest {
     // Raw in, raw out: the BYTES layout, a 4-byte length before each element.
     ByteBuffer x = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.25f).putFloat(1f);
     ByteBuffer y = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0f).putFloat(1f);
-    ModelInferResponse raw = stub.modelInfer(ModelInferRequest.newBuilder().setModelName("iris")
+    ModelInferResponse raw = served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("iris")
         .addInputs(tensor("x", "FP32", 2)).addInputs(tensor("y", "FP32", 2))
         .addRawInputContents(ByteString.copyFrom(x.array())).addRawInputContents(ByteString.copyFrom(y.array()))
         .addOutputs(ModelInferRequest.InferRequestedOutputTensor.newBuilder().setName("predictions")
@@ -161,30 +154,30 @@ class GrpcInferenceServiceTest {
     }
     assertThat(top).containsExactly("0.25:0:setosa", "1.0:0:setosa");
 
-    assertStatus(() -> stub.modelInfer(typed.toBuilder().setOutputs(0, typed.getOutputs(0).toBuilder()
+    assertStatus(() -> served.v2().modelInfer(typed.toBuilder().setOutputs(0, typed.getOutputs(0).toBuilder()
         .putParameters("classification", InferParameter.newBuilder().setStringParam("2").build())).build()),
         Status.Code.INVALID_ARGUMENT, "parameter classification of output 'predictions' must be a positive integer");
   }
 
   @Test
   void mapsFailuresToStatusCodes() {
-    assertStatus(() -> stub.modelMetadata(ModelMetadataRequest.newBuilder().setName("nope").build()),
+    assertStatus(() -> served.v2().modelMetadata(ModelMetadataRequest.newBuilder().setName("nope").build()),
         Status.Code.NOT_FOUND, "model 'nope' not found");
-    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("houses").setModelVersion("9")
+    assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("houses").setModelVersion("9")
         .build()), Status.Code.NOT_FOUND, "has no version 9");
-    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
+    assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
         .addInputs(tensor("x", "FP32", 2).setContents(InferTensorContents.newBuilder().addFp32Contents(1f)))
         .build()), Status.Code.INVALID_ARGUMENT, "input 'x' has 1 elements in contents.fp32_contents");
-    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
+    assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
         .addInputs(tensor("x", "FP16", 1)).build()), Status.Code.INVALID_ARGUMENT, "send it in raw_input_contents");
-    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("houses")
+    assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("houses")
         .addInputs(tensor("age", "FP64", 1).setContents(InferTensorContents.newBuilder().addFp64Contents(1)))
         .addInputs(tensor("rooms", "INT64", 1).setContents(InferTensorContents.newBuilder().addInt64Contents(1)))
         .addInputs(tensor("city", "BYTES", 1).setContents(InferTensorContents.newBuilder()
             .addBytesContents(ByteString.copyFrom(new byte[] {'b', (byte) 0xC0, (byte) 0xAF}))))
         .build()), Status.Code.INVALID_ARGUMENT, "input 'city' BYTES element 0 is not UTF-8 text: byte 1 (0xC0) "
             + "starts no well-formed UTF-8 sequence; send strings as UTF-8");
-    assertStatus(() -> stub.modelInfer(ModelInferRequest.newBuilder().setModelName("exploding")
+    assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("exploding")
         .addInputs(tensor("x", "FP32", 1).setContents(InferTensorContents.newBuilder().addFp32Contents(1f)))
         .build()), Status.Code.INTERNAL, "details are in the server log");
   }

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.InferStatistics;
 import io.prodline.serving.grpc.v2.ModelStatistics;
 import io.prodline.serving.grpc.v2.ModelStatisticsRequest;
@@ -17,7 +15,6 @@ import io.prodline.serving.testing.TestRepository;
 import io.prodline.serving.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,12 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StatisticsEndpointsTest {
   @RegisterExtension
   static final TestServer served = new TestServer().withGrpc();
-  static GRPCInferenceServiceBlockingStub stub;
 
-  @BeforeAll
-  static void connect() {
-    stub = GRPCInferenceServiceGrpc.newBlockingStub(served.channel());
-  }
 
   private static JsonNode restStats(String path) {
     Answer answer = served.http().get(path);
@@ -82,7 +74,7 @@ class StatisticsEndpointsTest {
     assertThat(batches).containsExactly(new long[] {1, 2}, new long[] {3, 1});
 
     // gRPC reports the same figures.
-    ModelStatistics grpc = stub.modelStatistics(ModelStatisticsRequest.newBuilder().setName("iris").build())
+    ModelStatistics grpc = served.v2().modelStatistics(ModelStatisticsRequest.newBuilder().setName("iris").build())
         .getModelStats(0);
     assertThat(grpc.getName()).isEqualTo("iris");
     assertThat(grpc.getVersion()).isEqualTo("1");
@@ -103,14 +95,15 @@ class StatisticsEndpointsTest {
     restStats("/v2/models/stats").forEach(s -> all.add(s.get("name").asText() + "/" + s.get("version").asText()));
     // Version 3 of houses failed to load: it has no statistics.
     assertThat(all).containsExactly("churn/1", "exploding/1", "houses/1", "houses/2", "iris/1", "slow/1");
-    assertThat(stub.modelStatistics(ModelStatisticsRequest.getDefaultInstance()).getModelStatsList())
+    assertThat(served.v2().modelStatistics(ModelStatisticsRequest.getDefaultInstance()).getModelStatsList())
         .extracting(s -> s.getName() + "/" + s.getVersion()).isEqualTo(all);
 
     assertThat(restStats("/v2/models/houses/stats")).extracting(s -> s.get("version").asText())
         .containsExactly("1", "2");
     assertThat(restStats("/v2/models/houses/versions/1/stats")).extracting(s -> s.get("version").asText())
         .containsExactly("1");
-    assertThat(stub.modelStatistics(ModelStatisticsRequest.newBuilder().setName("houses").setVersion("2").build())
+    assertThat(served.v2()
+        .modelStatistics(ModelStatisticsRequest.newBuilder().setName("houses").setVersion("2").build())
         .getModelStatsList()).extracting(ModelStatistics::getVersion).containsExactly("2");
   }
 
@@ -132,10 +125,10 @@ class StatisticsEndpointsTest {
     assertThat(broken.error()).contains("version 3 of model 'houses' is not available");
     assertThat(served.http().post("/v2/models/houses/stats", "{}").status()).isEqualTo(405);
 
-    assertThatThrownBy(() -> stub.modelStatistics(ModelStatisticsRequest.newBuilder().setName("nope").build()))
+    assertThatThrownBy(() -> served.v2().modelStatistics(ModelStatisticsRequest.newBuilder().setName("nope").build()))
         .isInstanceOfSatisfying(StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
-    assertThatThrownBy(() -> stub.modelStatistics(ModelStatisticsRequest.newBuilder().setVersion("1").build()))
+    assertThatThrownBy(() -> served.v2().modelStatistics(ModelStatisticsRequest.newBuilder().setVersion("1").build()))
         .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
           assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
           assertThat(e.getStatus().getDescription()).contains("need the model's name too");

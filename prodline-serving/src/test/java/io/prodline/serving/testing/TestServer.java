@@ -12,6 +12,8 @@ import io.grpc.MethodDescriptor;
 import io.prodline.core.fs.AtomicFiles;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +103,11 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
   public HttpTestClient http() {
     return http;
+  }
+
+  /** A blocking stub of the Open Inference Protocol's gRPC service on {@link #channel()}. */
+  public GRPCInferenceServiceBlockingStub v2() {
+    return GRPCInferenceServiceGrpc.newBlockingStub(channel());
   }
 
   /**
