@@ -22,7 +22,7 @@ def open_channel(target, ca_file):
 
 
 def main(target, proto_dir, ca_file=None):
-    generate_stubs(proto_dir, ["grpc_predict_v2.proto"], "prodline-v2-stubs-")
+    generate_stubs(proto_dir, ["model_config.proto", "grpc_predict_v2.proto"], "prodline-v2-stubs-")
     pb, rpc = module("grpc_predict_v2_pb2"), module("grpc_predict_v2_pb2_grpc")
     with open_channel(target, ca_file) as channel:
         stub = rpc.GRPCInferenceServiceStub(channel)
@@ -32,6 +32,13 @@ def main(target, proto_dir, ca_file=None):
         check([(t.name, t.datatype) for t in metadata.inputs] == [("age", "FP64"), ("rooms", "INT64"),
                                                                   ("city", "BYTES")],
               "ModelMetadata lists the houses inputs with their datatypes")
+
+        config = stub.ModelConfig(pb.ModelConfigRequest(name="houses"), timeout=30).config
+        policy = config.version_policy.WhichOneof("policy_choice")
+        check((config.name, config.backend, config.max_batch_size > 0, policy) == ("houses", "prodline", True, "all"),
+              "ModelConfig gives Triton's configuration of houses")
+        check([(i.name, list(i.dims)) for i in config.input] == [("age", [1]), ("rooms", [1]), ("city", [1])],
+              "ModelConfig lists the inputs with their per-row dims")
 
         request = pb.ModelInferRequest(model_name="houses", id="py-1")
         age = request.inputs.add(name="age", datatype="FP64", shape=[2])

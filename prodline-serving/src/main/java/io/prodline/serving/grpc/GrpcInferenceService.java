@@ -3,6 +3,8 @@ package io.prodline.serving.grpc;
 import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.ModelConfigRequest;
+import io.prodline.serving.grpc.v2.ModelConfigResponse;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
 import io.prodline.serving.grpc.v2.ModelMetadataRequest;
@@ -42,7 +44,7 @@ import java.util.function.Supplier;
  * ({@code grpc-timeout}) when that comes before the server's request timeout, and as soon as the client cancels or
  * disconnects: a call nobody waits for any more is not decoded or predicted, nor kept in a batch. Triton's model
  * repository RPCs run the management API's {@link ModelControl}, behind its token ({@link RepositoryAuthorization});
- * its statistics RPC reads the versions' statistics as REST's {@code /stats} does.
+ * its statistics and model configuration RPCs answer what REST's {@code /stats} and {@code /config} do.
  */
 final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
   private final V2Inference inference;
@@ -138,6 +140,12 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
   public void modelStatistics(ModelStatisticsRequest request, StreamObserver<ModelStatisticsResponse> answer) {
     GrpcAnswers.OPEN_INFERENCE.now("ModelStatistics " + request.getName(), answer,
         () -> GrpcStatistics.response(inference.statistics(request.getName(), request.getVersion())));
+  }
+
+  @Override
+  public void modelConfig(ModelConfigRequest request, StreamObserver<ModelConfigResponse> answer) {
+    GrpcAnswers.OPEN_INFERENCE.now("ModelConfig " + request.getName(), answer,
+        () -> GrpcModelConfig.response(inference.config(request.getName(), request.getVersion())));
   }
 
   @Override

@@ -2,15 +2,20 @@ package io.prodline.serving.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.prodline.serving.grpc.v2.DataType;
 import io.prodline.serving.grpc.v2.InferParameter;
 import io.prodline.serving.grpc.v2.InferTensorContents;
+import io.prodline.serving.grpc.v2.ModelConfig;
+import io.prodline.serving.grpc.v2.ModelConfigRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
+import io.prodline.serving.grpc.v2.ModelInput;
 import io.prodline.serving.grpc.v2.ModelMetadataRequest;
 import io.prodline.serving.grpc.v2.ModelMetadataResponse;
 import io.prodline.serving.grpc.v2.ModelReadyRequest;
@@ -52,7 +57,7 @@ class GrpcInferenceServiceTest {
     assertThat(served.v2().serverLive(ServerLiveRequest.getDefaultInstance()).getLive()).isTrue();
     assertThat(served.v2().serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();
     assertThat(served.v2().serverMetadata(ServerMetadataRequest.getDefaultInstance()).getExtensionsList())
-        .containsExactly("binary_tensor_data", "classification", "statistics");
+        .containsExactly("binary_tensor_data", "classification", "model_configuration", "statistics");
     assertThat(served.v2().modelReady(ModelReadyRequest.newBuilder().setName("houses").build()).getReady()).isTrue();
     assertThat(served.v2().modelReady(ModelReadyRequest.newBuilder().setName("houses").setVersion("3").build())
         .getReady()).isFalse();
@@ -116,6 +121,35 @@ class GrpcInferenceServiceTest {
     float[] values = new float[raw.remaining() / 4];
     raw.asFloatBuffer().get(values);
     assertThat(values).containsExactly(0.25f, 0f, 0.125f, 1f, 1f, 1f);
+  }
+
+  /** The same configuration as REST's {@code /config} (see OpenInferenceRestTest), in Triton's messages. */
+  @Test
+  void describesModelsAsTritonsModelConfiguration() {
+    ModelConfig houses = served.v2().modelConfig(ModelConfigRequest.newBuilder().setName("houses").build())
+        .getConfig();
+    assertThat(houses.getName()).isEqualTo("houses");
+    assertThat(houses.getPlatform()).isEqualTo("prodline_linear-test");
+    assertThat(houses.getBackend()).isEqualTo("prodline");
+    assertThat(houses.getMaxBatchSize()).isEqualTo(10_000);
+    assertThat(houses.getVersionPolicy().hasAll()).isTrue();
+    assertThat(houses.getInputList()).extracting(ModelInput::getName, ModelInput::getDataType, ModelInput::getDimsList,
+        i -> i.getReshape().getShapeList(), ModelInput::hasReshape).containsExactly(
+            tuple("age", DataType.TYPE_FP64, List.of(1L), List.of(), true),
+            tuple("rooms", DataType.TYPE_INT64, List.of(1L), List.of(), true),
+            tuple("city", DataType.TYPE_STRING, List.of(1L), List.of(), true));
+    assertThat(houses.getOutput(0).getDataType()).isEqualTo(DataType.TYPE_FP32);
+    assertThat(houses.hasDynamicBatching()).isFalse();
+    assertThat(houses.getParametersMap()).containsOnlyKeys("allow_nan", "allow_infinity");
+    assertThat(houses.getParametersMap().get("allow_nan").getStringValue()).isEqualTo("false");
+
+    ModelConfig iris = served.v2().modelConfig(ModelConfigRequest.newBuilder().setName("iris").setVersion("1")
+        .build()).getConfig();
+    assertThat(iris.getOutput(0).getDimsList()).containsExactly(3L);
+    assertThat(iris.getOutput(0).hasReshape()).isFalse();
+    assertThat(iris.getVersionPolicy().getLatest().getNumVersions()).isEqualTo(1);
+    assertStatus(() -> served.v2().modelConfig(ModelConfigRequest.newBuilder().setName("nope").build()),
+        Status.Code.NOT_FOUND, "model 'nope' not found");
   }
 
   @Test

@@ -33,7 +33,7 @@ import java.util.TreeSet;
 public record ModelConfig(String name, String platform, String backend, int maxBatchSize,
     Map<String, Object> versionPolicy, List<Tensor> input, List<Tensor> output, DynamicBatching dynamicBatching,
     Map<String, Parameter> parameters) {
-  /** The name the server metadata lists among its extensions, on REST. */
+  /** The name the server metadata lists among its extensions. */
   public static final String EXTENSION = "model_configuration";
 
   /**

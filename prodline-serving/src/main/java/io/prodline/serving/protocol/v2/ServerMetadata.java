@@ -1,7 +1,6 @@
 package io.prodline.serving.protocol.v2;
 
 import io.prodline.serving.ModelServer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,15 +18,9 @@ public record ServerMetadata(String name, String version, List<String> extension
   /** Triton's classification extension (an output's top classes as text), on REST and gRPC. */
   public static final String CLASSIFICATION = "classification";
 
-  /** This metadata with one more extension, for a transport that supports it. */
-  public ServerMetadata with(String extension) {
-    List<String> more = new ArrayList<>(extensions);
-    more.add(extension);
-    return new ServerMetadata(name, version, more);
-  }
-
   static ServerMetadata current() {
     String version = ModelServer.class.getPackage().getImplementationVersion();
-    return new ServerMetadata("prodline", version == null ? "development" : version, List.of(BINARY_TENSOR_DATA, CLASSIFICATION, STATISTICS));
+    return new ServerMetadata("prodline", version == null ? "development" : version,
+        List.of(BINARY_TENSOR_DATA, CLASSIFICATION, ModelConfig.EXTENSION, STATISTICS));
   }
 }

@@ -29,8 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * queue 429 with {@code Retry-After}, full worker queue 503 with it too, past the request timeout 504, a model that
  * failed to run and anything else 500 with the details only in the log. Readiness answers 200 when ready and 503 when
  * not, so a Kubernetes probe can use them as they are. Beside the protocol, Triton's statistics extension
- * ({@link ModelStat}) is answered, as on gRPC, and its model configuration extension ({@link ModelConfig}), named in
- * the server metadata of this transport only.
+ * ({@link ModelStat}) and model configuration extension ({@link ModelConfig}) are answered, as on gRPC.
  */
 public final class V2RestApi {
   /** The binary tensor data extension's header: the length of the JSON part of a body. */
@@ -46,12 +45,11 @@ public final class V2RestApi {
   private record Statistics(List<ModelStat> modelStats) {}
 
   private final V2Inference inference;
-  /** The server metadata as this transport answers it: with the model configuration extension. */
   private final byte[] serverMetadata;
 
   public V2RestApi(V2Inference inference) {
     this.inference = inference;
-    this.serverMetadata = Json.write(inference.serverMetadata().with(ModelConfig.EXTENSION));
+    this.serverMetadata = Json.write(inference.serverMetadata());
   }
 
   /** Whether {@code path} (decoded, no query string) is one of this protocol's, to be answered by {@link #handle}. */

@@ -79,7 +79,7 @@ class OpenInferenceRestTest {
     assertThat(metadata.get("name").asText()).isEqualTo("prodline");
     assertThat(metadata.get("version").asText()).isNotEmpty();
     assertThat(metadata.get("extensions").toString())
-        .isEqualTo("[\"binary_tensor_data\",\"classification\",\"statistics\",\"model_configuration\"]");
+        .isEqualTo("[\"binary_tensor_data\",\"classification\",\"model_configuration\",\"statistics\"]");
 
     assertThat(http().get("/v2/health/live").body()).isEqualTo("{\"live\":true}");
     Answer ready = http().get("/v2/health/ready");
