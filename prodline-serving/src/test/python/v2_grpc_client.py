@@ -73,6 +73,13 @@ def main(target, proto_dir, ca_file=None):
               == ("BYTES", [1, 2], [b"0.25:0:setosa", b"0.125:2:virginica"]),
               "the classification parameter answers the top classes as value:index:label")
 
+        streamed = list(stub.ModelStreamInfer(iter([top, pb.ModelInferRequest(model_name="nope", id="lost")]),
+                                              timeout=30))
+        check(len(streamed) == 2, "ModelStreamInfer answers each request of the stream")
+        by_error = sorted((s.error_message != "", s.infer_response.id) for s in streamed)
+        check(by_error == [(False, ""), (True, "lost")] and any("not found" in s.error_message for s in streamed),
+              "a failed request of the stream comes back as error_message with its id, the stream goes on")
+
         stats = stub.ModelStatistics(pb.ModelStatisticsRequest(name="iris", version="1"), timeout=30).model_stats
         check([(s.name, s.version) for s in stats] == [("iris", "1")], "ModelStatistics reports the version asked for")
         timing = stats[0].inference_stats

@@ -13,6 +13,7 @@ import io.prodline.serving.grpc.v2.ModelReadyRequest;
 import io.prodline.serving.grpc.v2.ModelReadyResponse;
 import io.prodline.serving.grpc.v2.ModelStatisticsRequest;
 import io.prodline.serving.grpc.v2.ModelStatisticsResponse;
+import io.prodline.serving.grpc.v2.ModelStreamInferResponse;
 import io.prodline.serving.grpc.v2.RepositoryIndexRequest;
 import io.prodline.serving.grpc.v2.RepositoryIndexResponse;
 import io.prodline.serving.grpc.v2.RepositoryModelLoadRequest;
@@ -44,7 +45,8 @@ import java.util.function.Supplier;
  * ({@code grpc-timeout}) when that comes before the server's request timeout, and as soon as the client cancels or
  * disconnects: a call nobody waits for any more is not decoded or predicted, nor kept in a batch. Triton's model
  * repository RPCs run the management API's {@link ModelControl}, behind its token ({@link RepositoryAuthorization});
- * its statistics and model configuration RPCs answer what REST's {@code /stats} and {@code /config} do.
+ * its statistics and model configuration RPCs answer what REST's {@code /stats} and {@code /config} do, and its
+ * streaming inference runs each request of a stream as {@code ModelInfer} does ({@link InferStream}).
  */
 final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
   private final V2Inference inference;
@@ -156,6 +158,11 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
         request.getModelVersion(), inference.requestId(request.getId()), ClientContexts.timeLeft(context),
         () -> GrpcTensors.request(request));
     GrpcAnswers.OPEN_INFERENCE.whenDone(call, context, inferred, GrpcTensors::response, answer);
+  }
+
+  @Override
+  public StreamObserver<ModelInferRequest> modelStreamInfer(StreamObserver<ModelStreamInferResponse> answers) {
+    return new InferStream(inference, Context.current(), answers);
   }
 
   private static ModelMetadataResponse.TensorMetadata tensor(TensorMetadata t) {
