@@ -10,6 +10,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.predict.Predictor;
 import io.prodline.serving.batching.Batchers;
+import io.prodline.serving.dashboard.DashboardEndpoint;
 import io.prodline.serving.grpc.GrpcServer;
 import io.prodline.serving.handoff.Abandonable;
 import io.prodline.serving.health.HealthEndpoints;
@@ -144,7 +145,8 @@ public final class ModelServer implements AutoCloseable {
     Readiness readiness = this::notReadyBecause;
     V2Inference v2 = new V2Inference(runner, readiness);
     MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
-    ModelApi api = new ModelApi(runner, v2, List.of(new HealthEndpoints(readiness), metricsEndpoint));
+    ModelApi api = new ModelApi(runner, v2,
+        List.of(new HealthEndpoints(readiness), metricsEndpoint, new DashboardEndpoint()));
     // Model control (behind the management token) for the management port and the gRPC port's repository calls.
     ModelControl control = config.management().enabled()
         ? new ModelControl(repository, config.management().token()) : null;
