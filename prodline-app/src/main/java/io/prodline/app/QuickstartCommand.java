@@ -166,6 +166,8 @@ final class QuickstartCommand implements Callable<Integer> {
     out.println("  curl -s " + base + "/v1/models/" + name + "/metadata");
     out.println("  curl -s -X POST " + base + "/v1/models/" + name + ":predict -d "
         + forShell(InstancesJson.of(one, result.inputs())));
+    out.println("  curl -s " + base + "/v2/models/" + name + "/stats");
+    out.println("Live dashboard of the served model: " + base + "/dashboard");
   }
 
   /** The request as one argument fit for a shell, quoted for curl's {@code -d '...'}. */
