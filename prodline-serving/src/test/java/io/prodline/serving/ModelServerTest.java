@@ -183,7 +183,7 @@ class ModelServerTest {
     assertThat(elsewhere.status()).isEqualTo(404);
     assertThat(elsewhere.error()).startsWith("no endpoint at /v3/models/houses; this port answers TensorFlow "
         + "Serving's API: GET /v1/models/<name>").contains("the Open Inference Protocol under /v2")
-        .endsWith("; and GET /healthz, GET /readyz, GET /metrics, GET /monitoring/prometheus/metrics");
+        .endsWith("; and GET /healthz, GET /readyz, GET /metrics, GET /monitoring/prometheus/metrics, GET /dashboard");
   }
 
   @Test

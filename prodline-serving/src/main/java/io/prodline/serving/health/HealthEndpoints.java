@@ -33,8 +33,7 @@ public final class HealthEndpoints implements ExtraEndpoint {
       return Optional.empty();
     }
     if (!method.equals(HttpMethod.GET)) {
-      return Optional.of(new ApiResponse(HttpResponseStatus.METHOD_NOT_ALLOWED,
-          ErrorBody.encode("method " + method + " is not allowed on " + path + "; use GET"), HttpMethod.GET));
+      return Optional.of(ApiResponse.methodNotAllowed(method, HttpMethod.GET, path));
     }
     if (path.equals(LIVE)) {
       return Optional.of(ApiResponse.of(HttpResponseStatus.OK, ApiResponse.JSON, ALIVE));

@@ -2,7 +2,6 @@ package io.prodline.serving.metrics;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.prodline.serving.protocol.ErrorBody;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ExtraEndpoint;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +32,7 @@ public final class MetricsEndpoint implements ExtraEndpoint {
       return Optional.empty();
     }
     if (!method.equals(HttpMethod.GET)) {
-      return Optional.of(new ApiResponse(HttpResponseStatus.METHOD_NOT_ALLOWED,
-          ErrorBody.encode("method " + method + " is not allowed on " + path + "; use GET"), HttpMethod.GET));
+      return Optional.of(ApiResponse.methodNotAllowed(method, HttpMethod.GET, path));
     }
     return Optional.of(ApiResponse.of(HttpResponseStatus.OK, CONTENT_TYPE,
         metrics.scrape().getBytes(StandardCharsets.UTF_8)));

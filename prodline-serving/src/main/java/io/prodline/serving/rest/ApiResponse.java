@@ -73,7 +73,8 @@ public record ApiResponse(HttpResponseStatus status, byte[] body, HttpMethod all
     return new ApiResponse(status, ErrorBody.encode(message), null);
   }
 
-  static ApiResponse methodNotAllowed(HttpMethod used, HttpMethod allowed, String path) {
+  /** 405 for {@code used} on {@code path}, naming the method {@code allowed} there in the sentence and in Allow. */
+  public static ApiResponse methodNotAllowed(HttpMethod used, HttpMethod allowed, String path) {
     return new ApiResponse(HttpResponseStatus.METHOD_NOT_ALLOWED,
         ErrorBody.encode("method " + used + " is not allowed on " + path + "; use " + allowed), allowed);
   }

@@ -72,8 +72,7 @@ public final class V2RestApi {
       }
       V2Route route = parsed.get();
       if (!route.endpoint().method().equals(method)) {
-        return done(new ApiResponse(HttpResponseStatus.METHOD_NOT_ALLOWED, ErrorBody.encode("method " + method
-            + " is not allowed on " + path + "; use " + route.endpoint().method()), route.endpoint().method()));
+        return done(ApiResponse.methodNotAllowed(method, route.endpoint().method(), path));
       }
       return switch (route.endpoint()) {
         case SERVER_METADATA -> done(ok(serverMetadata));
