@@ -20,6 +20,11 @@ public record ModelSettings(VersionPolicy versionPolicy, Map<String, Long> label
   public static final ModelSettings DEFAULT = new ModelSettings(VersionPolicy.DEFAULT, Map.of(),
       WarmupSettings.DEFAULT, Optional.empty());
 
+  /** The default settings with {@code policy}. */
+  public static ModelSettings withVersionPolicy(VersionPolicy policy) {
+    return new ModelSettings(policy, DEFAULT.labels(), DEFAULT.warmup(), DEFAULT.allowNaN());
+  }
+
   public ModelSettings {
     Objects.requireNonNull(versionPolicy, "versionPolicy");
     labels = Map.copyOf(labels);

@@ -2,11 +2,17 @@ package io.prodline.serving.repository;
 
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.lifecycle.AspiredVersionsCallback;
+import io.prodline.serving.lifecycle.VersionPolicy;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,18 +23,24 @@ import org.slf4j.LoggerFactory;
  * {@link AspiredModels}). Calling it every few seconds is what "polling" means; calling it once is one-shot mode.
  *
  * <p>A config file that became invalid after start-up is logged and the last good one kept, so a typo made while
- * the server runs does not unload anything. One scan at a time.
+ * the server runs does not unload anything. Models the config file does not name take the version policy of their
+ * Triton {@code config.pbtxt}, when they have one ({@link TritonConfigFile}). One scan at a time.
  */
 public final class RepositorySource {
   private static final Logger LOG = LoggerFactory.getLogger(RepositorySource.class);
 
+  private final Path root;
   private final VersionDirectories directories;
   private final Path configFile;
   private final ServingOverrides overrides;
   private final AspiredVersionsCallback callback;
   private volatile RepositoryConfig config;
+  /** The config file's settings, with those of models it leaves out taken from their Triton config.pbtxt. */
+  private volatile RepositoryConfig effective;
   /** The config problem last logged, so that a lasting one is logged once; null when the config is valid. */
   private String configProblem;
+  /** Each model's config.pbtxt as last read, so a file is read again only once it changed; scan thread only. */
+  private final Map<String, TritonConfigRead> tritonConfigs = new HashMap<>();
   private volatile Map<String, NavigableMap<Long, Path>> lastSeen = Map.of();
 
   /**
@@ -37,11 +49,13 @@ public final class RepositorySource {
    * @param configFile the model config file, or {@code null} for none
    */
   public RepositorySource(Path root, Path configFile, ServingOverrides overrides, AspiredVersionsCallback callback) {
+    this.root = root;
     this.directories = new VersionDirectories(root);
     this.configFile = configFile;
     this.overrides = overrides;
     this.callback = callback;
     this.config = configFile == null ? RepositoryConfig.EMPTY : ModelConfigFile.read(configFile);
+    this.effective = config;
   }
 
   /** Lists the repository and states the goal; returns when the resulting loads and unloads are done. */
@@ -49,7 +63,34 @@ public final class RepositorySource {
     refreshConfig();
     Map<String, NavigableMap<Long, Path>> onDisk = directories.list();
     lastSeen = onDisk;
-    callback.setAspiredVersions(AspiredModels.of(onDisk, config, overrides));
+    effective = withTritonConfigs(onDisk.keySet());
+    callback.setAspiredVersions(AspiredModels.of(onDisk, effective, overrides));
+  }
+
+  /**
+   * The config file's settings, plus, for each model it does not name, the version policy of the model's Triton
+   * {@code config.pbtxt} when it has one: a Triton repository keeps its policies unless the config file says otherwise.
+   */
+  private RepositoryConfig withTritonConfigs(Set<String> models) {
+    Map<String, ModelSettings> settings = new HashMap<>(config.models());
+    tritonConfigs.keySet().retainAll(models);
+    for (String model : models) {
+      if (settings.containsKey(model)) {
+        continue;
+      }
+      Path file = root.resolve(model).resolve(TritonConfigFile.NAME);
+      TritonConfigRead read = tritonConfigs.get(model);
+      if (!Files.isRegularFile(file)) {
+        tritonConfigs.remove(model);
+        continue;
+      }
+      if (read == null || !read.isOf(file)) {
+        read = TritonConfigRead.of(model, file, read);
+        tritonConfigs.put(model, read);
+      }
+      read.policy().ifPresent(policy -> settings.put(model, ModelSettings.withVersionPolicy(policy)));
+    }
+    return new RepositoryConfig(settings);
   }
 
   private void refreshConfig() {
@@ -79,9 +120,49 @@ public final class RepositorySource {
     }
   }
 
+  /**
+   * A model's config.pbtxt as read at one modification: the version policy it gives, kept while the file is
+   * unchanged. A file that cannot be used is logged once and the policy read before it kept.
+   */
+  private record TritonConfigRead(FileTime modified, long size, Optional<VersionPolicy> policy) {
+    static TritonConfigRead of(String model, Path file, TritonConfigRead previous) {
+      FileTime modified;
+      long size;
+      try {
+        modified = Files.getLastModifiedTime(file);
+        size = Files.size(file);
+      } catch (IOException e) {
+        LOG.error("model '{}': cannot read {}: {}", model, file, e.toString());
+        return new TritonConfigRead(FileTime.fromMillis(0), -1, previous == null ? Optional.empty()
+            : previous.policy());
+      }
+      try {
+        TritonConfigFile.Settings read = TritonConfigFile.read(file);
+        LOG.info("model '{}': version policy {} from {}{}", model,
+            read.versionPolicy().map(Object::toString).orElse(VersionPolicy.DEFAULT + " (none given)"), file,
+            read.ignored().isEmpty() ? "" : "; not taken from it: " + String.join(", ", read.ignored()));
+        return new TritonConfigRead(modified, size, read.versionPolicy());
+      } catch (ProdlineException e) {
+        Optional<VersionPolicy> kept = previous == null ? Optional.empty() : previous.policy();
+        LOG.error("model '{}': {}; keeping version policy {}", model, e.getMessage(),
+            kept.map(Object::toString).orElse(VersionPolicy.DEFAULT.toString()));
+        return new TritonConfigRead(modified, size, kept);
+      }
+    }
+
+    /** Whether {@code file} is still what was read. */
+    boolean isOf(Path file) {
+      try {
+        return Files.getLastModifiedTime(file).equals(modified) && Files.size(file) == size;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+  }
+
   /** The settings now in force for {@code model}. */
   public ModelSettings settings(String model) {
-    return config.settings(model);
+    return effective.settings(model);
   }
 
   /** The models the last scan found on disk, loaded or not, sorted. */

@@ -69,7 +69,8 @@ final class VersionDirectories {
             if (Files.isDirectory(p)) {
               return true;
             }
-            if (!p.getFileName().toString().equals(ModelConfigFile.DEFAULT_NAME)) {
+            String name = p.getFileName().toString();
+            if (!name.equals(ModelConfigFile.DEFAULT_NAME) && !name.equals(TritonConfigFile.NAME)) {
               skip(p, "not a directory");
             }
             return false;

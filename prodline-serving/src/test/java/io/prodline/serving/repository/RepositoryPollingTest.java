@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.lifecycle.VersionPolicy;
 import io.prodline.serving.lifecycle.VersionSelector;
 import io.prodline.serving.testing.TestBundles;
 import java.nio.file.Files;
@@ -109,6 +110,49 @@ class RepositoryPollingTest {
       replace(config, "models:\n  m:\n    labels: {stable: -4}\n");
       Thread.sleep(POLL.toMillis() * 4);
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(2);
+    }
+  }
+
+  /** A Triton model directory as Triton's users write it, with fields prodline reads past. */
+  private static String tritonConfig(String versionPolicy) {
+    return "name: \"m\"\nplatform: \"onnxruntime_onnx\"\nmax_batch_size: 8\n" + versionPolicy + "\n"
+        + "input [ { name: \"x\" data_type: TYPE_FP32 dims: [ 1 ] } ]\n"
+        + "instance_group [ { count: 2 kind: KIND_CPU } ]\n"
+        + "dynamic_batching { max_queue_delay_microseconds: 100 preferred_batch_size: [ 4, 8 ] }\n"
+        + "optimization { execution_accelerators { cpu_execution_accelerator: [ { name: \"openvino\" } ] } }\n";
+  }
+
+  @Test
+  void aTritonConfigPbtxtGivesTheVersionPolicyUnlessTheConfigFileNamesTheModel() throws Exception {
+    write("m", 1);
+    write("m", 2);
+    write("m", 3);
+    write("n", 1);
+    write("n", 2);
+    Path pbtxt = root.resolve("m/config.pbtxt");
+    Files.writeString(pbtxt, tritonConfig("version_policy: { latest: { num_versions: 2 } }"));
+    Files.writeString(root.resolve("n/config.pbtxt"), tritonConfig("version_policy: { all: {} }"));
+    Path config = root.resolve("serving.yaml");
+    Files.writeString(config, "models:\n  n:\n    version_policy: {latest: 1}\n");
+    RepositoryOptions options = RepositoryOptions.oneShot().withPollInterval(POLL).withModelConfig(config);
+    try (ModelRepository repo = ModelRepository.open(root, options)) {
+      assertThat(versions(repo, "m")).containsExactly("3 AVAILABLE", "2 AVAILABLE");
+      assertThat(repo.snapshot().model("m").versionPolicy()).isEqualTo(new VersionPolicy.Latest(2));
+      // The config file names n: its settings win over n's config.pbtxt.
+      assertThat(versions(repo, "n")).containsExactly("2 AVAILABLE");
+
+      replace(pbtxt, tritonConfig("version_policy: { specific: { versions: [ 1, 3 ] } }"));
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> versions(repo, "m").equals(List.of("3 AVAILABLE", "2 END", "1 AVAILABLE")));
+
+      // A file that is not Triton's text format is logged; the policy read before stays.
+      replace(pbtxt, "version_policy: { latest: { num_versions: 2 }\n");
+      Thread.sleep(POLL.toMillis() * 4);
+      assertThat(repo.snapshot().model("m").versionPolicy()).isEqualTo(VersionPolicy.Specific.of(List.of(1L, 3L)));
+
+      Files.delete(pbtxt);
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> versions(repo, "m").equals(List.of("3 AVAILABLE", "2 END", "1 END")));
     }
   }
 

@@ -1,0 +1,79 @@
+package io.prodline.serving.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.lifecycle.VersionPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading a Triton {@code config.pbtxt}: its version policy, what is read past, and the errors. */
+class TritonConfigFileTest {
+  @TempDir
+  Path dir;
+
+  private TritonConfigFile.Settings read(String text) throws Exception {
+    Path file = dir.resolve("config.pbtxt");
+    Files.writeString(file, text);
+    return TritonConfigFile.read(file);
+  }
+
+  @Test
+  void takesEachKindOfVersionPolicy() throws Exception {
+    assertThat(read("version_policy: { latest: { num_versions: 3 } }").versionPolicy())
+        .contains(new VersionPolicy.Latest(3));
+    assertThat(read("version_policy: { latest: {} }").versionPolicy()).contains(new VersionPolicy.Latest(1));
+    assertThat(read("version_policy { all { } }").versionPolicy()).contains(new VersionPolicy.All());
+    assertThat(read("version_policy: { specific: { versions: [4, 2] } }").versionPolicy())
+        .contains(VersionPolicy.Specific.of(List.of(2L, 4L)));
+    assertThat(read("name: \"m\"").versionPolicy()).isEmpty();
+  }
+
+  /** A config as Triton's documentation writes one, with fields prodline does not know. */
+  @Test
+  void readsPastWhatItDoesNotTakeAndSaysWhat() throws Exception {
+    TritonConfigFile.Settings settings = read("""
+        name: "mlp"
+        backend: "onnxruntime"
+        max_batch_size: 64
+        input [
+          { name: "features", data_type: TYPE_FP32, format: FORMAT_NONE, dims: [ 30 ] }
+        ]
+        output [ { name: "score", data_type: TYPE_FP32, dims: [ 1 ] } ]
+        instance_group [ { count: 2, kind: KIND_CPU } ]
+        dynamic_batching { preferred_batch_size: [ 8, 16 ], max_queue_delay_microseconds: 100 }
+        model_warmup [ { name: "w", batch_size: 1, inputs { key: "features" value: { data_type: TYPE_FP32,
+          dims: [ 30 ], zero_data: true } } } ]
+        parameters { key: "intra_op_thread_count" value: { string_value: "1" } }
+        """);
+    assertThat(settings.versionPolicy()).isEqualTo(Optional.empty());
+    assertThat(settings.ignored()).containsExactly("max_batch_size (the server's --max-rows applies)",
+        "dynamic_batching (the server's --batch-max-delay-ms applies)", "input and output (read from the model file)");
+  }
+
+  @Test
+  void blanksOnlyTheSeparatorsBetweenFields() {
+    assertThat(TritonConfigFile.withoutFieldSeparators(
+        "a: 1, b { c: [1, 2], d: \"x, y\\\", z\"; e: 'p,q' } # f, g\nh: < i: 3, j: 4 >;"))
+        .isEqualTo("a: 1  b { c: [1, 2]  d: \"x, y\\\", z\"  e: 'p,q' } # f, g\nh: < i: 3  j: 4 > ");
+  }
+
+  @Test
+  void aFileThatIsNotTritonsTextFormatNamesTheFileAndThePlace() throws Exception {
+    assertThatThrownBy(() -> read("version_policy: { latest: { num_versions: 2 }\n"))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessageContaining("cannot read Triton model configuration " + dir.resolve("config.pbtxt"))
+        .hasMessageContaining("2:1")
+        .hasMessageEndingWith("fix the file or remove it (prodline then serves the model's newest version)");
+    assertThatThrownBy(() -> read("version_policy: { specific: { } }"))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessageContaining("version_policy.specific without versions");
+    assertThatThrownBy(() -> read("max_batch_size: \"many\""))
+        .isInstanceOf(ProdlineException.class).hasMessageContaining("1:17");
+  }
+}
