@@ -6,8 +6,10 @@ import io.prodline.core.frame.ColumnBuilder;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictor;
 import io.prodline.core.schema.Field;
+import io.prodline.serving.grpc.tfserving.WarmupLogs;
 import io.prodline.serving.protocol.NonFiniteInputs;
 import io.prodline.serving.protocol.PredictRequestDecoder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,11 @@ final class Warmup {
   /** Any number of rows, NaN and infinities as written (see {@link #requests}). */
   private static final PredictRequestDecoder.Options WARMUP_DECODING =
       new PredictRequestDecoder.Options(Integer.MAX_VALUE, NonFiniteInputs.ALLOWED);
+
+  /** TF Serving's warm-up file, relative to a version directory, as TF Serving reads it from a SavedModel. */
+  static final String TF_SERVING = "assets.extra/tf_serving_warmup_requests";
+  /** As TF Serving: a warm-up file holds at most this many records. */
+  private static final int MAX_TF_SERVING_RECORDS = 1000;
 
   private Warmup() {}
 
@@ -45,6 +52,13 @@ final class Warmup {
   private static List<Request> requests(Predictor predictor, Path directory, WarmupSettings settings) {
     List<Field> inputs = predictor.bundle().manifest().inputs();
     List<WarmupRequests.Request> bodies = WarmupRequests.read(directory);
+    Path tfServing = directory.resolve(TF_SERVING);
+    if (Files.isRegularFile(tfServing)) {
+      if (!bodies.isEmpty()) {
+        throw new ProdlineException(directory + " has both " + TF_SERVING + " and a JSON warm-up file; keep one");
+      }
+      return tfServingRequests(tfServing, predictor);
+    }
     if (bodies.isEmpty()) {
       return settings.syntheticRows() == 0 ? List.of() : List.of(new Request(settings.syntheticRows()
           + " synthetic rows", missingValues(inputs, settings.syntheticRows())));
@@ -59,6 +73,27 @@ final class Warmup {
             predictor.bundle().tensors(), WARMUP_DECODING).frame()));
       } catch (ProdlineException e) {
         throw new ProdlineException(body.source() + " is not a valid predict request: " + e.getMessage(), e);
+      }
+    }
+    return requests;
+  }
+
+  /**
+   * Each record of a TF Serving warm-up file ({@code PredictionLog}s in a TFRecord file), decoded as TF Serving's
+   * gRPC API decodes the request it logs.
+   */
+  private static List<Request> tfServingRequests(Path file, Predictor predictor) {
+    List<byte[]> records = TfRecordFile.read(file, MAX_TF_SERVING_RECORDS);
+    if (records.isEmpty()) {
+      throw new ProdlineException(file + " holds no record; write at least one PredictionLog or remove the file");
+    }
+    List<Request> requests = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      String what = file + " record " + (i + 1);
+      try {
+        requests.add(new Request(what, WarmupLogs.frame(records.get(i), predictor)));
+      } catch (ProdlineException e) {
+        throw new ProdlineException(what + " is not a request this model takes: " + e.getMessage(), e);
       }
     }
     return requests;

@@ -8,6 +8,7 @@ import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.predict.Predictor;
+import io.prodline.serving.testing.ExternalProcess;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
 import io.prodline.serving.testing.TestBundles;
 import java.nio.charset.StandardCharsets;
@@ -125,5 +126,44 @@ class WarmupTest {
           .contains("warmup.json").contains("unknown feature 'nope'");
       assertThat(repository.snapshot().model("mlp").defaultVersion()).isEmpty();
     }
+  }
+  /** Has Python write TF Serving's warm-up file into the version, with tensorflow-serving-api's messages. */
+  private Path tfServingWarmup(String... damage) throws Exception {
+    Path file = version.resolve(Warmup.TF_SERVING);
+    ExternalProcess.runPythonGrpcClient("tf_warmup_writer.py", file.toString(), damage);
+    return file;
+  }
+
+  @Test
+  void replaysEachRecordOfATfServingWarmupFile() throws Exception {
+    tfServingWarmup();
+    // A predict log of two rows and a classify log of one example, each run twice: four model calls.
+    assertThat(predictionsMade(TWICE)).isEqualTo(4);
+  }
+
+  @Test
+  void aDamagedOrTruncatedTfServingWarmupFileFailsTheLoadNamingTheRecord() throws Exception {
+    Path file = tfServingWarmup("damaged");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
+        .hasMessageStartingWith(file + " record 2 (at byte ")
+        .hasMessageEndingWith(") is damaged: its data's checksum does not match");
+    tfServingWarmup("truncated");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
+        .hasMessageStartingWith(file + " record 2 (at byte ").hasMessageEndingWith("the file is truncated");
+  }
+
+  @Test
+  void aTfServingWarmupFileMustHoldRequestsAndBeTheOnlyWarmupFile() throws Exception {
+    Path file = version.resolve(Warmup.TF_SERVING);
+    Files.createDirectories(file.getParent());
+    Files.write(file, new byte[0]);
+    assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
+        .hasMessage(file + " holds no record; write at least one PredictionLog or remove the file");
+    Files.write(file, "{\"instances\": [[1, \"a\"]]}".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
+        .hasMessageContaining(file + " record 1 (at byte 0) has a damaged length");
+    write("warmup.json", "{\"instances\": [[1, \"a\"]]}");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
+        .hasMessage(version + " has both " + Warmup.TF_SERVING + " and a JSON warm-up file; keep one");
   }
 }
