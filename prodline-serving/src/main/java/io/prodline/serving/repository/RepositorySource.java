@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
@@ -41,6 +42,8 @@ public final class RepositorySource {
   private String configProblem;
   /** Each model's config.pbtxt as last read, so a file is read again only once it changed; scan thread only. */
   private final Map<String, TritonConfigRead> tritonConfigs = new HashMap<>();
+  /** Models whose config.pbtxt the config file overrides, told once; scan thread only. */
+  private final Set<String> overriddenTritonConfigs = new HashSet<>();
   private volatile Map<String, NavigableMap<Long, Path>> lastSeen = Map.of();
 
   /**
@@ -74,11 +77,15 @@ public final class RepositorySource {
   private RepositoryConfig withTritonConfigs(Set<String> models) {
     Map<String, ModelSettings> settings = new HashMap<>(config.models());
     tritonConfigs.keySet().retainAll(models);
+    overriddenTritonConfigs.retainAll(config.models().keySet());
     for (String model : models) {
+      Path file = root.resolve(model).resolve(TritonConfigFile.NAME);
       if (settings.containsKey(model)) {
+        if (Files.isRegularFile(file) && overriddenTritonConfigs.add(model)) {
+          LOG.info("model '{}': the model config file names it, so its {} is not read", model, file);
+        }
         continue;
       }
-      Path file = root.resolve(model).resolve(TritonConfigFile.NAME);
       TritonConfigRead read = tritonConfigs.get(model);
       if (!Files.isRegularFile(file)) {
         tritonConfigs.remove(model);
