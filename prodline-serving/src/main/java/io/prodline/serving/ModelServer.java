@@ -126,7 +126,8 @@ public final class ModelServer implements AutoCloseable {
     }
     workers = WorkerPool.create(config.workerThreads(), config.workerQueue());
     deadlines = new Deadlines();
-    batchers = config.batching().enabled() ? new Batchers(config.batching(), workers, metrics) : null;
+    batchers = config.batching().enabled()
+        ? new Batchers(config.batching(), workers, config.workerThreads(), metrics) : null;
     try {
       // Started before the models load, so a transport that cannot run here is said at once.
       loops = Transport.open(config.transport(), config.ioThreads());

@@ -19,15 +19,22 @@ import java.util.concurrent.Executor;
 public final class Batchers implements AutoCloseable {
   private final BatchingConfig config;
   private final Executor executor;
+  private final int parallelism;
   private final BatchObserver observer;
   private final Map<Predictor, DynamicBatcher> byPredictor = new ConcurrentHashMap<>();
 
   /**
    * @param executor runs the batches (the prediction workers)
+   * @param parallelism how many batches {@code executor} runs at once (its threads): a batcher waits for followers
+   *     only while its model has that many batches running
    */
-  public Batchers(BatchingConfig config, Executor executor, BatchObserver observer) {
+  public Batchers(BatchingConfig config, Executor executor, int parallelism, BatchObserver observer) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    }
     this.config = config;
     this.executor = executor;
+    this.parallelism = parallelism;
     this.observer = observer;
   }
 
@@ -45,7 +52,7 @@ public final class Batchers implements AutoCloseable {
     DynamicBatcher batcher = byPredictor.get(predictor);
     if (batcher == null) {
       batcher = byPredictor.computeIfAbsent(predictor, p -> new DynamicBatcher(version.model(), version.version(), p,
-          version.statistics(), config, executor, observer));
+          version.statistics(), config, executor, parallelism, observer));
     }
     return batcher.submit(features, rows, timing);
   }

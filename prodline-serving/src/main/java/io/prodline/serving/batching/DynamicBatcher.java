@@ -17,9 +17,9 @@ import java.util.concurrent.RejectedExecutionException;
  * oldest and adds followers until the batch holds {@link BatchingConfig#maxRows()} rows or the oldest has waited
  * {@link BatchingConfig#maxDelay()}, then hands the batch to the worker executor and starts on the next.
  *
- * <p>It waits for followers only while a batch of this model is running: when the model is idle, waiting would
- * add the whole delay to a lone request's latency and gain nothing, so what is queued goes at once. Under load the
- * requests that arrive while a batch runs are the ones that join the next.
+ * <p>It waits for followers only while the model has a batch running on every prediction worker: while a worker
+ * could take the batch, waiting would add the delay to its requests' latency and gain nothing, so what is queued goes
+ * at once. Under load the requests that arrive while the workers are busy are the ones that join the next batch.
  *
  * <p>Submitting never blocks: a full queue fails the request's future with {@link BatchQueueFullException} at
  * once. A batch the executor refuses (it is saturated or shutting down) runs on the dispatcher itself, so every
@@ -33,6 +33,8 @@ public final class DynamicBatcher implements AutoCloseable {
   private final VersionStatistics statistics;
   private final int maxRows;
   private final long maxDelayNanos;
+  /** Batches that can run at once: the prediction workers. */
+  private final int parallelism;
   private final Executor executor;
   private final BatchObserver observer;
   private final BoundedQueue<PendingRows> queue;
@@ -42,13 +44,14 @@ public final class DynamicBatcher implements AutoCloseable {
   private final int[] running = {0};
 
   DynamicBatcher(String model, long version, Predictor predictor, VersionStatistics statistics, BatchingConfig config,
-      Executor executor, BatchObserver observer) {
+      Executor executor, int parallelism, BatchObserver observer) {
     this.model = model;
     this.version = version;
     this.predictor = predictor;
     this.statistics = statistics;
     this.maxRows = config.maxRows();
     this.maxDelayNanos = config.maxDelay().toNanos();
+    this.parallelism = parallelism;
     this.executor = executor;
     this.observer = observer;
     this.queue = new BoundedQueue<>(config.queueCapacity());
@@ -94,7 +97,7 @@ public final class DynamicBatcher implements AutoCloseable {
       while (rows < maxRows) {
         PendingRows next = queue.peek();
         if (next == null) {
-          if (closed || System.nanoTime() - deadline >= 0 || !modelBusy()) {
+          if (closed || System.nanoTime() - deadline >= 0 || !everyWorkerBusy()) {
             break;
           }
           queue.await(deadline);
@@ -160,9 +163,9 @@ public final class DynamicBatcher implements AutoCloseable {
     }
   }
 
-  private boolean modelBusy() {
+  private boolean everyWorkerBusy() {
     synchronized (running) {
-      return running[0] > 0;
+      return running[0] >= parallelism;
     }
   }
 

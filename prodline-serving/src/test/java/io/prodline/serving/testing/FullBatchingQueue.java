@@ -50,7 +50,7 @@ public final class FullBatchingQueue implements AutoCloseable {
     TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
         "gate\n1\n");
     repository = ModelRepository.scan(root);
-    batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), REFUSING, new BatchObserver() {
+    batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), REFUSING, 1, new BatchObserver() {
       @Override
       public void queueCreated(String model, long version, IntSupplier queueDepth) {
         depth = queueDepth;
