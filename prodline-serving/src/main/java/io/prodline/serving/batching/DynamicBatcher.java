@@ -19,10 +19,12 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>It waits for followers only while the model has a batch running on every prediction worker: while a worker
  * could take the batch, waiting would add the delay to its requests' latency and gain nothing, so what is queued goes
- * at once. Under load the requests that arrive while the workers are busy are the ones that join the next batch.
+ * at once. Under load the requests that arrive while the workers are busy are the ones that join the next batch. A
+ * request that finds no batch of its model running and nothing queued does not enter the queue at all: the worker
+ * that submits it runs it.
  *
- * <p>Submitting never blocks: a full queue fails the request's future with {@link BatchQueueFullException} at
- * once. A batch the executor refuses (it is saturated or shutting down) runs on the dispatcher itself, so every
+ * <p>Submitting never waits for room: a full queue fails the request's future with {@link BatchQueueFullException}
+ * at once. A batch the executor refuses (it is saturated or shutting down) runs on the dispatcher itself, so every
  * request taken is answered, which a graceful stop relies on, and a saturated executor slows the dispatcher until
  * the queue fills and refuses instead.
  */
@@ -64,14 +66,20 @@ public final class DynamicBatcher implements AutoCloseable {
   /**
    * Queues {@code rows} rows encoded by {@link Predictor#encode}; the future gets their predictions, or fails with
    * {@link BatchQueueFullException} when the queue is full, {@link RejectedExecutionException} after
-   * {@link #close}, or the model's error.
+   * {@link #close}, or the model's error. Call it on a prediction worker: when no batch of the model runs and
+   * nothing waits, the rows run right there, before it returns.
    */
   public CompletableFuture<Predictions> submit(float[] features, int rows, RequestTiming timing) {
     CompletableFuture<Predictions> result = new CompletableFuture<>();
-    if (closed) {
+    PendingRows pending = new PendingRows(features, rows, System.nanoTime(), timing, result);
+    if (runsAtOnce()) {
+      // Nobody could join the batch: the calling worker runs it, sparing the request two hand-offs (to the
+      // dispatcher and back to a worker) that would only add latency.
+      new BatchRun(Batch.of(List.of(pending))).run();
+    } else if (closed) {
       result.completeExceptionally(new RejectedExecutionException("model '" + model + "' version " + version
           + " is shutting down"));
-    } else if (!queue.offer(new PendingRows(features, rows, System.nanoTime(), timing, result))) {
+    } else if (!queue.offer(pending)) {
       result.completeExceptionally(new BatchQueueFullException("the batching queue of model '" + model
           + "' version " + version + " is full (limit: " + queue.capacity() + " waiting requests); retry later"));
     }
@@ -160,6 +168,17 @@ public final class DynamicBatcher implements AutoCloseable {
       executor.execute(run);
     } catch (RejectedExecutionException e) {
       run.run();
+    }
+  }
+
+  /** Whether no batch of the model runs and nothing waits; if so, counts the caller's batch as running. */
+  private boolean runsAtOnce() {
+    synchronized (running) {
+      if (closed || running[0] > 0 || queue.size() > 0) {
+        return false;
+      }
+      running[0]++;
+      return true;
     }
   }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * every protocol.
  *
  * <p>{@link #predict} must be called on a prediction worker, never on an event loop: without batching it runs
- * the model right there. With batching it only encodes the rows and queues them.
+ * the model right there. With batching it encodes the rows and hands them to the batcher, which runs them right
+ * there too when the model is idle and nothing waits, and queues them otherwise.
  */
 public final class Inference {
   private final Batchers batchers;

@@ -26,7 +26,6 @@ import io.prodline.serving.testing.FullBatchingQueue;
 import io.prodline.serving.testing.GrpcOnRunner;
 import io.prodline.serving.testing.TestRepository;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,10 +57,10 @@ class GrpcOverloadTest {
   void aFullBatchingQueueIsResourceExhaustedWithARetryHint() throws Exception {
     try (FullBatchingQueue full = new FullBatchingQueue(root)) {
       StatusRuntimeException refused = GrpcOnRunner.served(full.runner(), full.v2(), channel -> {
-        List<CompletableFuture<ModelInferResponse>> answers = full.sendThree(() -> infer(channel, xIsOne("gated")));
-        assertThat(answers.get(0).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
-        assertThat(answers.get(1).join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f);
-        return failure(answers.get(2));
+        FullBatchingQueue.Sent<ModelInferResponse> sent = full.sendUntilRefused(() -> infer(channel, xIsOne("gated")));
+        assertThat(sent.answered()).allSatisfy(answer ->
+            assertThat(answer.join().getOutputs(0).getContents().getFp32ContentsList()).containsExactly(1f));
+        return failure(sent.refused());
       });
 
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);

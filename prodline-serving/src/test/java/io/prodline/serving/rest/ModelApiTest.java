@@ -112,10 +112,9 @@ class ModelApiTest {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     try (FullBatchingQueue full = new FullBatchingQueue(root)) {
       ModelApi api = new ModelApi(full.runner(), full.v2(), List.of());
-      List<CompletableFuture<ApiResponse>> answers = full.sendThree(() -> api.handle(HttpMethod.POST, path, body));
-      assertThat(answers.get(0).join().status()).isEqualTo(HttpResponseStatus.OK);
-      assertThat(answers.get(1).join().status()).isEqualTo(HttpResponseStatus.OK);
-      return answers.get(2).join();
+      FullBatchingQueue.Sent<ApiResponse> sent = full.sendUntilRefused(() -> api.handle(HttpMethod.POST, path, body));
+      assertThat(sent.answered()).allSatisfy(a -> assertThat(a.join().status()).isEqualTo(HttpResponseStatus.OK));
+      return sent.refused().join();
     }
   }
 

@@ -27,10 +27,10 @@ import java.util.function.Supplier;
 
 /**
  * Model {@code gated} (regression; x: output x, once {@link LinearTestRuntimeProvider#GATE} opens) behind a batching
- * queue of one request, for the answer each protocol gives when that queue is full. Its prediction workers refuse
- * every batch, which makes the batch dispatcher run batches itself: while a first request holds the gated model, the
- * dispatcher is held too, so a second request stays in the queue and fills it. Requests are decoded on the thread
- * that sends them.
+ * queue of one request, for the answer each protocol gives when that queue is full. A first request finds the model
+ * idle and runs on the worker that decoded it, which the gate holds. Batch workers refuse every batch, which makes
+ * the batch dispatcher run batches itself: a second request's batch holds the dispatcher at the gate too, so a third
+ * stays in the queue and fills it, and a fourth is refused. Each request is decoded on a thread of its own.
  */
 public final class FullBatchingQueue implements AutoCloseable {
   private static final Executor REFUSING = task -> {
@@ -62,8 +62,8 @@ public final class FullBatchingQueue implements AutoCloseable {
       @Override
       public void batchRan(String model, long version, int rows) {}
     });
-    runner = new RequestRunner(repository, Runnable::run, new Inference(batchers, null), RequestLimits.DEFAULT,
-        deadlines, metrics);
+    runner = new RequestRunner(repository, FullBatchingQueue::onThreadOfItsOwn, new Inference(batchers, null),
+        RequestLimits.DEFAULT, deadlines, metrics);
   }
 
   /** Runs the requests of every protocol. */
@@ -76,20 +76,33 @@ public final class FullBatchingQueue implements AutoCloseable {
     return new V2Inference(runner, Readiness.ofModels(repository));
   }
 
+  private static void onThreadOfItsOwn(Runnable request) {
+    Thread thread = new Thread(request, "full-batching-queue-request");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** What {@link #sendUntilRefused} sent: the requests answered once the gate opened, and the one refused. */
+  public record Sent<T>(List<CompletableFuture<T>> answered, CompletableFuture<T> refused) {}
+
   /**
-   * Sends three requests to {@code gated} with {@code send}: the first holds the model, the second fills the queue
-   * and the third is refused. Once the third is answered the gate opens, so the first two are answered too;
-   * returns the three in the order sent.
+   * Sends requests to {@code gated} with {@code send} until one is refused: the first holds a worker, the second the
+   * dispatcher, the third fills the queue and the fourth is refused. Once it is answered the gate opens, so the
+   * first three are answered too.
    */
-  public <T> List<CompletableFuture<T>> sendThree(Supplier<CompletableFuture<T>> send) {
-    CompletableFuture<T> running = send.get();
-    Eventually.await("the first request reaches the model", () -> LinearTestRuntimeProvider.RUNNING.get() > 0);
+  public <T> Sent<T> sendUntilRefused(Supplier<CompletableFuture<T>> send) {
+    int holding = LinearTestRuntimeProvider.RUNNING.get();
+    CompletableFuture<T> onWorker = send.get();
+    Eventually.await("the first request reaches the model", () -> LinearTestRuntimeProvider.RUNNING.get() > holding);
+    CompletableFuture<T> onDispatcher = send.get();
+    Eventually.await("the second request reaches the model",
+        () -> LinearTestRuntimeProvider.RUNNING.get() > holding + 1);
     CompletableFuture<T> queued = send.get();
-    Eventually.await("the second request waits in the batching queue", () -> depth.getAsInt() == 1);
+    Eventually.await("the third request waits in the batching queue", () -> depth.getAsInt() == 1);
     CompletableFuture<T> refused = send.get();
-    Eventually.await("the third request is answered", refused::isDone);
+    Eventually.await("the fourth request is answered", refused::isDone);
     LinearTestRuntimeProvider.GATE.countDown();
-    return List.of(running, queued, refused);
+    return new Sent<>(List.of(onWorker, onDispatcher, queued), refused);
   }
 
   @Override

@@ -14,7 +14,6 @@ import io.prodline.serving.grpc.tfserving.proto.TensorShapeProto;
 import io.prodline.serving.testing.FullBatchingQueue;
 import io.prodline.serving.testing.GrpcOnRunner;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,17 +37,18 @@ class TfServingQueueFullTest {
   @Test
   void aFullBatchingQueueIsUnavailableAsTfServingAnswersIt() throws Exception {
     try (FullBatchingQueue full = new FullBatchingQueue(root)) {
-      List<CompletableFuture<PredictResponse>> answers = GrpcOnRunner.served(full.runner(), full.v2(), channel -> {
-        List<CompletableFuture<PredictResponse>> sent = full.sendThree(() -> GrpcOnRunner.completable(
+      FullBatchingQueue.Sent<PredictResponse> sent = GrpcOnRunner.served(full.runner(), full.v2(), channel -> {
+        FullBatchingQueue.Sent<PredictResponse> all = full.sendUntilRefused(() -> GrpcOnRunner.completable(
             PredictionServiceGrpc.newFutureStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).predict(REQUEST)));
         // Every answer in before the channel closes.
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).handle((done, error) -> null).join();
-        return sent;
+        CompletableFuture.allOf(all.answered().toArray(CompletableFuture[]::new)).handle((done, error) -> null).join();
+        return all;
       });
 
-      assertThat(answers.get(0).get().getOutputsOrThrow("predictions").getFloatValList()).containsExactly(1f);
-      assertThat(answers.get(1).get().getOutputsOrThrow("predictions").getFloatValList()).containsExactly(1f);
-      Throwable refused = answers.get(2).handle((answer, error) -> error).join();
+      for (CompletableFuture<PredictResponse> answered : sent.answered()) {
+        assertThat(answered.get().getOutputsOrThrow("predictions").getFloatValList()).containsExactly(1f);
+      }
+      Throwable refused = sent.refused().handle((answer, error) -> error).join();
       assertThat(refused).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(e.getStatus().getDescription()).isEqualTo("the batching queue of model 'gated' version 1 "
