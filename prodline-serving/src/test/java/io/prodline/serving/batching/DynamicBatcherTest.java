@@ -1,0 +1,101 @@
+package io.prodline.serving.batching;
+
+import static io.prodline.serving.testing.TestBundles.field;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodline.core.bundle.Task;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.predict.Predictions;
+import io.prodline.core.predict.Predictor;
+import io.prodline.serving.statistics.RequestTiming;
+import io.prodline.serving.statistics.VersionStatistics;
+import io.prodline.serving.testing.Eventually;
+import io.prodline.serving.testing.LinearTestRuntimeProvider;
+import io.prodline.serving.testing.TestBundles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * When a batcher runs a request at once and when it makes it wait, on a model held by
+ * {@link LinearTestRuntimeProvider#GATE} (x: output x). The batch delay is ten minutes, longer than the test waits,
+ * so a request that reaches the model did not wait for followers.
+ */
+class DynamicBatcherTest {
+  private static final BatchingConfig TEN_MINUTES = new BatchingConfig(256, Duration.ofMinutes(10), 16);
+
+  @TempDir
+  Path root;
+  Predictor predictor;
+  ExecutorService workers;
+  DynamicBatcher batcher;
+  int runningBefore;
+
+  @BeforeEach
+  void start() {
+    LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
+    runningBefore = LinearTestRuntimeProvider.RUNNING.get();
+    predictor = Predictor.load(TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(),
+        List.of(field("x", ColumnType.FLOAT64)), "gate\n1\n"));
+    workers = Executors.newFixedThreadPool(2);
+    batcher = new DynamicBatcher("gated", 1, predictor, new VersionStatistics(), TEN_MINUTES, workers, 2,
+        BatchObserver.NONE);
+  }
+
+  @AfterEach
+  void stop() {
+    LinearTestRuntimeProvider.GATE.countDown();
+    batcher.close();
+    workers.shutdownNow();
+    predictor.close();
+  }
+
+  /** Submits x on a thread of its own, as a prediction worker would; completes once submit has returned. */
+  private CompletableFuture<CompletableFuture<Predictions>> submitOnAWorker(float x) {
+    return CompletableFuture.supplyAsync(() -> batcher.submit(new float[] {x}, 1, new RequestTiming(0)), task -> {
+      Thread worker = new Thread(task, "test-worker");
+      worker.setDaemon(true);
+      worker.start();
+    });
+  }
+
+  private void awaitInModel(int requests) {
+    Eventually.await(requests + " request(s) in the model",
+        () -> LinearTestRuntimeProvider.RUNNING.get() == runningBefore + requests);
+  }
+
+  @Test
+  void aRequestForAnIdleModelRunsOnTheWorkerThatSubmitsIt() {
+    CompletableFuture<CompletableFuture<Predictions>> submitted = submitOnAWorker(3);
+    awaitInModel(1);
+    // The model holds the request on the submitting thread itself: submit has not returned.
+    assertThat(submitted).isNotDone();
+    assertThat(batcher.queued()).isZero();
+
+    LinearTestRuntimeProvider.GATE.countDown();
+    assertThat(submitted.join()).isCompleted();
+    assertThat(submitted.join().join().values()).containsExactly(3f);
+  }
+
+  @Test
+  void whileAWorkerIsFreeAQueuedRequestRunsWithoutWaitingForFollowers() {
+    CompletableFuture<CompletableFuture<Predictions>> first = submitOnAWorker(1);
+    awaitInModel(1);
+    // The model is busy, so the second request queues; one worker of two is free, so its batch goes at once.
+    CompletableFuture<CompletableFuture<Predictions>> second = submitOnAWorker(2);
+    assertThat(second.join()).isNotDone();
+    awaitInModel(2);
+
+    LinearTestRuntimeProvider.GATE.countDown();
+    assertThat(first.join().join().values()).containsExactly(1f);
+    assertThat(second.join().join().values()).containsExactly(2f);
+  }
+}
