@@ -104,7 +104,9 @@ class GrpcStreamInferTest {
   void aCancelledStreamAbandonsTheRequestsStillRunning() throws Exception {
     AtomicReference<ClientCallStreamObserver<ModelInferRequest>> call = new AtomicReference<>();
     Answers answers = new Answers();
+    // A deadline far beyond the test, so that only the cancellation can end the held request.
     StreamObserver<ModelInferRequest> requests = GRPCInferenceServiceGrpc.newStub(served.channel())
+        .withDeadlineAfter(10, TimeUnit.MINUTES)
         .modelStreamInfer(new ClientResponseObserver<ModelInferRequest, ModelStreamInferResponse>() {
           @Override
           public void beforeStart(ClientCallStreamObserver<ModelInferRequest> requestStream) {
@@ -138,6 +140,9 @@ class GrpcStreamInferTest {
       assertThat(answers.ended.get(30, TimeUnit.SECONDS)).isNotNull();
       // Abandoned, so counted as failed by the version that took it, while the model still holds it.
       Eventually.await("the abandoned request is counted", () -> stat("gated", "fail") == 1);
+      // As a request whose client went away (499), not one past its deadline (504).
+      assertThat(served.http().get("/metrics").body()).contains("prodline_request_duration_seconds_count"
+          + "{model=\"gated\",protocol=\"grpc\",status=\"499\",version=\"1\"} 1");
     } finally {
       LinearTestRuntimeProvider.GATE.countDown();
     }
