@@ -14,11 +14,6 @@ public record RequestedOutput(String name, boolean binary, int classification) {
   /** The output parameter of Triton's classification extension. */
   public static final String CLASSIFICATION = "classification";
 
-  /** An output answered with its values. */
-  public RequestedOutput(String name, boolean binary) {
-    this(name, binary, 0);
-  }
-
   /**
    * The class count a {@code classification} parameter asks for: a positive integer, else a
    * {@link BadRequestException}.

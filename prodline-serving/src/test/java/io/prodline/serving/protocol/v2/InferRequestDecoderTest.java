@@ -149,7 +149,7 @@ class InferRequestDecoderTest {
     assertThat(((TensorData.Longs) request.inputs().get(0).data()).values()).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(request.inputs().get(0).shape()).containsExactly(2, 3);
     assertThat(((TensorData.Strings) request.inputs().get(1).data()).values()).containsExactly("a", "b\"]");
-    assertThat(request.outputs()).containsExactly(new RequestedOutput("predictions", true));
+    assertThat(request.outputs()).containsExactly(new RequestedOutput("predictions", true, 0));
 
     assertThatThrownBy(() -> decode("{\"inputs\": [{\"data\": [1, 300], \"name\": \"n\", \"shape\": [2], "
         + "\"datatype\": \"UINT8\"}]}")).hasMessage("input 'n' element 1 is 300, outside the UINT8 range [0, 255]");
