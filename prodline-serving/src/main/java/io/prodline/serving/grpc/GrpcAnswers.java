@@ -2,6 +2,7 @@ package io.prodline.serving.grpc;
 
 import io.grpc.Context;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -38,11 +39,16 @@ public final class GrpcAnswers {
     try {
       value = response.get();
     } catch (RuntimeException e) {
-      answer.onError(GrpcStatuses.of(call, e, queueFull));
+      answer.onError(failure(call, e));
       return;
     }
     answer.onNext(value);
     answer.onCompleted();
+  }
+
+  /** The status this protocol answers {@code error} of {@code call} with (see {@link GrpcStatuses}). */
+  public StatusRuntimeException failure(String call, Throwable error) {
+    return GrpcStatuses.of(call, error, queueFull);
   }
 
   /**
@@ -57,7 +63,7 @@ public final class GrpcAnswers {
     ClientContexts.abandonWhenCancelled(context, call, result);
     result.whenComplete((value, error) -> {
       if (error != null) {
-        answer.onError(GrpcStatuses.of(call, error, queueFull));
+        answer.onError(failure(call, error));
       } else {
         now(call, answer, () -> encode.apply(value));
       }

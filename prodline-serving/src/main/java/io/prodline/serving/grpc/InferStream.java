@@ -68,7 +68,7 @@ final class InferStream implements StreamObserver<ModelInferRequest> {
 
   /** The failure as ModelInfer's status would word it, with the request's model and id so the client can match it. */
   private static ModelStreamInferResponse failureOf(String call, ModelInferRequest request, Throwable error) {
-    Status status = GrpcStatuses.of(call, error, Status.RESOURCE_EXHAUSTED).getStatus();
+    Status status = GrpcAnswers.OPEN_INFERENCE.failure(call, error).getStatus();
     return ModelStreamInferResponse.newBuilder()
         .setErrorMessage(status.getDescription() == null ? status.getCode().toString() : status.getDescription())
         .setInferResponse(ModelInferResponse.newBuilder().setModelName(request.getModelName())

@@ -132,8 +132,7 @@ public final class TfServingPredictionService extends PredictionServiceGrpc.Pred
           request.getInput(), runner, (answered, predictions) ->
               ExampleResults.multiInference(method, answered, predictions));
     } catch (RuntimeException e) {
-      GrpcAnswers.TF_SERVING.whenDone("MultiInference " + spec.getName(), Context.current(),
-          CompletableFuture.failedFuture(e), Function.identity(), answer);
+      answer.onError(GrpcAnswers.TF_SERVING.failure("MultiInference " + spec.getName(), e));
       return;
     }
     run("MultiInference", spec, call, answer);
