@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,10 +52,16 @@ class GrpcStreamInferTest {
     return request.build();
   }
 
-  /** Collects a stream's answers by request id, and how it ended. */
-  private static final class Answers implements StreamObserver<ModelStreamInferResponse> {
+  /** Collects a stream's answers by request id, and how it ended; {@code call} cancels it. */
+  private static final class Answers implements ClientResponseObserver<ModelInferRequest, ModelStreamInferResponse> {
     final Map<String, ModelStreamInferResponse> byId = new ConcurrentHashMap<>();
     final CompletableFuture<Throwable> ended = new CompletableFuture<>();
+    volatile ClientCallStreamObserver<ModelInferRequest> call;
+
+    @Override
+    public void beforeStart(ClientCallStreamObserver<ModelInferRequest> requests) {
+      call = requests;
+    }
 
     @Override
     public void onNext(ModelStreamInferResponse response) {
@@ -102,32 +107,10 @@ class GrpcStreamInferTest {
 
   @Test
   void aCancelledStreamAbandonsTheRequestsStillRunning() throws Exception {
-    AtomicReference<ClientCallStreamObserver<ModelInferRequest>> call = new AtomicReference<>();
     Answers answers = new Answers();
     // A deadline far beyond the test, so that only the cancellation can end the held request.
     StreamObserver<ModelInferRequest> requests = GRPCInferenceServiceGrpc.newStub(served.channel())
-        .withDeadlineAfter(10, TimeUnit.MINUTES)
-        .modelStreamInfer(new ClientResponseObserver<ModelInferRequest, ModelStreamInferResponse>() {
-          @Override
-          public void beforeStart(ClientCallStreamObserver<ModelInferRequest> requestStream) {
-            call.set(requestStream);
-          }
-
-          @Override
-          public void onNext(ModelStreamInferResponse response) {
-            answers.onNext(response);
-          }
-
-          @Override
-          public void onError(Throwable error) {
-            answers.onError(error);
-          }
-
-          @Override
-          public void onCompleted() {
-            answers.onCompleted();
-          }
-        });
+        .withDeadlineAfter(10, TimeUnit.MINUTES).modelStreamInfer(answers);
     LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
     int passedBefore = LinearTestRuntimeProvider.GATE_PASSED.get();
     try {
@@ -135,7 +118,7 @@ class GrpcStreamInferTest {
       // Requests of a stream arrive in order: once the second is answered, the first is running.
       requests.onNext(oneRow("iris", "after", "x", "y"));
       Eventually.await("the second request is answered", () -> answers.byId.containsKey("after"));
-      call.get().cancel("the client gives up", null);
+      answers.call.cancel("the client gives up", null);
 
       assertThat(answers.ended.get(30, TimeUnit.SECONDS)).isNotNull();
       // Abandoned, so counted as failed by the version that took it, while the model still holds it.

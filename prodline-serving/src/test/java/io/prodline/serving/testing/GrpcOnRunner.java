@@ -41,7 +41,7 @@ public final class GrpcOnRunner {
     }
   }
 
-  /** A future stub's call as a {@link CompletableFuture}, as {@link FullBatchingQueue#sendThree} takes them. */
+  /** A future stub's call as a {@link CompletableFuture}, as {@link FullBatchingQueue#sendUntilRefused} takes them. */
   public static <T> CompletableFuture<T> completable(ListenableFuture<T> call) {
     CompletableFuture<T> answer = new CompletableFuture<>();
     Futures.addCallback(call, new FutureCallback<>() {
