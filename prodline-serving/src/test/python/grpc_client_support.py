@@ -2,6 +2,7 @@
 at exit, a check that prints what passed, and running a client's main so that the first failed check exits 1.
 """
 import atexit
+import glob
 import importlib
 import os
 import shutil
@@ -22,6 +23,14 @@ def generate_stubs(proto_dir, protos, prefix):
     if status != 0:
         raise SystemExit("protoc failed on %s in %s" % (" ".join(protos), proto_dir))
     sys.path.insert(0, out_dir)
+
+
+def generate_tensorflow_stubs(proto_dir, prefix):
+    """Python stubs of every TensorFlow and TF Serving proto below PROTO_DIR, importable once this returns."""
+    generate_stubs(proto_dir, sorted(os.path.relpath(path, proto_dir)
+                                     for pattern in ("tensorflow/**/*.proto", "tensorflow_serving/**/*.proto")
+                                     for path in glob.glob(os.path.join(proto_dir, pattern), recursive=True)),
+                   prefix)
 
 
 def module(name):

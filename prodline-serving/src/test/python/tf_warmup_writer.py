@@ -7,11 +7,10 @@ example. DAMAGE "damaged" flips one byte of the second record's data; "truncated
 
 Usage: python3 tf_warmup_writer.py OUT PROTO_DIR [DAMAGE]
 """
-import glob
 import os
 import struct
 
-from grpc_client_support import check, generate_stubs, module, run
+from grpc_client_support import check, generate_tensorflow_stubs, module, run
 
 
 def crc32c(data):
@@ -35,10 +34,7 @@ def tf_record(data):
 
 def main(out, proto_dir, damage=None):
     check(crc32c(b"123456789") == 0xE3069283, "CRC-32C gives the standard check value")
-    generate_stubs(proto_dir, sorted(os.path.relpath(path, proto_dir)
-                                     for pattern in ("tensorflow/**/*.proto", "tensorflow_serving/**/*.proto")
-                                     for path in glob.glob(os.path.join(proto_dir, pattern), recursive=True)),
-                   "prodline-warmup-stubs-")
+    generate_tensorflow_stubs(proto_dir, "prodline-warmup-stubs-")
     types = module("tensorflow.core.framework.types_pb2")
     log_pb2 = module("tensorflow_serving.apis.prediction_log_pb2")
 

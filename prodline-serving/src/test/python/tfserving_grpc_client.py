@@ -8,20 +8,15 @@ io.prodline.serving.testing.TestRepository. Exits 0 when every check passes, 1 n
 
 Usage: python3 tfserving_grpc_client.py HOST:PORT PROTO_DIR
 """
-import glob
-import os
 import struct
 
 import grpc
 
-from grpc_client_support import check, generate_stubs, module, run
+from grpc_client_support import check, generate_tensorflow_stubs, module, run
 
 
 def main(target, proto_dir):
-    generate_stubs(proto_dir, sorted(os.path.relpath(path, proto_dir)
-                                     for pattern in ("tensorflow/**/*.proto", "tensorflow_serving/**/*.proto")
-                                     for path in glob.glob(os.path.join(proto_dir, pattern), recursive=True)),
-                   "prodline-tfserving-stubs-")
+    generate_tensorflow_stubs(proto_dir, "prodline-tfserving-stubs-")
     types = module("tensorflow.core.framework.types_pb2")
     tensor_pb2 = module("tensorflow.core.framework.tensor_pb2")
     shape_pb2 = module("tensorflow.core.framework.tensor_shape_pb2")
