@@ -178,30 +178,32 @@ public final class ManagementApi {
 
   /** Triton's index request, {@code {"ready": true}} for the serving versions only; an empty body asks for all. */
   private static boolean readyOnly(byte[] body) {
-    if (body.length == 0) {
-      return false;
-    }
-    JsonNode root = MalformedJson.readTree(JSON, body, body.length);
-    JsonNode ready = root == null || !root.isObject() ? null : root.get("ready");
-    if (root == null || !root.isObject() || ready != null && !ready.isBoolean()) {
-      throw new ProdlineException("the body must be {} or {\"ready\": true|false}, got "
-          + (root == null ? "nothing" : root.toString()));
+    String expected = "{} or {\"ready\": true|false}";
+    JsonNode root = objectBody(body, expected);
+    JsonNode ready = root.get("ready");
+    if (ready != null && !ready.isBoolean()) {
+      throw new ProdlineException("the body must be " + expected + ", got " + root);
     }
     return ready != null && ready.booleanValue();
   }
 
   /** Whether a Triton load request carries parameters ({@code config}, {@code file:...}); an empty body has none. */
   private static boolean hasLoadParameters(byte[] body) {
+    JsonNode parameters = objectBody(body, "{} or {\"parameters\": {...}}").get("parameters");
+    return parameters != null && !parameters.isEmpty();
+  }
+
+  /** A Triton request's body as a JSON object, an empty body as {@code {}}; else a sentence naming {@code expected}. */
+  private static JsonNode objectBody(byte[] body, String expected) {
     if (body.length == 0) {
-      return false;
+      return JSON.createObjectNode();
     }
     JsonNode root = MalformedJson.readTree(JSON, body, body.length);
     if (root == null || !root.isObject()) {
-      throw new ProdlineException("the body must be {} or {\"parameters\": {...}}, got "
+      throw new ProdlineException("the body must be " + expected + ", got "
           + (root == null ? "nothing" : root.toString()));
     }
-    JsonNode parameters = root.get("parameters");
-    return parameters != null && !parameters.isEmpty();
+    return root;
   }
 
   private static long labelVersion(byte[] body) {

@@ -191,7 +191,12 @@ class ManagementApiTest {
         + "files there and call load again");
     assertThat(call("POST", "/v2/repository/models/nope/load").status()).isEqualTo(404);
     assertThat(call("GET", "/v2/repository/index").status()).isEqualTo(405);
-    assertThat(call("POST", "/v2/repository/index", "{\"ready\": 1}", TOKEN).status()).isEqualTo(400);
+    assertThat(call("POST", "/v2/repository/index", "{\"ready\": 1}", TOKEN).error())
+        .isEqualTo("the body must be {} or {\"ready\": true|false}, got {\"ready\":1}");
+    assertThat(call("POST", "/v2/repository/index", "[true]", TOKEN).error())
+        .isEqualTo("the body must be {} or {\"ready\": true|false}, got [true]");
+    assertThat(call("POST", "/v2/repository/models/m/load", "\"config\"", TOKEN).error())
+        .isEqualTo("the body must be {} or {\"parameters\": {...}}, got \"config\"");
   }
 
   @Test
