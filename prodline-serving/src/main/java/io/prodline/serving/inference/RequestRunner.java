@@ -120,7 +120,7 @@ public final class RequestRunner {
     try {
       handle = servables.acquire(model, selector);
     } catch (RuntimeException e) {
-      String known = servables.snapshot().names().contains(model) ? model : "";
+      String known = servables.snapshot().contains(model) ? model : "";
       metrics.requestAnswered(known, "", protocol, InferenceFailure.of(e).httpStatus(),
           System.nanoTime() - arrivedNanos);
       return CompletableFuture.failedFuture(e);

@@ -23,6 +23,11 @@ public final class ServingSnapshot {
     return List.copyOf(models.keySet());
   }
 
+  /** Whether a model of that name is served (has versions the lifecycle knows of). */
+  public boolean contains(String name) {
+    return models.containsKey(name);
+  }
+
   /** The model of that name; {@link ModelNotFoundException} naming the known models when there is none. */
   public ModelSnapshot model(String name) {
     ModelSnapshot model = models.get(name);

@@ -172,7 +172,7 @@ public final class ManagementApi {
 
   /** The model after {@code action}; it may have no version left (all unloaded), which is no error. */
   private CompletableFuture<ModelView> views(CompletableFuture<Void> action, String name) {
-    return action.thenApply(done -> repository.snapshot().names().contains(name) ? view(name)
+    return action.thenApply(done -> repository.snapshot().contains(name) ? view(name)
         : ModelView.empty(name, repository.pinned(name)));
   }
 

@@ -55,7 +55,7 @@ public final class ModelControl {
 
   private void requireServing(String model) {
     ServingSnapshot served = repository.snapshot();
-    if (!served.names().contains(model)) {
+    if (!served.contains(model)) {
       throw new ProdlineException("failed to load '" + model + "': no version is loaded");
     }
     ModelSnapshot versions = served.model(model);

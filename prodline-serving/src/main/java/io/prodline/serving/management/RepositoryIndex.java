@@ -27,7 +27,7 @@ public final class RepositoryIndex {
   static List<Entry> of(List<String> onDisk, ServingSnapshot served, boolean readyOnly) {
     List<Entry> entries = new ArrayList<>();
     for (String model : onDisk) {
-      List<VersionStatus> statuses = served.names().contains(model) ? served.model(model).statuses() : List.of();
+      List<VersionStatus> statuses = served.contains(model) ? served.model(model).statuses() : List.of();
       if (statuses.isEmpty() && !readyOnly) {
         entries.add(new Entry(model, null, "UNAVAILABLE", "unloaded"));
       }
