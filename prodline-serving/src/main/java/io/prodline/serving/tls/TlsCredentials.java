@@ -64,8 +64,7 @@ public final class TlsCredentials {
    */
   public static TlsCredentials load(TlsConfig config) {
     TlsCredentials credentials = new TlsCredentials(config);
-    FileContents read = credentials.read();
-    credentials.take(read, read.parse());
+    credentials.take(credentials.read());
     return credentials;
   }
 
@@ -105,11 +104,13 @@ public final class TlsCredentials {
     if (Arrays.equals(read.digest(), inUse)) {
       return false;
     }
-    take(read, read.parse());
+    take(read);
     return true;
   }
 
-  private void take(FileContents read, Parsed parsed) {
+  /** Puts {@code read} in use, once it parsed into a usable set. */
+  private void take(FileContents read) {
+    Parsed parsed = read.parse();
     if (clients != null) {
       try {
         clients.updateTrustCredentials(parsed.clientCa());
