@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -277,34 +280,24 @@ final class ArrowColumnarSource implements DataSource {
     }
   }
 
-  private interface Nulls {
-    boolean isNull(int row);
-  }
-
-  private interface Integers {
-    long get(int row);
-  }
-
-  private interface Doubles {
-    double get(int row);
-  }
-
-  private static void appendIntegers(Nulls nulls, Integers values, int from, int to, Int64Column.Builder column) {
+  private static void appendIntegers(IntPredicate isNull, IntToLongFunction values, int from, int to,
+      Int64Column.Builder column) {
     for (int i = from; i < to; i++) {
-      if (nulls.isNull(i)) {
+      if (isNull.test(i)) {
         column.appendNull();
       } else {
-        column.append(values.get(i));
+        column.append(values.applyAsLong(i));
       }
     }
   }
 
-  private static void appendDoubles(Nulls nulls, Doubles values, int from, int to, Float64Column.Builder column) {
+  private static void appendDoubles(IntPredicate isNull, IntToDoubleFunction values, int from, int to,
+      Float64Column.Builder column) {
     for (int i = from; i < to; i++) {
-      if (nulls.isNull(i)) {
+      if (isNull.test(i)) {
         column.appendNull();
       } else {
-        column.append(values.get(i));
+        column.append(values.applyAsDouble(i));
       }
     }
   }
