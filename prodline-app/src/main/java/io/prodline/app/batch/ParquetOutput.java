@@ -2,6 +2,7 @@ package io.prodline.app.batch;
 
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.fs.AtomicFile;
+import io.prodline.data.source.parquet.DuckDbSql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,24 +38,19 @@ final class ParquetOutput {
   static void convert(Path csv, List<String> names, List<String> types, Path parquet) {
     List<String> columns = new ArrayList<>();
     for (int c = 0; c < names.size(); c++) {
-      columns.add(literal(names.get(c)) + ": " + literal(types.get(c)));
+      columns.add(DuckDbSql.literal(names.get(c)) + ": " + DuckDbSql.literal(types.get(c)));
     }
     AtomicFile.write(parquet, temp -> {
       try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
            Statement statement = duckdb.createStatement()) {
-        statement.execute("COPY (SELECT * FROM read_csv(" + literal(csv.toAbsolutePath().toString())
+        statement.execute("COPY (SELECT * FROM read_csv(" + DuckDbSql.literal(csv.toAbsolutePath().toString())
             + ", header = true, delim = ',', quote = '\"', escape = '\"', allow_quoted_nulls = false,"
             + " auto_detect = false, columns = {" + String.join(", ", columns) + "})) TO "
-            + literal(temp.toAbsolutePath().toString()) + " (FORMAT PARQUET)");
+            + DuckDbSql.literal(temp.toAbsolutePath().toString()) + " (FORMAT PARQUET)");
       } catch (SQLException e) {
         throw new IOException("DuckDB could not write the Parquet file: " + e.getMessage(), e);
       }
     });
-  }
-
-  /** A SQL string literal. */
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
   }
 
   /** Deletes the temporary CSV, whatever happened. */

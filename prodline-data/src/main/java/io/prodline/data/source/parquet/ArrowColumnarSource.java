@@ -162,7 +162,7 @@ final class ArrowColumnarSource implements DataSource {
         throw new IllegalArgumentException("no column '" + column + "'; the columns are " + names);
       }
       read.add(schema.get(c));
-      String quoted = "\"" + column.replace("\"", "\"\"") + "\"";
+      String quoted = DuckDbSql.identifier(column);
       selected.add(types.get(c).startsWith("DECIMAL") ? "CAST(" + quoted + " AS DOUBLE) AS " + quoted : quoted);
     }
     if (reader != null) {

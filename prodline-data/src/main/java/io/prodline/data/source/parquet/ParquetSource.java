@@ -74,7 +74,7 @@ public final class ParquetSource implements DataSource {
     } catch (SQLException e) {
       throw new ProdlineException(source + ": cannot start DuckDB to read Parquet: " + e.getMessage(), e);
     }
-    String table = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
+    String table = "read_parquet(" + DuckDbSql.literal(file.toAbsolutePath().toString()) + ")";
     List<String> warnings = List.of();
     if (columnar) {
       DataSource arrow;
