@@ -6,6 +6,7 @@ import io.prodline.serving.lifecycle.VersionPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,24 +81,35 @@ public final class RepositorySource {
     overriddenTritonConfigs.retainAll(config.models().keySet());
     for (String model : models) {
       Path file = root.resolve(model).resolve(TritonConfigFile.NAME);
+      BasicFileAttributes found = regularFile(file);
       if (settings.containsKey(model)) {
-        if (Files.isRegularFile(file) && overriddenTritonConfigs.add(model)) {
+        if (found != null && overriddenTritonConfigs.add(model)) {
           LOG.info("model '{}': the model config file names it, so its {} is not read", model, file);
         }
         continue;
       }
-      TritonConfigRead read = tritonConfigs.get(model);
-      if (!Files.isRegularFile(file)) {
+      if (found == null) {
         tritonConfigs.remove(model);
         continue;
       }
-      if (read == null || !read.isOf(file)) {
-        read = TritonConfigRead.of(model, file, read);
+      TritonConfigRead read = tritonConfigs.get(model);
+      if (read == null || !read.isOf(found)) {
+        read = TritonConfigRead.of(model, file, found, read);
         tritonConfigs.put(model, read);
       }
       read.policy().ifPresent(policy -> settings.put(model, ModelSettings.withVersionPolicy(policy)));
     }
     return new RepositoryConfig(settings);
+  }
+
+  /** The attributes of {@code file} when it is a regular file, in one look; {@code null} otherwise. */
+  private static BasicFileAttributes regularFile(Path file) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return attributes.isRegularFile() ? attributes : null;
+    } catch (IOException e) {
+      return null; // not there (or not readable, which reading it would then say): no Triton configuration
+    }
   }
 
   private void refreshConfig() {
@@ -132,38 +144,24 @@ public final class RepositorySource {
    * unchanged. A file that cannot be used is logged once and the policy read before it kept.
    */
   private record TritonConfigRead(FileTime modified, long size, Optional<VersionPolicy> policy) {
-    static TritonConfigRead of(String model, Path file, TritonConfigRead previous) {
-      FileTime modified;
-      long size;
-      try {
-        modified = Files.getLastModifiedTime(file);
-        size = Files.size(file);
-      } catch (IOException e) {
-        LOG.error("model '{}': cannot read {}: {}", model, file, e.toString());
-        return new TritonConfigRead(FileTime.fromMillis(0), -1, previous == null ? Optional.empty()
-            : previous.policy());
-      }
+    static TritonConfigRead of(String model, Path file, BasicFileAttributes found, TritonConfigRead previous) {
       try {
         TritonConfigFile.Settings read = TritonConfigFile.read(file);
         LOG.info("model '{}': version policy {} from {}{}", model,
             read.versionPolicy().map(Object::toString).orElse(VersionPolicy.DEFAULT + " (none given)"), file,
             read.ignored().isEmpty() ? "" : "; not taken from it: " + String.join(", ", read.ignored()));
-        return new TritonConfigRead(modified, size, read.versionPolicy());
+        return new TritonConfigRead(found.lastModifiedTime(), found.size(), read.versionPolicy());
       } catch (ProdlineException e) {
         Optional<VersionPolicy> kept = previous == null ? Optional.empty() : previous.policy();
         LOG.error("model '{}': {}; keeping version policy {}", model, e.getMessage(),
             kept.map(Object::toString).orElse(VersionPolicy.DEFAULT.toString()));
-        return new TritonConfigRead(modified, size, kept);
+        return new TritonConfigRead(found.lastModifiedTime(), found.size(), kept);
       }
     }
 
-    /** Whether {@code file} is still what was read. */
-    boolean isOf(Path file) {
-      try {
-        return Files.getLastModifiedTime(file).equals(modified) && Files.size(file) == size;
-      } catch (IOException e) {
-        return false;
-      }
+    /** Whether the file, as {@code found} now, is still what was read. */
+    boolean isOf(BasicFileAttributes found) {
+      return found.lastModifiedTime().equals(modified) && found.size() == size;
     }
   }
 
