@@ -16,7 +16,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prodline.serving.batching.BatchObserver;
 import io.prodline.serving.predictionlog.PredictionLog;
-import io.prodline.serving.statistics.ModelStat;
 import io.prodline.serving.statistics.VersionStatistics;
 import io.prodline.serving.tls.TlsCredentials;
 import java.time.Duration;
@@ -186,17 +185,17 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
   public void watch(String model, long version, VersionStatistics statistics) {
     Tags tags = Tags.of("model", model, "version", Long.toString(version));
     versionCounter(INFERENCE_ROWS, "Rows answered successfully", null, tags, statistics,
-        s -> s.report(model, version).inferenceCount());
+        VersionStatistics::inferenceCount);
     versionCounter(MODEL_EXECUTIONS, "Model calls; with dynamic batching one call answers several requests", null,
-        tags, statistics, s -> s.report(model, version).executionCount());
+        tags, statistics, VersionStatistics::executionCount);
     versionCounter(QUEUE_TIME, "Time successful requests waited for a worker and for the model", "seconds", tags,
-        statistics, s -> seconds(s.report(model, version).inferenceStats().queue()));
+        statistics, s -> s.queueNanos() / 1e9);
     versionCounter(INPUT_TIME, "Time spent decoding successful requests and encoding their rows", "seconds", tags,
-        statistics, s -> seconds(s.report(model, version).inferenceStats().computeInput()));
+        statistics, s -> s.inputNanos() / 1e9);
     versionCounter(INFER_TIME, "Time of the model calls that answered successful requests, per request", "seconds",
-        tags, statistics, s -> seconds(s.report(model, version).inferenceStats().computeInfer()));
+        tags, statistics, s -> s.inferNanos() / 1e9);
     versionCounter(OUTPUT_TIME, "Time spent building the answers of successful requests", "seconds", tags,
-        statistics, s -> seconds(s.report(model, version).inferenceStats().computeOutput()));
+        statistics, s -> s.outputNanos() / 1e9);
   }
 
   /** Stops exporting the statistics of a version that is being unloaded. */
@@ -211,10 +210,6 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
       VersionStatistics statistics, ToDoubleFunction<VersionStatistics> value) {
     FunctionCounter.builder(name, statistics, value).description(description).baseUnit(unit).tags(tags)
         .register(registry);
-  }
-
-  private static double seconds(ModelStat.DurationStat duration) {
-    return duration.ns() / 1e9;
   }
 
   /** Exports the prediction log's written, dropped and failed records and its queue depth. */

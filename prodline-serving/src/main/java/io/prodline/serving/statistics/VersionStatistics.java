@@ -62,6 +62,36 @@ public final class VersionStatistics {
     totals.outputNanos.add(outputNanos);
   }
 
+  /** Rows answered successfully so far. */
+  public long inferenceCount() {
+    return inferences.sum();
+  }
+
+  /** Model calls so far. */
+  public long executionCount() {
+    return executions.sum();
+  }
+
+  /** Nanoseconds successful requests have spent queued so far. */
+  public long queueNanos() {
+    return queueNanos.sum();
+  }
+
+  /** Nanoseconds successful requests have spent decoding and preparing their inputs so far. */
+  public long inputNanos() {
+    return inputNanos.sum();
+  }
+
+  /** Nanoseconds of the model calls that answered successful requests, per request, so far. */
+  public long inferNanos() {
+    return inferNanos.sum();
+  }
+
+  /** Nanoseconds successful requests have spent building their answers so far. */
+  public long outputNanos() {
+    return outputNanos.sum();
+  }
+
   /** The figures so far, as version {@code version} of {@code model}. */
   public ModelStat report(String model, long version) {
     List<BatchStat> bySize = batches.entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -69,10 +99,10 @@ public final class VersionStatistics {
         .toList();
     DurationStat succeeded = success.stat();
     long count = succeeded.count();
-    return new ModelStat(model, Long.toString(version), lastInferenceMillis.get(), inferences.sum(),
-        executions.sum(), new InferenceStats(succeeded, fail.stat(), new DurationStat(count, queueNanos.sum()),
-            new DurationStat(count, inputNanos.sum()), new DurationStat(count, inferNanos.sum()),
-            new DurationStat(count, outputNanos.sum()), DurationStat.ZERO, DurationStat.ZERO),
+    return new ModelStat(model, Long.toString(version), lastInferenceMillis.get(), inferenceCount(),
+        executionCount(), new InferenceStats(succeeded, fail.stat(), new DurationStat(count, queueNanos()),
+            new DurationStat(count, inputNanos()), new DurationStat(count, inferNanos()),
+            new DurationStat(count, outputNanos()), DurationStat.ZERO, DurationStat.ZERO),
         bySize);
   }
 
