@@ -66,9 +66,8 @@ final class NumericInstances {
     this.body = body;
     this.maxRows = maxRows;
     this.width = inputs;
-    // Room for 16 rows, but never more values than the body can hold (each takes at least two bytes), so a wide
-    // model's small request does not allocate for 16 rows.
-    this.values = new double[Math.min(16 * inputs, body.length / 2 + 1)];
+    // Room for one row, the size of nearly every request; a body with more is sized by its first row's length.
+    this.values = new double[inputs];
   }
 
   /**
@@ -122,8 +121,12 @@ final class NumericInstances {
       if (rows == maxRows) {
         throw OtherShape.INSTANCE;
       }
+      int rowStart = pos;
       readRow();
       separator = next();
+      if (rows == 0 && separator == ',') {
+        reserveRows(pos - rowStart);
+      }
     }
     if (separator != ']') {
       throw OtherShape.INSTANCE;
@@ -132,6 +135,17 @@ final class NumericInstances {
     skipWhitespace();
     if (pos != body.length) {
       throw OtherShape.INSTANCE;
+    }
+  }
+
+  /**
+   * Makes room for the rows the rest of the body holds if they are about as long as the first, {@code rowBytes}
+   * with its separator, so a 64-row request grows its values once rather than doubling its way up.
+   */
+  private void reserveRows(int rowBytes) {
+    int rows = Math.min(maxRows, count / width + (body.length - pos) / rowBytes + 1);
+    if (rows * width > values.length) {
+      values = Arrays.copyOf(values, rows * width);
     }
   }
 

@@ -152,9 +152,12 @@ class NumericInstancesTest {
 
   @Test
   void readsManyRowsAndWideRows() {
-    for (int[] shape : new int[][] {{100, 3}, {3, 1000}, {40, 50}}) {
+    // Values rising from row to row, and falling, so rows after the first are longer (room is made for the
+    // rest of the body by the first row's length) and shorter than it.
+    for (int[] shape : new int[][] {{100, 3, 1}, {3, 1000, 1}, {40, 50, 1}, {1000, 3, -1}, {40, 50, -1}}) {
       int rows = shape[0];
       int width = shape[1];
+      int direction = shape[2];
       List<Field> inputs = new ArrayList<>();
       for (int f = 0; f < width; f++) {
         inputs.add(field("f" + f, ColumnType.FLOAT64));
@@ -163,7 +166,7 @@ class NumericInstancesTest {
       for (int r = 0; r < rows; r++) {
         json.append(r == 0 ? "[" : ",[");
         for (int f = 0; f < width; f++) {
-          json.append(f == 0 ? "" : ",").append(r * width + f);
+          json.append(f == 0 ? "" : ",").append(value(r, f, rows, width, direction));
         }
         json.append(']');
       }
@@ -172,10 +175,14 @@ class NumericInstancesTest {
       assertThat(frame.columnCount()).isEqualTo(width);
       for (int r = 0; r < rows; r++) {
         for (int f = 0; f < width; f++) {
-          assertThat(frame.column(f).getDouble(r)).isEqualTo(r * width + f);
+          assertThat(frame.column(f).getDouble(r)).isEqualTo(value(r, f, rows, width, direction));
         }
       }
     }
+  }
+
+  private static int value(int row, int column, int rows, int width, int direction) {
+    return (direction > 0 ? row : rows - 1 - row) * width + column;
   }
 
   @Test
