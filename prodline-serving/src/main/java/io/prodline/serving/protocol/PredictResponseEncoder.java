@@ -1,10 +1,8 @@
 package io.prodline.serving.protocol;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.prodline.core.predict.Predictions;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.prodline.core.text.ShortestDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes {@code {"predictions": [...]}}, or {@code {"outputs": [...]}} for a columnar request as TF Serving does:
@@ -25,27 +23,36 @@ public final class PredictResponseEncoder {
 
   /** @param columnar whether the request used the columnar {@code "inputs"} format */
   public static byte[] encode(Predictions predictions, boolean columnar) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(32 + predictions.values().length * 12);
-    try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeArrayFieldStart(columnar ? "outputs" : "predictions");
-      boolean rowArrays = predictions.shape().length == 2;
-      for (int row = 0; row < predictions.rows(); row++) {
-        if (rowArrays) {
-          g.writeStartArray();
-          for (float p : predictions.row(row)) {
-            g.writeNumber(p);
-          }
-          g.writeEndArray();
-        } else {
-          g.writeNumber(predictions.value(row));
-        }
+    // Written as text rather than through a Jackson generator: the shape is fixed and holds only numbers, and for
+    // a single-row answer the generator's set-up and buffer recycling cost more than writing the one number.
+    StringBuilder out = new StringBuilder(32 + predictions.values().length * 12);
+    out.append(columnar ? "{\"outputs\":[" : "{\"predictions\":[");
+    boolean rowArrays = predictions.shape().length == 2;
+    for (int row = 0; row < predictions.rows(); row++) {
+      if (row > 0) {
+        out.append(',');
       }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write predictions", e);
+      if (rowArrays) {
+        out.append('[');
+        for (int k = 0, at = row * predictions.width(); k < predictions.width(); k++, at++) {
+          if (k > 0) {
+            out.append(',');
+          }
+          number(out, predictions.values()[at]);
+        }
+        out.append(']');
+      } else {
+        number(out, predictions.value(row));
+      }
     }
-    return out.toByteArray();
+    return out.append("]}").toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static void number(StringBuilder out, float value) {
+    if (Float.isFinite(value)) {
+      out.append(ShortestDecimal.of(value));
+    } else {
+      out.append(Float.isNaN(value) ? "\"NaN\"" : value > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+    }
   }
 }

@@ -59,5 +59,8 @@ class PredictResponseEncoderTest {
   void writesNonFiniteOutputsAsStrings() {
     assertThat(encode(new Predictions(Task.REGRESSION, List.of(), 1, 1, new float[] {Float.NaN})))
         .isEqualTo("{\"predictions\":[\"NaN\"]}");
+    assertThat(encode(new Predictions(Task.MULTICLASS_CLASSIFICATION, List.of("a", "b"), 2, 2,
+        new float[] {Float.POSITIVE_INFINITY, 0.5f, Float.NEGATIVE_INFINITY, Float.NaN})))
+        .isEqualTo("{\"predictions\":[[\"Infinity\",0.5],[\"-Infinity\",\"NaN\"]]}");
   }
 }
