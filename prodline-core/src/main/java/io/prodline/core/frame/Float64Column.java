@@ -17,6 +17,18 @@ public final class Float64Column extends Column {
     return new Float64Column(values.clone(), values.length, null);
   }
 
+  /**
+   * A column of {@code rows} values taken from a row-major array, every {@code stride}-th from {@code offset}: one
+   * column of a matrix whose rows are {@code stride} wide, copied out without a builder.
+   */
+  public static Float64Column ofStrided(double[] values, int offset, int stride, int rows) {
+    double[] column = new double[rows];
+    for (int row = 0, at = offset; row < rows; row++, at += stride) {
+      column[row] = values[at];
+    }
+    return new Float64Column(column, rows, null);
+  }
+
   @Override
   public ColumnType type() {
     return ColumnType.FLOAT64;

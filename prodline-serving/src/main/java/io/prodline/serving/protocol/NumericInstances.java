@@ -1,7 +1,7 @@
 package io.prodline.serving.protocol;
 
 import com.fasterxml.jackson.core.io.NumberInput;
-import io.prodline.core.frame.ColumnBuilder;
+import io.prodline.core.frame.Column;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
@@ -92,16 +92,12 @@ final class NumericInstances {
     return PredictRequestDecoder.frame(inputs, reader.columns());
   }
 
-  /** One builder per input, holding that input's value of every row read, sized to the rows. */
-  private ColumnBuilder[] columns() {
+  /** One column per input, holding that input's value of every row read. */
+  private Column[] columns() {
     int rows = count / width;
-    ColumnBuilder[] columns = new ColumnBuilder[width];
+    Column[] columns = new Column[width];
     for (int f = 0; f < width; f++) {
-      Float64Column.Builder column = new Float64Column.Builder(rows);
-      for (int at = f; at < count; at += width) {
-        column.append(values[at]);
-      }
-      columns[f] = column;
+      columns[f] = Float64Column.ofStrided(values, f, width, rows);
     }
     return columns;
   }

@@ -662,6 +662,10 @@ public final class PredictRequestDecoder {
     for (int i = 0; i < builders.length; i++) {
       columns[i] = builders[i].build();
     }
+    return frame(inputs, columns);
+  }
+
+  static Frame frame(List<Field> inputs, Column[] columns) {
     // Immutable lists from arrays, which Frame keeps as they are: this runs once per request.
     return Frame.of(names(inputs), List.of(columns));
   }
