@@ -129,7 +129,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (answer.headers().containsKey(ApiResponse.REQUEST_ID)) {
       return answer;
     }
-    return answer.withRequestId(request.headers().get(ApiResponse.REQUEST_ID));
+    return answer.withRequestId(request.headers().get(ApiResponse.REQUEST_ID_HEADER));
   }
 
   private static FullHttpResponse response(Pending request, ApiResponse answer) {

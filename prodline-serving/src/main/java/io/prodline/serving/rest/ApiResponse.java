@@ -2,6 +2,7 @@ package io.prodline.serving.rest;
 
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
 import io.prodline.serving.protocol.ErrorBody;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,8 @@ public record ApiResponse(HttpResponseStatus status, byte[] body, HttpMethod all
    * answer carries back the id the request went by.
    */
   public static final String REQUEST_ID = "X-Request-Id";
+  /** {@link #REQUEST_ID} for looking it up in a request's headers, its case-insensitive hash computed once. */
+  public static final AsciiString REQUEST_ID_HEADER = AsciiString.cached(REQUEST_ID);
 
   public ApiResponse {
     headers = Map.copyOf(headers);

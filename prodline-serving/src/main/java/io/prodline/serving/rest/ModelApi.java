@@ -150,7 +150,7 @@ public final class ModelApi {
   /** Runs a prediction, classification or regression; echoes the request id when there is one. */
   private CompletableFuture<ApiResponse> predict(String request, Route route, HttpHeaders headers, RequestBody body,
       ClientConnection connection) {
-    String requestId = runner.requestId(headers.get(ApiResponse.REQUEST_ID));
+    String requestId = runner.requestId(headers.get(ApiResponse.REQUEST_ID_HEADER));
     CompletableFuture<ApiResponse> running = runner.run(ServingMetrics.REST_V1, route.model(), route.selector(),
         requestId, null, new V1Call(route.endpoint(), body, runner));
     connection.running(request, running);

@@ -89,7 +89,7 @@ public final class V2RestApi {
           yield done(readiness(ready, Json.write(new ModelReady(route.model(), ready))));
         }
         case INFER -> {
-          String requestId = inference.requestId(headers.get(ApiResponse.REQUEST_ID));
+          String requestId = inference.requestId(headers.get(ApiResponse.REQUEST_ID_HEADER));
           int jsonLength = jsonLength(headers);
           CompletableFuture<InferenceResult> running = inference.infer(ServingMetrics.REST_V2, route.model(),
               route.version(), requestId, null, () -> InferRequestDecoder.decode(body.bytes(), jsonLength));
