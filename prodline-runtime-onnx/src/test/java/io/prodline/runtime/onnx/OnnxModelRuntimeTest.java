@@ -78,6 +78,33 @@ class OnnxModelRuntimeTest {
     check(300, 2);
   }
 
+  /**
+   * A thread's buffers serve every model it runs: another model's larger call on the same thread replaces them, and
+   * the calls after it must see their own rows in the new ones. Run on a new thread, so its buffers start empty
+   * whatever the other tests left.
+   */
+  @Test
+  void callsOfOneSizeAndAnotherModelsCallsOnTheSameThreadSeeOnlyTheirOwnRows() throws Exception {
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try (ModelRuntime other = ModelRuntimes.load(BundleReader.read(OnnxBareModelTest.bare(dir.resolve("other"),
+        "mlp.onnx")))) {
+      thread.submit(() -> {
+        check(10, 5);
+        check(20, 5);
+        check(30, 5);
+        int wide = ThreadBuffer.MAX_KEPT_FLOATS / WIDTH - 1; // kept, and larger than any buffer this thread had
+        float[] out = other.predict(rows(0, wide), wide);
+        for (int r = 0; r < wide; r++) {
+          assertThat(out[r]).isCloseTo(oneAtATime[r], Offset.offset(1e-5f));
+        }
+        check(40, 5);
+        check(50, 5);
+      }).get();
+    } finally {
+      thread.shutdown();
+    }
+  }
+
   @Test
   void threadsCallingAtOnceSeeOnlyTheirOwnRows() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
