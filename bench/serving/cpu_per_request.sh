@@ -11,7 +11,9 @@
 #        for prodline and Netty alone), PORT (18650), WARMUP
 #        (seconds of load before measuring, in two rounds, default 15: 64-row requests keep the JIT busy for longer
 #        than 8 s).
-# Prints: name req/s cpu_us/req csw/req wrk_cpu_us/req idle (wrk's CPU per request, and the share of the
+# Prints: name req/s cpu_us/req csw/req wrk_cpu_us/req per_wrk idle (wrk's CPU per request; per_wrk, the server's
+# CPU per request over wrk's: wrk does the same work per request whatever server answers, so on a machine whose
+# speed drifts between runs this ratio compares two builds where the raw figures cannot; and the share of the
 # machine's CPU left idle during the measured run: time requests spent waiting for a thread to be woken).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -59,5 +61,6 @@ t1="$(cpu_ticks "$@")"; c1="$(switches "$@")"; read -r i1 a1 < <(machine_ticks);
 w0="$(children_seconds "$WORK/raw/times-0.txt")"; w1="$(children_seconds "$WORK/raw/times-1.txt")"
 awk -v n="$SERVER $MODEL ${ROWS}row c$CONNS" -v r="$rps" -v t=$((t1 - t0)) -v c=$((c1 - c0)) -v d="$SECONDS_" \
     -v hz="$TICKS_PER_S" -v idle=$((i1 - i0)) -v all=$((a1 - a0)) -v w0="$w0" -v w1="$w1" \
-    'BEGIN {printf "%s req/s=%d cpu_us/req=%.1f csw/req=%.2f wrk_cpu_us/req=%.1f idle=%.1f%%\n", n, r,
-            t * 1e6 / hz / (r * d), c / (r * d), (w1 - w0) * 1e6 / (r * d), 100 * idle / all}'
+    'BEGIN {server = t * 1e6 / hz / (r * d); wrk = (w1 - w0) * 1e6 / (r * d)
+            printf "%s req/s=%d cpu_us/req=%.1f csw/req=%.2f wrk_cpu_us/req=%.1f per_wrk=%.2f idle=%.1f%%\n", n, r,
+            server, c / (r * d), wrk, (wrk > 0 ? server / wrk : 0), 100 * idle / all}'
