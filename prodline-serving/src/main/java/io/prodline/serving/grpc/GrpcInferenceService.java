@@ -1,6 +1,7 @@
 package io.prodline.serving.grpc;
 
 import io.grpc.Context;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.ModelConfigRequest;
@@ -162,7 +163,8 @@ final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceS
 
   @Override
   public StreamObserver<ModelInferRequest> modelStreamInfer(StreamObserver<ModelStreamInferResponse> answers) {
-    return new InferStream(inference, Context.current(), answers);
+    // A server call's answer stream is always a ServerCallStreamObserver.
+    return new InferStream(inference, Context.current(), (ServerCallStreamObserver<ModelStreamInferResponse>) answers);
   }
 
   private static ModelMetadataResponse.TensorMetadata tensor(TensorMetadata t) {

@@ -40,9 +40,15 @@ final class GrpcStatuses {
       case UNAVAILABLE -> Status.UNAVAILABLE;
       case MODEL_FAILED, INTERNAL -> Status.INTERNAL;
     };
-    Status described = status.withDescription(failure.clientMessage(call, e));
+    Status described = status.withDescription(description(call, error));
     return failure.retryAfter().map(delay -> withRetryHint(described, delay))
         .orElseGet(described::asRuntimeException);
+  }
+
+  /** The one sentence {@link #of} words {@code error} of {@code call} with, for answers that carry no status. */
+  static String description(String call, Throwable error) {
+    Throwable e = InferenceFailure.cause(error);
+    return InferenceFailure.of(e).clientMessage(call, e);
   }
 
   private static StatusRuntimeException withRetryHint(Status status, Duration delay) {

@@ -1,7 +1,7 @@
 package io.prodline.serving.grpc;
 
 import io.grpc.Context;
-import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
@@ -36,11 +36,15 @@ final class InferStream implements StreamObserver<ModelInferRequest> {
   /** The stream ended, by the server or the client; guarded by this. */
   private boolean ended;
 
-  InferStream(V2Inference inference, Context context, StreamObserver<ModelStreamInferResponse> answers) {
+  /**
+   * @param answers the call's answer stream; its cancel handler, set here before the call starts, ends the stream,
+   *     and also stops {@code onNext} from throwing when an answer races the client's cancellation
+   */
+  InferStream(V2Inference inference, Context context, ServerCallStreamObserver<ModelStreamInferResponse> answers) {
     this.inference = inference;
     this.context = context;
     this.answers = answers;
-    context.addListener(cancelled -> clientGone(), Runnable::run);
+    answers.setOnCancelHandler(this::clientGone);
   }
 
   @Override
@@ -58,19 +62,23 @@ final class InferStream implements StreamObserver<ModelInferRequest> {
     }
     inferred.whenComplete((result, error) -> {
       running.remove(inferred);
-      answer(error == null ? answerOf(result) : failureOf(call, request, error));
+      answer(error == null ? answerOf(call, request, result) : failureOf(call, request, error));
     });
   }
 
-  private static ModelStreamInferResponse answerOf(InferenceResult result) {
-    return ModelStreamInferResponse.newBuilder().setInferResponse(GrpcTensors.response(result)).build();
+  /** The answer, or, if it cannot be encoded, the reason as a failure: every request gets one or the stream hangs. */
+  private static ModelStreamInferResponse answerOf(String call, ModelInferRequest request, InferenceResult result) {
+    try {
+      return ModelStreamInferResponse.newBuilder().setInferResponse(GrpcTensors.response(result)).build();
+    } catch (RuntimeException e) {
+      return failureOf(call, request, e);
+    }
   }
 
   /** The failure as ModelInfer's status would word it, with the request's model and id so the client can match it. */
   private static ModelStreamInferResponse failureOf(String call, ModelInferRequest request, Throwable error) {
-    Status status = GrpcAnswers.OPEN_INFERENCE.failure(call, error).getStatus();
     return ModelStreamInferResponse.newBuilder()
-        .setErrorMessage(status.getDescription() == null ? status.getCode().toString() : status.getDescription())
+        .setErrorMessage(GrpcStatuses.description(call, error))
         .setInferResponse(ModelInferResponse.newBuilder().setModelName(request.getModelName())
             .setModelVersion(request.getModelVersion()).setId(request.getId()))
         .build();
