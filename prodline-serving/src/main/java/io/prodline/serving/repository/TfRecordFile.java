@@ -47,7 +47,7 @@ final class TfRecordFile {
         throw new ProdlineException(where + " has a damaged length (its checksum does not match); this is not a "
             + "TFRecord file, or it is corrupt");
       }
-      if (length > in.remaining() - Integer.BYTES) {
+      if (length < 0 || length > in.remaining() - Integer.BYTES) {
         throw new ProdlineException(where + " says it holds " + length + " bytes but only "
             + Math.max(0, in.remaining() - Integer.BYTES) + " follow; the file is truncated");
       }
@@ -63,7 +63,7 @@ final class TfRecordFile {
   }
 
   /** TFRecord's masked CRC-32C of {@code length} bytes from {@code offset}. */
-  static int masked(byte[] bytes, int offset, int length) {
+  private static int masked(byte[] bytes, int offset, int length) {
     CRC32C crc = new CRC32C();
     crc.update(bytes, offset, length);
     int value = (int) crc.getValue();

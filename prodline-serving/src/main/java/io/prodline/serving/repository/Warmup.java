@@ -91,7 +91,7 @@ final class Warmup {
     for (int i = 0; i < records.size(); i++) {
       String what = file + " record " + (i + 1);
       try {
-        requests.add(new Request(what, WarmupLogs.frame(records.get(i), predictor)));
+        requests.add(new Request(what, WarmupLogs.frame(records.get(i), predictor, WARMUP_DECODING)));
       } catch (ProdlineException e) {
         throw new ProdlineException(what + " is not a request this model takes: " + e.getMessage(), e);
       }

@@ -68,11 +68,11 @@ public record ApiResponse(HttpResponseStatus status, byte[] body, HttpMethod all
     return true;
   }
 
-  static ApiResponse ok(byte[] body) {
+  public static ApiResponse ok(byte[] body) {
     return new ApiResponse(HttpResponseStatus.OK, body, null);
   }
 
-  static ApiResponse error(HttpResponseStatus status, String message) {
+  public static ApiResponse error(HttpResponseStatus status, String message) {
     return new ApiResponse(status, ErrorBody.encode(message), null);
   }
 

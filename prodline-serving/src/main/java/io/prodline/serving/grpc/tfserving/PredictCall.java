@@ -3,12 +3,14 @@ package io.prodline.serving.grpc.tfserving;
 import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.Frame;
+import io.prodline.core.predict.Predictor;
 import io.prodline.core.predict.Predictions;
 import io.prodline.serving.grpc.tfserving.proto.PredictRequest;
 import io.prodline.serving.grpc.tfserving.proto.PredictResponse;
 import io.prodline.serving.grpc.tfserving.proto.TensorProto;
 import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.protocol.NonFiniteInputs;
 import io.prodline.serving.protocol.ServingSignature;
 import io.prodline.serving.protocol.v2.FrameAssembler;
 import java.util.List;
@@ -35,10 +37,15 @@ record PredictCall(PredictRequest request, RequestRunner runner)
     List<String> filter = request.getOutputFilterList();
     Set<String> outputs = filter.isEmpty() ? Set.of(ServingSignature.outputName(graph))
         : ServingSignature.requestedOutputs(filter, graph, "output_filter");
-    Frame frame = FrameAssembler.assemble(
-        TensorProtos.inputs(request.getInputsMap(), version.predictor(), runner.limits().maxRows()),
-        bundle.manifest().inputs(), graph, runner.nonFinite(version));
+    Frame frame = assemble(request, version.predictor(), runner.limits().maxRows(), runner.nonFinite(version));
     return new Decoded(frame, outputs);
+  }
+
+  /** The frame of {@code request}'s input tensors, as {@code predictor}'s model takes them. */
+  static Frame assemble(PredictRequest request, Predictor predictor, int maxRows, NonFiniteInputs nonFinite) {
+    Bundle bundle = predictor.bundle();
+    return FrameAssembler.assemble(TensorProtos.inputs(request.getInputsMap(), predictor, maxRows),
+        bundle.manifest().inputs(), bundle.tensors(), nonFinite);
   }
 
   @Override

@@ -1,15 +1,11 @@
 package io.prodline.serving.grpc.tfserving;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import io.prodline.core.bundle.Bundle;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictor;
-import io.prodline.serving.grpc.tfserving.proto.PredictRequest;
 import io.prodline.serving.grpc.tfserving.proto.PredictionLog;
 import io.prodline.serving.protocol.BadRequestException;
-import io.prodline.serving.protocol.NonFiniteInputs;
 import io.prodline.serving.protocol.PredictRequestDecoder;
-import io.prodline.serving.protocol.v2.FrameAssembler;
 
 /**
  * The records of TF Serving's warm-up file ({@code assets.extra/tf_serving_warmup_requests}), each a serialized
@@ -19,13 +15,13 @@ import io.prodline.serving.protocol.v2.FrameAssembler;
  * and NaN and infinities reach the model as the file's owner wrote them.
  */
 public final class WarmupLogs {
-  private static final PredictRequestDecoder.Options WARMUP =
-      new PredictRequestDecoder.Options(Integer.MAX_VALUE, NonFiniteInputs.ALLOWED);
-
   private WarmupLogs() {}
 
-  /** The frame {@code record} asks {@code predictor} for; {@link BadRequestException} saying what is wrong. */
-  public static Frame frame(byte[] record, Predictor predictor) {
+  /**
+   * The frame {@code record} asks {@code predictor} for, decoded with the warm-up's {@code options}; {@link
+   * BadRequestException} saying what is wrong.
+   */
+  public static Frame frame(byte[] record, Predictor predictor, PredictRequestDecoder.Options options) {
     PredictionLog log;
     try {
       log = PredictionLog.parseFrom(record);
@@ -33,19 +29,14 @@ public final class WarmupLogs {
       throw new BadRequestException("not a tensorflow.serving.PredictionLog: " + e.getMessage());
     }
     return switch (log.getLogTypeCase()) {
-      case PREDICT_LOG -> predict(log.getPredictLog().getRequest(), predictor);
-      case CLASSIFY_LOG -> TfExamples.decode(log.getClassifyLog().getRequest().getInput(), predictor, WARMUP);
-      case REGRESS_LOG -> TfExamples.decode(log.getRegressLog().getRequest().getInput(), predictor, WARMUP);
+      case PREDICT_LOG -> PredictCall.assemble(log.getPredictLog().getRequest(), predictor, options.maxRows(),
+          options.nonFinite());
+      case CLASSIFY_LOG -> TfExamples.decode(log.getClassifyLog().getRequest().getInput(), predictor, options);
+      case REGRESS_LOG -> TfExamples.decode(log.getRegressLog().getRequest().getInput(), predictor, options);
       case MULTI_INFERENCE_LOG -> TfExamples.decode(log.getMultiInferenceLog().getRequest().getInput(), predictor,
-          WARMUP);
+          options);
       case LOGTYPE_NOT_SET -> throw new BadRequestException("the PredictionLog holds none of predict_log, "
           + "classify_log, regress_log or multi_inference_log, the requests a warm-up can replay");
     };
-  }
-
-  private static Frame predict(PredictRequest request, Predictor predictor) {
-    Bundle bundle = predictor.bundle();
-    return FrameAssembler.assemble(TensorProtos.inputs(request.getInputsMap(), predictor, Integer.MAX_VALUE),
-        bundle.manifest().inputs(), bundle.tensors(), NonFiniteInputs.ALLOWED);
   }
 }

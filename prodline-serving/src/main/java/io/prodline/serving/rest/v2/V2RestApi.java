@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.prodline.serving.protocol.BadRequestException;
-import io.prodline.serving.protocol.ErrorBody;
 import io.prodline.serving.protocol.Json;
 import io.prodline.serving.protocol.v2.InferRequestDecoder;
 import io.prodline.serving.protocol.v2.InferResponseEncoder;
@@ -67,7 +66,7 @@ public final class V2RestApi {
     try {
       Optional<V2Route> parsed = V2Route.parse(path);
       if (parsed.isEmpty()) {
-        return done(error(HttpResponseStatus.NOT_FOUND, "no endpoint at " + path + "; the API has "
+        return done(ApiResponse.error(HttpResponseStatus.NOT_FOUND, "no endpoint at " + path + "; the API has "
             + V2Route.ENDPOINTS));
       }
       V2Route route = parsed.get();
@@ -75,15 +74,16 @@ public final class V2RestApi {
         return done(ApiResponse.methodNotAllowed(method, route.endpoint().method(), path));
       }
       return switch (route.endpoint()) {
-        case SERVER_METADATA -> done(ok(serverMetadata));
-        case LIVE -> done(ok(Json.write(new Live(true))));
+        case SERVER_METADATA -> done(ApiResponse.ok(serverMetadata));
+        case LIVE -> done(ApiResponse.ok(Json.write(new Live(true))));
         case READY -> {
           boolean ready = inference.ready();
           yield done(readiness(ready, Json.write(new Ready(ready))));
         }
-        case MODEL_METADATA -> done(ok(Json.write(inference.metadata(route.model(), route.version()))));
-        case MODEL_CONFIG -> done(ok(Json.write(inference.config(route.model(), route.version()))));
-        case STATISTICS -> done(ok(Json.write(new Statistics(inference.statistics(route.model(), route.version())))));
+        case MODEL_METADATA -> done(ApiResponse.ok(Json.write(inference.metadata(route.model(), route.version()))));
+        case MODEL_CONFIG -> done(ApiResponse.ok(Json.write(inference.config(route.model(), route.version()))));
+        case STATISTICS -> done(ApiResponse.ok(Json.write(
+            new Statistics(inference.statistics(route.model(), route.version())))));
         case MODEL_READY -> {
           boolean ready = inference.modelReady(route.model(), route.version());
           yield done(readiness(ready, Json.write(new ModelReady(route.model(), ready))));
@@ -107,7 +107,7 @@ public final class V2RestApi {
   private static ApiResponse inferAnswer(InferenceResult result) {
     InferResponseEncoder.Encoded encoded = InferResponseEncoder.encode(result);
     if (encoded.jsonLength() < 0) {
-      return ok(encoded.body());
+      return ApiResponse.ok(encoded.body());
     }
     return ApiResponse.of(HttpResponseStatus.OK, HttpHeaderValues.APPLICATION_OCTET_STREAM.toString(), encoded.body())
         .withHeader(HEADER_LENGTH, Integer.toString(encoded.jsonLength()));
@@ -135,13 +135,5 @@ public final class V2RestApi {
 
   private static CompletableFuture<ApiResponse> done(ApiResponse answer) {
     return CompletableFuture.completedFuture(answer);
-  }
-
-  private static ApiResponse ok(byte[] body) {
-    return new ApiResponse(HttpResponseStatus.OK, body, null);
-  }
-
-  private static ApiResponse error(HttpResponseStatus status, String message) {
-    return new ApiResponse(status, ErrorBody.encode(message), null);
   }
 }
