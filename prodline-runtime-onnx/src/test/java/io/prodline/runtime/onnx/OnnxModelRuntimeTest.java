@@ -59,7 +59,12 @@ class OnnxModelRuntimeTest {
 
   /** Predicts {@code count} rows from {@code first} in one call and checks them against {@link #oneAtATime}. */
   static void check(int first, int count) {
-    float[] out = mlp.predict(rows(first, count), count);
+    check(mlp, first, count);
+  }
+
+  /** {@link #check(int, int)} on {@code runtime}, a loaded copy of the same model. */
+  static void check(ModelRuntime runtime, int first, int count) {
+    float[] out = runtime.predict(rows(first, count), count);
     assertThat(out).hasSize(count);
     for (int r = 0; r < count; r++) {
       assertThat(out[r]).as("row %d of a %d-row call", first + r, count)
@@ -93,10 +98,7 @@ class OnnxModelRuntimeTest {
         check(20, 5);
         check(30, 5);
         int wide = ThreadBuffer.MAX_KEPT_FLOATS / WIDTH - 1; // kept, and larger than any buffer this thread had
-        float[] out = other.predict(rows(0, wide), wide);
-        for (int r = 0; r < wide; r++) {
-          assertThat(out[r]).isCloseTo(oneAtATime[r], Offset.offset(1e-5f));
-        }
+        check(other, 0, wide);
         check(40, 5);
         check(50, 5);
       }).get();

@@ -1,20 +1,16 @@
 package io.prodline.serving.batching;
 
-import static io.prodline.serving.testing.TestBundles.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodline.core.bundle.Task;
-import io.prodline.core.frame.ColumnType;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
 import io.prodline.serving.statistics.RequestTiming;
 import io.prodline.serving.statistics.VersionStatistics;
 import io.prodline.serving.testing.Eventually;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
-import io.prodline.serving.testing.TestBundles;
+import io.prodline.serving.testing.TestRepository;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,8 +39,7 @@ class DynamicBatcherTest {
   void start() {
     LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
     runningBefore = LinearTestRuntimeProvider.RUNNING.get();
-    predictor = Predictor.load(TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(),
-        List.of(field("x", ColumnType.FLOAT64)), "gate\n1\n"));
+    predictor = Predictor.load(TestRepository.gated(root));
     workers = Executors.newFixedThreadPool(2);
     batcher = new DynamicBatcher("gated", 1, predictor, new VersionStatistics(), TEN_MINUTES, workers, 2,
         BatchObserver.NONE);
@@ -58,9 +53,16 @@ class DynamicBatcherTest {
     predictor.close();
   }
 
+  /** A request's timing as a worker hands it to the batcher: its inputs ready now. */
+  private static RequestTiming inputsReadyNow() {
+    RequestTiming timing = new RequestTiming(System.nanoTime());
+    timing.inputsReady(1, System.nanoTime());
+    return timing;
+  }
+
   /** Submits x on a thread of its own, as a prediction worker would; completes once submit has returned. */
   private CompletableFuture<CompletableFuture<Predictions>> submitOnAWorker(float x) {
-    return CompletableFuture.supplyAsync(() -> batcher.submit(new float[] {x}, 1, new RequestTiming(0)), task -> {
+    return CompletableFuture.supplyAsync(() -> batcher.submit(new float[] {x}, 1, inputsReadyNow()), task -> {
       Thread worker = new Thread(task, "test-worker");
       worker.setDaemon(true);
       worker.start();

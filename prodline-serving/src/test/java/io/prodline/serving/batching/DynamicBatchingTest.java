@@ -74,8 +74,9 @@ class DynamicBatchingTest {
         }));
       }
       for (Future<int[]> f : done) {
-        housesRequests += f.get()[0];
-        housesRows += f.get()[1];
+        int[] sent = f.get();
+        housesRequests += sent[0];
+        housesRows += sent[1];
       }
     } finally {
       pool.shutdownNow();

@@ -1,6 +1,5 @@
 package io.prodline.serving.grpc;
 
-import static io.prodline.serving.testing.TestBundles.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,17 +9,15 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.prodline.core.bundle.Task;
-import io.prodline.core.frame.ColumnType;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.batching.BatchingConfig;
-import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceFutureStub;
+import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
 import io.prodline.serving.grpc.v2.InferTensorContents;
-import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferRequest.InferInputTensor;
+import io.prodline.serving.grpc.v2.ModelInferRequest;
 import io.prodline.serving.grpc.v2.ModelInferResponse;
 import io.prodline.serving.grpc.v2.ServerLiveRequest;
 import io.prodline.serving.limits.RequestLimits;
@@ -28,7 +25,7 @@ import io.prodline.serving.testing.Eventually;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
 import io.prodline.serving.testing.PrometheusTextFormat;
-import io.prodline.serving.testing.TestBundles;
+import io.prodline.serving.testing.TestRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,8 +61,7 @@ class GrpcDeadlineTest {
 
   @BeforeAll
   static void start() {
-    TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
-        "gate\n1\n");
+    TestRepository.gated(root);
     server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1").withWorkers(1, 16)
         .withBatching(BatchingConfig.OFF)
         .withLimits(new RequestLimits(RequestLimits.DEFAULT_MAX_ROWS, SERVER_TIMEOUT, false))).start(0, 0);

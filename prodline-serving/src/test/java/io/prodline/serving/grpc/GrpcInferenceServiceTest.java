@@ -37,8 +37,6 @@ class GrpcInferenceServiceTest {
   @RegisterExtension
   static final TestServer served = new TestServer().withGrpc();
 
-
-
   private static InferInputTensor.Builder tensor(String name, String datatype, long... shape) {
     InferInputTensor.Builder tensor = InferInputTensor.newBuilder().setName(name).setDatatype(datatype);
     for (long dim : shape) {

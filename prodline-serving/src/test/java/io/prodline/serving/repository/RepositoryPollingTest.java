@@ -43,6 +43,16 @@ class RepositoryPollingTest {
     }
   }
 
+  /**
+   * Adds a model of its own and waits until it is served: proof that a scan has run since, and so has read every
+   * file changed before this call.
+   */
+  private void awaitScan(ModelRepository repo) {
+    write("witness", 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> repo.snapshot().contains("witness")
+        && versions(repo, "witness").equals(List.of("1 AVAILABLE")));
+  }
+
   /** Replaces a file in one rename, as the docs advise, so a poll never reads it half-written. */
   private static void replace(Path file, String content) throws Exception {
     Path staged = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -108,7 +118,7 @@ class RepositoryPollingTest {
 
       // A broken edit is ignored: the last valid configuration stays in force.
       replace(config, "models:\n  m:\n    labels: {stable: -4}\n");
-      Thread.sleep(POLL.toMillis() * 4);
+      awaitScan(repo);
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(2);
     }
   }
@@ -147,7 +157,7 @@ class RepositoryPollingTest {
 
       // A file that is not Triton's text format is logged; the policy read before stays.
       replace(pbtxt, "version_policy: { latest: { num_versions: 2 }\n");
-      Thread.sleep(POLL.toMillis() * 4);
+      awaitScan(repo);
       assertThat(repo.snapshot().model("m").versionPolicy()).isEqualTo(VersionPolicy.Specific.of(List.of(1L, 3L)));
 
       Files.delete(pbtxt);

@@ -127,6 +127,7 @@ class WarmupTest {
       assertThat(repository.snapshot().model("mlp").defaultVersion()).isEmpty();
     }
   }
+
   /** Has Python write TF Serving's warm-up file into the version, with tensorflow-serving-api's messages. */
   private Path tfServingWarmup(String... damage) throws Exception {
     Path file = version.resolve(Warmup.TF_SERVING);

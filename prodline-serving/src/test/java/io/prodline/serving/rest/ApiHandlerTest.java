@@ -1,6 +1,5 @@
 package io.prodline.serving.rest;
 
-import static io.prodline.serving.testing.TestBundles.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBufUtil;
@@ -10,8 +9,6 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
-import io.prodline.core.bundle.Task;
-import io.prodline.core.frame.ColumnType;
 import io.prodline.serving.inference.Inference;
 import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.limits.RequestLimits;
@@ -19,7 +16,6 @@ import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
 import io.prodline.serving.testing.PrometheusTextFormat;
-import io.prodline.serving.testing.TestBundles;
 import io.prodline.serving.testing.TestRepository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -91,8 +87,7 @@ class ApiHandlerTest {
 
   @Test
   void aClosedConnectionDropsItsWaitingRequestsAndItsRunningOneNeverReachesTheModel() {
-    TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
-        "gate\n1\n");
+    TestRepository.gated(root);
     Queue<Runnable> worker = new ArrayDeque<>();
     ServingMetrics metrics = new ServingMetrics();
     int predictedBefore = LinearTestRuntimeProvider.GATE_PASSED.get();

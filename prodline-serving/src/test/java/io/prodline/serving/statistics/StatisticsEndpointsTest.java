@@ -27,7 +27,6 @@ class StatisticsEndpointsTest {
   @RegisterExtension
   static final TestServer served = new TestServer().withGrpc();
 
-
   private static JsonNode restStats(String path) {
     Answer answer = served.http().get(path);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);

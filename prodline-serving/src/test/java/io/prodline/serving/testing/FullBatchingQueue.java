@@ -1,9 +1,6 @@
 package io.prodline.serving.testing;
 
-import static io.prodline.serving.testing.TestBundles.field;
 
-import io.prodline.core.bundle.Task;
-import io.prodline.core.frame.ColumnType;
 import io.prodline.serving.batching.BatchObserver;
 import io.prodline.serving.batching.Batchers;
 import io.prodline.serving.batching.BatchingConfig;
@@ -47,8 +44,7 @@ public final class FullBatchingQueue implements AutoCloseable {
   /** Writes the gated model into {@code root}, which holds no other model, and closes the gate. */
   public FullBatchingQueue(Path root) {
     LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
-    TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
-        "gate\n1\n");
+    TestRepository.gated(root);
     repository = ModelRepository.scan(root);
     batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), REFUSING, 1, new BatchObserver() {
       @Override

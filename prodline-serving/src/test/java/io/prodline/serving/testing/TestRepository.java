@@ -51,6 +51,15 @@ public final class TestRepository {
   }
 
   /**
+   * Model "gated", version 1: one float64 input {@code x}, and a model that answers 1 once
+   * {@link LinearTestRuntimeProvider#GATE} opens, for holding a prediction worker busy. Returns the version directory.
+   */
+  public static Path gated(Path root) {
+    return TestBundles.write(root, "gated", 1, Task.REGRESSION, List.of(), List.of(field("x", ColumnType.FLOAT64)),
+        "gate\n1\n");
+  }
+
+  /**
    * The bare XGBoost fixture {@code src/test/resources/xgboost/stumps/model.json} as version 1 of {@code model}: two
    * hand-written stumps with base score 1, feature 0 split at 0.5 (leaves -0.5 / 0.5, missing left), feature 1 at
    * 2.0 (leaves 0.125 / -0.25, missing right). Returns the version directory.
