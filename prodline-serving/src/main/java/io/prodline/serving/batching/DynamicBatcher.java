@@ -67,11 +67,12 @@ public final class DynamicBatcher implements AutoCloseable {
    * Queues {@code rows} rows encoded by {@link Predictor#encode}; the future gets their predictions, or fails with
    * {@link BatchQueueFullException} when the queue is full, {@link RejectedExecutionException} after
    * {@link #close}, or the model's error. Call it on a prediction worker: when no batch of the model runs and
-   * nothing waits, the rows run right there, before it returns.
+   * nothing waits, the rows run right there, before it returns. {@code timing} has its inputs ready
+   * ({@link RequestTiming#inputsReady}); a batch's wait for followers counts from then.
    */
   public CompletableFuture<Predictions> submit(float[] features, int rows, RequestTiming timing) {
     CompletableFuture<Predictions> result = new CompletableFuture<>();
-    PendingRows pending = new PendingRows(features, rows, System.nanoTime(), timing, result);
+    PendingRows pending = new PendingRows(features, rows, timing, result);
     if (runsAtOnce()) {
       // Nobody could join the batch: the calling worker runs it, sparing the request two hand-offs (to the
       // dispatcher and back to a worker) that would only add latency.
@@ -101,7 +102,7 @@ public final class DynamicBatcher implements AutoCloseable {
       }
       collected.add(first);
       int rows = first.rows();
-      long deadline = first.enqueuedNanos() + maxDelayNanos;
+      long deadline = first.timing().inputsReadyNanos() + maxDelayNanos;
       while (rows < maxRows) {
         PendingRows next = queue.peek();
         if (next == null) {

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
  * One request's encoded rows waiting for a batch, and where its share of the answer goes.
  *
  * @param features {@code rows * inputWidth} model inputs, row-major; owned by the batch from submission on
- * @param enqueuedNanos {@link System#nanoTime()} at submission, from which the wait is measured
- * @param timing where the batch notes the model call that answered the rows
+ * @param timing when the rows were ready (a batch's wait is measured from then), and where the batch notes the
+ *     model call that answered them
  */
-record PendingRows(float[] features, int rows, long enqueuedNanos, RequestTiming timing,
+record PendingRows(float[] features, int rows, RequestTiming timing,
     CompletableFuture<Predictions> result) {}

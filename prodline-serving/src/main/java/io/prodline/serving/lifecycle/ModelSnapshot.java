@@ -2,6 +2,7 @@ package io.prodline.serving.lifecycle;
 
 import io.prodline.serving.statistics.ModelStat;
 import java.util.Collections;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -89,8 +90,8 @@ public final class ModelSnapshot {
    * version it names.
    */
   public List<ModelStat> statistics(VersionSelector selector) {
-    List<ServableVersion> versions = selector instanceof VersionSelector.Default
-        ? List.copyOf(available.values()) : List.of(resolve(selector));
+    Collection<ServableVersion> versions = selector instanceof VersionSelector.Default
+        ? available.values() : List.of(resolve(selector));
     return versions.stream().map(v -> v.statistics().report(name, v.version())).toList();
   }
 

@@ -81,13 +81,15 @@ public final class RepositorySource {
     overriddenTritonConfigs.retainAll(config.models().keySet());
     for (String model : models) {
       Path file = root.resolve(model).resolve(TritonConfigFile.NAME);
-      BasicFileAttributes found = regularFile(file);
       if (settings.containsKey(model)) {
-        if (found != null && overriddenTritonConfigs.add(model)) {
+        // Looked for only until told: a model the config file names needs no look at its config.pbtxt per poll.
+        if (!overriddenTritonConfigs.contains(model) && regularFile(file) != null) {
+          overriddenTritonConfigs.add(model);
           LOG.info("model '{}': the model config file names it, so its {} is not read", model, file);
         }
         continue;
       }
+      BasicFileAttributes found = regularFile(file);
       if (found == null) {
         tritonConfigs.remove(model);
         continue;

@@ -39,6 +39,11 @@ public final class RequestTiming {
     inputsReadyNanos = nanos;
   }
 
+  /** When the request's inputs were ready ({@link #inputsReady}): a batch's wait for followers counts from it. */
+  public long inputsReadyNanos() {
+    return inputsReadyNanos;
+  }
+
   /** The model call that answered the request ran from {@code startedNanos} to {@code endedNanos}. */
   public void modelRan(long startedNanos, long endedNanos) {
     modelStartedNanos = startedNanos;

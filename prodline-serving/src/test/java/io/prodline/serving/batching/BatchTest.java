@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Concatenating requests' rows and splitting a batch's outputs back, without threads. */
 class BatchTest {
   private static PendingRows pending(int rows, float... features) {
-    return new PendingRows(features, rows, 0, new RequestTiming(0), new CompletableFuture<>());
+    return new PendingRows(features, rows, new RequestTiming(0), new CompletableFuture<>());
   }
 
   @Test
@@ -43,8 +43,8 @@ class BatchTest {
   void eachRequestKeepsTheColumnShapeOfAGraphsOutput() {
     PendingRows a = pending(1, 1);
     PendingRows b = pending(2, 2, 3);
-    Batch.of(List.of(a, b)).complete(new Predictions(Task.REGRESSION, List.of(), 3, 1, new float[] {4, 5, 6}, true), 0, 0, 0,
-        new VersionStatistics());
+    Batch.of(List.of(a, b)).complete(new Predictions(Task.REGRESSION, List.of(), 3, 1, new float[] {4, 5, 6}, true),
+        0, 0, 0, new VersionStatistics());
     assertThat(a.result().join().shape()).containsExactly(1, 1);
     assertThat(b.result().join().shape()).containsExactly(2, 1);
     assertThat(b.result().join().values()).containsExactly(5, 6);
