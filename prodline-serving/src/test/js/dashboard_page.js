@@ -17,17 +17,19 @@ const context = vm.createContext({
 });
 vm.runInContext(script, context);
 
-const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+const rendered = () => elements.meta.textContent !== "" || elements.meta.innerHTML !== "";
 (async () => {
-  await pause(300); // the read the page starts by itself
+  // The read the page starts by itself ends by writing the meta line; after it, only this script's reads render.
+  while (!rendered()) {
+    await new Promise(resolve => setTimeout(resolve, 5));
+  }
   await context.refresh();
   for (let i = 0; i < 5; i++) {
     const answer = await fetch(base + "/v1/models/iris:predict",
         {method: "POST", body: JSON.stringify({instances: [[1, 0], [0, 1]]})});
     if (answer.status !== 200) throw new Error("iris answered " + answer.status);
   }
-  await pause(50);
-  await context.refresh();
+  await context.refresh(); // statistics are recorded before an answer is sent, so all five are counted
   console.log(JSON.stringify(elements));
 })().catch(error => {
   console.error(error);
