@@ -59,7 +59,7 @@ public final class Inference {
     }
     if (log != null) {
       result.thenAccept(predictions -> log.offer(new PredictionRecord(request.requestId(), request.model(),
-          version.version(), request.arrivedMillis(), System.nanoTime() - timing.arrivedNanos(),
+          version.version(), timing.arrivedMillis(), System.nanoTime() - timing.arrivedNanos(),
           request.inputs(), predictions)));
     }
     return result;

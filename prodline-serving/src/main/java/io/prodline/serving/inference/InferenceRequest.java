@@ -10,8 +10,7 @@ import io.prodline.serving.statistics.RequestTiming;
  * @param requestId the client's request id or one made up for it; {@code null} when none is needed
  * @param version the handle on the loaded version that answers; its holder closes it
  * @param inputs the raw features, one column per model input
- * @param arrivedMillis wall-clock arrival time, for the prediction log
  * @param timing the request's moments from its arrival on, for latency and the version's statistics
  */
 public record InferenceRequest(String requestId, String model, VersionHandle version, Frame inputs,
-    long arrivedMillis, RequestTiming timing) {}
+    RequestTiming timing) {}

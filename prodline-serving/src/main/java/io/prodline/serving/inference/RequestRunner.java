@@ -114,32 +114,30 @@ public final class RequestRunner {
    */
   public <D, T> CompletableFuture<T> run(String protocol, String model, VersionSelector selector, String requestId,
       Duration clientTimeout, Call<D, T> call) {
-    long arrivedNanos = System.nanoTime();
-    long arrivedMillis = System.currentTimeMillis();
+    RequestTiming timing = RequestTiming.arrivedNow();
     VersionHandle handle;
     try {
       handle = servables.acquire(model, selector);
     } catch (RuntimeException e) {
       String known = servables.snapshot().contains(model) ? model : "";
       metrics.requestAnswered(known, "", protocol, InferenceFailure.of(e).httpStatus(),
-          System.nanoTime() - arrivedNanos);
+          System.nanoTime() - timing.arrivedNanos());
       return CompletableFuture.failedFuture(e);
     }
     CompletableFuture<T> answer = new CompletableFuture<>();
     String version = Long.toString(handle.version());
-    RequestTiming timing = new RequestTiming(arrivedNanos);
     VersionStatistics statistics = handle.statistics();
     // The caller sees the answer only once it is counted, so a scrape made after an answer always includes it.
     CompletableFuture<T> counted = new CompletableFuture<>();
     answer.whenComplete((a, e) -> {
       long answeredNanos = System.nanoTime();
       metrics.requestAnswered(handle.model(), version, protocol,
-          e == null ? 200 : InferenceFailure.of(e).httpStatus(), answeredNanos - arrivedNanos);
+          e == null ? 200 : InferenceFailure.of(e).httpStatus(), answeredNanos - timing.arrivedNanos());
       if (e == null) {
-        statistics.succeeded(timing, arrivedMillis, answeredNanos);
+        statistics.succeeded(timing, answeredNanos);
         counted.complete(a);
       } else {
-        statistics.failed(arrivedMillis, answeredNanos - arrivedNanos);
+        statistics.failed(timing, answeredNanos);
         counted.completeExceptionally(e);
       }
     });
@@ -150,7 +148,7 @@ public final class RequestRunner {
       }
     });
     deadlines.enforce(answer, limits.timeout(), clientTimeout);
-    Task<D, T> task = new Task<>(call, handle, answer, requestId, arrivedMillis, timing);
+    Task<D, T> task = new Task<>(call, handle, answer, requestId, timing);
     try {
       workers.execute(task);
     } catch (RejectedExecutionException e) {
@@ -165,16 +163,13 @@ public final class RequestRunner {
     private final VersionHandle handle;
     private final CompletableFuture<T> answer;
     private final String requestId;
-    private final long arrivedMillis;
     private final RequestTiming timing;
 
-    Task(Call<D, T> call, VersionHandle handle, CompletableFuture<T> answer, String requestId, long arrivedMillis,
-        RequestTiming timing) {
+    Task(Call<D, T> call, VersionHandle handle, CompletableFuture<T> answer, String requestId, RequestTiming timing) {
       this.call = call;
       this.handle = handle;
       this.answer = answer;
       this.requestId = requestId;
-      this.arrivedMillis = arrivedMillis;
       this.timing = timing;
     }
 
@@ -198,7 +193,7 @@ public final class RequestRunner {
         }
         String bodyId = call.requestId(decoded);
         predictions = inference.predict(new InferenceRequest(bodyId != null ? bodyId : requestId, handle.model(),
-            handle, frame, arrivedMillis, timing));
+            handle, frame, timing));
       } catch (RuntimeException e) {
         fail(e);
         return;

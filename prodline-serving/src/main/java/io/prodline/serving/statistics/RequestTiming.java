@@ -3,7 +3,8 @@ package io.prodline.serving.statistics;
 /**
  * The moments of one request's way to the model, taken with {@link System#nanoTime()}: arrival, the start of its
  * work on a prediction worker, its inputs ready for the model, and the model call that answered it (shared by the
- * requests of one batch). {@link VersionStatistics#succeeded} turns them into queue and compute times.
+ * requests of one batch). {@link VersionStatistics#succeeded} turns them into queue and compute times. The arrival
+ * is also kept on the wall clock, for the prediction log and the version's last inference.
  *
  * <p>Each moment is written once, by the thread doing that step, before the request is handed to the next step
  * through a queue or a future; a successful answer is completed after all of them, so its reader sees them all.
@@ -11,18 +12,31 @@ package io.prodline.serving.statistics;
  */
 public final class RequestTiming {
   private final long arrivedNanos;
+  private final long arrivedMillis;
   private long workerStartedNanos;
   private long inputsReadyNanos;
   private long modelStartedNanos;
   private long modelEndedNanos;
   private int rows;
 
-  public RequestTiming(long arrivedNanos) {
+  /** Arrived at {@code arrivedNanos} on {@link System#nanoTime()}, at {@code arrivedMillis} on the wall clock. */
+  public RequestTiming(long arrivedNanos, long arrivedMillis) {
     this.arrivedNanos = arrivedNanos;
+    this.arrivedMillis = arrivedMillis;
+  }
+
+  /** A request arriving now. */
+  public static RequestTiming arrivedNow() {
+    return new RequestTiming(System.nanoTime(), System.currentTimeMillis());
   }
 
   public long arrivedNanos() {
     return arrivedNanos;
+  }
+
+  /** Arrival in milliseconds since the epoch. */
+  public long arrivedMillis() {
+    return arrivedMillis;
   }
 
   /** A prediction worker took the request up at {@code nanos}. */

@@ -29,9 +29,9 @@ public final class VersionStatistics {
   /** By batch size; as many keys as sizes the model was called with, at most the server's row limit. */
   private final Map<Integer, BatchTotals> batches = new ConcurrentHashMap<>();
 
-  /** A request answered successfully at {@code answeredNanos}; it arrived at {@code arrivedMillis} (wall clock). */
-  public void succeeded(RequestTiming timing, long arrivedMillis, long answeredNanos) {
-    lastInferenceMillis.accumulate(arrivedMillis);
+  /** A request answered successfully at {@code answeredNanos}. */
+  public void succeeded(RequestTiming timing, long answeredNanos) {
+    lastInferenceMillis.accumulate(timing.arrivedMillis());
     success.add(answeredNanos - timing.arrivedNanos());
     inferences.add(timing.rows());
     queueNanos.add(timing.queueNanos());
@@ -40,10 +40,10 @@ public final class VersionStatistics {
     outputNanos.add(timing.outputNanos(answeredNanos));
   }
 
-  /** A request that arrived at {@code arrivedMillis} failed after {@code nanos}, wherever it was. */
-  public void failed(long arrivedMillis, long nanos) {
-    lastInferenceMillis.accumulate(arrivedMillis);
-    fail.add(nanos);
+  /** A request failed at {@code answeredNanos}, wherever it was; only its total time counts. */
+  public void failed(RequestTiming timing, long answeredNanos) {
+    lastInferenceMillis.accumulate(timing.arrivedMillis());
+    fail.add(answeredNanos - timing.arrivedNanos());
   }
 
   /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Concatenating requests' rows and splitting a batch's outputs back, without threads. */
 class BatchTest {
   private static PendingRows pending(int rows, float... features) {
-    return new PendingRows(features, rows, new RequestTiming(0), new CompletableFuture<>());
+    return new PendingRows(features, rows, new RequestTiming(0, 0), new CompletableFuture<>());
   }
 
   @Test

@@ -55,7 +55,7 @@ class DynamicBatcherTest {
 
   /** A request's timing as a worker hands it to the batcher: its inputs ready now. */
   private static RequestTiming inputsReadyNow() {
-    RequestTiming timing = new RequestTiming(System.nanoTime());
+    RequestTiming timing = RequestTiming.arrivedNow();
     timing.inputsReady(1, System.nanoTime());
     return timing;
   }

@@ -15,11 +15,11 @@ class VersionCountersTest {
       VersionStatistics second = new VersionStatistics();
       metrics.watch("m", 1, first);
       metrics.watch("m", 2, second);
-      RequestTiming timing = new RequestTiming(0);
+      RequestTiming timing = new RequestTiming(0, 1);
       timing.workerStarted(500_000_000);
       timing.inputsReady(4, 750_000_000);
       timing.modelRan(1_000_000_000, 3_000_000_000L);
-      first.succeeded(timing, 1, 3_500_000_000L);
+      first.succeeded(timing, 3_500_000_000L);
       first.executed(4, 0, 2_000_000_000, 0);
 
       assertThat(metrics.scrape())

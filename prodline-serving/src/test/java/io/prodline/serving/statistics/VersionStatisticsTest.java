@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 
 /** How a request's moments become Triton's queue and compute figures, with hand-picked nanosecond clocks. */
 class VersionStatisticsTest {
-  /** Arrived at 1,000; on a worker at 1,500; inputs ready at 2,500; the model ran 4,000 to 7,000; answered 7,600. */
-  private static RequestTiming timing(int rows) {
-    RequestTiming timing = new RequestTiming(1_000);
+  /**
+   * Arrived at 1,000 (and at {@code arrivedMillis} on the wall clock); on a worker at 1,500; inputs ready at 2,500;
+   * the model ran 4,000 to 7,000; answered 7,600.
+   */
+  private static RequestTiming timing(int rows, long arrivedMillis) {
+    RequestTiming timing = new RequestTiming(1_000, arrivedMillis);
     timing.workerStarted(1_500);
     timing.inputsReady(rows, 2_500);
     timing.modelRan(4_000, 7_000);
@@ -20,7 +23,7 @@ class VersionStatisticsTest {
   @Test
   void splitsASuccessfulRequestsTimeIntoQueueInputInferAndOutput() {
     VersionStatistics statistics = new VersionStatistics();
-    statistics.succeeded(timing(3), 1_700_000_000_123L, 7_600);
+    statistics.succeeded(timing(3, 1_700_000_000_123L), 7_600);
 
     ModelStat stat = statistics.report("houses", 2);
     assertThat(stat.name()).isEqualTo("houses");
@@ -44,9 +47,9 @@ class VersionStatisticsTest {
   @Test
   void aFailedRequestCountsOnlyItsTimeAndTheLatestArrivalWins() {
     VersionStatistics statistics = new VersionStatistics();
-    statistics.succeeded(timing(1), 200, 7_600);
-    statistics.failed(150, 4_200);
-    statistics.failed(300, 800);
+    statistics.succeeded(timing(1, 200), 7_600);
+    statistics.failed(new RequestTiming(1_000, 150), 5_200);
+    statistics.failed(new RequestTiming(9_000, 300), 9_800);
 
     ModelStat stat = statistics.report("m", 1);
     assertThat(stat.inferenceStats().fail()).isEqualTo(new DurationStat(2, 5_000));
