@@ -1,6 +1,5 @@
 package io.prodline.serving.dashboard;
 
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ExtraEndpoint;
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code GET /dashboard}: one self-contained page (no external script, style or font) that reads
@@ -34,18 +32,12 @@ public final class DashboardEndpoint implements ExtraEndpoint {
   }
 
   @Override
-  public Optional<ApiResponse> answer(HttpMethod method, String path) {
-    if (!path.equals(PATH)) {
-      return Optional.empty();
-    }
-    if (!method.equals(HttpMethod.GET)) {
-      return Optional.of(ApiResponse.methodNotAllowed(method, HttpMethod.GET, path));
-    }
-    return Optional.of(ApiResponse.of(HttpResponseStatus.OK, CONTENT_TYPE, page));
+  public List<String> paths() {
+    return List.of(PATH);
   }
 
   @Override
-  public List<String> endpoints() {
-    return List.of("GET " + PATH);
+  public ApiResponse get(String path) {
+    return ApiResponse.of(HttpResponseStatus.OK, CONTENT_TYPE, page);
   }
 }

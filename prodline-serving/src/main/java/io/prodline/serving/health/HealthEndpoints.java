@@ -1,6 +1,5 @@
 package io.prodline.serving.health;
 
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.prodline.serving.protocol.ErrorBody;
 import io.prodline.serving.rest.ApiResponse;
@@ -18,6 +17,7 @@ import java.util.Optional;
 public final class HealthEndpoints implements ExtraEndpoint {
   public static final String LIVE = "/healthz";
   public static final String READY = "/readyz";
+  private static final List<String> PATHS = List.of(LIVE, READY);
   private static final byte[] ALIVE = "{\"status\":\"alive\"}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] READY_BODY = "{\"status\":\"ready\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -28,24 +28,18 @@ public final class HealthEndpoints implements ExtraEndpoint {
   }
 
   @Override
-  public Optional<ApiResponse> answer(HttpMethod method, String path) {
-    if (!path.equals(LIVE) && !path.equals(READY)) {
-      return Optional.empty();
-    }
-    if (!method.equals(HttpMethod.GET)) {
-      return Optional.of(ApiResponse.methodNotAllowed(method, HttpMethod.GET, path));
-    }
-    if (path.equals(LIVE)) {
-      return Optional.of(ApiResponse.of(HttpResponseStatus.OK, ApiResponse.JSON, ALIVE));
-    }
-    Optional<String> problem = readiness.notReadyBecause();
-    return Optional.of(problem.isEmpty()
-        ? ApiResponse.of(HttpResponseStatus.OK, ApiResponse.JSON, READY_BODY)
-        : new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE, ErrorBody.encode(problem.get()), null));
+  public List<String> paths() {
+    return PATHS;
   }
 
   @Override
-  public List<String> endpoints() {
-    return List.of("GET " + LIVE, "GET " + READY);
+  public ApiResponse get(String path) {
+    if (path.equals(LIVE)) {
+      return ApiResponse.of(HttpResponseStatus.OK, ApiResponse.JSON, ALIVE);
+    }
+    Optional<String> problem = readiness.notReadyBecause();
+    return problem.isEmpty()
+        ? ApiResponse.of(HttpResponseStatus.OK, ApiResponse.JSON, READY_BODY)
+        : new ApiResponse(HttpResponseStatus.SERVICE_UNAVAILABLE, ErrorBody.encode(problem.get()), null);
   }
 }

@@ -1,12 +1,10 @@
 package io.prodline.serving.metrics;
 
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ExtraEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code GET /metrics}: the Prometheus scrape, on whichever port mounts it. The same scrape is also at TF Serving's
@@ -27,19 +25,12 @@ public final class MetricsEndpoint implements ExtraEndpoint {
   }
 
   @Override
-  public Optional<ApiResponse> answer(HttpMethod method, String path) {
-    if (!PATHS.contains(path)) {
-      return Optional.empty();
-    }
-    if (!method.equals(HttpMethod.GET)) {
-      return Optional.of(ApiResponse.methodNotAllowed(method, HttpMethod.GET, path));
-    }
-    return Optional.of(ApiResponse.of(HttpResponseStatus.OK, CONTENT_TYPE,
-        metrics.scrape().getBytes(StandardCharsets.UTF_8)));
+  public List<String> paths() {
+    return PATHS;
   }
 
   @Override
-  public List<String> endpoints() {
-    return PATHS.stream().map(p -> "GET " + p).toList();
+  public ApiResponse get(String path) {
+    return ApiResponse.of(HttpResponseStatus.OK, CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8));
   }
 }
