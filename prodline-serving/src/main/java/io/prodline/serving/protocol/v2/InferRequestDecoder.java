@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -116,7 +114,7 @@ public final class InferRequestDecoder {
           case "id" -> id = id(value);
           case "inputs" -> inputs = inputs(value);
           case "outputs" -> outputs = outputs(value);
-          case "parameters" -> binaryOutputs = parameter(value, "binary_data_output");
+          case "parameters" -> binaryOutputs = parameters(value).binaryDataOutput();
           default -> throw unknownField(key, REQUEST_FIELDS, "the request");
         }
       }
@@ -169,7 +167,7 @@ public final class InferRequestDecoder {
           case "name" -> fields.name = scalar(value);
           case "datatype" -> fields.datatype = scalar(value);
           case "shape" -> fields.shape = shape(value);
-          case "parameters" -> fields.binarySize = parameter(value, "binary_data_size");
+          case "parameters" -> fields.binarySize = parameters(value).binaryDataSize();
           case "data" -> data(fields, value);
           default -> throw unknownField(key, INPUT_FIELDS, "an input");
         }
@@ -281,48 +279,47 @@ public final class InferRequestDecoder {
           throw new BadRequestException("an output must be a JSON object");
         }
         Scalar name = null;
-        Map<String, Scalar> parameters = Map.of();
+        Parameters parameters = Parameters.NONE;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           JsonToken field = parser.nextToken();
           switch (key) {
             case "name" -> name = scalar(field);
-            case "parameters" -> parameters = parameters(field, "binary_data", RequestedOutput.CLASSIFICATION);
+            case "parameters" -> parameters = parameters(field);
             default -> throw unknownField(key, OUTPUT_FIELDS, "an output");
           }
         }
-        outputs.add(new OutputFields(requiredText(name, "name", "an output"), parameters.get("binary_data"),
-            parameters.get(RequestedOutput.CLASSIFICATION)));
+        outputs.add(new OutputFields(requiredText(name, "name", "an output"), parameters.binaryData(),
+            parameters.classification()));
       }
       return outputs;
     }
 
     /**
-     * The value of parameter {@code wanted} in the parameters object at {@code value}; {@code null} when absent.
-     * Parameters that are not an object are ignored, as are the others.
+     * The parameters object at {@code value}. Parameters that are not an object are ignored, as are parameters
+     * this server does not read.
      */
-    private Scalar parameter(JsonToken value, String wanted) throws IOException {
-      return parameters(value, wanted).get(wanted);
-    }
-
-    /** The values of the parameters {@code wanted} that the parameters object at {@code value} has, by name. */
-    private Map<String, Scalar> parameters(JsonToken value, String... wanted) throws IOException {
-      Map<String, Scalar> found = new HashMap<>(2);
+    private Parameters parameters(JsonToken value) throws IOException {
       if (value != JsonToken.START_OBJECT) {
         parser.skipChildren();
-        return found;
+        return Parameters.NONE;
       }
-      List<String> names = List.of(wanted);
+      Scalar binaryDataSize = null;
+      Scalar binaryDataOutput = null;
+      Scalar binaryData = null;
+      Scalar classification = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         JsonToken parameter = parser.nextToken();
-        if (names.contains(key)) {
-          found.put(key, scalar(parameter));
-        } else {
-          parser.skipChildren();
+        switch (key) {
+          case "binary_data_size" -> binaryDataSize = scalar(parameter);
+          case "binary_data_output" -> binaryDataOutput = scalar(parameter);
+          case "binary_data" -> binaryData = scalar(parameter);
+          case RequestedOutput.CLASSIFICATION -> classification = scalar(parameter);
+          default -> parser.skipChildren();
         }
       }
-      return found;
+      return new Parameters(binaryDataSize, binaryDataOutput, binaryData, classification);
     }
 
     /** The value at {@code value} as a scalar; a list or an object is skipped and kept as its opening token. */
@@ -379,6 +376,15 @@ public final class InferRequestDecoder {
    * anything but integers.
    */
   private record Shape(long[] dims, String invalid) {}
+
+  /**
+   * The parameters this server reads, each {@code null} when absent: an input's {@code binary_data_size}, the
+   * request's {@code binary_data_output}, an output's {@code binary_data} and {@code classification}.
+   */
+  private record Parameters(Scalar binaryDataSize, Scalar binaryDataOutput, Scalar binaryData,
+      Scalar classification) {
+    static final Parameters NONE = new Parameters(null, null, null, null);
+  }
 
   /** An output as asked: its name, and its binary_data and classification parameters when given. */
   private record OutputFields(String name, Scalar binaryData, Scalar classification) {
