@@ -9,9 +9,9 @@ import io.prodline.serving.grpc.v2.ModelOutput;
 import io.prodline.serving.grpc.v2.ModelParameter;
 import io.prodline.serving.grpc.v2.ModelTensorReshape;
 import io.prodline.serving.grpc.v2.ModelVersionPolicy;
+import io.prodline.serving.lifecycle.VersionPolicy;
 import io.prodline.serving.protocol.v2.ModelConfig.Tensor;
-import java.util.Collection;
-import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -62,21 +62,15 @@ final class GrpcModelConfig {
     }
   }
 
-  /**
-   * The policy from its JSON form: {@code {"latest": {"num_versions": n}}}, {@code {"all": {}}} or
-   * {@code {"specific": {"versions": [...]}}}.
-   */
-  private static ModelVersionPolicy versionPolicy(Map<String, Object> policy) {
-    if (policy.get("latest") instanceof Map<?, ?> latest) {
+  /** The policy in Triton's message; specific versions in increasing order, as REST writes them. */
+  private static ModelVersionPolicy versionPolicy(VersionPolicy policy) {
+    if (policy instanceof VersionPolicy.Latest latest) {
       return ModelVersionPolicy.newBuilder().setLatest(ModelVersionPolicy.Latest.newBuilder()
-          .setNumVersions(((Number) latest.get("num_versions")).intValue())).build();
+          .setNumVersions(latest.count())).build();
     }
-    if (policy.get("specific") instanceof Map<?, ?> specific) {
-      ModelVersionPolicy.Specific.Builder versions = ModelVersionPolicy.Specific.newBuilder();
-      for (Object version : (Collection<?>) specific.get("versions")) {
-        versions.addVersions(((Number) version).longValue());
-      }
-      return ModelVersionPolicy.newBuilder().setSpecific(versions).build();
+    if (policy instanceof VersionPolicy.Specific specific) {
+      return ModelVersionPolicy.newBuilder().setSpecific(ModelVersionPolicy.Specific.newBuilder()
+          .addAllVersions(new TreeSet<>(specific.versions()))).build();
     }
     return ModelVersionPolicy.newBuilder().setAll(ModelVersionPolicy.All.getDefaultInstance()).build();
   }

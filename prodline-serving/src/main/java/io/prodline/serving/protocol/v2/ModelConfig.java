@@ -1,9 +1,14 @@
 package io.prodline.serving.protocol.v2;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import io.prodline.serving.protocol.NonFiniteInputs;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +31,13 @@ import java.util.TreeSet;
  * model takes: {@code allow_nan} and {@code allow_infinity}, {@code "true"} or {@code "false"}.
  *
  * @param backend always {@code prodline}: the runtime is named in the platform
- * @param versionPolicy Triton's {@code ModelVersionPolicy}: one of {@code latest}, {@code all}, {@code specific}
+ * @param versionPolicy written as Triton's {@code ModelVersionPolicy}: {@code {"latest": {"num_versions": n}}},
+ *     {@code {"all": {}}} or {@code {"specific": {"versions": [...]}}}
  * @param dynamicBatching null when each request is predicted alone
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelConfig(String name, String platform, String backend, int maxBatchSize,
-    Map<String, Object> versionPolicy, List<Tensor> input, List<Tensor> output, DynamicBatching dynamicBatching,
+    @JsonSerialize(using = TritonVersionPolicy.class) VersionPolicy versionPolicy, List<Tensor> input, List<Tensor> output, DynamicBatching dynamicBatching,
     Map<String, Parameter> parameters) {
   /** The name the server metadata lists among its extensions. */
   public static final String EXTENSION = "model_configuration";
@@ -61,21 +67,38 @@ public record ModelConfig(String name, String platform, String backend, int maxB
    */
   public static ModelConfig of(ModelMetadata metadata, VersionPolicy policy, int maxRows,
       Optional<BatchingConfig> batching, NonFiniteInputs nonFinite) {
-    return new ModelConfig(metadata.name(), metadata.platform(), "prodline", maxRows, versionPolicy(policy),
+    return new ModelConfig(metadata.name(), metadata.platform(), "prodline", maxRows, policy,
         tensors(metadata.inputs()), tensors(metadata.outputs()),
         batching.map(b -> new DynamicBatching(b.maxDelay().toNanos() / 1_000)).orElse(null),
         new TreeMap<>(Map.of("allow_nan", new Parameter(Boolean.toString(nonFinite.nan())),
             "allow_infinity", new Parameter(Boolean.toString(nonFinite.infinity())))));
   }
 
-  private static Map<String, Object> versionPolicy(VersionPolicy policy) {
-    if (policy instanceof VersionPolicy.Latest latest) {
-      return Map.of("latest", Map.of("num_versions", latest.count()));
+  /** Writes a version policy as Triton's {@code ModelVersionPolicy} JSON; specific versions in increasing order. */
+  static final class TritonVersionPolicy extends StdSerializer<VersionPolicy> {
+    TritonVersionPolicy() {
+      super(VersionPolicy.class);
     }
-    if (policy instanceof VersionPolicy.Specific specific) {
-      return Map.of("specific", Map.of("versions", new TreeSet<>(specific.versions())));
+
+    @Override
+    public void serialize(VersionPolicy policy, JsonGenerator json, SerializerProvider provider) throws IOException {
+      json.writeStartObject();
+      if (policy instanceof VersionPolicy.Latest latest) {
+        json.writeObjectFieldStart("latest");
+        json.writeNumberField("num_versions", latest.count());
+      } else if (policy instanceof VersionPolicy.Specific specific) {
+        json.writeObjectFieldStart("specific");
+        json.writeArrayFieldStart("versions");
+        for (long version : new TreeSet<>(specific.versions())) {
+          json.writeNumber(version);
+        }
+        json.writeEndArray();
+      } else {
+        json.writeObjectFieldStart("all");
+      }
+      json.writeEndObject();
+      json.writeEndObject();
     }
-    return Map.of("all", Map.of());
   }
 
   private static List<Tensor> tensors(List<TensorMetadata> tensors) {
