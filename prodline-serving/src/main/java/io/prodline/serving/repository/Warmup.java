@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sends a freshly loaded version its warm-up requests (see {@link WarmupSettings}) before it is published. A
@@ -27,6 +28,8 @@ final class Warmup {
   static final String TF_SERVING = "assets.extra/tf_serving_warmup_requests";
   /** As TF Serving: a warm-up file holds at most this many records. */
   private static final int MAX_TF_SERVING_RECORDS = 1000;
+  /** The warm-up files a version directory may hold, at most one of them. */
+  private static final List<String> FILES = List.of(TF_SERVING, WarmupRequests.JSON, WarmupRequests.JSON_LINES);
 
   private Warmup() {}
 
@@ -48,21 +51,28 @@ final class Warmup {
     return requests.size() * settings.iterations();
   }
 
+  /** The version's warm-up file; empty when it has none. Two are refused: which one should run is unclear. */
+  private static Optional<Path> file(Path directory) {
+    List<String> found = FILES.stream().filter(name -> Files.isRegularFile(directory.resolve(name))).toList();
+    if (found.size() > 1) {
+      throw new ProdlineException(directory + " has the warm-up files " + String.join(" and ", found)
+          + "; keep one of them");
+    }
+    return found.stream().findFirst().map(directory::resolve);
+  }
+
   /** The requests of the warm-up file, or else the synthetic rows the settings ask for, or none. */
   private static List<Request> requests(Predictor predictor, Path directory, WarmupSettings settings) {
     List<Field> inputs = predictor.bundle().manifest().inputs();
-    List<WarmupRequests.Request> bodies = WarmupRequests.read(directory);
-    Path tfServing = directory.resolve(TF_SERVING);
-    if (Files.isRegularFile(tfServing)) {
-      if (!bodies.isEmpty()) {
-        throw new ProdlineException(directory + " has both " + TF_SERVING + " and a JSON warm-up file; keep one");
-      }
-      return tfServingRequests(tfServing, predictor);
-    }
-    if (bodies.isEmpty()) {
+    Optional<Path> file = file(directory);
+    if (file.isEmpty()) {
       return settings.syntheticRows() == 0 ? List.of() : List.of(new Request(settings.syntheticRows()
           + " synthetic rows", missingValues(inputs, settings.syntheticRows())));
     }
+    if (file.get().endsWith(TF_SERVING)) {
+      return tfServingRequests(file.get(), predictor);
+    }
+    List<WarmupRequests.Request> bodies = WarmupRequests.read(file.get());
     List<Request> requests = new ArrayList<>(bodies.size());
     for (WarmupRequests.Request body : bodies) {
       try {

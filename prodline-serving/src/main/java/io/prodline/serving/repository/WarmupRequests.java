@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the warm-up request bodies of a version directory, in the order they run. They come from one of two files:
+ * Reads the warm-up request bodies of a JSON warm-up file, in the order they run. The file is one of:
  * <ul>
  *   <li>{@value #JSON}: one TF Serving predict body, or a JSON array of them;</li>
  *   <li>{@value #JSON_LINES}: one predict body per line; blank lines are skipped.</li>
@@ -36,26 +36,15 @@ final class WarmupRequests {
 
   private WarmupRequests() {}
 
-  /** The bodies in {@code directory}'s warm-up file; empty when it has none. */
-  static List<Request> read(Path directory) {
-    Path json = directory.resolve(JSON);
-    Path lines = directory.resolve(JSON_LINES);
-    boolean hasJson = Files.isRegularFile(json);
-    boolean hasLines = Files.isRegularFile(lines);
-    if (hasJson && hasLines) {
-      throw new ProdlineException(directory + " has both " + JSON + " and " + JSON_LINES + "; keep one of them");
-    }
-    if (!hasJson && !hasLines) {
-      return List.of();
-    }
-    Path file = hasJson ? json : lines;
+  /** The bodies in {@code file}, a {@value #JSON} or a {@value #JSON_LINES} file; at least one. */
+  static List<Request> read(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new ProdlineException("cannot read warm-up requests " + file + ": " + e.getMessage(), e);
     }
-    List<Request> requests = hasJson ? ofJson(file, bytes) : ofLines(file, bytes);
+    List<Request> requests = file.endsWith(JSON_LINES) ? ofLines(file, bytes) : ofJson(file, bytes);
     if (requests.isEmpty()) {
       throw new ProdlineException(file + " holds no request; give at least one predict body or remove the file");
     }

@@ -96,8 +96,8 @@ class WarmupTest {
         + "a valid predict request: instance 0: feature 'city' must be a string but got the number 2");
 
     write("warmup.json", "{\"instances\": [[1, \"a\"]]}");
-    assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version + " has both warmup.json and "
-        + "warmup.jsonl; keep one of them");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).hasMessage(version + " has the warm-up files "
+        + "warmup.json and warmup.jsonl; keep one of them");
   }
 
   /** The owner's file may hold NaN and infinities whatever NaN policy clients meet. */
@@ -165,6 +165,6 @@ class WarmupTest {
         .hasMessageContaining(file + " record 1 (at byte 0) has a damaged length");
     write("warmup.json", "{\"instances\": [[1, \"a\"]]}");
     assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
-        .hasMessage(version + " has both " + Warmup.TF_SERVING + " and a JSON warm-up file; keep one");
+        .hasMessage(version + " has the warm-up files " + Warmup.TF_SERVING + " and warmup.json; keep one of them");
   }
 }
