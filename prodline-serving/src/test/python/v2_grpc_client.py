@@ -64,6 +64,15 @@ def main(target, proto_dir, ca_file=None):
         check(list(raw_response.outputs[0].shape) == [2, 3] and values == (0.25, 0.0, 0.125, 1.0, 1.0, 1.0),
               "raw_input_contents give raw_output_contents with class probabilities")
 
+        # bfloat16 is the upper half of a float32: the last two of its little-endian bytes.
+        bf16 = pb.ModelInferRequest(model_name="iris", model_version="1")
+        bf16.inputs.add(name="x", datatype="BF16", shape=[2])
+        bf16.inputs.add(name="y", datatype="FP32", shape=[2])
+        bf16.raw_input_contents.extend([struct.pack("<f", 0.25)[2:] + struct.pack("<f", 1.0)[2:],
+                                        struct.pack("<2f", 0.0, 1.0)])
+        bf16_values = struct.unpack("<6f", stub.ModelInfer(bf16, timeout=30).raw_output_contents[0])
+        check(bf16_values == (0.25, 0.0, 0.125, 1.0, 1.0, 1.0), "BF16 raw inputs are read as bfloat16")
+
         top = pb.ModelInferRequest(model_name="iris", model_version="1")
         top.inputs.add(name="x", datatype="FP32", shape=[1]).contents.fp32_contents.append(0.25)
         top.inputs.add(name="y", datatype="FP32", shape=[1]).contents.fp32_contents.append(0.0)

@@ -23,8 +23,8 @@ import java.util.List;
  * Maps gRPC inference messages to the protocol's tensors and back.
  *
  * <p>Inputs come either all in {@code raw_input_contents} (one entry per input, in order) or all in the typed
- * {@code contents} field of their datatype; FP16 has no typed field, so it is raw only. An answer uses the form
- * the request used: raw outputs for a raw request, typed {@code fp32_contents} otherwise.
+ * {@code contents} field of their datatype; FP16 and BF16 have no typed field, so they are raw only. An answer uses
+ * the form the request used: raw outputs for a raw request, typed {@code fp32_contents} otherwise.
  */
 final class GrpcTensors {
   private GrpcTensors() {}
@@ -118,8 +118,8 @@ final class GrpcTensors {
         }
         yield new TensorData.Strings(values);
       }
-      case FP16 -> throw new BadRequestException("input '" + name + "' is FP16, which has no typed contents "
-          + "field; send it in raw_input_contents");
+      case FP16, BF16 -> throw new BadRequestException("input '" + name + "' is " + type + ", which has no typed "
+          + "contents field; send it in raw_input_contents");
     };
   }
 

@@ -121,6 +121,22 @@ class GrpcInferenceServiceTest {
     assertThat(values).containsExactly(0.25f, 0f, 0.125f, 1f, 1f, 1f);
   }
 
+  @Test
+  void infersFromRawBfloat16() {
+    ByteBuffer x = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
+        .putShort((short) 0x3e80).putShort((short) 0x3f80); // BF16 0.25 and 1.0
+    ByteBuffer y = ByteBuffer.allocate(2).put((byte) 0).put((byte) 1); // UINT8
+    ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("iris").setModelVersion("1")
+        .addInputs(tensor("x", "BF16", 2)).addInputs(tensor("y", "UINT8", 2, 1))
+        .addRawInputContents(ByteString.copyFrom(x.array())).addRawInputContents(ByteString.copyFrom(y.array()))
+        .build();
+    ByteBuffer raw = served.v2().modelInfer(request).getRawOutputContents(0).asReadOnlyByteBuffer()
+        .order(ByteOrder.LITTLE_ENDIAN);
+    float[] values = new float[raw.remaining() / 4];
+    raw.asFloatBuffer().get(values);
+    assertThat(values).containsExactly(0.25f, 0f, 0.125f, 1f, 1f, 1f);
+  }
+
   /** The same configuration as REST's {@code /config} (see OpenInferenceRestTest), in Triton's messages. */
   @Test
   void describesModelsAsTritonsModelConfiguration() {
@@ -202,6 +218,9 @@ class GrpcInferenceServiceTest {
         .build()), Status.Code.INVALID_ARGUMENT, "input 'x' has 1 elements in contents.fp32_contents");
     assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
         .addInputs(tensor("x", "FP16", 1)).build()), Status.Code.INVALID_ARGUMENT, "send it in raw_input_contents");
+    assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
+        .addInputs(tensor("x", "BF16", 1)).build()), Status.Code.INVALID_ARGUMENT,
+        "input 'x' is BF16, which has no typed contents field; send it in raw_input_contents");
     assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("houses")
         .addInputs(tensor("age", "FP64", 1).setContents(InferTensorContents.newBuilder().addFp64Contents(1)))
         .addInputs(tensor("rooms", "INT64", 1).setContents(InferTensorContents.newBuilder().addInt64Contents(1)))

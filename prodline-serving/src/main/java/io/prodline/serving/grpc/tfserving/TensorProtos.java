@@ -29,13 +29,14 @@ import java.util.function.IntToLongFunction;
  * <p>Values come, as in TensorFlow, either from {@code tensor_content} (raw little-endian bytes, every dtype but
  * {@code DT_STRING}; it wins when set) or from the typed field of the dtype ({@code float_val} for
  * {@code DT_FLOAT}, {@code int_val} for {@code DT_INT32}, {@code DT_INT16}, {@code DT_INT8}, {@code DT_UINT16} and
- * {@code DT_UINT8}, …), holding one value per element or, as TensorFlow's version 0 allows, a single value that
- * fills the shape, up to the rows a request may hold. {@code DT_STRING} values must be UTF-8, since prodline's string features are text.
+ * {@code DT_UINT8}, {@code half_val} for {@code DT_HALF} and {@code DT_BFLOAT16}, …), holding one value per element
+ * or, as TensorFlow's version 0 allows, a single value that fills the shape, up to the rows a request may hold.
+ * {@code DT_STRING} values must be UTF-8, since prodline's string features are text.
  *
  * <p>The dtype must fit the input it feeds, checked here so the client hears it in TensorFlow's terms: a float64
- * feature takes {@code DT_FLOAT}, {@code DT_DOUBLE}, {@code DT_HALF} or an integer dtype; an int64 feature an integer
- * dtype; a bool feature {@code DT_BOOL}; a string feature {@code DT_STRING}; a bare model's graph tensor any
- * floating-point or integer dtype. Shapes, row counts and non-finite values are then
+ * feature takes {@code DT_FLOAT}, {@code DT_DOUBLE}, {@code DT_HALF}, {@code DT_BFLOAT16} or an integer dtype; an
+ * int64 feature an integer dtype; a bool feature {@code DT_BOOL}; a string feature {@code DT_STRING}; a bare
+ * model's graph tensor any floating-point or integer dtype. Shapes, row counts and non-finite values are then
  * {@link io.prodline.serving.protocol.v2.FrameAssembler}'s to check, as for every protocol.
  */
 final class TensorProtos {
@@ -93,6 +94,7 @@ final class TensorProtos {
       case DT_FLOAT -> DataType.FP32;
       case DT_DOUBLE -> DataType.FP64;
       case DT_HALF -> DataType.FP16;
+      case DT_BFLOAT16 -> DataType.BF16;
       case DT_INT8 -> DataType.INT8;
       case DT_INT16 -> DataType.INT16;
       case DT_INT32 -> DataType.INT32;
@@ -106,7 +108,8 @@ final class TensorProtos {
       case DT_INVALID -> throw new BadRequestException("input '" + name + "' has no dtype; set it, e.g. to "
           + "DT_DOUBLE, DT_INT64, DT_BOOL or DT_STRING");
       default -> throw new BadRequestException("input '" + name + "' has dtype " + dtype(tensor) + ", which "
-          + "prodline models do not take; send DT_FLOAT, DT_DOUBLE, DT_HALF, an integer dtype, DT_BOOL or DT_STRING");
+          + "prodline models do not take; send DT_FLOAT, DT_DOUBLE, DT_HALF, DT_BFLOAT16, an integer dtype, DT_BOOL or "
+          + "DT_STRING");
     };
   }
 
@@ -159,7 +162,7 @@ final class TensorProtos {
     TypedField field = switch (type) {
       case FP32 -> new TypedField("float_val", tensor.getFloatValCount());
       case FP64 -> new TypedField("double_val", tensor.getDoubleValCount());
-      case FP16 -> new TypedField("half_val", tensor.getHalfValCount());
+      case FP16, BF16 -> new TypedField("half_val", tensor.getHalfValCount());
       case INT8, INT16, INT32, UINT8, UINT16 -> new TypedField("int_val", tensor.getIntValCount());
       case INT64 -> new TypedField("int64_val", tensor.getInt64ValCount());
       case UINT32 -> new TypedField("uint32_val", tensor.getUint32ValCount());
@@ -178,7 +181,8 @@ final class TensorProtos {
     return switch (type) {
       case FP32 -> doubles(elements, i -> tensor.getFloatVal(i * step));
       case FP64 -> doubles(elements, i -> tensor.getDoubleVal(i * step));
-      case FP16 -> doubles(elements, i -> half(tensor.getHalfVal(i * step), i * step, name));
+      case FP16 -> doubles(elements, i -> RawTensors.halfToFloat(halfVal(tensor, i * step, name)));
+      case BF16 -> doubles(elements, i -> RawTensors.bfloat16ToFloat(halfVal(tensor, i * step, name)));
       case INT8, INT16, INT32, UINT8, UINT16 -> longs(elements, i -> tensor.getIntVal(i * step), tensor, type, name);
       case INT64 -> longs(elements, i -> tensor.getInt64Val(i * step), tensor, type, name);
       case UINT32 -> longs(elements, i -> Integer.toUnsignedLong(tensor.getUint32Val(i * step)), tensor, type, name);
@@ -229,13 +233,17 @@ final class TensorProtos {
     return new TensorData.Longs(values, type.isUnsigned());
   }
 
-  /** A {@code DT_HALF} value, which TensorFlow keeps as its 16 bits in an int32. */
-  private static float half(int bits, int i, String name) {
+  /**
+   * Element {@code i} of {@code half_val}, where TensorFlow keeps a {@code DT_HALF} or {@code DT_BFLOAT16} value as
+   * its 16 bits in an int32.
+   */
+  private static short halfVal(TensorProto tensor, int i, String name) {
+    int bits = tensor.getHalfVal(i);
     if (bits < 0 || bits > 0xFFFF) {
-      throw new BadRequestException("input '" + name + "' half_val element " + i + " is " + bits + "; a DT_HALF "
-          + "value is its 16 bits, 0 to 65535");
+      throw new BadRequestException("input '" + name + "' half_val element " + i + " is " + bits + "; a "
+          + dtype(tensor) + " value is its 16 bits, 0 to 65535");
     }
-    return RawTensors.halfToFloat((short) bits);
+    return (short) bits;
   }
 
   private static String text(ByteString value, int i, String name) {

@@ -5,11 +5,12 @@ import java.util.Arrays;
 
 /**
  * The tensor data types of the Open Inference Protocol, with the size of one element in the binary (raw)
- * layout. BYTES elements have no fixed size: each is a 4-byte little-endian length followed by its bytes.
+ * layout. BYTES elements have no fixed size: each is a 4-byte little-endian length followed by its bytes. BF16 is
+ * bfloat16 (the upper 16 bits of a float32), which Triton added and KServe's protocol took up beside FP16.
  */
 public enum DataType {
   BOOL(1), UINT8(1), UINT16(2), UINT32(4), UINT64(8), INT8(1), INT16(2), INT32(4), INT64(8),
-  FP16(2), FP32(4), FP64(8), BYTES(-1);
+  FP16(2), BF16(2), FP32(4), FP64(8), BYTES(-1);
 
   private final int elementBytes;
 
@@ -31,7 +32,7 @@ public enum DataType {
   }
 
   public boolean isFloatingPoint() {
-    return this == FP16 || this == FP32 || this == FP64;
+    return this == FP16 || this == BF16 || this == FP32 || this == FP64;
   }
 
   /**

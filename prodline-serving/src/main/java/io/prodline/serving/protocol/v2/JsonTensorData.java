@@ -52,7 +52,7 @@ final class JsonTensorData {
     Sink sink = switch (type) {
       case BOOL -> new Bools(elements, tensor);
       case UINT8, UINT16, UINT32, UINT64, INT8, INT16, INT32, INT64 -> new Integers(elements, type, tensor);
-      case FP16, FP32, FP64 -> new Floats(elements, type, tensor);
+      case FP16, BF16, FP32, FP64 -> new Floats(elements, type, tensor);
       case BYTES -> new Strings(elements, tensor);
     };
     new Elements(parser, shape, elements, tensor).visit(sink);
@@ -214,6 +214,9 @@ final class JsonTensorData {
    * the model's rule for them to every transport.
    */
   private static final class Floats extends Sink {
+    /** The largest finite bfloat16, 0x7f7f: a float's exponent range with 8 bits of precision. */
+    private static final double BF16_MAX = Float.intBitsToFloat(0x7f7f0000);
+
     private final double[] values;
     private final DataType type;
     private final double largest;
@@ -224,6 +227,7 @@ final class JsonTensorData {
       this.type = type;
       this.largest = switch (type) {
         case FP16 -> 65504;
+        case BF16 -> BF16_MAX;
         case FP32 -> Float.MAX_VALUE;
         default -> Double.MAX_VALUE;
       };
@@ -237,7 +241,7 @@ final class JsonTensorData {
       }
       double value = parser.getDoubleValue();
       if (Math.abs(value) > largest && Double.isFinite(value)) {
-        String bound = type == DataType.FP32 ? Float.toString(Float.MAX_VALUE) : "65504";
+        String bound = type == DataType.FP16 ? "65504" : Float.toString((float) largest);
         throw new BadRequestException("input '" + tensor + "' element " + index + " is " + tree(parser).asText()
             + ", outside the " + type + " range [-" + bound + ", " + bound + "]");
       }

@@ -52,11 +52,15 @@ public final class RawTensors {
         }
         yield new TensorData.Longs(values, type.isUnsigned());
       }
-      case FP16, FP32, FP64 -> {
+      case FP16, BF16, FP32, FP64 -> {
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
-          values[i] = type == DataType.FP16 ? halfToFloat(in.getShort())
-              : type == DataType.FP32 ? in.getFloat() : in.getDouble();
+          values[i] = switch (type) {
+            case FP16 -> halfToFloat(in.getShort());
+            case BF16 -> bfloat16ToFloat(in.getShort());
+            case FP32 -> in.getFloat();
+            default -> in.getDouble();
+          };
         }
         yield new TensorData.Doubles(values);
       }
@@ -97,6 +101,11 @@ public final class RawTensors {
           + "but its shape needs " + elements);
     }
     return new TensorData.Strings(values.toArray(String[]::new));
+  }
+
+  /** bfloat16 to float: its 16 bits are the upper half of the float's, so the conversion is exact. */
+  public static float bfloat16ToFloat(short bfloat16) {
+    return Float.intBitsToFloat((bfloat16 & 0xffff) << 16);
   }
 
   /** IEEE 754 half precision to float; exact, since every half is a float. */

@@ -116,6 +116,25 @@ class TfServingGrpcTest {
   }
 
   @Test
+  void takesBfloat16FromHalfValAndFromTensorContent() {
+    PredictResponse typed = predictions.predict(PredictRequest.newBuilder().setModelSpec(spec("iris"))
+        .putInputs("x", tensor(DataType.DT_INT32, 2).addIntVal(1).build())
+        .putInputs("y", tensor(DataType.DT_BFLOAT16, 2).addHalfVal(0x3e80).addHalfVal(0x3f80).build())
+        .build());
+    assertThat(typed.getOutputsOrThrow("predictions").getFloatValList())
+        .containsExactly(1f, 0.25f, 0.625f, 1f, 1f, 1f);
+
+    ByteBuffer content = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
+        .putShort((short) 0x3e80).putShort((short) 0x3f80);
+    PredictResponse raw = predictions.predict(PredictRequest.newBuilder().setModelSpec(spec("iris"))
+        .putInputs("x", tensor(DataType.DT_INT32, 2).addIntVal(1).build())
+        .putInputs("y", tensor(DataType.DT_BFLOAT16, 2).setTensorContent(ByteString.copyFrom(content.array())).build())
+        .build());
+    assertThat(raw.getOutputsOrThrow("predictions").getFloatValList())
+        .containsExactly(1f, 0.25f, 0.625f, 1f, 1f, 1f);
+  }
+
+  @Test
   void aSingleStringFillsTheShapeToo() {
     PredictResponse response = predictions.predict(houses(spec("houses"))
         .putInputs("city", tensor(DataType.DT_STRING, 2).addStringVal(ByteString.copyFromUtf8("b")).build()).build());

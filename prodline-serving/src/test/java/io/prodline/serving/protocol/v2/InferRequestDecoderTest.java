@@ -73,6 +73,11 @@ class InferRequestDecoderTest {
         .hasMessage("input 'n' element 0 is 1.0E39, outside the FP32 range [-3.4028235E38, 3.4028235E38]");
     assertThatThrownBy(() -> decode(tensor("FP16", "[-70000]")))
         .hasMessage("input 'n' element 0 is -70000, outside the FP16 range [-65504, 65504]");
+    // bfloat16 has a float's exponent but 8 bits of precision: its largest finite value is 0x1.fep127.
+    assertThatThrownBy(() -> decode(tensor("BF16", "[3.4e38]")))
+        .hasMessage("input 'n' element 0 is 3.4E38, outside the BF16 range [-3.3895314E38, 3.3895314E38]");
+    assertThat(((TensorData.Doubles) decode(tensor("BF16", "[-3.38e38]")).inputs().get(0).data()).values())
+        .containsExactly((float) -3.38e38);
     assertThat(((TensorData.Doubles) decode(tensor("FP32", "[3e38]")).inputs().get(0).data()).values())
         .containsExactly((float) 3e38);
   }

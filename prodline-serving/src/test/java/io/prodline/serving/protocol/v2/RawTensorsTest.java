@@ -25,6 +25,22 @@ class RawTensorsTest {
   }
 
   @Test
+  void decodesBfloat16AsTheUpperHalfOfAFloat() {
+    assertThat(RawTensors.bfloat16ToFloat((short) 0x3f80)).isEqualTo(1f);
+    assertThat(RawTensors.bfloat16ToFloat((short) 0xc000)).isEqualTo(-2f);
+    assertThat(RawTensors.bfloat16ToFloat((short) 0x3e80)).isEqualTo(0.25f);
+    assertThat(RawTensors.bfloat16ToFloat((short) 0x7f7f)).isEqualTo(0x1.fep127f);
+    assertThat(RawTensors.bfloat16ToFloat((short) 0x0001)).isEqualTo(0x1p-133f);
+    assertThat(RawTensors.bfloat16ToFloat((short) 0x8000)).isEqualTo(-0f);
+    assertThat(RawTensors.bfloat16ToFloat((short) 0xff80)).isEqualTo(Float.NEGATIVE_INFINITY);
+    assertThat(RawTensors.bfloat16ToFloat((short) 0x7fc0)).isNaN();
+
+    ByteBuffer raw = le(4).putShort((short) 0x3e80).putShort((short) 0xbfc0).flip();
+    assertThat(((TensorData.Doubles) RawTensors.decode(raw, DataType.BF16, 2, "x")).values())
+        .containsExactly(0.25, -1.5);
+  }
+
+  @Test
   void decodesUnsignedAndSignedIntegersLittleEndian() {
     ByteBuffer raw = le(4).putShort((short) -1).putShort((short) 0x0102).flip();
     assertThat(((TensorData.Longs) RawTensors.decode(raw, DataType.UINT16, 2, "x")).values())

@@ -161,6 +161,11 @@ class OpenInferenceRestTest {
         + "\"datatype\": \"BOOL\", \"data\": [true]}, {\"name\": \"score\", \"shape\": [1], \"datatype\": \"FP16\", "
         + "\"data\": [0.5]}]}");
     assertThat(churn.json().get("outputs").get(0).get("data").toString()).isEqualTo("[0.625]");
+
+    Answer bfloat16 = http().post("/v2/models/churn/infer", "{\"inputs\": [{\"name\": \"active\", "
+        + "\"shape\": [1], \"datatype\": \"BOOL\", \"data\": [true]}, {\"name\": \"score\", \"shape\": [1], "
+        + "\"datatype\": \"BF16\", \"data\": [0.5]}]}");
+    assertThat(bfloat16.json().get("outputs").get(0).get("data").toString()).isEqualTo("[0.625]");
   }
 
   @Test
