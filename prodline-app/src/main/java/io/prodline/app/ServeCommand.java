@@ -114,7 +114,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--model-config", paramLabel = "FILE",
       description = "Model config file (YAML: version_policy, labels, warmup per model; "
-          + "default: <models>/models.yaml if present). Re-read at every scan.")
+          + "default: <models>/models.yaml if present), or TF Serving's models.config (model_config_list, as "
+          + "--model_config_file reads it; then only the models it lists are served). Re-read at every scan.")
   Path modelConfig;
 
   @Option(names = "--management-port", paramLabel = "PORT",

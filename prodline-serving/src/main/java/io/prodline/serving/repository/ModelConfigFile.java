@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the model config file (YAML), checking every value and naming the file, the field path and what is
- * allowed when one is wrong:
+ * Reads the model config file, checking every value and naming the file, the field path and what is allowed when
+ * one is wrong. prodline's own is YAML:
  * <pre>{@code
  * models:
  *   houses:
@@ -28,6 +29,7 @@ import java.util.Set;
  *     warmup: {synthetic_rows: 8, iterations: 2}
  *     allow_nan: true                # NaN and infinities reach the model (default: see NonFiniteInputs.of)
  * }</pre>
+ * A TF Serving deployment's {@code models.config} is read as well ({@link TfServingConfigFile}).
  */
 public final class ModelConfigFile {
   /** The name looked for in the repository root when no file is given. */
@@ -36,11 +38,21 @@ public final class ModelConfigFile {
 
   private ModelConfigFile() {}
 
-  /** The configuration in {@code file}; {@link ProdlineException} saying where and what is wrong. */
-  public static RepositoryConfig read(Path file) {
+  /**
+   * The configuration in {@code file} for the repository at {@code repository}: YAML as above, or TF Serving's
+   * model config file ({@link TfServingConfigFile}); {@link ProdlineException} saying where and what is wrong.
+   */
+  public static RepositoryConfig read(Path file, Path repository) {
+    String text;
     JsonNode root;
     try {
-      root = YAML.readTree(Files.readAllBytes(file));
+      text = Files.readString(file);
+      if (TfServingConfigFile.isOne(text)) {
+        return TfServingConfigFile.read(file, text, repository);
+      }
+      root = YAML.readTree(text);
+    } catch (MalformedInputException e) {
+      throw new ProdlineException("model config " + file + " is not UTF-8 text; save it as UTF-8", e);
     } catch (IOException e) {
       throw new ProdlineException("cannot read model config " + file + ": " + e.getMessage(), e);
     }
@@ -59,7 +71,7 @@ public final class ModelConfigFile {
       Map.Entry<String, JsonNode> model = it.next();
       settings.put(model.getKey(), reader.model(model.getValue(), "models." + model.getKey()));
     }
-    return new RepositoryConfig(settings);
+    return new RepositoryConfig(settings, false);
   }
 
   /** Reading state: only the file name, for messages. */

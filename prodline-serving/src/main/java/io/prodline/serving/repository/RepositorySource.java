@@ -58,14 +58,14 @@ public final class RepositorySource {
     this.configFile = configFile;
     this.overrides = overrides;
     this.callback = callback;
-    this.config = configFile == null ? RepositoryConfig.EMPTY : ModelConfigFile.read(configFile);
+    this.config = configFile == null ? RepositoryConfig.EMPTY : ModelConfigFile.read(configFile, root);
     this.effective = config;
   }
 
   /** Lists the repository and states the goal; returns when the resulting loads and unloads are done. */
   public synchronized void scan() {
     refreshConfig();
-    Map<String, NavigableMap<Long, Path>> onDisk = directories.list();
+    Map<String, NavigableMap<Long, Path>> onDisk = config.served(directories.list());
     lastSeen = onDisk;
     effective = withTritonConfigs(onDisk.keySet());
     callback.setAspiredVersions(AspiredModels.of(onDisk, effective, overrides));
@@ -101,7 +101,7 @@ public final class RepositorySource {
       }
       read.policy().ifPresent(policy -> settings.put(model, ModelSettings.withVersionPolicy(policy)));
     }
-    return new RepositoryConfig(settings);
+    return new RepositoryConfig(settings, config.listedOnly());
   }
 
   /** The attributes of {@code file} when it is a regular file, in one look; {@code null} otherwise. */
@@ -123,7 +123,7 @@ public final class RepositorySource {
       return;
     }
     try {
-      config = ModelConfigFile.read(configFile);
+      config = ModelConfigFile.read(configFile, root);
       if (configProblem != null) {
         LOG.info("model config {} is valid again", configFile);
         configProblem = null;

@@ -16,7 +16,7 @@ class ModelConfigFileTest {
   Path dir;
 
   private RepositoryConfig read(String yaml) throws Exception {
-    return ModelConfigFile.read(Files.writeString(dir.resolve("models.yaml"), yaml));
+    return ModelConfigFile.read(Files.writeString(dir.resolve("models.yaml"), yaml), dir);
   }
 
   @Test

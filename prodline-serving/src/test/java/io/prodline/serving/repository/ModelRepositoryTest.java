@@ -63,6 +63,34 @@ class ModelRepositoryTest {
   }
 
   @Test
+  void aTfServingModelConfigServesOnlyItsModelsWithTheirPoliciesAndLabels() throws Exception {
+    writeModel("m", 1);
+    writeModel("m", 2);
+    writeModel("m", 3);
+    writeModel("other", 1);
+    Path config = Files.writeString(root.resolve("models.config"), "model_config_list {\n  config {\n"
+        + "    name: 'm'\n    base_path: '" + root.resolve("m") + "'\n    model_platform: 'tensorflow'\n"
+        + "    model_version_policy { specific { versions: 1 versions: 2 } }\n"
+        + "    version_labels { key: 'stable' value: 1 }\n    version_labels { key: 'canary' value: 2 }\n  }\n}\n");
+
+    try (ModelRepository repo = ModelRepository.open(root, RepositoryOptions.oneShot().withModelConfig(config))) {
+      assertThat(repo.names()).containsExactly("m");
+      // Version 3 is outside the specific policy, so it is never loaded.
+      assertThat(repo.snapshot().model("m").statuses()).extracting(VersionStatus::version).containsExactly(2L, 1L);
+      assertThat(repo.snapshot().model("m").statuses()).extracting(VersionStatus::state)
+          .containsExactly(VersionState.AVAILABLE, VersionState.AVAILABLE);
+      try (var stable = repo.acquire("m", VersionSelector.label("stable"));
+          var canary = repo.acquire("m", VersionSelector.label("canary"));
+          var chosen = repo.acquire("m", VersionSelector.DEFAULT)) {
+        assertThat(stable.version()).isEqualTo(1);
+        assertThat(canary.version()).isEqualTo(2);
+        assertThat(chosen.version()).isEqualTo(2);
+      }
+      assertThatThrownBy(() -> repo.snapshot().model("other")).isInstanceOf(ModelNotFoundException.class);
+    }
+  }
+
+  @Test
   void lookupFailuresNameWhatExists() throws Exception {
     writeModel("m", 1);
     TestBundles.writeGarbage(root, "m", 2);

@@ -1,0 +1,169 @@
+package io.prodline.serving.repository;
+
+import com.google.protobuf.TextFormat;
+import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.grpc.tfserving.proto.FileSystemStoragePathSourceConfig.ServableVersionPolicy;
+import io.prodline.serving.grpc.tfserving.proto.ModelConfig;
+import io.prodline.serving.grpc.tfserving.proto.ModelServerConfig;
+import io.prodline.serving.lifecycle.VersionPolicy;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * TensorFlow Serving's model config file ({@code --model_config_file}, often {@code models.config}): a
+ * {@code ModelServerConfig} in protobuf text format, read as prodline's model config file so that the file of a TF
+ * Serving deployment configures prodline unchanged:
+ * <pre>{@code
+ * model_config_list {
+ *   config {
+ *     name: 'houses'
+ *     base_path: '/models/houses'
+ *     model_platform: 'tensorflow'
+ *     model_version_policy { specific { versions: 3 versions: 4 } }
+ *     version_labels { key: 'stable' value: 3 }
+ *     version_labels { key: 'canary' value: 4 }
+ *   }
+ * }
+ * }</pre>
+ * As in TF Serving, only the models it lists are served. Each keeps its name, version policy
+ * ({@code latest}, whose {@code num_versions} defaults to 1, {@code all} or {@code specific}) and labels. prodline
+ * serves one directory, so a model's {@code base_path} must be {@code <models>/<name>}; the platform is read past
+ * (the version directories say what the model is) and so is {@code logging_config} ({@code serve --prediction-log}
+ * logs predictions). An unknown field is an error naming its line, as a misspelt one would otherwise be dropped.
+ */
+final class TfServingConfigFile {
+  private static final TextFormat.Parser PARSER = TextFormat.Parser.newBuilder().build();
+
+  private TfServingConfigFile() {}
+
+  /**
+   * Whether {@code text} is in this format rather than YAML: its first field, after blank lines and {@code #}
+   * comments, is one of a {@code ModelServerConfig}'s.
+   */
+  static boolean isOne(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '#') {
+        while (i < text.length() && text.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (Character.isWhitespace(c)) {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return text.startsWith("model_config_list", i) || text.startsWith("custom_model_config", i);
+  }
+
+  /**
+   * The configuration {@code text} of {@code file} gives the repository at {@code root}; {@link ProdlineException}
+   * naming the file, and the line or the model, when it cannot be served as written.
+   */
+  static RepositoryConfig read(Path file, String text, Path root) {
+    ModelServerConfig.Builder server = ModelServerConfig.newBuilder();
+    try {
+      PARSER.merge(text, server);
+    } catch (TextFormat.ParseException e) {
+      throw new ProdlineException("cannot read TF Serving model config " + file + ": "
+          + e.getMessage().replaceFirst("\\.$", ""), e);
+    }
+    if (server.hasCustomModelConfig()) {
+      throw new ProdlineException(file + ": custom_model_config is a TF Serving extension point prodline has no "
+          + "use for; list the models in model_config_list");
+    }
+    Map<String, ModelSettings> models = new LinkedHashMap<>();
+    int index = 0;
+    for (ModelConfig model : server.getModelConfigList().getConfigList()) {
+      String where = file + ": model_config_list.config[" + index++ + "]";
+      if (model.getName().isEmpty()) {
+        throw new ProdlineException(where + " has no name; give each model the name clients call it by");
+      }
+      where += " ('" + model.getName() + "')";
+      if (models.containsKey(model.getName())) {
+        throw new ProdlineException(where + " repeats a name listed before; list each model once");
+      }
+      requireBasePath(model, root, where);
+      models.put(model.getName(), new ModelSettings(policy(model, where), labels(model, where),
+          WarmupSettings.DEFAULT, Optional.empty()));
+    }
+    return new RepositoryConfig(models, true);
+  }
+
+  /** The base path, when given, must be where prodline looks for the model: {@code <root>/<name>}. */
+  private static void requireBasePath(ModelConfig model, Path root, String where) {
+    String basePath = model.getBasePath();
+    if (basePath.isEmpty()) {
+      return;
+    }
+    Path expected = root.resolve(model.getName()).toAbsolutePath().normalize();
+    if (basePath.contains("://")) {
+      throw new ProdlineException(where + " has base_path '" + basePath + "'; prodline reads models from a local "
+          + "directory: copy the model's version directories to " + expected);
+    }
+    Path given;
+    try {
+      given = Path.of(basePath).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new ProdlineException(where + " has base_path '" + basePath + "', which is not a path here", e);
+    }
+    if (!given.equals(expected)) {
+      throw new ProdlineException(where + " has base_path " + given + ", but prodline serves every model from "
+          + "one directory, as <models>/<name>, here " + expected + ": start prodline with --models set to the "
+          + "directory that holds the model directories, each named as its model");
+    }
+  }
+
+  private static VersionPolicy policy(ModelConfig model, String where) {
+    ServableVersionPolicy policy = model.getModelVersionPolicy();
+    return switch (policy.getPolicyChoiceCase()) {
+      case LATEST -> {
+        int count = policy.getLatest().getNumVersions();
+        if (count < 0 || count > 1_000) {
+          throw new ProdlineException(where + " has model_version_policy.latest.num_versions "
+              + Integer.toUnsignedString(count) + "; serve at most 1000 versions");
+        }
+        // TF Serving's default when the count is left out.
+        yield new VersionPolicy.Latest(count == 0 ? 1 : count);
+      }
+      case ALL -> new VersionPolicy.All();
+      case SPECIFIC -> {
+        if (policy.getSpecific().getVersionsCount() == 0) {
+          throw new ProdlineException(where + " has model_version_policy.specific without versions; list them, "
+              + "e.g. specific { versions: 1 versions: 3 }");
+        }
+        for (long version : policy.getSpecific().getVersionsList()) {
+          requirePositive(version, where, "model_version_policy.specific.versions");
+        }
+        yield VersionPolicy.Specific.of(policy.getSpecific().getVersionsList());
+      }
+      case POLICYCHOICE_NOT_SET -> VersionPolicy.DEFAULT;
+    };
+  }
+
+  private static Map<String, Long> labels(ModelConfig model, String where) {
+    Map<String, Long> labels = new HashMap<>();
+    model.getVersionLabelsMap().forEach((label, version) -> {
+      if (!RepositoryConfig.LABEL.matcher(label).matches()) {
+        throw new ProdlineException(where + " has version label '" + label + "', which must match "
+            + RepositoryConfig.LABEL.pattern());
+      }
+      requirePositive(version, where, "version_labels['" + label + "']");
+      labels.put(label, version);
+    });
+    return labels;
+  }
+
+  /** Version directories are named by positive integers ({@link VersionDirectories}), so version 0 never exists. */
+  private static void requirePositive(long version, String where, String field) {
+    if (version < 1) {
+      throw new ProdlineException(where + " has " + field + " " + version + "; prodline's version directories "
+          + "are named by positive integers (1, 2, ...)");
+    }
+  }
+}
