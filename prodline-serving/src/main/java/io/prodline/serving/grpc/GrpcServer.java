@@ -39,8 +39,9 @@ public final class GrpcServer {
    * @param runner runs TF Serving's predictions, as {@code inference} runs the Open Inference Protocol's
    * @param maxMessageBytes the largest request accepted, as the REST body limit
    * @param tls the certificate and key the port presents (HTTP/2 over TLS only), or {@code null} for plaintext
-   * @param control the management API's model control for Triton's repository RPCs, or {@code null} when the
-   *     server has no management API (they are then refused)
+   * @param control the management API's model control for Triton's repository RPCs and TF Serving's
+   *     {@code HandleReloadConfigRequest}, or {@code null} when the server has no management API (they are then
+   *     refused)
    * @throws ProdlineException when the port cannot be bound
    */
   public static GrpcServer start(String bindAddress, int port, V2Inference inference, RequestRunner runner,
@@ -52,7 +53,8 @@ public final class GrpcServer {
         .addService(ServerInterceptors.intercept(new GrpcInferenceService(inference, control),
             new RepositoryAuthorization(control)))
         .addService(new TfServingPredictionService(runner))
-        .addService(new TfServingModelService(runner.servables()))
+        .addService(ServerInterceptors.intercept(new TfServingModelService(runner.servables(), control),
+            new RepositoryAuthorization(control)))
         .addService(health.service())
         .addService(ProtoReflectionServiceV1.newInstance());
     if (tls != null) {

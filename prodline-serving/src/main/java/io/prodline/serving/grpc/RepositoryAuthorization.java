@@ -8,10 +8,11 @@ import io.grpc.Status;
 import io.prodline.serving.management.ModelControl;
 
 /**
- * Lets the model repository RPCs ({@code RepositoryIndex}, {@code RepositoryModelLoad},
- * {@code RepositoryModelUnload}) through only with the management token, sent as {@code authorization: Bearer
- * <token>} metadata (Triton's clients take it as headers), and only when the server has a management API; every other
- * call passes untouched.
+ * Lets the calls that change what is served through only with the management token, sent as {@code authorization:
+ * Bearer <token>} metadata (Triton's clients take it as headers), and only when the server has a management API:
+ * Triton's model repository RPCs ({@code RepositoryIndex}, {@code RepositoryModelLoad},
+ * {@code RepositoryModelUnload}) and TF Serving's {@code HandleReloadConfigRequest}. Every other call passes
+ * untouched.
  */
 final class RepositoryAuthorization implements ServerInterceptor {
   private static final Metadata.Key<String> AUTHORIZATION =
@@ -28,7 +29,7 @@ final class RepositoryAuthorization implements ServerInterceptor {
   public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
       ServerCallHandler<Q, A> next) {
     String method = call.getMethodDescriptor().getBareMethodName();
-    if (method == null || !method.startsWith("Repository")) {
+    if (method == null || !(method.startsWith("Repository") || method.equals("HandleReloadConfigRequest"))) {
       return next.startCall(call, headers);
     }
     if (control == null) {

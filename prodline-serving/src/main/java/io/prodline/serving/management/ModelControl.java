@@ -4,6 +4,9 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.lifecycle.ServingSnapshot;
 import io.prodline.serving.repository.ModelRepository;
+import io.prodline.serving.repository.RepositoryConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -51,6 +54,36 @@ public final class ModelControl {
   /** Unloads every version of {@code model} until the next load or reload. */
   public CompletableFuture<Void> unload(String model) {
     return repository.unloadAll(model);
+  }
+
+  /** The repository directory, against which a configuration's model paths are checked. */
+  public Path repositoryRoot() {
+    return repository.root();
+  }
+
+  /**
+   * Serves {@code config} in place of the model config file until the server restarts (TF Serving's
+   * {@code HandleReloadConfigRequest}); completes once every model it names serves, else fails naming each that
+   * does not and why. The configuration stays in force either way, as in TF Serving.
+   */
+  public CompletableFuture<Void> replaceConfig(RepositoryConfig config) {
+    return repository.replaceConfig(config).thenRun(() -> {
+      List<String> failures = new ArrayList<>();
+      for (String model : config.models().keySet()) {
+        if (!repository.modelsOnDisk().contains(model)) {
+          failures.add("failed to load '" + model + "': the repository has no directory " + model);
+          continue;
+        }
+        try {
+          requireServing(model);
+        } catch (ProdlineException e) {
+          failures.add(e.getMessage());
+        }
+      }
+      if (!failures.isEmpty()) {
+        throw new ProdlineException(String.join("; ", failures));
+      }
+    });
   }
 
   private void requireServing(String model) {

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class ModelRepository implements ServableManager, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelRepository.class);
 
+  private final Path root;
   private final AspiredVersionsManager manager;
   private final RepositorySource source;
   private final ServingOverrides overrides = new ServingOverrides();
@@ -42,6 +43,7 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
   });
 
   private ModelRepository(Path root, RepositoryOptions options, VersionListener listener) {
+    this.root = root;
     this.manager = new AspiredVersionsManager(new VersionLoader(this::warmup), options.swapPolicy(), listener);
     this.source = new RepositorySource(root, options.configFileFor(root), overrides, manager);
   }
@@ -121,6 +123,19 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
       overrides.clearUnloaded(model);
       manager.forgetFailures(model);
     });
+  }
+
+  /** The repository directory. */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * Serves {@code config} in place of the model config file until the server restarts, and scans; completes when
+   * the resulting loads and unloads are done.
+   */
+  public CompletableFuture<Void> replaceConfig(RepositoryConfig config) {
+    return act(() -> source.replaceConfig(config));
   }
 
   /** The models in the repository directory as the last scan found them, loaded or not, sorted. */

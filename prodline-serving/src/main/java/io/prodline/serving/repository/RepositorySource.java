@@ -37,6 +37,8 @@ public final class RepositorySource {
   private final ServingOverrides overrides;
   private final AspiredVersionsCallback callback;
   private volatile RepositoryConfig config;
+  /** The configuration that stands in for the config file until restart ({@link #replaceConfig}), or null. */
+  private volatile RepositoryConfig replacement;
   /** The config file's settings, with those of models it leaves out taken from their Triton config.pbtxt. */
   private volatile RepositoryConfig effective;
   /** The config problem last logged, so that a lasting one is logged once; null when the config is valid. */
@@ -114,7 +116,19 @@ public final class RepositorySource {
     }
   }
 
+  /**
+   * Serves {@code config} from the next scan on, in place of the model config file, which is no longer read until
+   * the server restarts (TF Serving's {@code HandleReloadConfigRequest}).
+   */
+  public void replaceConfig(RepositoryConfig config) {
+    replacement = config;
+  }
+
   private void refreshConfig() {
+    if (replacement != null) {
+      config = replacement;
+      return;
+    }
     if (configFile == null) {
       return;
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * TensorFlow Serving's model config file ({@code --model_config_file}, often {@code models.config}): a
  * {@code ModelServerConfig} in protobuf text format, read as prodline's model config file so that the file of a TF
- * Serving deployment configures prodline unchanged:
+ * Serving deployment configures prodline unchanged; the same message also comes in TF Serving's
+ * {@code HandleReloadConfigRequest} ({@link #of}):
  * <pre>{@code
  * model_config_list {
  *   config {
@@ -35,7 +36,7 @@ import java.util.Optional;
  * (the version directories say what the model is) and so is {@code logging_config} ({@code serve --prediction-log}
  * logs predictions). An unknown field is an error naming its line, as a misspelt one would otherwise be dropped.
  */
-final class TfServingConfigFile {
+public final class TfServingConfigFile {
   private static final TextFormat.Parser PARSER = TextFormat.Parser.newBuilder().build();
 
   private TfServingConfigFile() {}
@@ -73,14 +74,22 @@ final class TfServingConfigFile {
       throw new ProdlineException("cannot read TF Serving model config " + file + ": "
           + e.getMessage().replaceFirst("\\.$", ""), e);
     }
+    return of(server.build(), root, file.toString());
+  }
+
+  /**
+   * The configuration {@code server} gives the repository at {@code root}; {@link ProdlineException} starting with
+   * {@code source} (the file, or the request it came in) when it cannot be served as written.
+   */
+  public static RepositoryConfig of(ModelServerConfig server, Path root, String source) {
     if (server.hasCustomModelConfig()) {
-      throw new ProdlineException(file + ": custom_model_config is a TF Serving extension point prodline has no "
+      throw new ProdlineException(source + ": custom_model_config is a TF Serving extension point prodline has no "
           + "use for; list the models in model_config_list");
     }
     Map<String, ModelSettings> models = new LinkedHashMap<>();
     int index = 0;
     for (ModelConfig model : server.getModelConfigList().getConfigList()) {
-      String where = file + ": model_config_list.config[" + index++ + "]";
+      String where = source + ": model_config_list.config[" + index++ + "]";
       if (model.getName().isEmpty()) {
         throw new ProdlineException(where + " has no name; give each model the name clients call it by");
       }

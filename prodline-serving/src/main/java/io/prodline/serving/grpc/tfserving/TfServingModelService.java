@@ -1,6 +1,6 @@
 package io.prodline.serving.grpc.tfserving;
 
-import io.grpc.Status;
+import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 import io.prodline.serving.grpc.GrpcAnswers;
 import io.prodline.serving.grpc.tfserving.proto.Code;
@@ -15,19 +15,27 @@ import io.prodline.serving.grpc.tfserving.proto.StatusProto;
 import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.lifecycle.ServableManager;
 import io.prodline.serving.lifecycle.VersionStatus;
+import io.prodline.serving.management.ModelControl;
 import io.prodline.serving.protocol.TfServingVersionStatus;
+import io.prodline.serving.repository.TfServingConfigFile;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code tensorflow.serving.ModelService}: {@code GetModelStatus} reports what REST {@code GET /v1/models/<name>}
- * reports, answered on the network thread from the routing snapshot. {@code HandleReloadConfigRequest} answers
- * UNIMPLEMENTED: prodline's models follow the model repository, and changing them is the management API's job,
- * behind its own port and token, not something any client of the inference port may do.
+ * reports, answered on the network thread from the routing snapshot. {@code HandleReloadConfigRequest} serves the
+ * {@code ModelServerConfig} it carries in place of the model config file, as TF Serving does, and answers once every
+ * model it lists serves. It changes what the server serves, so, like Triton's repository calls, it needs the
+ * management token ({@code authorization: Bearer <token>} metadata) and a server with a management API; the
+ * interceptor {@link io.prodline.serving.grpc.GrpcServer} puts in front of this service sees to it.
  */
 public final class TfServingModelService extends ModelServiceGrpc.ModelServiceImplBase {
   private final ServableManager servables;
+  /** The management API's model control, or {@code null} when the server has none (reloads are then refused). */
+  private final ModelControl control;
 
-  public TfServingModelService(ServableManager servables) {
+  public TfServingModelService(ServableManager servables, ModelControl control) {
     this.servables = servables;
+    this.control = control;
   }
 
   @Override
@@ -50,8 +58,15 @@ public final class TfServingModelService extends ModelServiceGrpc.ModelServiceIm
 
   @Override
   public void handleReloadConfigRequest(ReloadConfigRequest request, StreamObserver<ReloadConfigResponse> answer) {
-    answer.onError(Status.UNIMPLEMENTED.withDescription("HandleReloadConfigRequest is not implemented by prodline; "
-        + "models follow the model repository and its models.yaml, and the management API (--management-port) "
-        + "reloads, unloads, rolls back and labels them").asRuntimeException());
+    CompletableFuture<Void> replaced;
+    try {
+      replaced = control.replaceConfig(TfServingConfigFile.of(request.getConfig(), control.repositoryRoot(),
+          "the request's config"));
+    } catch (RuntimeException e) {
+      replaced = CompletableFuture.failedFuture(e);
+    }
+    GrpcAnswers.TF_SERVING.whenDone("HandleReloadConfigRequest", Context.current(), replaced,
+        nothing -> ReloadConfigResponse.newBuilder()
+            .setStatus(StatusProto.newBuilder().setErrorCode(Code.OK)).build(), answer);
   }
 }

@@ -294,9 +294,10 @@ class TfServingGrpcTest {
   }
 
   @Test
-  void configChangesAreUnimplementedSayingWhatToCallInstead() {
+  void configReloadsNeedTheManagementApi() {
     assertStatus(() -> models.handleReloadConfigRequest(ReloadConfigRequest.getDefaultInstance()),
-        Status.Code.UNIMPLEMENTED, "the management API (--management-port)");
+        Status.Code.FAILED_PRECONDITION, "HandleReloadConfigRequest needs the management API: start the server with "
+            + "--management-port and a management token");
   }
 
   @Test
