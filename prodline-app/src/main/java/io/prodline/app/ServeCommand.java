@@ -9,6 +9,7 @@ import io.prodline.serving.Transport;
 import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.repository.RepositoryOptions;
 import io.prodline.serving.batching.BatchingConfig;
+import io.prodline.serving.batching.TfServingBatchingParameters;
 import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.predictionlog.PredictionLogConfig;
 import io.prodline.serving.tls.TlsConfig;
@@ -139,6 +140,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--batch-queue", defaultValue = "" + BatchingConfig.DEFAULT_QUEUE_CAPACITY, paramLabel = "N",
       description = "Requests that may wait per model version before answering 429 (default: ${DEFAULT-VALUE}).")
   int batchQueue;
+
+  @Option(names = "--batching-parameters", paramLabel = "FILE",
+      description = "TF Serving's batching parameters file (--batching_parameters_file: max_batch_size, "
+          + "batch_timeout_micros, max_enqueued_batches in protobuf text format); turns dynamic batching on, its "
+          + "fields taking the place of the --batch-* options. See docs/serving.md.")
+  Path batchingParameters;
 
   @Option(names = "--max-rows", defaultValue = "" + RequestLimits.DEFAULT_MAX_ROWS, paramLabel = "ROWS",
       description = "Most instances in one request; more get 400 (default: ${DEFAULT-VALUE}).")
@@ -280,7 +287,7 @@ final class ServeCommand implements Callable<Integer> {
               .withModelConfig(modelConfig))
           .withManagement(management)
           .withMaxBodyBytes(maxBodyBytes)
-          .withBatching(new BatchingConfig(batchMaxRows, Duration.ofMillis(batchMaxDelayMillis), batchQueue))
+          .withBatching(batching())
           .withLimits(new RequestLimits(maxRows, Duration.ofMillis(requestTimeoutMillis), allowNaN))
           .withShutdown(new ShutdownOptions(Duration.ofSeconds(shutdownDelaySeconds),
               Duration.ofSeconds(drainTimeoutSeconds)))
@@ -294,6 +301,23 @@ final class ServeCommand implements Callable<Integer> {
           .withIoThreads(ioThreads != null ? ioThreads : defaults.ioThreads());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "invalid server option: " + e.getMessage());
+    }
+  }
+
+  /** The --batch-* options, or TF Serving's batching parameters file in their place where it sets a field. */
+  private BatchingConfig batching() {
+    BatchingConfig options = new BatchingConfig(batchMaxRows, Duration.ofMillis(batchMaxDelayMillis), batchQueue);
+    if (batchingParameters == null) {
+      return options;
+    }
+    try {
+      TfServingBatchingParameters.Read read = TfServingBatchingParameters.read(batchingParameters, options);
+      for (String ignored : read.ignored()) {
+        System.err.println("prodline: " + batchingParameters + ": " + ignored + " read past");
+      }
+      return read.config();
+    } catch (ProdlineException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

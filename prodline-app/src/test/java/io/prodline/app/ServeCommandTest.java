@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.Transport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -50,6 +52,22 @@ class ServeCommandTest {
     assertThat(config.tls().reloadEvery()).isEqualTo(Duration.ofMinutes(5));
     assertThat(configOf("--tls-cert", "c.pem", "--tls-key", "k.pem").tls().reloadEvery())
         .isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void tfServingsBatchingParametersFileTakesThePlaceOfTheBatchOptionsItSets(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("batching_parameters.txt"),
+        "max_batch_size { value: 64 }\nbatch_timeout_micros { value: 500 }\n");
+    ServerConfig config = configOf("--batch-queue", "7", "--batching-parameters", file.toString());
+    assertThat(config.batching().enabled()).isTrue();
+    assertThat(config.batching().maxRows()).isEqualTo(64);
+    assertThat(config.batching().maxDelay()).isEqualTo(Duration.ofNanos(500_000));
+    assertThat(config.batching().queueCapacity()).isEqualTo(7);
+
+    Files.writeString(file, "max_batch_size { value: -1 }\n");
+    assertThatThrownBy(() -> configOf("--batching-parameters", file.toString()))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage(file + ": max_batch_size must be from 1 to 2147483647, got -1");
   }
 
   @Test
