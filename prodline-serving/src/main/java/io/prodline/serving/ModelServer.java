@@ -126,8 +126,9 @@ public final class ModelServer implements AutoCloseable {
     }
     workers = WorkerPool.create(config.workerThreads(), config.workerQueue());
     deadlines = new Deadlines();
-    batchers = config.batching().enabled()
-        ? new Batchers(config.batching(), workers, config.workerThreads(), metrics) : null;
+    // The repository opens below; the batchers ask it only once requests come.
+    batchers = new Batchers(config.batching(), model -> repository.batching(model), workers, config.workerThreads(),
+        metrics);
     try {
       // Started before the models load, so a transport that cannot run here is said at once.
       loops = Transport.open(config.transport(), config.ioThreads());
@@ -205,9 +206,7 @@ public final class ModelServer implements AutoCloseable {
 
     @Override
     public void unloading(String model, long version, Predictor predictor) {
-      if (batchers != null) {
-        batchers.retire(predictor);
-      }
+      batchers.retire(predictor);
       metrics.modelEvent(model, version, "unload");
       metrics.forget(model, version);
     }
@@ -364,9 +363,7 @@ public final class ModelServer implements AutoCloseable {
    * no version handle stays open.
    */
   private void stopWork() {
-    if (batchers != null) {
-      batchers.close();
-    }
+    batchers.close();
     for (Runnable never : workers.shutdownNow()) {
       if (never instanceof Abandonable task) {
         task.abandon();

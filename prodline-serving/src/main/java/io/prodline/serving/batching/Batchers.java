@@ -1,67 +1,77 @@
 package io.prodline.serving.batching;
 
-import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
 import io.prodline.serving.lifecycle.VersionHandle;
-import io.prodline.serving.statistics.RequestTiming;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
- * One {@link DynamicBatcher} per loaded model version, created on its first request. Looking one up is a
- * lock-free map read once it exists.
+ * One {@link DynamicBatcher} per loaded model version whose requests are batched, created on its first request with
+ * the batching in force then: the model's own ({@link ModelBatching}) over the server's options. The choice is kept
+ * for the version's life, so a changed setting applies to versions taking their first request after it; a batcher
+ * is never replaced under its requests. Looking one up is a lock-free map read once it exists.
  *
  * <p>The server calls {@link #retire} when the lifecycle unloads a version (after its last request, before its
  * model is closed), which stops its dispatcher thread once the batches already handed out have run.
  */
 public final class Batchers implements AutoCloseable {
-  private final BatchingConfig config;
+  private final BatchingConfig server;
+  private final Function<String, Optional<ModelBatching>> models;
   private final Executor executor;
   private final int parallelism;
   private final BatchObserver observer;
-  private final Map<Predictor, DynamicBatcher> byPredictor = new ConcurrentHashMap<>();
+  /** Per loaded version that has taken a request: its batcher, or empty when its requests run alone. */
+  private final Map<Predictor, Optional<DynamicBatcher>> byPredictor = new ConcurrentHashMap<>();
 
   /**
+   * @param server the server's {@code --batch-*} options
+   * @param models each model's own batching, as its configuration now says
    * @param executor runs the batches (the prediction workers)
    * @param parallelism how many batches {@code executor} runs at once (its threads): a batcher waits for followers
    *     only while its model has that many batches running
    */
-  public Batchers(BatchingConfig config, Executor executor, int parallelism, BatchObserver observer) {
+  public Batchers(BatchingConfig server, Function<String, Optional<ModelBatching>> models, Executor executor,
+      int parallelism, BatchObserver observer) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
     }
-    this.config = config;
+    this.server = server;
+    this.models = models;
     this.executor = executor;
     this.parallelism = parallelism;
     this.observer = observer;
   }
 
-  public BatchingConfig config() {
-    return config;
+  /** The batching in force now for {@code model}: its own over the server's options. */
+  public BatchingConfig config(String model) {
+    return models.apply(model).map(own -> own.over(server)).orElse(server);
   }
 
   /**
-   * Queues rows encoded by {@code version}'s predictor for it; the batch that answers them sets their model call in
-   * {@code timing}.
+   * The batcher of {@code version}, or {@code null} when its requests run alone; decided at the version's first
+   * request.
    */
-  public CompletableFuture<Predictions> submit(VersionHandle version, float[] features, int rows,
-      RequestTiming timing) {
+  public DynamicBatcher of(VersionHandle version) {
     Predictor predictor = version.predictor();
-    DynamicBatcher batcher = byPredictor.get(predictor);
+    Optional<DynamicBatcher> batcher = byPredictor.get(predictor);
     if (batcher == null) {
-      batcher = byPredictor.computeIfAbsent(predictor, p -> new DynamicBatcher(version.model(), version.version(), p,
-          version.statistics(), config, executor, parallelism, observer));
+      batcher = byPredictor.computeIfAbsent(predictor, p -> {
+        BatchingConfig config = config(version.model());
+        return config.enabled() ? Optional.of(new DynamicBatcher(version.model(), version.version(), p,
+            version.statistics(), config, executor, parallelism, observer)) : Optional.empty();
+      });
     }
-    return batcher.submit(features, rows, timing);
+    return batcher.orElse(null);
   }
 
   /** Stops the batcher of an unloaded version, answering what it still holds. */
   public void retire(Predictor predictor) {
-    DynamicBatcher batcher = byPredictor.remove(predictor);
+    Optional<DynamicBatcher> batcher = byPredictor.remove(predictor);
     if (batcher != null) {
-      batcher.close();
+      batcher.ifPresent(DynamicBatcher::close);
     }
   }
 

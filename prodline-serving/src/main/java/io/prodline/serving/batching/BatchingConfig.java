@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How requests are batched, the same for every model.
+ * How a model version's requests are batched: the server's {@code --batch-*} options, or a model's own over them
+ * ({@link ModelBatching}).
  *
  * @param maxRows most rows in one model call; a single request with more rows runs alone, unsplit
  * @param maxDelay longest a request waits for others to join its batch; zero turns batching off (each request
@@ -22,6 +23,12 @@ public record BatchingConfig(int maxRows, Duration maxDelay, int queueCapacity) 
       new BatchingConfig(DEFAULT_MAX_ROWS, DEFAULT_MAX_DELAY, DEFAULT_QUEUE_CAPACITY);
   /** No batching. */
   public static final BatchingConfig OFF = new BatchingConfig(DEFAULT_MAX_ROWS, Duration.ZERO, DEFAULT_QUEUE_CAPACITY);
+  /**
+   * The shortest delay, for batching that waits for nothing: the batcher never waits while a prediction worker is
+   * free, so it batches only what queues while every worker is busy. What TF Serving's and Triton's delay of 0
+   * means, where prodline's 0 means no batching.
+   */
+  public static final Duration BUSY_ONLY_DELAY = Duration.ofNanos(1_000);
 
   public BatchingConfig {
     Objects.requireNonNull(maxDelay, "maxDelay");

@@ -24,8 +24,7 @@ import java.util.List;
  *   <li>{@code max_batch_size}: the most rows in one model call ({@code --batch-max-rows});</li>
  *   <li>{@code batch_timeout_micros}: how long a batch's oldest request waits for others
  *       ({@code --batch-max-delay-ms}). 0, TF Serving's default, batches only what queues while the model is busy,
- *       which prodline's batcher does with any delay (it never waits while a prediction worker is free), so 0 is
- *       taken as the shortest delay, 1 µs, rather than as prodline's "no batching";</li>
+ *       so it is taken as {@link BatchingConfig#BUSY_ONLY_DELAY} rather than as prodline's "no batching";</li>
  *   <li>{@code max_enqueued_batches}: TF Serving bounds its queue in batches of up to {@code max_batch_size} rows,
  *       prodline in requests of at least one row ({@code --batch-queue}), so the queue takes up to
  *       {@code max_enqueued_batches × max_batch_size} requests.</li>
@@ -69,9 +68,9 @@ public final class TfServingBatchingParameters {
     if (parameters.hasBatchTimeoutMicros()) {
       long micros = bounded(parameters.getBatchTimeoutMicros().getValue(), 0, 60_000_000, file,
           "batch_timeout_micros");
-      maxDelay = Duration.ofNanos(Math.max(1, micros) * 1_000);
+      maxDelay = micros == 0 ? BatchingConfig.BUSY_ONLY_DELAY : Duration.ofNanos(micros * 1_000);
     } else if (maxDelay.isZero()) {
-      maxDelay = Duration.ofNanos(1_000); // the file turns batching on, as TF Serving's --enable_batching does
+      maxDelay = BatchingConfig.BUSY_ONLY_DELAY; // the file turns batching on, as TF Serving's --enable_batching
     }
     int queue = options.queueCapacity();
     if (parameters.hasMaxEnqueuedBatches()) {

@@ -4,6 +4,7 @@ import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
 import io.prodline.serving.batching.Batchers;
 import io.prodline.serving.batching.BatchingConfig;
+import io.prodline.serving.batching.DynamicBatcher;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.predictionlog.PredictionLog;
 import io.prodline.serving.predictionlog.PredictionRecord;
@@ -24,7 +25,8 @@ public final class Inference {
   private final PredictionLog log;
 
   /**
-   * @param batchers the batchers, or {@code null} to predict each request alone
+   * @param batchers the batchers, which say per model version whether its requests are batched; {@code null}
+   *     predicts every request alone
    * @param log where answered requests go, or {@code null} for no prediction log
    */
   public Inference(Batchers batchers, PredictionLog log) {
@@ -32,9 +34,10 @@ public final class Inference {
     this.log = log;
   }
 
-  /** How requests are batched; empty when each is predicted alone. */
-  public Optional<BatchingConfig> batching() {
-    return batchers == null ? Optional.empty() : Optional.of(batchers.config());
+  /** How {@code model}'s requests are batched now; empty when each is predicted alone. */
+  public Optional<BatchingConfig> batching(String model) {
+    BatchingConfig config = batchers == null ? BatchingConfig.OFF : batchers.config(model);
+    return config.enabled() ? Optional.of(config) : Optional.empty();
   }
 
   /** Whether requests need an id for the prediction log. */
@@ -52,8 +55,9 @@ public final class Inference {
     try {
       float[] features = predictor.encode(request.inputs());
       timing.inputsReady(rows, System.nanoTime());
-      result = batchers == null ? CompletableFuture.completedFuture(predictAlone(version, features, rows, timing))
-          : batchers.submit(version, features, rows, timing);
+      DynamicBatcher batcher = batchers == null ? null : batchers.of(version);
+      result = batcher == null ? CompletableFuture.completedFuture(predictAlone(version, features, rows, timing))
+          : batcher.submit(features, rows, timing);
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }

@@ -1,5 +1,6 @@
 package io.prodline.serving.lifecycle;
 
+import io.prodline.serving.batching.ModelBatching;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,14 @@ public interface ServableManager {
    * which leaves it to the server's default rule. A manager without configuration never says.
    */
   default Optional<Boolean> allowNaN(String model) {
+    return Optional.empty();
+  }
+
+  /**
+   * {@code model}'s own dynamic batching, as its configuration says; empty when it does not say, which leaves it to
+   * the server's options. A manager without configuration never says.
+   */
+  default Optional<ModelBatching> batching(String model) {
     return Optional.empty();
   }
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.batching.ModelBatching;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -28,6 +31,7 @@ import java.util.Set;
  *     labels: {stable: 3, canary: 4}
  *     warmup: {synthetic_rows: 8, iterations: 2}
  *     allow_nan: true                # NaN and infinities reach the model (default: see NonFiniteInputs.of)
+ *     batching: {max_delay_ms: 2, max_rows: 64, queue: 512}   # or off (default: the server's --batch-* options)
  * }</pre>
  * A TF Serving deployment's {@code models.config} is read as well ({@link TfServingConfigFile}).
  */
@@ -80,11 +84,39 @@ public final class ModelConfigFile {
       if (node == null || node.isNull()) {
         return ModelSettings.DEFAULT;
       }
-      require(node.isObject(), path, "a map with version_policy, labels, warmup and allow_nan", node);
-      fields(node, path, Set.of("version_policy", "labels", "warmup", "allow_nan"));
+      require(node.isObject(), path, "a map with version_policy, labels, warmup, allow_nan and batching", node);
+      fields(node, path, Set.of("version_policy", "labels", "warmup", "allow_nan", "batching"));
       return new ModelSettings(policy(node.get("version_policy"), path + ".version_policy"),
           labels(node.get("labels"), path + ".labels"), warmup(node.get("warmup"), path + ".warmup"),
-          allowNaN(node.get("allow_nan"), path + ".allow_nan"));
+          allowNaN(node.get("allow_nan"), path + ".allow_nan"), batching(node.get("batching"), path + ".batching"));
+    }
+
+    /** {@code off}, or a map turning batching on with what it sets: {@code {max_delay_ms, max_rows, queue}}. */
+    Optional<ModelBatching> batching(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return Optional.empty();
+      }
+      String expected = "'off' or a map with max_delay_ms, max_rows and queue";
+      if (node.isTextual() || node.isBoolean()) {
+        // YAML 1.1 reads a bare off as false.
+        require(node.asText().equals("off") || node.asText().equals("false"), path, expected, node);
+        return Optional.of(ModelBatching.OFF);
+      }
+      require(node.isObject(), path, expected, node);
+      fields(node, path, Set.of("max_delay_ms", "max_rows", "queue"));
+      Optional<Duration> delay = Optional.empty();
+      JsonNode ms = node.get("max_delay_ms");
+      if (ms != null) {
+        require(ms.isNumber() && ms.doubleValue() >= 0 && ms.doubleValue() <= 60_000, path + ".max_delay_ms",
+            "a number of milliseconds from 0 to 60000 (0: batch only what queues while the model is busy)", ms);
+        delay = Optional.of(Duration.ofNanos(Math.round(ms.doubleValue() * 1e6)));
+      }
+      return Optional.of(new ModelBatching(true, delay, optionalInt(node.get("max_rows"), path + ".max_rows"),
+          optionalInt(node.get("queue"), path + ".queue")));
+    }
+
+    OptionalInt optionalInt(JsonNode node, String path) {
+      return node == null ? OptionalInt.empty() : OptionalInt.of((int) positive(node, path, Integer.MAX_VALUE));
     }
 
     Optional<Boolean> allowNaN(JsonNode node, String path) {

@@ -1,6 +1,7 @@
 package io.prodline.serving.repository;
 
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.batching.ModelBatching;
 import io.prodline.serving.lifecycle.AspiredVersionsManager;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
 import io.prodline.serving.lifecycle.ServableManager;
@@ -104,6 +105,12 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
   @Override
   public Optional<Boolean> allowNaN(String model) {
     return source.settings(model).allowNaN();
+  }
+
+  /** The model's own batching in the config file or its config.pbtxt as last read. */
+  @Override
+  public Optional<ModelBatching> batching(String model) {
+    return source.settings(model).batching();
   }
 
   /** The served model names, sorted. */

@@ -1,5 +1,6 @@
 package io.prodline.serving.repository;
 
+import io.prodline.serving.batching.ModelBatching;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import java.util.Map;
 import java.util.Objects;
@@ -13,22 +14,22 @@ import java.util.Optional;
  * @param warmup the warm-up each version gets before it serves
  * @param allowNaN whether NaN and infinities may reach the model; empty leaves it to
  *     {@link io.prodline.serving.protocol.NonFiniteInputs#of}
+ * @param batching the model's own dynamic batching; empty leaves it to the server's {@code --batch-*} options
  */
 public record ModelSettings(VersionPolicy versionPolicy, Map<String, Long> labels, WarmupSettings warmup,
-    Optional<Boolean> allowNaN) {
-  /** For models the file does not mention: the newest version, no labels, no synthetic warm-up, NaN by default. */
+    Optional<Boolean> allowNaN, Optional<ModelBatching> batching) {
+  /**
+   * For models the file does not mention: the newest version, no labels, no synthetic warm-up, NaN by default,
+   * the server's batching.
+   */
   public static final ModelSettings DEFAULT = new ModelSettings(VersionPolicy.DEFAULT, Map.of(),
-      WarmupSettings.DEFAULT, Optional.empty());
-
-  /** The default settings with {@code policy}. */
-  public static ModelSettings withVersionPolicy(VersionPolicy policy) {
-    return new ModelSettings(policy, DEFAULT.labels(), DEFAULT.warmup(), DEFAULT.allowNaN());
-  }
+      WarmupSettings.DEFAULT, Optional.empty(), Optional.empty());
 
   public ModelSettings {
     Objects.requireNonNull(versionPolicy, "versionPolicy");
     labels = Map.copyOf(labels);
     Objects.requireNonNull(warmup, "warmup");
     Objects.requireNonNull(allowNaN, "allowNaN");
+    Objects.requireNonNull(batching, "batching");
   }
 }

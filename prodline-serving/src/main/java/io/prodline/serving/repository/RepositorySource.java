@@ -101,7 +101,7 @@ public final class RepositorySource {
         read = TritonConfigRead.of(model, file, found, read);
         tritonConfigs.put(model, read);
       }
-      read.policy().ifPresent(policy -> settings.put(model, ModelSettings.withVersionPolicy(policy)));
+      read.settings().ifPresent(given -> settings.put(model, given));
     }
     return new RepositoryConfig(settings, config.listedOnly());
   }
@@ -156,21 +156,23 @@ public final class RepositorySource {
   }
 
   /**
-   * A model's config.pbtxt as read at one modification: the version policy it gives, kept while the file is
-   * unchanged. A file that cannot be used is logged once and the policy read before it kept.
+   * A model's config.pbtxt as read at one modification: the settings it gives (version policy, dynamic batching),
+   * kept while the file is unchanged. A file that cannot be used is logged once and the settings read before it kept.
    */
-  private record TritonConfigRead(FileTime modified, long size, Optional<VersionPolicy> policy) {
+  private record TritonConfigRead(FileTime modified, long size, Optional<ModelSettings> settings) {
     static TritonConfigRead of(String model, Path file, BasicFileAttributes found, TritonConfigRead previous) {
       try {
         TritonConfigFile.Settings read = TritonConfigFile.read(file);
-        LOG.info("model '{}': version policy {} from {}{}", model,
-            read.versionPolicy().map(Object::toString).orElse(VersionPolicy.DEFAULT + " (none given)"), file,
+        LOG.info("model '{}': version policy {}{} from {}{}", model,
+            read.versionPolicy().map(Object::toString).orElse(VersionPolicy.DEFAULT + " (none given)"),
+            read.batching().map(b -> ", dynamic batching " + b).orElse(""), file,
             read.ignored().isEmpty() ? "" : "; not taken from it: " + String.join(", ", read.ignored()));
-        return new TritonConfigRead(found.lastModifiedTime(), found.size(), read.versionPolicy());
+        return new TritonConfigRead(found.lastModifiedTime(), found.size(), read.modelSettings());
       } catch (ProdlineException e) {
-        Optional<VersionPolicy> kept = previous == null ? Optional.empty() : previous.policy();
-        LOG.error("model '{}': {}; keeping version policy {}", model, e.getMessage(),
-            kept.map(Object::toString).orElse(VersionPolicy.DEFAULT.toString()));
+        Optional<ModelSettings> kept = previous == null ? Optional.empty() : previous.settings();
+        LOG.error("model '{}': {}; keeping the settings read before ({})", model, e.getMessage(),
+            kept.map(k -> "version policy " + k.versionPolicy() + k.batching().map(b -> ", batching " + b).orElse(""))
+                .orElse("none: version policy " + VersionPolicy.DEFAULT));
         return new TritonConfigRead(found.lastModifiedTime(), found.size(), kept);
       }
     }

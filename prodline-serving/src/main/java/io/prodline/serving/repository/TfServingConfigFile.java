@@ -99,7 +99,7 @@ public final class TfServingConfigFile {
       }
       requireBasePath(model, root, where);
       models.put(model.getName(), new ModelSettings(policy(model, where), labels(model, where),
-          WarmupSettings.DEFAULT, Optional.empty()));
+          WarmupSettings.DEFAULT, Optional.empty(), Optional.empty()));
     }
     return new RepositoryConfig(models, true);
   }

@@ -2,26 +2,33 @@ package io.prodline.serving.repository;
 
 import com.google.protobuf.TextFormat;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.batching.ModelBatching;
 import io.prodline.serving.grpc.v2.ModelConfig;
+import io.prodline.serving.grpc.v2.ModelConfigOrBuilder;
+import io.prodline.serving.grpc.v2.ModelDynamicBatching;
 import io.prodline.serving.grpc.v2.ModelVersionPolicy;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A model's Triton configuration, {@code <model>/config.pbtxt} (protobuf text format of Triton's
- * {@code ModelConfig}), so that a Triton model repository keeps its version policy when prodline serves it. Only
- * {@code version_policy} is taken; every other field is read past: tensors come from the model file itself, and
- * batching and limits are the server's settings. Fields this reader does not know (instance groups, optimization,
- * backend parameters) are skipped.
+ * {@code ModelConfig}), so that a Triton model repository keeps its version policies and dynamic batching when
+ * prodline serves it. {@code version_policy}, {@code dynamic_batching} (its delay and queue size) and, with it,
+ * {@code max_batch_size} are taken; every other field is read past: tensors come from the model file itself and
+ * limits are the server's settings. Fields this reader does not know (instance groups, optimization, backend
+ * parameters) are skipped.
  */
 final class TritonConfigFile {
   /** Triton's name for it, in the model's directory beside the version directories. */
@@ -37,8 +44,20 @@ final class TritonConfigFile {
     QUIET_PARSER.setLevel(Level.SEVERE);
   }
 
-  /** What a model's file says. */
-  record Settings(Optional<VersionPolicy> versionPolicy, List<String> ignored) {}
+  /**
+   * What a model's file says: its version policy and dynamic batching when it gives them, and the fields read past,
+   * for the log.
+   */
+  record Settings(Optional<VersionPolicy> versionPolicy, Optional<ModelBatching> batching, List<String> ignored) {
+    /** The model's settings, or empty when the file gives neither a version policy nor batching. */
+    Optional<ModelSettings> modelSettings() {
+      if (versionPolicy.isEmpty() && batching.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new ModelSettings(versionPolicy.orElse(VersionPolicy.DEFAULT), Map.of(),
+          WarmupSettings.DEFAULT, Optional.empty(), batching));
+    }
+  }
 
   private TritonConfigFile() {}
 
@@ -58,19 +77,30 @@ final class TritonConfigFile {
       throw new ProdlineException("cannot read Triton model configuration " + file + ": " + e.getMessage(), e);
     }
     List<String> ignored = new ArrayList<>();
-    if (config.getMaxBatchSize() > 0) {
-      ignored.add("max_batch_size (the server's --max-rows applies)");
-    }
-    if (config.hasDynamicBatching()) {
-      ignored.add("dynamic_batching (the server's --batch-max-delay-ms applies)");
+    if (config.getMaxBatchSize() > 0 && !config.hasDynamicBatching()) {
+      ignored.add("max_batch_size (the server's --max-rows applies; with dynamic_batching it bounds a batch)");
     }
     if (config.getInputCount() > 0 || config.getOutputCount() > 0) {
       ignored.add("input and output (read from the model file)");
     }
-    if (!config.hasVersionPolicy()) {
-      return new Settings(Optional.empty(), ignored);
-    }
-    return new Settings(Optional.of(policy(config.getVersionPolicy(), file)), ignored);
+    Optional<VersionPolicy> policy = config.hasVersionPolicy()
+        ? Optional.of(policy(config.getVersionPolicy(), file)) : Optional.empty();
+    return new Settings(policy, config.hasDynamicBatching() ? Optional.of(batching(config)) : Optional.empty(),
+        ignored);
+  }
+
+  /**
+   * Triton's dynamic batching: on, waiting up to {@code max_queue_delay_microseconds} (0, Triton's default, batches
+   * what queues while the model is busy), in batches of up to {@code max_batch_size} rows and queues of up to
+   * {@code default_queue_policy.max_queue_size} requests; what the file leaves at 0 takes the server's option.
+   */
+  private static ModelBatching batching(ModelConfigOrBuilder config) {
+    ModelDynamicBatching batching = config.getDynamicBatching();
+    long micros = Math.min(batching.getMaxQueueDelayMicroseconds(), 60_000_000L);
+    int queue = batching.getDefaultQueuePolicy().getMaxQueueSize();
+    return new ModelBatching(true, Optional.of(Duration.ofNanos(micros * 1_000)),
+        config.getMaxBatchSize() > 0 ? OptionalInt.of(config.getMaxBatchSize()) : OptionalInt.empty(),
+        queue > 0 ? OptionalInt.of(queue) : OptionalInt.empty());
   }
 
   /**

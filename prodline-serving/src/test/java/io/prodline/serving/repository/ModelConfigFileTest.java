@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.batching.ModelBatching;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +38,28 @@ class ModelConfigFileTest {
         .hasMessage(dir.resolve("models.yaml") + ": models.m.allow_nan must be true or false, got \"yes\"");
     assertThatThrownBy(() -> read("models:\n  m: {allow_nans: true}\n"))
         .hasMessage(dir.resolve("models.yaml") + ": unknown field 'allow_nans' in models.m; expected "
-            + "[allow_nan, labels, version_policy, warmup]");
+            + "[allow_nan, batching, labels, version_policy, warmup]");
+  }
+
+  @Test
+  void batchingIsOffOrAMapOfWhatTheModelSets() throws Exception {
+    RepositoryConfig config = read("models:\n  fast: {batching: off}\n  big: {batching: {max_delay_ms: 0.5, "
+        + "max_rows: 64}}\n  queued: {batching: {queue: 10}}\n  plain: {}\n");
+    assertThat(config.settings("fast").batching()).contains(ModelBatching.OFF);
+    assertThat(config.settings("big").batching()).contains(new ModelBatching(true,
+        Optional.of(Duration.ofNanos(500_000)), OptionalInt.of(64), OptionalInt.empty()));
+    assertThat(config.settings("queued").batching()).contains(new ModelBatching(true, Optional.empty(),
+        OptionalInt.empty(), OptionalInt.of(10)));
+    assertThat(config.settings("plain").batching()).isEmpty();
+
+    assertThatThrownBy(() -> read("models:\n  m: {batching: {max_delay_ms: -1}}\n"))
+        .hasMessage(dir.resolve("models.yaml") + ": models.m.batching.max_delay_ms must be a number of "
+            + "milliseconds from 0 to 60000 (0: batch only what queues while the model is busy), got -1");
+    assertThatThrownBy(() -> read("models:\n  m: {batching: {max_row: 8}}\n"))
+        .hasMessage(dir.resolve("models.yaml") + ": unknown field 'max_row' in models.m.batching; expected "
+            + "[max_delay_ms, max_rows, queue]");
+    assertThatThrownBy(() -> read("models:\n  m: {batching: sometimes}\n"))
+        .hasMessage(dir.resolve("models.yaml") + ": models.m.batching must be 'off' or a map with max_delay_ms, "
+            + "max_rows and queue, got \"sometimes\"");
   }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.batching.ModelBatching;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +55,24 @@ class TritonConfigFileTest {
         parameters { key: "intra_op_thread_count" value: { string_value: "1" } }
         """);
     assertThat(settings.versionPolicy()).isEqualTo(Optional.empty());
-    assertThat(settings.ignored()).containsExactly("max_batch_size (the server's --max-rows applies)",
-        "dynamic_batching (the server's --batch-max-delay-ms applies)", "input and output (read from the model file)");
+    // Dynamic batching is taken, with max_batch_size bounding a batch; preferred sizes are read past.
+    assertThat(settings.batching()).contains(new ModelBatching(true, Optional.of(Duration.ofNanos(100_000)),
+        OptionalInt.of(64), OptionalInt.empty()));
+    assertThat(settings.ignored()).containsExactly("input and output (read from the model file)");
+  }
+
+  @Test
+  void takesDynamicBatchingWithItsQueueAndLeavesTheRestToTheServer() throws Exception {
+    TritonConfigFile.Settings settings = read("dynamic_batching { default_queue_policy { max_queue_size: 40 } }");
+    assertThat(settings.batching()).contains(new ModelBatching(true, Optional.of(Duration.ZERO), OptionalInt.empty(),
+        OptionalInt.of(40)));
+    assertThat(settings.modelSettings().orElseThrow().versionPolicy()).isEqualTo(VersionPolicy.DEFAULT);
+    // Without dynamic_batching the model takes the server's batching, and max_batch_size is only noted.
+    TritonConfigFile.Settings none = read("max_batch_size: 8");
+    assertThat(none.batching()).isEmpty();
+    assertThat(none.modelSettings()).isEmpty();
+    assertThat(none.ignored()).containsExactly("max_batch_size (the server's --max-rows applies; with "
+        + "dynamic_batching it bounds a batch)");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.repository.ModelRepository;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -46,18 +47,19 @@ public final class FullBatchingQueue implements AutoCloseable {
     LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
     TestRepository.gated(root);
     repository = ModelRepository.scan(root);
-    batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), REFUSING, 1, new BatchObserver() {
-      @Override
-      public void queueCreated(String model, long version, IntSupplier queueDepth) {
-        depth = queueDepth;
-      }
+    batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), model -> Optional.empty(), REFUSING, 1,
+        new BatchObserver() {
+          @Override
+          public void queueCreated(String model, long version, IntSupplier queueDepth) {
+            depth = queueDepth;
+          }
 
-      @Override
-      public void queueRetired(String model, long version) {}
+          @Override
+          public void queueRetired(String model, long version) {}
 
-      @Override
-      public void batchRan(String model, long version, int rows) {}
-    });
+          @Override
+          public void batchRan(String model, long version, int rows) {}
+        });
     runner = new RequestRunner(repository, FullBatchingQueue::onThreadOfItsOwn, new Inference(batchers, null),
         RequestLimits.DEFAULT, deadlines, metrics);
   }

@@ -1,0 +1,53 @@
+package io.prodline.serving.batching;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A model's own dynamic batching, set in the model config file or a Triton {@code config.pbtxt} over the server's
+ * {@code --batch-*} options: off, or on with the values it gives, the others being the server's.
+ *
+ * @param on whether the model's requests are batched
+ * @param maxDelay how long a batch's oldest request may wait for others; empty takes the server's delay, or
+ *     {@link BatchingConfig#BUSY_ONLY_DELAY} when the server does not batch
+ * @param maxRows the most rows in one model call; empty takes the server's
+ * @param queueCapacity the requests that may wait per version; empty takes the server's
+ */
+public record ModelBatching(boolean on, Optional<Duration> maxDelay, OptionalInt maxRows, OptionalInt queueCapacity) {
+  /** The model's requests run alone, whatever the server's options say. */
+  public static final ModelBatching OFF = new ModelBatching(false, Optional.empty(), OptionalInt.empty(),
+      OptionalInt.empty());
+
+  public ModelBatching {
+    Objects.requireNonNull(maxDelay, "maxDelay");
+    Objects.requireNonNull(maxRows, "maxRows");
+    Objects.requireNonNull(queueCapacity, "queueCapacity");
+  }
+
+  /** For the log: {@code off}, or what the model sets, e.g. {@code on (max delay 2 ms, max 64 rows)}. */
+  @Override
+  public String toString() {
+    if (!on) {
+      return "off";
+    }
+    List<String> set = new ArrayList<>();
+    maxDelay.ifPresent(d -> set.add("max delay " + d.toNanos() / 1e6 + " ms"));
+    maxRows.ifPresent(r -> set.add("max " + r + " rows"));
+    queueCapacity.ifPresent(q -> set.add("queue " + q));
+    return set.isEmpty() ? "on" : "on (" + String.join(", ", set) + ")";
+  }
+
+  /** The batching of this model on a server whose {@code --batch-*} options are {@code server}. */
+  public BatchingConfig over(BatchingConfig server) {
+    if (!on) {
+      return new BatchingConfig(server.maxRows(), Duration.ZERO, server.queueCapacity());
+    }
+    Duration delay = maxDelay.orElse(server.enabled() ? server.maxDelay() : BatchingConfig.BUSY_ONLY_DELAY);
+    return new BatchingConfig(maxRows.orElse(server.maxRows()),
+        delay.isZero() ? BatchingConfig.BUSY_ONLY_DELAY : delay, queueCapacity.orElse(server.queueCapacity()));
+  }
+}
