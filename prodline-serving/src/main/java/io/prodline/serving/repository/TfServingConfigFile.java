@@ -6,6 +6,8 @@ import io.prodline.serving.grpc.tfserving.proto.FileSystemStoragePathSourceConfi
 import io.prodline.serving.grpc.tfserving.proto.ModelConfig;
 import io.prodline.serving.grpc.tfserving.proto.ModelServerConfig;
 import io.prodline.serving.lifecycle.VersionPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -121,10 +123,19 @@ public final class TfServingConfigFile {
     } catch (InvalidPathException e) {
       throw new ProdlineException(where + " has base_path '" + basePath + "', which is not a path here", e);
     }
-    if (!given.equals(expected)) {
+    if (!given.equals(expected) && !sameDirectory(given, expected)) {
       throw new ProdlineException(where + " has base_path " + given + ", but prodline serves every model from "
           + "one directory, as <models>/<name>, here " + expected + ": start prodline with --models set to the "
           + "directory that holds the model directories, each named as its model");
+    }
+  }
+
+  /** Whether two paths that differ in spelling (a symbolic link, say) name one existing directory. */
+  private static boolean sameDirectory(Path a, Path b) {
+    try {
+      return Files.isDirectory(a) && Files.isDirectory(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
     }
   }
 

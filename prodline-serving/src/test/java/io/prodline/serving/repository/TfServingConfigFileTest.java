@@ -81,9 +81,13 @@ class TfServingConfigFileTest {
         + " }")).hasMessage(file() + ": model_config_list.config[0] ('houses') has base_path 's3://bucket/houses'; "
             + "prodline reads models from a local directory: copy the model's version directories to "
             + root.resolve("houses"));
-    // A trailing slash or a detour names the same directory.
+    // A trailing slash or a detour names the same directory, and so does a link to it.
     assertThat(read("model_config_list { config { name: 'houses' base_path: '" + root + "/x/../houses/' } }")
         .models()).containsOnlyKeys("houses");
+    Files.createDirectories(root.resolve("houses"));
+    Path link = Files.createSymbolicLink(root.resolve("link-to-houses"), root.resolve("houses"));
+    assertThat(read("model_config_list { config { name: 'houses' base_path: '" + link + "' } }").models())
+        .containsOnlyKeys("houses");
   }
 
   @Test
