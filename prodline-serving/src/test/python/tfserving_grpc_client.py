@@ -11,6 +11,7 @@ Usage: python3 tfserving_grpc_client.py HOST:PORT PROTO_DIR
 import struct
 
 import grpc
+from google.protobuf import text_format
 
 from grpc_client_support import check, generate_tensorflow_stubs, module, run
 
@@ -128,6 +129,18 @@ def main(target, proto_dir):
             check(False, "an unknown model fails")
         except grpc.RpcError as e:
             check(e.code() == grpc.StatusCode.NOT_FOUND, "an unknown model is NOT_FOUND")
+
+        # A models.config as TF Serving reads it, parsed by protobuf's own text format into the reload request.
+        reload = module("tensorflow_serving.apis.model_management_pb2").ReloadConfigRequest()
+        text_format.Parse("model_config_list { config { name: 'houses' base_path: '/models/houses' "
+                          "model_version_policy { all {} } version_labels { key: 'stable' value: 1 } } }",
+                          reload.config)
+        try:
+            model_service.ModelServiceStub(channel).HandleReloadConfigRequest(reload, timeout=30)
+            check(False, "a config reload on a server without a management API fails")
+        except grpc.RpcError as e:
+            check(e.code() == grpc.StatusCode.FAILED_PRECONDITION and "management API" in e.details(),
+                  "HandleReloadConfigRequest needs the management API")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ class TfServingIndependentClientTest {
         "ok: MultiInference answers its task as Regress does",
         "ok: the serving_default signature lists the houses inputs with their dtypes",
         "ok: GetModelStatus lists every version, the broken one not available",
-        "ok: an unknown model is NOT_FOUND");
+        "ok: an unknown model is NOT_FOUND",
+        "ok: HandleReloadConfigRequest needs the management API");
   }
 }
