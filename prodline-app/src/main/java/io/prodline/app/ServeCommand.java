@@ -10,11 +10,13 @@ import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.repository.RepositoryOptions;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.batching.TfServingBatchingParameters;
+import io.prodline.serving.metrics.TfServingMonitoringConfig;
 import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.predictionlog.PredictionLogConfig;
 import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -148,6 +150,12 @@ final class ServeCommand implements Callable<Integer> {
           + "batch_timeout_micros, max_enqueued_batches in protobuf text format); turns dynamic batching on, its "
           + "fields taking the place of the --batch-* options. See docs/serving.md.")
   Path batchingParameters;
+
+  @Option(names = "--monitoring-config", paramLabel = "FILE",
+      description = "TF Serving's monitoring config file (--monitoring_config_file, protobuf text format): the "
+          + "Prometheus metrics are also served at its prometheus_config.path, beside /metrics and "
+          + "/monitoring/prometheus/metrics.")
+  Path monitoringConfig;
 
   @Option(names = "--max-rows", defaultValue = "" + RequestLimits.DEFAULT_MAX_ROWS, paramLabel = "ROWS",
       description = "Most instances in one request; more get 400 (default: ${DEFAULT-VALUE}).")
@@ -300,9 +308,19 @@ final class ServeCommand implements Callable<Integer> {
               .withReloadEvery(Duration.ofSeconds(tlsReloadSeconds)))
           .withTransport(transport())
           .withWorkers(workerThreads != null ? workerThreads : defaults.workerThreads(), workerQueue)
-          .withIoThreads(ioThreads != null ? ioThreads : defaults.ioThreads());
+          .withIoThreads(ioThreads != null ? ioThreads : defaults.ioThreads())
+          .withMetricsPath(metricsPath());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "invalid server option: " + e.getMessage());
+    }
+  }
+
+  /** The extra path TF Serving's monitoring config file sets for the metrics, if one was given. */
+  private Optional<String> metricsPath() {
+    try {
+      return monitoringConfig == null ? Optional.empty() : TfServingMonitoringConfig.path(monitoringConfig);
+    } catch (ProdlineException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

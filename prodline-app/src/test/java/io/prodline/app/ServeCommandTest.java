@@ -71,6 +71,14 @@ class ServeCommandTest {
   }
 
   @Test
+  void tfServingsMonitoringConfigAddsItsMetricsPath(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("monitoring.config"),
+        "prometheus_config { enable: true path: \"/metrics/prometheus\" }\n");
+    assertThat(configOf("--monitoring-config", file.toString()).metricsPath()).contains("/metrics/prometheus");
+    assertThat(configOf().metricsPath()).isEmpty();
+  }
+
+  @Test
   void aCertificateWithoutAKeyAndOutOfRangeValuesAreUsageErrors() {
     assertThatThrownBy(() -> configOf("--tls-cert", "c.pem")).isInstanceOf(ParameterException.class)
         .hasMessage("--tls-cert and --tls-key go together; give both or neither");

@@ -146,7 +146,7 @@ public final class ModelServer implements AutoCloseable {
         config.limits(), deadlines, metrics);
     Readiness readiness = this::notReadyBecause;
     V2Inference v2 = new V2Inference(runner, readiness);
-    MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
+    MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics, config.metricsPath());
     ModelApi api = new ModelApi(runner, v2,
         List.of(new HealthEndpoints(readiness), metricsEndpoint, new DashboardEndpoint()));
     // Model control (behind the management token) for the management port and the gRPC port's repository calls.

@@ -8,6 +8,7 @@ import io.prodline.serving.repository.RepositoryOptions;
 import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -36,11 +37,13 @@ import java.util.function.Consumer;
  * @param ioThreads event loops serving REST and management connections (read, parse, write; never a model): half as
  *     many as cores by default, since a loop's share of a request is smaller than a worker's, and a loop with more
  *     connections finds more of them ready each time it wakes, so it sleeps and is woken less often per request
+ * @param metricsPath a path the Prometheus metrics are served at besides {@code /metrics} and TF Serving's default
+ *     (a TF Serving monitoring config's), or empty
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
     ShutdownOptions shutdown, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
     BatchingConfig batching, PredictionLogConfig predictionLog, TlsConfig tls, boolean strictReadiness,
-    Transport transport, int ioThreads) {
+    Transport transport, int ioThreads, Optional<String> metricsPath) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_WORKER_QUEUE = 1024;
 
@@ -53,6 +56,7 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(batching, "batching");
     Objects.requireNonNull(predictionLog, "predictionLog");
+    Objects.requireNonNull(metricsPath, "metricsPath");
     if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1 || ioThreads < 1) {
       throw new IllegalArgumentException("maxBodyBytes, workerThreads, workerQueue and ioThreads must be positive, "
           + "got " + maxBodyBytes + ", " + workerThreads + ", " + workerQueue + ", " + ioThreads);
@@ -70,7 +74,7 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
         defaultWorkerThreads(), DEFAULT_WORKER_QUEUE, ShutdownOptions.DEFAULT,
         RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.OFF,
-        PredictionLogConfig.OFF, null, true, null, defaultIoThreads());
+        PredictionLogConfig.OFF, null, true, null, defaultIoThreads(), Optional.empty());
   }
 
   public ServerConfig withBindAddress(String address) {
@@ -132,6 +136,11 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     return with(c -> c.ioThreads = threads);
   }
 
+  /** The Prometheus metrics also at {@code path} (a TF Serving monitoring config's), or at no extra path. */
+  public ServerConfig withMetricsPath(Optional<String> path) {
+    return with(c -> c.metricsPath = path);
+  }
+
   /** This configuration with what {@code change} sets on a copy of its components; the record checks the result. */
   private ServerConfig with(Consumer<Components> change) {
     Components c = new Components(this);
@@ -156,6 +165,7 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     boolean strictReadiness;
     Transport transport;
     int ioThreads;
+    Optional<String> metricsPath;
 
     Components(ServerConfig from) {
       modelRoot = from.modelRoot;
@@ -173,12 +183,13 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
       strictReadiness = from.strictReadiness;
       transport = from.transport;
       ioThreads = from.ioThreads;
+      metricsPath = from.metricsPath;
     }
 
     ServerConfig build() {
       return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue,
           shutdown, repository, management, limits, batching, predictionLog,
-          tls, strictReadiness, transport, ioThreads);
+          tls, strictReadiness, transport, ioThreads, metricsPath);
     }
   }
 

@@ -1,10 +1,8 @@
 package io.prodline.serving.batching;
 
-import com.google.protobuf.TextFormat;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.grpc.tfserving.TfServingConfigText;
 import io.prodline.serving.grpc.tfserving.proto.BatchingParameters;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +33,6 @@ import java.util.List;
  * Any other field is an error naming its line.
  */
 public final class TfServingBatchingParameters {
-  private static final TextFormat.Parser PARSER = TextFormat.Parser.newBuilder().build();
 
   /**
    * The batching the file asks for.
@@ -51,16 +48,9 @@ public final class TfServingBatchingParameters {
    * naming the file and the field when it cannot be read or a value is out of range.
    */
   public static Read read(Path file, BatchingConfig options) {
-    BatchingParameters.Builder parameters = BatchingParameters.newBuilder();
-    try {
-      PARSER.merge(Files.readString(file), parameters);
-    } catch (TextFormat.ParseException e) {
-      throw new ProdlineException("cannot read TF Serving batching parameters " + file + ": "
-          + e.getMessage().replaceFirst("\\.$", "") + "; prodline reads max_batch_size, batch_timeout_micros and "
-          + "max_enqueued_batches", e);
-    } catch (IOException e) {
-      throw new ProdlineException("cannot read TF Serving batching parameters " + file + ": " + e.getMessage(), e);
-    }
+    BatchingParameters.Builder parameters = TfServingConfigText.read(file, "batching parameters",
+        BatchingParameters.newBuilder(), "; prodline reads max_batch_size, batch_timeout_micros and "
+            + "max_enqueued_batches");
     int maxRows = parameters.hasMaxBatchSize()
         ? (int) bounded(parameters.getMaxBatchSize().getValue(), 1, Integer.MAX_VALUE, file, "max_batch_size")
         : options.maxRows();

@@ -1,7 +1,7 @@
 package io.prodline.serving.repository;
 
-import com.google.protobuf.TextFormat;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.grpc.tfserving.TfServingConfigText;
 import io.prodline.serving.grpc.tfserving.proto.FileSystemStoragePathSourceConfig.ServableVersionPolicy;
 import io.prodline.serving.grpc.tfserving.proto.ModelConfig;
 import io.prodline.serving.grpc.tfserving.proto.ModelServerConfig;
@@ -39,7 +39,6 @@ import java.util.Optional;
  * logs predictions). An unknown field is an error naming its line, as a misspelt one would otherwise be dropped.
  */
 public final class TfServingConfigFile {
-  private static final TextFormat.Parser PARSER = TextFormat.Parser.newBuilder().build();
 
   private TfServingConfigFile() {}
 
@@ -69,14 +68,9 @@ public final class TfServingConfigFile {
    * naming the file, and the line or the model, when it cannot be served as written.
    */
   static RepositoryConfig read(Path file, String text, Path root) {
-    ModelServerConfig.Builder server = ModelServerConfig.newBuilder();
-    try {
-      PARSER.merge(text, server);
-    } catch (TextFormat.ParseException e) {
-      throw new ProdlineException("cannot read TF Serving model config " + file + ": "
-          + e.getMessage().replaceFirst("\\.$", ""), e);
-    }
-    return of(server.build(), root, file.toString());
+    ModelServerConfig server =
+        TfServingConfigText.parse(text, file, "model config", ModelServerConfig.newBuilder(), "").build();
+    return of(server, root, file.toString());
   }
 
   /**
