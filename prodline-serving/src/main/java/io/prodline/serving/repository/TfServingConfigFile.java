@@ -39,7 +39,6 @@ import java.util.Optional;
  * logs predictions). An unknown field is an error naming its line, as a misspelt one would otherwise be dropped.
  */
 public final class TfServingConfigFile {
-
   private TfServingConfigFile() {}
 
   /**

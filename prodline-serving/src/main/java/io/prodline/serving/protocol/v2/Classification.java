@@ -34,7 +34,8 @@ final class Classification {
       for (int i = 0; i < k; i++) {
         int column = order[i];
         String label = label(predictions, column);
-        texts[row * k + i] = ShortestDecimal.of(values[offset + column]) + ":" + column + (label == null ? "" : ":" + label);
+        texts[row * k + i] = ShortestDecimal.of(values[offset + column]) + ":" + column
+            + (label == null ? "" : ":" + label);
       }
     }
     return OutputTensor.bytes(name, new long[] {predictions.rows(), k}, texts, binary);

@@ -37,7 +37,8 @@ import java.util.TreeSet;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelConfig(String name, String platform, String backend, int maxBatchSize,
-    @JsonSerialize(using = TritonVersionPolicy.class) VersionPolicy versionPolicy, List<Tensor> input, List<Tensor> output, DynamicBatching dynamicBatching,
+    @JsonSerialize(using = TritonVersionPolicy.class) VersionPolicy versionPolicy, List<Tensor> input,
+    List<Tensor> output, DynamicBatching dynamicBatching,
     Map<String, Parameter> parameters) {
   /** The name the server metadata lists among its extensions. */
   public static final String EXTENSION = "model_configuration";
