@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * {@link AspiredModels}). Calling it every few seconds is what "polling" means; calling it once is one-shot mode.
  *
  * <p>A config file that became invalid after start-up is logged and the last good one kept, so a typo made while
- * the server runs does not unload anything. Models the config file does not name take the version policy of their
- * Triton {@code config.pbtxt}, when they have one ({@link TritonConfigFile}). One scan at a time.
+ * the server runs does not unload anything. Models the config file does not name take the version policy and
+ * dynamic batching of their Triton {@code config.pbtxt}, when they have one ({@link TritonConfigFile}). A TF Serving
+ * config file serves only the models it lists ({@link RepositoryConfig#served}); a configuration sent through
+ * {@link #replaceConfig} stands in for the file until restart. One scan at a time.
  */
 public final class RepositorySource {
   private static final Logger LOG = LoggerFactory.getLogger(RepositorySource.class);
