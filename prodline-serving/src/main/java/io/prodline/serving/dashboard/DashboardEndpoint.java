@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class DashboardEndpoint implements ExtraEndpoint {
   public static final String PATH = "/dashboard";
+  private static final List<String> PATHS = List.of(PATH);
   private static final String CONTENT_TYPE = "text/html; charset=utf-8";
 
   private final byte[] page;
@@ -33,7 +34,7 @@ public final class DashboardEndpoint implements ExtraEndpoint {
 
   @Override
   public List<String> paths() {
-    return List.of(PATH);
+    return PATHS;
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.prodline.serving.repository.ActionRefusedException;
 import io.prodline.serving.repository.ModelRepository;
 import io.prodline.serving.rest.ApiResponse;
 import io.prodline.serving.rest.ExtraEndpoint;
+import io.prodline.serving.rest.ExtraEndpoints;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class ManagementApi {
   private final ModelRepository repository;
   /** The token check, and Triton's repository extension. */
   private final ModelControl control;
-  private final List<ExtraEndpoint> extraEndpoints;
+  private final ExtraEndpoints extraEndpoints;
   /** What a client whose path matches nothing is told this port answers. */
   private final String endpoints;
 
@@ -81,8 +82,8 @@ public final class ManagementApi {
   public ManagementApi(ModelRepository repository, ModelControl control, List<ExtraEndpoint> extraEndpoints) {
     this.repository = repository;
     this.control = control;
-    this.extraEndpoints = List.copyOf(extraEndpoints);
-    this.endpoints = Stream.concat(Stream.of(ENDPOINTS), ExtraEndpoint.endpointsOf(extraEndpoints).stream())
+    this.extraEndpoints = new ExtraEndpoints(extraEndpoints);
+    this.endpoints = Stream.concat(Stream.of(ENDPOINTS), this.extraEndpoints.described().stream())
         .collect(Collectors.joining(", "));
   }
 
@@ -93,12 +94,10 @@ public final class ManagementApi {
           "the management API needs the header 'Authorization: Bearer <token>' with the server's management token"));
     }
     String path = new QueryStringDecoder(uri).path();
-    for (ExtraEndpoint endpoint : extraEndpoints) {
-      Optional<ApiResponse> answer = endpoint.answer(method, path);
-      if (answer.isPresent()) {
-        ApiResponse a = answer.get();
-        return CompletableFuture.completedFuture(new ManagementResponse(a.status(), a.body(), a.contentType()));
-      }
+    Optional<ApiResponse> extra = extraEndpoints.answer(method, path);
+    if (extra.isPresent()) {
+      ApiResponse a = extra.get();
+      return CompletableFuture.completedFuture(new ManagementResponse(a.status(), a.body(), a.contentType()));
     }
     String request = method + " " + path;
     try {

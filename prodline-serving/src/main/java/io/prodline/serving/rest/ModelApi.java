@@ -56,7 +56,7 @@ public final class ModelApi {
   private final ServableManager servables;
   private final RequestRunner runner;
   private final V2RestApi v2;
-  private final List<ExtraEndpoint> extraEndpoints;
+  private final ExtraEndpoints extraEndpoints;
   /** What a client whose path matches nothing is told this port answers. */
   private final String endpoints;
 
@@ -85,8 +85,8 @@ public final class ModelApi {
     this.servables = runner.servables();
     this.runner = runner;
     this.v2 = new V2RestApi(v2);
-    this.extraEndpoints = List.copyOf(extraEndpoints);
-    List<String> beside = ExtraEndpoint.endpointsOf(extraEndpoints);
+    this.extraEndpoints = new ExtraEndpoints(extraEndpoints);
+    List<String> beside = this.extraEndpoints.described();
     this.endpoints = "TensorFlow Serving's API: " + Route.ENDPOINTS
         + "; the Open Inference Protocol under /v2 (GET /v2 describes it)"
         + (beside.isEmpty() ? "" : "; and " + String.join(", ", beside));
@@ -107,11 +107,9 @@ public final class ModelApi {
   public CompletableFuture<ApiResponse> handle(HttpMethod method, String uri, HttpHeaders headers, RequestBody body,
       ClientConnection connection) {
     String path = new QueryStringDecoder(uri).path();
-    for (ExtraEndpoint endpoint : extraEndpoints) {
-      Optional<ApiResponse> answer = endpoint.answer(method, path);
-      if (answer.isPresent()) {
-        return CompletableFuture.completedFuture(answer.get());
-      }
+    Optional<ApiResponse> extra = extraEndpoints.answer(method, path);
+    if (extra.isPresent()) {
+      return CompletableFuture.completedFuture(extra.get());
     }
     if (V2RestApi.handles(path)) {
       return v2.handle(method, path, headers, body, connection);
