@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * TensorFlow Serving's batching parameters file ({@code --batching_parameters_file}): a {@code BatchingParameters}
@@ -51,22 +53,17 @@ public final class TfServingBatchingParameters {
     BatchingParameters.Builder parameters = TfServingConfigText.read(file, "batching parameters",
         BatchingParameters.newBuilder(), "; prodline reads max_batch_size, batch_timeout_micros and "
             + "max_enqueued_batches");
-    int maxRows = parameters.hasMaxBatchSize()
-        ? (int) bounded(parameters.getMaxBatchSize().getValue(), 1, Integer.MAX_VALUE, file, "max_batch_size")
-        : options.maxRows();
-    Duration maxDelay = options.maxDelay();
-    if (parameters.hasBatchTimeoutMicros()) {
-      long micros = bounded(parameters.getBatchTimeoutMicros().getValue(), 0, 60_000_000, file,
-          "batch_timeout_micros");
-      maxDelay = micros == 0 ? BatchingConfig.BUSY_ONLY_DELAY : Duration.ofNanos(micros * 1_000);
-    } else if (maxDelay.isZero()) {
-      maxDelay = BatchingConfig.BUSY_ONLY_DELAY; // the file turns batching on, as TF Serving's --enable_batching
-    }
-    int queue = options.queueCapacity();
+    // The file turns batching on, as TF Serving's --enable_batching does: a model's own batching over the options.
+    OptionalInt maxRows = parameters.hasMaxBatchSize() ? OptionalInt.of((int) bounded(
+        parameters.getMaxBatchSize().getValue(), 1, Integer.MAX_VALUE, file, "max_batch_size")) : OptionalInt.empty();
+    Optional<Duration> maxDelay = parameters.hasBatchTimeoutMicros() ? Optional.of(Duration.ofNanos(1_000 * bounded(
+        parameters.getBatchTimeoutMicros().getValue(), 0, 60_000_000, file, "batch_timeout_micros")))
+        : Optional.empty();
+    OptionalInt queue = OptionalInt.empty();
     if (parameters.hasMaxEnqueuedBatches()) {
       long batches = bounded(parameters.getMaxEnqueuedBatches().getValue(), 1, Integer.MAX_VALUE, file,
           "max_enqueued_batches");
-      queue = (int) Math.min(Integer.MAX_VALUE, batches * maxRows);
+      queue = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, batches * maxRows.orElse(options.maxRows())));
     }
     List<String> ignored = new ArrayList<>();
     if (parameters.hasNumBatchThreads() || parameters.hasThreadPoolName()) {
@@ -76,7 +73,7 @@ public final class TfServingBatchingParameters {
     if (parameters.getAllowedBatchSizesCount() > 0 || parameters.getPadVariableLengthInputs()) {
       ignored.add("allowed_batch_sizes and pad_variable_length_inputs (a batch runs at the size it forms)");
     }
-    return new Read(new BatchingConfig(maxRows, maxDelay, queue), ignored);
+    return new Read(new ModelBatching(true, maxDelay, maxRows, queue).over(options), ignored);
   }
 
   private static long bounded(long value, long min, long max, Path file, String field) {
