@@ -312,16 +312,15 @@ final class ServeCommand implements Callable<Integer> {
           .withMetricsPath(metricsPath());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "invalid server option: " + e.getMessage());
+    } catch (ProdlineException e) {
+      // A TF Serving configuration file given as an option could not be used: the message names it.
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
   /** The extra path TF Serving's monitoring config file sets for the metrics, if one was given. */
   private Optional<String> metricsPath() {
-    try {
-      return monitoringConfig == null ? Optional.empty() : TfServingMonitoringConfig.path(monitoringConfig);
-    } catch (ProdlineException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return monitoringConfig == null ? Optional.empty() : TfServingMonitoringConfig.path(monitoringConfig);
   }
 
   /** The --batch-* options, or TF Serving's batching parameters file in their place where it sets a field. */
@@ -330,15 +329,11 @@ final class ServeCommand implements Callable<Integer> {
     if (batchingParameters == null) {
       return options;
     }
-    try {
-      TfServingBatchingParameters.Read read = TfServingBatchingParameters.read(batchingParameters, options);
-      for (String ignored : read.ignored()) {
-        System.err.println("prodline: " + batchingParameters + ": " + ignored + " read past");
-      }
-      return read.config();
-    } catch (ProdlineException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+    TfServingBatchingParameters.Read read = TfServingBatchingParameters.read(batchingParameters, options);
+    for (String ignored : read.ignored()) {
+      System.err.println("prodline: " + batchingParameters + ": " + ignored + " read past");
     }
+    return read.config();
   }
 
   private Transport transport() {
