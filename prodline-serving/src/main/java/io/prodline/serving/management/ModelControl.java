@@ -8,6 +8,7 @@ import io.prodline.serving.repository.RepositoryConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -69,15 +70,12 @@ public final class ModelControl {
   public CompletableFuture<Void> replaceConfig(RepositoryConfig config) {
     return repository.replaceConfig(config).thenRun(() -> {
       List<String> failures = new ArrayList<>();
+      List<String> onDisk = repository.modelsOnDisk();
       for (String model : config.models().keySet()) {
-        if (!repository.modelsOnDisk().contains(model)) {
+        if (!onDisk.contains(model)) {
           failures.add("failed to load '" + model + "': the repository has no directory " + model);
-          continue;
-        }
-        try {
-          requireServing(model);
-        } catch (ProdlineException e) {
-          failures.add(e.getMessage());
+        } else {
+          whyNotServing(model).ifPresent(failures::add);
         }
       }
       if (!failures.isEmpty()) {
@@ -87,15 +85,23 @@ public final class ModelControl {
   }
 
   private void requireServing(String model) {
+    whyNotServing(model).ifPresent(problem -> {
+      throw new ProdlineException(problem);
+    });
+  }
+
+  /** Why {@code model} has no version serving, as "failed to load ..."; empty when one serves. */
+  private Optional<String> whyNotServing(String model) {
     ServingSnapshot served = repository.snapshot();
     if (!served.contains(model)) {
-      throw new ProdlineException("failed to load '" + model + "': no version is loaded");
+      return Optional.of("failed to load '" + model + "': no version is loaded");
     }
     ModelSnapshot versions = served.model(model);
-    if (versions.defaultVersion().isEmpty()) {
-      throw new ProdlineException("failed to load '" + model + "': " + versions.statuses().stream()
-          .map(v -> "version " + v.version() + " is " + v.state() + (v.error() == null ? "" : ": " + v.error()))
-          .collect(Collectors.joining("; ")));
+    if (versions.defaultVersion().isPresent()) {
+      return Optional.empty();
     }
+    return Optional.of("failed to load '" + model + "': " + versions.statuses().stream()
+        .map(v -> "version " + v.version() + " is " + v.state() + (v.error() == null ? "" : ": " + v.error()))
+        .collect(Collectors.joining("; ")));
   }
 }
