@@ -30,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code inference.GRPCInferenceService} end to end, with the generated Java stub. See {@link TestRepository}. */
@@ -103,35 +105,21 @@ class GrpcInferenceServiceTest {
     assertThat(response.getOutputs(0).getContents().getFp32ContentsList()).containsExactly(263f);
   }
 
-  @Test
-  void infersFromRawContentsAndAnswersRaw() {
+  /** x is 0.25 and 1.0 as 16-bit floats: FP16 0x3400 0x3c00, BF16 (a float32's upper half) 0x3e80 0x3f80. */
+  @ParameterizedTest
+  @CsvSource({"FP16, 0x3400, 0x3c00", "BF16, 0x3e80, 0x3f80"})
+  void infersFromRawContentsAndAnswersRaw(String datatype, String quarter, String one) {
     ByteBuffer x = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
-        .putShort((short) 0x3400).putShort((short) 0x3c00); // FP16 0.25 and 1.0
+        .putShort(Integer.decode(quarter).shortValue()).putShort(Integer.decode(one).shortValue());
     ByteBuffer y = ByteBuffer.allocate(2).put((byte) 0).put((byte) 1); // UINT8
     ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("iris").setModelVersion("1")
-        .addInputs(tensor("x", "FP16", 2)).addInputs(tensor("y", "UINT8", 2, 1))
+        .addInputs(tensor("x", datatype, 2)).addInputs(tensor("y", "UINT8", 2, 1))
         .addRawInputContents(ByteString.copyFrom(x.array())).addRawInputContents(ByteString.copyFrom(y.array()))
         .build();
     ModelInferResponse response = served.v2().modelInfer(request);
     assertThat(response.getOutputs(0).getShapeList()).containsExactly(2L, 3L);
     assertThat(response.getOutputs(0).hasContents()).isFalse();
     ByteBuffer raw = response.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-    float[] values = new float[raw.remaining() / 4];
-    raw.asFloatBuffer().get(values);
-    assertThat(values).containsExactly(0.25f, 0f, 0.125f, 1f, 1f, 1f);
-  }
-
-  @Test
-  void infersFromRawBfloat16() {
-    ByteBuffer x = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
-        .putShort((short) 0x3e80).putShort((short) 0x3f80); // BF16 0.25 and 1.0
-    ByteBuffer y = ByteBuffer.allocate(2).put((byte) 0).put((byte) 1); // UINT8
-    ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("iris").setModelVersion("1")
-        .addInputs(tensor("x", "BF16", 2)).addInputs(tensor("y", "UINT8", 2, 1))
-        .addRawInputContents(ByteString.copyFrom(x.array())).addRawInputContents(ByteString.copyFrom(y.array()))
-        .build();
-    ByteBuffer raw = served.v2().modelInfer(request).getRawOutputContents(0).asReadOnlyByteBuffer()
-        .order(ByteOrder.LITTLE_ENDIAN);
     float[] values = new float[raw.remaining() / 4];
     raw.asFloatBuffer().get(values);
     assertThat(values).containsExactly(0.25f, 0f, 0.125f, 1f, 1f, 1f);

@@ -33,6 +33,7 @@ import io.prodline.serving.testing.TestRepository;
 import io.prodline.serving.testing.TestServer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -104,33 +105,26 @@ class TfServingGrpcTest {
     assertThat(output.getFloatValList()).containsExactly(0.25f, 0f, 0.125f, 1f, 1f, 1f);
   }
 
+  /** iris's predictions for x = [1, 1], given as a single typed value that fills the shape, and {@code y}. */
+  private static List<Float> irisWithX1(TensorProto.Builder y) {
+    return predictions.predict(PredictRequest.newBuilder().setModelSpec(spec("iris"))
+        .putInputs("x", tensor(DataType.DT_INT32, 2).addIntVal(1).build())
+        .putInputs("y", y.build()).build()).getOutputsOrThrow("predictions").getFloatValList();
+  }
+
   @Test
   void aSingleTypedValueFillsTheShapeAsInTensorFlow() {
-    PredictResponse response = predictions.predict(PredictRequest.newBuilder().setModelSpec(spec("iris"))
-        .putInputs("x", tensor(DataType.DT_INT32, 2).addIntVal(1).build())
-        .putInputs("y", tensor(DataType.DT_HALF, 2).addHalfVal(0x3400).addHalfVal(0x3c00).build())
-        .build());
-
-    assertThat(response.getOutputsOrThrow("predictions").getFloatValList())
+    assertThat(irisWithX1(tensor(DataType.DT_HALF, 2).addHalfVal(0x3400).addHalfVal(0x3c00)))
         .containsExactly(1f, 0.25f, 0.625f, 1f, 1f, 1f);
   }
 
   @Test
   void takesBfloat16FromHalfValAndFromTensorContent() {
-    PredictResponse typed = predictions.predict(PredictRequest.newBuilder().setModelSpec(spec("iris"))
-        .putInputs("x", tensor(DataType.DT_INT32, 2).addIntVal(1).build())
-        .putInputs("y", tensor(DataType.DT_BFLOAT16, 2).addHalfVal(0x3e80).addHalfVal(0x3f80).build())
-        .build());
-    assertThat(typed.getOutputsOrThrow("predictions").getFloatValList())
+    assertThat(irisWithX1(tensor(DataType.DT_BFLOAT16, 2).addHalfVal(0x3e80).addHalfVal(0x3f80)))
         .containsExactly(1f, 0.25f, 0.625f, 1f, 1f, 1f);
-
     ByteBuffer content = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
         .putShort((short) 0x3e80).putShort((short) 0x3f80);
-    PredictResponse raw = predictions.predict(PredictRequest.newBuilder().setModelSpec(spec("iris"))
-        .putInputs("x", tensor(DataType.DT_INT32, 2).addIntVal(1).build())
-        .putInputs("y", tensor(DataType.DT_BFLOAT16, 2).setTensorContent(ByteString.copyFrom(content.array())).build())
-        .build());
-    assertThat(raw.getOutputsOrThrow("predictions").getFloatValList())
+    assertThat(irisWithX1(tensor(DataType.DT_BFLOAT16, 2).setTensorContent(ByteString.copyFrom(content.array()))))
         .containsExactly(1f, 0.25f, 0.625f, 1f, 1f, 1f);
   }
 
