@@ -45,6 +45,11 @@ public final class Batchers implements AutoCloseable {
     this.observer = observer;
   }
 
+  /** Batchers that batch no model: every request runs alone, whatever the model's configuration says. */
+  public static Batchers off() {
+    return new Batchers(BatchingConfig.OFF, model -> Optional.empty(), Runnable::run, 1, BatchObserver.NONE);
+  }
+
   /** The batching in force now for {@code model}: its own over the server's options. */
   public BatchingConfig config(String model) {
     return models.apply(model).map(own -> own.over(server)).orElse(server);

@@ -45,13 +45,13 @@ import java.util.function.Supplier;
  * metrics under {@code protocol="grpc"}) and answers from there. Inference ends at the client's deadline
  * ({@code grpc-timeout}) when that comes before the server's request timeout, and as soon as the client cancels or
  * disconnects: a call nobody waits for any more is not decoded or predicted, nor kept in a batch. Triton's model
- * repository RPCs run the management API's {@link ModelControl}, behind its token ({@link RepositoryAuthorization});
+ * repository RPCs run the management API's {@link ModelControl}, behind its token ({@link ModelControlAuthorization});
  * its statistics and model configuration RPCs answer what REST's {@code /stats} and {@code /config} do, and its
  * streaming inference runs each request of a stream as {@code ModelInfer} does ({@link InferStream}).
  */
 final class GrpcInferenceService extends GRPCInferenceServiceGrpc.GRPCInferenceServiceImplBase {
   private final V2Inference inference;
-  /** Triton's model repository RPCs; {@link RepositoryAuthorization} lets them through only when it is not null. */
+  /** Triton's model repository RPCs; {@link ModelControlAuthorization} lets them through only when it is not null. */
   private final ModelControl control;
 
   GrpcInferenceService(V2Inference inference, ModelControl control) {

@@ -51,10 +51,10 @@ public final class GrpcServer {
         .directExecutor()
         .maxInboundMessageSize(maxMessageBytes)
         .addService(ServerInterceptors.intercept(new GrpcInferenceService(inference, control),
-            new RepositoryAuthorization(control)))
+            new ModelControlAuthorization(control)))
         .addService(new TfServingPredictionService(runner))
         .addService(ServerInterceptors.intercept(new TfServingModelService(runner.servables(), control),
-            new RepositoryAuthorization(control)))
+            new ModelControlAuthorization(control)))
         .addService(health.service())
         .addService(ProtoReflectionServiceV1.newInstance());
     if (tls != null) {

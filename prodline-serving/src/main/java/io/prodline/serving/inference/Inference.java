@@ -9,6 +9,7 @@ import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.predictionlog.PredictionLog;
 import io.prodline.serving.predictionlog.PredictionRecord;
 import io.prodline.serving.statistics.RequestTiming;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,18 +26,22 @@ public final class Inference {
   private final PredictionLog log;
 
   /**
-   * @param batchers the batchers, which say per model version whether its requests are batched; {@code null}
-   *     predicts every request alone
+   * @param batchers the batchers, which say per model version whether its requests are batched
    * @param log where answered requests go, or {@code null} for no prediction log
    */
   public Inference(Batchers batchers, PredictionLog log) {
-    this.batchers = batchers;
+    this.batchers = Objects.requireNonNull(batchers, "batchers");
     this.log = log;
+  }
+
+  /** Inference that predicts every request alone and logs none. */
+  public static Inference alone() {
+    return new Inference(Batchers.off(), null);
   }
 
   /** How {@code model}'s requests are batched now; empty when each is predicted alone. */
   public Optional<BatchingConfig> batching(String model) {
-    BatchingConfig config = batchers == null ? BatchingConfig.OFF : batchers.config(model);
+    BatchingConfig config = batchers.config(model);
     return config.enabled() ? Optional.of(config) : Optional.empty();
   }
 
@@ -55,7 +60,7 @@ public final class Inference {
     try {
       float[] features = predictor.encode(request.inputs());
       timing.inputsReady(rows, System.nanoTime());
-      DynamicBatcher batcher = batchers == null ? null : batchers.of(version);
+      DynamicBatcher batcher = batchers.of(version);
       result = batcher == null ? CompletableFuture.completedFuture(predictAlone(version, features, rows, timing))
           : batcher.submit(features, rows, timing);
     } catch (RuntimeException e) {

@@ -62,7 +62,7 @@ public final class ModelApi {
 
   /** An API predicting each request alone, with default limits, no prediction log and metrics nobody reads. */
   public ModelApi(ServableManager servables, Executor predictExecutor) {
-    this(servables, predictExecutor, new Inference(null, null), RequestLimits.DEFAULT, new Deadlines(),
+    this(servables, predictExecutor, Inference.alone(), RequestLimits.DEFAULT, new Deadlines(),
         new ServingMetrics(), List.of());
   }
 

@@ -77,7 +77,7 @@ class GrpcOverloadTest {
     };
     try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root));
         Deadlines deadlines = new Deadlines(); ServingMetrics metrics = new ServingMetrics()) {
-      RequestRunner runner = new RequestRunner(repository, full, new Inference(null, null), RequestLimits.DEFAULT,
+      RequestRunner runner = new RequestRunner(repository, full, Inference.alone(), RequestLimits.DEFAULT,
           deadlines, metrics);
       StatusRuntimeException refused = GrpcOnRunner.served(runner,
           new V2Inference(runner, Readiness.ofModels(repository)),

@@ -92,7 +92,7 @@ class ApiHandlerTest {
     ServingMetrics metrics = new ServingMetrics();
     int predictedBefore = LinearTestRuntimeProvider.GATE_PASSED.get();
     try (ModelRepository repository = ModelRepository.scan(root)) {
-      ModelApi api = new ModelApi(repository, worker::add, new Inference(null, null), RequestLimits.DEFAULT,
+      ModelApi api = new ModelApi(repository, worker::add, Inference.alone(), RequestLimits.DEFAULT,
           new Deadlines(), metrics, List.of());
       EmbeddedChannel channel = new EmbeddedChannel(new ApiHandler(api, new InFlightRequests(), 1 << 20));
       try {
@@ -118,7 +118,7 @@ class ApiHandlerTest {
     ServingMetrics metrics = new ServingMetrics();
     Queue<Runnable> worker = new ArrayDeque<>();
     try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
-      ModelApi api = new ModelApi(repository, worker::add, new Inference(null, null), RequestLimits.DEFAULT,
+      ModelApi api = new ModelApi(repository, worker::add, Inference.alone(), RequestLimits.DEFAULT,
           new Deadlines(), metrics, List.of());
       DefaultFullHttpRequest request = predict(1);
       try {

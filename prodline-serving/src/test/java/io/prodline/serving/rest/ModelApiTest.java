@@ -123,7 +123,7 @@ class ModelApiTest {
     try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root));
         Deadlines deadlines = new Deadlines(); ServingMetrics metrics = new ServingMetrics()) {
       // The slow model takes 300 ms; the limit is far below that.
-      ModelApi api = new ModelApi(repository, Runnable::run, new Inference(null, null),
+      ModelApi api = new ModelApi(repository, Runnable::run, Inference.alone(),
           new RequestLimits(100, Duration.ofMillis(20), false), deadlines, metrics, List.of());
       ApiResponse answer = api.handle(HttpMethod.POST, "/v1/models/slow:predict",
           "{\"instances\": [[1]]}".getBytes(StandardCharsets.UTF_8)).join();

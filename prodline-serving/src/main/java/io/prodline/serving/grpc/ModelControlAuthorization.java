@@ -14,14 +14,14 @@ import io.prodline.serving.management.ModelControl;
  * {@code RepositoryModelUnload}) and TF Serving's {@code HandleReloadConfigRequest}. Every other call passes
  * untouched.
  */
-final class RepositoryAuthorization implements ServerInterceptor {
+final class ModelControlAuthorization implements ServerInterceptor {
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
   /** The model control of the management API, or {@code null} when the server has none. */
   private final ModelControl control;
 
-  RepositoryAuthorization(ModelControl control) {
+  ModelControlAuthorization(ModelControl control) {
     this.control = control;
   }
 
