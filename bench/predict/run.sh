@@ -3,7 +3,8 @@
 # model evaluated in a loop over in-memory batches, no I/O). Generates a 1M-row, 30-column CSV, trains a 100-tree,
 # depth-6 XGBoost bundle on a 100k-row sample of the same generator, then measures, twice each (the machine may be
 # shared; report the better): the model-only rate (ModelOnlyRate.java) and `prodline predict` end to end
-# (read + parse + transform + predict + write CSV, as the command reports it).
+# (read + parse + transform + predict + write CSV, as the command reports it), from the CSV and from the same rows
+# as an uncompressed Arrow IPC file (bench/predict/CsvToArrow.java), which has nothing to parse.
 #
 # Usage: bench/predict/run.sh [WORK_DIR]     env: ROWS (1000000), THREADS (nproc), BATCH_ROWS (8192, the predict default)
 set -euo pipefail
@@ -20,6 +21,9 @@ mkdir -p "$WORK"
 [ -d "$WORK/models/bench/1" ] || "$PRODLINE" train --data "$WORK/train.csv" --label flag_4 \
     --output "$WORK/models/bench/1" --rounds 100 --max-depth 6 >"$WORK/train.log" 2>&1
 
+[ -f "$WORK/data.arrow" ] || java -Xmx4g --add-opens=java.base/java.nio=ALL-UNNAMED \
+    -cp "$ROOT/prodline-app/target/dist/lib/*" "$ROOT/bench/predict/CsvToArrow.java" "$WORK/data.csv" "$WORK/data.arrow"
+
 echo "== machine"
 echo "nproc: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); cpu: $(lscpu | sed -n 's/^Model name: *//p')"
 echo "load before: $(uptime)"
@@ -30,5 +34,8 @@ for run in 1 2; do
       "$WORK/models/bench/1" "$WORK/data.csv" "$THREADS" "$BATCH_ROWS" | grep -E '^(read-only|model-only)'
   PRODLINE_JAVA_OPTS="-Xmx4g" "$PRODLINE" predict --model "$WORK/models/bench/1" --input "$WORK/data.csv" \
       --output "$WORK/predictions.csv" --keep num_0 --threads "$THREADS" --batch-rows "$BATCH_ROWS" | tail -1
+  PRODLINE_JAVA_OPTS="-Xmx4g" "$PRODLINE" predict --model "$WORK/models/bench/1" --input "$WORK/data.arrow" \
+      --output "$WORK/predictions-arrow.csv" --keep num_0 --threads "$THREADS" --batch-rows "$BATCH_ROWS" | tail -1
+  cmp -s "$WORK/predictions.csv" "$WORK/predictions-arrow.csv" || echo "the Arrow run's predictions differ from the CSV run's"
   echo "load: $(uptime)"
 done

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
     description = {
         "Compute per-column statistics of a data set in one streaming pass, on all cores (StatisticsGen).",
         "",
-        "Reads CSV, JSON lines (.jsonl, .ndjson, .json) and Parquet files, a directory or a glob of them (each",
-        "file a span), or a SQL query (a jdbc: URL with --query); see docs/data-sources.md.",
+        "Reads CSV, JSON lines (.jsonl, .ndjson, .json), Parquet and Arrow IPC (.arrow, .feather) files, a",
+        "directory or a glob of them (each file a span), or a SQL query (a jdbc: URL with --query); see",
+        "docs/data-sources.md.",
         "Numeric columns: count, missing, mean, population std, min, max, zeros, NaN and infinities (counted,",
         "never folded into the mean), quantiles and histograms from a KLL sketch (its rank error is in the",
         "output). String columns: distinct count (HLL), top values with counts, lengths. Bool: true count.",

@@ -6,7 +6,8 @@ import io.prodline.data.source.jdbc.JdbcSource;
 /**
  * Opens any location as a {@link DataSource}: a {@code jdbc:} URL with {@link SourceOptions#withQuery a query},
  * or a file, directory or glob of CSV ({@code .csv}), JSON-lines ({@code .jsonl}, {@code .ndjson},
- * {@code .json}) or Parquet ({@code .parquet}) files, chosen by extension. See {@code docs/data-sources.md}.
+ * {@code .json}), Parquet ({@code .parquet}) or Arrow IPC ({@code .arrow}, {@code .feather}, {@code .ipc},
+ * {@code .arrows}) files, chosen by extension. See {@code docs/data-sources.md}.
  */
 public final class DataSources {
   private DataSources() {}

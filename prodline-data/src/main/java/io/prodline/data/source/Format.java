@@ -1,5 +1,6 @@
 package io.prodline.data.source;
 
+import io.prodline.data.source.arrow.ArrowIpcSource;
 import io.prodline.data.source.csv.CsvSource;
 import io.prodline.data.source.jsonl.JsonLinesSource;
 import io.prodline.data.source.parquet.ParquetSource;
@@ -13,7 +14,8 @@ import java.util.Optional;
 public enum Format {
   CSV(List.of(".csv")),
   JSON_LINES(List.of(".jsonl", ".ndjson", ".json")),
-  PARQUET(List.of(".parquet"));
+  PARQUET(List.of(".parquet")),
+  ARROW(List.of(".arrow", ".arrows", ".feather", ".ipc"));
 
   private final List<String> extensions;
 
@@ -43,6 +45,7 @@ public enum Format {
       case CSV -> CsvSource.open(file, options.toCsv(), badRecords);
       case JSON_LINES -> JsonLinesSource.open(file, options, badRecords);
       case PARQUET -> ParquetSource.open(file, options, badRecords);
+      case ARROW -> ArrowIpcSource.open(file, options, badRecords);
     };
   }
 }

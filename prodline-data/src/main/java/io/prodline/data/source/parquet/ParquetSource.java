@@ -7,6 +7,7 @@ import io.prodline.data.source.BadRecords;
 import io.prodline.data.source.Closing;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.SourceOptions;
+import io.prodline.data.source.arrow.ArrowMemory;
 import io.prodline.data.source.jdbc.JdbcSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ public final class ParquetSource implements DataSource {
         throw Closing.afterFailure(duckdb, new ProdlineException(source + ": the query failed: " + e.getMessage(),
             e));
       }
-      if (arrow != null && ArrowColumnarSource.available()) {
+      if (arrow != null && ArrowMemory.available()) {
         return new ParquetSource(arrow, warnings);
       }
       if (arrow != null) {

@@ -1,0 +1,345 @@
+package io.prodline.data.source.arrow;
+
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.BoolColumn;
+import io.prodline.core.frame.Column;
+import io.prodline.core.frame.ColumnBuilder;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Float64Column;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.frame.Int64Column;
+import io.prodline.core.frame.StringColumn;
+import io.prodline.core.schema.Field;
+import io.prodline.data.source.StringCodes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DateMilliVector;
+import org.apache.arrow.vector.Decimal256Vector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float2Vector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.UInt1Vector;
+import org.apache.arrow.vector.UInt2Vector;
+import org.apache.arrow.vector.UInt4Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ViewVarCharVector;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
+
+/**
+ * Frames of a fixed number of rows cut from an {@link ArrowReader}'s record batches, whatever their size: each
+ * vector is copied into its column's builder in one loop. The Arrow types read, and the column type each becomes:
+ * <ul>
+ *   <li>bool: bool;</li>
+ *   <li>signed integers of 8 to 64 bits, unsigned ones of 8 to 32 bits: int64;</li>
+ *   <li>floats of 16, 32 and 64 bits, decimals: float64;</li>
+ *   <li>text ({@code utf8}, {@code large_utf8}, {@code utf8_view}), also dictionary-encoded (pandas' categories):
+ *       string, by dictionary code ({@link StringCodes}), so a category met before costs no new string;</li>
+ *   <li>dates and timestamps: ISO 8601 string ({@code 2024-03-01}, {@code 2024-03-01T12:00}; a timestamp with a
+ *       time zone in UTC, {@code 2024-03-01T12:00:00Z}).</li>
+ * </ul>
+ * Any other type (uint64, times, durations, intervals, binary, lists, structs, maps, unions) has no column type:
+ * {@link #columnType} says so, and the source refuses the file naming the column.
+ */
+public final class ArrowFrames {
+  private final String source;
+  private final ArrowReader reader;
+  private final List<Field> fields;
+  /** The vector of the reader's root holding each field. */
+  private final int[] vectors;
+  private final int batchRows;
+  private VectorSchemaRoot root;
+  /** The next row of {@link #root} to copy. */
+  private int at;
+  private boolean exhausted;
+
+  /**
+   * @param fields the frame's columns, as {@link #columnType} maps the vectors
+   * @param vectors the index in the reader's root of each field's vector
+   */
+  public ArrowFrames(String source, ArrowReader reader, List<Field> fields, int[] vectors, int batchRows) {
+    this.source = source;
+    this.reader = reader;
+    this.fields = List.copyOf(fields);
+    this.vectors = vectors.clone();
+    this.batchRows = batchRows;
+  }
+
+  /**
+   * The column type an Arrow field is read as, or null when it has none; {@code dictionaries} holds a
+   * dictionary-encoded field's values.
+   */
+  public static ColumnType columnType(org.apache.arrow.vector.types.pojo.Field field,
+      DictionaryProvider dictionaries) {
+    DictionaryEncoding encoding = field.getDictionary();
+    if (encoding != null) {
+      ColumnType values = columnType(dictionaries.lookup(encoding.getId()).getVector().getField(), dictionaries);
+      return values == ColumnType.STRING ? values : null; // dictionaries of numbers are rare enough to refuse
+    }
+    return switch (field.getType().getTypeID()) {
+      case Bool -> ColumnType.BOOL;
+      case Int -> ((ArrowType.Int) field.getType()).getIsSigned() || ((ArrowType.Int) field.getType()).getBitWidth() < 64
+          ? ColumnType.INT64 : null;
+      case FloatingPoint, Decimal -> ColumnType.FLOAT64;
+      case Utf8, LargeUtf8, Utf8View, Date, Timestamp -> ColumnType.STRING;
+      default -> null;
+    };
+  }
+
+  /** The next {@code batchRows} rows (fewer at the end) as a frame, or null when none are left. */
+  public Frame next() {
+    ColumnBuilder[] builders = new ColumnBuilder[fields.size()];
+    for (int c = 0; c < builders.length; c++) {
+      builders[c] = Column.builder(fields.get(c).type(), batchRows);
+    }
+    int filled = 0;
+    try {
+      while (filled < batchRows && !exhausted) {
+        if (root == null || at == root.getRowCount()) {
+          if (!reader.loadNextBatch()) {
+            exhausted = true; // asked again, a reader may clear its root or start over
+            break;
+          }
+          root = reader.getVectorSchemaRoot();
+          at = 0;
+          continue;
+        }
+        int take = Math.min(batchRows - filled, root.getRowCount() - at);
+        for (int c = 0; c < builders.length; c++) {
+          append(root.getVector(vectors[c]), at, at + take, builders[c]);
+        }
+        at += take;
+        filled += take;
+      }
+    } catch (IOException | RuntimeException e) { // Arrow reports a damaged batch with runtime exceptions too
+      throw new ProdlineException(source + ": reading failed after " + filled + " rows of this batch: "
+          + e.getMessage() + "; the file is truncated or damaged, write it again", e);
+    }
+    if (filled == 0) {
+      return null;
+    }
+    List<Column> built = new ArrayList<>(builders.length);
+    for (ColumnBuilder builder : builders) {
+      built.add(builder.build());
+    }
+    return Frame.of(fields.stream().map(Field::name).toList(), built);
+  }
+
+  /** Rows {@code [from, to)} of a vector of a type {@link #columnType} maps onto the builder of that type. */
+  private void append(FieldVector vector, int from, int to, ColumnBuilder builder) {
+    DictionaryEncoding encoding = vector.getField().getDictionary();
+    if (encoding != null) {
+      appendDictionaryTexts((BaseIntVector) vector, reader.lookup(encoding.getId()).getVector(), from, to,
+          (StringColumn.Builder) builder);
+    } else if (vector instanceof Float8Vector v) {
+      appendDoubles(v::isNull, v::get, from, to, (Float64Column.Builder) builder);
+    } else if (vector instanceof Float4Vector v) {
+      appendDoubles(v::isNull, v::get, from, to, (Float64Column.Builder) builder);
+    } else if (vector instanceof Float2Vector v) {
+      appendDoubles(v::isNull, v::getValueAsFloat, from, to, (Float64Column.Builder) builder);
+    } else if (vector instanceof DecimalVector v) {
+      appendDoubles(v::isNull, i -> v.getObject(i).doubleValue(), from, to, (Float64Column.Builder) builder);
+    } else if (vector instanceof Decimal256Vector v) {
+      appendDoubles(v::isNull, i -> v.getObject(i).doubleValue(), from, to, (Float64Column.Builder) builder);
+    } else if (vector instanceof BigIntVector v) {
+      appendIntegers(v::isNull, v::get, from, to, (Int64Column.Builder) builder);
+    } else if (vector instanceof IntVector v) {
+      appendIntegers(v::isNull, v::get, from, to, (Int64Column.Builder) builder);
+    } else if (vector instanceof SmallIntVector v) {
+      appendIntegers(v::isNull, v::get, from, to, (Int64Column.Builder) builder);
+    } else if (vector instanceof TinyIntVector v) {
+      appendIntegers(v::isNull, v::get, from, to, (Int64Column.Builder) builder);
+    } else if (vector instanceof UInt1Vector v) {
+      appendIntegers(v::isNull, v::getValueAsLong, from, to, (Int64Column.Builder) builder); // unsigned
+    } else if (vector instanceof UInt2Vector v) {
+      appendIntegers(v::isNull, v::getValueAsLong, from, to, (Int64Column.Builder) builder);
+    } else if (vector instanceof UInt4Vector v) {
+      appendIntegers(v::isNull, v::getValueAsLong, from, to, (Int64Column.Builder) builder);
+    } else if (vector instanceof BitVector v) {
+      BoolColumn.Builder column = (BoolColumn.Builder) builder;
+      for (int i = from; i < to; i++) {
+        if (v.isNull(i)) {
+          column.appendNull();
+        } else {
+          column.append(v.get(i) != 0);
+        }
+      }
+    } else if (vector instanceof VarCharVector || vector instanceof LargeVarCharVector
+        || vector instanceof ViewVarCharVector) {
+      appendTexts(vector, from, to, (StringColumn.Builder) builder);
+    } else if (vector instanceof DateDayVector v) {
+      appendDates(v::isNull, v::get, from, to, (StringColumn.Builder) builder);
+    } else if (vector instanceof DateMilliVector v) {
+      appendDates(v::isNull, i -> Math.floorDiv(v.get(i), 86_400_000L), from, to, (StringColumn.Builder) builder);
+    } else if (vector instanceof TimeStampVector v) {
+      appendTimestamps(v, from, to, (StringColumn.Builder) builder);
+    } else {
+      throw new IllegalStateException(source + ": column '" + vector.getName() + "' is "
+          + vector.getField().getType() + ", which no column type reads");
+    }
+  }
+
+  /**
+   * Text values by dictionary code ({@link StringCodes}): each value's bytes are copied out of the vector into one
+   * scratch array, and a value met before costs no string; on a 30-column file the six of text took half the
+   * read's CPU when each value became a new string.
+   */
+  private static void appendTexts(FieldVector vector, int from, int to, StringColumn.Builder column) {
+    StringCodes codes = new StringCodes(column, StandardCharsets.UTF_8);
+    TextBytes text = new TextBytes(vector);
+    for (int i = from; i < to; i++) {
+      if (vector.isNull(i)) {
+        column.appendNull();
+      } else {
+        codes.append(text.scratch(), 0, text.copy(i));
+      }
+    }
+  }
+
+  /** Dictionary-encoded text: each row's index names a value of the dictionary vector. */
+  private static void appendDictionaryTexts(BaseIntVector indexes, FieldVector dictionary, int from, int to,
+      StringColumn.Builder column) {
+    StringCodes codes = new StringCodes(column, StandardCharsets.UTF_8);
+    TextBytes text = new TextBytes(dictionary);
+    for (int i = from; i < to; i++) {
+      if (indexes.isNull(i)) {
+        column.appendNull();
+        continue;
+      }
+      int value = (int) indexes.getValueAsLong(i);
+      if (dictionary.isNull(value)) {
+        column.appendNull();
+      } else {
+        codes.append(text.scratch(), 0, text.copy(value));
+      }
+    }
+  }
+
+  /** Copies the bytes of a text vector's values into a growing scratch array. */
+  private static final class TextBytes {
+    private final FieldVector vector;
+    private byte[] scratch = new byte[64];
+
+    TextBytes(FieldVector vector) {
+      this.vector = vector;
+    }
+
+    byte[] scratch() {
+      return scratch;
+    }
+
+    /** Copies value {@code i} to the start of {@link #scratch()}; returns its length. */
+    int copy(int i) {
+      long start;
+      long end;
+      ArrowBuf data;
+      if (vector instanceof VarCharVector v) {
+        start = v.getStartOffset(i);
+        end = v.getEndOffset(i);
+        data = v.getDataBuffer();
+      } else if (vector instanceof LargeVarCharVector v) {
+        ArrowBuf offsets = v.getOffsetBuffer();
+        start = offsets.getLong((long) i * LargeVarCharVector.OFFSET_WIDTH);
+        end = offsets.getLong((long) (i + 1) * LargeVarCharVector.OFFSET_WIDTH);
+        data = v.getDataBuffer();
+      } else { // a view vector keeps short values inline: it copies them itself
+        byte[] value = ((ViewVarCharVector) vector).get(i);
+        ensure(value.length);
+        System.arraycopy(value, 0, scratch, 0, value.length);
+        return value.length;
+      }
+      int length = Math.toIntExact(end - start);
+      ensure(length);
+      data.getBytes(start, scratch, 0, length);
+      return length;
+    }
+
+    private void ensure(int length) {
+      if (length > scratch.length) {
+        scratch = new byte[Math.max(length, 2 * scratch.length)];
+      }
+    }
+  }
+
+  private static void appendDates(IntPredicate isNull, IntToLongFunction epochDays, int from, int to,
+      StringColumn.Builder column) {
+    for (int i = from; i < to; i++) {
+      if (isNull.test(i)) {
+        column.appendNull();
+      } else {
+        column.append(LocalDate.ofEpochDay(epochDays.applyAsLong(i)).toString());
+      }
+    }
+  }
+
+  private static final Map<org.apache.arrow.vector.types.TimeUnit, Long> NANOS_PER_UNIT = Map.of(
+      org.apache.arrow.vector.types.TimeUnit.SECOND, 1_000_000_000L,
+      org.apache.arrow.vector.types.TimeUnit.MILLISECOND, 1_000_000L,
+      org.apache.arrow.vector.types.TimeUnit.MICROSECOND, 1_000L,
+      org.apache.arrow.vector.types.TimeUnit.NANOSECOND, 1L);
+
+  /** A timestamp without a time zone is a local date-time; one with a zone an instant, written in UTC. */
+  private static void appendTimestamps(TimeStampVector v, int from, int to, StringColumn.Builder column) {
+    ArrowType.Timestamp type = (ArrowType.Timestamp) v.getField().getType();
+    long nanosPerUnit = NANOS_PER_UNIT.get(type.getUnit());
+    long unitsPerSecond = 1_000_000_000L / nanosPerUnit;
+    for (int i = from; i < to; i++) {
+      if (v.isNull(i)) {
+        column.appendNull();
+        continue;
+      }
+      long value = v.get(i);
+      Instant instant = Instant.ofEpochSecond(Math.floorDiv(value, unitsPerSecond),
+          Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
+      column.append(type.getTimezone() == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString()
+          : instant.toString());
+    }
+  }
+
+  private static void appendIntegers(IntPredicate isNull, IntToLongFunction values, int from, int to,
+      Int64Column.Builder column) {
+    for (int i = from; i < to; i++) {
+      if (isNull.test(i)) {
+        column.appendNull();
+      } else {
+        column.append(values.applyAsLong(i));
+      }
+    }
+  }
+
+  private static void appendDoubles(IntPredicate isNull, IntToDoubleFunction values, int from, int to,
+      Float64Column.Builder column) {
+    for (int i = from; i < to; i++) {
+      if (isNull.test(i)) {
+        column.appendNull();
+      } else {
+        column.append(values.applyAsDouble(i));
+      }
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package io.prodline.data.source.arrow;
+
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.schema.Field;
+import io.prodline.data.source.BadRecords;
+import io.prodline.data.source.BatchIterator;
+import io.prodline.data.source.DataSource;
+import io.prodline.data.source.SourceOptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+
+/**
+ * Reads an Arrow IPC file ({@code .arrow}, {@code .feather}: Feather v2, what pandas' {@code to_feather}, polars'
+ * {@code write_ipc} and pyarrow write) or an Arrow IPC stream ({@code .arrows}), uncompressed or compressed with
+ * LZ4 or Zstandard, as frames ({@link ArrowFrames}, which also lists the types read). The values are in the file's
+ * binary form, so reading them is a copy: no text is parsed, which makes it the cheapest input for batch
+ * prediction.
+ *
+ * <p>The schema is the file's; declared types and the sample size do not apply. A column of a type that has no
+ * column type is refused when the file is opened, naming it. Every record batch is decoded whole, whichever
+ * columns are asked for.
+ */
+public final class ArrowIpcSource implements DataSource {
+  private static final byte[] FILE_MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FEATHER_V1_MAGIC = "FEA1".getBytes(StandardCharsets.US_ASCII);
+
+  private final String source;
+  private final BufferAllocator allocator;
+  private final ArrowReader reader;
+  private final List<Field> schema;
+  private final int batchRows;
+  private final BadRecords badRecords;
+  private boolean read;
+
+  private ArrowIpcSource(String source, BufferAllocator allocator, ArrowReader reader, List<Field> schema,
+      int batchRows, BadRecords badRecords) {
+    this.source = source;
+    this.allocator = allocator;
+    this.reader = reader;
+    this.schema = schema;
+    this.batchRows = batchRows;
+    this.badRecords = badRecords;
+  }
+
+  /** Opens a file that counts its skipped records into {@code badRecords} (there never are any) and reads its schema. */
+  public static ArrowIpcSource open(Path file, SourceOptions options, BadRecords badRecords) {
+    String source = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new ProdlineException(source + ": no such file");
+    }
+    if (!ArrowMemory.available()) {
+      throw new ProdlineException(source + ": Arrow files need Arrow's memory, which this JVM closes; "
+          + ArrowMemory.HOW_TO_ENABLE);
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
+    } catch (IOException e) {
+      throw new ProdlineException(source + ": cannot be read: " + e.getMessage(), e);
+    }
+    BufferAllocator allocator = new RootAllocator();
+    ArrowReader reader = null;
+    try {
+      if (startsWith(channel, FEATHER_V1_MAGIC)) {
+        throw new ProdlineException(source + " is a Feather version 1 file, which is not read; write it again "
+            + "as Feather version 2 (pyarrow.feather.write_feather, pandas' to_feather since 1.1)");
+      }
+      reader = startsWith(channel, FILE_MAGIC)
+          ? new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE)
+          : new ArrowStreamReader(Channels.newInputStream(channel), allocator, CommonsCompressionFactory.INSTANCE);
+      List<Field> schema = schema(source, reader);
+      return new ArrowIpcSource(source, allocator, reader, schema, options.batchRows(), badRecords);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(reader, channel, allocator);
+      if (e instanceof ProdlineException known) {
+        throw known;
+      }
+      throw new ProdlineException(source + " is not an Arrow IPC file or stream (" + e.getMessage() + "); write "
+          + "it with pyarrow.feather.write_feather, pandas' to_feather or polars' write_ipc", e);
+    }
+  }
+
+  /** The columns, each of the type {@link ArrowFrames#columnType} maps it to; every column it cannot is named. */
+  private static List<Field> schema(String source, ArrowReader reader) throws IOException {
+    List<Field> fields = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
+    for (org.apache.arrow.vector.types.pojo.Field field : reader.getVectorSchemaRoot().getSchema().getFields()) {
+      ColumnType type = ArrowFrames.columnType(field, reader);
+      if (type == null) {
+        unreadable.add("'" + field.getName() + "' (" + describe(field, reader) + ")");
+      } else {
+        fields.add(new Field(field.getName(), type));
+      }
+    }
+    if (!unreadable.isEmpty()) {
+      throw new ProdlineException(source + ": the column" + (unreadable.size() == 1 ? " " : "s ")
+          + String.join(", ", unreadable) + " cannot be read: the types read are bool, integers (not uint64), "
+          + "floats, decimals, text (also dictionary-encoded), dates and timestamps; cast or drop such columns "
+          + "when writing the file");
+    }
+    return List.copyOf(fields);
+  }
+
+  private static String describe(org.apache.arrow.vector.types.pojo.Field field, ArrowReader reader) {
+    if (field.getDictionary() == null) {
+      return field.getType().toString();
+    }
+    return "dictionary of " + reader.lookup(field.getDictionary().getId()).getVector().getField().getType();
+  }
+
+  private static boolean startsWith(FileChannel channel, byte[] magic) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(magic.length);
+    channel.read(head, 0);
+    return head.position() == magic.length && head.flip().equals(ByteBuffer.wrap(magic));
+  }
+
+  @Override
+  public List<Field> schema() {
+    return schema;
+  }
+
+  @Override
+  public BadRecords badRecords() {
+    return badRecords; // every value of a type read fits its column: nothing is ever skipped
+  }
+
+  @Override
+  public Iterator<Frame> iterator() {
+    return iterator(schema.stream().map(Field::name).toList());
+  }
+
+  @Override
+  public Iterator<Frame> iterator(List<String> columns) {
+    if (read) {
+      throw new IllegalStateException(source + " is read once");
+    }
+    read = true;
+    List<String> names = schema.stream().map(Field::name).toList();
+    List<Field> fields = new ArrayList<>();
+    int[] vectors = new int[columns.size()];
+    for (int k = 0; k < columns.size(); k++) {
+      vectors[k] = names.indexOf(columns.get(k));
+      if (vectors[k] < 0) {
+        throw new IllegalArgumentException("no column '" + columns.get(k) + "'; the columns are " + names);
+      }
+      fields.add(schema.get(vectors[k]));
+    }
+    ArrowFrames frames = new ArrowFrames(source, reader, fields, vectors, batchRows);
+    return new BatchIterator(frames::next);
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close(); // also closes the file
+      allocator.close();
+    } catch (IOException e) {
+      throw new ProdlineException(source + ": cannot close: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(ArrowReader reader, FileChannel channel, BufferAllocator allocator) {
+    try {
+      if (reader != null) {
+        reader.close();
+      }
+      channel.close();
+      allocator.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the error that got here is the one to report
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.prodline.data.source.arrow;
+
+import static io.prodline.data.source.Rows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.ColumnType;
+import io.prodline.core.frame.Frame;
+import io.prodline.core.schema.Field;
+import io.prodline.data.source.DataSource;
+import io.prodline.data.source.DataSources;
+import io.prodline.data.source.Rows;
+import io.prodline.data.source.SourceOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.UInt8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.CompressionCodec;
+import org.apache.arrow.vector.compression.CompressionUtil;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArrowIpcSourceTest {
+  @TempDir Path dir;
+
+  private static final List<List<Object>> JS_TABLE = List.of(
+      row(1.5, 1L, 0L, true, "paris", "café", "2024-03-01", "2024-03-01T12:30:15.250Z"),
+      row(null, 2L, 200L, null, "lyon", "", "1969-12-31", "1970-01-01T00:00:00Z"),
+      row(-2.25, -3L, 255L, false, "paris", null, null, null),
+      row(1e300, 2147483647L, 7L, true, null, "a,b \"c\"", "2000-01-01", "1969-12-31T23:59:59Z"));
+
+  /** Files written by Arrow's JavaScript implementation (see the fixtures' README): another writer than ours. */
+  @ParameterizedTest
+  @ValueSource(strings = {"js-arrow-18.arrow", "js-arrow-18.arrows"})
+  void readsWhatAnotherArrowImplementationWrote(String fixture) throws IOException {
+    Path file = copyFixture(fixture);
+    try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults().withBatchRows(3))) {
+      assertThat(source.schema()).containsExactly(new Field("price", ColumnType.FLOAT64),
+          new Field("count", ColumnType.INT64), new Field("small", ColumnType.INT64),
+          new Field("flag", ColumnType.BOOL), new Field("city", ColumnType.STRING),
+          new Field("note", ColumnType.STRING), new Field("day", ColumnType.STRING),
+          new Field("at", ColumnType.STRING));
+      List<Frame> frames = new ArrayList<>();
+      source.forEach(frames::add);
+      assertThat(frames).extracting(Frame::rowCount).containsExactly(3, 1);
+      List<List<Object>> rows = new ArrayList<>();
+      frames.forEach(f -> rows.addAll(Rows.of(f)));
+      assertThat(rows).isEqualTo(JS_TABLE);
+    }
+  }
+
+  @Test
+  void readsOnlyTheColumnsAskedForInTheirOrder() throws IOException {
+    try (DataSource source = DataSources.open(copyFixture("js-arrow-18.arrow").toString(),
+        SourceOptions.defaults())) {
+      Frame frame = source.iterator(List.of("city", "price")).next();
+      assertThat(frame.names()).containsExactly("city", "price");
+      assertThat(Rows.of(frame)).containsExactly(row("paris", 1.5), row("lyon", null), row("paris", -2.25),
+          row(null, 1e300));
+    }
+  }
+
+  /** Record batches of 4 rows cut into frames of 3: frames cross batch boundaries and lose no row. */
+  @ParameterizedTest
+  @EnumSource(value = CompressionUtil.CodecType.class, names = {"NO_COMPRESSION", "LZ4_FRAME", "ZSTD"})
+  void framesCrossRecordBatchesInEveryCompression(CompressionUtil.CodecType codec) throws IOException {
+    Path file = writeBatches(dir.resolve("numbers.feather"), codec, false, 5, 4);
+    List<List<Object>> rows = readAll(file, 3);
+    assertThat(rows).hasSize(20);
+    for (int i = 0; i < 20; i++) {
+      assertThat(rows.get(i)).isEqualTo(expectedRow(i));
+    }
+  }
+
+  @Test
+  void readsTheStreamFormat() throws IOException {
+    Path file = writeBatches(dir.resolve("numbers.arrows"), CompressionUtil.CodecType.ZSTD, true, 3, 2);
+    List<List<Object>> rows = readAll(file, 4);
+    assertThat(rows).hasSize(6).element(5).isEqualTo(expectedRow(5));
+  }
+
+  @Test
+  void refusesAColumnOfATypeWithNoColumnTypeNamingIt() throws IOException {
+    Path file = dir.resolve("ids.arrow");
+    try (BufferAllocator allocator = new RootAllocator(); UInt8Vector ids = new UInt8Vector("id", allocator)) {
+      ids.allocateNew(1);
+      ids.set(0, -1L); // 2^64 - 1
+      ids.setValueCount(1);
+      VectorSchemaRoot root = VectorSchemaRoot.of(ids);
+      try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          ArrowFileWriter writer = new ArrowFileWriter(root, null, out)) {
+        writer.start();
+        writer.writeBatch();
+        writer.end();
+      }
+    }
+    assertThatThrownBy(() -> DataSources.open(file.toString(), SourceOptions.defaults()))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessageContaining("the column 'id' (Int(64, false)) cannot be read")
+        .hasMessageContaining("cast or drop such columns");
+  }
+
+  @Test
+  void saysWhatIsWrongWithFilesThatAreNotArrow() throws IOException {
+    Path text = Rows.write(dir, "data.arrow", "a,b\n1,2\n");
+    assertThatThrownBy(() -> DataSources.open(text.toString(), SourceOptions.defaults()))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessageStartingWith(text + " is not an Arrow IPC file or stream");
+    Path featherV1 = Rows.write(dir, "old.feather", "FEA1\0\0\0\0".getBytes(StandardCharsets.US_ASCII));
+    assertThatThrownBy(() -> DataSources.open(featherV1.toString(), SourceOptions.defaults()))
+        .hasMessage(featherV1 + " is a Feather version 1 file, which is not read; write it again as Feather "
+            + "version 2 (pyarrow.feather.write_feather, pandas' to_feather since 1.1)");
+  }
+
+  @Test
+  void aTruncatedFileFailsTheReadNamingTheFile() throws IOException {
+    Path whole = writeBatches(dir.resolve("whole.arrows"), CompressionUtil.CodecType.NO_COMPRESSION, true, 4, 100);
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = Rows.write(dir, "cut.arrows", Arrays.copyOf(bytes, bytes.length * 2 / 3));
+    assertThatThrownBy(() -> readAll(cut, 100))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessageStartingWith(cut + ": reading failed")
+        .hasMessageContaining("the file is truncated or damaged");
+  }
+
+  private static List<Object> expectedRow(int i) {
+    return row(i % 7 == 3 ? null : i * 0.5, (long) i * 1_000_000_007L, "name-" + (i % 3));
+  }
+
+  /** {@code batches} record batches of {@code rows} rows each, row i as {@link #expectedRow}, written by Arrow Java. */
+  private static Path writeBatches(Path file, CompressionUtil.CodecType codec, boolean stream, int batches,
+      int rows) throws IOException {
+    try (BufferAllocator allocator = new RootAllocator();
+        Float8Vector x = new Float8Vector("x", allocator);
+        BigIntVector n = new BigIntVector("n", allocator);
+        LargeVarCharVector name = new LargeVarCharVector("name", allocator);
+        FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      VectorSchemaRoot root = VectorSchemaRoot.of(x, n, name);
+      CompressionCodec.Factory codecs = codec == CompressionUtil.CodecType.NO_COMPRESSION
+          ? NoCompressionCodec.Factory.INSTANCE : CommonsCompressionFactory.INSTANCE;
+      try (var writer = stream ? new ArrowStreamWriter(root, null, out, IpcOption.DEFAULT, codecs, codec)
+          : new ArrowFileWriter(root, null, out, Map.of(), IpcOption.DEFAULT, codecs, codec)) {
+        writer.start();
+        for (int b = 0; b < batches; b++) {
+          root.allocateNew();
+          for (int r = 0; r < rows; r++) {
+            List<Object> values = expectedRow(b * rows + r);
+            if (values.get(0) == null) {
+              x.setNull(r);
+            } else {
+              x.set(r, (Double) values.get(0));
+            }
+            n.set(r, (Long) values.get(1));
+            name.setSafe(r, ((String) values.get(2)).getBytes(StandardCharsets.UTF_8));
+          }
+          root.setRowCount(rows);
+          writer.writeBatch();
+        }
+        writer.end();
+      }
+    }
+    return file;
+  }
+
+  private static List<List<Object>> readAll(Path file, int batchRows) {
+    List<List<Object>> rows = new ArrayList<>();
+    try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults().withBatchRows(batchRows))) {
+      assertThat(source.schema()).containsExactly(new Field("x", ColumnType.FLOAT64),
+          new Field("n", ColumnType.INT64), new Field("name", ColumnType.STRING));
+      source.forEach(frame -> rows.addAll(Rows.of(frame)));
+    }
+    return rows;
+  }
+
+  private Path copyFixture(String name) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/arrow/" + name)) {
+      return Rows.write(dir, name, in.readAllBytes());
+    }
+  }
+}
