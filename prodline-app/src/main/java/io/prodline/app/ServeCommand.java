@@ -13,7 +13,9 @@ import io.prodline.serving.batching.TfServingBatchingParameters;
 import io.prodline.serving.metrics.TfServingMonitoringConfig;
 import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.predictionlog.PredictionLogConfig;
+import io.prodline.serving.tls.TfServingSslConfig;
 import io.prodline.serving.tls.TlsConfig;
+import io.prodline.serving.tls.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -222,6 +224,12 @@ final class ServeCommand implements Callable<Integer> {
           + "Needs --tls-cert.")
   Path tlsClientCa;
 
+  @Option(names = "--ssl-config", paramLabel = "FILE",
+      description = "TF Serving's SSL config file (--ssl_config_file: server_key, server_cert, custom_ca and "
+          + "client_verify in protobuf text format, the PEM texts inline): TLS on the gRPC port only, as in TF "
+          + "Serving, the REST port staying plaintext. Instead of --tls-cert and --tls-key.")
+  Path sslConfig;
+
   @Option(names = "--tls-reload-seconds", paramLabel = "S", defaultValue = "60",
       description = "Read the TLS files again every S seconds and present renewed ones to new connections without "
           + "a restart (cert-manager, Kubernetes secrets); a certificate whose key is not written yet waits for it. "
@@ -258,7 +266,7 @@ final class ServeCommand implements Callable<Integer> {
     System.out.println("Serving " + server.modelNames() + " from " + root + " on "
         + (tlsCert == null ? "http" : "https") + "://" + host + ":" + server.actualPort()
         + (grpcPort == ModelServer.GRPC_OFF ? "" : " and gRPC " + host + ":" + server.actualGrpcPort()
-            + (tlsCert == null ? "" : " (TLS)"))
+            + (tlsCert == null && sslConfig == null ? "" : " (TLS)"))
         + (pollSeconds > 0 ? ", polling every " + pollSeconds + " s" : "")
         + (managementPort != null ? ", management API on " + (tlsCert == null ? "http" : "https") + " port "
             + server.managementPort() : "")
@@ -283,6 +291,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--tls-reload-seconds must be 0 or more, got "
           + tlsReloadSeconds);
     }
+    if (sslConfig != null && tlsCert != null) {
+      throw new ParameterException(spec.commandLine(), "--ssl-config and --tls-cert both say what TLS presents; "
+          + "give one of them");
+    }
     if (tlsClientCa != null && tlsCert == null) {
       throw new ParameterException(spec.commandLine(), "--tls-client-ca checks client certificates during the TLS "
           + "handshake, so it needs the server's own --tls-cert and --tls-key");
@@ -304,8 +316,7 @@ final class ServeCommand implements Callable<Integer> {
           .withStrictReadiness(strictReadiness)
           .withPredictionLog(predictionLog == null ? PredictionLogConfig.OFF
               : new PredictionLogConfig(predictionLog, predictionLogQueue, predictionLogFileMb * 1024 * 1024))
-          .withTls(tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa)
-              .withReloadEvery(Duration.ofSeconds(tlsReloadSeconds)))
+          .withTls(tls())
           .withTransport(transport())
           .withWorkers(workerThreads != null ? workerThreads : defaults.workerThreads(), workerQueue)
           .withIoThreads(ioThreads != null ? ioThreads : defaults.ioThreads())
@@ -316,6 +327,15 @@ final class ServeCommand implements Callable<Integer> {
       // A TF Serving configuration file given as an option could not be used: the message names it.
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** What TLS presents: the PEM files, TF Serving's SSL config file, or nothing. */
+  private TlsSettings tls() {
+    Duration reloadEvery = Duration.ofSeconds(tlsReloadSeconds);
+    if (sslConfig != null) {
+      return TfServingSslConfig.of(sslConfig, reloadEvery);
+    }
+    return tlsCert == null ? null : new TlsConfig(tlsCert, tlsKey, tlsClientCa).withReloadEvery(reloadEvery);
   }
 
   /** The extra path TF Serving's monitoring config file sets for the metrics, if one was given. */

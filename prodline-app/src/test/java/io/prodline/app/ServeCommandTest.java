@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.Transport;
+import io.prodline.serving.tls.TfServingSslConfig;
+import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,10 +48,8 @@ class ServeCommandTest {
     assertThat(config.predictionLog().directory()).isEqualTo(Path.of("logs"));
     assertThat(config.predictionLog().queueCapacity()).isEqualTo(9);
     assertThat(config.predictionLog().maxFileBytes()).isEqualTo(1024 * 1024);
-    assertThat(config.tls().certificateChain()).isEqualTo(Path.of("c.pem"));
-    assertThat(config.tls().privateKey()).isEqualTo(Path.of("k.pem"));
-    assertThat(config.tls().clientCa()).isEqualTo(Path.of("ca.pem"));
-    assertThat(config.tls().reloadEvery()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.tls()).isEqualTo(new TlsConfig(Path.of("c.pem"), Path.of("k.pem"), Path.of("ca.pem"),
+        Duration.ofMinutes(5)));
     assertThat(configOf("--tls-cert", "c.pem", "--tls-key", "k.pem").tls().reloadEvery())
         .isEqualTo(Duration.ofMinutes(1));
   }
@@ -84,6 +84,9 @@ class ServeCommandTest {
         .hasMessage("--tls-cert and --tls-key go together; give both or neither");
     assertThatThrownBy(() -> configOf("--tls-client-ca", "ca.pem")).isInstanceOf(ParameterException.class)
         .hasMessageStartingWith("--tls-client-ca checks client certificates during the TLS handshake");
+    assertThatThrownBy(() -> configOf("--ssl-config", "ssl.config", "--tls-cert", "c.pem", "--tls-key", "k.pem"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessage("--ssl-config and --tls-cert both say what TLS presents; give one of them");
     assertThatThrownBy(() -> configOf("--tls-reload-seconds", "-1")).isInstanceOf(ParameterException.class)
         .hasMessage("--tls-reload-seconds must be 0 or more, got -1");
     assertThatThrownBy(() -> configOf("--batch-queue", "0")).isInstanceOf(ParameterException.class)
@@ -115,5 +118,18 @@ class ServeCommandTest {
     assertThatThrownBy(() -> configOf("--io-threads", "0")).isInstanceOf(ParameterException.class)
         .hasMessageStartingWith("invalid server option: ").hasMessageContaining("ioThreads must be positive")
         .hasMessageEndingWith(", 0");
+  }
+
+  @Test
+  void tfServingsSslConfigFileSecuresGrpcAloneAndAnUnreadableOneIsAUsageError(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("ssl.config"),
+        "server_key: \"k\"\nserver_cert: \"c\"\ncustom_ca: \"a\"\nclient_verify: true\n");
+    ServerConfig config = configOf("--ssl-config", file.toString(), "--tls-reload-seconds", "0");
+    assertThat(config.tls()).isEqualTo(new TfServingSslConfig(file, true, Duration.ZERO));
+    assertThat(config.tls().grpcOnly()).isTrue();
+    Path misspelt = Files.writeString(dir.resolve("bad.config"), "server_keys: \"k\"\n");
+    assertThatThrownBy(() -> configOf("--ssl-config", misspelt.toString())).isInstanceOf(ParameterException.class)
+        .hasMessageStartingWith("cannot read TF Serving SSL config " + misspelt + ": 1:1: ")
+        .hasMessageContaining("server_keys");
   }
 }

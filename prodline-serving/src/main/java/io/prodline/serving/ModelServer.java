@@ -59,8 +59,8 @@ import org.slf4j.LoggerFactory;
  * {@link ServerConfig#repository()} says to poll, and the management API listens on its own port when
  * {@link ServerConfig#management()} enables it. Beside the model API the REST port answers {@code /healthz},
  * {@code /readyz} and {@code /metrics}; the management port answers {@code /metrics} too. With
- * {@link ServerConfig#tls()} every port speaks TLS only, with the same certificate, renewed files taken while it
- * runs ({@link TlsReloader}). Every protocol predicts
+ * {@link ServerConfig#tls()} every port speaks TLS only (or the gRPC port alone, for TF Serving's SSL config), with
+ * the same certificate, renewed files taken while it runs ({@link TlsReloader}). Every protocol predicts
  * through one {@link RequestRunner}: batching, limits, timeouts, the prediction log and metrics apply alike.
  * {@link #stop} stops accepting, lets the requests in flight finish and their answers go out, then closes
  * connections and releases the models.
@@ -116,7 +116,9 @@ public final class ModelServer implements AutoCloseable {
       throw new IllegalStateException("the server is already running on port " + actualPort());
     }
     TlsCredentials credentials = config.tls() == null ? null : TlsCredentials.load(config.tls());
-    SslContext tls = credentials == null ? null : ServerSslContexts.forServer(credentials);
+    // The context of the REST and management ports; TF Serving's SSL config secures gRPC alone.
+    SslContext tls = credentials == null || config.tls().grpcOnly() ? null
+        : ServerSslContexts.forServer(credentials);
     stopping = false;
     predictionLog = openPredictionLog();
     metrics = new ServingMetrics();
@@ -174,7 +176,7 @@ public final class ModelServer implements AutoCloseable {
         grpc = GrpcServer.start(config.bindAddress(), grpcPort, v2, runner, config.maxBodyBytes(), credentials,
             control);
         LOG.info("serving the Open Inference Protocol and TF Serving's gRPC API on {}:{}{}", config.bindAddress(),
-            grpc.port(), tls == null ? "" : " (TLS)");
+            grpc.port(), credentials == null ? "" : " (TLS)");
       }
     } catch (Exception e) {
       // Netty rethrows the bind failure, a checked IOException, without declaring it.

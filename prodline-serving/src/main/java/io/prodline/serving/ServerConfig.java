@@ -5,7 +5,7 @@ import io.prodline.serving.limits.RequestLimits;
 import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.predictionlog.PredictionLogConfig;
 import io.prodline.serving.repository.RepositoryOptions;
-import io.prodline.serving.tls.TlsConfig;
+import io.prodline.serving.tls.TlsSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * @param limits rows per request, request timeout and NaN acceptance
  * @param batching dynamic batching per model version ({@link BatchingConfig#OFF} for none)
  * @param predictionLog where every prediction is logged ({@link PredictionLogConfig#OFF} for nowhere)
- * @param tls the certificate and key every port presents (REST, gRPC, management), or {@code null} for plaintext
+ * @param tls the certificate and key the ports present (every port, or gRPC alone when
+ *     {@link TlsSettings#grpcOnly()}), or {@code null} for plaintext
  * @param strictReadiness ready only when every model has an available version (Triton's default, and this one's);
  *     false: ready whenever the server runs and is not stopping, so one model that cannot load does not take the
  *     whole server out of its load balancer (requests to that model still get 404/503)
@@ -42,7 +43,7 @@ import java.util.function.Consumer;
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
     ShutdownOptions shutdown, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
-    BatchingConfig batching, PredictionLogConfig predictionLog, TlsConfig tls, boolean strictReadiness,
+    BatchingConfig batching, PredictionLogConfig predictionLog, TlsSettings tls, boolean strictReadiness,
     Transport transport, int ioThreads, Optional<String> metricsPath) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
   public static final int DEFAULT_WORKER_QUEUE = 1024;
@@ -112,8 +113,8 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     return with(c -> c.predictionLog = newPredictionLog);
   }
 
-  /** TLS on every port with these files, or plaintext for {@code null}. */
-  public ServerConfig withTls(TlsConfig newTls) {
+  /** TLS with these files (on every port, or gRPC alone when they say so), or plaintext for {@code null}. */
+  public ServerConfig withTls(TlsSettings newTls) {
     return with(c -> c.tls = newTls);
   }
 
@@ -161,7 +162,7 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     RequestLimits limits;
     BatchingConfig batching;
     PredictionLogConfig predictionLog;
-    TlsConfig tls;
+    TlsSettings tls;
     boolean strictReadiness;
     Transport transport;
     int ioThreads;

@@ -1,5 +1,8 @@
 package io.prodline.serving.tls;
 
+import io.prodline.core.error.ProdlineException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,7 +17,8 @@ import java.util.Objects;
  * @param reloadEvery how often the files are read again, so that renewed ones are taken without a restart
  *     ({@link TlsCredentials}); zero to read them only at start
  */
-public record TlsConfig(Path certificateChain, Path privateKey, Path clientCa, Duration reloadEvery) {
+public record TlsConfig(Path certificateChain, Path privateKey, Path clientCa, Duration reloadEvery)
+    implements TlsSettings {
   /** Reads the files again every minute: well inside any renewal window, and nothing to notice in cost. */
   public static final Duration DEFAULT_RELOAD = Duration.ofMinutes(1);
 
@@ -43,7 +47,34 @@ public record TlsConfig(Path certificateChain, Path privateKey, Path clientCa, D
   }
 
   /** Whether clients must present a certificate signed by {@link #clientCa()}. */
+  @Override
   public boolean requiresClientCertificates() {
     return clientCa != null;
+  }
+
+  /** TLS on every port: REST, management and gRPC. */
+  @Override
+  public boolean grpcOnly() {
+    return false;
+  }
+
+  @Override
+  public Pems read() {
+    return new Pems(bytes(certificateChain), certificateChain.toString(), bytes(privateKey),
+        requiresClientCertificates() ? bytes(clientCa) : new byte[0], String.valueOf(clientCa));
+  }
+
+  private static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ProdlineException("TLS file " + file + " does not exist or cannot be read", e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "certificate " + certificateChain + " with key " + privateKey
+        + (requiresClientCertificates() ? " and client CA " + clientCa : "");
   }
 }

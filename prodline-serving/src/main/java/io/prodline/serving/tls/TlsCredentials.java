@@ -6,8 +6,6 @@ import io.prodline.core.error.ProdlineException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +18,7 @@ import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The certificate chain, key and client authorities every TLS port presents, read from {@link TlsConfig}'s PEM files
+ * The certificate chain, key and client authorities the TLS ports present, read from {@link TlsSettings}' PEM texts
  * and read again by {@link #reloadIfChanged} when the files change, so that a renewed certificate (cert-manager,
  * an updated Kubernetes secret, certbot) is presented to the next connections without a restart. Connections
  * already open keep the certificate they were made with.
@@ -35,14 +33,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class TlsCredentials {
   private static final byte[] PROBE = "prodline key check".getBytes(StandardCharsets.US_ASCII);
 
-  private final TlsConfig config;
+  private final TlsSettings config;
   private final AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
   private final AdvancedTlsX509TrustManager clients;
   /** Digest of the bytes of the files in use now. */
   private byte[] inUse;
   private volatile X509Certificate certificate;
 
-  private TlsCredentials(TlsConfig config) {
+  private TlsCredentials(TlsSettings config) {
     this.config = config;
     this.clients = config.requiresClientCertificates() ? newClientTrustManager() : null;
   }
@@ -62,13 +60,13 @@ public final class TlsCredentials {
    *
    * @throws ProdlineException naming the file and the problem when a file is missing or unusable
    */
-  public static TlsCredentials load(TlsConfig config) {
+  public static TlsCredentials load(TlsSettings config) {
     TlsCredentials credentials = new TlsCredentials(config);
     credentials.take(credentials.read());
     return credentials;
   }
 
-  public TlsConfig config() {
+  public TlsSettings config() {
     return config;
   }
 
@@ -115,7 +113,8 @@ public final class TlsCredentials {
       try {
         clients.updateTrustCredentials(parsed.clientCa());
       } catch (IOException | GeneralSecurityException e) {
-        throw new ProdlineException("cannot use TLS client CA " + config.clientCa() + ": " + e.getMessage(), e);
+        throw new ProdlineException("cannot use TLS client CA " + read.pems.clientCaName() + ": " + e.getMessage(),
+            e);
       }
     }
     keys.updateIdentityCredentials(parsed.chain(), parsed.key());
@@ -123,37 +122,22 @@ public final class TlsCredentials {
     inUse = read.digest();
   }
 
-  /** The bytes of every file, read once, so that the digest and the parse see the same contents. */
+  /** The texts, read once, so that the digest and the parse see the same contents. */
   private FileContents read() {
-    byte[] chain = bytes(config.certificateChain());
-    byte[] key = bytes(config.privateKey());
-    byte[] clientCa = config.requiresClientCertificates() ? bytes(config.clientCa()) : new byte[0];
-    return new FileContents(chain, key, clientCa);
-  }
-
-  private static byte[] bytes(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ProdlineException("TLS file " + file + " does not exist or cannot be read", e);
-    }
+    return new FileContents(config.read());
   }
 
   private record Parsed(X509Certificate[] chain, PrivateKey key, X509Certificate[] clientCa) {}
 
   private final class FileContents {
-    private final byte[] chain;
-    private final byte[] key;
-    private final byte[] clientCa;
+    private final TlsSettings.Pems pems;
     private final byte[] digest;
 
-    FileContents(byte[] chain, byte[] key, byte[] clientCa) {
-      this.chain = chain;
-      this.key = key;
-      this.clientCa = clientCa;
+    FileContents(TlsSettings.Pems pems) {
+      this.pems = pems;
       try {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        for (byte[] file : new byte[][] {chain, key, clientCa}) {
+        for (byte[] file : new byte[][] {pems.chain(), pems.key(), pems.clientCa()}) {
           sha256.update(file);
           sha256.update(Integer.toString(file.length).getBytes(StandardCharsets.US_ASCII));
         }
@@ -168,10 +152,10 @@ public final class TlsCredentials {
     }
 
     Parsed parse() {
-      X509Certificate[] certificates = certificates(chain, config.certificateChain());
+      X509Certificate[] certificates = certificates(pems.chain(), pems.chainName());
       PrivateKey privateKey;
       try {
-        privateKey = io.grpc.util.CertificateUtils.getPrivateKey(new ByteArrayInputStream(key));
+        privateKey = io.grpc.util.CertificateUtils.getPrivateKey(new ByteArrayInputStream(pems.key()));
       } catch (IOException | GeneralSecurityException | RuntimeException e) {
         throw unusable("the key is not an unencrypted PKCS#8 key in PEM (BEGIN PRIVATE KEY): " + e.getMessage(),
             e);
@@ -181,11 +165,11 @@ public final class TlsCredentials {
             + "being replaced, the pair is taken once both are written)", null);
       }
       X509Certificate[] authorities = config.requiresClientCertificates()
-          ? certificates(clientCa, config.clientCa()) : null;
+          ? certificates(pems.clientCa(), pems.clientCaName()) : null;
       return new Parsed(certificates, privateKey, authorities);
     }
 
-    private X509Certificate[] certificates(byte[] pem, Path file) {
+    private X509Certificate[] certificates(byte[] pem, String file) {
       if (!new String(pem, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
         throw unusable(file + " holds no certificate (BEGIN CERTIFICATE)", null);
       }
@@ -202,9 +186,8 @@ public final class TlsCredentials {
     }
 
     private ProdlineException unusable(String why, Throwable cause) {
-      return new ProdlineException("cannot use TLS certificate " + config.certificateChain() + " with key "
-          + config.privateKey() + (config.requiresClientCertificates() ? " and client CA " + config.clientCa() : "")
-          + ": " + why + "; expected PEM files, the key unencrypted PKCS#8", cause);
+      return new ProdlineException("cannot use TLS " + config.describe() + ": " + why
+          + "; expected PEM, the key unencrypted PKCS#8", cause);
     }
   }
 

@@ -52,7 +52,7 @@ public final class TlsReloader implements AutoCloseable {
         metrics.tlsReload("success");
         lastProblem = null;
         LOG.info("TLS certificate reloaded from {}: {}, valid until {}; new connections present it",
-            credentials.config().certificateChain(), credentials.certificate().getSubjectX500Principal().getName(),
+            credentials.config().describe(), credentials.certificate().getSubjectX500Principal().getName(),
             credentials.expiry());
       }
     } catch (ProdlineException e) {

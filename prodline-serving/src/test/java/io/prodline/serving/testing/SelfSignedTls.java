@@ -8,9 +8,11 @@ import io.grpc.ManagedChannel;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
+import io.prodline.serving.grpc.v2.ServerReadyRequest;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc.GRPCInferenceServiceBlockingStub;
 import io.prodline.serving.management.ManagementOptions;
 import io.prodline.serving.tls.TlsConfig;
+import io.prodline.serving.tls.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -117,7 +119,7 @@ public final class SelfSignedTls {
    * A server on loopback ports for the test repository in {@code root}, REST, gRPC and management (with
    * {@code token}) all on {@code tls}.
    */
-  public static ModelServer serve(Path root, TlsConfig tls, String token) throws IOException {
+  public static ModelServer serve(Path root, TlsSettings tls, String token) throws IOException {
     return new ModelServer(ServerConfig.defaults(TestRepository.create(root)).withBindAddress("127.0.0.1")
         .withManagement(ManagementOptions.on(0, token)).withTls(tls)).start(0, 0);
   }
@@ -134,6 +136,11 @@ public final class SelfSignedTls {
     } finally {
       channel.shutdownNow();
     }
+  }
+
+  /** Whether the gRPC server on {@code 127.0.0.1:port} says it is ready to a client with {@code credentials}. */
+  public static boolean grpcReady(int port, ChannelCredentials credentials) {
+    return grpc(port, credentials, stub -> stub.serverReady(ServerReadyRequest.getDefaultInstance()).getReady());
   }
 
   /** An HTTPS client for {@code 127.0.0.1:port}. */

@@ -10,7 +10,6 @@ import io.grpc.TlsChannelCredentials;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
-import io.prodline.serving.grpc.v2.ServerReadyRequest;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.SelfSignedTls;
@@ -89,14 +88,14 @@ class MutualTlsTest {
     ChannelCredentials withCertificate = TlsChannelCredentials.newBuilder()
         .trustManager(tls.certificateChain().toFile())
         .keyManager(trusted.certificate().toFile(), trusted.key().toFile()).build();
-    assertThat(serverReady(withCertificate)).isTrue();
+    assertThat(SelfSignedTls.grpcReady(server.actualGrpcPort(), withCertificate)).isTrue();
 
     ChannelCredentials without = TlsChannelCredentials.newBuilder().trustManager(tls.certificateChain().toFile())
         .build();
     ChannelCredentials strangers = TlsChannelCredentials.newBuilder().trustManager(tls.certificateChain().toFile())
         .keyManager(stranger.certificate().toFile(), stranger.key().toFile()).build();
     for (ChannelCredentials refused : new ChannelCredentials[] {without, strangers}) {
-      assertThatThrownBy(() -> serverReady(refused)).isInstanceOfSatisfying(StatusRuntimeException.class,
+      assertThatThrownBy(() -> SelfSignedTls.grpcReady(server.actualGrpcPort(), refused)).isInstanceOfSatisfying(StatusRuntimeException.class,
           e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
     }
   }
@@ -111,10 +110,5 @@ class MutualTlsTest {
     assertThatThrownBy(() -> TlsCredentials.load(keyAsCa)).isInstanceOf(ProdlineException.class)
         .hasMessageContaining("and client CA " + tls.privateKey())
         .hasMessageContaining(tls.privateKey() + " holds no certificate (BEGIN CERTIFICATE)");
-  }
-
-  private static boolean serverReady(ChannelCredentials credentials) {
-    return SelfSignedTls.grpc(server.actualGrpcPort(), credentials,
-        stub -> stub.serverReady(ServerReadyRequest.getDefaultInstance()).getReady());
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.ChannelCredentials;
 import io.grpc.TlsChannelCredentials;
 import io.prodline.serving.ModelServer;
-import io.prodline.serving.grpc.v2.ServerReadyRequest;
 import io.prodline.serving.testing.Eventually;
 import io.prodline.serving.testing.SelfSignedTls;
 import java.nio.file.Path;
@@ -62,9 +61,7 @@ class TlsReloadTest {
     // A gRPC client that trusts only the renewed certificate gets through.
     ChannelCredentials trustingSecond = TlsChannelCredentials.newBuilder()
         .trustManager(second.certificateChain().toFile()).build();
-    boolean ready = SelfSignedTls.grpc(server.actualGrpcPort(), trustingSecond,
-        stub -> stub.serverReady(ServerReadyRequest.getDefaultInstance()).getReady());
-    assertThat(ready).isTrue();
+    assertThat(SelfSignedTls.grpcReady(server.actualGrpcPort(), trustingSecond)).isTrue();
   }
 
   private static String organisation(int port) {
