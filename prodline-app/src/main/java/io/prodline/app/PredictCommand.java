@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-        "Predict every row of a data set with a model and write the predictions to a CSV or JSON-lines file.",
+        "Predict every row of a data set with a model and write the predictions to a CSV, JSON-lines, Parquet or",
+        "Arrow IPC (Feather) file.",
         "",
         "The model is a bundle directory (from prodline train) or a directory holding only a bare model.json /",
         "model.ubj (XGBoost) or model.onnx, whose inputs are named by the model (see docs/batch-prediction.md).",
@@ -56,7 +57,8 @@ final class PredictCommand implements Callable<Integer> {
   String query;
 
   @Option(names = "--output", required = true, paramLabel = "FILE",
-      description = "Where to write the predictions: a .csv, .jsonl or .parquet file (replaced when it exists).")
+      description = "Where to write the predictions: a .csv, .jsonl, .parquet or Arrow IPC (.arrow, .feather) "
+          + "file (replaced when it exists).")
   Path output;
 
   @Option(names = "--keep", arity = "1..*", paramLabel = "COLUMN",

@@ -3,10 +3,14 @@ package io.prodline.app.batch;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.fs.AtomicFile;
+import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.DataSource;
+import io.prodline.data.source.Format;
+import io.prodline.data.source.arrow.ArrowIpcWriter;
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,8 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +36,8 @@ import java.util.function.LongConsumer;
  * {@code 2 * threads} batches are in flight (read but not yet written): enough to keep every worker busy while
  * the oldest batch is written, and a fixed bound, so memory depends on the batch size and thread count and never
  * on the input's size. The output appears only when complete ({@link AtomicFile}); on any error nothing is left.
- * A Parquet output is written as CSV first and then converted ({@link ParquetOutput}).
+ * A Parquet output is written as CSV first and then converted ({@link ParquetOutput}); an Arrow IPC output is
+ * written a record batch per batch ({@link ArrowIpcWriter}), with the model's outputs as float32.
  * Only the columns the model and the kept ones need are read ({@link DataSource#iterator(List)}): a CSV source
  * does not parse the others.
  */
@@ -57,18 +64,128 @@ public final class BatchScorer {
     }
   }
 
-  /** An encoded batch ready to write. */
-  private record Chunk(byte[] bytes, int rows) {}
+  /**
+   * A prediction file being written: workers turn each scored batch into {@code T}, and the calling thread writes
+   * them in input order; nothing appears at the output path before {@link #commit()}.
+   */
+  private interface Output<T> extends AutoCloseable {
+    /** On a worker: {@code batch} with its predictions, ready to write. */
+    T encode(Frame batch, Predictions predictions);
+
+    /** On the calling thread: writes {@code encoded}; returns its rows. */
+    int write(T encoded) throws IOException;
+
+    /** Ends the file and moves it into place. */
+    void commit() throws IOException;
+
+    /** Leaves nothing behind unless committed. */
+    @Override
+    void close();
+  }
+
+  /** CSV or JSON lines: each batch becomes its text on a worker, reusing the worker's buffer. */
+  private final class TextOutput implements Output<TextOutput.Chunk> {
+    private record Chunk(byte[] bytes, int rows) {}
+
+    private final AtomicFile file;
+    private final RowEncoder encoder;
+
+    TextOutput(Path output, RowEncoder encoder) throws IOException {
+      this.file = AtomicFile.create(output);
+      this.encoder = encoder;
+      file.stream().write(encoder.header().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Chunk encode(Frame batch, Predictions predictions) {
+      StringBuilder text = texts.get();
+      text.setLength(0);
+      columns.encode(batch, predictions, encoder, text);
+      return new Chunk(text.toString().getBytes(StandardCharsets.UTF_8), batch.rowCount());
+    }
+
+    @Override
+    public int write(Chunk chunk) throws IOException {
+      file.stream().write(chunk.bytes());
+      return chunk.rows();
+    }
+
+    @Override
+    public void commit() {
+      file.commit();
+    }
+
+    @Override
+    public void close() {
+      file.close();
+    }
+  }
+
+  /** An Arrow IPC file: each batch becomes a frame of the output columns, written as one record batch. */
+  private final class ArrowOutput implements Output<Frame> {
+    private final AtomicFile file;
+    private final ArrowIpcWriter writer;
+    private boolean ended;
+
+    ArrowOutput(Path output, List<Field> inputs) throws IOException {
+      this.file = AtomicFile.create(output);
+      this.writer = new ArrowIpcWriter(Channels.newChannel(file.stream()), columns.fields(inputs),
+          columns.modelOutputs(), ArrowIpcWriter.Compression.NONE);
+    }
+
+    @Override
+    public Frame encode(Frame batch, Predictions predictions) {
+      return columns.frame(batch, predictions);
+    }
+
+    @Override
+    public int write(Frame frame) throws IOException {
+      writer.write(frame);
+      return frame.rowCount();
+    }
+
+    @Override
+    public void commit() throws IOException {
+      ended = true;
+      try {
+        writer.close();
+      } catch (RuntimeException e) { // Arrow's writer wraps the IOException of writing the footer
+        throw new IOException(e.getMessage(), e);
+      }
+      file.commit();
+    }
+
+    /** Frees the writer's Arrow memory after a failed run, then deletes the unfinished file. */
+    @Override
+    public void close() {
+      try {
+        if (!ended) {
+          writer.close();
+        }
+      } catch (RuntimeException ignored) {
+        // the run already failed; the file goes either way
+      } finally {
+        file.close();
+      }
+    }
+  }
 
   /**
-   * Reads {@code source} to the end and writes {@code output} (.csv, .jsonl or .parquet).
+   * Reads {@code source} to the end and writes {@code output}: .csv, .jsonl, .parquet, or an Arrow IPC file
+   * (.arrow, .feather, .ipc).
    *
    * @param onRows called on the calling thread with the rows of each batch written, e.g. to move a progress bar
    */
   public Result score(DataSource source, Path output, LongConsumer onRows) {
     checkColumns(source.schema());
+    // An Arrow name the sources read, but the file format only: a stream (.arrows) has no footer to end it with.
+    boolean arrowStream = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".arrows");
+    if (Format.of(output).equals(Optional.of(Format.ARROW)) && !arrowStream) {
+      return score(source, output, () -> new ArrowOutput(output, source.schema()), onRows);
+    }
     if (!ParquetOutput.isParquet(output)) {
-      return score(source, output, RowEncoder.forFile(output.getFileName().toString(), columns.names()), onRows);
+      RowEncoder encoder = RowEncoder.forFile(output.getFileName().toString(), columns.names());
+      return score(source, output, () -> new TextOutput(output, encoder), onRows);
     }
     long start = System.nanoTime();
     Path csv;
@@ -80,7 +197,7 @@ public final class BatchScorer {
       throw new ProdlineException(output + ": cannot write here: " + e.getMessage(), e);
     }
     try {
-      long rows = score(source, csv, new CsvRowEncoder(columns.names()), onRows).rows();
+      long rows = score(source, csv, () -> new TextOutput(csv, new CsvRowEncoder(columns.names())), onRows).rows();
       ParquetOutput.convert(csv, columns.names(), columns.sqlTypes(source.schema()), output);
       return new Result(rows, (System.nanoTime() - start) / 1e9);
     } finally {
@@ -88,20 +205,25 @@ public final class BatchScorer {
     }
   }
 
-  private Result score(DataSource source, Path output, RowEncoder encoder, LongConsumer onRows) {
+  /** Opens an output; may fail as opening a file does. */
+  @FunctionalInterface
+  private interface OutputOpener<T> {
+    Output<T> open() throws IOException;
+  }
+
+  private <T> Result score(DataSource source, Path output, OutputOpener<T> opener, LongConsumer onRows) {
     Iterator<Frame> batches = source.iterator(inputColumns());
     long start = System.nanoTime();
     long rows = 0;
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-    ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
-    try (AtomicFile file = AtomicFile.create(output)) {
-      file.stream().write(encoder.header().getBytes(StandardCharsets.UTF_8));
+    ArrayDeque<Future<T>> inFlight = new ArrayDeque<>();
+    try (Output<T> file = opener.open()) {
       while (batches.hasNext()) {
         Frame batch = batches.next();
         if (inFlight.size() == 2 * threads) {
           rows += write(inFlight.removeFirst(), file, onRows);
         }
-        inFlight.addLast(pool.submit(() -> encode(batch, encoder)));
+        inFlight.addLast(pool.submit(() -> file.encode(batch, predictor.predict(batch))));
       }
       while (!inFlight.isEmpty()) {
         rows += write(inFlight.removeFirst(), file, onRows);
@@ -116,26 +238,19 @@ public final class BatchScorer {
     return new Result(rows, (System.nanoTime() - start) / 1e9);
   }
 
-  private Chunk encode(Frame batch, RowEncoder encoder) {
-    StringBuilder text = texts.get();
-    text.setLength(0);
-    columns.encode(batch, predictor.predict(batch), encoder, text);
-    return new Chunk(text.toString().getBytes(StandardCharsets.UTF_8), batch.rowCount());
-  }
-
-  private static int write(Future<Chunk> next, AtomicFile file, LongConsumer onRows) throws IOException {
-    Chunk chunk;
+  private static <T> int write(Future<T> next, Output<T> file, LongConsumer onRows) throws IOException {
+    T encoded;
     try {
-      chunk = next.get();
+      encoded = next.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProdlineException("interrupted while predicting", e);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
     }
-    file.stream().write(chunk.bytes());
-    onRows.accept(chunk.rows());
-    return chunk.rows();
+    int rows = file.write(encoded);
+    onRows.accept(rows);
+    return rows;
   }
 
   /** The input columns read: the kept ones and the transform's; a source may skip the rest unparsed. */

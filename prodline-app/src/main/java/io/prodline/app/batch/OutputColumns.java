@@ -12,7 +12,9 @@ import io.prodline.core.frame.StringColumn;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.schema.Field;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The columns of a prediction file and the cells of each row: first the input columns kept to identify rows (an
@@ -62,25 +64,72 @@ public final class OutputColumns {
   }
 
   /**
-   * Each column's type as DuckDB names it, in file order, for a Parquet file: the kept columns as {@code inputs}
-   * types them, predictions and probabilities {@code FLOAT} (the model's own precision), class names
-   * {@code VARCHAR}.
+   * Each column's name and type, in file order: the kept columns as {@code inputs} types them, the model's outputs
+   * float64 (holding its float32 values; {@link #modelOutputs()} names them) and class names string.
    */
-  List<String> sqlTypes(List<Field> inputs) {
-    List<String> types = new ArrayList<>();
+  List<Field> fields(List<Field> inputs) {
+    List<Field> fields = new ArrayList<>();
     for (String kept : keep) {
-      ColumnType type = inputs.stream().filter(f -> f.name().equals(kept)).findFirst().orElseThrow().type();
-      types.add(switch (type) {
-        case FLOAT64 -> "DOUBLE";
-        case INT64 -> "BIGINT";
-        case BOOL -> "BOOLEAN";
-        case STRING -> "VARCHAR";
-      });
+      fields.add(inputs.stream().filter(f -> f.name().equals(kept)).findFirst().orElseThrow());
     }
     for (String output : names.subList(keep.size(), names.size())) {
-      types.add(output.equals(PREDICTED_CLASS) ? "VARCHAR" : "FLOAT");
+      fields.add(new Field(output, output.equals(PREDICTED_CLASS) ? ColumnType.STRING : ColumnType.FLOAT64));
     }
-    return types;
+    return fields;
+  }
+
+  /** The columns holding the model's values (predictions, probabilities): float32 numbers. */
+  Set<String> modelOutputs() {
+    Set<String> outputs = new LinkedHashSet<>(names.subList(keep.size(), names.size()));
+    outputs.remove(PREDICTED_CLASS);
+    return outputs;
+  }
+
+  /**
+   * Each column's type as DuckDB names it, in file order, for a Parquet file: as {@link #fields}, the model's
+   * outputs {@code FLOAT} (its own precision).
+   */
+  List<String> sqlTypes(List<Field> inputs) {
+    Set<String> floats = modelOutputs();
+    return fields(inputs).stream().map(field -> floats.contains(field.name()) ? "FLOAT" : switch (field.type()) {
+      case FLOAT64 -> "DOUBLE";
+      case INT64 -> "BIGINT";
+      case BOOL -> "BOOLEAN";
+      case STRING -> "VARCHAR";
+    }).toList();
+  }
+
+  /** The output rows of {@code input} as a frame of {@link #fields}: the kept columns as they are, then the outputs. */
+  Frame frame(Frame input, Predictions predictions) {
+    List<Column> columns = new ArrayList<>();
+    for (String kept : keep) {
+      columns.add(input.column(kept));
+    }
+    int rows = predictions.rows();
+    if (task != Task.MULTICLASS_CLASSIFICATION) {
+      double[] values = new double[rows];
+      for (int row = 0; row < rows; row++) {
+        values[row] = predictions.value(row);
+      }
+      columns.add(Float64Column.of(values));
+    }
+    if (task.isClassification()) {
+      String[] classes = new String[rows];
+      for (int row = 0; row < rows; row++) {
+        classes[row] = predictions.predictedClass(row);
+      }
+      columns.add(StringColumn.of(classes));
+    }
+    if (task == Task.MULTICLASS_CLASSIFICATION) {
+      for (int k = 0; k < predictions.width(); k++) {
+        double[] probabilities = new double[rows];
+        for (int row = 0; row < rows; row++) {
+          probabilities[row] = predictions.values()[row * predictions.width() + k];
+        }
+        columns.add(Float64Column.of(probabilities));
+      }
+    }
+    return Frame.of(names, columns);
   }
 
   /** The input columns copied to the output. */

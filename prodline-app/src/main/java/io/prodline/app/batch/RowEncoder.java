@@ -42,7 +42,7 @@ interface RowEncoder {
     if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
       return new JsonlRowEncoder(columns);
     }
-    throw new IllegalArgumentException(fileName + ": cannot tell the output format; name the file .csv, .jsonl or "
-        + ".parquet");
+    throw new IllegalArgumentException(fileName + ": cannot tell the output format; name the file .csv, .jsonl, "
+        + ".parquet or .arrow");
   }
 }

@@ -22,6 +22,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +115,38 @@ class BatchScorerTest {
       try (var left = Files.list(dir.resolve("out"))) {
         assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("scores.csv",
             "scores.parquet");
+      }
+    }
+  }
+
+  @Test
+  void arrowOutputHoldsTheModelsFloatsAndTheKeptColumnsTyped() throws Exception {
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), ROWS);
+    try (Predictor predictor = Predictor.load(BareModelFixture.model(dir.resolve("multi"), "multi:softprob"))) {
+      Path out = dir.resolve("out/scores.feather");
+      assertThat(score(predictor, List.of("id", "segment"), csv, out, 3, 333).rows()).isEqualTo(ROWS);
+
+      try (BufferAllocator allocator = new RootAllocator();
+           ArrowFileReader reader = new ArrowFileReader(Files.newByteChannel(out), allocator)) {
+        assertThat(reader.getVectorSchemaRoot().getSchema().getFields()).extracting(f -> f.getName() + " "
+            + f.getType()).containsExactly("id Int(64, true)", "segment Utf8", "predicted_class Utf8",
+            "p_0 FloatingPoint(SINGLE)", "p_1 FloatingPoint(SINGLE)", "p_2 FloatingPoint(SINGLE)");
+        assertThat(reader.getRecordBlocks()).hasSize((ROWS + 332) / 333);
+      }
+      Frame input = all(csv);
+      Predictions expected = predictor.predict(input);
+      Frame written = all(out);
+      assertThat(written.rowCount()).isEqualTo(ROWS);
+      for (int r = 0; r < ROWS; r++) {
+        assertThat(written.column("id").get(r)).isEqualTo(input.column("id").get(r));
+        assertThat(written.column("segment").get(r)).isEqualTo(input.column("segment").get(r));
+        assertThat(written.column("predicted_class").get(r)).isEqualTo(expected.predictedClass(r));
+        for (int k = 0; k < 3; k++) {
+          assertThat((float) written.column("p_" + k).getDouble(r)).isEqualTo(expected.row(r)[k]);
+        }
+      }
+      try (var left = Files.list(dir.resolve("out"))) {
+        assertThat(left.map(p -> p.getFileName().toString())).containsExactly("scores.feather");
       }
     }
   }
