@@ -95,8 +95,9 @@ class MutualTlsTest {
     ChannelCredentials strangers = TlsChannelCredentials.newBuilder().trustManager(tls.certificateChain().toFile())
         .keyManager(stranger.certificate().toFile(), stranger.key().toFile()).build();
     for (ChannelCredentials refused : new ChannelCredentials[] {without, strangers}) {
-      assertThatThrownBy(() -> SelfSignedTls.grpcReady(server.actualGrpcPort(), refused)).isInstanceOfSatisfying(StatusRuntimeException.class,
-          e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+      assertThatThrownBy(() -> SelfSignedTls.grpcReady(server.actualGrpcPort(), refused))
+          .isInstanceOfSatisfying(StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
     }
   }
 

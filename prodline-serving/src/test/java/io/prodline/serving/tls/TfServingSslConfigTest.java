@@ -70,8 +70,9 @@ class TfServingSslConfigTest {
     ChannelCredentials without = TlsChannelCredentials.newBuilder().trustManager(pems.certificateChain().toFile())
         .build();
     for (ChannelCredentials refused : new ChannelCredentials[] {without, InsecureChannelCredentials.create()}) {
-      assertThatThrownBy(() -> SelfSignedTls.grpcReady(server.actualGrpcPort(), refused)).isInstanceOfSatisfying(StatusRuntimeException.class,
-          e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+      assertThatThrownBy(() -> SelfSignedTls.grpcReady(server.actualGrpcPort(), refused))
+          .isInstanceOfSatisfying(StatusRuntimeException.class,
+              e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
     }
   }
 

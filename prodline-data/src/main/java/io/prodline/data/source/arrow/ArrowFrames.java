@@ -103,8 +103,10 @@ public final class ArrowFrames {
     }
     return switch (field.getType().getTypeID()) {
       case Bool -> ColumnType.BOOL;
-      case Int -> ((ArrowType.Int) field.getType()).getIsSigned() || ((ArrowType.Int) field.getType()).getBitWidth() < 64
-          ? ColumnType.INT64 : null;
+      case Int -> {
+        ArrowType.Int integer = (ArrowType.Int) field.getType();
+        yield integer.getIsSigned() || integer.getBitWidth() < 64 ? ColumnType.INT64 : null; // uint64 may not fit
+      }
       case FloatingPoint, Decimal -> ColumnType.FLOAT64;
       case Utf8, LargeUtf8, Utf8View, Date, Timestamp -> ColumnType.STRING;
       default -> null;

@@ -28,10 +28,10 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 /**
  * Reads an Arrow IPC file ({@code .arrow}, {@code .feather}: Feather v2, what pandas' {@code to_feather}, polars'
- * {@code write_ipc} and pyarrow write) or an Arrow IPC stream ({@code .arrows}), uncompressed or compressed with
- * LZ4 or Zstandard, as frames ({@link ArrowFrames}, which also lists the types read). The values are in the file's
- * binary form, so reading them is a copy: no text is parsed, which makes it the cheapest input for batch
- * prediction.
+ * {@code write_ipc} and pyarrow write) or an Arrow IPC stream ({@code .arrows}, as Arrow has written them since 0.15),
+ * uncompressed or compressed with LZ4 or Zstandard, as frames ({@link ArrowFrames}, which also lists the types
+ * read). The values are in the file's binary form, so reading them is a copy: no text is parsed, which makes it the
+ * cheapest input for batch prediction.
  *
  * <p>The schema is the file's; declared types and the sample size do not apply. A column of a type that has no
  * column type is refused when the file is opened, naming it. Every record batch is decoded whole, whichever
@@ -40,6 +40,12 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 public final class ArrowIpcSource implements DataSource {
   private static final byte[] FILE_MAGIC = "ARROW1".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FEATHER_V1_MAGIC = "FEA1".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * The continuation marker every message of a stream starts with (since Arrow 0.15, 2019). Streams without it
+   * are not read: their first bytes would be taken as a message length, and any other file's bytes as one of up to
+   * 2 GiB, allocated before the read finds out.
+   */
+  private static final byte[] STREAM_MAGIC = {-1, -1, -1, -1};
 
   private final String source;
   private final BufferAllocator allocator;
@@ -59,7 +65,7 @@ public final class ArrowIpcSource implements DataSource {
     this.badRecords = badRecords;
   }
 
-  /** Opens a file that counts its skipped records into {@code badRecords} (there never are any) and reads its schema. */
+  /** Opens a file and reads its schema; {@code badRecords} is what several files share (this one adds none). */
   public static ArrowIpcSource open(Path file, SourceOptions options, BadRecords badRecords) {
     String source = file.toString();
     if (!Files.isRegularFile(file)) {
@@ -82,9 +88,14 @@ public final class ArrowIpcSource implements DataSource {
         throw new ProdlineException(source + " is a Feather version 1 file, which is not read; write it again "
             + "as Feather version 2 (pyarrow.feather.write_feather, pandas' to_feather since 1.1)");
       }
-      reader = startsWith(channel, FILE_MAGIC)
-          ? new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE)
-          : new ArrowStreamReader(Channels.newInputStream(channel), allocator, CommonsCompressionFactory.INSTANCE);
+      if (startsWith(channel, FILE_MAGIC)) {
+        reader = new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE);
+      } else if (startsWith(channel, STREAM_MAGIC)) {
+        reader = new ArrowStreamReader(Channels.newInputStream(channel), allocator,
+            CommonsCompressionFactory.INSTANCE);
+      } else {
+        throw new IOException("it starts with neither ARROW1 nor a stream's 0xFFFFFFFF");
+      }
       List<Field> schema = schema(source, reader);
       return new ArrowIpcSource(source, allocator, reader, schema, options.batchRows(), badRecords);
     } catch (IOException | RuntimeException e) {

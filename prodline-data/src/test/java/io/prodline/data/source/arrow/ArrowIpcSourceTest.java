@@ -129,6 +129,11 @@ class ArrowIpcSourceTest {
     assertThatThrownBy(() -> DataSources.open(text.toString(), SourceOptions.defaults()))
         .isInstanceOf(ProdlineException.class)
         .hasMessageStartingWith(text + " is not an Arrow IPC file or stream");
+    byte[] bigLength = {0x7f, 0x7f, 0x7f, 0x7f, 1, 2, 3, 4}; // as a message length: 2 GiB
+    Path binary = Rows.write(dir, "data.arrows", bigLength);
+    assertThatThrownBy(() -> DataSources.open(binary.toString(), SourceOptions.defaults()))
+        .hasMessage(binary + " is not an Arrow IPC file or stream (it starts with neither ARROW1 nor a stream's "
+            + "0xFFFFFFFF); write it with pyarrow.feather.write_feather, pandas' to_feather or polars' write_ipc");
     Path featherV1 = Rows.write(dir, "old.feather", "FEA1\0\0\0\0".getBytes(StandardCharsets.US_ASCII));
     assertThatThrownBy(() -> DataSources.open(featherV1.toString(), SourceOptions.defaults()))
         .hasMessage(featherV1 + " is a Feather version 1 file, which is not read; write it again as Feather "
