@@ -225,7 +225,8 @@ public final class ModelServer implements AutoCloseable {
     } catch (IOException e) {
       throw new ProdlineException("cannot write the prediction log into " + log.directory() + ": " + e, e);
     }
-    return new PredictionLog(sink, log.queueCapacity());
+    // The repository opens later; the log asks it only once requests come.
+    return new PredictionLog(sink, log.queueCapacity(), model -> repository.logSampling(model));
   }
 
   /**

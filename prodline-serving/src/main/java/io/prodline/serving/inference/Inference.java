@@ -66,7 +66,7 @@ public final class Inference {
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
-    if (log != null) {
+    if (log != null && log.sampled(request.model())) {
       result.thenAccept(predictions -> log.offer(new PredictionRecord(request.requestId(), request.model(),
           version.version(), timing.arrivedMillis(), System.nanoTime() - timing.arrivedNanos(),
           request.inputs(), predictions)));

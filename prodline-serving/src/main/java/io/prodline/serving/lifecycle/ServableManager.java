@@ -31,6 +31,14 @@ public interface ServableManager {
   }
 
   /**
+   * The share of {@code model}'s requests the prediction log records, as its configuration says; empty when it does
+   * not say, which records all. A manager without configuration never says.
+   */
+  default Optional<Double> logSampling(String model) {
+    return Optional.empty();
+  }
+
+  /**
    * A handle on the available version {@code selector} names; close it when the request has its answer.
    *
    * @throws ModelNotFoundException naming what exists when there is no such model, version or label, or when it

@@ -212,7 +212,7 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
         .register(registry);
   }
 
-  /** Exports the prediction log's written, dropped and failed records and its queue depth. */
+  /** Exports the prediction log's written, dropped, failed and sampled-out records and its queue depth. */
   public void watch(PredictionLog log) {
     FunctionCounter.builder("prodline.prediction.log.written", log, PredictionLog::written)
         .description("Prediction records the sink has taken").register(registry);
@@ -220,6 +220,8 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
         .description("Prediction records dropped because the log's queue was full").register(registry);
     FunctionCounter.builder("prodline.prediction.log.failed", log, PredictionLog::failed)
         .description("Prediction records the sink failed to write").register(registry);
+    FunctionCounter.builder("prodline.prediction.log.sampled.out", log, PredictionLog::sampledOut)
+        .description("Requests not recorded because their model logs only a sample").register(registry);
     Gauge.builder("prodline.prediction.log.queue.depth", log, PredictionLog::queued)
         .description("Prediction records waiting for the sink").register(registry);
   }

@@ -1,7 +1,10 @@
 package io.prodline.serving.predictionlog;
 
 import io.prodline.serving.handoff.BoundedQueue;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +21,46 @@ public final class PredictionLog implements AutoCloseable {
   private final LongAdder written = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder failed = new LongAdder();
+  private final LongAdder sampledOut = new LongAdder();
+  private final Function<String, Optional<Double>> sampling;
   private final Thread writer;
   private volatile boolean closed;
   /** Whether the last sink call failed; touched by the writer thread (and by close after it ended) only. */
   private boolean failing;
 
+  /** A log that records every request. */
   public PredictionLog(PredictionSink sink, int queueCapacity) {
+    this(sink, queueCapacity, model -> Optional.empty());
+  }
+
+  /**
+   * @param sampling each model's share of requests to record, 0 to 1; empty records all
+   */
+  public PredictionLog(PredictionSink sink, int queueCapacity, Function<String, Optional<Double>> sampling) {
     this.sink = sink;
+    this.sampling = sampling;
     this.queue = new BoundedQueue<>(queueCapacity);
     this.writer = new Thread(this::drain, "prodline-prediction-log");
     writer.setDaemon(true);
     writer.start();
+  }
+
+  /**
+   * Whether to record this request of {@code model}: drawn at random at the model's sampling rate, so that a
+   * record costs nothing (not even being built) for the requests not drawn; those are counted.
+   */
+  public boolean sampled(String model) {
+    Optional<Double> rate = sampling.apply(model);
+    if (rate.isEmpty() || rate.get() >= 1 || ThreadLocalRandom.current().nextDouble() < rate.get()) {
+      return true;
+    }
+    sampledOut.increment();
+    return false;
+  }
+
+  /** Requests not recorded because their model's sampling did not draw them. */
+  public long sampledOut() {
+    return sampledOut.sum();
   }
 
   /** Queues {@code record} for the sink, or drops and counts it when the queue is full or the log is closed. */

@@ -32,6 +32,7 @@ import java.util.Set;
  *     warmup: {synthetic_rows: 8, iterations: 2}
  *     allow_nan: true                # NaN and infinities reach the model (default: see NonFiniteInputs.of)
  *     batching: {max_delay_ms: 2, max_rows: 64, queue: 512}   # or off (default: the server's --batch-* options)
+ *     prediction_log: {sampling_rate: 0.1}   # the share of requests logged (default 1: all, with --prediction-log)
  * }</pre>
  * A TF Serving deployment's {@code models.config} is read as well ({@link TfServingConfigFile}).
  */
@@ -84,11 +85,29 @@ public final class ModelConfigFile {
       if (node == null || node.isNull()) {
         return ModelSettings.DEFAULT;
       }
-      require(node.isObject(), path, "a map with version_policy, labels, warmup, allow_nan and batching", node);
-      fields(node, path, Set.of("version_policy", "labels", "warmup", "allow_nan", "batching"));
+      require(node.isObject(), path,
+          "a map with version_policy, labels, warmup, allow_nan, batching and prediction_log", node);
+      fields(node, path, Set.of("version_policy", "labels", "warmup", "allow_nan", "batching", "prediction_log"));
       return new ModelSettings(policy(node.get("version_policy"), path + ".version_policy"),
           labels(node.get("labels"), path + ".labels"), warmup(node.get("warmup"), path + ".warmup"),
-          allowNaN(node.get("allow_nan"), path + ".allow_nan"), batching(node.get("batching"), path + ".batching"));
+          allowNaN(node.get("allow_nan"), path + ".allow_nan"), batching(node.get("batching"), path + ".batching"),
+          logSampling(node.get("prediction_log"), path + ".prediction_log"));
+    }
+
+    /** {@code {sampling_rate: R}}: the share of the model's requests the prediction log records. */
+    Optional<Double> logSampling(JsonNode node, String path) {
+      if (node == null || node.isNull()) {
+        return Optional.empty();
+      }
+      require(node.isObject(), path, "a map with sampling_rate", node);
+      fields(node, path, Set.of("sampling_rate"));
+      JsonNode rate = node.get("sampling_rate");
+      if (rate == null) {
+        return Optional.empty();
+      }
+      require(rate.isNumber() && rate.doubleValue() >= 0 && rate.doubleValue() <= 1, path + ".sampling_rate",
+          "a number from 0 (log none) to 1 (log all)", rate);
+      return Optional.of(rate.doubleValue());
     }
 
     /** {@code off}, or a map turning batching on with what it sets: {@code {max_delay_ms, max_rows, queue}}. */

@@ -113,6 +113,12 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
     return source.settings(model).batching();
   }
 
+  /** The model's prediction log sampling in the config file as last read. */
+  @Override
+  public Optional<Double> logSampling(String model) {
+    return source.settings(model).logSampling();
+  }
+
   /** The served model names, sorted. */
   public List<String> names() {
     return snapshot().names();

@@ -15,15 +15,16 @@ import java.util.Optional;
  * @param allowNaN whether NaN and infinities may reach the model; empty leaves it to
  *     {@link io.prodline.serving.protocol.NonFiniteInputs#of}
  * @param batching the model's own dynamic batching; empty leaves it to the server's {@code --batch-*} options
+ * @param logSampling the share of the model's requests the prediction log records, 0 to 1; empty records all
  */
 public record ModelSettings(VersionPolicy versionPolicy, Map<String, Long> labels, WarmupSettings warmup,
-    Optional<Boolean> allowNaN, Optional<ModelBatching> batching) {
+    Optional<Boolean> allowNaN, Optional<ModelBatching> batching, Optional<Double> logSampling) {
   /**
    * For models the file does not mention: the newest version, no labels, no synthetic warm-up, NaN by default,
-   * the server's batching.
+   * the server's batching, every request logged (when the server logs predictions).
    */
   public static final ModelSettings DEFAULT = new ModelSettings(VersionPolicy.DEFAULT, Map.of(),
-      WarmupSettings.DEFAULT, Optional.empty(), Optional.empty());
+      WarmupSettings.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty());
 
   public ModelSettings {
     Objects.requireNonNull(versionPolicy, "versionPolicy");
@@ -31,5 +32,10 @@ public record ModelSettings(VersionPolicy versionPolicy, Map<String, Long> label
     Objects.requireNonNull(warmup, "warmup");
     Objects.requireNonNull(allowNaN, "allowNaN");
     Objects.requireNonNull(batching, "batching");
+    logSampling.ifPresent(rate -> {
+      if (!(rate >= 0 && rate <= 1)) {
+        throw new IllegalArgumentException("a log sampling rate is from 0 to 1, got " + rate);
+      }
+    });
   }
 }

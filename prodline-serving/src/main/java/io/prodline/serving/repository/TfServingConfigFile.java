@@ -35,8 +35,9 @@ import java.util.Optional;
  * As in TF Serving, only the models it lists are served. Each keeps its name, version policy
  * ({@code latest}, whose {@code num_versions} defaults to 1, {@code all} or {@code specific}) and labels. prodline
  * serves one directory, so a model's {@code base_path} must be {@code <models>/<name>}; the platform is read past
- * (the version directories say what the model is) and so is {@code logging_config} ({@code serve --prediction-log}
- * logs predictions). An unknown field is an error naming its line, as a misspelt one would otherwise be dropped.
+ * (the version directories say what the model is); {@code logging_config}'s
+ * {@code sampling_config.sampling_rate} is the share of the model's requests the prediction log records
+ * ({@code serve --prediction-log} says where; its {@code log_collector_config} is read past). An unknown field is an error naming its line, as a misspelt one would otherwise be dropped.
  */
 public final class TfServingConfigFile {
   private TfServingConfigFile() {}
@@ -94,9 +95,25 @@ public final class TfServingConfigFile {
       }
       requireBasePath(model, root, where);
       models.put(model.getName(), new ModelSettings(policy(model, where), labels(model, where),
-          WarmupSettings.DEFAULT, Optional.empty(), Optional.empty()));
+          WarmupSettings.DEFAULT, Optional.empty(), Optional.empty(), logSampling(model, where)));
     }
     return new RepositoryConfig(models, true);
+  }
+
+  /**
+   * The share of requests {@code logging_config.sampling_config.sampling_rate} logs; empty without a
+   * {@code logging_config}. As in TF Serving, a {@code logging_config} without a rate logs none.
+   */
+  private static Optional<Double> logSampling(ModelConfig model, String where) {
+    if (!model.hasLoggingConfig()) {
+      return Optional.empty();
+    }
+    double rate = model.getLoggingConfig().getSamplingConfig().getSamplingRate();
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new ProdlineException(where + " has logging_config.sampling_config.sampling_rate " + rate
+          + "; it is the share of requests logged, from 0 to 1");
+    }
+    return Optional.of(rate);
   }
 
   /** The base path, when given, must be where prodline looks for the model: {@code <root>/<name>}. */

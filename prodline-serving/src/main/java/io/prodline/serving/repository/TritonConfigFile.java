@@ -55,7 +55,7 @@ final class TritonConfigFile {
         return Optional.empty();
       }
       return Optional.of(new ModelSettings(versionPolicy.orElse(VersionPolicy.DEFAULT), Map.of(),
-          WarmupSettings.DEFAULT, Optional.empty(), batching));
+          WarmupSettings.DEFAULT, Optional.empty(), batching, Optional.empty()));
     }
   }
 

@@ -72,6 +72,25 @@ class PredictionLogEndToEndTest {
   }
 
   @Test
+  void aModelSampledAtZeroIsNotLoggedAndItsRequestsAreCounted() throws IOException {
+    TestRepository.create(root);
+    Files.writeString(root.resolve("models.yaml"),
+        "models:\n  houses: {version_policy: all, prediction_log: {sampling_rate: 0}}\n");
+    ServerConfig config = ServerConfig.defaults(root).withBindAddress("127.0.0.1")
+        .withPredictionLog(PredictionLogConfig.into(logs));
+    try (ModelServer server = new ModelServer(config).start(0)) {
+      HttpTestClient http = new HttpTestClient(server.actualPort());
+      for (int i = 0; i < 3; i++) {
+        assertThat(http.post("/v1/models/houses:predict", "{\"instances\": [[1.5, 3, \"b\"]]}").status())
+            .isEqualTo(200);
+      }
+      assertThat(http.post("/v1/models/iris:predict", "{\"instances\": [[0.25, 0.75]]}").status()).isEqualTo(200);
+      assertThat(http.get("/metrics").body()).contains("prodline_prediction_log_sampled_out_total 3.0");
+    }
+    assertThat(readAll()).extracting(r -> r.get("model").asText()).containsExactly("iris");
+  }
+
+  @Test
   void anOpenInferenceRequestGoesByTheIdInItsBodyElseByItsHeaderAndItsAnswerSaysWhich() throws IOException {
     TestRepository.create(root);
     ServerConfig config = ServerConfig.defaults(root).withBindAddress("127.0.0.1")

@@ -8,6 +8,7 @@ import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
 import io.prodline.serving.testing.Eventually;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -106,5 +107,27 @@ class PredictionLogTest {
     log.close();
     assertThat(log.failed()).isEqualTo(2);
     assertThat(log.written()).isZero();
+  }
+
+  /**
+   * Each model draws at its own rate. 20,000 draws at 0.25 take 5,000 on average with a standard deviation of 61;
+   * the bounds are eight deviations wide, so the test fails by chance about once in 10^15 runs.
+   */
+  @Test
+  void samplesEachModelAtItsRateAndCountsTheRest() {
+    PredictionLog log = new PredictionLog(new SlowSink(), 1, model -> switch (model) {
+      case "quarter" -> Optional.of(0.25);
+      case "none" -> Optional.of(0.0);
+      default -> Optional.empty();
+    });
+    int quarter = 0;
+    for (int i = 0; i < 20_000; i++) {
+      quarter += log.sampled("quarter") ? 1 : 0;
+      assertThat(log.sampled("none")).isFalse();
+      assertThat(log.sampled("unconfigured")).isTrue();
+    }
+    assertThat(quarter).isBetween(5_000 - 8 * 61, 5_000 + 8 * 61);
+    assertThat(log.sampledOut()).isEqualTo(20_000 - quarter + 20_000);
+    log.close();
   }
 }

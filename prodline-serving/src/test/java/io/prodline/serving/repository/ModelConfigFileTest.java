@@ -38,7 +38,20 @@ class ModelConfigFileTest {
         .hasMessage(dir.resolve("models.yaml") + ": models.m.allow_nan must be true or false, got \"yes\"");
     assertThatThrownBy(() -> read("models:\n  m: {allow_nans: true}\n"))
         .hasMessage(dir.resolve("models.yaml") + ": unknown field 'allow_nans' in models.m; expected "
-            + "[allow_nan, batching, labels, version_policy, warmup]");
+            + "[allow_nan, batching, labels, prediction_log, version_policy, warmup]");
+  }
+
+  @Test
+  void predictionLogSamplingIsAShareFromZeroToOne() throws Exception {
+    RepositoryConfig config = read("models:\n  tenth: {prediction_log: {sampling_rate: 0.1}}\n"
+        + "  none: {prediction_log: {sampling_rate: 0}}\n  all: {}\n");
+    assertThat(config.settings("tenth").logSampling()).contains(0.1);
+    assertThat(config.settings("none").logSampling()).contains(0.0);
+    assertThat(config.settings("all").logSampling()).isEmpty();
+    assertThatThrownBy(() -> read("models:\n  m: {prediction_log: {sampling_rate: 1.5}}\n"))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessage(dir.resolve("models.yaml") + ": models.m.prediction_log.sampling_rate must be a number from 0 "
+            + "(log none) to 1 (log all), got 1.5");
   }
 
   @Test

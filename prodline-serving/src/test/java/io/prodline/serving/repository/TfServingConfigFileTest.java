@@ -50,6 +50,8 @@ class TfServingConfigFileTest {
     assertThat(config.models()).containsOnlyKeys("houses", "iris", "churn", "plain", "default");
     assertThat(config.settings("houses").versionPolicy()).isEqualTo(VersionPolicy.Specific.of(List.of(3L, 4L)));
     assertThat(config.settings("houses").labels()).isEqualTo(Map.of("stable", 3L, "canary", 4L));
+    assertThat(config.settings("houses").logSampling()).contains(0.01);
+    assertThat(config.settings("iris").logSampling()).isEmpty();
     assertThat(config.settings("iris").versionPolicy()).isEqualTo(new VersionPolicy.All());
     assertThat(config.settings("churn").versionPolicy()).isEqualTo(new VersionPolicy.Latest(2));
     // TF Serving's defaults: one latest version, for an empty latest and for no policy at all.
