@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Batch prediction against the model-only rate (issue 6: `prodline predict` at least 70% of the rate of the same
 # model evaluated in a loop over in-memory batches, no I/O). Generates a 1M-row, 30-column CSV, trains a 100-tree,
-# depth-6 XGBoost bundle on a 100k-row sample of the same generator, then measures, twice each (the machine may be
-# shared; report the better): the model-only rate (ModelOnlyRate.java) and `prodline predict` end to end
-# (read + parse + transform + predict + write CSV, as the command reports it), from the CSV and from the same rows
-# as an uncompressed Arrow IPC file (bench/predict/CsvToArrow.java), which has nothing to parse.
+# depth-6 XGBoost bundle on a 100k-row sample of the same generator, then, in two rounds: the model-only rate
+# (ModelOnlyRate.java), `prodline predict` end to end (read + parse + transform + predict + write CSV, as the command
+# reports it) from the CSV and from the same rows as an uncompressed Arrow IPC file (bench/predict/CsvToArrow.java),
+# which has nothing to parse, and the model-only rate again; each round prints both predict rates as a share of the
+# mean of its two model-only passes. Short inputs understate predict: the JIT's fixed cost is part of its time.
 #
 # Usage: bench/predict/run.sh [WORK_DIR]     env: ROWS (1000000), THREADS (nproc), BATCH_ROWS (8192, the predict default)
 set -euo pipefail
@@ -27,15 +28,27 @@ mkdir -p "$WORK"
 echo "== machine"
 echo "nproc: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); cpu: $(lscpu | sed -n 's/^Model name: *//p')"
 echo "load before: $(uptime)"
+# The machine's speed drifts within minutes, so each predict run is set against the model-only passes right before
+# and after it (their mean), never against one taken at another time.
+model_only() {
+  java -Xmx4g --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$ROOT/prodline-app/target/dist/lib/*" \
+      "$ROOT/bench/predict/ModelOnlyRate.java" "$WORK/models/bench/1" "$WORK/data.csv" "$THREADS" "$BATCH_ROWS" \
+      | grep -E '^(read-only|model-only)' | tee /dev/stderr | sed -n 's/^model-only: .*: \([0-9]*\) rows\/s$/\1/p'
+}
+predict() { # INPUT OUTPUT: prints predict's line to stderr and its rows/s to stdout
+  PRODLINE_JAVA_OPTS="-Xmx4g" "$PRODLINE" predict --model "$WORK/models/bench/1" --input "$1" --output "$2" \
+      --keep num_0 --threads "$THREADS" --batch-rows "$BATCH_ROWS" | tail -1 | tee /dev/stderr \
+      | sed -n 's/.*(\([0-9]*\) rows\/s).*/\1/p'
+}
 for run in 1 2; do
   echo "== run $run"
-  java -Xmx4g --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$ROOT/prodline-app/target/dist/lib/*" \
-      "$ROOT/bench/predict/ModelOnlyRate.java" \
-      "$WORK/models/bench/1" "$WORK/data.csv" "$THREADS" "$BATCH_ROWS" | grep -E '^(read-only|model-only)'
-  PRODLINE_JAVA_OPTS="-Xmx4g" "$PRODLINE" predict --model "$WORK/models/bench/1" --input "$WORK/data.csv" \
-      --output "$WORK/predictions.csv" --keep num_0 --threads "$THREADS" --batch-rows "$BATCH_ROWS" | tail -1
-  PRODLINE_JAVA_OPTS="-Xmx4g" "$PRODLINE" predict --model "$WORK/models/bench/1" --input "$WORK/data.arrow" \
-      --output "$WORK/predictions-arrow.csv" --keep num_0 --threads "$THREADS" --batch-rows "$BATCH_ROWS" | tail -1
+  before=$(model_only)
+  csv=$(predict "$WORK/data.csv" "$WORK/predictions.csv")
+  arrow=$(predict "$WORK/data.arrow" "$WORK/predictions-arrow.csv")
+  after=$(model_only)
   cmp -s "$WORK/predictions.csv" "$WORK/predictions-arrow.csv" || echo "the Arrow run's predictions differ from the CSV run's"
+  awk -v b="$before" -v a="$after" -v c="$csv" -v r="$arrow" 'BEGIN { m = (a + b) / 2;
+      printf "against the mean model-only rate of the passes before and after (%d rows/s): CSV %.0f%%, Arrow %.0f%%\n",
+          m, 100 * c / m, 100 * r / m }'
   echo "load: $(uptime)"
 done
