@@ -37,7 +37,8 @@ import java.util.Optional;
  * serves one directory, so a model's {@code base_path} must be {@code <models>/<name>}; the platform is read past
  * (the version directories say what the model is); {@code logging_config}'s
  * {@code sampling_config.sampling_rate} is the share of the model's requests the prediction log records
- * ({@code serve --prediction-log} says where; its {@code log_collector_config} is read past). An unknown field is an error naming its line, as a misspelt one would otherwise be dropped.
+ * ({@code serve --prediction-log} says where; its {@code log_collector_config} is read past). An unknown field is
+ * an error naming its line, as a misspelt one would otherwise be dropped.
  */
 public final class TfServingConfigFile {
   private TfServingConfigFile() {}

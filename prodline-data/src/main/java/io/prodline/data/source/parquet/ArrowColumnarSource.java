@@ -26,9 +26,10 @@ import org.duckdb.DuckDBResultSet;
 
 /**
  * Reads a DuckDB table expression whose columns are all of the plain types (booleans, integers up to 32 bits
- * unsigned and 64 bits signed, floats, decimals, text) column by column: DuckDB hands its results over as Arrow record batches through the Arrow C data
- * interface, and each vector is copied into a column builder in one loop ({@link ArrowFrames}), instead of a JDBC call per value. On a
- * 30-column Parquet file this reads several times as many rows per second as the row-by-row JDBC path. Values are
+ * unsigned and 64 bits signed, floats, decimals, text) column by column: DuckDB hands its results over as Arrow
+ * record batches through the Arrow C data interface, and each vector is copied into a column builder in one loop
+ * ({@link ArrowFrames}), instead of a JDBC call per value. On a 30-column Parquet file this reads several times as
+ * many rows per second as the row-by-row JDBC path. Values are
  * those {@link io.prodline.data.source.jdbc.JdbcSource} reads for the same types (decimals as float64, which DuckDB
  * casts), so which path read a file does not show in its frames. Only the columns asked for are queried
  * ({@link #iterator(List)}), which a columnar file then does not decode at all.
@@ -46,7 +47,7 @@ final class ArrowColumnarSource implements DataSource {
       Map.entry("DOUBLE", ColumnType.FLOAT64), Map.entry("VARCHAR", ColumnType.STRING));
   /** Rows per record batch DuckDB exports; frames of any size are cut from them. */
   private static final int ARROW_BATCH_ROWS = 8192;
-  
+
   private final String source;
   private final Connection duckdb;
   private final String table;
