@@ -31,6 +31,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ViewVarCharVector;
 import org.apache.arrow.vector.compression.CompressionCodec;
 import org.apache.arrow.vector.compression.CompressionUtil;
 import org.apache.arrow.vector.compression.NoCompressionCodec;
@@ -100,6 +101,32 @@ class ArrowIpcSourceTest {
     Path file = writeBatches(dir.resolve("numbers.arrows"), CompressionUtil.CodecType.ZSTD, true, 3, 2);
     List<List<Object>> rows = readAll(file, 4);
     assertThat(rows).hasSize(6).element(5).isEqualTo(expectedRow(5));
+  }
+
+  /** Text as a view (polars' newest IPC format): short values inline, long ones in a data buffer. */
+  @Test
+  void readsTextViews() throws IOException {
+    Path file = dir.resolve("views.arrow");
+    try (BufferAllocator allocator = new RootAllocator();
+        ViewVarCharVector text = new ViewVarCharVector("text", allocator)) {
+      text.allocateNew(3);
+      text.setSafe(0, "inline".getBytes(StandardCharsets.UTF_8));
+      text.setNull(1);
+      text.setSafe(2, "longer than the twelve inline bytes".getBytes(StandardCharsets.UTF_8));
+      text.setValueCount(3);
+      VectorSchemaRoot root = VectorSchemaRoot.of(text);
+      try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          ArrowFileWriter writer = new ArrowFileWriter(root, null, out)) {
+        writer.start();
+        writer.writeBatch();
+        writer.end();
+      }
+    }
+    try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults())) {
+      assertThat(source.schema()).containsExactly(new Field("text", ColumnType.STRING));
+      assertThat(Rows.of(source.readAll())).containsExactly(row("inline"), row((Object) null),
+          row("longer than the twelve inline bytes"));
+    }
   }
 
   @Test
