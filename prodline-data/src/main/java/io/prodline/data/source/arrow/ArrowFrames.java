@@ -37,6 +37,7 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.TinyIntVector;
@@ -60,6 +61,8 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
  *   <li>floats of 16, 32 and 64 bits, decimals: float64;</li>
  *   <li>text ({@code utf8}, {@code large_utf8}, {@code utf8_view}), also dictionary-encoded (pandas' categories):
  *       string, by dictionary code ({@link StringCodes}), so a category met before costs no new string;</li>
+ *   <li>null (a column without values, such as pandas writes for one of only {@code None}): string, every value
+ *       missing;</li>
  *   <li>dates and timestamps: ISO 8601 string ({@code 2024-03-01}, {@code 2024-03-01T12:00}; a timestamp with a
  *       time zone in UTC, {@code 2024-03-01T12:00:00Z}).</li>
  * </ul>
@@ -109,6 +112,7 @@ public final class ArrowFrames {
       }
       case FloatingPoint, Decimal -> ColumnType.FLOAT64;
       case Utf8, LargeUtf8, Utf8View, Date, Timestamp -> ColumnType.STRING;
+      case Null -> ColumnType.STRING; // no values at all (pandas' column of only None): missing text, as in a CSV
       default -> null;
     };
   }
@@ -200,6 +204,10 @@ public final class ArrowFrames {
       appendDates(v::isNull, i -> Math.floorDiv(v.get(i), 86_400_000L), from, to, (StringColumn.Builder) builder);
     } else if (vector instanceof TimeStampVector v) {
       appendTimestamps(v, from, to, (StringColumn.Builder) builder);
+    } else if (vector instanceof NullVector) {
+      for (int i = from; i < to; i++) {
+        builder.appendNull();
+      }
     } else {
       throw new IllegalStateException(source + ": column '" + vector.getName() + "' is "
           + vector.getField().getType() + ", which no column type reads");

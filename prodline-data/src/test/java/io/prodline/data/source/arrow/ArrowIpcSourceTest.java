@@ -29,6 +29,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ViewVarCharVector;
@@ -103,18 +104,22 @@ class ArrowIpcSourceTest {
     assertThat(rows).hasSize(6).element(5).isEqualTo(expectedRow(5));
   }
 
-  /** Text as a view (polars' newest IPC format): short values inline, long ones in a data buffer. */
+  /**
+   * Text as a view (polars' newest IPC format): short values inline, long ones in a data buffer; and a column of
+   * Arrow's null type, which has no values (what pandas writes for a column of only None).
+   */
   @Test
-  void readsTextViews() throws IOException {
+  void readsTextViewsAndColumnsWithoutValues() throws IOException {
     Path file = dir.resolve("views.arrow");
     try (BufferAllocator allocator = new RootAllocator();
-        ViewVarCharVector text = new ViewVarCharVector("text", allocator)) {
+        ViewVarCharVector text = new ViewVarCharVector("text", allocator);
+        NullVector nothing = new NullVector("nothing", 3)) {
       text.allocateNew(3);
       text.setSafe(0, "inline".getBytes(StandardCharsets.UTF_8));
       text.setNull(1);
       text.setSafe(2, "longer than the twelve inline bytes".getBytes(StandardCharsets.UTF_8));
       text.setValueCount(3);
-      VectorSchemaRoot root = VectorSchemaRoot.of(text);
+      VectorSchemaRoot root = VectorSchemaRoot.of(text, nothing);
       try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           ArrowFileWriter writer = new ArrowFileWriter(root, null, out)) {
         writer.start();
@@ -123,9 +128,10 @@ class ArrowIpcSourceTest {
       }
     }
     try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults())) {
-      assertThat(source.schema()).containsExactly(new Field("text", ColumnType.STRING));
-      assertThat(Rows.of(source.readAll())).containsExactly(row("inline"), row((Object) null),
-          row("longer than the twelve inline bytes"));
+      assertThat(source.schema()).containsExactly(new Field("text", ColumnType.STRING),
+          new Field("nothing", ColumnType.STRING));
+      assertThat(Rows.of(source.readAll())).containsExactly(row("inline", null), row(null, null),
+          row("longer than the twelve inline bytes", null));
     }
   }
 
