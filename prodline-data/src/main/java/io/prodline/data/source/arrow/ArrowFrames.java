@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,8 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
  *       string, by dictionary code ({@link StringCodes}), so a category met before costs no new string;</li>
  *   <li>null (a column without values, such as pandas writes for one of only {@code None}): string, every value
  *       missing;</li>
- *   <li>dates and timestamps: ISO 8601 string ({@code 2024-03-01}, {@code 2024-03-01T12:00}; a timestamp with a
- *       time zone in UTC, {@code 2024-03-01T12:00:00Z}).</li>
+ *   <li>dates and timestamps: ISO 8601 string, always with seconds ({@code 2024-03-01}, {@code 2024-03-01T12:00:00};
+ *       a timestamp with a time zone in UTC, {@code 2024-03-01T12:00:00Z}).</li>
  * </ul>
  * Any other type (uint64, times, durations, intervals, binary, lists, structs, maps, unions) has no column type:
  * {@link #columnType} says so, and the source refuses the file naming the column.
@@ -326,7 +327,8 @@ public final class ArrowFrames {
       long value = v.get(i);
       Instant instant = Instant.ofEpochSecond(Math.floorDiv(value, unitsPerSecond),
           Math.floorMod(value, unitsPerSecond) * nanosPerUnit);
-      column.append(type.getTimezone() == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString()
+      column.append(type.getTimezone() == null
+          ? DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC))
           : instant.toString());
     }
   }

@@ -30,6 +30,7 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ViewVarCharVector;
@@ -106,20 +107,27 @@ class ArrowIpcSourceTest {
 
   /**
    * Text as a view (polars' newest IPC format): short values inline, long ones in a data buffer; and a column of
-   * Arrow's null type, which has no values (what pandas writes for a column of only None).
+   * Arrow's null type, which has no values (what pandas writes for a column of only None); and timestamps without
+   * a time zone, always with seconds.
    */
   @Test
-  void readsTextViewsAndColumnsWithoutValues() throws IOException {
+  void readsTextViewsColumnsWithoutValuesAndLocalTimestamps() throws IOException {
     Path file = dir.resolve("views.arrow");
     try (BufferAllocator allocator = new RootAllocator();
         ViewVarCharVector text = new ViewVarCharVector("text", allocator);
-        NullVector nothing = new NullVector("nothing", 3)) {
+        NullVector nothing = new NullVector("nothing", 3);
+        TimeStampMilliVector at = new TimeStampMilliVector("at", allocator)) {
       text.allocateNew(3);
       text.setSafe(0, "inline".getBytes(StandardCharsets.UTF_8));
       text.setNull(1);
       text.setSafe(2, "longer than the twelve inline bytes".getBytes(StandardCharsets.UTF_8));
       text.setValueCount(3);
-      VectorSchemaRoot root = VectorSchemaRoot.of(text, nothing);
+      at.allocateNew(3);
+      at.set(0, 0);
+      at.set(1, 1_500);
+      at.set(2, -60_000);
+      at.setValueCount(3);
+      VectorSchemaRoot root = VectorSchemaRoot.of(text, nothing, at);
       try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           ArrowFileWriter writer = new ArrowFileWriter(root, null, out)) {
         writer.start();
@@ -129,9 +137,10 @@ class ArrowIpcSourceTest {
     }
     try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults())) {
       assertThat(source.schema()).containsExactly(new Field("text", ColumnType.STRING),
-          new Field("nothing", ColumnType.STRING));
-      assertThat(Rows.of(source.readAll())).containsExactly(row("inline", null), row(null, null),
-          row("longer than the twelve inline bytes", null));
+          new Field("nothing", ColumnType.STRING), new Field("at", ColumnType.STRING));
+      assertThat(Rows.of(source.readAll())).containsExactly(row("inline", null, "1970-01-01T00:00:00"),
+          row(null, null, "1970-01-01T00:00:01.5"), row("longer than the twelve inline bytes", null,
+              "1969-12-31T23:59:00"));
     }
   }
 
