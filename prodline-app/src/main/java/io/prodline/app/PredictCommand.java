@@ -78,7 +78,8 @@ final class PredictCommand implements Callable<Integer> {
       SourceReport.warnings(source);
       OutputColumns columns = new OutputColumns(predictor.bundle().manifest(), keep);
       BatchScorer.Result result;
-      try (ProgressBar bar = Progress.bar("predict", -1, "rows")) {
+      // Parquet and Arrow files say how many rows they hold, which gives the bar its end and an estimate of the time.
+      try (ProgressBar bar = Progress.bar("predict", source.knownRows().orElse(-1), "rows")) {
         result = new BatchScorer(predictor, columns, threads).score(source, output, bar::stepBy);
       }
       SourceReport.badRecords(in, source, " (no output row)");

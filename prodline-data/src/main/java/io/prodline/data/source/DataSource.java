@@ -7,6 +7,7 @@ import io.prodline.core.schema.Field;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Rows from anywhere (a CSV, JSON lines or Parquet file, a set of such files, a SQL query) as a stream of
@@ -33,6 +34,14 @@ public interface DataSource extends Iterable<Frame>, AutoCloseable {
    */
   default List<String> warnings() {
     return List.of();
+  }
+
+  /**
+   * How many rows the source holds, when it knows without reading them (a Parquet or an Arrow IPC file's metadata
+   * says); empty otherwise. For progress and estimates: the rows read are what the batches give.
+   */
+  default OptionalLong knownRows() {
+    return OptionalLong.empty();
   }
 
   /** The bad records skipped so far under a {@link BadRecordPolicy#skipAndCount} policy; complete after the read. */

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The files of a location read one after another as one source, each file a {@link Span}.
@@ -66,6 +67,12 @@ public final class SpannedSource implements DataSource {
   @Override
   public BadRecords badRecords() {
     return badRecords;
+  }
+
+  /** The first span's count when the location is that one file; empty for several (each would have to be opened). */
+  @Override
+  public OptionalLong knownRows() {
+    return files.files().size() == 1 && !started ? current.knownRows() : OptionalLong.empty();
   }
 
   /** The files of the location, in reading order. */

@@ -19,12 +19,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.ipc.message.MessageMetadataResult;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
 
 /**
  * Reads an Arrow IPC file ({@code .arrow}, {@code .feather}: Feather v2, what pandas' {@code to_feather}, polars'
@@ -53,16 +60,18 @@ public final class ArrowIpcSource implements DataSource {
   private final List<Field> schema;
   private final int batchRows;
   private final BadRecords badRecords;
+  private final OptionalLong rows;
   private boolean read;
 
   private ArrowIpcSource(String source, BufferAllocator allocator, ArrowReader reader, List<Field> schema,
-      int batchRows, BadRecords badRecords) {
+      int batchRows, BadRecords badRecords, OptionalLong rows) {
     this.source = source;
     this.allocator = allocator;
     this.reader = reader;
     this.schema = schema;
     this.batchRows = batchRows;
     this.badRecords = badRecords;
+    this.rows = rows;
   }
 
   /** Opens a file and reads its schema; {@code badRecords} is what several files share (this one adds none). */
@@ -97,7 +106,9 @@ public final class ArrowIpcSource implements DataSource {
         throw new IOException("it starts with neither ARROW1 nor a stream's 0xFFFFFFFF");
       }
       List<Field> schema = schema(source, reader);
-      return new ArrowIpcSource(source, allocator, reader, schema, options.batchRows(), badRecords);
+      OptionalLong rows = reader instanceof ArrowFileReader fileReader ? OptionalLong.of(rows(fileReader, channel))
+          : OptionalLong.empty();
+      return new ArrowIpcSource(source, allocator, reader, schema, options.batchRows(), badRecords, rows);
     } catch (IOException | RuntimeException e) {
       closeQuietly(reader, channel, allocator);
       if (e instanceof ProdlineException known) {
@@ -129,6 +140,23 @@ public final class ArrowIpcSource implements DataSource {
     return List.copyOf(fields);
   }
 
+  /**
+   * A file's rows: the footer lists its record batches, and each batch's metadata, read without its body, says its
+   * length. The reader positions the file itself before each batch it loads, so reading here first is harmless.
+   */
+  private static long rows(ArrowFileReader file, FileChannel channel) throws IOException {
+    long rows = 0;
+    for (ArrowBlock block : file.getRecordBlocks()) {
+      channel.position(block.getOffset());
+      MessageMetadataResult metadata = MessageSerializer.readMessage(new ReadChannel(channel));
+      if (metadata == null || metadata.headerType() != MessageHeader.RecordBatch) {
+        throw new IOException("the footer lists a record batch at byte " + block.getOffset() + " that is not one");
+      }
+      rows += ((RecordBatch) metadata.getMessage().header(new RecordBatch())).length();
+    }
+    return rows;
+  }
+
   private static String describe(org.apache.arrow.vector.types.pojo.Field field, ArrowReader reader) {
     if (field.getDictionary() == null) {
       return field.getType().toString();
@@ -145,6 +173,12 @@ public final class ArrowIpcSource implements DataSource {
   @Override
   public List<Field> schema() {
     return schema;
+  }
+
+  /** A file's rows, from its metadata; a stream has no footer, and is not counted. */
+  @Override
+  public OptionalLong knownRows() {
+    return rows;
   }
 
   @Override

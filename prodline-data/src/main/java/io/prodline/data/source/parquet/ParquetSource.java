@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
@@ -45,10 +46,13 @@ public final class ParquetSource implements DataSource {
 
   private final DataSource rows;
   private final List<String> warnings;
+  /** The file's rows, as its metadata says. */
+  private final long rowCount;
 
-  private ParquetSource(DataSource rows, List<String> warnings) {
+  private ParquetSource(DataSource rows, List<String> warnings, long rowCount) {
     this.rows = rows;
     this.warnings = warnings;
+    this.rowCount = rowCount;
   }
 
   /** Opens a file and reads its schema. */
@@ -76,6 +80,14 @@ public final class ParquetSource implements DataSource {
       throw new ProdlineException(source + ": cannot start DuckDB to read Parquet: " + e.getMessage(), e);
     }
     String table = "read_parquet(" + DuckDbSql.literal(file.toAbsolutePath().toString()) + ")";
+    long rowCount;
+    try (Statement statement = duckdb.createStatement();
+         ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) { // from the metadata alone
+      count.next();
+      rowCount = count.getLong(1);
+    } catch (SQLException e) {
+      throw Closing.afterFailure(duckdb, new ProdlineException(source + ": the query failed: " + e.getMessage(), e));
+    }
     List<String> warnings = List.of();
     if (columnar) {
       DataSource arrow;
@@ -87,7 +99,7 @@ public final class ParquetSource implements DataSource {
             e));
       }
       if (arrow != null && ArrowMemory.available()) {
-        return new ParquetSource(arrow, warnings);
+        return new ParquetSource(arrow, warnings, rowCount);
       }
       if (arrow != null) {
         warnings = List.of(source + ": read row by row, several times slower than column by column, because this "
@@ -95,7 +107,7 @@ public final class ParquetSource implements DataSource {
       }
     }
     return new ParquetSource(JdbcSource.over(source, duckdb, "SELECT * FROM " + table, options, badRecords),
-        warnings);
+        warnings, rowCount);
   }
 
   /** Each column's name and DuckDB type name, in order. */
@@ -118,6 +130,11 @@ public final class ParquetSource implements DataSource {
   @Override
   public List<Field> schema() {
     return rows.schema();
+  }
+
+  @Override
+  public OptionalLong knownRows() {
+    return OptionalLong.of(rowCount);
   }
 
   @Override

@@ -91,6 +91,9 @@ class ArrowIpcSourceTest {
   @EnumSource(value = CompressionUtil.CodecType.class, names = {"NO_COMPRESSION", "LZ4_FRAME", "ZSTD"})
   void framesCrossRecordBatchesInEveryCompression(CompressionUtil.CodecType codec) throws IOException {
     Path file = writeBatches(dir.resolve("numbers.feather"), codec, false, 5, 4);
+    try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults())) {
+      assertThat(source.knownRows()).hasValue(20); // the footer's five batches of four, before reading
+    }
     List<List<Object>> rows = readAll(file, 3);
     assertThat(rows).hasSize(20);
     for (int i = 0; i < 20; i++) {
@@ -101,6 +104,9 @@ class ArrowIpcSourceTest {
   @Test
   void readsTheStreamFormat() throws IOException {
     Path file = writeBatches(dir.resolve("numbers.arrows"), CompressionUtil.CodecType.ZSTD, true, 3, 2);
+    try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults())) {
+      assertThat(source.knownRows()).isEmpty(); // a stream has no footer to count from
+    }
     List<List<Object>> rows = readAll(file, 4);
     assertThat(rows).hasSize(6).element(5).isEqualTo(expectedRow(5));
   }

@@ -66,6 +66,7 @@ class ParquetSourceTest {
         "SELECT i, i / 4 AS q, 'v' || (i % 3) AS s FROM range(10000) t(i)");
     List<Frame> batches = new ArrayList<>();
     try (ParquetSource source = ParquetSource.open(file, SourceOptions.defaults().withBatchRows(3000))) {
+      assertThat(source.knownRows()).hasValue(10_000); // from the metadata, before reading
       source.forEach(batches::add);
     }
     assertThat(batches).extracting(Frame::rowCount).containsExactly(3000, 3000, 3000, 1000);
