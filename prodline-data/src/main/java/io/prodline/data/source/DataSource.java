@@ -54,14 +54,26 @@ public interface DataSource extends Iterable<Frame>, AutoCloseable {
    * fit its type is no error. By default the batches are read whole and narrowed.
    */
   default Iterator<Frame> iterator(List<String> columns) {
-    List<String> names = schema().stream().map(Field::name).toList();
-    for (String column : columns) {
-      if (!names.contains(column)) {
-        throw new IllegalArgumentException("no column '" + column + "'; the columns are " + names);
-      }
-    }
+    positions(schema(), columns);
     Iterator<Frame> batches = iterator();
     return new BatchIterator(() -> batches.hasNext() ? batches.next().select(columns) : null);
+  }
+
+  /**
+   * Where each of {@code columns} stands in {@code schema}, for sources that read some columns by position.
+   *
+   * @throws IllegalArgumentException naming a column {@code schema} does not have, and the columns it has
+   */
+  static int[] positions(List<Field> schema, List<String> columns) {
+    List<String> names = schema.stream().map(Field::name).toList();
+    int[] positions = new int[columns.size()];
+    for (int k = 0; k < positions.length; k++) {
+      positions[k] = names.indexOf(columns.get(k));
+      if (positions[k] < 0) {
+        throw new IllegalArgumentException("no column '" + columns.get(k) + "'; the columns are " + names);
+      }
+    }
+    return positions;
   }
 
   /** All rows in one frame; for data that fits in memory. Reads the source, so it cannot be iterated after. */

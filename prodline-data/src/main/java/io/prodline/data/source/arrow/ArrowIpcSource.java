@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
@@ -57,21 +58,24 @@ public final class ArrowIpcSource implements DataSource {
   private final String source;
   private final BufferAllocator allocator;
   private final ArrowReader reader;
+  /** The file the reader reads, for counting its rows. */
+  private final FileChannel channel;
   private final List<Field> schema;
   private final int batchRows;
   private final BadRecords badRecords;
-  private final OptionalLong rows;
+  /** A file's rows, counted when first asked; null until then. */
+  private OptionalLong rows;
   private boolean read;
 
-  private ArrowIpcSource(String source, BufferAllocator allocator, ArrowReader reader, List<Field> schema,
-      int batchRows, BadRecords badRecords, OptionalLong rows) {
+  private ArrowIpcSource(String source, BufferAllocator allocator, ArrowReader reader, FileChannel channel,
+      List<Field> schema, int batchRows, BadRecords badRecords) {
     this.source = source;
     this.allocator = allocator;
     this.reader = reader;
+    this.channel = channel;
     this.schema = schema;
     this.batchRows = batchRows;
     this.badRecords = badRecords;
-    this.rows = rows;
   }
 
   /** Opens a file and reads its schema; {@code badRecords} is what several files share (this one adds none). */
@@ -93,22 +97,23 @@ public final class ArrowIpcSource implements DataSource {
     BufferAllocator allocator = new RootAllocator();
     ArrowReader reader = null;
     try {
-      if (startsWith(channel, FEATHER_V1_MAGIC)) {
+      ByteBuffer head = ByteBuffer.allocate(FILE_MAGIC.length);
+      channel.read(head, 0);
+      head.flip();
+      if (startsWith(head, FEATHER_V1_MAGIC)) {
         throw new ProdlineException(source + " is a Feather version 1 file, which is not read; write it again "
             + "as Feather version 2 (pyarrow.feather.write_feather, pandas' to_feather since 1.1)");
       }
-      if (startsWith(channel, FILE_MAGIC)) {
+      if (startsWith(head, FILE_MAGIC)) {
         reader = new ArrowFileReader(channel, allocator, CommonsCompressionFactory.INSTANCE);
-      } else if (startsWith(channel, STREAM_MAGIC)) {
+      } else if (startsWith(head, STREAM_MAGIC)) {
         reader = new ArrowStreamReader(Channels.newInputStream(channel), allocator,
             CommonsCompressionFactory.INSTANCE);
       } else {
         throw new IOException("it starts with neither ARROW1 nor a stream's 0xFFFFFFFF");
       }
       List<Field> schema = schema(source, reader);
-      OptionalLong rows = reader instanceof ArrowFileReader fileReader ? OptionalLong.of(rows(fileReader, channel))
-          : OptionalLong.empty();
-      return new ArrowIpcSource(source, allocator, reader, schema, options.batchRows(), badRecords, rows);
+      return new ArrowIpcSource(source, allocator, reader, channel, schema, options.batchRows(), badRecords);
     } catch (IOException | RuntimeException e) {
       closeQuietly(reader, channel, allocator);
       if (e instanceof ProdlineException known) {
@@ -142,7 +147,8 @@ public final class ArrowIpcSource implements DataSource {
 
   /**
    * A file's rows: the footer lists its record batches, and each batch's metadata, read without its body, says its
-   * length. The reader positions the file itself before each batch it loads, so reading here first is harmless.
+   * length. The reader positions the file itself before each batch it loads, so reading here, at any time, is
+   * harmless.
    */
   private static long rows(ArrowFileReader file, FileChannel channel) throws IOException {
     long rows = 0;
@@ -164,10 +170,8 @@ public final class ArrowIpcSource implements DataSource {
     return "dictionary of " + reader.lookup(field.getDictionary().getId()).getVector().getField().getType();
   }
 
-  private static boolean startsWith(FileChannel channel, byte[] magic) throws IOException {
-    ByteBuffer head = ByteBuffer.allocate(magic.length);
-    channel.read(head, 0);
-    return head.position() == magic.length && head.flip().equals(ByteBuffer.wrap(magic));
+  private static boolean startsWith(ByteBuffer head, byte[] magic) {
+    return head.remaining() >= magic.length && head.slice(0, magic.length).equals(ByteBuffer.wrap(magic));
   }
 
   @Override
@@ -175,9 +179,20 @@ public final class ArrowIpcSource implements DataSource {
     return schema;
   }
 
-  /** A file's rows, from its metadata; a stream has no footer, and is not counted. */
+  /**
+   * A file's rows, from its metadata, read at the first call (not at open: a reader that never asks, such as the
+   * statistics, does not pay for a read per record batch); a stream has no footer, and is not counted.
+   */
   @Override
   public OptionalLong knownRows() {
+    if (rows == null) {
+      try {
+        rows = reader instanceof ArrowFileReader file ? OptionalLong.of(rows(file, channel)) : OptionalLong.empty();
+      } catch (IOException e) {
+        throw new ProdlineException(source + ": its footer lists record batches that cannot be read: "
+            + e.getMessage() + "; the file is truncated or damaged, write it again", e);
+      }
+    }
     return rows;
   }
 
@@ -197,16 +212,8 @@ public final class ArrowIpcSource implements DataSource {
       throw new IllegalStateException(source + " is read once");
     }
     read = true;
-    List<String> names = schema.stream().map(Field::name).toList();
-    List<Field> fields = new ArrayList<>();
-    int[] vectors = new int[columns.size()];
-    for (int k = 0; k < columns.size(); k++) {
-      vectors[k] = names.indexOf(columns.get(k));
-      if (vectors[k] < 0) {
-        throw new IllegalArgumentException("no column '" + columns.get(k) + "'; the columns are " + names);
-      }
-      fields.add(schema.get(vectors[k]));
-    }
+    int[] vectors = DataSource.positions(schema, columns);
+    List<Field> fields = Arrays.stream(vectors).mapToObj(schema::get).toList();
     ArrowFrames frames = new ArrowFrames(source, reader, fields, vectors, batchRows);
     return new BatchIterator(frames::next);
   }

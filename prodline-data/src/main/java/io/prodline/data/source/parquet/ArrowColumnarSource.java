@@ -110,16 +110,11 @@ final class ArrowColumnarSource implements DataSource {
 
   @Override
   public Iterator<Frame> iterator(List<String> columns) {
-    List<String> names = schema.stream().map(Field::name).toList();
     List<Field> read = new ArrayList<>();
     List<String> selected = new ArrayList<>();
-    for (String column : columns) {
-      int c = names.indexOf(column);
-      if (c < 0) {
-        throw new IllegalArgumentException("no column '" + column + "'; the columns are " + names);
-      }
+    for (int c : DataSource.positions(schema, columns)) {
       read.add(schema.get(c));
-      String quoted = DuckDbSql.identifier(column);
+      String quoted = DuckDbSql.identifier(schema.get(c).name());
       selected.add(types.get(c).startsWith("DECIMAL") ? "CAST(" + quoted + " AS DOUBLE) AS " + quoted : quoted);
     }
     if (reader != null) {
