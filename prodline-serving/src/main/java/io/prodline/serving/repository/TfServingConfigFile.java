@@ -153,26 +153,10 @@ public final class TfServingConfigFile {
   private static VersionPolicy policy(ModelConfig model, String where) {
     ServableVersionPolicy policy = model.getModelVersionPolicy();
     return switch (policy.getPolicyChoiceCase()) {
-      case LATEST -> {
-        int count = policy.getLatest().getNumVersions();
-        if (count < 0 || count > 1_000) {
-          throw new ProdlineException(where + " has model_version_policy.latest.num_versions "
-              + Integer.toUnsignedString(count) + "; serve at most 1000 versions");
-        }
-        // TF Serving's default when the count is left out.
-        yield new VersionPolicy.Latest(count == 0 ? 1 : count);
-      }
+      case LATEST -> VersionPolicyFields.latest(policy.getLatest().getNumVersions(), where, "model_version_policy");
       case ALL -> new VersionPolicy.All();
-      case SPECIFIC -> {
-        if (policy.getSpecific().getVersionsCount() == 0) {
-          throw new ProdlineException(where + " has model_version_policy.specific without versions; list them, "
-              + "e.g. specific { versions: 1 versions: 3 }");
-        }
-        for (long version : policy.getSpecific().getVersionsList()) {
-          requirePositive(version, where, "model_version_policy.specific.versions");
-        }
-        yield VersionPolicy.Specific.of(policy.getSpecific().getVersionsList());
-      }
+      case SPECIFIC -> VersionPolicyFields.specific(policy.getSpecific().getVersionsList(), where,
+          "model_version_policy", "specific { versions: 1 versions: 3 }");
       case POLICYCHOICE_NOT_SET -> VersionPolicy.DEFAULT;
     };
   }
@@ -184,17 +168,9 @@ public final class TfServingConfigFile {
         throw new ProdlineException(where + " has version label '" + label + "', which must match "
             + RepositoryConfig.LABEL.pattern());
       }
-      requirePositive(version, where, "version_labels['" + label + "']");
+      VersionPolicyFields.requirePositive(version, where, "version_labels['" + label + "']");
       labels.put(label, version);
     });
     return labels;
-  }
-
-  /** Version directories are named by positive integers ({@link VersionDirectories}), so version 0 never exists. */
-  private static void requirePositive(long version, String where, String field) {
-    if (version < 1) {
-      throw new ProdlineException(where + " has " + field + " " + version + "; prodline's version directories "
-          + "are named by positive integers (1, 2, ...)");
-    }
   }
 }

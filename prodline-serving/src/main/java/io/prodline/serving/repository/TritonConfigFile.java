@@ -139,20 +139,12 @@ final class TritonConfigFile {
   }
 
   private static VersionPolicy policy(ModelVersionPolicy policy, Path file) {
+    String where = "Triton model configuration " + file;
     return switch (policy.getPolicyChoiceCase()) {
-      case LATEST -> {
-        int count = policy.getLatest().getNumVersions();
-        // Triton's default when the count is left out, as in "latest: {}".
-        yield new VersionPolicy.Latest(count == 0 ? 1 : count);
-      }
+      case LATEST -> VersionPolicyFields.latest(policy.getLatest().getNumVersions(), where, "version_policy");
       case ALL -> new VersionPolicy.All();
-      case SPECIFIC -> {
-        if (policy.getSpecific().getVersionsCount() == 0) {
-          throw new ProdlineException("Triton model configuration " + file + " has version_policy.specific "
-              + "without versions; list them, e.g. version_policy: { specific: { versions: [1, 3] } }");
-        }
-        yield VersionPolicy.Specific.of(policy.getSpecific().getVersionsList());
-      }
+      case SPECIFIC -> VersionPolicyFields.specific(policy.getSpecific().getVersionsList(), where, "version_policy",
+          "version_policy: { specific: { versions: [1, 3] } }");
       case POLICYCHOICE_NOT_SET -> VersionPolicy.DEFAULT;
     };
   }

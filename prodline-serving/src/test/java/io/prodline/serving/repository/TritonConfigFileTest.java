@@ -92,6 +92,14 @@ class TritonConfigFileTest {
     assertThatThrownBy(() -> read("version_policy: { specific: { } }"))
         .isInstanceOf(ProdlineException.class)
         .hasMessageContaining("version_policy.specific without versions");
+    // The uint32 and int64 fields of both servers' files are checked as TF Serving's are: a count beyond 2^31 and
+    // version 0 are refused when read, not when the lifecycle meets them.
+    assertThatThrownBy(() -> read("version_policy: { latest: { num_versions: 3000000000 } }"))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessageEndingWith("has version_policy.latest.num_versions 3000000000; serve at most 1000 versions");
+    assertThatThrownBy(() -> read("version_policy: { specific: { versions: [0, 2] } }"))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessageContaining("has version_policy.specific.versions 0; prodline's version directories are named");
     assertThatThrownBy(() -> read("max_batch_size: \"many\""))
         .isInstanceOf(ProdlineException.class).hasMessageContaining("1:17");
   }
