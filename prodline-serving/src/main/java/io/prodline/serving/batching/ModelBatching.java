@@ -22,10 +22,23 @@ public record ModelBatching(boolean on, Optional<Duration> maxDelay, OptionalInt
   public static final ModelBatching OFF = new ModelBatching(false, Optional.empty(), OptionalInt.empty(),
       OptionalInt.empty());
 
+  /** The longest delay any configuration file may set; longer is a typo in its unit. */
+  public static final Duration MAX_DELAY = Duration.ofSeconds(60);
+
   public ModelBatching {
     Objects.requireNonNull(maxDelay, "maxDelay");
     Objects.requireNonNull(maxRows, "maxRows");
     Objects.requireNonNull(queueCapacity, "queueCapacity");
+    maxDelay.ifPresent(delay -> {
+      if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
+        throw new IllegalArgumentException("a batching delay is from 0 to " + MAX_DELAY.toSeconds() + " s, got "
+            + delay);
+      }
+    });
+    if (maxRows.orElse(1) < 1 || queueCapacity.orElse(1) < 1) {
+      throw new IllegalArgumentException("a batch's rows and a queue's requests are at least 1, got " + maxRows
+          + " and " + queueCapacity);
+    }
   }
 
   /** For the log: {@code off}, or what the model sets, e.g. {@code on (max delay 2 ms, max 64 rows)}. */
@@ -46,7 +59,7 @@ public record ModelBatching(boolean on, Optional<Duration> maxDelay, OptionalInt
     if (!on) {
       return new BatchingConfig(server.maxRows(), Duration.ZERO, server.queueCapacity());
     }
-    Duration delay = maxDelay.orElse(server.enabled() ? server.maxDelay() : BatchingConfig.BUSY_ONLY_DELAY);
+    Duration delay = maxDelay.orElse(server.maxDelay()); // a server that does not batch has a delay of 0
     return new BatchingConfig(maxRows.orElse(server.maxRows()),
         delay.isZero() ? BatchingConfig.BUSY_ONLY_DELAY : delay, queueCapacity.orElse(server.queueCapacity()));
   }

@@ -96,11 +96,16 @@ final class TritonConfigFile {
    */
   private static ModelBatching batching(ModelConfigOrBuilder config) {
     ModelDynamicBatching batching = config.getDynamicBatching();
-    long micros = Math.min(batching.getMaxQueueDelayMicroseconds(), 60_000_000L);
-    int queue = batching.getDefaultQueuePolicy().getMaxQueueSize();
-    return new ModelBatching(true, Optional.of(Duration.ofNanos(micros * 1_000)),
+    // The delay is a uint64 and the queue a uint32: values past the signed range arrive negative, so both are
+    // compared unsigned, and capped at what prodline takes.
+    long micros = batching.getMaxQueueDelayMicroseconds();
+    long maxMicros = ModelBatching.MAX_DELAY.toNanos() / 1_000;
+    long delayMicros = Long.compareUnsigned(micros, maxMicros) > 0 ? maxMicros : micros;
+    long queue = Math.min(Integer.toUnsignedLong(batching.getDefaultQueuePolicy().getMaxQueueSize()),
+        Integer.MAX_VALUE);
+    return new ModelBatching(true, Optional.of(Duration.ofNanos(delayMicros * 1_000)),
         config.getMaxBatchSize() > 0 ? OptionalInt.of(config.getMaxBatchSize()) : OptionalInt.empty(),
-        queue > 0 ? OptionalInt.of(queue) : OptionalInt.empty());
+        queue > 0 ? OptionalInt.of((int) queue) : OptionalInt.empty());
   }
 
   /**

@@ -67,6 +67,10 @@ class TritonConfigFileTest {
     assertThat(settings.batching()).contains(new ModelBatching(true, Optional.of(Duration.ZERO), OptionalInt.empty(),
         OptionalInt.of(40)));
     assertThat(settings.modelSettings().orElseThrow().versionPolicy()).isEqualTo(VersionPolicy.DEFAULT);
+    // The uint64 delay and uint32 queue beyond the signed range (read as negative) are capped, not negative.
+    assertThat(read("dynamic_batching { max_queue_delay_microseconds: 18446744073709551615 "
+        + "default_queue_policy { max_queue_size: 4294967295 } }").batching()).contains(new ModelBatching(true,
+        Optional.of(Duration.ofSeconds(60)), OptionalInt.empty(), OptionalInt.of(Integer.MAX_VALUE)));
     // Without dynamic_batching the model takes the server's batching, and max_batch_size is only noted.
     TritonConfigFile.Settings none = read("max_batch_size: 8");
     assertThat(none.batching()).isEmpty();
