@@ -28,11 +28,6 @@ public final class PredictionLog implements AutoCloseable {
   /** Whether the last sink call failed; touched by the writer thread (and by close after it ended) only. */
   private boolean failing;
 
-  /** A log that records every request. */
-  public PredictionLog(PredictionSink sink, int queueCapacity) {
-    this(sink, queueCapacity, model -> Optional.empty());
-  }
-
   /**
    * @param sampling each model's share of requests to record, 0 to 1; empty records all
    */

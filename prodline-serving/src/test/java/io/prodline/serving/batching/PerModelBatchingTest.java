@@ -23,7 +23,9 @@ class PerModelBatchingTest {
 
   @AfterEach
   void stop() {
-    server.stop();
+    if (server != null) { // a failed start leaves none, and its error is the one to see
+      server.stop();
+    }
   }
 
   @Test

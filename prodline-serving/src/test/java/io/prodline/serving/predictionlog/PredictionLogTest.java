@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The bounded hand-off to the sink: offers never wait, overflow is dropped and counted, nothing queued is lost. */
 class PredictionLogTest {
+  /** Every model's requests recorded: no model sets a sampling rate. */
+  private static final Function<String, Optional<Double>> LOG_ALL = model -> Optional.empty();
+
   private static PredictionRecord record(String id) {
     return new PredictionRecord(id, "m", 1, 0, 1, Frame.of(List.of("x"), List.of(Float64Column.of(1))),
         new Predictions(Task.REGRESSION, List.of(), 1, 1, new float[] {1}));
@@ -47,7 +51,7 @@ class PredictionLogTest {
   @Test
   void dropsAndCountsWhatDoesNotFitWhileTheSinkIsSlow() throws Exception {
     SlowSink sink = new SlowSink();
-    PredictionLog log = new PredictionLog(sink, 1);
+    PredictionLog log = new PredictionLog(sink, 1, LOG_ALL);
     log.offer(record("first"));
     sink.writing.await();
     // The writer is stuck in the sink with "first"; the queue holds one record, the other nine are dropped.
@@ -78,7 +82,7 @@ class PredictionLogTest {
 
       @Override
       public void close() {}
-    }, 100);
+    }, 100, LOG_ALL);
     for (int i = 0; i < 50; i++) {
       log.offer(record("r" + i));
     }
@@ -101,7 +105,7 @@ class PredictionLogTest {
 
       @Override
       public void close() {}
-    }, 10);
+    }, 10, LOG_ALL);
     log.offer(record("a"));
     log.offer(record("b"));
     log.close();
