@@ -24,7 +24,10 @@ public final class Batchers implements AutoCloseable {
   private final int parallelism;
   private final BatchObserver observer;
   /** Per loaded version that has taken a request: its batcher, or empty when its requests run alone. */
-  private final Map<Predictor, Optional<DynamicBatcher>> byPredictor = new ConcurrentHashMap<>();
+  private final Map<Predictor, Choice> byPredictor = new ConcurrentHashMap<>();
+
+  /** A version's batching, fixed at its first request, and its batcher, or {@code null} when it runs alone. */
+  private record Choice(BatchingConfig config, DynamicBatcher batcher) {}
 
   /**
    * @param server the server's {@code --batch-*} options
@@ -61,22 +64,32 @@ public final class Batchers implements AutoCloseable {
    */
   public DynamicBatcher of(VersionHandle version) {
     Predictor predictor = version.predictor();
-    Optional<DynamicBatcher> batcher = byPredictor.get(predictor);
-    if (batcher == null) {
-      batcher = byPredictor.computeIfAbsent(predictor, p -> {
+    Choice choice = byPredictor.get(predictor);
+    if (choice == null) {
+      choice = byPredictor.computeIfAbsent(predictor, p -> {
         BatchingConfig config = config(version.model());
-        return config.enabled() ? Optional.of(new DynamicBatcher(version.model(), version.version(), p,
-            version.statistics(), config, executor, parallelism, observer)) : Optional.empty();
+        return new Choice(config, config.enabled() ? new DynamicBatcher(version.model(), version.version(), p,
+            version.statistics(), config, executor, parallelism, observer) : null);
       });
     }
-    return batcher.orElse(null);
+    return choice.batcher();
+  }
+
+  /**
+   * The batching {@code version}'s requests get: the one fixed at its first request, or, before that, the one in
+   * force now, which its first request will fix. After the configuration changes, a version that has taken
+   * requests keeps reporting the batching it runs with.
+   */
+  public BatchingConfig config(VersionHandle version) {
+    Choice choice = byPredictor.get(version.predictor());
+    return choice != null ? choice.config() : config(version.model());
   }
 
   /** Stops the batcher of an unloaded version, answering what it still holds. */
   public void retire(Predictor predictor) {
-    Optional<DynamicBatcher> batcher = byPredictor.remove(predictor);
-    if (batcher != null) {
-      batcher.ifPresent(DynamicBatcher::close);
+    Choice choice = byPredictor.remove(predictor);
+    if (choice != null && choice.batcher() != null) {
+      choice.batcher().close();
     }
   }
 

@@ -39,9 +39,9 @@ public final class Inference {
     return new Inference(Batchers.off(), null);
   }
 
-  /** How {@code model}'s requests are batched now; empty when each is predicted alone. */
-  public Optional<BatchingConfig> batching(String model) {
-    BatchingConfig config = batchers.config(model);
+  /** How {@code version}'s requests are batched ({@link Batchers#config(VersionHandle)}); empty when each runs alone. */
+  public Optional<BatchingConfig> batching(VersionHandle version) {
+    BatchingConfig config = batchers.config(version);
     return config.enabled() ? Optional.of(config) : Optional.empty();
   }
 

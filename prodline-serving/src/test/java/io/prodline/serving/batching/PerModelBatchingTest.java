@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
+import io.prodline.serving.repository.RepositoryOptions;
+import io.prodline.serving.testing.Eventually;
 import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.TestRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +51,26 @@ class PerModelBatchingTest {
     assertThat(http.get("/v2/models/houses/config").json().get("dynamic_batching").toString())
         .isEqualTo("{\"max_queue_delay_microseconds\":20000}");
     assertThat(http.get("/v2/models/houses/config").json().get("max_batch_size").asInt()).isEqualTo(10_000);
+    assertThat(http.get("/v2/models/iris/config").json().has("dynamic_batching")).isFalse();
+  }
+
+  /**
+   * A version's batching is fixed at its first request, so after the file changes its reported configuration must
+   * stay what it runs with, while a model that has not been asked yet reports the new setting.
+   */
+  @Test
+  void aVersionReportsTheBatchingItRunsWithAfterTheFileChanges() throws Exception {
+    TestRepository.create(root);
+    server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")
+        .withRepository(RepositoryOptions.oneShot().withPollInterval(Duration.ofMillis(50)))).start(0);
+    HttpTestClient http = new HttpTestClient(server.actualPort());
+    assertThat(http.post("/v1/models/iris:predict", "{\"instances\": [{\"x\": 1, \"y\": 0}]}").status())
+        .isEqualTo(200);
+
+    Files.writeString(root.resolve("models.yaml"), "models:\n  houses: {version_policy: all}\n"
+        + "  iris: {batching: {max_delay_ms: 3}}\n  churn: {batching: {max_delay_ms: 3}}\n");
+    Eventually.await("churn, never asked, reports the new batching",
+        () -> http.get("/v2/models/churn/config").json().has("dynamic_batching"));
     assertThat(http.get("/v2/models/iris/config").json().has("dynamic_batching")).isFalse();
   }
 }

@@ -115,7 +115,7 @@ public final class V2Inference {
     ModelSnapshot served = servables.snapshot().model(model);
     try (VersionHandle handle = servables.acquire(model, selector(model, version))) {
       return ModelConfig.of(metadata(served, handle), served.versionPolicy(), runner.limits().maxRows(),
-          runner.inference().batching(model), runner.nonFinite(handle));
+          runner.inference().batching(handle), runner.nonFinite(handle));
     }
   }
 
