@@ -138,10 +138,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Most rows in one batched model call (default: ${DEFAULT-VALUE}).")
   int batchMaxRows;
 
-  @Option(names = "--batch-max-delay-ms", defaultValue = "0", paramLabel = "MS",
-      description = "Turns on dynamic batching: the longest a request waits for others to join its batch "
-          + "(default: ${DEFAULT-VALUE}, no batching).")
-  long batchMaxDelayMillis;
+  @Option(names = "--batch-max-delay-ms", paramLabel = "MS",
+      description = "Turns on dynamic batching: the longest a request waits for others to join its batch while "
+          + "every worker is busy; 0 lets it wait until a worker is free (default: no batching).")
+  Long batchMaxDelayMillis;
 
   @Option(names = "--batch-queue", defaultValue = "" + BatchingConfig.DEFAULT_QUEUE_CAPACITY, paramLabel = "N",
       description = "Requests that may wait per model version before answering 429 (default: ${DEFAULT-VALUE}).")
@@ -345,7 +345,9 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The --batch-* options, or TF Serving's batching parameters file in their place where it sets a field. */
   private BatchingConfig batching() {
-    BatchingConfig options = new BatchingConfig(batchMaxRows, Duration.ofMillis(batchMaxDelayMillis), batchQueue);
+    BatchingConfig options = new BatchingConfig(batchMaxDelayMillis != null, batchMaxRows,
+        batchMaxDelayMillis == null ? BatchingConfig.DEFAULT_MAX_DELAY : Duration.ofMillis(batchMaxDelayMillis),
+        batchQueue);
     if (batchingParameters == null) {
       return options;
     }

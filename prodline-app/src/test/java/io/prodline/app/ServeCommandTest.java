@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.Transport;
+import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.tls.TfServingSslConfig;
 import io.prodline.serving.tls.TlsConfig;
 import java.nio.file.Files;
@@ -30,6 +31,14 @@ class ServeCommandTest {
     assertThat(config.predictionLog().enabled()).isFalse();
     assertThat(config.tls()).isNull();
     assertThat(config.limits().allowNaN()).isFalse();
+  }
+
+  @Test
+  void aDelayOfZeroStillBatches() {
+    // As TF Serving's and Triton's 0: no deadline, a batch takes what queues until a worker is free.
+    assertThat(configOf("--batch-max-delay-ms", "0").batching())
+        .isEqualTo(BatchingConfig.on(BatchingConfig.DEFAULT_MAX_ROWS, Duration.ZERO,
+            BatchingConfig.DEFAULT_QUEUE_CAPACITY));
   }
 
   @Test

@@ -7,28 +7,24 @@ import java.util.Objects;
  * How a model version's requests are batched: the server's {@code --batch-*} options, or a model's own over them
  * ({@link ModelBatching}).
  *
+ * @param enabled whether requests are batched at all; off, each request runs alone as soon as a worker is free,
+ *     trading throughput for the lowest latency at light load
  * @param maxRows most rows in one model call; a single request with more rows runs alone, unsplit
- * @param maxDelay longest a request waits for others to join its batch; zero turns batching off (each request
- *     runs alone as soon as a worker is free), trading throughput for the lowest latency at light load
+ * @param maxDelay longest a request waits for others to join its batch, which it does only while every prediction
+ *     worker is busy; zero sets no deadline, the batch takes what queues until a worker is free (what TF Serving's
+ *     and Triton's delay of 0 mean)
  * @param queueCapacity requests that may wait per model version; beyond that they are refused with 429 rather
  *     than queued without bound
  */
-public record BatchingConfig(int maxRows, Duration maxDelay, int queueCapacity) {
+public record BatchingConfig(boolean enabled, int maxRows, Duration maxDelay, int queueCapacity) {
   public static final int DEFAULT_MAX_ROWS = 256;
   public static final Duration DEFAULT_MAX_DELAY = Duration.ofMillis(2);
   public static final int DEFAULT_QUEUE_CAPACITY = 1024;
 
   /** 256 rows, 2 ms, 1024 waiting requests per model version. */
-  public static final BatchingConfig DEFAULT =
-      new BatchingConfig(DEFAULT_MAX_ROWS, DEFAULT_MAX_DELAY, DEFAULT_QUEUE_CAPACITY);
+  public static final BatchingConfig DEFAULT = on(DEFAULT_MAX_ROWS, DEFAULT_MAX_DELAY, DEFAULT_QUEUE_CAPACITY);
   /** No batching. */
-  public static final BatchingConfig OFF = new BatchingConfig(DEFAULT_MAX_ROWS, Duration.ZERO, DEFAULT_QUEUE_CAPACITY);
-  /**
-   * The shortest delay, for batching that waits for nothing: the batcher never waits while a prediction worker is
-   * free, so it batches only what queues while every worker is busy. What TF Serving's and Triton's delay of 0
-   * means, where prodline's 0 means no batching.
-   */
-  public static final Duration BUSY_ONLY_DELAY = Duration.ofNanos(1_000);
+  public static final BatchingConfig OFF = DEFAULT.turnedOff();
 
   public BatchingConfig {
     Objects.requireNonNull(maxDelay, "maxDelay");
@@ -43,7 +39,13 @@ public record BatchingConfig(int maxRows, Duration maxDelay, int queueCapacity) 
     }
   }
 
-  public boolean enabled() {
-    return !maxDelay.isZero();
+  /** Batching with these bounds. */
+  public static BatchingConfig on(int maxRows, Duration maxDelay, int queueCapacity) {
+    return new BatchingConfig(true, maxRows, maxDelay, queueCapacity);
+  }
+
+  /** No batching, keeping these bounds for a model that turns its own on. */
+  public BatchingConfig turnedOff() {
+    return new BatchingConfig(false, maxRows, maxDelay, queueCapacity);
   }
 }

@@ -19,7 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>It waits for followers only while the model has a batch running on every prediction worker: while a worker
  * could take the batch, waiting would add the delay to its requests' latency and gain nothing, so what is queued goes
- * at once. Under load the requests that arrive while the workers are busy are the ones that join the next batch. A
+ * at once, and so does a waiting batch the moment a worker frees. Under load the requests that arrive while the
+ * workers are busy are the ones that join the next batch. A delay of 0 sets no deadline: the batch waits exactly
+ * until a worker is free, as TF Serving's and Triton's batchers do with theirs. A
  * request that finds no batch of its model running and nothing queued does not enter the queue at all: the worker
  * that submits it runs it.
  *
@@ -102,14 +104,16 @@ public final class DynamicBatcher implements AutoCloseable {
       }
       collected.add(first);
       int rows = first.rows();
-      long deadline = first.timing().inputsReadyNanos() + maxDelayNanos;
+      // A delay of 0 waits for no deadline, only for a worker to be free.
+      long deadline = maxDelayNanos == 0 ? BoundedQueue.NO_DEADLINE
+          : first.timing().inputsReadyNanos() + maxDelayNanos;
       while (rows < maxRows) {
         PendingRows next = queue.peek();
         if (next == null) {
-          if (closed || System.nanoTime() - deadline >= 0 || !everyWorkerBusy()) {
+          if (closed || pastDeadline(deadline) || !everyWorkerBusy()) {
             break;
           }
-          queue.await(deadline);
+          queue.await(deadline, this::everyWorkerBusy);
         } else if (rows + next.rows() > maxRows) {
           break;
         } else {
@@ -123,6 +127,10 @@ public final class DynamicBatcher implements AutoCloseable {
         hand(batch);
       }
     }
+  }
+
+  private static boolean pastDeadline(long deadline) {
+    return deadline != BoundedQueue.NO_DEADLINE && System.nanoTime() - deadline >= 0;
   }
 
   /** A batch on its way to the model; counted from hand-off until it ran or was abandoned. */
@@ -195,6 +203,8 @@ public final class DynamicBatcher implements AutoCloseable {
         running.notifyAll();
       }
     }
+    // A worker is free: a batch waiting for followers goes now.
+    queue.wake();
   }
 
   /**

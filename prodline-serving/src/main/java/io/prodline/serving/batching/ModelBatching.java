@@ -12,8 +12,8 @@ import java.util.OptionalInt;
  * {@code --batch-*} options: off, or on with the values it gives, the others being the server's.
  *
  * @param on whether the model's requests are batched
- * @param maxDelay how long a batch's oldest request may wait for others; empty takes the server's delay, or
- *     {@link BatchingConfig#BUSY_ONLY_DELAY} when the server does not batch
+ * @param maxDelay how long a batch's oldest request may wait for others; empty takes the server's delay, or 0
+ *     (the batch takes what queues until a worker is free) when the server does not batch
  * @param maxRows the most rows in one model call; empty takes the server's
  * @param queueCapacity the requests that may wait per version; empty takes the server's
  */
@@ -57,10 +57,10 @@ public record ModelBatching(boolean on, Optional<Duration> maxDelay, OptionalInt
   /** The batching of this model on a server whose {@code --batch-*} options are {@code server}. */
   public BatchingConfig over(BatchingConfig server) {
     if (!on) {
-      return new BatchingConfig(server.maxRows(), Duration.ZERO, server.queueCapacity());
+      return server.turnedOff();
     }
-    Duration delay = maxDelay.orElse(server.maxDelay()); // a server that does not batch has a delay of 0
-    return new BatchingConfig(maxRows.orElse(server.maxRows()),
-        delay.isZero() ? BatchingConfig.BUSY_ONLY_DELAY : delay, queueCapacity.orElse(server.queueCapacity()));
+    return BatchingConfig.on(maxRows.orElse(server.maxRows()),
+        maxDelay.orElse(server.enabled() ? server.maxDelay() : Duration.ZERO),
+        queueCapacity.orElse(server.queueCapacity()));
   }
 }

@@ -23,8 +23,8 @@ import java.util.OptionalInt;
  * <ul>
  *   <li>{@code max_batch_size}: the most rows in one model call ({@code --batch-max-rows});</li>
  *   <li>{@code batch_timeout_micros}: how long a batch's oldest request waits for others
- *       ({@code --batch-max-delay-ms}). 0, TF Serving's default, batches only what queues while the model is busy,
- *       so it is taken as {@link BatchingConfig#BUSY_ONLY_DELAY} rather than as prodline's "no batching";</li>
+ *       ({@code --batch-max-delay-ms}). 0, TF Serving's default, takes what queues until a worker is
+ *       free;</li>
  *   <li>{@code max_enqueued_batches}: TF Serving bounds its queue in batches of up to {@code max_batch_size} rows,
  *       prodline in requests of at least one row ({@code --batch-queue}), so the queue takes up to
  *       {@code max_enqueued_batches × max_batch_size} requests.</li>

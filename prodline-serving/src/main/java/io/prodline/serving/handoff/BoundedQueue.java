@@ -3,13 +3,15 @@ package io.prodline.serving.handoff;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * A bounded queue for many producers and one consumer, without locks: producers never wait (a full queue refuses
  * at once, so the caller can drop and count or answer "retry later"), and the consumer can sleep until an item
  * arrives. Producers wake the consumer only while it sleeps, so a busy consumer costs them nothing extra.
  *
- * <p>{@link #poll}, {@link #peek} and {@link #await} must be called from the one consumer thread only.
+ * <p>{@link #poll}, {@link #peek} and {@link #await} must be called from the one consumer thread only. Besides
+ * items, the consumer may wait for a condition of its own that other threads change, then {@link #wake} it.
  */
 public final class BoundedQueue<T> {
   /** For {@link #await}: sleep until an item arrives, however long. */
@@ -38,6 +40,11 @@ public final class BoundedQueue<T> {
     return true;
   }
 
+  /** Wakes the consumer if it sleeps in {@link #await}, so it looks again at what it waits for. */
+  public void wake() {
+    wakeConsumer();
+  }
+
   private void wakeConsumer() {
     Thread consumer = sleeping;
     if (consumer != null) {
@@ -64,10 +71,19 @@ public final class BoundedQueue<T> {
    * is interrupted (how an owner stops it); may return early, so callers re-check their condition. Consumer only.
    */
   public void await(long deadlineNanos) {
+    await(deadlineNanos, () -> true);
+  }
+
+  /**
+   * As {@link #await(long)}, sleeping only while {@code stillWaiting} holds: a thread that makes it false then
+   * calls {@link #wake}, and the consumer cannot miss it. Consumer only.
+   */
+  public void await(long deadlineNanos, BooleanSupplier stillWaiting) {
     sleeping = Thread.currentThread();
     try {
-      // Announced before looking: a producer that adds after this check sees the sleeper and unparks it.
-      if (items.isEmpty()) {
+      // Announced before looking: a producer (or a waker) that changes things after this check sees the sleeper
+      // and unparks it, and an unpark before the park makes the park return at once.
+      if (items.isEmpty() && stillWaiting.getAsBoolean()) {
         if (deadlineNanos == NO_DEADLINE) {
           LockSupport.park(this);
         } else {

@@ -127,7 +127,7 @@ public final class ModelConfigFile {
       JsonNode ms = node.get("max_delay_ms");
       if (ms != null) {
         require(ms.isNumber() && ms.doubleValue() >= 0 && ms.doubleValue() <= 60_000, path + ".max_delay_ms",
-            "a number of milliseconds from 0 to 60000 (0: batch only what queues while the model is busy)", ms);
+            "a number of milliseconds from 0 to 60000 (0: a batch takes what queues until a worker is free)", ms);
         delay = Optional.of(Duration.ofNanos(Math.round(ms.doubleValue() * 1e6)));
       }
       return Optional.of(new ModelBatching(true, delay, optionalInt(node.get("max_rows"), path + ".max_rows"),

@@ -90,8 +90,8 @@ final class TritonConfigFile {
   }
 
   /**
-   * Triton's dynamic batching: on, waiting up to {@code max_queue_delay_microseconds} (0, Triton's default, batches
-   * what queues while the model is busy), in batches of up to {@code max_batch_size} rows and queues of up to
+   * Triton's dynamic batching: on, waiting up to {@code max_queue_delay_microseconds} (0, Triton's default, takes
+   * what queues until a worker is free), in batches of up to {@code max_batch_size} rows and queues of up to
    * {@code default_queue_policy.max_queue_size} requests; what the file leaves at 0 takes the server's option.
    */
   private static ModelBatching batching(ModelConfigOrBuilder config) {

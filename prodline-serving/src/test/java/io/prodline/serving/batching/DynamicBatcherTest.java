@@ -11,10 +11,13 @@ import io.prodline.serving.testing.LinearTestRuntimeProvider;
 import io.prodline.serving.testing.TestRepository;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * When a batcher runs a request at once and when it makes it wait, on a model held by
  * {@link LinearTestRuntimeProvider#GATE} (x: output x). The batch delay is ten minutes, longer than the test waits,
- * so a request that reaches the model did not wait for followers.
+ * so a request that reaches the model did not wait out its deadline.
  */
 class DynamicBatcherTest {
-  private static final BatchingConfig TEN_MINUTES = new BatchingConfig(256, Duration.ofMinutes(10), 16);
+  private static final BatchingConfig TEN_MINUTES = BatchingConfig.on(256, Duration.ofMinutes(10), 16);
 
   @TempDir
   Path root;
@@ -62,7 +65,11 @@ class DynamicBatcherTest {
 
   /** Submits x on a thread of its own, as a prediction worker would; completes once submit has returned. */
   private CompletableFuture<CompletableFuture<Predictions>> submitOnAWorker(float x) {
-    return CompletableFuture.supplyAsync(() -> batcher.submit(new float[] {x}, 1, inputsReadyNow()), task -> {
+    return submitOnAWorker(batcher, x);
+  }
+
+  private static CompletableFuture<CompletableFuture<Predictions>> submitOnAWorker(DynamicBatcher to, float x) {
+    return CompletableFuture.supplyAsync(() -> to.submit(new float[] {x}, 1, inputsReadyNow()), task -> {
       Thread worker = new Thread(task, "test-worker");
       worker.setDaemon(true);
       worker.start();
@@ -99,5 +106,57 @@ class DynamicBatcherTest {
     LinearTestRuntimeProvider.GATE.countDown();
     assertThat(first.join().join().values()).containsExactly(1f);
     assertThat(second.join().join().values()).containsExactly(2f);
+  }
+
+  @Test
+  void aBatchWaitingForFollowersGoesTheMomentAWorkerFrees() throws Exception {
+    CompletableFuture<CompletableFuture<Predictions>> first = submitOnAWorker(1);
+    awaitInModel(1);
+    CompletableFuture<CompletableFuture<Predictions>> second = submitOnAWorker(2);
+    awaitInModel(2);
+    // Both workers are busy: the third waits for followers, with ten minutes to go.
+    CompletableFuture<Predictions> third = submitOnAWorker(3).join();
+    Thread.sleep(100);
+    assertThat(third).isNotDone();
+    assertThat(LinearTestRuntimeProvider.RUNNING.get()).isEqualTo(runningBefore + 2);
+
+    LinearTestRuntimeProvider.GATE.countDown();
+    assertThat(first.join().join().values()).containsExactly(1f);
+    assertThat(second.join().join().values()).containsExactly(2f);
+    assertThat(third).succeedsWithin(Duration.ofSeconds(10)).satisfies(p -> assertThat(p.values())
+        .containsExactly(3f));
+  }
+
+  @Test
+  void aDelayOfZeroBatchesWhatQueuesUntilAWorkerIsFree() {
+    List<Integer> batchRows = new CopyOnWriteArrayList<>();
+    BatchObserver batches = new BatchObserver() {
+      @Override
+      public void queueCreated(String model, long version, IntSupplier depth) {}
+
+      @Override
+      public void queueRetired(String model, long version) {}
+
+      @Override
+      public void batchRan(String model, long version, int rows) {
+        batchRows.add(rows);
+      }
+    };
+    // One worker, so the first request keeps every worker busy while the next three queue.
+    try (DynamicBatcher oneWorker = new DynamicBatcher("gated", 1, predictor, new VersionStatistics(),
+        BatchingConfig.on(256, Duration.ZERO, 16), workers, 1, batches)) {
+      CompletableFuture<CompletableFuture<Predictions>> first = submitOnAWorker(oneWorker, 1);
+      awaitInModel(1);
+      List<CompletableFuture<Predictions>> queued = List.of(submitOnAWorker(oneWorker, 2).join(),
+          submitOnAWorker(oneWorker, 3).join(), submitOnAWorker(oneWorker, 4).join());
+
+      LinearTestRuntimeProvider.GATE.countDown();
+      assertThat(first.join().join().values()).containsExactly(1f);
+      for (int i = 0; i < queued.size(); i++) {
+        assertThat(queued.get(i).join().values()).containsExactly(i + 2f);
+      }
+      // TF Serving's and Triton's delay of 0: what queued while the model was busy ran as one model call.
+      assertThat(batchRows).containsExactly(1, 3);
+    }
   }
 }

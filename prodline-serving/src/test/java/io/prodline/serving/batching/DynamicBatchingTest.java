@@ -37,7 +37,7 @@ class DynamicBatchingTest {
     TestRepository.create(root);
     // A long delay and a small batch make requests wait for each other, so most batches mix requests.
     server = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1")
-        .withBatching(new BatchingConfig(16, Duration.ofMillis(20), 1024))).start(0);
+        .withBatching(BatchingConfig.on(16, Duration.ofMillis(20), 1024))).start(0);
     http = new HttpTestClient(server.actualPort());
   }
 

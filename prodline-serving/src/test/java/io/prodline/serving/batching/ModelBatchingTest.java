@@ -9,17 +9,17 @@ import org.junit.jupiter.api.Test;
 
 /** A model's own batching over the server's options, and the choice per model the batchers make from it. */
 class ModelBatchingTest {
-  private static final BatchingConfig SERVER_ON = new BatchingConfig(256, Duration.ofMillis(2), 1024);
+  private static final BatchingConfig SERVER_ON = BatchingConfig.on(256, Duration.ofMillis(2), 1024);
 
   @Test
   void takesWhatTheModelSetsAndTheServersOptionsForTheRest() {
     ModelBatching rows = new ModelBatching(true, Optional.empty(), OptionalInt.of(64), OptionalInt.empty());
-    assertThat(rows.over(SERVER_ON)).isEqualTo(new BatchingConfig(64, Duration.ofMillis(2), 1024));
-    // On a server that does not batch, a model that does without a delay batches what queues while it is busy.
+    assertThat(rows.over(SERVER_ON)).isEqualTo(BatchingConfig.on(64, Duration.ofMillis(2), 1024));
+    // On a server that does not batch, a model that does without a delay has no deadline.
     assertThat(rows.over(BatchingConfig.OFF))
-        .isEqualTo(new BatchingConfig(64, BatchingConfig.BUSY_ONLY_DELAY, BatchingConfig.DEFAULT_QUEUE_CAPACITY));
+        .isEqualTo(BatchingConfig.on(64, Duration.ZERO, BatchingConfig.DEFAULT_QUEUE_CAPACITY));
     ModelBatching zero = new ModelBatching(true, Optional.of(Duration.ZERO), OptionalInt.empty(), OptionalInt.of(8));
-    assertThat(zero.over(SERVER_ON)).isEqualTo(new BatchingConfig(256, BatchingConfig.BUSY_ONLY_DELAY, 8));
+    assertThat(zero.over(SERVER_ON)).isEqualTo(BatchingConfig.on(256, Duration.ZERO, 8));
     assertThat(ModelBatching.OFF.over(SERVER_ON).enabled()).isFalse();
     assertThat(rows).hasToString("on (max 64 rows)");
     assertThat(ModelBatching.OFF).hasToString("off");
@@ -31,7 +31,7 @@ class ModelBatchingTest {
         OptionalInt.empty());
     try (Batchers batchers = new Batchers(BatchingConfig.OFF,
         model -> model.equals("big") ? Optional.of(big) : Optional.empty(), Runnable::run, 1, BatchObserver.NONE)) {
-      assertThat(batchers.config("big")).isEqualTo(new BatchingConfig(256, Duration.ofMillis(5), 1024));
+      assertThat(batchers.config("big")).isEqualTo(BatchingConfig.on(256, Duration.ofMillis(5), 1024));
       assertThat(batchers.config("small").enabled()).isFalse();
     }
     try (Batchers batchers = new Batchers(SERVER_ON,

@@ -27,18 +27,18 @@ class TfServingBatchingParametersTest {
     TfServingBatchingParameters.Read read = read("# as in TF Serving's batching guide\n"
         + "max_batch_size { value: 128 }\nbatch_timeout_micros { value: 2500 }\nmax_enqueued_batches { value: 100 }\n"
         + "num_batch_threads { value: 8 }\n");
-    assertThat(read.config()).isEqualTo(new BatchingConfig(128, Duration.ofNanos(2_500_000), 12_800));
+    assertThat(read.config()).isEqualTo(BatchingConfig.on(128, Duration.ofNanos(2_500_000), 12_800));
     assertThat(read.ignored()).containsExactly("num_batch_threads and thread_pool_name (batches run on the "
         + "prediction workers, --worker-threads)");
   }
 
   @Test
   void aZeroTimeoutStillBatchesAndLeftOutFieldsKeepTheOptions() throws Exception {
-    // TF Serving's 0 batches what queues while the model is busy: the shortest delay here, not "off".
+    // TF Serving's 0 is on, with no deadline: a batch takes what queues until a worker is free.
     assertThat(read("batch_timeout_micros { value: 0 }").config())
-        .isEqualTo(new BatchingConfig(256, Duration.ofNanos(1_000), 1024));
+        .isEqualTo(BatchingConfig.on(256, Duration.ZERO, 1024));
     // An empty file still turns batching on, with the options' sizes.
-    assertThat(read("").config()).isEqualTo(new BatchingConfig(256, Duration.ofNanos(1_000), 1024));
+    assertThat(read("").config()).isEqualTo(BatchingConfig.on(256, Duration.ZERO, 1024));
     assertThat(read("allowed_batch_sizes: 64 allowed_batch_sizes: 128 pad_variable_length_inputs: true").ignored())
         .containsExactly("allowed_batch_sizes and pad_variable_length_inputs (a batch runs at the size it forms)");
   }

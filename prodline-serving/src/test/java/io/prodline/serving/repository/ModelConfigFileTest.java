@@ -67,7 +67,7 @@ class ModelConfigFileTest {
 
     assertThatThrownBy(() -> read("models:\n  m: {batching: {max_delay_ms: -1}}\n"))
         .hasMessage(dir.resolve("models.yaml") + ": models.m.batching.max_delay_ms must be a number of "
-            + "milliseconds from 0 to 60000 (0: batch only what queues while the model is busy), got -1");
+            + "milliseconds from 0 to 60000 (0: a batch takes what queues until a worker is free), got -1");
     assertThatThrownBy(() -> read("models:\n  m: {batching: {max_row: 8}}\n"))
         .hasMessage(dir.resolve("models.yaml") + ": unknown field 'max_row' in models.m.batching; expected "
             + "[max_delay_ms, max_rows, queue]");

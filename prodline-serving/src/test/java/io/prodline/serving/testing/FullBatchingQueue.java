@@ -47,7 +47,7 @@ public final class FullBatchingQueue implements AutoCloseable {
     LinearTestRuntimeProvider.GATE = new CountDownLatch(1);
     TestRepository.gated(root);
     repository = ModelRepository.scan(root);
-    batchers = new Batchers(new BatchingConfig(1, Duration.ofMillis(1), 1), model -> Optional.empty(), REFUSING, 1,
+    batchers = new Batchers(BatchingConfig.on(1, Duration.ofMillis(1), 1), model -> Optional.empty(), REFUSING, 1,
         new BatchObserver() {
           @Override
           public void queueCreated(String model, long version, IntSupplier queueDepth) {

@@ -26,7 +26,7 @@ class ModelConfigTest {
 
   @Test
   void aBatchingServerDescribesItsQueueDelayAndTheNewestVersionsPolicy() {
-    BatchingConfig batching = new BatchingConfig(64, Duration.ofNanos(2_500_900), 100);
+    BatchingConfig batching = BatchingConfig.on(64, Duration.ofNanos(2_500_900), 100);
     assertThat(json(new VersionPolicy.Latest(2), Optional.of(batching))).isEqualTo("{\"name\":\"mlp\","
         + "\"platform\":\"prodline_onnx\",\"backend\":\"prodline\",\"max_batch_size\":500,"
         + "\"version_policy\":{\"latest\":{\"num_versions\":2}},"
