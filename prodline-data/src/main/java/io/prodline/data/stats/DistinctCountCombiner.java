@@ -13,6 +13,10 @@ import org.apache.datasketches.hll.Union;
  * so any merge order gives the same sketch.
  */
 public final class DistinctCountCombiner implements Combiner<DistinctCountCombiner, DistinctStatistics> {
+  static {
+    SketchMemory.ready(); // before any sketch, on every Java release
+  }
+
   private static final int VERSION = 1;
 
   private final Union union;

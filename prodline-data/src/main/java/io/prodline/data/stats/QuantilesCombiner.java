@@ -23,6 +23,10 @@ import org.apache.datasketches.quantilescommon.DoublesSortedView;
  * reads each bucket's mass from the sketch's PMF.
  */
 public final class QuantilesCombiner implements Combiner<QuantilesCombiner, QuantileStatistics> {
+  static {
+    SketchMemory.ready(); // before any sketch, on every Java release
+  }
+
   private static final int VERSION = 1;
 
   private final int equiWidthBuckets;

@@ -20,6 +20,10 @@ import org.apache.datasketches.memory.Memory;
  * = values added), and the bounds reported per value always contain it. Merging keeps the same bound.
  */
 public final class TopValuesCombiner implements Combiner<TopValuesCombiner, TopValuesStatistics> {
+  static {
+    SketchMemory.ready(); // before any sketch, on every Java release
+  }
+
   private static final int VERSION = 1;
   private static final ArrayOfStringsSerDe SERDE = new ArrayOfStringsSerDe();
   private static final Comparator<ItemsSketch.Row<String>> MOST_FREQUENT_FIRST =
