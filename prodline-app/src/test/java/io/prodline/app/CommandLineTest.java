@@ -20,8 +20,9 @@ import picocli.CommandLine;
 class CommandLineTest {
   record Run(int exitCode, String out, String err) {}
 
+  /** Runs a command line as {@code prodline} does. */
   static Run run(String... args) {
-    CommandLine cli = Main.newCommandLine();
+    CommandLine cli = Main.newCommandLine(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
@@ -39,6 +40,19 @@ class CommandLineTest {
       assertThat(r.out()).as(command).contains("Example").contains("prodline " + command);
     }
     assertThat(run("--help").out()).contains("quickstart").contains("train").contains("serve");
+  }
+
+  @Test
+  void aCommandLineNamingOneCommandGetsItExactlyAsTheWholeTreeHasIt() {
+    CommandLine whole = Main.newCommandLine();
+    for (String name : whole.getSubcommands().keySet()) {
+      CommandLine named = Main.newCommandLine(new String[] {name, "--help"});
+      assertThat(named.getSubcommands().get(name).getUsageMessage()).as(name)
+          .isEqualTo(whole.getSubcommands().get(name).getUsageMessage());
+    }
+    // Help, and a name that is no command, still see every command.
+    assertThat(run("help", "predict").out()).contains("--batch-rows");
+    assertThat(run("predikt").err()).contains("Did you mean: prodline predict");
   }
 
   /**
