@@ -33,11 +33,11 @@ echo "load before: $(uptime)"
 model_only() {
   java -Xmx4g --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$ROOT/prodline-app/target/dist/lib/*" \
       "$ROOT/bench/predict/ModelOnlyRate.java" "$WORK/models/bench/1" "$WORK/data.csv" "$THREADS" "$BATCH_ROWS" \
-      | grep -E '^(read-only|model-only)' | tee /dev/stderr | sed -n 's/^model-only: .*: \([0-9]*\) rows\/s$/\1/p'
+      | grep -E '^(read-only|model-only)' | tee -a /dev/stderr | sed -n 's/^model-only: .*: \([0-9]*\) rows\/s$/\1/p'
 }
 predict() { # INPUT OUTPUT: prints predict's line to stderr and its rows/s to stdout
   PRODLINE_JAVA_OPTS="-Xmx4g" "$PRODLINE" predict --model "$WORK/models/bench/1" --input "$1" --output "$2" \
-      --keep num_0 --threads "$THREADS" --batch-rows "$BATCH_ROWS" | tail -1 | tee /dev/stderr \
+      --keep num_0 --threads "$THREADS" --batch-rows "$BATCH_ROWS" | tail -1 | tee -a /dev/stderr \
       | sed -n 's/.*(\([0-9]*\) rows\/s).*/\1/p'
 }
 for run in 1 2; do
