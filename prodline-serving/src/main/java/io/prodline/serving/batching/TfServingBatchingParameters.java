@@ -1,7 +1,7 @@
 package io.prodline.serving.batching;
 
 import io.prodline.core.error.ProdlineException;
-import io.prodline.serving.grpc.tfserving.TfServingConfigText;
+import io.prodline.serving.config.ConfigText;
 import io.prodline.serving.grpc.tfserving.proto.BatchingParameters;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +50,7 @@ public final class TfServingBatchingParameters {
    * naming the file and the field when it cannot be read or a value is out of range.
    */
   public static Read read(Path file, BatchingConfig options) {
-    BatchingParameters.Builder parameters = TfServingConfigText.read(file, "batching parameters",
+    BatchingParameters.Builder parameters = ConfigText.TF_SERVING.read(file, "batching parameters",
         BatchingParameters.newBuilder(), "; prodline reads max_batch_size, batch_timeout_micros and "
             + "max_enqueued_batches");
     // The file turns batching on, as TF Serving's --enable_batching does: a model's own batching over the options.

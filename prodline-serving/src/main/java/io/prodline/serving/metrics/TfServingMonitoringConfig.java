@@ -1,8 +1,8 @@
 package io.prodline.serving.metrics;
 
 import io.prodline.core.error.ProdlineException;
+import io.prodline.serving.config.ConfigText;
 import io.prodline.serving.dashboard.DashboardEndpoint;
-import io.prodline.serving.grpc.tfserving.TfServingConfigText;
 import io.prodline.serving.grpc.tfserving.proto.MonitoringConfig;
 import io.prodline.serving.health.HealthEndpoints;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class TfServingMonitoringConfig {
    */
   public static Optional<String> path(Path file) {
     MonitoringConfig.Builder config =
-        TfServingConfigText.read(file, "monitoring config", MonitoringConfig.newBuilder(), "");
+        ConfigText.TF_SERVING.read(file, "monitoring config", MonitoringConfig.newBuilder(), "");
     String path = config.getPrometheusConfig().getPath();
     if (!config.getPrometheusConfig().getEnable() || path.isEmpty()) {
       return Optional.empty();

@@ -1,7 +1,7 @@
 package io.prodline.serving.repository;
 
 import io.prodline.core.error.ProdlineException;
-import io.prodline.serving.grpc.tfserving.TfServingConfigText;
+import io.prodline.serving.config.ConfigText;
 import io.prodline.serving.grpc.tfserving.proto.FileSystemStoragePathSourceConfig.ServableVersionPolicy;
 import io.prodline.serving.grpc.tfserving.proto.ModelConfig;
 import io.prodline.serving.grpc.tfserving.proto.ModelServerConfig;
@@ -70,7 +70,7 @@ public final class TfServingConfigFile {
    */
   static RepositoryConfig read(Path file, String text, Path root) {
     ModelServerConfig server =
-        TfServingConfigText.parse(text, file, "model config", ModelServerConfig.newBuilder(), "").build();
+        ConfigText.TF_SERVING.parse(text, file, "model config", ModelServerConfig.newBuilder(), "").build();
     return of(server, root, file.toString());
   }
 

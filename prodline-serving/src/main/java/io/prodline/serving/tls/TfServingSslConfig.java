@@ -1,7 +1,7 @@
 package io.prodline.serving.tls;
 
 import io.prodline.core.error.ProdlineException;
-import io.prodline.serving.grpc.tfserving.TfServingConfigText;
+import io.prodline.serving.config.ConfigText;
 import io.prodline.serving.grpc.tfserving.proto.SSLConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public record TfServingSslConfig(Path file, boolean clientVerify, Duration reloa
   }
 
   private static SSLConfig parse(Path file) {
-    SSLConfig config = TfServingConfigText.read(file, "SSL config", SSLConfig.newBuilder(), "").build();
+    SSLConfig config = ConfigText.TF_SERVING.read(file, "SSL config", SSLConfig.newBuilder(), "").build();
     if (config.getClientVerify() && config.getCustomCa().isEmpty()) {
       throw new ProdlineException("TF Serving SSL config " + file + " sets client_verify but no custom_ca: add the "
           + "certificate (PEM) of the authority that signs the client certificates as custom_ca");

@@ -80,13 +80,6 @@ class TritonConfigFileTest {
   }
 
   @Test
-  void blanksOnlyTheSeparatorsBetweenFields() {
-    assertThat(TritonConfigFile.withoutFieldSeparators(
-        "a: 1, b { c: [1, 2], d: \"x, y\\\", z\"; e: 'p,q' } # f, g\nh: < i: 3, j: 4 >;"))
-        .isEqualTo("a: 1  b { c: [1, 2]  d: \"x, y\\\", z\"  e: 'p,q' } # f, g\nh: < i: 3  j: 4 > ");
-  }
-
-  @Test
   void aFileThatIsNotTritonsTextFormatNamesTheFileAndThePlace() throws Exception {
     assertThatThrownBy(() -> read("version_policy: { latest: { num_versions: 2 }\n"))
         .isInstanceOf(ProdlineException.class)
