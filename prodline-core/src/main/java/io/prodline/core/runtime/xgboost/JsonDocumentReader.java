@@ -3,6 +3,7 @@ package io.prodline.core.runtime.xgboost;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +18,13 @@ import java.util.Map;
  *
  * <p>Why not Jackson's tree model: it parses every real number to a double, and rounding that double to float can
  * differ from rounding the decimal text to float directly. XGBoost writes every real number as the shortest text of
- * a float32, so this reader parses reals straight to {@code Float}, which gives back the exact bits XGBoost saved.
+ * a float32, so this reader parses reals straight to {@code Float} ({@link JsonParser#getFloatValue()}, with
+ * Jackson's fast parser, which rounds correctly), which gives back the exact bits XGBoost saved.
  */
 final class JsonDocumentReader {
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .build();
 
   private JsonDocumentReader() {}
@@ -67,7 +70,7 @@ final class JsonDocumentReader {
         }
         return p.getLongValue();
       case VALUE_NUMBER_FLOAT:
-        return parseFloat(p.getText());
+        return p.getFloatValue();
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:
@@ -76,23 +79,6 @@ final class JsonDocumentReader {
         return null;
       default:
         throw new ModelFormatException("unexpected JSON token " + token);
-    }
-  }
-
-  private static Float parseFloat(String text) {
-    switch (text) {
-      case "NaN":
-        return Float.NaN;
-      case "Infinity":
-      case "+Infinity":
-      case "+INF":
-      case "INF":
-        return Float.POSITIVE_INFINITY;
-      case "-Infinity":
-      case "-INF":
-        return Float.NEGATIVE_INFINITY;
-      default:
-        return Float.parseFloat(text);
     }
   }
 }
