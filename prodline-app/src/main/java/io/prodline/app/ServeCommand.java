@@ -262,12 +262,14 @@ final class ServeCommand implements Callable<Integer> {
     Path root = models != null ? models : Home.resolve(home).resolve("models");
     // This process only serves, so Netty's leak sampling is pure overhead here (see NettyLeakDetection).
     NettyLeakDetection.disableUnlessConfigured();
-    ModelServer server = new ModelServer(config(root)).start(restPort, grpcPort);
+    ServerConfig config = config(root);
+    ModelServer server = new ModelServer(config).start(restPort, grpcPort);
     System.out.println("Serving " + server.modelNames() + " from " + root + " on "
         + (tlsCert == null ? "http" : "https") + "://" + host + ":" + server.actualPort()
         + (grpcPort == ModelServer.GRPC_OFF ? "" : " and gRPC " + host + ":" + server.actualGrpcPort()
             + (tlsCert == null && sslConfig == null ? "" : " (TLS)"))
         + (pollSeconds > 0 ? ", polling every " + pollSeconds + " s" : "")
+        + (config.batching().enabled() ? ", dynamic batching " + config.batching().describe() : "")
         + (managementPort != null ? ", management API on " + (tlsCert == null ? "http" : "https") + " port "
             + server.managementPort() : "")
         + " (Ctrl-C stops)");

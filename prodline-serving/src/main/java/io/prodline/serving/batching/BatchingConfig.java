@@ -39,6 +39,19 @@ public record BatchingConfig(boolean enabled, int maxRows, Duration maxDelay, in
     }
   }
 
+  /**
+   * For people: {@code off}, or the bounds, e.g. {@code up to 256 rows per call, waiting up to 2 ms, 1024 queued};
+   * a delay of 0 waits {@code until a worker is free}.
+   */
+  public String describe() {
+    if (!enabled) {
+      return "off";
+    }
+    return "up to " + maxRows + " rows per call, waiting "
+        + (maxDelay.isZero() ? "until a worker is free" : "up to " + maxDelay.toNanos() / 1e6 + " ms") + ", "
+        + queueCapacity + " queued";
+  }
+
   /** Batching with these bounds. */
   public static BatchingConfig on(int maxRows, Duration maxDelay, int queueCapacity) {
     return new BatchingConfig(true, maxRows, maxDelay, queueCapacity);

@@ -22,6 +22,10 @@ class ModelBatchingTest {
     assertThat(zero.over(SERVER_ON)).isEqualTo(BatchingConfig.on(256, Duration.ZERO, 8));
     assertThat(ModelBatching.OFF.over(SERVER_ON).enabled()).isFalse();
     assertThat(rows).hasToString("on (max 64 rows)");
+    assertThat(rows.over(SERVER_ON).describe()).isEqualTo("up to 64 rows per call, waiting up to 2.0 ms, 1024 queued");
+    assertThat(zero.over(SERVER_ON).describe()).isEqualTo("up to 256 rows per call, waiting until a worker is free, "
+        + "8 queued");
+    assertThat(BatchingConfig.OFF.describe()).isEqualTo("off");
     assertThat(ModelBatching.OFF).hasToString("off");
   }
 
