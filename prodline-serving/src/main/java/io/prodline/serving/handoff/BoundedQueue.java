@@ -21,6 +21,8 @@ public final class BoundedQueue<T> {
   private final AtomicInteger size = new AtomicInteger();
   private final int capacity;
   private volatile Thread sleeping;
+  /** The consumer while it sleeps on a condition of its own as well, for {@link #wake}. */
+  private volatile Thread sleepingOnCondition;
 
   public BoundedQueue(int capacity) {
     if (capacity < 1) {
@@ -40,9 +42,15 @@ public final class BoundedQueue<T> {
     return true;
   }
 
-  /** Wakes the consumer if it sleeps in {@link #await}, so it looks again at what it waits for. */
+  /**
+   * Wakes the consumer if it sleeps on a condition ({@link #await(long, BooleanSupplier)}), so it looks at it again;
+   * a consumer that waits only for items is left asleep, so calling this often costs nothing while it does.
+   */
   public void wake() {
-    wakeConsumer();
+    Thread consumer = sleepingOnCondition;
+    if (consumer != null) {
+      LockSupport.unpark(consumer);
+    }
   }
 
   private void wakeConsumer() {
@@ -71,7 +79,7 @@ public final class BoundedQueue<T> {
    * is interrupted (how an owner stops it); may return early, so callers re-check their condition. Consumer only.
    */
   public void await(long deadlineNanos) {
-    await(deadlineNanos, () -> true);
+    await(deadlineNanos, null);
   }
 
   /**
@@ -79,11 +87,15 @@ public final class BoundedQueue<T> {
    * calls {@link #wake}, and the consumer cannot miss it. Consumer only.
    */
   public void await(long deadlineNanos, BooleanSupplier stillWaiting) {
-    sleeping = Thread.currentThread();
+    Thread consumer = Thread.currentThread();
+    sleeping = consumer;
+    if (stillWaiting != null) {
+      sleepingOnCondition = consumer;
+    }
     try {
       // Announced before looking: a producer (or a waker) that changes things after this check sees the sleeper
       // and unparks it, and an unpark before the park makes the park return at once.
-      if (items.isEmpty() && stillWaiting.getAsBoolean()) {
+      if (items.isEmpty() && (stillWaiting == null || stillWaiting.getAsBoolean())) {
         if (deadlineNanos == NO_DEADLINE) {
           LockSupport.park(this);
         } else {
@@ -95,6 +107,7 @@ public final class BoundedQueue<T> {
       }
     } finally {
       sleeping = null;
+      sleepingOnCondition = null;
     }
   }
 
