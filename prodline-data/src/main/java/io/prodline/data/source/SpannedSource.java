@@ -41,6 +41,8 @@ public final class SpannedSource implements DataSource {
   private int next;
   private long rows;
   private boolean started;
+  /** The location's rows once counted ({@link #knownRows()}); null before. */
+  private OptionalLong knownRows;
 
   SpannedSource(SpanFiles files, SourceOptions options) {
     this.files = files;
@@ -69,10 +71,35 @@ public final class SpannedSource implements DataSource {
     return badRecords;
   }
 
-  /** The first span's count when the location is that one file; empty for several (each would have to be opened). */
+  /**
+   * The rows of the whole location when its files' metadata give them (Parquet and Arrow IPC files); empty when a
+   * file's do not (text, Arrow streams). Asked before reading, as a progress bar does: of several files, each of the
+   * others is opened once for its count, so a damaged one fails now rather than after the rows before it.
+   */
   @Override
   public OptionalLong knownRows() {
-    return files.files().size() == 1 && !started ? current.knownRows() : OptionalLong.empty();
+    if (knownRows == null) {
+      if (started) {
+        return OptionalLong.empty(); // the first span is gone; a count now would cost reading every footer again
+      }
+      knownRows = countRows();
+    }
+    return knownRows;
+  }
+
+  private OptionalLong countRows() {
+    OptionalLong first = current.knownRows();
+    long total = first.orElse(0);
+    for (Path file : first.isEmpty() ? List.<Path>of() : files.files().subList(1, files.files().size())) {
+      try (DataSource span = files.format().open(file, options, new BadRecords(options.badRecords()))) {
+        OptionalLong rows = span.knownRows();
+        if (rows.isEmpty()) {
+          return rows;
+        }
+        total += rows.getAsLong();
+      }
+    }
+    return first.isEmpty() ? first : OptionalLong.of(total);
   }
 
   /** The files of the location, in reading order. */

@@ -11,16 +11,21 @@ import io.prodline.core.fingerprint.ContentFingerprint;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
+import io.prodline.core.frame.Int64Column;
+import io.prodline.data.source.arrow.ArrowIpcWriter;
 import io.prodline.data.source.csv.CsvSource;
 import io.prodline.data.source.jsonl.JsonLinesSource;
 import io.prodline.data.source.parquet.ParquetSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -219,6 +224,35 @@ class DataSourcesTest {
     assertThatThrownBy(() -> readAll(dir.resolve("d").toString(), skipOne))
         .isInstanceOf(DataFormatException.class)
         .hasMessageStartingWith(second + ":2: more than 1 bad records");
+  }
+
+  @Test
+  void aLocationOfSeveralFilesKnowsItsRowsWhenEachFilesMetadataDoes() throws Exception {
+    Files.createDirectories(dir.resolve("p"));
+    Files.createDirectories(dir.resolve("a"));
+    parquet(dir.resolve("p/part-0.parquet"), "SELECT range::BIGINT AS x FROM range(1000)");
+    parquet(dir.resolve("p/part-1.parquet"), "SELECT range::BIGINT AS x FROM range(234)");
+    List<Field> fields = List.of(new Field("x", ColumnType.INT64));
+    for (int part = 0; part < 3; part++) {
+      Path file = dir.resolve("a/part-" + part + ".arrow");
+      try (ArrowIpcWriter writer = new ArrowIpcWriter(Files.newByteChannel(file, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE), fields, Set.of(), ArrowIpcWriter.Compression.NONE)) {
+        writer.write(Frame.of(List.of("x"), List.of(Int64Column.of(new long[10 + part]))));
+      }
+    }
+    write(dir, "c/1.csv", "x\n1\n");
+    write(dir, "c/2.csv", "x\n2\n");
+    for (String location : List.of("p", "a", "c")) {
+      try (DataSource source = DataSources.open(dir.resolve(location).toString(), SourceOptions.defaults())) {
+        long expected = switch (location) {
+          case "p" -> 1234;
+          case "a" -> 33;
+          default -> -1; // text files say nothing of their rows until read
+        };
+        assertThat(source.knownRows().orElse(-1)).as(location).isEqualTo(expected);
+        assertThat(source.readAll().rowCount()).as(location).isEqualTo(expected < 0 ? 2 : expected);
+      }
+    }
   }
 
   static Path parquet(Path file, String select) {
