@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The file formats a location may hold, known by their extension (in any letter case). */
 public enum Format {
@@ -37,6 +38,18 @@ public enum Format {
   /** The extensions of every format, for messages: {@code .csv, .jsonl, ...}. */
   static String allExtensions() {
     return String.join(", ", Arrays.stream(values()).flatMap(f -> f.extensions.stream()).toList());
+  }
+
+  /**
+   * The rows of {@code files} together, from their metadata, for the formats that keep a count there (Parquet,
+   * Arrow IPC files); empty for the others, and when a file has none (an Arrow stream).
+   */
+  OptionalLong countRows(List<Path> files) {
+    return switch (this) {
+      case PARQUET -> OptionalLong.of(ParquetSource.countRows(files));
+      case ARROW -> ArrowIpcSource.countRows(files);
+      case CSV, JSON_LINES -> OptionalLong.empty();
+    };
   }
 
   /** Opens one file of this format, counting bad records into {@code badRecords}. */

@@ -73,8 +73,8 @@ public final class SpannedSource implements DataSource {
 
   /**
    * The rows of the whole location when its files' metadata give them (Parquet and Arrow IPC files); empty when a
-   * file's do not (text, Arrow streams). Asked before reading, as a progress bar does: of several files, each of the
-   * others is opened once for its count, so a damaged one fails now rather than after the rows before it.
+   * file's do not (text, Arrow streams). Asked before reading, as a progress bar does; of several files, the format
+   * reads every footer ({@link Format#countRows}), so a damaged one fails now rather than after the rows before it.
    */
   @Override
   public OptionalLong knownRows() {
@@ -82,24 +82,10 @@ public final class SpannedSource implements DataSource {
       if (started) {
         return OptionalLong.empty(); // the first span is gone; a count now would cost reading every footer again
       }
-      knownRows = countRows();
+      OptionalLong first = current.knownRows();
+      knownRows = first.isEmpty() || files.files().size() == 1 ? first : files.format().countRows(files.files());
     }
     return knownRows;
-  }
-
-  private OptionalLong countRows() {
-    OptionalLong first = current.knownRows();
-    long total = first.orElse(0);
-    for (Path file : first.isEmpty() ? List.<Path>of() : files.files().subList(1, files.files().size())) {
-      try (DataSource span = files.format().open(file, options, new BadRecords(options.badRecords()))) {
-        OptionalLong rows = span.knownRows();
-        if (rows.isEmpty()) {
-          return rows;
-        }
-        total += rows.getAsLong();
-      }
-    }
-    return first.isEmpty() ? first : OptionalLong.of(total);
   }
 
   /** The files of the location, in reading order. */

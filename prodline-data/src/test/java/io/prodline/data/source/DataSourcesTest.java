@@ -253,6 +253,12 @@ class DataSourcesTest {
         assertThat(source.readAll().rowCount()).as(location).isEqualTo(expected < 0 ? 2 : expected);
       }
     }
+    // A damaged part stops the count, before any row is read, naming the directory.
+    write(dir, "p/part-2.parquet", "not parquet");
+    try (DataSource source = DataSources.open(dir.resolve("p").toString(), SourceOptions.defaults())) {
+      assertThatThrownBy(source::knownRows).isInstanceOf(ProdlineException.class)
+          .hasMessageStartingWith(dir.resolve("p") + ": cannot count the rows of its 3 Parquet files: ");
+    }
   }
 
   static Path parquet(Path file, String select) {

@@ -4,6 +4,7 @@ import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.schema.Field;
+import io.prodline.data.source.BadRecordPolicy;
 import io.prodline.data.source.BadRecords;
 import io.prodline.data.source.BatchIterator;
 import io.prodline.data.source.DataSource;
@@ -79,6 +80,21 @@ public final class ArrowIpcSource implements DataSource {
   }
 
   /** Opens a file and reads its schema; {@code badRecords} is what several files share (this one adds none). */
+  /** The rows of {@code files} together, from their footers; empty when one has none (a stream). */
+  public static OptionalLong countRows(List<Path> files) {
+    long total = 0;
+    for (Path file : files) {
+      try (ArrowIpcSource source = open(file, SourceOptions.defaults(), new BadRecords(BadRecordPolicy.FAIL))) {
+        OptionalLong rows = source.knownRows();
+        if (rows.isEmpty()) {
+          return rows;
+        }
+        total += rows.getAsLong();
+      }
+    }
+    return OptionalLong.of(total);
+  }
+
   public static ArrowIpcSource open(Path file, SourceOptions options, BadRecords badRecords) {
     String source = file.toString();
     if (!Files.isRegularFile(file)) {
