@@ -3,6 +3,7 @@ package io.prodline.serving.predictionlog;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.Frame;
@@ -18,7 +19,9 @@ import java.time.Instant;
  */
 public final class PredictionRecordEncoder {
   public static final String FORMAT = "prodline.prediction/1";
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  /** Numbers written as the answers write them (the shortest text that reads back to the same value). */
+  private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .build();
 
   private PredictionRecordEncoder() {}
 
