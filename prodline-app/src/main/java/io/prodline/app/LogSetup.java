@@ -9,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * prodline's logging, set up in code: one line per event on standard error (time, level, logger, message), at the
@@ -19,6 +21,21 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
   static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
+  static final String LEVEL_VARIABLE = "PRODLINE_LOG_LEVEL";
+  private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+  /** The level {@code name} gives, WARN when none; a name that is no level is said once and WARN taken. */
+  static Level level(String name) {
+    if (name == null || name.isBlank()) {
+      return Level.WARN;
+    }
+    if (!LEVELS.contains(name.trim().toUpperCase(Locale.ROOT))) {
+      System.err.println("prodline: " + LEVEL_VARIABLE + "=" + name + " is not a level (" + String.join(", ", LEVELS)
+          + "); logging at WARN");
+      return Level.WARN;
+    }
+    return Level.toLevel(name.trim());
+  }
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
@@ -36,7 +53,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     stderr.setEncoder(encoder);
     stderr.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(System.getenv("PRODLINE_LOG_LEVEL"), Level.WARN));
+    root.setLevel(level(System.getenv(LEVEL_VARIABLE)));
     root.addAppender(stderr);
     context.getLogger("io.netty").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

@@ -30,4 +30,13 @@ class LogSetupTest {
     assertThat(((PatternLayoutEncoder) stderr.getEncoder()).getPattern()).isEqualTo(LogSetup.PATTERN);
     context.stop();
   }
+
+  @Test
+  void theLevelVariableTakesAnyCaseAndATypoFallsBackToWarn() {
+    assertThat(LogSetup.level(null)).isEqualTo(Level.WARN);
+    assertThat(LogSetup.level("info")).isEqualTo(Level.INFO);
+    assertThat(LogSetup.level(" DEBUG ")).isEqualTo(Level.DEBUG);
+    assertThat(LogSetup.level("off")).isEqualTo(Level.OFF);
+    assertThat(LogSetup.level("verbose")).isEqualTo(Level.WARN);
+  }
 }
