@@ -62,6 +62,8 @@ import picocli.CommandLine.Spec;
         "wait, the next gets 429 with Retry-After. It pays off for models with a large cost per call. A model's",
         "own batching (batching in the model config file, or dynamic_batching in its Triton config.pbtxt) turns",
         "it on or off for that model alone.",
+        "The server logs to standard error at the level PRODLINE_LOG_LEVEL names (default WARN; INFO shows each",
+        "version loading, becoming available and unloading).",
         "",
         "Examples:",
         "  prodline serve --models .prodline/models --rest-port 8501",
