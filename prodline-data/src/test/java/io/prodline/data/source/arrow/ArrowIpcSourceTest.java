@@ -14,6 +14,7 @@ import io.prodline.data.source.Rows;
 import io.prodline.data.source.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +28,20 @@ import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.Decimal256Vector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.Float2Vector;
+import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.NullVector;
+import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.UInt1Vector;
+import org.apache.arrow.vector.UInt2Vector;
+import org.apache.arrow.vector.UInt4Vector;
 import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ViewVarCharVector;
@@ -148,6 +159,56 @@ class ArrowIpcSourceTest {
           row(null, null, "1970-01-01T00:00:01.5"), row("longer than the twelve inline bytes", null,
               "1969-12-31T23:59:00"));
     }
+  }
+
+  /** Every integer and real vector type, at values where signed and unsigned readings differ. */
+  @Test
+  void readsEveryNumericVectorType() throws IOException {
+    Path file = dir.resolve("numbers.arrow");
+    try (BufferAllocator allocator = new RootAllocator();
+        TinyIntVector int8 = new TinyIntVector("int8", allocator);
+        SmallIntVector int16 = new SmallIntVector("int16", allocator);
+        IntVector int32 = new IntVector("int32", allocator);
+        BigIntVector int64 = new BigIntVector("int64", allocator);
+        UInt1Vector uint8 = new UInt1Vector("uint8", allocator);
+        UInt2Vector uint16 = new UInt2Vector("uint16", allocator);
+        UInt4Vector uint32 = new UInt4Vector("uint32", allocator);
+        Float2Vector float16 = new Float2Vector("float16", allocator);
+        Float4Vector float32 = new Float4Vector("float32", allocator);
+        Float8Vector float64 = new Float8Vector("float64", allocator);
+        DecimalVector decimal = new DecimalVector("decimal", allocator, 10, 2);
+        Decimal256Vector decimal256 = new Decimal256Vector("decimal256", allocator, 40, 1)) {
+      VectorSchemaRoot root = VectorSchemaRoot.of(int8, int16, int32, int64, uint8, uint16, uint32, float16,
+          float32, float64, decimal, decimal256);
+      root.allocateNew();
+      int8.set(0, -5);
+      int16.set(0, -300);
+      int32.set(0, -70_000);
+      int64.set(0, -5_000_000_000L);
+      uint8.set(0, (byte) 0xFF);
+      uint16.set(0, (char) 0xFFFF);
+      uint32.set(0, 0xFFFFFFFF);
+      float16.set(0, (short) 0xB800); // -0.5 as a half float
+      float32.set(0, 1.25f);
+      float64.set(0, -2.5e300);
+      decimal.set(0, new BigDecimal("-12.34"));
+      decimal256.set(0, new BigDecimal("7.5"));
+      root.getFieldVectors().forEach(v -> v.setNull(1));
+      root.setRowCount(2);
+      try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          ArrowFileWriter writer = new ArrowFileWriter(root, null, out)) {
+        writer.start();
+        writer.writeBatch();
+        writer.end();
+      }
+    }
+    List<List<Object>> rows;
+    try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults())) {
+      rows = Rows.of(source.readAll());
+    }
+    assertThat(rows).containsExactly(
+        row(-5L, -300L, -70_000L, -5_000_000_000L, 255L, 65_535L, 4_294_967_295L, -0.5, 1.25, -2.5e300, -12.34, 7.5),
+        row(null, null, null, null, null, null, null, null, null, null, null, null));
   }
 
   @Test
