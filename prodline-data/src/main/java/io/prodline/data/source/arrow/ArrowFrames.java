@@ -12,6 +12,7 @@ import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.StringCodes;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,25 +27,16 @@ import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseIntVector;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DateMilliVector;
 import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float2Vector;
-import org.apache.arrow.vector.Float4Vector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.NullVector;
-import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.TimeStampVector;
-import org.apache.arrow.vector.TinyIntVector;
-import org.apache.arrow.vector.UInt1Vector;
-import org.apache.arrow.vector.UInt2Vector;
-import org.apache.arrow.vector.UInt4Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ViewVarCharVector;
@@ -163,29 +155,12 @@ public final class ArrowFrames {
     if (encoding != null) {
       appendDictionaryTexts((BaseIntVector) vector, reader.lookup(encoding.getId()).getVector(), from, to,
           (StringColumn.Builder) builder);
-    } else if (vector instanceof Float8Vector v) {
-      appendDoubles(v::isNull, v::get, from, to, (Float64Column.Builder) builder);
-    } else if (vector instanceof Float4Vector v) {
-      appendDoubles(v::isNull, v::get, from, to, (Float64Column.Builder) builder);
-    } else if (vector instanceof Float2Vector v) {
-      appendDoubles(v::isNull, v::getValueAsFloat, from, to, (Float64Column.Builder) builder);
-    } else if (vector instanceof DecimalVector v) {
-      appendDoubles(v::isNull, i -> v.getObject(i).doubleValue(), from, to, (Float64Column.Builder) builder);
-    } else if (vector instanceof Decimal256Vector v) {
-      appendDoubles(v::isNull, i -> v.getObject(i).doubleValue(), from, to, (Float64Column.Builder) builder);
-    } else if (vector instanceof BigIntVector v) {
-      appendIntegers(v::isNull, v::get, from, to, (Int64Column.Builder) builder);
-    } else if (vector instanceof IntVector v) {
-      appendIntegers(v::isNull, v::get, from, to, (Int64Column.Builder) builder);
-    } else if (vector instanceof SmallIntVector v) {
-      appendIntegers(v::isNull, v::get, from, to, (Int64Column.Builder) builder);
-    } else if (vector instanceof TinyIntVector v) {
-      appendIntegers(v::isNull, v::get, from, to, (Int64Column.Builder) builder);
-    } else if (vector instanceof UInt1Vector v) {
-      appendIntegers(v::isNull, v::getValueAsLong, from, to, (Int64Column.Builder) builder); // unsigned
-    } else if (vector instanceof UInt2Vector v) {
-      appendIntegers(v::isNull, v::getValueAsLong, from, to, (Int64Column.Builder) builder);
-    } else if (vector instanceof UInt4Vector v) {
+    } else if (vector instanceof FloatingPointVector v) { // float16, float32, float64
+      appendDoubles(v::isNull, v::getValueAsDouble, from, to, (Float64Column.Builder) builder);
+    } else if (vector instanceof DecimalVector || vector instanceof Decimal256Vector) {
+      appendDoubles(vector::isNull, i -> ((BigDecimal) vector.getObject(i)).doubleValue(), from, to,
+          (Float64Column.Builder) builder);
+    } else if (vector instanceof BaseIntVector v) { // signed, and unsigned read as unsigned (uint64 is refused)
       appendIntegers(v::isNull, v::getValueAsLong, from, to, (Int64Column.Builder) builder);
     } else if (vector instanceof BitVector v) {
       BoolColumn.Builder column = (BoolColumn.Builder) builder;
