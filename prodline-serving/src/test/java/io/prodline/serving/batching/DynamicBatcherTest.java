@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,12 +130,6 @@ class DynamicBatcherTest {
   void aDelayOfZeroBatchesWhatQueuesUntilAWorkerIsFree() {
     List<Integer> batchRows = new CopyOnWriteArrayList<>();
     BatchObserver batches = new BatchObserver() {
-      @Override
-      public void queueCreated(String model, long version, IntSupplier depth) {}
-
-      @Override
-      public void queueRetired(String model, long version) {}
-
       @Override
       public void batchRan(String model, long version, int rows) {
         batchRows.add(rows);

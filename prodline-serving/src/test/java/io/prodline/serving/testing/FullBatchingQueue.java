@@ -53,12 +53,6 @@ public final class FullBatchingQueue implements AutoCloseable {
           public void queueCreated(String model, long version, IntSupplier queueDepth) {
             depth = queueDepth;
           }
-
-          @Override
-          public void queueRetired(String model, long version) {}
-
-          @Override
-          public void batchRan(String model, long version, int rows) {}
         });
     runner = new RequestRunner(repository, FullBatchingQueue::onThreadOfItsOwn, new Inference(batchers, null),
         RequestLimits.DEFAULT, deadlines, metrics);
