@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
 import io.prodline.serving.grpc.v2.GRPCInferenceServiceGrpc;
@@ -136,6 +137,17 @@ public final class SelfSignedTls {
     } finally {
       channel.shutdownNow();
     }
+  }
+
+  /** gRPC client credentials that trust {@code serverCertificate} and present no certificate of their own. */
+  public static ChannelCredentials grpcTrusting(Path serverCertificate) throws IOException {
+    return TlsChannelCredentials.newBuilder().trustManager(serverCertificate.toFile()).build();
+  }
+
+  /** As {@link #grpcTrusting(Path)}, presenting {@code client}'s certificate when the server asks for one. */
+  public static ChannelCredentials grpcTrusting(Path serverCertificate, ClientCredentials client) throws IOException {
+    return TlsChannelCredentials.newBuilder().trustManager(serverCertificate.toFile())
+        .keyManager(client.certificate().toFile(), client.key().toFile()).build();
   }
 
   /** Whether the gRPC server on {@code 127.0.0.1:port} says it is ready to a client with {@code credentials}. */

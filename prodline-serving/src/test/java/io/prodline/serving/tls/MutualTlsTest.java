@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grpc.ChannelCredentials;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.TlsChannelCredentials;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
@@ -85,15 +84,11 @@ class MutualTlsTest {
 
   @Test
   void grpcAnswersOnlyTheTrustedClient() throws IOException {
-    ChannelCredentials withCertificate = TlsChannelCredentials.newBuilder()
-        .trustManager(tls.certificateChain().toFile())
-        .keyManager(trusted.certificate().toFile(), trusted.key().toFile()).build();
+    ChannelCredentials withCertificate = SelfSignedTls.grpcTrusting(tls.certificateChain(), trusted);
     assertThat(SelfSignedTls.grpcReady(server.actualGrpcPort(), withCertificate)).isTrue();
 
-    ChannelCredentials without = TlsChannelCredentials.newBuilder().trustManager(tls.certificateChain().toFile())
-        .build();
-    ChannelCredentials strangers = TlsChannelCredentials.newBuilder().trustManager(tls.certificateChain().toFile())
-        .keyManager(stranger.certificate().toFile(), stranger.key().toFile()).build();
+    ChannelCredentials without = SelfSignedTls.grpcTrusting(tls.certificateChain());
+    ChannelCredentials strangers = SelfSignedTls.grpcTrusting(tls.certificateChain(), stranger);
     for (ChannelCredentials refused : new ChannelCredentials[] {without, strangers}) {
       assertThatThrownBy(() -> SelfSignedTls.grpcReady(server.actualGrpcPort(), refused))
           .isInstanceOfSatisfying(StatusRuntimeException.class,

@@ -8,7 +8,6 @@ import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.TlsChannelCredentials;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.grpc.tfserving.proto.SSLConfig;
@@ -63,12 +62,9 @@ class TfServingSslConfigTest {
 
   @Test
   void grpcNeedsTlsAndAClientCertificateTheCustomCaSigned() throws IOException {
-    ChannelCredentials withCertificate = TlsChannelCredentials.newBuilder()
-        .trustManager(pems.certificateChain().toFile())
-        .keyManager(trusted.certificate().toFile(), trusted.key().toFile()).build();
+    ChannelCredentials withCertificate = SelfSignedTls.grpcTrusting(pems.certificateChain(), trusted);
     assertThat(SelfSignedTls.grpcReady(server.actualGrpcPort(), withCertificate)).isTrue();
-    ChannelCredentials without = TlsChannelCredentials.newBuilder().trustManager(pems.certificateChain().toFile())
-        .build();
+    ChannelCredentials without = SelfSignedTls.grpcTrusting(pems.certificateChain());
     for (ChannelCredentials refused : new ChannelCredentials[] {without, InsecureChannelCredentials.create()}) {
       assertThatThrownBy(() -> SelfSignedTls.grpcReady(server.actualGrpcPort(), refused))
           .isInstanceOfSatisfying(StatusRuntimeException.class,

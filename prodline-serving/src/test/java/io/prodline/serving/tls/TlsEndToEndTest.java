@@ -7,7 +7,6 @@ import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.TlsChannelCredentials;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.ServerConfig;
@@ -68,8 +67,7 @@ class TlsEndToEndTest {
 
   @Test
   void grpcInfersOverTlsForAClientTrustingTheCertificate() throws IOException {
-    ChannelCredentials trusting = TlsChannelCredentials.newBuilder()
-        .trustManager(tls.certificateChain().toFile()).build();
+    ChannelCredentials trusting = SelfSignedTls.grpcTrusting(tls.certificateChain());
     ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("iris")
         .addInputs(fp32("x", 1f)).addInputs(fp32("y", 0f)).build();
     ModelInferResponse response =

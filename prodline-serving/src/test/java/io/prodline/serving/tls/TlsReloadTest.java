@@ -3,7 +3,6 @@ package io.prodline.serving.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ChannelCredentials;
-import io.grpc.TlsChannelCredentials;
 import io.prodline.serving.ModelServer;
 import io.prodline.serving.testing.Eventually;
 import io.prodline.serving.testing.SelfSignedTls;
@@ -59,8 +58,7 @@ class TlsReloadTest {
     assertThat(metric("prodline_tls_certificate_expiry_timestamp_seconds"))
         .isEqualTo(notAfter(SelfSignedTls.presented(server.actualPort())));
     // A gRPC client that trusts only the renewed certificate gets through.
-    ChannelCredentials trustingSecond = TlsChannelCredentials.newBuilder()
-        .trustManager(second.certificateChain().toFile()).build();
+    ChannelCredentials trustingSecond = SelfSignedTls.grpcTrusting(second.certificateChain());
     assertThat(SelfSignedTls.grpcReady(server.actualGrpcPort(), trustingSecond)).isTrue();
   }
 
