@@ -3,11 +3,11 @@ package io.prodline.serving.predictionlog;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
+import io.prodline.serving.protocol.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -19,9 +19,8 @@ import java.time.Instant;
  */
 public final class PredictionRecordEncoder {
   public static final String FORMAT = "prodline.prediction/1";
-  /** Numbers written as the answers write them (the shortest text that reads back to the same value). */
-  private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-      .build();
+  /** The answers' own: numbers written as the client got them (the shortest text that reads back the same). */
+  private static final JsonFactory JSON = Json.MAPPER.getFactory();
 
   private PredictionRecordEncoder() {}
 
