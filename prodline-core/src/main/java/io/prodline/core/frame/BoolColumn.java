@@ -65,6 +65,19 @@ public final class BoolColumn extends Column {
       size++;
     }
 
+    /**
+     * Appends {@code count} values at once, value i true where bit i of {@code trues} is set, null where bit i of
+     * {@code missing} is (null: none is).
+     */
+    public void append(BitSet trues, int count, BitSet missing) {
+      int first = size;
+      for (int i = trues.nextSetBit(0); i >= 0 && i < count; i = trues.nextSetBit(i + 1)) {
+        values.set(first + i);
+      }
+      size += count;
+      markNulls(first, missing);
+    }
+
     @Override
     protected void appendValueFrom(Column source, int row) {
       append(((BoolColumn) source).value(row));

@@ -27,6 +27,23 @@ public abstract sealed class ColumnBuilder
   }
 
   /**
+   * Marks as null the rows {@code first + i} for each bit i of {@code missing} (rows already appended, e.g. in bulk
+   * with placeholders), resetting their values to the type's placeholder.
+   */
+  protected final void markNulls(int first, BitSet missing) {
+    if (missing == null || missing.isEmpty()) {
+      return;
+    }
+    if (nulls == null) {
+      nulls = new BitSet();
+    }
+    for (int i = missing.nextSetBit(0); i >= 0; i = missing.nextSetBit(i + 1)) {
+      nulls.set(first + i);
+      clear(first + i, first + i + 1);
+    }
+  }
+
+  /**
    * Appends a value given as a Java object of a compatible type (numbers, booleans, strings) or null; used where
    * values arrive boxed, e.g. from JSON or a database. Throws {@link IllegalArgumentException} naming the
    * expected type when the value does not fit.

@@ -1,5 +1,6 @@
 package io.prodline.core.frame;
 
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -69,6 +70,19 @@ public final class Float64Column extends Column {
     public void append(double value) {
       ensureCapacity(size + 1);
       values[size++] = value;
+    }
+
+    /**
+     * Appends every value {@code from} has left in one bulk copy (a columnar file's buffer), value i null where bit
+     * i of {@code missing} is set (null: none is).
+     */
+    public void append(DoubleBuffer from, BitSet missing) {
+      int first = size;
+      int count = from.remaining();
+      ensureCapacity(size + count);
+      from.get(values, size, count);
+      size += count;
+      markNulls(first, missing);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.prodline.core.frame;
 
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -57,6 +58,19 @@ public final class Int64Column extends Column {
     public void append(long value) {
       ensureCapacity(size + 1);
       values[size++] = value;
+    }
+
+    /**
+     * Appends every value {@code from} has left in one bulk copy (a columnar file's buffer), value i null where bit
+     * i of {@code missing} is set (null: none is).
+     */
+    public void append(LongBuffer from, BitSet missing) {
+      int first = size;
+      int count = from.remaining();
+      ensureCapacity(size + count);
+      from.get(values, size, count);
+      size += count;
+      markNulls(first, missing);
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.apache.arrow.compression.CommonsCompressionFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.Float2Vector;
@@ -109,6 +110,22 @@ class ArrowIpcSourceTest {
     assertThat(rows).hasSize(20);
     for (int i = 0; i < 20; i++) {
       assertThat(rows.get(i)).isEqualTo(expectedRow(i));
+    }
+  }
+
+  /**
+   * Numbers and text are copied a frame's slice of a batch at a time, with the nulls read off the validity
+   * bitmap: slices starting and ending inside a bitmap byte, over a batch of 100 rows with nulls in every column,
+   * put each null on its own row.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13, 64, 100})
+  void nullsStayOnTheirRowsWhereverFramesCutABatch(int frameRows) throws IOException {
+    Path file = writeBatches(dir.resolve("nulls.arrow"), CompressionUtil.CodecType.NO_COMPRESSION, false, 1, 100);
+    List<List<Object>> rows = readAll(file, frameRows);
+    assertThat(rows).hasSize(100);
+    for (int i = 0; i < 100; i++) {
+      assertThat(rows.get(i)).as("row %d", i).isEqualTo(expectedRow(i));
     }
   }
 
@@ -261,7 +278,8 @@ class ArrowIpcSourceTest {
   }
 
   private static List<Object> expectedRow(int i) {
-    return row(i % 7 == 3 ? null : i * 0.5, (long) i * 1_000_000_007L, "name-" + (i % 3));
+    return row(i % 7 == 3 ? null : i * 0.5, i % 5 == 1 ? null : (long) i * 1_000_000_007L,
+        i % 11 == 6 ? null : "name-" + (i % 3), i % 4 == 2 ? null : i % 3 == 0);
   }
 
   /** {@code batches} record batches of {@code rows} rows each, row i as {@link #expectedRow}, written by Arrow Java. */
@@ -271,8 +289,9 @@ class ArrowIpcSourceTest {
         Float8Vector x = new Float8Vector("x", allocator);
         BigIntVector n = new BigIntVector("n", allocator);
         LargeVarCharVector name = new LargeVarCharVector("name", allocator);
+        BitVector flag = new BitVector("flag", allocator);
         FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      VectorSchemaRoot root = VectorSchemaRoot.of(x, n, name);
+      VectorSchemaRoot root = VectorSchemaRoot.of(x, n, name, flag);
       CompressionCodec.Factory codecs = codec == CompressionUtil.CodecType.NO_COMPRESSION
           ? NoCompressionCodec.Factory.INSTANCE : CommonsCompressionFactory.INSTANCE;
       try (var writer = stream ? new ArrowStreamWriter(root, null, out, IpcOption.DEFAULT, codecs, codec)
@@ -287,8 +306,21 @@ class ArrowIpcSourceTest {
             } else {
               x.set(r, (Double) values.get(0));
             }
-            n.set(r, (Long) values.get(1));
-            name.setSafe(r, ((String) values.get(2)).getBytes(StandardCharsets.UTF_8));
+            if (values.get(1) == null) {
+              n.setNull(r);
+            } else {
+              n.set(r, (Long) values.get(1));
+            }
+            if (values.get(2) == null) {
+              name.setNull(r);
+            } else {
+              name.setSafe(r, ((String) values.get(2)).getBytes(StandardCharsets.UTF_8));
+            }
+            if (values.get(3) == null) {
+              flag.setNull(r);
+            } else {
+              flag.set(r, (Boolean) values.get(3) ? 1 : 0);
+            }
           }
           root.setRowCount(rows);
           writer.writeBatch();
@@ -303,7 +335,7 @@ class ArrowIpcSourceTest {
     List<List<Object>> rows = new ArrayList<>();
     try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults().withBatchRows(batchRows))) {
       assertThat(source.schema()).containsExactly(new Field("x", ColumnType.FLOAT64),
-          new Field("n", ColumnType.INT64), new Field("name", ColumnType.STRING));
+          new Field("n", ColumnType.INT64), new Field("name", ColumnType.STRING), new Field("flag", ColumnType.BOOL));
       source.forEach(frame -> rows.addAll(Rows.of(frame)));
     }
     return rows;
