@@ -39,6 +39,13 @@ public final class BoolColumn extends Column {
     return isNull(row) ? Double.NaN : (values.get(row) ? 1.0 : 0.0);
   }
 
+  @Override
+  public void writeFloats(float[] out, int offset, int stride) {
+    for (int row = 0, at = offset; row < size(); row++, at += stride) {
+      out[at] = isNull(row) ? Float.NaN : values.get(row) ? 1f : 0f;
+    }
+  }
+
   /** Appends booleans. */
   public static final class Builder extends ColumnBuilder {
     private BitSet values;

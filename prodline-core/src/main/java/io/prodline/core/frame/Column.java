@@ -40,6 +40,17 @@ public abstract sealed class Column permits Float64Column, Int64Column, BoolColu
   /** The value as a double: numbers as they are, booleans as 0/1, null as NaN; strings throw. */
   public abstract double getDouble(int row);
 
+  /**
+   * Writes every row's {@link #getDouble} as a float to {@code out[offset + row * stride]}, one column of a row-major
+   * matrix. Each column type loops over its own values: a call per value is not inlined at a call site that sees
+   * several column types, and cost more than the copy.
+   */
+  public void writeFloats(float[] out, int offset, int stride) {
+    for (int row = 0, at = offset; row < size; row++, at += stride) {
+      out[at] = (float) getDouble(row);
+    }
+  }
+
   /** A new builder of this column's type. */
   public static ColumnBuilder builder(ColumnType type) {
     return builder(type, 16);

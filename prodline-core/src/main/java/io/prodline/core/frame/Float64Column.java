@@ -49,6 +49,13 @@ public final class Float64Column extends Column {
     return isNull(row) ? Double.NaN : values[row];
   }
 
+  @Override
+  public void writeFloats(float[] out, int offset, int stride) {
+    for (int row = 0, at = offset; row < size(); row++, at += stride) {
+      out[at] = isNull(row) ? Float.NaN : (float) values[row];
+    }
+  }
+
   /** Appends float64 values. */
   public static final class Builder extends ColumnBuilder {
     private double[] values;

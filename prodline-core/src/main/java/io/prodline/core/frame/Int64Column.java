@@ -37,6 +37,13 @@ public final class Int64Column extends Column {
     return isNull(row) ? Double.NaN : (double) values[row];
   }
 
+  @Override
+  public void writeFloats(float[] out, int offset, int stride) {
+    for (int row = 0, at = offset; row < size(); row++, at += stride) {
+      out[at] = isNull(row) ? Float.NaN : (float) (double) values[row];
+    }
+  }
+
   /** Appends int64 values. */
   public static final class Builder extends ColumnBuilder {
     private long[] values;

@@ -60,9 +60,7 @@ public final class FeatureColumns {
    */
   static void writeNumbers(Column column, String feature, float[] out, int stride, int offset) {
     requireNumbers(column, feature);
-    for (int row = 0, pos = offset; row < column.size(); row++, pos += stride) {
-      out[pos] = (float) column.getDouble(row);
-    }
+    column.writeFloats(out, offset, stride);
   }
 
   private static void requireNumbers(Column column, String feature) {
