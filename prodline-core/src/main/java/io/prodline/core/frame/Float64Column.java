@@ -49,6 +49,11 @@ public final class Float64Column extends Column {
     return isNull(row) ? Double.NaN : values[row];
   }
 
+  /** Puts every row's value into {@code to}, a null row's placeholder too: one bulk copy into a columnar buffer. */
+  public void copyTo(DoubleBuffer to) {
+    to.put(values, 0, size());
+  }
+
   @Override
   public void writeFloats(float[] out, int offset, int stride) {
     for (int row = 0, at = offset; row < size(); row++, at += stride) {
