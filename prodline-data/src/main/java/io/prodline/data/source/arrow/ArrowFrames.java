@@ -13,7 +13,6 @@ import io.prodline.core.schema.Field;
 import io.prodline.data.source.StringCodes;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,6 @@ import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -54,7 +52,8 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 
 /**
  * Frames of a fixed number of rows cut from an {@link ArrowReader}'s record batches, whatever their size: each
- * vector is copied into its column's builder in one loop. The Arrow types read, and the column type each becomes:
+ * vector's slice is copied into its column's builder, in bulk for numbers, text with offsets and bitmaps. The
+ * Arrow types read, and the column type each becomes:
  * <ul>
  *   <li>bool: bool;</li>
  *   <li>signed integers of 8 to 64 bits, unsigned ones of 8 to 32 bits: int64;</li>
@@ -163,9 +162,9 @@ public final class ArrowFrames {
       appendDictionaryTexts((BaseIntVector) vector, reader.lookup(encoding.getId()).getVector(), from, to,
           (StringColumn.Builder) builder);
     } else if (vector instanceof Float8Vector v) { // the common cases: one bulk copy
-      ((Float64Column.Builder) builder).append(values(v, from, to).asDoubleBuffer(), missing(v, from, to));
+      ((Float64Column.Builder) builder).append(ArrowBuffers.values(v, from, to).asDoubleBuffer(), missing(v, from, to));
     } else if (vector instanceof BigIntVector v) {
-      ((Int64Column.Builder) builder).append(values(v, from, to).asLongBuffer(), missing(v, from, to));
+      ((Int64Column.Builder) builder).append(ArrowBuffers.values(v, from, to).asLongBuffer(), missing(v, from, to));
     } else if (vector instanceof FloatingPointVector v) { // float16, float32, float64
       appendDoubles(v::isNull, v::getValueAsDouble, from, to, (Float64Column.Builder) builder);
     } else if (vector instanceof DecimalVector || vector instanceof Decimal256Vector) {
@@ -211,12 +210,6 @@ public final class ArrowFrames {
     bitmap.getBytes(firstByte, bytes);
     int first = from & 7;
     return BitSet.valueOf(bytes).get(first, first + to - from);
-  }
-
-  /** The values of rows {@code [from, to)} of a vector of 8-byte values, as Arrow keeps them: in native order. */
-  private static ByteBuffer values(BaseFixedWidthVector vector, int from, int to) {
-    int width = vector.getTypeWidth();
-    return vector.getDataBuffer().nioBuffer((long) from * width, (to - from) * width).order(ByteOrder.nativeOrder());
   }
 
   /**

@@ -8,8 +8,6 @@ import io.prodline.core.frame.Int64Column;
 import io.prodline.core.frame.StringColumn;
 import io.prodline.core.schema.Field;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -106,15 +104,15 @@ public final class ArrowIpcWriter implements AutoCloseable {
    */
   private static void copy(Column column, FieldVector vector, int rows) {
     if (vector instanceof Float8Vector v) {
-      ((Float64Column) column).copyTo(values(v, rows).asDoubleBuffer());
+      ((Float64Column) column).copyTo(ArrowBuffers.values(v, 0, rows).asDoubleBuffer());
       markPresent(column, v, rows);
     } else if (vector instanceof Float4Vector v) {
       float[] floats = new float[rows];
       column.writeFloats(floats, 0, 1);
-      values(v, rows).asFloatBuffer().put(floats);
+      ArrowBuffers.values(v, 0, rows).asFloatBuffer().put(floats);
       markPresent(column, v, rows);
     } else if (vector instanceof BigIntVector v) {
-      ((Int64Column) column).copyTo(values(v, rows).asLongBuffer());
+      ((Int64Column) column).copyTo(ArrowBuffers.values(v, 0, rows).asLongBuffer());
       markPresent(column, v, rows);
     } else if (vector instanceof BitVector v) {
       BoolColumn bools = (BoolColumn) column;
@@ -141,11 +139,6 @@ public final class ArrowIpcWriter implements AutoCloseable {
         }
       }
     }
-  }
-
-  /** The data buffer of a fixed-width vector allocated for {@code rows}, as a native-order view of its values. */
-  private static ByteBuffer values(BaseFixedWidthVector vector, int rows) {
-    return vector.getDataBuffer().nioBuffer(0, rows * vector.getTypeWidth()).order(ByteOrder.nativeOrder());
   }
 
   /** Sets the validity bit of every row of {@code column} that is not null, in a freshly allocated (zeroed) vector. */
