@@ -4,8 +4,9 @@
 # depth-6 XGBoost bundle on a 100k-row sample of the same generator, then, in two rounds: the model-only rate
 # (ModelOnlyRate.java), `prodline predict` end to end (read + parse + transform + predict + write CSV, as the command
 # reports it) from the CSV and from the same rows as an uncompressed Arrow IPC file (bench/predict/CsvToArrow.java),
-# which has nothing to parse, and the model-only rate again; each round prints both predict rates as a share of the
-# mean of its two model-only passes. Short inputs understate predict: the JIT's fixed cost is part of its time.
+# which has nothing to parse, then from that file to an Arrow file (no text either way), and the model-only rate
+# again; each round prints the three predict rates as a share of the mean of its two model-only passes. Short inputs
+# understate predict: the JIT's fixed cost is part of its time.
 #
 # Usage: bench/predict/run.sh [WORK_DIR]     env: ROWS (1000000), THREADS (nproc), BATCH_ROWS (8192, the predict default)
 set -euo pipefail
@@ -45,10 +46,11 @@ for run in 1 2; do
   before=$(model_only)
   csv=$(predict "$WORK/data.csv" "$WORK/predictions.csv")
   arrow=$(predict "$WORK/data.arrow" "$WORK/predictions-arrow.csv")
+  arrow_out=$(predict "$WORK/data.arrow" "$WORK/predictions.arrow")
   after=$(model_only)
   cmp -s "$WORK/predictions.csv" "$WORK/predictions-arrow.csv" || echo "the Arrow run's predictions differ from the CSV run's"
-  awk -v b="$before" -v a="$after" -v c="$csv" -v r="$arrow" 'BEGIN { m = (a + b) / 2;
-      printf "against the mean model-only rate of the passes before and after (%d rows/s): CSV %.0f%%, Arrow %.0f%%\n",
-          m, 100 * c / m, 100 * r / m }'
+  awk -v b="$before" -v a="$after" -v c="$csv" -v r="$arrow" -v o="$arrow_out" 'BEGIN { m = (a + b) / 2;
+      printf "against the mean model-only rate of the passes before and after (%d rows/s): CSV %.0f%%, Arrow %.0f%%, " \
+          "Arrow to Arrow %.0f%%\n", m, 100 * c / m, 100 * r / m, 100 * o / m }'
   echo "load: $(uptime)"
 done
