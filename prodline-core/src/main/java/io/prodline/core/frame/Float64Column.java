@@ -1,6 +1,7 @@
 package io.prodline.core.frame;
 
 import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -93,6 +94,18 @@ public final class Float64Column extends Column {
       int count = from.remaining();
       ensureCapacity(size + count);
       from.get(values, size, count);
+      size += count;
+      markNulls(first, missing);
+    }
+
+    /** As {@link #append(DoubleBuffer, BitSet)}, for float32 values, each widened to a double. */
+    public void append(FloatBuffer from, BitSet missing) {
+      int first = size;
+      int count = from.remaining();
+      ensureCapacity(size + count);
+      for (int i = 0; i < count; i++) {
+        values[first + i] = from.get();
+      }
       size += count;
       markNulls(first, missing);
     }

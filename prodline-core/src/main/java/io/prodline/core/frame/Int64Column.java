@@ -1,5 +1,6 @@
 package io.prodline.core.frame;
 
+import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -81,6 +82,18 @@ public final class Int64Column extends Column {
       int count = from.remaining();
       ensureCapacity(size + count);
       from.get(values, size, count);
+      size += count;
+      markNulls(first, missing);
+    }
+
+    /** As {@link #append(LongBuffer, BitSet)}, for signed 32-bit values, each widened to a long. */
+    public void append(IntBuffer from, BitSet missing) {
+      int first = size;
+      int count = from.remaining();
+      ensureCapacity(size + count);
+      for (int i = 0; i < count; i++) {
+        values[first + i] = from.get();
+      }
       size += count;
       markNulls(first, missing);
     }

@@ -37,8 +37,10 @@ import org.apache.arrow.vector.DateMilliVector;
 import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.LargeVarCharVector;
 import org.apache.arrow.vector.NullVector;
 import org.apache.arrow.vector.TimeStampVector;
@@ -52,8 +54,8 @@ import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 
 /**
  * Frames of a fixed number of rows cut from an {@link ArrowReader}'s record batches, whatever their size: each
- * vector's slice is copied into its column's builder, in bulk for numbers, text with offsets and bitmaps. The
- * Arrow types read, and the column type each becomes:
+ * vector's slice is copied into its column's builder, in bulk for 32- and 64-bit numbers, text with offsets and
+ * bitmaps. The Arrow types read, and the column type each becomes:
  * <ul>
  *   <li>bool: bool;</li>
  *   <li>signed integers of 8 to 64 bits, unsigned ones of 8 to 32 bits: int64;</li>
@@ -163,8 +165,12 @@ public final class ArrowFrames {
           (StringColumn.Builder) builder);
     } else if (vector instanceof Float8Vector v) { // the common cases: one bulk copy
       ((Float64Column.Builder) builder).append(ArrowBuffers.values(v, from, to).asDoubleBuffer(), missing(v, from, to));
+    } else if (vector instanceof Float4Vector v) {
+      ((Float64Column.Builder) builder).append(ArrowBuffers.values(v, from, to).asFloatBuffer(), missing(v, from, to));
     } else if (vector instanceof BigIntVector v) {
       ((Int64Column.Builder) builder).append(ArrowBuffers.values(v, from, to).asLongBuffer(), missing(v, from, to));
+    } else if (vector instanceof IntVector v) { // signed; uint32 (UInt4Vector) is read unsigned below
+      ((Int64Column.Builder) builder).append(ArrowBuffers.values(v, from, to).asIntBuffer(), missing(v, from, to));
     } else if (vector instanceof FloatingPointVector v) { // float16, float32, float64
       appendDoubles(v::isNull, v::getValueAsDouble, from, to, (Float64Column.Builder) builder);
     } else if (vector instanceof DecimalVector || vector instanceof Decimal256Vector) {

@@ -279,7 +279,8 @@ class ArrowIpcSourceTest {
 
   private static List<Object> expectedRow(int i) {
     return row(i % 7 == 3 ? null : i * 0.5, i % 5 == 1 ? null : (long) i * 1_000_000_007L,
-        i % 11 == 6 ? null : "name-" + (i % 3), i % 4 == 2 ? null : i % 3 == 0);
+        i % 11 == 6 ? null : "name-" + (i % 3), i % 4 == 2 ? null : i % 3 == 0,
+        i % 9 == 4 ? null : (double) (i * -0.75f), i % 8 == 5 ? null : (long) (i * -70_001));
   }
 
   /** {@code batches} record batches of {@code rows} rows each, row i as {@link #expectedRow}, written by Arrow Java. */
@@ -290,8 +291,10 @@ class ArrowIpcSourceTest {
         BigIntVector n = new BigIntVector("n", allocator);
         LargeVarCharVector name = new LargeVarCharVector("name", allocator);
         BitVector flag = new BitVector("flag", allocator);
+        Float4Vector single = new Float4Vector("single", allocator);
+        IntVector int32 = new IntVector("int32", allocator);
         FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      VectorSchemaRoot root = VectorSchemaRoot.of(x, n, name, flag);
+      VectorSchemaRoot root = VectorSchemaRoot.of(x, n, name, flag, single, int32);
       CompressionCodec.Factory codecs = codec == CompressionUtil.CodecType.NO_COMPRESSION
           ? NoCompressionCodec.Factory.INSTANCE : CommonsCompressionFactory.INSTANCE;
       try (var writer = stream ? new ArrowStreamWriter(root, null, out, IpcOption.DEFAULT, codecs, codec)
@@ -321,6 +324,16 @@ class ArrowIpcSourceTest {
             } else {
               flag.set(r, (Boolean) values.get(3) ? 1 : 0);
             }
+            if (values.get(4) == null) {
+              single.setNull(r);
+            } else {
+              single.set(r, (float) (double) (Double) values.get(4));
+            }
+            if (values.get(5) == null) {
+              int32.setNull(r);
+            } else {
+              int32.set(r, (int) (long) (Long) values.get(5));
+            }
           }
           root.setRowCount(rows);
           writer.writeBatch();
@@ -335,7 +348,8 @@ class ArrowIpcSourceTest {
     List<List<Object>> rows = new ArrayList<>();
     try (DataSource source = DataSources.open(file.toString(), SourceOptions.defaults().withBatchRows(batchRows))) {
       assertThat(source.schema()).containsExactly(new Field("x", ColumnType.FLOAT64),
-          new Field("n", ColumnType.INT64), new Field("name", ColumnType.STRING), new Field("flag", ColumnType.BOOL));
+          new Field("n", ColumnType.INT64), new Field("name", ColumnType.STRING), new Field("flag", ColumnType.BOOL),
+          new Field("single", ColumnType.FLOAT64), new Field("int32", ColumnType.INT64));
       source.forEach(frame -> rows.addAll(Rows.of(frame)));
     }
     return rows;
