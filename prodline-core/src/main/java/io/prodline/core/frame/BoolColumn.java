@@ -77,12 +77,11 @@ public final class BoolColumn extends Column {
      * {@code missing} is (null: none is).
      */
     public void append(BitSet trues, int count, BitSet missing) {
-      int first = size;
-      for (int i = trues.nextSetBit(0); i >= 0 && i < count; i = trues.nextSetBit(i + 1)) {
-        values.set(first + i);
-      }
-      size += count;
-      markNulls(first, missing);
+      appendBulk(count, missing, first -> {
+        for (int i = trues.nextSetBit(0); i >= 0 && i < count; i = trues.nextSetBit(i + 1)) {
+          values.set(first + i);
+        }
+      });
     }
 
     @Override

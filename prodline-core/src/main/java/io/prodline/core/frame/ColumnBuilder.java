@@ -1,6 +1,7 @@
 package io.prodline.core.frame;
 
 import java.util.BitSet;
+import java.util.function.IntConsumer;
 
 /**
  * Appends values to a column under construction. Not thread-safe; {@link #build()} hands the arrays to the
@@ -27,10 +28,15 @@ public abstract sealed class ColumnBuilder
   }
 
   /**
-   * Marks as null the rows {@code first + i} for each bit i of {@code missing} (rows already appended, e.g. in bulk
-   * with placeholders), resetting their values to the type's placeholder.
+   * Appends {@code count} rows at once, for a reader copying a columnar file's buffers: {@code fill} writes their
+   * values into the builder's array from the index it is given (room is made first), then the rows whose bit is set
+   * in {@code missing} (null: none) become nulls holding the type's placeholder.
    */
-  protected final void markNulls(int first, BitSet missing) {
+  protected final void appendBulk(int count, BitSet missing, IntConsumer fill) {
+    int first = size;
+    ensureCapacity(first + count);
+    fill.accept(first);
+    size = first + count;
     if (missing == null || missing.isEmpty()) {
       return;
     }

@@ -90,24 +90,17 @@ public final class Float64Column extends Column {
      * i of {@code missing} is set (null: none is).
      */
     public void append(DoubleBuffer from, BitSet missing) {
-      int first = size;
       int count = from.remaining();
-      ensureCapacity(size + count);
-      from.get(values, size, count);
-      size += count;
-      markNulls(first, missing);
+      appendBulk(count, missing, first -> from.get(values, first, count));
     }
 
     /** As {@link #append(DoubleBuffer, BitSet)}, for float32 values, each widened to a double. */
     public void append(FloatBuffer from, BitSet missing) {
-      int first = size;
-      int count = from.remaining();
-      ensureCapacity(size + count);
-      for (int i = 0; i < count; i++) {
-        values[first + i] = from.get();
-      }
-      size += count;
-      markNulls(first, missing);
+      appendBulk(from.remaining(), missing, first -> {
+        for (int at = first; from.hasRemaining(); at++) {
+          values[at] = from.get();
+        }
+      });
     }
 
     @Override

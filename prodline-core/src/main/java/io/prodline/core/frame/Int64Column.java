@@ -78,24 +78,17 @@ public final class Int64Column extends Column {
      * i of {@code missing} is set (null: none is).
      */
     public void append(LongBuffer from, BitSet missing) {
-      int first = size;
       int count = from.remaining();
-      ensureCapacity(size + count);
-      from.get(values, size, count);
-      size += count;
-      markNulls(first, missing);
+      appendBulk(count, missing, first -> from.get(values, first, count));
     }
 
     /** As {@link #append(LongBuffer, BitSet)}, for signed 32-bit values, each widened to a long. */
     public void append(IntBuffer from, BitSet missing) {
-      int first = size;
-      int count = from.remaining();
-      ensureCapacity(size + count);
-      for (int i = 0; i < count; i++) {
-        values[first + i] = from.get();
-      }
-      size += count;
-      markNulls(first, missing);
+      appendBulk(from.remaining(), missing, first -> {
+        for (int at = first; from.hasRemaining(); at++) {
+          values[at] = from.get();
+        }
+      });
     }
 
     @Override
