@@ -13,7 +13,6 @@ import io.prodline.core.schema.Field;
 import io.prodline.data.source.StringCodes;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -254,11 +253,11 @@ public final class ArrowFrames {
   private static long[] offsets(FieldVector vector, int from, int to) {
     long[] offsets = new long[to - from + 1];
     if (vector instanceof LargeVarCharVector) {
-      vector.getOffsetBuffer().nioBuffer((long) from * LargeVarCharVector.OFFSET_WIDTH,
-          offsets.length * LargeVarCharVector.OFFSET_WIDTH).order(ByteOrder.nativeOrder()).asLongBuffer().get(offsets);
+      ArrowBuffers.view(vector.getOffsetBuffer(), LargeVarCharVector.OFFSET_WIDTH, from, offsets.length)
+          .asLongBuffer().get(offsets);
     } else {
-      IntBuffer narrow = vector.getOffsetBuffer().nioBuffer((long) from * VarCharVector.OFFSET_WIDTH,
-          offsets.length * VarCharVector.OFFSET_WIDTH).order(ByteOrder.nativeOrder()).asIntBuffer();
+      IntBuffer narrow = ArrowBuffers.view(vector.getOffsetBuffer(), VarCharVector.OFFSET_WIDTH, from, offsets.length)
+          .asIntBuffer();
       for (int i = 0; i < offsets.length; i++) {
         offsets[i] = narrow.get(i);
       }
