@@ -31,6 +31,7 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float2Vector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
@@ -304,35 +305,8 @@ class ArrowIpcSourceTest {
           root.allocateNew();
           for (int r = 0; r < rows; r++) {
             List<Object> values = expectedRow(b * rows + r);
-            if (values.get(0) == null) {
-              x.setNull(r);
-            } else {
-              x.set(r, (Double) values.get(0));
-            }
-            if (values.get(1) == null) {
-              n.setNull(r);
-            } else {
-              n.set(r, (Long) values.get(1));
-            }
-            if (values.get(2) == null) {
-              name.setNull(r);
-            } else {
-              name.setSafe(r, ((String) values.get(2)).getBytes(StandardCharsets.UTF_8));
-            }
-            if (values.get(3) == null) {
-              flag.setNull(r);
-            } else {
-              flag.set(r, (Boolean) values.get(3) ? 1 : 0);
-            }
-            if (values.get(4) == null) {
-              single.setNull(r);
-            } else {
-              single.set(r, (float) (double) (Double) values.get(4));
-            }
-            if (values.get(5) == null) {
-              int32.setNull(r);
-            } else {
-              int32.set(r, (int) (long) (Long) values.get(5));
+            for (int c = 0; c < values.size(); c++) {
+              set(root.getVector(c), r, values.get(c));
             }
           }
           root.setRowCount(rows);
@@ -342,6 +316,25 @@ class ArrowIpcSourceTest {
       }
     }
     return file;
+  }
+
+  /** Sets row {@code row} of one of {@link #writeBatches}'s vectors to {@code value}, or to null. */
+  private static void set(FieldVector vector, int row, Object value) {
+    if (value == null) {
+      vector.setNull(row);
+    } else if (vector instanceof Float8Vector v) {
+      v.set(row, (Double) value);
+    } else if (vector instanceof Float4Vector v) {
+      v.set(row, (float) (double) (Double) value);
+    } else if (vector instanceof BigIntVector v) {
+      v.set(row, (Long) value);
+    } else if (vector instanceof IntVector v) {
+      v.set(row, Math.toIntExact((Long) value));
+    } else if (vector instanceof BitVector v) {
+      v.set(row, (Boolean) value ? 1 : 0);
+    } else {
+      ((LargeVarCharVector) vector).setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   private static List<List<Object>> readAll(Path file, int batchRows) {
