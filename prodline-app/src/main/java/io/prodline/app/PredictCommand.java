@@ -61,8 +61,9 @@ final class PredictCommand implements Callable<Integer> {
           + "file (replaced when it exists).")
   Path output;
 
-  @Option(names = "--keep", arity = "1..*", paramLabel = "COLUMN",
-      description = "Input columns to copy to the output before the predictions, e.g. an id.")
+  @Option(names = "--keep", arity = "1..*", split = ",", paramLabel = "COLUMN",
+      description = "Input columns to copy to the output before the predictions, e.g. an id (--keep id,ts or "
+          + "--keep id ts).")
   List<String> keep = List.of();
 
   @Mixin

@@ -34,16 +34,16 @@ class PredictCommandTest {
   }
 
   @Test
-  void predictsABareModelIntoACsvKeepingTheId() throws Exception {
+  void predictsABareModelIntoACsvKeepingTheIdAndSegment() throws Exception {
     Path model = BareModelFixture.model(dir.resolve("model"), "binary:logistic");
     Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 300);
     Path out = dir.resolve("out.csv");
     Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString(),
-        "--keep", "id", "--threads", "2", "--batch-rows", "50");
+        "--keep", "id,segment", "--threads", "2", "--batch-rows", "50");
     assertThat(r.exitCode()).as(r.err()).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(301);
-    assertThat(lines.get(0)).isEqualTo("id,prediction,predicted_class");
+    assertThat(lines.get(0)).isEqualTo("id,segment,prediction,predicted_class");
     assertThat(lines.get(1)).startsWith("1000,");
     assertThat(lines.get(300)).startsWith("1299,");
   }

@@ -265,11 +265,7 @@ public final class BatchScorer {
     List<String> present = schema.stream().map(Field::name).toList();
     for (String kept : columns.keep()) {
       if (!present.contains(kept)) {
-        List<String> parts = List.of(kept.split(",", -1));
-        throw new ProdlineException("--keep " + kept + ": the input has no such column; "
-            + (parts.size() > 1 && present.containsAll(parts)
-                ? "name one column per value: --keep " + String.join(" ", parts)
-                : "its columns are " + present));
+        throw new ProdlineException("--keep " + kept + ": the input has no such column; its columns are " + present);
       }
     }
     List<String> missing = predictor.bundle().transform().inputs().stream()
