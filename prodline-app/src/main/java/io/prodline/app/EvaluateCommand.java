@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-        "Evaluate a model bundle on labelled data: metrics overall and per slice, compared with a baseline",
-        "bundle when given, checked against thresholds. Writes every number as JSON and prints a summary.",
+        "Evaluate a model bundle on labelled data: metrics overall and per slice, compared with a baseline "
+            + "bundle when given, checked against thresholds.",
+        "Writes every number as JSON and prints a summary.",
         "Exit status 1 when thresholds are given and the model is not blessed."},
     footer = {
         "",

@@ -12,9 +12,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code prodline lineage <model>:<version>}: where a registered model came from, down to its data files. */
 @Command(name = "lineage", mixinStandardHelpOptions = true,
-    description = {"Print the upstream lineage of a registered model version as a tree: the executions that made",
-        "it (component, step, run, configuration) and every artifact they read, with fingerprints, down to the",
-        "data files. With --downstream DATA_FILE, the other way: every model trained on that data (found by its",
+    description = {"Print the upstream lineage of a registered model version as a tree: the executions that made "
+            + "it (component, step, run, configuration) and every artifact they read, with fingerprints, down to the "
+            + "data files.",
+        "With --downstream DATA_FILE, the other way: every model trained on that data (found by its",
         "content, so a copy under another path answers the same)."},
     footer = {"", "Examples:",
         "  prodline lineage breast_cancer:1",

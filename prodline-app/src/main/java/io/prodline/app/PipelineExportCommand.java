@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code prodline pipeline export}: the pipeline as a manifest for another orchestrator (Argo Workflows). */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Compile the pipeline to an Argo Workflows manifest: one DAG task per step, each a container of the",
-        "same prodline image running 'prodline pipeline run-step'; retries and timeouts become Argo's.",
+    description = {"Compile the pipeline to an Argo Workflows manifest: one DAG task per step, each a container of the "
+            + "same prodline image running 'prodline pipeline run-step'; retries and timeouts become Argo's.",
         "The image must hold prodline on its PATH and the pipeline file with the files it names.",
         "",
         "Examples:",

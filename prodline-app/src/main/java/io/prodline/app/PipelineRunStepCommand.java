@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
  * than hidden so a failing pod can be reproduced by hand with the same arguments.
  */
 @Command(name = "run-step", mixinStandardHelpOptions = true,
-    description = {"Run exactly one step, reading each input from and publishing each output to the given location",
-        "(a path or file: URI). One attempt, no cache, nothing recorded: the orchestrator (Argo) orders, retries and",
+    description = {"Run exactly one step, reading each input from and publishing each output to the given location "
+            + "(a path or file: URI).",
+        "One attempt, no cache, nothing recorded: the orchestrator (Argo) orders, retries and",
         "times out. Outputs appear only when the step succeeded, and an existing output is never overwritten.",
         "Exit status: 0 when the step succeeded, 1 when it failed, 2 for wrong arguments.",
         "",

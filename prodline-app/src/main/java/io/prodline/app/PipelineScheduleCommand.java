@@ -32,8 +32,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code prodline pipeline schedule}: run a pipeline on a cron schedule and/or when new data lands. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-    description = {"Run the pipeline on a cron schedule, when a new file lands in a watched location, or both; until",
-        "Ctrl-C. Never two runs at once: triggers during a run are coalesced into one run after it. Each trigger is",
+    description = {"Run the pipeline on a cron schedule, when a new file lands in a watched location, or both; until "
+            + "Ctrl-C.",
+        "Never two runs at once: triggers during a run are coalesced into one run after it. Each trigger is",
         "logged with its reason. The pipeline file is read again for every run. (On demand: prodline pipeline run.)",
         "",
         "Examples:",

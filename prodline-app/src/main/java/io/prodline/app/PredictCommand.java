@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-        "Predict every row of a data set with a model and write the predictions to a CSV, JSON-lines, Parquet or",
-        "Arrow IPC (Feather) file.",
+        "Predict every row of a data set with a model and write the predictions to a CSV, JSON-lines, Parquet or "
+            + "Arrow IPC (Feather) file.",
         "",
         "The model is a bundle directory (from prodline train) or a directory holding only a bare model.json /",
         "model.ubj (XGBoost) or model.onnx, whose inputs are named by the model (see docs/batch-prediction.md).",

@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
     name = "quickstart",
     mixinStandardHelpOptions = true,
     description = {
-        "Read a data set, train and evaluate a model, write its bundle, serve it, and check that the server",
-        "answers exactly what the model predicts in-process.",
+        "Read a data set, train and evaluate a model, write its bundle, serve it, and check that the server "
+            + "answers exactly what the model predicts in-process.",
         "",
         "Steps: read the CSV and summarise each column; split train/eval by hash; train XGBoost; print the",
         "held-out metrics; write the bundle to <home>/models/<name>/<next version>/; start the server; send",

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-        "Serve every model under a model directory over TensorFlow Serving's REST API and the Open",
-        "Inference Protocol (KServe v2) over REST on the same port; with --grpc-port, both over gRPC on that port.",
+        "Serve every model under a model directory over TensorFlow Serving's REST API and the Open "
+            + "Inference Protocol (KServe v2) over REST on the same port; with --grpc-port, both over gRPC on "
+            + "that port.",
         "",
         "The directory is laid out as TensorFlow Serving and Triton expect: <models>/<name>/<version>/, each",
         "version a bundle written by 'prodline train' or a bare model: model.onnx (run by ONNX Runtime, its",

@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
     name = "tune",
     mixinStandardHelpOptions = true,
     description = {
-        "Search XGBoost parameters over a YAML search space (random, grid or successive halving), training",
-        "trials in parallel on one train/eval split. Every trial is recorded as a run; the best configuration is",
+        "Search XGBoost parameters over a YAML search space (random, grid or successive halving), training "
+            + "trials in parallel on one train/eval split.",
+        "Every trial is recorded as a run; the best configuration is",
         "retrained, written as a bundle, and the choice explained (metric, value, runner-up).",
         "Search space format: docs/trainers.md."},
     footer = {

@@ -72,6 +72,28 @@ class CommandLineTest {
     assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
+  /**
+   * A parent command lists each sub-command by the first line of its description, so that line must be a whole
+   * sentence: split in the middle, the list showed "... and check that the server" and stopped there.
+   */
+  @Test
+  void everyCommandIsListedByAWholeSentence() {
+    List<String> cut = new ArrayList<>();
+    summariesEndingMidSentence(Main.newCommandLine(), cut);
+    assertThat(cut).isEmpty();
+  }
+
+  private static void summariesEndingMidSentence(CommandLine cli, List<String> cut) {
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      String[] description = sub.getCommandSpec().usageMessage().description();
+      String summary = description.length == 0 ? "" : description[0].strip();
+      if (!summary.endsWith(".")) {
+        cut.add(sub.getCommandSpec().qualifiedName() + ": " + summary);
+      }
+      summariesEndingMidSentence(sub, cut);
+    }
+  }
+
   private static void helpOfEveryCommand(CommandLine cli) {
     assertThat(cli.getUsageMessage()).isNotBlank();
     cli.getSubcommands().values().forEach(CommandLineTest::helpOfEveryCommand);
