@@ -84,8 +84,8 @@ final class PredictCommand implements Callable<Integer> {
         result = new BatchScorer(predictor, columns, threads).score(source, output, bar::stepBy);
       }
       SourceReport.badRecords(in, source, " (no output row)");
-      System.out.printf(Locale.ROOT, "Predicted %d rows in %.2f s (%.0f rows/s) with %d threads; wrote %s%n",
-          result.rows(), result.seconds(), result.rowsPerSecond(), threads, output);
+      System.out.printf(Locale.ROOT, "Predicted %d rows in %.2f s (%.0f rows/s) with %d thread%s; wrote %s%n",
+          result.rows(), result.seconds(), result.rowsPerSecond(), threads, threads == 1 ? "" : "s", output);
     }
     return 0;
   }

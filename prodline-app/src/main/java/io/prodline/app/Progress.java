@@ -1,6 +1,9 @@
 package io.prodline.app;
 
+import java.io.PrintStream;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -8,10 +11,13 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on standard error for long work: rows done, rate and elapsed time. When no terminal is attached
- * (a pipe, CI) the bar draws nothing, so logs are not filled with redrawn lines.
+ * Progress of long work on standard error: rows done, rate, elapsed time (and time left when the total is known).
+ * On a terminal a bar is redrawn in place twice a second. Without one (a pipe, a CI or Kubernetes job's log) the
+ * same line is printed once every {@link #LOG_EVERY}, so a log shows the work moving without filling up.
  */
 final class Progress {
+  static final Duration LOG_EVERY = Duration.ofSeconds(10);
+
   private Progress() {}
 
   /** A bar counting {@code unit}; {@code total} may be -1 when unknown. */
@@ -25,7 +31,31 @@ final class Progress {
         .setUpdateIntervalMillis((int) Duration.ofMillis(500).toMillis())
         .setConsumer(System.console() != null
             ? new ConsoleProgressBarConsumer(System.err)
-            : new DelegatingProgressBarConsumer(line -> { }))
+            : new DelegatingProgressBarConsumer(new EveryInterval(System.err, LOG_EVERY, System::nanoTime)))
         .build();
+  }
+
+  /** Prints a line only when {@code every} has passed since the last one printed (or since it was made). */
+  static final class EveryInterval implements Consumer<String> {
+    private final PrintStream out;
+    private final long everyNanos;
+    private final LongSupplier clock;
+    private long last;
+
+    EveryInterval(PrintStream out, Duration every, LongSupplier clock) {
+      this.out = out;
+      this.everyNanos = every.toNanos();
+      this.clock = clock;
+      this.last = clock.getAsLong();
+    }
+
+    @Override
+    public void accept(String line) {
+      long now = clock.getAsLong();
+      if (now - last >= everyNanos) {
+        last = now;
+        out.println(line.strip());
+      }
+    }
   }
 }
