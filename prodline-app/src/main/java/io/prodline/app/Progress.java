@@ -54,8 +54,16 @@ final class Progress {
       long now = clock.getAsLong();
       if (now - last >= everyNanos) {
         last = now;
-        out.println(line.strip());
+        out.println(forLog(line));
       }
+    }
+
+    /**
+     * The bar's line without what only a bar redrawn in place makes sense of when the total is unknown: the bouncing
+     * marker and the question marks, e.g. {@code predict 9388032 rows (0:00:10) 938803.2 rows/s}.
+     */
+    static String forLog(String line) {
+      return line.strip().replaceFirst("\\s+\\? % \\[[^\\]]*\\]", "").replace("/? ", " ").replace(" / ?)", ")");
     }
   }
 }

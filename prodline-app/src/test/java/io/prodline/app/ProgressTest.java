@@ -26,6 +26,16 @@ class ProgressTest {
   }
 
   @Test
+  void aLogLineDropsTheBouncingBarOfAnUnknownTotalAndKeepsTheBarOfAKnownOne() {
+    // Lines as progressbar 0.10.2 renders them in the ASCII style.
+    assertThat(Progress.EveryInterval.forLog(
+        "predict  ? % [            =       ] 9388032/? rows (0:00:10 / ?) 938803.2 rows/s\r"))
+        .isEqualTo("predict 9388032 rows (0:00:10) 938803.2 rows/s");
+    String known = "predict  42% [=====>      ] 4200000/10000000 rows (0:00:04 / 0:00:06) 1000000.0 rows/s";
+    assertThat(Progress.EveryInterval.forLog(known + "\r")).isEqualTo(known);
+  }
+
+  @Test
   void workShorterThanTheIntervalPrintsNothing() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     AtomicLong now = new AtomicLong();
