@@ -31,8 +31,11 @@ echo "nproc: $(nproc); memory: $(free -g | awk '/^Mem:/ {print $2 " GiB"}'); cpu
 echo "load before: $(uptime)"
 # The machine's speed drifts within minutes, so each predict run is set against the model-only passes right before
 # and after it (their mean), never against one taken at another time.
+# The model-only pass gets the heap's huge pages where the launcher gives them to predict (see ../../prodline).
+HUGE_PAGES=""
+grep -qF '[madvise]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && HUGE_PAGES=-XX:+UseTransparentHugePages
 model_only() {
-  java -Xmx4g --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$ROOT/prodline-app/target/dist/lib/*" \
+  java -Xmx4g $HUGE_PAGES --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$ROOT/prodline-app/target/dist/lib/*" \
       "$ROOT/bench/predict/ModelOnlyRate.java" "$WORK/models/bench/1" "$WORK/data.csv" "$THREADS" "$BATCH_ROWS" \
       | grep -E '^(read-only|model-only)' | tee -a /dev/stderr | sed -n 's/^model-only: .*: \([0-9]*\) rows\/s$/\1/p'
 }
