@@ -15,8 +15,11 @@ cd "$ROOT"
 mkdir -p "$WORK"
 mvn -B -o -q -pl prodline-bench -am package -DskipTests
 ./prodline --version >/dev/null   # builds the distribution now, not inside a timed run
-# What ./prodline execs, called directly so an edit elsewhere in the tree can not trigger a rebuild mid-benchmark.
-PRODLINE=(java -cp "$ROOT/prodline-app/target/dist/lib/*" io.prodline.app.Main)
+# What ./prodline execs for train (its flags included), called directly so an edit elsewhere in the tree can not
+# trigger a rebuild mid-benchmark.
+PRODLINE=(java --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED)
+grep -qF '[madvise]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && PRODLINE+=(-XX:+UseTransparentHugePages)
+PRODLINE+=(-cp "$ROOT/prodline-app/target/dist/lib/*" io.prodline.app.Main)
 if [ ! -f "$DATA" ]; then
   java -cp 'prodline-bench/target/dist/lib/*' io.prodline.bench.train.LabelledCsv "$DATA" "$ROWS" 30 7
 fi
