@@ -6,7 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -19,20 +22,28 @@ class ProgressTest {
     // The bar redraws every 500 ms: 60 redraws over 30 s.
     for (int redraw = 1; redraw <= 60; redraw++) {
       now.addAndGet(Duration.ofMillis(500).toNanos());
-      log.accept("predict " + redraw + "/60 \r");
+      log.accept("predict " + redraw + "/60");
     }
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
         .containsExactly("predict 20/60", "predict 40/60", "predict 60/60");
   }
 
   @Test
-  void aLogLineDropsTheBouncingBarOfAnUnknownTotalAndKeepsTheBarOfAKnownOne() {
-    // Lines as progressbar 0.10.2 renders them in the ASCII style.
-    assertThat(Progress.EveryInterval.forLog(
-        "predict  ? % [            =       ] 9388032/? rows (0:00:10 / ?) 938803.2 rows/s\r"))
-        .isEqualTo("predict 9388032 rows (0:00:10) 938803.2 rows/s");
-    String known = "predict  42% [=====>      ] 4200000/10000000 rows (0:00:04 / 0:00:06) 1000000.0 rows/s";
-    assertThat(Progress.EveryInterval.forLog(known + "\r")).isEqualTo(known);
+  void aLogLineSaysRowsTimeAndRateAndWithAKnownTotalTheShareAndTimeLeft() throws Exception {
+    List<String> unknown = new CopyOnWriteArrayList<>();
+    try (ProgressBar bar = Progress.forLog("predict", -1, "rows", unknown::add)) {
+      bar.stepTo(8_929_280);
+    }
+    assertThat(unknown).isNotEmpty();
+    assertThat(unknown.get(unknown.size() - 1)).matches("predict 8929280 rows in 0:00:\\d\\d(, \\d+ rows/s)?");
+
+    List<String> known = new CopyOnWriteArrayList<>();
+    try (ProgressBar bar = Progress.forLog("predict", 10_000_000, "rows", known::add)) {
+      bar.stepTo(4_200_000);
+      Thread.sleep(20); // so that the line has a rate
+    }
+    assertThat(known.get(known.size() - 1))
+        .matches("predict 4200000 of 10000000 rows \\(42%\\) in 0:00:\\d\\d, \\d+ rows/s, \\d:\\d\\d:\\d\\d left");
   }
 
   @Test
