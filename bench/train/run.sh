@@ -15,11 +15,9 @@ cd "$ROOT"
 mkdir -p "$WORK"
 mvn -B -o -q -pl prodline-bench -am package -DskipTests
 ./prodline --version >/dev/null   # builds the distribution now, not inside a timed run
-# What ./prodline execs for train (its flags included), called directly so an edit elsewhere in the tree can not
-# trigger a rebuild mid-benchmark.
-PRODLINE=(java --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED)
-grep -qF '[madvise]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && PRODLINE+=(-XX:+UseTransparentHugePages)
-PRODLINE+=(-cp "$ROOT/prodline-app/target/dist/lib/*" io.prodline.app.Main)
+# The launcher itself, with the JVM flags it gives train: what a user runs. (Editing sources during the benchmark
+# would make it rebuild inside a timed run.)
+PRODLINE=("$ROOT/prodline")
 if [ ! -f "$DATA" ]; then
   java -cp 'prodline-bench/target/dist/lib/*' io.prodline.bench.train.LabelledCsv "$DATA" "$ROWS" 30 7
 fi
