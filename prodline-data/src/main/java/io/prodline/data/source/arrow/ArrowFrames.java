@@ -170,7 +170,7 @@ public final class ArrowFrames {
       ((Int64Column.Builder) builder).append(ArrowBuffers.values(v, from, to).asLongBuffer(), missing(v, from, to));
     } else if (vector instanceof IntVector v) { // signed; uint32 (UInt4Vector) is read unsigned below
       ((Int64Column.Builder) builder).append(ArrowBuffers.values(v, from, to).asIntBuffer(), missing(v, from, to));
-    } else if (vector instanceof FloatingPointVector v) { // float16, float32, float64
+    } else if (vector instanceof FloatingPointVector v) { // float16 (float32 and float64 are copied in bulk above)
       appendDoubles(v::isNull, v::getValueAsDouble, from, to, (Float64Column.Builder) builder);
     } else if (vector instanceof DecimalVector || vector instanceof Decimal256Vector) {
       appendDoubles(vector::isNull, i -> ((BigDecimal) vector.getObject(i)).doubleValue(), from, to,
