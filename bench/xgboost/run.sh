@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Per-row cost of the pure-Java XGBoost evaluator (XGBoostRowsBenchmark) at 1, 64 and 1024 rows per predict call,
-# on the served benchmark model: bench/serving/make_models.py writes it (binary:logistic, 100 trees of depth 6 on
+# then of xgboost's own predictor in the same run (xgboost_rows.py, its peer), on the served benchmark model: bench/serving/make_models.py writes it (binary:logistic, 100 trees of depth 6 on
 # 30 float features; needs /usr/bin/python3 with python3-xgboost). Build first:
 #   mvn -B -o -q -pl prodline-bench -am package -DskipTests
 # Extra arguments go to JMH (e.g. -f 2, or -p rowsPerCall=64).
@@ -15,4 +15,5 @@ cd "$ROOT"
 echo "load before: $(uptime)"
 java -cp 'prodline-bench/target/dist/lib/*' org.openjdk.jmh.Main XGBoostRowsBenchmark \
     -p model="$WORK/models/xgb/1/model.json" "$@"
+/usr/bin/python3 bench/xgboost/xgboost_rows.py "$WORK/models/xgb/1/model.json"
 echo "load after: $(uptime)"
