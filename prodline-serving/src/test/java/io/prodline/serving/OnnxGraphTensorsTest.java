@@ -78,7 +78,10 @@ class OnnxGraphTensorsTest {
   }
 
 
-  /** The predictions of the per-column request, as every client got them before graph names were accepted. */
+  /**
+   * The predictions of the per-column request, answered, as every request that names no output, under the name the
+   * metadata gives the graph's output.
+   */
   private static String perColumnPredictions() {
     List<String> inputs = new ArrayList<>();
     for (int c = 0; c < WIDTH; c++) {
@@ -88,7 +91,7 @@ class OnnxGraphTensorsTest {
     Answer answer = http.post("/v2/models/mlp/infer", "{\"inputs\": [" + String.join(", ", inputs) + "]}");
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     JsonNode output = answer.json().get("outputs").get(0);
-    assertThat(output.get("name").asText()).isEqualTo("predictions");
+    assertThat(output.get("name").asText()).isEqualTo("score");
     return output.get("data").toString();
   }
 
@@ -127,7 +130,7 @@ class OnnxGraphTensorsTest {
     Answer byDefault = http.post("/v2/models/mlp/infer", tensorRequest("[2, 30]", "FP32", flat, ""));
     assertThat(byDefault.status()).as(byDefault.body()).isEqualTo(200);
     JsonNode output = byDefault.json().get("outputs").get(0);
-    assertThat(output.get("name").asText()).isEqualTo("predictions");
+    assertThat(output.get("name").asText()).isEqualTo("score");
     assertThat(output.get("shape").toString()).isEqualTo("[2,1]");
     assertThat(output.get("data").toString()).isEqualTo(expected);
 
@@ -192,7 +195,7 @@ class OnnxGraphTensorsTest {
 
     ModelInferResponse rawAnswer = served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("mlp")
         .addInputs(features(2, WIDTH)).addRawInputContents(ByteString.copyFrom(raw.array())).build());
-    assertThat(rawAnswer.getOutputs(0).getName()).isEqualTo("predictions");
+    assertThat(rawAnswer.getOutputs(0).getName()).isEqualTo("score");
     ByteBuffer answer = rawAnswer.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     float[] values = new float[answer.remaining() / 4];
     answer.asFloatBuffer().get(values);

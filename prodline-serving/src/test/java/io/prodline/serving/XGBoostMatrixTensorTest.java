@@ -61,6 +61,8 @@ class XGBoostMatrixTensorTest {
     String perFeature = "{\"inputs\": [{\"name\": \"f0\", \"shape\": [2], \"datatype\": \"FP64\", \"data\": [0, 0.5]},"
         + " {\"name\": \"f1\", \"shape\": [2], \"datatype\": \"FP64\", \"data\": [1, 2]}]}";
     Answer byFeature = http.post("/v2/models/stumps/infer", perFeature);
+    // No output named: the answer names it as the metadata does, which is how a Triton client looks it up.
+    assertThat(byFeature.json().get("outputs").get(0).get("name").asText()).isEqualTo("output__0");
     assertThat(byFeature.json().get("outputs").get(0).get("data").toString()).isEqualTo("[0.625,1.25]");
 
     Answer tfServing = http.post("/v1/models/stumps:predict",
@@ -75,6 +77,7 @@ class XGBoostMatrixTensorTest {
     ModelInferResponse answer = served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("stumps")
         .addInputs(InferInputTensor.newBuilder().setName("input__0").setDatatype("FP32").addShape(2).addShape(2))
         .addRawInputContents(ByteString.copyFrom(raw.array())).build());
+    assertThat(answer.getOutputs(0).getName()).isEqualTo("output__0");
     ByteBuffer out = answer.getRawOutputContents(0).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     assertThat(new float[] {out.getFloat(), out.getFloat()}).containsExactly(0.625f, 1.25f);
     assertThat(out.remaining()).isZero();

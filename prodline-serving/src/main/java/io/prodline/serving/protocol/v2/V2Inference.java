@@ -37,8 +37,6 @@ import java.util.regex.Pattern;
  * tells; each transport maps it to its own status codes.
  */
 public final class V2Inference {
-  /** The one output of every prodline model. */
-  public static final String OUTPUT = ServingSignature.PREDICTIONS;
   private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
 
   private final RequestRunner runner;
@@ -199,7 +197,10 @@ public final class V2Inference {
     long[] shape = predictions.shape();
     List<OutputTensor> outputs = new ArrayList<>();
     if (request.outputs().isEmpty()) {
-      outputs.add(OutputTensor.fp32(OUTPUT, shape, predictions.values(), request.binaryOutputs()));
+      // Named as the model's metadata names its output, as Triton answers a request that names none: a client reads
+      // the answer by that name (tritonclient's as_numpy("output__0") for a bare XGBoost model).
+      String output = ServingSignature.outputName(version.predictor().bundle().tensors());
+      outputs.add(OutputTensor.fp32(output, shape, predictions.values(), request.binaryOutputs()));
     }
     for (RequestedOutput asked : request.outputs()) {
       outputs.add(asked.classification() > 0
