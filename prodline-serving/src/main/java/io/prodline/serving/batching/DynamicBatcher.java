@@ -23,7 +23,8 @@ import java.util.concurrent.RejectedExecutionException;
  * workers are busy are the ones that join the next batch. A delay of 0 sets no deadline: the batch waits exactly
  * until a worker is free, as TF Serving's and Triton's batchers do with theirs. A
  * request that finds no batch of its model running and nothing queued does not enter the queue at all: the worker
- * that submits it runs it.
+ * that submits it runs it. Requests a worker found waiting for it together skip the queue as one batch
+ * ({@link #runTogether}).
  *
  * <p>Submitting never waits for room: a full queue fails the request's future with {@link BatchQueueFullException}
  * at once. A batch the executor refuses (it is saturated or shutting down) runs on the dispatcher itself, so every
@@ -87,6 +88,43 @@ public final class DynamicBatcher implements AutoCloseable {
           + "' version " + version + " is full (limit: " + queue.capacity() + " waiting requests); retry later"));
     }
     return result;
+  }
+
+  /**
+   * One request's rows for {@link #runTogether}.
+   *
+   * @param features its rows encoded by {@link Predictor#encode}
+   * @param timing its timing, the inputs ready ({@link RequestTiming#inputsReady})
+   */
+  public record Rows(float[] features, int rows, RequestTiming timing) {}
+
+  /**
+   * Runs the encoded rows of several requests as one batch on the calling worker, now, whatever else runs or waits:
+   * for requests a worker found waiting for it together ({@link io.prodline.serving.inference.RequestRunner}), which
+   * already are the batch that queueing them here would make, minus the hand-offs to the dispatcher and back. Each
+   * future gets its request's predictions, or the model's error; after {@link #close} each fails with
+   * {@link RejectedExecutionException}.
+   *
+   * @param requests together at most {@link BatchingConfig#maxRows()} rows
+   */
+  public List<CompletableFuture<Predictions>> runTogether(List<Rows> requests) {
+    List<PendingRows> pending = new ArrayList<>(requests.size());
+    List<CompletableFuture<Predictions>> results = new ArrayList<>(requests.size());
+    for (Rows request : requests) {
+      CompletableFuture<Predictions> result = new CompletableFuture<>();
+      pending.add(new PendingRows(request.features(), request.rows(), request.timing(), result));
+      results.add(result);
+    }
+    synchronized (running) {
+      if (closed) {
+        pending.forEach(p -> p.result().completeExceptionally(new RejectedExecutionException("model '" + model
+            + "' version " + version + " is shutting down")));
+        return results;
+      }
+      running[0]++;
+    }
+    new BatchRun(Batch.of(pending)).run();
+    return results;
   }
 
   /** Requests waiting now. */

@@ -1,7 +1,6 @@
 package io.prodline.serving.inference;
 
 import io.prodline.core.predict.Predictions;
-import io.prodline.core.predict.Predictor;
 import io.prodline.serving.batching.Batchers;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.batching.DynamicBatcher;
@@ -9,6 +8,9 @@ import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.predictionlog.PredictionLog;
 import io.prodline.serving.predictionlog.PredictionRecord;
 import io.prodline.serving.statistics.RequestTiming;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>{@link #predict} must be called on a prediction worker, never on an event loop: without batching it runs
  * the model right there. With batching it encodes the rows and hands them to the batcher, which runs them right
- * there too when the model is idle and nothing waits, and queues them otherwise.
+ * there too when the model is idle and nothing waits, and queues them otherwise; requests a worker found waiting
+ * together go to the model as one batch at once ({@link #predictTogether}).
  */
 public final class Inference {
   private final Batchers batchers;
@@ -53,22 +56,65 @@ public final class Inference {
   /** The request's predictions; the future fails with the model's error or the batcher's refusal. */
   public CompletableFuture<Predictions> predict(InferenceRequest request) {
     VersionHandle version = request.version();
-    Predictor predictor = version.predictor();
-    int rows = request.inputs().rowCount();
-    RequestTiming timing = request.timing();
     CompletableFuture<Predictions> result;
     try {
-      float[] features = predictor.encode(request.inputs());
-      timing.inputsReady(rows, System.nanoTime());
+      float[] features = encode(request);
+      int rows = request.inputs().rowCount();
       DynamicBatcher batcher = batchers.of(version);
-      result = batcher == null ? CompletableFuture.completedFuture(predictAlone(version, features, rows, timing))
-          : batcher.submit(features, rows, timing);
+      result = batcher == null
+          ? CompletableFuture.completedFuture(predictAlone(version, features, rows, request.timing()))
+          : batcher.submit(features, rows, request.timing());
     } catch (RuntimeException e) {
       result = CompletableFuture.failedFuture(e);
     }
+    return logged(request, result);
+  }
+
+  /**
+   * The predictions of requests for one batched version that waited for a worker together, as one model call on
+   * this worker ({@link DynamicBatcher#runTogether}), in their order. A request whose rows the model's transform
+   * refuses fails alone; the others run.
+   */
+  public List<CompletableFuture<Predictions>> predictTogether(List<InferenceRequest> requests) {
+    DynamicBatcher batcher = batchers.of(requests.get(0).version());
+    if (batcher == null) { // its first request fixed no batching: the configuration changed after the check
+      return requests.stream().map(this::predict).toList();
+    }
+    List<CompletableFuture<Predictions>> results = new ArrayList<>(Collections.nCopies(requests.size(), null));
+    List<DynamicBatcher.Rows> encoded = new ArrayList<>(requests.size());
+    List<Integer> encodedAt = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      InferenceRequest request = requests.get(i);
+      try {
+        encoded.add(new DynamicBatcher.Rows(encode(request), request.inputs().rowCount(), request.timing()));
+        encodedAt.add(i);
+      } catch (RuntimeException e) {
+        results.set(i, CompletableFuture.failedFuture(e));
+      }
+    }
+    if (!encoded.isEmpty()) {
+      List<CompletableFuture<Predictions>> ran = batcher.runTogether(encoded);
+      for (int k = 0; k < ran.size(); k++) {
+        int i = encodedAt.get(k);
+        results.set(i, logged(requests.get(i), ran.get(k)));
+      }
+    }
+    return results;
+  }
+
+  /** The request's rows as its model takes them; its inputs are ready from now. */
+  private static float[] encode(InferenceRequest request) {
+    float[] features = request.version().predictor().encode(request.inputs());
+    request.timing().inputsReady(request.inputs().rowCount(), System.nanoTime());
+    return features;
+  }
+
+  /** {@code result}, with its predictions offered to the prediction log when the request is sampled. */
+  private CompletableFuture<Predictions> logged(InferenceRequest request, CompletableFuture<Predictions> result) {
     if (log != null && log.sampled(request.model())) {
+      RequestTiming timing = request.timing();
       result.thenAccept(predictions -> log.offer(new PredictionRecord(request.requestId(), request.model(),
-          version.version(), timing.arrivedMillis(), System.nanoTime() - timing.arrivedNanos(),
+          request.version().version(), timing.arrivedMillis(), System.nanoTime() - timing.arrivedNanos(),
           request.inputs(), predictions)));
     }
     return result;

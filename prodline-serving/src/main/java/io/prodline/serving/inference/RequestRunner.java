@@ -2,6 +2,7 @@ package io.prodline.serving.inference;
 
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
+import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.handoff.Abandonable;
 import io.prodline.serving.lifecycle.ServableManager;
 import io.prodline.serving.lifecycle.VersionHandle;
@@ -15,6 +16,10 @@ import io.prodline.serving.protocol.PredictRequestDecoder;
 import io.prodline.serving.statistics.RequestTiming;
 import io.prodline.serving.statistics.VersionStatistics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +31,9 @@ import java.util.concurrent.RejectedExecutionException;
  *   <li>arms the request timeout ({@link RequestLimits#timeout()}, or the client's deadline when that comes
  *       first; answered as {@link InferenceFailure#TIMEOUT});</li>
  *   <li>on a prediction worker, never on the caller's network thread: decodes the body, checks the row limit and
- *       predicts through {@link Inference} (batched, and logged, when configured);</li>
+ *       predicts through {@link Inference} (batched, and logged, when configured). For a batched model version the
+ *       worker first takes the other requests of that version waiting for a worker, decodes them too and runs them
+ *       all as one batch: they wait in the workers' queue not yet decoded, where the batcher cannot see them;</li>
  *   <li>encodes the answer, closes the handle once the model is done with the request, and counts the request
  *       in the metrics under its protocol, model, version and status, and in the version's
  *       {@link VersionStatistics} with where its time went ({@link RequestTiming}).</li>
@@ -59,15 +66,27 @@ public final class RequestRunner {
 
   private final ServableManager servables;
   private final Executor workers;
+  private final Collection<Runnable> waiting;
   private final Inference inference;
   private final RequestLimits limits;
   private final Deadlines deadlines;
   private final ServingMetrics metrics;
 
+  /** A runner whose workers' waiting requests are not visible to it, so that each batched request is batched alone. */
   public RequestRunner(ServableManager servables, Executor workers, Inference inference, RequestLimits limits,
       Deadlines deadlines, ServingMetrics metrics) {
+    this(servables, workers, List.of(), inference, limits, deadlines, metrics);
+  }
+
+  /**
+   * @param waiting the tasks waiting for {@code workers} (its queue): a worker that starts a request of a batched
+   *     model version takes the others of that version from it and runs them together
+   */
+  public RequestRunner(ServableManager servables, Executor workers, Collection<Runnable> waiting, Inference inference,
+      RequestLimits limits, Deadlines deadlines, ServingMetrics metrics) {
     this.servables = servables;
     this.workers = workers;
+    this.waiting = waiting;
     this.inference = inference;
     this.limits = limits;
     this.deadlines = deadlines;
@@ -164,6 +183,9 @@ public final class RequestRunner {
     private final CompletableFuture<T> answer;
     private final String requestId;
     private final RequestTiming timing;
+    /** The request as {@link #decode} read it. */
+    private D decoded;
+    private InferenceRequest request;
 
     Task(Call<D, T> call, VersionHandle handle, CompletableFuture<T> answer, String requestId, RequestTiming timing) {
       this.call = call;
@@ -175,12 +197,76 @@ public final class RequestRunner {
 
     @Override
     public void run() {
-      if (abandoned()) {
+      if (!decode()) {
         return;
       }
+      Optional<BatchingConfig> batching = inference.batching(handle);
+      if (batching.isEmpty() || waiting.isEmpty()) {
+        answerWith(inference.predict(request));
+        return;
+      }
+      List<Task<?, ?>> together = new ArrayList<>();
+      together.add(this);
+      List<Task<?, ?>> alone = new ArrayList<>();
+      Error error = null;
+      try {
+        takeWaitingFollowers(batching.get().maxRows(), together, alone);
+      } catch (Error e) {
+        error = e; // the follower it struck is answered; the requests taken before it still run
+      }
+      if (together.size() == 1) {
+        answerWith(inference.predict(request));
+      } else {
+        List<CompletableFuture<Predictions>> results =
+            inference.predictTogether(together.stream().map(t -> t.request).toList());
+        for (int i = 0; i < together.size(); i++) {
+          together.get(i).answerWith(results.get(i));
+        }
+      }
+      for (Task<?, ?> task : alone) {
+        task.answerWith(inference.predict(task.request));
+      }
+      if (error != null) {
+        throw error;
+      }
+    }
+
+    /**
+     * Takes the requests for this same loaded version that wait for a worker, oldest first, and decodes them here,
+     * so that they run with this one as one batch of at most {@code maxRows} rows: requests that arrive while the
+     * workers are busy wait in the workers' queue, not yet decoded, where the batcher would never see them. A taken
+     * request whose rows would overflow the batch goes to {@code alone}; one that fails to decode is answered.
+     */
+    private void takeWaitingFollowers(int maxRows, List<Task<?, ?>> together, List<Task<?, ?>> alone) {
+      int rows = request.inputs().rowCount();
+      // A copy of the queue, not an iterator, which a blocking queue would have to keep up to date until dropped.
+      for (Object queued : waiting.toArray()) {
+        if (rows >= maxRows) {
+          break;
+        }
+        // remove(Object) under the queue's lock: false when another worker took the request first.
+        if (queued instanceof Task<?, ?> task && task.handle.predictor() == handle.predictor()
+            && waiting.remove(task) && task.decode()) {
+          int taskRows = task.request.inputs().rowCount();
+          if (rows + taskRows <= maxRows) {
+            together.add(task);
+            rows += taskRows;
+          } else {
+            alone.add(task);
+          }
+        }
+      }
+    }
+
+    /**
+     * Decodes the request and checks its row limit; false when it is answered already (it failed, or was abandoned
+     * while it waited).
+     */
+    private boolean decode() {
+      if (abandoned()) {
+        return false;
+      }
       timing.workerStarted(System.nanoTime());
-      D decoded;
-      CompletableFuture<Predictions> predictions;
       try {
         decoded = call.decode(handle);
         Frame frame = call.frame(decoded);
@@ -189,20 +275,24 @@ public final class RequestRunner {
               + limits.maxRows() + " this server accepts in one request; split it into smaller requests");
         }
         if (abandoned()) {
-          return;
+          return false;
         }
         String bodyId = call.requestId(decoded);
-        predictions = inference.predict(new InferenceRequest(bodyId != null ? bodyId : requestId, handle.model(),
-            handle, frame, timing));
+        request = new InferenceRequest(bodyId != null ? bodyId : requestId, handle.model(), handle, frame, timing);
+        return true;
       } catch (RuntimeException e) {
         fail(e);
-        return;
+        return false;
       } catch (Error e) {
         // An OutOfMemoryError of one huge request, say: the client is answered and the version released, which
         // would otherwise never unload; the Error then goes on to the worker's own handling.
         fail(e);
         throw e;
       }
+    }
+
+    /** Answers the request from its predictions once they come, then releases the version. */
+    private void answerWith(CompletableFuture<Predictions> predictions) {
       // A deadline that answers first cancels a prediction still waiting for its batch, so it never runs.
       answer.whenComplete((a, e) -> predictions.cancel(false));
       predictions.whenComplete((p, e) -> {
