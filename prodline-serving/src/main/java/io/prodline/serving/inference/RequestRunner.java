@@ -217,8 +217,12 @@ public final class RequestRunner {
       if (together.size() == 1) {
         answerWith(inference.predict(request));
       } else {
-        List<CompletableFuture<Predictions>> results =
-            inference.predictTogether(together.stream().map(t -> t.request).toList());
+        List<CompletableFuture<Predictions>> results;
+        try {
+          results = inference.predictTogether(together.stream().map(t -> t.request).toList());
+        } catch (RuntimeException e) {
+          results = together.stream().map(t -> CompletableFuture.<Predictions>failedFuture(e)).toList();
+        }
         for (int i = 0; i < together.size(); i++) {
           together.get(i).answerWith(results.get(i));
         }
