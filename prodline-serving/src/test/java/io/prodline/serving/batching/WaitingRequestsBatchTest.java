@@ -73,6 +73,11 @@ class WaitingRequestsBatchTest {
 
   /** The Open Inference operations on a runner over the one worker, batching with at most {@code maxRows} rows. */
   private V2Inference batchingUpTo(int maxRows) {
+    return batchingUpTo(maxRows, 1);
+  }
+
+  /** As {@link #batchingUpTo(int)}, the runner told that {@code workers} workers take from the queue. */
+  private V2Inference batchingUpTo(int maxRows, int workers) {
     batchers = new Batchers(BatchingConfig.on(maxRows, Duration.ZERO, 64), model -> Optional.empty(), worker, 1,
         new BatchObserver() {
           @Override
@@ -80,7 +85,8 @@ class WaitingRequestsBatchTest {
             batchRows.add(rows);
           }
         });
-    RequestRunner runner = new RequestRunner(repository, worker, worker.getQueue(), new Inference(batchers, null),
+    RequestRunner.WorkerQueue queue = new RequestRunner.WorkerQueue(worker.getQueue(), workers);
+    RequestRunner runner = new RequestRunner(repository, worker, queue, new Inference(batchers, null),
         RequestLimits.DEFAULT, deadlines, metrics);
     return new V2Inference(runner, Readiness.ofModels(repository));
   }
@@ -122,6 +128,18 @@ class WaitingRequestsBatchTest {
         .havingCause().isInstanceOf(BadRequestException.class);
     assertThat(x(answers.get(4))).isEqualTo(4);
     assertThat(batchRows).containsExactly(1, 3);
+  }
+
+  @Test
+  void aWorkerTakesItsShareOfTheWaitingRequestsLeavingTheRestToTheOthers() {
+    // Told of two workers: the one that starts request 2 takes half of the three behind it (rounded up).
+    List<CompletableFuture<InferenceResult>> answers =
+        holdTheWorkerThenQueue(batchingUpTo(256, 2), "[2]", "[3]", "[4]", "[5]");
+
+    for (int i = 0; i < answers.size(); i++) {
+      assertThat(x(answers.get(i))).isEqualTo(i + 1);
+    }
+    assertThat(batchRows).containsExactly(1, 3, 1);
   }
 
   @Test
