@@ -211,14 +211,19 @@ public final class RequestRunner {
       Optional<BatchingConfig> batching = inference.batching(handle);
       if (batching.isEmpty() || waiting.isEmpty()) {
         answerWith(inference.predict(request));
-        return;
+      } else {
+        runWithWaitingFollowers(batching.get().maxRows());
       }
+    }
+
+    /** Runs this request with its share of the waiting requests of its version ({@link #takeWaitingFollowers}). */
+    private void runWithWaitingFollowers(int maxRows) {
       List<Task<?, ?>> together = new ArrayList<>();
       together.add(this);
       List<Task<?, ?>> alone = new ArrayList<>();
       Error error = null;
       try {
-        takeWaitingFollowers(batching.get().maxRows(), together, alone);
+        takeWaitingFollowers(maxRows, together, alone);
       } catch (Error e) {
         error = e; // the follower it struck is answered; the requests taken before it still run
       }
@@ -314,6 +319,7 @@ public final class RequestRunner {
 
     /** Answers the request from its predictions once they come, then releases the version. */
     private void answerWith(CompletableFuture<Predictions> predictions) {
+      D read = decoded; // a local for the callback, which may run on another thread
       // A deadline that answers first cancels a prediction still waiting for its batch, so it never runs.
       answer.whenComplete((a, e) -> predictions.cancel(false));
       predictions.whenComplete((p, e) -> {
@@ -321,7 +327,7 @@ public final class RequestRunner {
           if (e != null) {
             answer.completeExceptionally(e);
           } else {
-            answer.complete(call.answer(handle, decoded, p));
+            answer.complete(call.answer(handle, read, p));
           }
         } catch (RuntimeException x) {
           answer.completeExceptionally(x);
