@@ -91,40 +91,24 @@ public final class DynamicBatcher implements AutoCloseable {
   }
 
   /**
-   * One request's rows for {@link #runTogether}.
-   *
-   * @param features its rows encoded by {@link Predictor#encode}
-   * @param timing its timing, the inputs ready ({@link RequestTiming#inputsReady})
-   */
-  public record Rows(float[] features, int rows, RequestTiming timing) {}
-
-  /**
-   * Runs the encoded rows of several requests as one batch on the calling worker, now, whatever else runs or waits:
-   * for requests a worker found waiting for it together ({@link io.prodline.serving.inference.RequestRunner}), which
+   * Runs the rows of several requests as one batch on the calling worker, now, whatever else runs or waits: for
+   * requests a worker found waiting for it together ({@link io.prodline.serving.inference.RequestRunner}), which
    * already are the batch that queueing them here would make, minus the hand-offs to the dispatcher and back. Each
-   * future gets its request's predictions, or the model's error; after {@link #close} each fails with
+   * request's future gets its predictions, or the model's error; after {@link #close} each fails with
    * {@link RejectedExecutionException}.
    *
-   * @param requests together at most {@link BatchingConfig#maxRows()} rows
+   * @param requests together at most {@link BatchingConfig#maxRows()} rows, each encoded by {@link Predictor#encode}
    */
-  public List<CompletableFuture<Predictions>> runTogether(List<Rows> requests) {
-    List<PendingRows> pending = new ArrayList<>(requests.size());
-    List<CompletableFuture<Predictions>> results = new ArrayList<>(requests.size());
-    for (Rows request : requests) {
-      CompletableFuture<Predictions> result = new CompletableFuture<>();
-      pending.add(new PendingRows(request.features(), request.rows(), request.timing(), result));
-      results.add(result);
-    }
+  public void runTogether(List<PendingRows> requests) {
     synchronized (running) {
       if (closed) {
-        pending.forEach(p -> p.result().completeExceptionally(new RejectedExecutionException("model '" + model
+        requests.forEach(p -> p.result().completeExceptionally(new RejectedExecutionException("model '" + model
             + "' version " + version + " is shutting down")));
-        return results;
+        return;
       }
       running[0]++;
     }
-    new BatchRun(Batch.of(pending)).run();
-    return results;
+    new BatchRun(Batch.of(requests)).run();
   }
 
   /** Requests waiting now. */

@@ -11,5 +11,5 @@ import java.util.concurrent.CompletableFuture;
  * @param timing when the rows were ready (a batch's wait is measured from then), and where the batch notes the
  *     model call that answered them
  */
-record PendingRows(float[] features, int rows, RequestTiming timing,
+public record PendingRows(float[] features, int rows, RequestTiming timing,
     CompletableFuture<Predictions> result) {}

@@ -4,12 +4,12 @@ import io.prodline.core.predict.Predictions;
 import io.prodline.serving.batching.Batchers;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.batching.DynamicBatcher;
+import io.prodline.serving.batching.PendingRows;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.predictionlog.PredictionLog;
 import io.prodline.serving.predictionlog.PredictionRecord;
 import io.prodline.serving.statistics.RequestTiming;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,24 +80,19 @@ public final class Inference {
     if (batcher == null) { // its first request fixed no batching: the configuration changed after the check
       return requests.stream().map(this::predict).toList();
     }
-    List<CompletableFuture<Predictions>> results = new ArrayList<>(Collections.nCopies(requests.size(), null));
-    List<DynamicBatcher.Rows> encoded = new ArrayList<>(requests.size());
-    List<Integer> encodedAt = new ArrayList<>(requests.size());
-    for (int i = 0; i < requests.size(); i++) {
-      InferenceRequest request = requests.get(i);
+    List<CompletableFuture<Predictions>> results = new ArrayList<>(requests.size());
+    List<PendingRows> batch = new ArrayList<>(requests.size());
+    for (InferenceRequest request : requests) {
+      CompletableFuture<Predictions> result = new CompletableFuture<>();
       try {
-        encoded.add(new DynamicBatcher.Rows(encode(request), request.inputs().rowCount(), request.timing()));
-        encodedAt.add(i);
+        batch.add(new PendingRows(encode(request), request.inputs().rowCount(), request.timing(), result));
       } catch (RuntimeException e) {
-        results.set(i, CompletableFuture.failedFuture(e));
+        result.completeExceptionally(e);
       }
+      results.add(logged(request, result));
     }
-    if (!encoded.isEmpty()) {
-      List<CompletableFuture<Predictions>> ran = batcher.runTogether(encoded);
-      for (int k = 0; k < ran.size(); k++) {
-        int i = encodedAt.get(k);
-        results.set(i, logged(requests.get(i), ran.get(k)));
-      }
+    if (!batch.isEmpty()) {
+      batcher.runTogether(batch);
     }
     return results;
   }
