@@ -32,8 +32,9 @@ import java.util.concurrent.RejectedExecutionException;
  *       first; answered as {@link InferenceFailure#TIMEOUT});</li>
  *   <li>on a prediction worker, never on the caller's network thread: decodes the body, checks the row limit and
  *       predicts through {@link Inference} (batched, and logged, when configured). For a batched model version the
- *       worker first takes the other requests of that version waiting for a worker, decodes them too and runs them
- *       all as one batch: they wait in the workers' queue not yet decoded, where the batcher cannot see them;</li>
+ *       worker first takes its share of the other requests of that version waiting for a worker, decodes them and
+ *       runs them all as one batch: they wait in the workers' queue not yet decoded, where the batcher cannot see
+ *       them;</li>
  *   <li>encodes the answer, closes the handle once the model is done with the request, and counts the request
  *       in the metrics under its protocol, model, version and status, and in the version's
  *       {@link VersionStatistics} with where its time went ({@link RequestTiming}).</li>
@@ -66,8 +67,7 @@ public final class RequestRunner {
 
   private final ServableManager servables;
   private final Executor workers;
-  private final Collection<Runnable> waiting;
-  private final int workerCount;
+  private final WorkerQueue queue;
   private final Inference inference;
   private final RequestLimits limits;
   private final Deadlines deadlines;
@@ -93,8 +93,7 @@ public final class RequestRunner {
       RequestLimits limits, Deadlines deadlines, ServingMetrics metrics) {
     this.servables = servables;
     this.workers = workers;
-    this.waiting = queue.waiting();
-    this.workerCount = queue.workers();
+    this.queue = queue;
     this.inference = inference;
     this.limits = limits;
     this.deadlines = deadlines;
@@ -209,7 +208,7 @@ public final class RequestRunner {
         return;
       }
       Optional<BatchingConfig> batching = inference.batching(handle);
-      if (batching.isEmpty() || waiting.isEmpty()) {
+      if (batching.isEmpty() || queue.waiting().isEmpty()) {
         answerWith(inference.predict(request));
       } else {
         runWithWaitingFollowers(batching.get().maxRows());
@@ -260,19 +259,19 @@ public final class RequestRunner {
     private void takeWaitingFollowers(int maxRows, List<Task<?, ?>> together, List<Task<?, ?>> alone) {
       // A copy of the queue, not an iterator, which a blocking queue would have to keep up to date until dropped.
       List<Task<?, ?>> sameVersion = new ArrayList<>();
-      for (Object queued : waiting.toArray()) {
+      for (Object queued : queue.waiting().toArray()) {
         if (queued instanceof Task<?, ?> task && task.handle.predictor() == handle.predictor()) {
           sameVersion.add(task);
         }
       }
-      int share = (sameVersion.size() + workerCount - 1) / workerCount;
+      int share = (sameVersion.size() + queue.workers() - 1) / queue.workers();
       int rows = request.inputs().rowCount();
       for (Task<?, ?> task : sameVersion.subList(0, share)) {
         if (rows >= maxRows) {
           break;
         }
         // remove(Object) under the queue's lock: false when another worker took the request first.
-        if (waiting.remove(task) && task.decode()) {
+        if (queue.waiting().remove(task) && task.decode()) {
           int taskRows = task.request.inputs().rowCount();
           if (rows + taskRows <= maxRows) {
             together.add(task);
