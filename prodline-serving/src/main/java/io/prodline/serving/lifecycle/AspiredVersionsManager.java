@@ -66,8 +66,7 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
       AspiredModel wanted = goal.getOrDefault(name, AspiredModel.NONE);
       ModelVersions model = models.computeIfAbsent(name, n -> new ModelVersions());
       for (AspiredVersion v : wanted.versions()) {
-        // END is final: a version unloaded earlier and wanted again loads afresh.
-        model.versions.compute(v.version(), (n, known) -> known == null || known.state() == VersionState.END
+        model.versions.compute(v.version(), (n, known) -> loadsAfresh(known)
             ? new ServableVersion(name, n, v.source()) : known);
       }
       model.goal = wanted;
@@ -77,6 +76,22 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
       }
     }
     publish();
+  }
+
+  /**
+   * Whether a wanted version needs a new start: it is new to the manager, or was unloaded (END is final), or failed
+   * to load and its files have changed since (a copy finished, a file fixed in place). A failed version whose files
+   * are unchanged stays failed rather than failing again at every scan.
+   */
+  private static boolean loadsAfresh(ServableVersion known) {
+    if (known == null || known.state() == VersionState.END) {
+      return true;
+    }
+    if (known.failedAndSourceChanged()) {
+      LOG.info("{}: its files changed since it failed to load; loading it again", known);
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -120,7 +135,7 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
   }
 
   private void load(ServableVersion version) {
-    version.moveTo(VersionState.LOADING);
+    version.startLoading();
     publish();
     try {
       version.loaded(loader.load(version.model(), version.version(), version.source()));

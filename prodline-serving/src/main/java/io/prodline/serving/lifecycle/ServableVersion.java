@@ -28,6 +28,8 @@ public final class ServableVersion {
   private volatile VersionState state = VersionState.NEW;
   private volatile Predictor predictor;
   private volatile String error;
+  /** Its files when its last load began; {@code null} until then. Manager thread only. */
+  private SourceStamp loadedFrom;
   private final VersionStatistics statistics = new VersionStatistics();
 
   ServableVersion(String model, long version, Path source) {
@@ -67,6 +69,20 @@ public final class ServableVersion {
   void moveTo(VersionState target) {
     state.checkTransition(target, this.toString());
     state = target;
+  }
+
+  /** NEW → LOADING, noting what its files are now ({@link #failedAndSourceChanged}). */
+  void startLoading() {
+    loadedFrom = SourceStamp.of(source);
+    moveTo(VersionState.LOADING);
+  }
+
+  /**
+   * Whether the version failed to load and its files have changed since that load began: then it is worth
+   * loading again (the files were being copied, or were fixed in place).
+   */
+  boolean failedAndSourceChanged() {
+    return state == VersionState.ERROR && loadedFrom != null && !loadedFrom.equals(SourceStamp.of(source));
   }
 
   /** LOADING → AVAILABLE with the loaded model. */

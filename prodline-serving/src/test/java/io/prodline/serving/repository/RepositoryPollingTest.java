@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.serving.lifecycle.VersionHandle;
+import io.prodline.serving.lifecycle.VersionListener;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import io.prodline.serving.lifecycle.VersionSelector;
 import io.prodline.serving.testing.TestBundles;
@@ -16,6 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +97,37 @@ class RepositoryPollingTest {
       delete(root.resolve("m/2"));
       // Its directory gone, version 2 is not reported any more.
       await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("1 AVAILABLE")));
+    }
+  }
+
+  @Test
+  void aVersionThatFailedToLoadIsLoadedAgainOnceItsFilesChangeAndNotBefore() throws Exception {
+    write("m", 1);
+    Map<Long, Integer> failures = new ConcurrentHashMap<>();
+    VersionListener listener = new VersionListener() {
+      @Override
+      public void loadFailed(String model, long version, String reason) {
+        failures.merge(version, 1, Integer::sum);
+      }
+    };
+    try (ModelRepository repo = ModelRepository.open(root, RepositoryOptions.oneShot().withPollInterval(POLL),
+        listener)) {
+      TestBundles.writeGarbage(root, "m", 2); // as a copy caught half-way, or a file broken in place
+      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 ERROR", "1 AVAILABLE")));
+      awaitScan(repo);
+      assertThat(failures).containsExactly(Map.entry(2L, 1)); // unchanged files: not loaded again at every scan
+      assertThat(serving(repo, "m", VersionSelector.DEFAULT)).isEqualTo(1);
+
+      // The version's files fixed in place: the next scan loads it.
+      Path fixed = TestBundles.write(root.resolve(".staging"), "m", 2, Task.REGRESSION, List.of(),
+          List.of(field("x", ColumnType.FLOAT64)), "2");
+      try (Stream<Path> files = Files.list(fixed)) {
+        for (Path file : files.toList()) {
+          Files.copy(file, root.resolve("m/2").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 AVAILABLE", "1 END")));
+      assertThat(serving(repo, "m", VersionSelector.DEFAULT)).isEqualTo(2);
     }
   }
 
