@@ -46,7 +46,7 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
   private ModelRepository(Path root, RepositoryOptions options, VersionListener listener) {
     this.root = root;
     this.manager = new AspiredVersionsManager(new VersionLoader(this::warmup), options.swapPolicy(), listener);
-    this.source = new RepositorySource(root, options.configFileFor(root), overrides, manager);
+    this.source = new RepositorySource(root, options.modelConfig(), overrides, manager);
   }
 
   /** The warm-up settings in force for {@code model}; read by the loader when a version loads. */

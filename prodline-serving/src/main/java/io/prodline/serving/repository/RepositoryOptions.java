@@ -2,7 +2,6 @@ package io.prodline.serving.repository;
 
 import io.prodline.serving.lifecycle.AspiredVersionPolicy;
 import io.prodline.serving.lifecycle.AvailabilityPreservingPolicy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,7 +10,8 @@ import java.util.Objects;
  * How a {@link ModelRepository} follows its directory.
  *
  * @param pollInterval time between scans of the directory; {@link Duration#ZERO} scans once at start (one-shot)
- * @param modelConfig the model config file; {@code null} uses {@code ROOT/models.yaml} when it exists
+ * @param modelConfig the model config file; {@code null} uses {@code ROOT/models.yaml} whenever it exists, looked for
+ *     at every scan
  * @param swapPolicy how versions are swapped; {@link AvailabilityPreservingPolicy} unless memory forbids it
  */
 public record RepositoryOptions(Duration pollInterval, Path modelConfig, AspiredVersionPolicy swapPolicy) {
@@ -38,14 +38,5 @@ public record RepositoryOptions(Duration pollInterval, Path modelConfig, Aspired
 
   public RepositoryOptions withSwapPolicy(AspiredVersionPolicy policy) {
     return new RepositoryOptions(pollInterval, modelConfig, policy);
-  }
-
-  /** The config file to read for {@code root}, or {@code null} when there is none. */
-  Path configFileFor(Path root) {
-    if (modelConfig != null) {
-      return modelConfig;
-    }
-    Path standard = root.resolve(ModelConfigFile.DEFAULT_NAME);
-    return Files.isRegularFile(standard) ? standard : null;
   }
 }

@@ -35,7 +35,11 @@ public final class RepositorySource {
 
   private final Path root;
   private final VersionDirectories directories;
-  private final Path configFile;
+  /** The config file given, or {@code null} for {@code ROOT/models.yaml} whenever it exists. */
+  private final Path givenConfigFile;
+  private final Path defaultConfigFile;
+  /** Whether the config in force was read from {@link #defaultConfigFile}; scan thread only after start. */
+  private boolean readDefaultConfigFile;
   private final ServingOverrides overrides;
   private final AspiredVersionsCallback callback;
   private volatile RepositoryConfig config;
@@ -54,16 +58,28 @@ public final class RepositorySource {
   /**
    * Reads the config file once, so that an invalid one fails the start.
    *
-   * @param configFile the model config file, or {@code null} for none
+   * @param configFile the model config file, or {@code null} for {@code ROOT/models.yaml}, read whenever it exists:
+   *     one added after start is read at the next scan, and once it is removed the models are served with no config
    */
   public RepositorySource(Path root, Path configFile, ServingOverrides overrides, AspiredVersionsCallback callback) {
     this.root = root;
     this.directories = new VersionDirectories(root);
-    this.configFile = configFile;
+    this.givenConfigFile = configFile;
+    this.defaultConfigFile = root.resolve(ModelConfigFile.DEFAULT_NAME);
     this.overrides = overrides;
     this.callback = callback;
-    this.config = configFile == null ? RepositoryConfig.EMPTY : ModelConfigFile.read(configFile, root);
+    Path file = configFile();
+    this.config = file == null ? RepositoryConfig.EMPTY : ModelConfigFile.read(file, root);
+    this.readDefaultConfigFile = configFile == null && file != null;
     this.effective = config;
+  }
+
+  /** The config file to read now: the one given, else the default one when it exists; {@code null} for none. */
+  private Path configFile() {
+    if (givenConfigFile != null) {
+      return givenConfigFile;
+    }
+    return Files.isRegularFile(defaultConfigFile) ? defaultConfigFile : null;
   }
 
   /** Lists the repository and states the goal; returns when the resulting loads and unloads are done. */
@@ -131,7 +147,16 @@ public final class RepositorySource {
       config = replacement;
       return;
     }
+    Path configFile = configFile();
     if (configFile == null) {
+      if (readDefaultConfigFile) {
+        // The default file is optional: removing it is how its settings are dropped.
+        LOG.warn("model config {} was removed; serving every model without one (its config.pbtxt, else latest 1)",
+            defaultConfigFile);
+        config = RepositoryConfig.EMPTY;
+        readDefaultConfigFile = false;
+        configProblem = null;
+      }
       return;
     }
     if (!Files.exists(configFile)) {
@@ -140,6 +165,10 @@ public final class RepositorySource {
     }
     try {
       config = ModelConfigFile.read(configFile, root);
+      if (givenConfigFile == null && !readDefaultConfigFile) {
+        LOG.info("model config {} found; its settings apply from now", configFile);
+        readDefaultConfigFile = true;
+      }
       if (configProblem != null) {
         LOG.info("model config {} is valid again", configFile);
         configProblem = null;

@@ -2,6 +2,7 @@ package io.prodline.serving.repository;
 
 import static io.prodline.serving.testing.TestBundles.field;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.prodline.core.bundle.Task;
@@ -154,6 +155,25 @@ class RepositoryPollingTest {
       replace(config, "models:\n  m:\n    labels: {stable: -4}\n");
       awaitScan(repo);
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theDefaultModelsYamlAppliesWhenAddedAfterStartAndIsDroppedWhenDeleted() throws Exception {
+    write("m", 1);
+    write("m", 2);
+    try (ModelRepository repo = ModelRepository.open(root, RepositoryOptions.oneShot().withPollInterval(POLL))) {
+      assertThat(versions(repo, "m")).containsExactly("2 AVAILABLE");
+
+      Path config = root.resolve(ModelConfigFile.DEFAULT_NAME);
+      replace(config, "models:\n  m:\n    labels: {stable: 1}\n");
+      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 AVAILABLE", "1 AVAILABLE")));
+      assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(1);
+
+      Files.delete(config);
+      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 AVAILABLE", "1 END")));
+      assertThatThrownBy(() -> serving(repo, "m", VersionSelector.label("stable")))
+          .hasMessageContaining("has no label 'stable'");
     }
   }
 
