@@ -54,6 +54,7 @@ public final class RepositorySource {
   /** Models whose config.pbtxt the config file overrides, told once; scan thread only. */
   private final Set<String> overriddenTritonConfigs = new HashSet<>();
   private volatile Map<String, NavigableMap<Long, Path>> lastSeen = Map.of();
+  private final AbsentVersionWarnings absentVersions = new AbsentVersionWarnings();
 
   /**
    * Reads the config file once, so that an invalid one fails the start.
@@ -88,6 +89,7 @@ public final class RepositorySource {
     Map<String, NavigableMap<Long, Path>> onDisk = config.served(directories.list());
     lastSeen = onDisk;
     effective = withTritonConfigs(onDisk.keySet());
+    absentVersions.check(onDisk, effective);
     callback.setAspiredVersions(AspiredModels.of(onDisk, effective, overrides));
   }
 
