@@ -1,6 +1,7 @@
 package io.prodline.serving.grpc;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import io.prodline.serving.grpc.v2.InferParameter;
 import io.prodline.serving.grpc.v2.InferTensorContents;
 import io.prodline.serving.grpc.v2.ModelInferRequest;
@@ -70,7 +71,7 @@ final class GrpcTensors {
   private static TensorData typed(InferTensorContents contents, DataType type, int elements, String name) {
     return switch (type) {
       case BOOL -> {
-        check(contents.getBoolContentsCount(), elements, name, "bool_contents");
+        check(contents, contents.getBoolContentsCount(), elements, name, "bool_contents");
         boolean[] values = new boolean[elements];
         for (int i = 0; i < elements; i++) {
           values[i] = contents.getBoolContents(i);
@@ -78,26 +79,26 @@ final class GrpcTensors {
         yield new TensorData.Bools(values);
       }
       case INT8, INT16, INT32 -> {
-        check(contents.getIntContentsCount(), elements, name, "int_contents");
+        check(contents, contents.getIntContentsCount(), elements, name, "int_contents");
         yield integers(contents.getIntContentsList().stream().mapToLong(Integer::longValue).toArray(), type, name);
       }
       case INT64 -> {
-        check(contents.getInt64ContentsCount(), elements, name, "int64_contents");
+        check(contents, contents.getInt64ContentsCount(), elements, name, "int64_contents");
         yield new TensorData.Longs(contents.getInt64ContentsList().stream().mapToLong(Long::longValue).toArray(),
             false);
       }
       case UINT8, UINT16, UINT32 -> {
-        check(contents.getUintContentsCount(), elements, name, "uint_contents");
+        check(contents, contents.getUintContentsCount(), elements, name, "uint_contents");
         yield integers(contents.getUintContentsList().stream().mapToLong(Integer::toUnsignedLong).toArray(), type,
             name);
       }
       case UINT64 -> {
-        check(contents.getUint64ContentsCount(), elements, name, "uint64_contents");
+        check(contents, contents.getUint64ContentsCount(), elements, name, "uint64_contents");
         yield new TensorData.Longs(contents.getUint64ContentsList().stream().mapToLong(Long::longValue).toArray(),
             true);
       }
       case FP32 -> {
-        check(contents.getFp32ContentsCount(), elements, name, "fp32_contents");
+        check(contents, contents.getFp32ContentsCount(), elements, name, "fp32_contents");
         double[] values = new double[elements];
         for (int i = 0; i < elements; i++) {
           values[i] = contents.getFp32Contents(i);
@@ -105,12 +106,12 @@ final class GrpcTensors {
         yield new TensorData.Doubles(values);
       }
       case FP64 -> {
-        check(contents.getFp64ContentsCount(), elements, name, "fp64_contents");
+        check(contents, contents.getFp64ContentsCount(), elements, name, "fp64_contents");
         yield new TensorData.Doubles(contents.getFp64ContentsList().stream().mapToDouble(Double::doubleValue)
             .toArray());
       }
       case BYTES -> {
-        check(contents.getBytesContentsCount(), elements, name, "bytes_contents");
+        check(contents, contents.getBytesContentsCount(), elements, name, "bytes_contents");
         String[] values = new String[elements];
         for (int i = 0; i < elements; i++) {
           byte[] bytes = contents.getBytesContents(i).toByteArray();
@@ -133,11 +134,21 @@ final class GrpcTensors {
     return new TensorData.Longs(values, type.isUnsigned());
   }
 
-  private static void check(int count, int elements, String name, String field) {
-    if (count != elements) {
-      throw new BadRequestException("input '" + name + "' has " + count + " elements in contents." + field
-          + " but its shape needs " + elements);
+  /**
+   * Requires {@code count} values in {@code field}, the contents field of the input's datatype. When the values are
+   * in another field instead (FP64 values sent for an FP32 input), the error names it: the datatype and the field
+   * disagree, which a count alone does not tell.
+   */
+  private static void check(InferTensorContents contents, int count, int elements, String name, String field) {
+    if (count == elements) {
+      return;
     }
+    List<String> others = contents.getAllFields().keySet().stream().map(FieldDescriptor::getName)
+        .filter(other -> !other.equals(field)).sorted().toList();
+    throw new BadRequestException("input '" + name + "' has " + count + " elements in contents." + field
+        + " but its shape needs " + elements + (others.isEmpty() ? "" : "; its values are in contents."
+        + String.join(", contents.", others) + ", which does not match its datatype: set the datatype of those "
+        + "values, or send them in " + field));
   }
 
   /** The answer; outputs marked binary (all of them, for a raw request) go in raw_output_contents. */

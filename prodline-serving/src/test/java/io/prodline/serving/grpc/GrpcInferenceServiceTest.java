@@ -204,6 +204,13 @@ class GrpcInferenceServiceTest {
     assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
         .addInputs(tensor("x", "FP32", 2).setContents(InferTensorContents.newBuilder().addFp32Contents(1f)))
         .build()), Status.Code.INVALID_ARGUMENT, "input 'x' has 1 elements in contents.fp32_contents");
+    // Values in the field of another datatype: the error names where they are.
+    assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
+        .addInputs(tensor("x", "FP32", 2).setContents(InferTensorContents.newBuilder().addFp64Contents(1)
+            .addFp64Contents(2)))
+        .build()), Status.Code.INVALID_ARGUMENT, "input 'x' has 0 elements in contents.fp32_contents but its shape "
+        + "needs 2; its values are in contents.fp64_contents, which does not match its datatype: set the datatype of "
+        + "those values, or send them in fp32_contents");
     assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
         .addInputs(tensor("x", "FP16", 1)).build()), Status.Code.INVALID_ARGUMENT, "send it in raw_input_contents");
     assertStatus(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("slow")
