@@ -284,8 +284,10 @@ public final class ModelServer implements AutoCloseable {
 
   /**
    * Stops gracefully: readiness turns to 503 (gRPC health NOT_SERVING) while the ports stay open for the shutdown
-   * delay, so that load balancers stop sending; then no new connections, no new predictions (they get 503), and
-   * up to the drain timeout until every request taken has been answered; does nothing when not running.
+   * delay, so that load balancers stop sending, and every REST answer from now on closes its connection
+   * ({@code Connection: close}), so keep-alive clients reconnect elsewhere; then no new connections, idle ones
+   * closed, no new predictions (they get 503), and up to the drain timeout until every request taken has been
+   * answered; does nothing when not running.
    */
   public synchronized void stop() {
     if (serverChannel == null) {
@@ -293,6 +295,7 @@ public final class ModelServer implements AutoCloseable {
     }
     ShutdownOptions shutdown = config.shutdown();
     stopping = true;
+    inFlight.startDraining();
     if (grpc != null) {
       grpc.notServing();
     }
@@ -311,6 +314,7 @@ public final class ModelServer implements AutoCloseable {
       managementChannel.close().syncUninterruptibly();
       managementChannel = null;
     }
+    inFlight.closeIdle(connections);
     if (grpc != null) {
       grpc.shutdown();
     }

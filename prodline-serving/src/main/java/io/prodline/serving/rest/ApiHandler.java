@@ -32,6 +32,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   /** Pipelined requests a connection may have waiting before its socket is no longer read. */
   static final int MAX_WAITING = 16;
+  /** The event of {@link InFlightRequests#closeIdle}: an idle keep-alive connection closes at once. */
+  static final Object CLOSE_IF_IDLE = new Object();
 
   /**
    * What is kept of a request: the body is copied so the pooled buffer is released at once; the headers are not
@@ -141,6 +143,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void write(ChannelHandlerContext ctx, FullHttpResponse response) {
+    if (inFlight.draining() && waiting.isEmpty()) {
+      // The server is stopping: the last answer owed closes the connection (the keep-alive handler closes it after
+      // a "Connection: close" answer), so the client's next request opens a connection, which the load balancer
+      // sends elsewhere, rather than reach a server about to refuse it.
+      HttpUtil.setKeepAlive(response, false);
+    }
     ctx.writeAndFlush(response)
         .addListener(ChannelFutureListener.CLOSE_ON_FAILURE)
         .addListener(done -> {
@@ -151,6 +159,21 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           }
           next(ctx);
         });
+  }
+
+  /**
+   * {@link #CLOSE_IF_IDLE}: a stopping server closes the connection now when it owes no answer; otherwise its last
+   * answer closes it ({@link #write}).
+   */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event == CLOSE_IF_IDLE) {
+      if (!busy && waiting.isEmpty()) {
+        ctx.close();
+      }
+      return;
+    }
+    super.userEventTriggered(ctx, event);
   }
 
   /** The client is gone: its waiting requests are dropped and the running one abandoned. */

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
@@ -82,6 +88,46 @@ class ApiHandlerTest {
           .isEqualTo(directAnswer(new ModelApi(repository, Runnable::run), 1));
       response.release();
       channel.finishAndReleaseAll();
+    }
+  }
+
+  @Test
+  void onceTheServerDrainsTheLastAnswerOwedClosesTheConnectionAndAnIdleOneClosesAtOnce() {
+    Queue<Runnable> worker = new ArrayDeque<>();
+    InFlightRequests inFlight = new InFlightRequests();
+    try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
+      ModelApi api = new ModelApi(repository, worker::add);
+      // Ids of their own: embedded channels share one by default, and a channel group holds one channel per id.
+      EmbeddedChannel busy = new EmbeddedChannel(DefaultChannelId.newInstance(), new HttpServerKeepAliveHandler(),
+          new ApiHandler(api, inFlight, 1 << 20));
+      EmbeddedChannel idle = new EmbeddedChannel(DefaultChannelId.newInstance(), new HttpServerKeepAliveHandler(),
+          new ApiHandler(api, inFlight, 1 << 20));
+      ChannelGroup connections = new DefaultChannelGroup(ImmediateEventExecutor.INSTANCE);
+      connections.addAll(List.of(busy, idle));
+
+      busy.writeInbound(predict(1), predict(2));
+      inFlight.startDraining();
+      inFlight.closeIdle(connections);
+      busy.runPendingTasks();
+      idle.runPendingTasks();
+      boolean idleOpen = idle.isOpen();
+      boolean busyOpen = busy.isOpen();
+
+      List<String> connectionHeaders = new ArrayList<>();
+      while (!worker.isEmpty()) {
+        worker.poll().run();
+        busy.runPendingTasks();
+        FullHttpResponse response = busy.readOutbound();
+        connectionHeaders.add(response.status().code() + " " + response.headers().get(HttpHeaderNames.CONNECTION));
+        response.release();
+      }
+      assertThat(idleOpen).as("idle keep-alive connection open").isFalse();
+      assertThat(busyOpen).as("a connection that owes answers open").isTrue();
+      // Both pipelined requests are answered; only the last answer says close, and the connection closes after it.
+      assertThat(connectionHeaders).containsExactly("200 null", "200 close");
+      assertThat(busy.isOpen()).isFalse();
+      busy.finishAndReleaseAll();
+      idle.finishAndReleaseAll();
     }
   }
 
