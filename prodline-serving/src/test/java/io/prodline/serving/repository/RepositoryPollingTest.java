@@ -41,6 +41,11 @@ class RepositoryPollingTest {
     return repo.snapshot().model(model).statuses().stream().map(v -> v.version() + " " + v.state()).toList();
   }
 
+  /** Waits until {@code model}'s reported versions are {@code expected} ("number STATE", newest first). */
+  private static void awaitVersions(ModelRepository repo, String model, String... expected) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, model).equals(List.of(expected)));
+  }
+
   private static long serving(ModelRepository repo, String model, VersionSelector selector) {
     try (VersionHandle handle = repo.acquire(model, selector)) {
       return handle.version();
@@ -79,7 +84,7 @@ class RepositoryPollingTest {
       assertThat(versions(repo, "m")).containsExactly("1 AVAILABLE");
       write("m", 2);
       // The old version's directory is still there: it stays reported, as unloaded.
-      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 AVAILABLE", "1 END")));
+      awaitVersions(repo, "m", "2 AVAILABLE", "1 END");
       assertThat(serving(repo, "m", VersionSelector.DEFAULT)).isEqualTo(2);
 
       write("other", 7);
@@ -97,7 +102,7 @@ class RepositoryPollingTest {
       assertThat(versions(repo, "m")).containsExactly("2 AVAILABLE");
       delete(root.resolve("m/2"));
       // Its directory gone, version 2 is not reported any more.
-      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("1 AVAILABLE")));
+      awaitVersions(repo, "m", "1 AVAILABLE");
     }
   }
 
@@ -114,7 +119,7 @@ class RepositoryPollingTest {
     try (ModelRepository repo = ModelRepository.open(root, RepositoryOptions.oneShot().withPollInterval(POLL),
         listener)) {
       TestBundles.writeGarbage(root, "m", 2); // as a copy caught half-way, or a file broken in place
-      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 ERROR", "1 AVAILABLE")));
+      awaitVersions(repo, "m", "2 ERROR", "1 AVAILABLE");
       awaitScan(repo);
       assertThat(failures).containsExactly(Map.entry(2L, 1)); // unchanged files: not loaded again at every scan
       assertThat(serving(repo, "m", VersionSelector.DEFAULT)).isEqualTo(1);
@@ -127,7 +132,7 @@ class RepositoryPollingTest {
           Files.copy(file, root.resolve("m/2").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 AVAILABLE", "1 END")));
+      awaitVersions(repo, "m", "2 AVAILABLE", "1 END");
       assertThat(serving(repo, "m", VersionSelector.DEFAULT)).isEqualTo(2);
     }
   }
@@ -147,8 +152,7 @@ class RepositoryPollingTest {
       assertThat(serving(repo, "m", VersionSelector.label("canary"))).isEqualTo(3);
 
       replace(config, "models:\n  m:\n    labels: {stable: 2, canary: 3}\n");
-      await().atMost(Duration.ofSeconds(10))
-          .until(() -> versions(repo, "m").equals(List.of("3 AVAILABLE", "2 AVAILABLE", "1 END")));
+      awaitVersions(repo, "m", "3 AVAILABLE", "2 AVAILABLE", "1 END");
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(2);
 
       // A broken edit is ignored: the last valid configuration stays in force.
@@ -167,11 +171,11 @@ class RepositoryPollingTest {
 
       Path config = root.resolve(ModelConfigFile.DEFAULT_NAME);
       replace(config, "models:\n  m:\n    labels: {stable: 1}\n");
-      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 AVAILABLE", "1 AVAILABLE")));
+      awaitVersions(repo, "m", "2 AVAILABLE", "1 AVAILABLE");
       assertThat(serving(repo, "m", VersionSelector.label("stable"))).isEqualTo(1);
 
       Files.delete(config);
-      await().atMost(Duration.ofSeconds(10)).until(() -> versions(repo, "m").equals(List.of("2 AVAILABLE", "1 END")));
+      awaitVersions(repo, "m", "2 AVAILABLE", "1 END");
       assertThatThrownBy(() -> serving(repo, "m", VersionSelector.label("stable")))
           .hasMessageContaining("has no label 'stable'");
     }
@@ -206,8 +210,7 @@ class RepositoryPollingTest {
       assertThat(versions(repo, "n")).containsExactly("2 AVAILABLE");
 
       replace(pbtxt, tritonConfig("version_policy: { specific: { versions: [ 1, 3 ] } }"));
-      await().atMost(Duration.ofSeconds(10))
-          .until(() -> versions(repo, "m").equals(List.of("3 AVAILABLE", "2 END", "1 AVAILABLE")));
+      awaitVersions(repo, "m", "3 AVAILABLE", "2 END", "1 AVAILABLE");
 
       // A file that is not Triton's text format is logged; the policy read before stays.
       replace(pbtxt, "version_policy: { latest: { num_versions: 2 }\n");
@@ -215,8 +218,7 @@ class RepositoryPollingTest {
       assertThat(repo.snapshot().model("m").versionPolicy()).isEqualTo(VersionPolicy.Specific.of(List.of(1L, 3L)));
 
       Files.delete(pbtxt);
-      await().atMost(Duration.ofSeconds(10))
-          .until(() -> versions(repo, "m").equals(List.of("3 AVAILABLE", "2 END", "1 END")));
+      awaitVersions(repo, "m", "3 AVAILABLE", "2 END", "1 END");
     }
   }
 
