@@ -2,9 +2,13 @@ package io.prodline.app;
 
 import io.prodline.app.batch.BatchScorer;
 import io.prodline.app.batch.OutputColumns;
+import io.prodline.core.error.ProdlineException;
 import io.prodline.core.predict.Predictor;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.DataSources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +75,7 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    refuseOutputOverInput();
     DataInput in = new DataInput(input, query, "--query");
     int threads = read.threads == null ? Runtime.getRuntime().availableProcessors() : read.threads;
     try (Predictor predictor = Predictor.load(model);
@@ -88,5 +93,20 @@ final class PredictCommand implements Callable<Integer> {
           result.rows(), result.seconds(), result.rowsPerSecond(), threads, threads == 1 ? "" : "s", output);
     }
     return 0;
+  }
+
+  /**
+   * Refuses an output that is the input file itself: the predictions would replace the data as it is read (the
+   * output is moved into place at the end, so the run would succeed and the data be gone).
+   */
+  private void refuseOutputOverInput() {
+    try {
+      if (Files.isSameFile(Path.of(input), output)) {
+        throw new ProdlineException("--output " + output + " is the --input file: writing the predictions there "
+            + "would replace the data; choose another output file");
+      }
+    } catch (IOException | InvalidPathException e) {
+      // no such output yet, or an input that is no file (a glob, a jdbc: URL): nothing to overwrite
+    }
   }
 }

@@ -79,6 +79,18 @@ class PredictCommandTest {
   }
 
   @Test
+  void anOutputThatIsTheInputFileIsRefusedAndTheDataKept() throws Exception {
+    Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 20);
+    String data = Files.readString(csv);
+    Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output",
+        dir.resolve("./in.csv").toString());
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains("is the --input file").contains("choose another output file");
+    assertThat(csv).hasContent(data);
+  }
+
+  @Test
   void aDirectoryWithNoModelSaysWhichFilesAreAccepted() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Run r = run("predict", "--model", empty.toString(), "--input", "x.csv", "--output", "y.csv");

@@ -188,14 +188,7 @@ public final class BatchScorer {
       return score(source, output, () -> new TextOutput(output, encoder), onRows);
     }
     long start = System.nanoTime();
-    Path csv;
-    try {
-      Path directory = output.toAbsolutePath().getParent();
-      Files.createDirectories(directory);
-      csv = Files.createTempFile(directory, "." + output.getFileName(), ".csv.partial");
-    } catch (IOException e) {
-      throw new ProdlineException(output + ": cannot write here: " + e.getMessage(), e);
-    }
+    Path csv = AtomicFile.temporarySibling(output, ".csv.partial");
     try {
       long rows = score(source, csv, () -> new TextOutput(csv, new CsvRowEncoder(columns.names())), onRows).rows();
       ParquetOutput.convert(csv, columns.names(), columns.sqlTypes(source.schema()), output);

@@ -4,9 +4,12 @@ import io.prodline.core.error.ProdlineException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An output file that appears complete or not at all: bytes go to a hidden temporary file beside the target, which
@@ -26,13 +29,52 @@ public final class AtomicFile implements AutoCloseable {
   }
 
   public static AtomicFile create(Path target) {
+    Path temp = temporarySibling(target, ".partial");
+    try {
+      return new AtomicFile(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+    } catch (IOException e) {
+      deleteQuietly(temp);
+      throw new ProdlineException(target + ": cannot write here: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A new empty hidden file beside {@code target}, named after it with {@code suffix}, for writing what will be moved
+   * over it. Its permissions are what any new file gets (the umask's: readable by others where that is the rule,
+   * unlike {@link Files#createTempFile}'s owner-only 0600), or the target's when it replaces one, so a replaced
+   * output keeps the permissions its readers rely on. Creates missing folders.
+   */
+  public static Path temporarySibling(Path target, String suffix) {
     Path absolute = target.toAbsolutePath();
     try {
       Files.createDirectories(absolute.getParent());
-      Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
-      return new AtomicFile(target, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+      Path temp;
+      while (true) {
+        temp = absolute.resolveSibling("." + absolute.getFileName() + "." + Long.toUnsignedString(
+            ThreadLocalRandom.current().nextLong(), 36) + suffix);
+        try {
+          Files.createFile(temp);
+          break;
+        } catch (FileAlreadyExistsException taken) {
+          // another writer's name: draw again
+        }
+      }
+      try {
+        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(absolute));
+      } catch (NoSuchFileException | UnsupportedOperationException e) {
+        // no file to replace, or no POSIX permissions here: the new file's own permissions stand
+      }
+      return temp;
     } catch (IOException e) {
       throw new ProdlineException(target + ": cannot write here: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // best effort: a hidden leftover is never read
     }
   }
 

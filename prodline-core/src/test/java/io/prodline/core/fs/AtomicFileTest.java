@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,26 @@ class AtomicFileTest {
     AtomicFile.write(target, temp -> Files.writeString(temp, "complete"));
     assertThat(Files.readString(target)).isEqualTo("complete");
     assertThat(files()).containsExactly("out.bin");
+  }
+
+  @Test
+  void aNewFileGetsTheUsualPermissionsAndAReplacedOneKeepsItsOwn() throws IOException {
+    // What a file created the ordinary way gets here (the umask's), which a reader of the output relies on.
+    Path ordinary = Files.createFile(dir.resolve("ordinary"));
+    Set<PosixFilePermission> usual = Files.getPosixFilePermissions(ordinary);
+    Files.delete(ordinary);
+
+    Path target = dir.resolve("new.csv");
+    AtomicFile.write(target, temp -> Files.writeString(temp, "a"));
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(usual);
+
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw-r--"));
+    try (AtomicFile file = AtomicFile.create(target)) {
+      file.stream().write("b".getBytes(StandardCharsets.UTF_8));
+      file.commit();
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-rw-r--");
+    assertThat(files()).containsExactly("new.csv");
   }
 
   /** The names in the directory: the target, and no temporary file. */
