@@ -6,6 +6,7 @@ import io.prodline.data.source.BadRecordPolicy;
 import io.prodline.data.source.SourceOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,10 +32,21 @@ final class ReadOptions {
           + "(see --skip-bad-records). Comma-separated or repeated.")
   Map<String, String> types = Map.of();
 
+  @Option(names = "--null-values", split = ",", paramLabel = "TEXT",
+      description = "CSV cell texts that mean a missing value, besides the empty cell, e.g. --null-values NA,null,N/A "
+          + "(what R's write.csv and many exports write; none by default). Comma-separated or repeated.")
+  Set<String> nullValues = Set.of();
+
   /** How to read, with {@code defaultBatchRows} unless --batch-rows says otherwise, and {@code query} (or none). */
   SourceOptions source(int defaultBatchRows, String query) {
+    if (batchRows != null && batchRows < 1) {
+      throw new ProdlineException("--batch-rows must be at least 1, got " + batchRows);
+    }
+    if (skipBadRecords != null && skipBadRecords < 0) {
+      throw new ProdlineException("--skip-bad-records must be 0 or more, got " + skipBadRecords);
+    }
     SourceOptions options = SourceOptions.defaults().withBatchRows(batchRows == null ? defaultBatchRows : batchRows)
-        .withTypes(declaredTypes());
+        .withTypes(declaredTypes()).withNullTokens(nullValues);
     options = query == null ? options : options.withQuery(query);
     return skipBadRecords == null ? options : options.withBadRecords(BadRecordPolicy.skipAndCount(skipBadRecords));
   }

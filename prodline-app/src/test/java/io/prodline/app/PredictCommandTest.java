@@ -78,6 +78,52 @@ class PredictCommandTest {
     assertThat(lines.get(0)).startsWith("{\"id\":1000,\"prediction\":");
   }
 
+  /** The fixture CSV with column {@code column} (1-based among a..e) of every row replaced by {@code cell}. */
+  private Path csvWithCells(String name, int rows, int column, String cell) throws Exception {
+    Path csv = BareModelFixture.csv(dir.resolve(name), rows);
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+    for (int i = 1; i < lines.size(); i++) {
+      String[] cells = lines.get(i).split(",", -1);
+      cells[column] = cell;
+      lines.set(i, String.join(",", cells));
+    }
+    Files.write(csv, lines);
+    return csv;
+  }
+
+  @Test
+  void aFeatureWithNoValueInTheFirstRowsIsReadAsMissingNumbersAndNullValuesNameMoreMissingTexts() throws Exception {
+    Path model = BareModelFixture.model(dir.resolve("model"), "binary:logistic");
+    Path empty = csvWithCells("empty.csv", 200, 3, "");
+    Path na = csvWithCells("na.csv", 200, 3, "NA");
+    Run r = run("predict", "--model", model.toString(), "--input", empty.toString(), "--output",
+        dir.resolve("empty-out.csv").toString(), "--keep", "id");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    r = run("predict", "--model", model.toString(), "--input", na.toString(), "--output",
+        dir.resolve("na-out.csv").toString(), "--keep", "id", "--null-values", "NA,null");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> predicted = Files.readAllLines(dir.resolve("empty-out.csv"));
+    assertThat(predicted).hasSize(201);
+    assertThat(Files.readAllLines(dir.resolve("na-out.csv"))).isEqualTo(predicted);
+  }
+
+  @Test
+  void aValueThatIsNoNumberInAFeatureIsABadRowNamingItsLineWhereverItIs() throws Exception {
+    Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 100);
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+    lines.set(11, lines.get(11).replaceFirst("^(\\d+),[^,]*,", "$1,abc,")); // line 12, feature a
+    Files.write(csv, lines);
+    Path out = dir.resolve("out.csv");
+    Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString());
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains(csv + ":12:").contains("abc");
+    r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString(),
+        "--skip-bad-records", "1", "--keep", "id");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(out)).hasSize(100).noneMatch(l -> l.startsWith("1010,"));
+  }
+
   @Test
   void anOutputThatIsTheInputFileIsRefusedAndTheDataKept() throws Exception {
     Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");

@@ -18,6 +18,8 @@ import java.util.Set;
  *       {@value #DEFAULT_SAMPLE_ROWS}. Parquet and JDBC carry their types.
  *   <li>{@code nullTokens}: CSV cell texts that mean "missing" besides the empty cell; default none.
  *   <li>{@code types}: types declared for some CSV or JSON-lines columns by name, replacing inference.
+ *   <li>{@code typeHints}: types for CSV or JSON-lines columns that may be there (a model's inputs): like
+ *       {@code types} where the column is present, ignored where it is not.
  *   <li>{@code schema}: every column's type, for CSV and JSON lines; no sample is read. Empty means "infer".
  *   <li>{@code badRecords}: the {@link BadRecordPolicy}, default {@link BadRecordPolicy#FAIL}.
  *   <li>{@code query}: the SQL query of a {@code jdbc:} location; required there.
@@ -56,6 +58,11 @@ public final class SourceOptions {
 
   public SourceOptions withTypes(Map<String, ColumnType> declared) {
     return new SourceOptions(read.withTypes(declared), query);
+  }
+
+  /** Types for columns the input may have (a model's inputs): used where present, ignored where absent. */
+  public SourceOptions withTypeHints(Map<String, ColumnType> hints) {
+    return new SourceOptions(read.withTypeHints(hints), query);
   }
 
   public SourceOptions withSchema(List<Field> fields) {
@@ -104,6 +111,10 @@ public final class SourceOptions {
 
   public Map<String, ColumnType> types() {
     return read.types();
+  }
+
+  public Map<String, ColumnType> typeHints() {
+    return read.typeHints();
   }
 
   public List<Field> schema() {

@@ -25,6 +25,9 @@ import java.util.Set;
  *   <li>{@code nullTokens}: cell texts that mean "missing" in addition to the empty cell, which is always
  *       missing; default none, so by default only empty cells are missing. Example: {@code Set.of("NA", "null")}.
  *   <li>{@code types}: types declared for some columns by name; they replace inference for those columns.
+ *   <li>{@code typeHints}: types for columns the file may or may not have, e.g. the columns a model reads: like
+ *       {@code types} for those present (a declared type wins), no error for those absent. So a feature column
+ *       that is empty in the sample is still read as numbers, not guessed to be text.
  *   <li>{@code schema}: the type of every column; the header must then name exactly these columns (in any
  *       order) and no sample is read. Empty (the default) means "infer". {@code types} still apply on top.
  *   <li>{@code badRecords}: what a row with the wrong number of fields or a value that does not fit its column
@@ -39,20 +42,22 @@ public final class CsvOptions {
   public static final int DEFAULT_BATCH_BYTES = ChunkSplitter.DEFAULT_CHUNK_BYTES;
 
   private static final CsvOptions DEFAULTS =
-      new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), List.of(), BadRecordPolicy.FAIL,
-          Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_BYTES);
+      new CsvOptions(DEFAULT_BATCH_ROWS, DEFAULT_SAMPLE_ROWS, Set.of(), Map.of(), Map.of(), List.of(),
+          BadRecordPolicy.FAIL, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_BYTES);
 
   private final int batchRows;
   private final int sampleRows;
   private final Set<String> nullTokens;
   private final Map<String, ColumnType> types;
+  private final Map<String, ColumnType> typeHints;
   private final List<Field> schema;
   private final BadRecordPolicy badRecords;
   private final int threads;
   private final int batchBytes;
 
   private CsvOptions(int batchRows, int sampleRows, Set<String> nullTokens, Map<String, ColumnType> types,
-      List<Field> schema, BadRecordPolicy badRecords, int threads, int batchBytes) {
+      Map<String, ColumnType> typeHints, List<Field> schema, BadRecordPolicy badRecords, int threads,
+      int batchBytes) {
     if (batchRows < 1) {
       throw new IllegalArgumentException("batchRows must be at least 1, got " + batchRows);
     }
@@ -69,6 +74,7 @@ public final class CsvOptions {
     this.sampleRows = sampleRows;
     this.nullTokens = Set.copyOf(nullTokens);
     this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+    this.typeHints = Map.copyOf(typeHints);
     this.schema = List.copyOf(schema);
     this.badRecords = Objects.requireNonNull(badRecords, "badRecords");
     this.threads = threads;
@@ -80,38 +86,43 @@ public final class CsvOptions {
   }
 
   public CsvOptions withBatchRows(int rows) {
-    return new CsvOptions(rows, sampleRows, nullTokens, types, schema, badRecords, threads, batchBytes);
+    return new CsvOptions(rows, sampleRows, nullTokens, types, typeHints, schema, badRecords, threads, batchBytes);
   }
 
   public CsvOptions withSampleRows(int rows) {
-    return new CsvOptions(batchRows, rows, nullTokens, types, schema, badRecords, threads, batchBytes);
+    return new CsvOptions(batchRows, rows, nullTokens, types, typeHints, schema, badRecords, threads, batchBytes);
   }
 
   public CsvOptions withNullTokens(Set<String> tokens) {
-    return new CsvOptions(batchRows, sampleRows, Objects.requireNonNull(tokens, "tokens"), types, schema, badRecords,
-        threads, batchBytes);
+    return new CsvOptions(batchRows, sampleRows, Objects.requireNonNull(tokens, "tokens"), types, typeHints, schema,
+        badRecords, threads, batchBytes);
   }
 
   public CsvOptions withTypes(Map<String, ColumnType> declared) {
-    return new CsvOptions(batchRows, sampleRows, nullTokens, Objects.requireNonNull(declared, "declared"), schema,
+    return new CsvOptions(batchRows, sampleRows, nullTokens, Objects.requireNonNull(declared, "declared"), typeHints,
+        schema, badRecords, threads, batchBytes);
+  }
+
+  public CsvOptions withTypeHints(Map<String, ColumnType> hints) {
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, Objects.requireNonNull(hints, "hints"), schema,
         badRecords, threads, batchBytes);
   }
 
   public CsvOptions withSchema(List<Field> fields) {
-    return new CsvOptions(batchRows, sampleRows, nullTokens, types, Objects.requireNonNull(fields, "fields"),
-        badRecords, threads, batchBytes);
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, typeHints, Objects.requireNonNull(fields,
+        "fields"), badRecords, threads, batchBytes);
   }
 
   public CsvOptions withBadRecords(BadRecordPolicy policy) {
-    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, policy, threads, batchBytes);
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, typeHints, schema, policy, threads, batchBytes);
   }
 
   public CsvOptions withThreads(int count) {
-    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, badRecords, count, batchBytes);
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, typeHints, schema, badRecords, count, batchBytes);
   }
 
   public CsvOptions withBatchBytes(int bytes) {
-    return new CsvOptions(batchRows, sampleRows, nullTokens, types, schema, badRecords, threads, bytes);
+    return new CsvOptions(batchRows, sampleRows, nullTokens, types, typeHints, schema, badRecords, threads, bytes);
   }
 
   /** Whether a cell means "missing": it is empty or one of the null tokens. */
@@ -133,6 +144,10 @@ public final class CsvOptions {
 
   public Map<String, ColumnType> types() {
     return types;
+  }
+
+  public Map<String, ColumnType> typeHints() {
+    return typeHints;
   }
 
   public List<Field> schema() {

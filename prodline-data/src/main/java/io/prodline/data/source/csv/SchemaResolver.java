@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Decides every column's type: declared ones (the options' schema, then its per-column types) as given, the
- * rest inferred from a sample of the first rows. The sample is only read when some column is undeclared.
+ * Decides every column's type: declared ones (the options' schema, then its per-column types and the type hints
+ * of the columns present) as given, the rest inferred from a sample of the first rows. The sample is only read
+ * when some column is undeclared.
  */
 final class SchemaResolver {
   private final String source;
@@ -80,6 +81,11 @@ final class SchemaResolver {
       }
     }
     checkKnown(options.types().keySet(), names, "the declared types");
+    options.typeHints().forEach((name, type) -> {
+      if (names.contains(name)) {
+        declared.putIfAbsent(name, type);
+      }
+    });
     declared.putAll(options.types());
     return declared;
   }

@@ -55,7 +55,7 @@ final class JsonSchemaResolver {
     }
     List<Field> fields = new ArrayList<>();
     guesses.forEach((name, guess) -> {
-      ColumnType declared = options.types().get(name);
+      ColumnType declared = options.types().getOrDefault(name, options.typeHints().get(name));
       if (declared == null) {
         inferred.add(name);
       }
