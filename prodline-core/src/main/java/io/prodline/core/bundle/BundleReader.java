@@ -26,6 +26,16 @@ public final class BundleReader {
   private BundleReader() {}
 
   public static Bundle read(Path directory) {
+    if (Files.isRegularFile(directory)) {
+      Path parent = directory.toAbsolutePath().getParent();
+      throw new ProdlineException(directory + " is a file; a model is the directory that holds it: pass " + parent
+          + " (a bundle directory, or one holding a bare model file: " + String.join(", ",
+          BareModels.acceptedFiles()) + ")");
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new ProdlineException(directory + " does not exist; a model is a bundle directory (from prodline train) "
+          + "or a directory holding a bare model file (" + String.join(", ", BareModels.acceptedFiles()) + ")");
+    }
     Path manifestFile = directory.resolve(MANIFEST);
     if (!Files.isRegularFile(manifestFile)) {
       if (BareModels.present(directory)) {

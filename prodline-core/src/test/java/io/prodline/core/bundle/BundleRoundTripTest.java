@@ -89,6 +89,15 @@ class BundleRoundTripTest {
   }
 
   @Test
+  void aModelFileOrAMissingDirectoryIsNamedAsSuch(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("model.json"), "{}");
+    assertThatThrownBy(() -> BundleReader.read(file)).isInstanceOf(ProdlineException.class)
+        .hasMessageStartingWith(file + " is a file; a model is the directory that holds it: pass " + dir);
+    assertThatThrownBy(() -> BundleReader.read(dir.resolve("nope"))).isInstanceOf(ProdlineException.class)
+        .hasMessageStartingWith(dir.resolve("nope") + " does not exist; a model is a bundle directory");
+  }
+
+  @Test
   void newerFormatVersionIsRefusedWithTheFix(@TempDir Path dir) throws IOException {
     Path target = dir.resolve("m/1");
     BundleWriter.write(target, manifest(), TRANSFORM, f -> Files.writeString(f, "{}"));
