@@ -74,6 +74,12 @@ final class PredictCommand implements Callable<Integer> {
           + "--keep id ts).")
   List<String> keep = List.of();
 
+  @Option(names = "--allow-nan",
+      description = "Give the model NaN (and missing values) and infinities whatever it is, as serve --allow-nan "
+          + "does. By default a row with a value the model does not take fails the run, naming it: a missing value "
+          + "for a model that defines none (ONNX; its prediction would be NaN), or an infinity.")
+  boolean allowNaN;
+
   @Mixin
   ReadOptions read;
 
@@ -90,7 +96,7 @@ final class PredictCommand implements Callable<Integer> {
       BatchScorer.Result result;
       // Parquet and Arrow files say how many rows they hold, which gives the bar its end and an estimate of the time.
       try (ProgressBar bar = Progress.bar("predict", source.knownRows().orElse(-1), "rows")) {
-        result = new BatchScorer(predictor, columns, threads).score(source, output, bar::stepBy);
+        result = new BatchScorer(predictor, columns, threads, allowNaN).score(source, output, bar::stepBy);
       }
       SourceReport.badRecords(in, source, " (no output row)");
       System.out.printf(Locale.ROOT, "Predicted %d rows in %.2f s (%.0f rows/s) with %d thread%s; wrote %s%n",

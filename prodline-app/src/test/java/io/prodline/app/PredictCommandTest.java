@@ -125,6 +125,25 @@ class PredictCommandTest {
   }
 
   @Test
+  void anInfinityIsRefusedNamingItsRowUnlessAllowed() throws Exception {
+    Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 100);
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+    lines.set(31, lines.get(31).replaceFirst("^(\\d+),[^,]*,[^,]*,", "$1,1.5,-Infinity,")); // row 31, feature b
+    Files.write(csv, lines);
+    Path out = dir.resolve("out.csv");
+    Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString());
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains("row 31 of the input: feature 'b' is -Infinity").contains("--allow-nan");
+    assertThat(out).doesNotExist();
+
+    r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString(),
+        "--allow-nan");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(out)).hasSize(101);
+  }
+
+  @Test
   void anOutputThatIsTheInputFileIsRefusedAndTheDataKept() throws Exception {
     Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
     Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 20);

@@ -1,6 +1,7 @@
 package io.prodline.app.batch;
 
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.fs.AtomicFile;
 import io.prodline.core.predict.Predictions;
@@ -9,6 +10,7 @@ import io.prodline.core.schema.Field;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.Format;
 import io.prodline.data.source.arrow.ArrowIpcWriter;
+import io.prodline.serving.protocol.NonFiniteInputs;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
@@ -45,16 +47,28 @@ public final class BatchScorer {
   private final Predictor predictor;
   private final OutputColumns columns;
   private final int threads;
+  /** The non-finite inputs the model is given, as the server decides them for it ({@link NonFiniteInputs#of}). */
+  private final NonFiniteInputs nonFinite;
   /** Each worker's text buffer, reused batch after batch: a batch's text is megabytes. */
   private final ThreadLocal<StringBuilder> texts = ThreadLocal.withInitial(StringBuilder::new);
 
+  /** A scorer that gives the model what the server would by default: NaN only where it means missing, no infinity. */
   public BatchScorer(Predictor predictor, OutputColumns columns, int threads) {
+    this(predictor, columns, threads, false);
+  }
+
+  /**
+   * @param allowNonFinite whether every NaN (a missing value included) and infinity reaches the model, as the
+   *     server's {@code --allow-nan}; otherwise a row with one the model does not take fails the run, naming it
+   */
+  public BatchScorer(Predictor predictor, OutputColumns columns, int threads, boolean allowNonFinite) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.predictor = predictor;
     this.columns = columns;
     this.threads = threads;
+    this.nonFinite = NonFiniteInputs.of(Optional.empty(), allowNonFinite, predictor.definesMissingValues());
   }
 
   /** What a run did: rows written and wall-clock seconds. */
@@ -211,12 +225,18 @@ public final class BatchScorer {
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
     ArrayDeque<Future<T>> inFlight = new ArrayDeque<>();
     try (Output<T> file = opener.open()) {
+      long read = 0;
       while (batches.hasNext()) {
         Frame batch = batches.next();
         if (inFlight.size() == 2 * threads) {
           rows += write(inFlight.removeFirst(), file, onRows);
         }
-        inFlight.addLast(pool.submit(() -> file.encode(batch, predictor.predict(batch))));
+        long firstRow = read;
+        read += batch.rowCount();
+        inFlight.addLast(pool.submit(() -> {
+          checkNonFinite(batch, firstRow);
+          return file.encode(batch, predictor.predict(batch));
+        }));
       }
       while (!inFlight.isEmpty()) {
         rows += write(inFlight.removeFirst(), file, onRows);
@@ -244,6 +264,33 @@ public final class BatchScorer {
     int rows = file.write(encoded);
     onRows.accept(rows);
     return rows;
+  }
+
+  /**
+   * Fails on the first value of a float input the model is not given: a missing value (or NaN) for a model that
+   * defines none, whose prediction would silently be NaN, and an infinity, which no model is given by default; the
+   * server refuses the same values. {@code firstRow} is the batch's first row's index among the rows read.
+   */
+  private void checkNonFinite(Frame batch, long firstRow) {
+    if (nonFinite.acceptsAll()) {
+      return;
+    }
+    for (String name : predictor.bundle().transform().inputs()) {
+      if (!(batch.column(name) instanceof Float64Column values)) {
+        continue;
+      }
+      for (int row = 0; row < batch.rowCount(); row++) {
+        double value = values.getDouble(row);
+        if (!nonFinite.accepts(value)) {
+          String where = "row " + (firstRow + row + 1) + " of the input: feature '" + name + "'";
+          throw new ProdlineException(Double.isNaN(value)
+              ? where + " is " + (values.isNull(row) ? "missing" : "NaN") + ", and this model defines no missing "
+                  + "value (its prediction would be NaN); fill the value, or pass --allow-nan to predict anyway"
+              : where + " is " + value + ", which a model is not given by default (XGBoost refuses it too); "
+                  + "correct the value, or pass --allow-nan to predict with it");
+        }
+      }
+    }
   }
 
   /** The input columns read: the kept ones and the transform's; a source may skip the rest unparsed. */
