@@ -279,16 +279,28 @@ public final class BatchScorer {
       if (!(batch.column(name) instanceof Float64Column values)) {
         continue;
       }
-      for (int row = 0; row < batch.rowCount(); row++) {
-        double value = values.getDouble(row);
-        if (!nonFinite.accepts(value)) {
-          String where = "row " + (firstRow + row + 1) + " of the input: feature '" + name + "'";
-          throw new ProdlineException(Double.isNaN(value)
-              ? where + " is " + (values.isNull(row) ? "missing" : "NaN") + ", and this model defines no missing "
-                  + "value (its prediction would be NaN); fill the value, or pass --allow-nan to predict anyway"
-              : where + " is " + value + ", which a model is not given by default (XGBoost refuses it too); "
-                  + "correct the value, or pass --allow-nan to predict with it");
+      int refused = -1;
+      for (int row = values.firstNonFinite(0); row >= 0 && refused < 0; row = values.firstNonFinite(row + 1)) {
+        if (!values.isNull(row) && !nonFinite.accepts(values.value(row))) {
+          refused = row;
         }
+      }
+      if (!nonFinite.nan() && values.nullCount() > 0) {
+        for (int row = 0; row < (refused < 0 ? batch.rowCount() : refused); row++) {
+          if (values.isNull(row)) {
+            refused = row;
+            break;
+          }
+        }
+      }
+      if (refused >= 0) {
+        double value = values.getDouble(refused);
+        String where = "row " + (firstRow + refused + 1) + " of the input: feature '" + name + "'";
+        throw new ProdlineException(Double.isNaN(value)
+            ? where + " is " + (values.isNull(refused) ? "missing" : "NaN") + ", and this model defines no missing "
+                + "value (its prediction would be NaN); fill the value, or pass --allow-nan to predict anyway"
+            : where + " is " + value + ", which a model is not given by default (XGBoost refuses it too); "
+                + "correct the value, or pass --allow-nan to predict with it");
       }
     }
   }

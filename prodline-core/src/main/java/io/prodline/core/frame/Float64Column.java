@@ -50,6 +50,21 @@ public final class Float64Column extends Column {
     return isNull(row) ? Double.NaN : values[row];
   }
 
+  /**
+   * The first row from {@code from} on whose value is NaN or an infinity, or -1: a scan without a branch per row
+   * that is ever taken on finite data, for checks that run on every batch. A null row counts only when its
+   * placeholder is non-finite; ask {@link #isNull} for missing values.
+   */
+  public int firstNonFinite(int from) {
+    for (int row = from; row < size(); row++) {
+      double value = values[row];
+      if (value - value != 0) { // NaN for NaN and the infinities, 0 for every finite value
+        return row;
+      }
+    }
+    return -1;
+  }
+
   /** Puts every row's value into {@code to}, a null row's placeholder too: one bulk copy into a columnar buffer. */
   public void copyTo(DoubleBuffer to) {
     to.put(values, 0, size());
