@@ -144,6 +144,16 @@ class PredictCommandTest {
   }
 
   @Test
+  void aKeptColumnNamedTwiceIsRefusedNamingTheOption() throws Exception {
+    Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
+    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 10);
+    Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output",
+        dir.resolve("out.csv").toString(), "--keep", "id,id");
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains("--keep names 'id' twice");
+  }
+
+  @Test
   void anOutputThatIsTheInputFileIsRefusedAndTheDataKept() throws Exception {
     Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
     Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 20);

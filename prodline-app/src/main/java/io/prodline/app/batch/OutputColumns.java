@@ -12,6 +12,7 @@ import io.prodline.core.frame.StringColumn;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.schema.Field;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,11 @@ public final class OutputColumns {
     if (task == Task.MULTICLASS_CLASSIFICATION) {
       manifest.classes().forEach(c -> outputs.add("p_" + c));
     }
+    Set<String> seen = new HashSet<>();
     for (String kept : keep) {
+      if (!seen.add(kept)) {
+        throw new IllegalArgumentException("--keep names '" + kept + "' twice; name each column once");
+      }
       if (outputs.contains(kept)) {
         throw new IllegalArgumentException("--keep " + kept + ": the output already has a column '" + kept
             + "' holding the model's output; rename the input column or keep another");
