@@ -3,6 +3,7 @@ package io.prodline.data.source.jsonl;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.prodline.core.error.DataFormatException;
 import io.prodline.core.frame.ColumnType;
 import io.prodline.core.schema.Field;
 import io.prodline.data.source.SourceOptions;
@@ -48,6 +49,9 @@ final class JsonSchemaResolver {
       ChunkLines lines = new ChunkLines(source, chunk);
       for (Line line = lines.next(); line != null; line = lines.next()) {
         sampled++;
+        if (sampled == 1) {
+          refuseArray(source, line);
+        }
         if (line.error() == null) {
           observe(line, guesses);
         }
@@ -67,6 +71,22 @@ final class JsonSchemaResolver {
       }
     });
     return fields;
+  }
+
+  /**
+   * Fails on a first line that opens a JSON array: most likely a {@code .json} file that is one array of objects,
+   * whose lines would otherwise each be a bad row (or leave no column at all), with no word of what to do.
+   */
+  private static void refuseArray(String source, Line line) {
+    int i = line.from();
+    while (i < line.to() && Character.isWhitespace(line.bytes()[i])) {
+      i++;
+    }
+    if (i < line.to() && line.bytes()[i] == '[') {
+      throw new DataFormatException(source, line.number(), "the line holds a JSON array, not an object: prodline "
+          + "reads JSON lines, one object ({...}) per line; a file that is one JSON array of objects converts with "
+          + "jq -c '.[]' in.json > in.jsonl");
+    }
   }
 
   private void observe(Line line, Map<String, JsonTypeGuess> guesses) {

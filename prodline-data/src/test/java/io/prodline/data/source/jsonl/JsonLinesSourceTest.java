@@ -77,6 +77,15 @@ class JsonLinesSourceTest {
   }
 
   @Test
+  void aFileThatIsOneJsonArrayIsNamedAsSuchWithTheConversion() {
+    Path file = write(dir, "t.json", "[\n  {\"a\": 1},\n  {\"a\": 2}\n]\n");
+    assertThatThrownBy(() -> readAll(file, SourceOptions.defaults()))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageStartingWith(file + ":1: the line holds a JSON array, not an object")
+        .hasMessageContaining("jq -c '.[]'");
+  }
+
+  @Test
   void truncatedLineNamesTheFileAndLine() {
     Path file = write(dir, "t.jsonl", "{\"a\": 1}\n{\"a\": 2}\n{\"a\": 3, \"b");
     assertThatThrownBy(() -> readAll(file, SourceOptions.defaults()))
