@@ -87,7 +87,8 @@ public final class ParquetSource implements DataSource {
       count.next();
       rowCount = count.getLong(1);
     } catch (SQLException e) {
-      throw Closing.afterFailure(duckdb, new ProdlineException(source + ": the query failed: " + e.getMessage(), e));
+      throw Closing.afterFailure(duckdb, new ProdlineException(source + ": cannot read it as Parquet: "
+          + DuckDbSql.problem(e), e));
     }
     List<String> warnings = List.of();
     if (columnar) {
@@ -96,8 +97,8 @@ public final class ParquetSource implements DataSource {
         arrow = ArrowColumnarSource.over(source, duckdb, table, describe(duckdb, table), options.batchRows(),
             badRecords);
       } catch (SQLException | RuntimeException e) {
-        throw Closing.afterFailure(duckdb, new ProdlineException(source + ": the query failed: " + e.getMessage(),
-            e));
+        throw Closing.afterFailure(duckdb, new ProdlineException(source + ": cannot read it as Parquet: "
+            + (e instanceof SQLException sql ? DuckDbSql.problem(sql) : e.getMessage()), e));
       }
       if (arrow != null && ArrowMemory.available()) {
         return new ParquetSource(arrow, warnings, rowCount);
@@ -126,7 +127,7 @@ public final class ParquetSource implements DataSource {
       return count.getLong(1);
     } catch (SQLException e) {
       throw new ProdlineException(files.get(0).getParent() + ": cannot count the rows of its " + files.size()
-          + " Parquet files: " + e.getMessage(), e);
+          + " Parquet files: " + DuckDbSql.problem(e), e);
     }
   }
 

@@ -156,10 +156,11 @@ class ParquetSourceTest {
   }
 
   @Test
-  void notAParquetFile() {
+  void notAParquetFileIsNamedWithoutTheSqlThatReadIt() {
     Path file = Rows.write(dir, "x.parquet", "a,b\n1,2\n");
     assertThatThrownBy(() -> read(file, SourceOptions.defaults()))
-        .hasMessageStartingWith(file + ": ");
+        .hasMessageStartingWith(file + ": cannot read it as Parquet: ")
+        .hasMessageNotContaining("SELECT").hasMessageNotContaining("LINE 1");
   }
 
   private static String readQuietly(Path file) {
