@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,13 +20,23 @@ class PredictCommandTest {
   @TempDir
   Path dir;
 
-  /** The fixture CSV with one malformed row (an extra cell) on line {@code badLine}. */
-  private Path csvWithBadRow(int rows, int badLine) throws Exception {
-    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), rows);
+  /** The fixture CSV {@code name} of {@code rows} rows, with each line whose number (from 1) passes edited. */
+  private Path editedCsv(String name, int rows, IntPredicate lineNumbers, UnaryOperator<String> edit)
+      throws Exception {
+    Path csv = BareModelFixture.csv(dir.resolve(name), rows);
     List<String> lines = new ArrayList<>(Files.readAllLines(csv));
-    lines.set(badLine - 1, lines.get(badLine - 1) + ",extra");
+    for (int i = 0; i < lines.size(); i++) {
+      if (lineNumbers.test(i + 1)) {
+        lines.set(i, edit.apply(lines.get(i)));
+      }
+    }
     Files.write(csv, lines);
     return csv;
+  }
+
+  /** The fixture CSV with one malformed row (an extra cell) on line {@code badLine}. */
+  private Path csvWithBadRow(int rows, int badLine) throws Exception {
+    return editedCsv("in.csv", rows, n -> n == badLine, line -> line + ",extra");
   }
 
   private List<String> filesIn(Path folder) throws Exception {
@@ -80,15 +92,11 @@ class PredictCommandTest {
 
   /** The fixture CSV with column {@code column} (1-based among a..e) of every row replaced by {@code cell}. */
   private Path csvWithCells(String name, int rows, int column, String cell) throws Exception {
-    Path csv = BareModelFixture.csv(dir.resolve(name), rows);
-    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
-    for (int i = 1; i < lines.size(); i++) {
-      String[] cells = lines.get(i).split(",", -1);
+    return editedCsv(name, rows, n -> n > 1, line -> {
+      String[] cells = line.split(",", -1);
       cells[column] = cell;
-      lines.set(i, String.join(",", cells));
-    }
-    Files.write(csv, lines);
-    return csv;
+      return String.join(",", cells);
+    });
   }
 
   @Test
@@ -110,10 +118,7 @@ class PredictCommandTest {
   @Test
   void aValueThatIsNoNumberInAFeatureIsABadRowNamingItsLineWhereverItIs() throws Exception {
     Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
-    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 100);
-    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
-    lines.set(11, lines.get(11).replaceFirst("^(\\d+),[^,]*,", "$1,abc,")); // line 12, feature a
-    Files.write(csv, lines);
+    Path csv = editedCsv("in.csv", 100, n -> n == 12, line -> line.replaceFirst("^(\\d+),[^,]*,", "$1,abc,"));
     Path out = dir.resolve("out.csv");
     Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString());
     assertThat(r.exitCode()).isNotZero();
@@ -127,10 +132,9 @@ class PredictCommandTest {
   @Test
   void anInfinityIsRefusedNamingItsRowUnlessAllowed() throws Exception {
     Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
-    Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 100);
-    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
-    lines.set(31, lines.get(31).replaceFirst("^(\\d+),[^,]*,[^,]*,", "$1,1.5,-Infinity,")); // row 31, feature b
-    Files.write(csv, lines);
+    // Line 32 is row 31; feature b.
+    Path csv = editedCsv("in.csv", 100, n -> n == 32,
+        line -> line.replaceFirst("^(\\d+),[^,]*,[^,]*,", "$1,1.5,-Infinity,"));
     Path out = dir.resolve("out.csv");
     Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString());
     assertThat(r.exitCode()).isNotZero();
