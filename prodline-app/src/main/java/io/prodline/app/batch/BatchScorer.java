@@ -279,20 +279,7 @@ public final class BatchScorer {
       if (!(batch.column(name) instanceof Float64Column values)) {
         continue;
       }
-      int refused = -1;
-      for (int row = values.firstNonFinite(0); row >= 0 && refused < 0; row = values.firstNonFinite(row + 1)) {
-        if (!values.isNull(row) && !nonFinite.accepts(values.value(row))) {
-          refused = row;
-        }
-      }
-      if (!nonFinite.nan() && values.nullCount() > 0) {
-        for (int row = 0; row < (refused < 0 ? batch.rowCount() : refused); row++) {
-          if (values.isNull(row)) {
-            refused = row;
-            break;
-          }
-        }
-      }
+      int refused = firstRefused(values);
       if (refused >= 0) {
         double value = values.getDouble(refused);
         String where = "row " + (firstRow + refused + 1) + " of the input: feature '" + name + "'";
@@ -303,6 +290,23 @@ public final class BatchScorer {
                 + "correct the value, or pass --allow-nan to predict with it");
       }
     }
+  }
+
+  /** The first row whose value the model is not given (a missing one counts as NaN), or -1. */
+  private int firstRefused(Float64Column values) {
+    int row = values.firstNonFinite(0);
+    while (row >= 0 && (values.isNull(row) || nonFinite.accepts(values.value(row)))) {
+      row = values.firstNonFinite(row + 1);
+    }
+    if (nonFinite.nan() || values.nullCount() == 0) {
+      return row;
+    }
+    for (int missing = 0; missing < (row < 0 ? values.size() : row); missing++) {
+      if (values.isNull(missing)) {
+        return missing;
+      }
+    }
+    return row;
   }
 
   /** The input columns read: the kept ones and the transform's; a source may skip the rest unparsed. */
