@@ -11,6 +11,8 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * prodline's logging, set up in code: one line per event on standard error (time, level, logger, message), at the
@@ -57,5 +59,34 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     root.addAppender(stderr);
     context.getLogger("io.netty").setLevel(Level.WARN);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * Sends java.util.logging, which gRPC logs through, to the same lines at the same level, instead of JUL's own
+   * two-line format at INFO (a client's bad handshake printed a 28-line stack trace). gRPC at WARN, as Netty: its
+   * INFO is one line per client that breaks off. For {@code serve}; the other commands load no JUL logger, and
+   * loading the bridge at every start would cost them.
+   */
+  static void routeJavaUtilLogging() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return; // another SLF4J backend: its own configuration decides
+    }
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    Level level = context.getLogger(Logger.ROOT_LOGGER_NAME).getEffectiveLevel();
+    // JUL drops what is below its own level before building a record, so the bridge sees only what logback shows.
+    java.util.logging.Logger.getLogger("").setLevel(julLevel(level));
+    context.getLogger("io.grpc").setLevel(Level.WARN);
+  }
+
+  private static java.util.logging.Level julLevel(Level level) {
+    return switch (level.toInt()) {
+      case Level.TRACE_INT -> java.util.logging.Level.FINEST;
+      case Level.DEBUG_INT -> java.util.logging.Level.FINE;
+      case Level.INFO_INT -> java.util.logging.Level.INFO;
+      case Level.WARN_INT -> java.util.logging.Level.WARNING;
+      case Level.ERROR_INT -> java.util.logging.Level.SEVERE;
+      default -> java.util.logging.Level.OFF;
+    };
   }
 }

@@ -266,6 +266,7 @@ final class ServeCommand implements Callable<Integer> {
     // This process only serves, so Netty's leak sampling is pure overhead here (see NettyLeakDetection).
     NettyLeakDetection.disableUnlessConfigured();
     ServerConfig config = config(root);
+    LogSetup.routeJavaUtilLogging();
     ModelServer server = new ModelServer(config).start(restPort, grpcPort);
     System.out.println("Serving " + server.modelNames() + " from " + root + " on "
         + (tlsCert == null ? "http" : "https") + "://" + host + ":" + server.actualPort()

@@ -7,9 +7,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 class LogSetupTest {
   @Test
@@ -38,5 +42,28 @@ class LogSetupTest {
     assertThat(LogSetup.level(" DEBUG ")).isEqualTo(Level.DEBUG);
     assertThat(LogSetup.level("off")).isEqualTo(Level.OFF);
     assertThat(LogSetup.level("verbose")).isEqualTo(Level.WARN);
+  }
+
+  @Test
+  void javaUtilLoggingReachesTheSameLinesAndGrpcSpeaksOnlyAtWarn() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    Level before = root.getLevel();
+    root.setLevel(Level.INFO);
+    root.addAppender(lines);
+    try {
+      LogSetup.routeJavaUtilLogging();
+      java.util.logging.Logger.getLogger("some.library").info("through the bridge");
+      java.util.logging.Logger.getLogger("io.grpc.netty.NettyServerTransport").info("Transport failed");
+      java.util.logging.Logger.getLogger("io.grpc.netty.NettyServerTransport").warning("a real problem");
+      assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+          .containsExactly("through the bridge", "a real problem");
+    } finally {
+      root.detachAppender(lines);
+      root.setLevel(before);
+      SLF4JBridgeHandler.uninstall();
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.prodline.serving.repository;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Column;
 import io.prodline.core.frame.ColumnBuilder;
@@ -9,6 +11,7 @@ import io.prodline.core.schema.Field;
 import io.prodline.serving.grpc.tfserving.WarmupLogs;
 import io.prodline.serving.protocol.NonFiniteInputs;
 import io.prodline.serving.protocol.PredictRequestDecoder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ final class Warmup {
 
   /** TF Serving's warm-up file, relative to a version directory, as TF Serving reads it from a SavedModel. */
   static final String TF_SERVING = "assets.extra/tf_serving_warmup_requests";
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** As TF Serving: a warm-up file holds at most this many records. */
   private static final int MAX_TF_SERVING_RECORDS = 1000;
   /** The warm-up files a version directory may hold, at most one of them. */
@@ -53,6 +57,13 @@ final class Warmup {
 
   /** The version's warm-up file; empty when it has none. Two are refused: which one should run is unclear. */
   private static Optional<Path> file(Path directory) {
+    for (String name : FILES) {
+      Path entry = directory.resolve(name);
+      if (Files.exists(entry) && !Files.isRegularFile(entry)) {
+        // Ignored, the version would serve without the warm-up its owner meant it to have.
+        throw new ProdlineException(entry + " is not a file; the warm-up requests go in a file of that name");
+      }
+    }
     List<String> found = FILES.stream().filter(name -> Files.isRegularFile(directory.resolve(name))).toList();
     if (found.size() > 1) {
       throw new ProdlineException(directory + " has the warm-up files " + String.join(" and ", found)
@@ -82,10 +93,22 @@ final class Warmup {
         requests.add(new Request(body.source(), PredictRequestDecoder.decodeRequest(body.body(), inputs,
             predictor.bundle().tensors(), WARMUP_DECODING).frame()));
       } catch (ProdlineException e) {
-        throw new ProdlineException(body.source() + " is not a valid predict request: " + e.getMessage(), e);
+        throw new ProdlineException(body.source() + " is not a valid predict request: " + e.getMessage()
+            + (isOpenInferenceBody(body.body()) ? "; it reads as an Open Inference (v2) body, and warm-up takes "
+                + "TF Serving predict bodies ({\"instances\": [...]} or {\"inputs\": {...}})" : ""), e);
       }
     }
     return requests;
+  }
+
+  /** Whether {@code body} is a KServe v2 request ({@code "inputs"} a list of tensors with a datatype), for the hint. */
+  private static boolean isOpenInferenceBody(byte[] body) {
+    try {
+      JsonNode inputs = JSON.readTree(body).get("inputs");
+      return inputs != null && inputs.isArray() && !inputs.isEmpty() && inputs.get(0).has("datatype");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**

@@ -167,4 +167,20 @@ class WarmupTest {
     assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
         .hasMessage(version + " has the warm-up files " + Warmup.TF_SERVING + " and warmup.json; keep one of them");
   }
+
+  @Test
+  void aWarmupNameThatIsNoFileFailsTheLoadRatherThanBeIgnored() throws Exception {
+    Path folder = Files.createDirectories(version.resolve("warmup.json"));
+    assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
+        .hasMessage(folder + " is not a file; the warm-up requests go in a file of that name");
+  }
+
+  @Test
+  void anOpenInferenceBodyIsToldApartFromABrokenPredictBody() throws Exception {
+    write("warmup.json", "{\"inputs\": [{\"name\": \"x\", \"shape\": [1], \"datatype\": \"FP64\", \"data\": [1]}]}");
+    assertThatThrownBy(() -> predictionsMade(TWICE)).isInstanceOf(ProdlineException.class)
+        .hasMessageStartingWith(version.resolve("warmup.json") + " is not a valid predict request: ")
+        .hasMessageEndingWith("; it reads as an Open Inference (v2) body, and warm-up takes TF Serving predict bodies "
+            + "({\"instances\": [...]} or {\"inputs\": {...}})");
+  }
 }
