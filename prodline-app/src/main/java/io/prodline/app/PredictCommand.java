@@ -3,19 +3,15 @@ package io.prodline.app;
 import io.prodline.app.batch.BatchScorer;
 import io.prodline.app.batch.OutputColumns;
 import io.prodline.core.error.ProdlineException;
-import io.prodline.core.frame.ColumnType;
 import io.prodline.core.predict.Predictor;
-import io.prodline.core.schema.Field;
 import io.prodline.data.source.DataSource;
 import io.prodline.data.source.DataSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -90,7 +86,9 @@ final class PredictCommand implements Callable<Integer> {
     int threads = read.threads == null ? Runtime.getRuntime().availableProcessors() : read.threads;
     try (Predictor predictor = Predictor.load(model);
          DataSource source = DataSources.open(input,
-             read.source(BATCH_ROWS, query).withTypeHints(inputTypes(predictor)))) {
+             // The model's inputs read as the model takes them, not as a sample of rows suggests: a feature empty in
+             // the first rows is still numbers, and "abc" in one is a bad row naming its line.
+             read.source(BATCH_ROWS, query).withTypeHints(predictor.inputTypes()))) {
       SourceReport.warnings(source);
       OutputColumns columns = new OutputColumns(predictor.bundle().manifest(), keep);
       BatchScorer.Result result;
@@ -103,19 +101,6 @@ final class PredictCommand implements Callable<Integer> {
           result.rows(), result.seconds(), result.rowsPerSecond(), threads, threads == 1 ? "" : "s", output);
     }
     return 0;
-  }
-
-  /**
-   * The model's input columns by type: a CSV or JSON-lines input reads them as the model takes them rather than as a
-   * sample of rows suggests, so a feature that happens to be empty in the first rows is still numbers (its cells
-   * missing) and a value that does not fit is a bad row naming its line, not a column of text the model refuses.
-   */
-  private static Map<String, ColumnType> inputTypes(Predictor predictor) {
-    Map<String, ColumnType> types = new LinkedHashMap<>();
-    for (Field input : predictor.bundle().manifest().inputs()) {
-      types.put(input.name(), input.type());
-    }
-    return types;
   }
 
   /**
