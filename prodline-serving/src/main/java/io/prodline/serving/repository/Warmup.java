@@ -57,14 +57,16 @@ final class Warmup {
 
   /** The version's warm-up file; empty when it has none. Two are refused: which one should run is unclear. */
   private static Optional<Path> file(Path directory) {
+    List<String> found = new ArrayList<>();
     for (String name : FILES) {
       Path entry = directory.resolve(name);
-      if (Files.exists(entry) && !Files.isRegularFile(entry)) {
+      if (Files.isRegularFile(entry)) {
+        found.add(name);
+      } else if (Files.exists(entry)) {
         // Ignored, the version would serve without the warm-up its owner meant it to have.
         throw new ProdlineException(entry + " is not a file; the warm-up requests go in a file of that name");
       }
     }
-    List<String> found = FILES.stream().filter(name -> Files.isRegularFile(directory.resolve(name))).toList();
     if (found.size() > 1) {
       throw new ProdlineException(directory + " has the warm-up files " + String.join(" and ", found)
           + "; keep one of them");
