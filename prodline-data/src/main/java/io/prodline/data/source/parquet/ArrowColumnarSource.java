@@ -127,7 +127,7 @@ final class ArrowColumnarSource implements DataSource {
       ResultSet rows = statement.executeQuery(query);
       reader = (ArrowReader) rows.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, ARROW_BATCH_ROWS);
     } catch (SQLException e) {
-      throw new ProdlineException(source + ": the query failed: " + e.getMessage(), e);
+      throw new ProdlineException(source + ": cannot read it as Parquet: " + DuckDbSql.problem(e), e);
     }
     ArrowFrames frames = new ArrowFrames(source, reader, read, IntStream.range(0, read.size()).toArray(), batchRows);
     return new BatchIterator(frames::next);
