@@ -51,6 +51,7 @@ class LogSetupTest {
     lines.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     Level before = root.getLevel();
+    java.util.logging.Level julBefore = java.util.logging.Logger.getLogger("").getLevel();
     root.setLevel(Level.INFO);
     root.addAppender(lines);
     try {
@@ -61,9 +62,12 @@ class LogSetupTest {
       assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
           .containsExactly("through the bridge", "a real problem");
     } finally {
+      // The bridge, the levels and gRPC's logger are the JVM's: left as they were for the tests after this one.
       root.detachAppender(lines);
       root.setLevel(before);
+      context.getLogger("io.grpc").setLevel(null);
       SLF4JBridgeHandler.uninstall();
+      java.util.logging.Logger.getLogger("").setLevel(julBefore);
     }
   }
 }
