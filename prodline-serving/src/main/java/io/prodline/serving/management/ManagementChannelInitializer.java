@@ -7,6 +7,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
+import io.prodline.serving.tls.PlainHttpRefusal;
 
 /**
  * The pipeline of a management connection: TLS when the server has it (the bearer token must not cross the network
@@ -34,6 +35,7 @@ public final class ManagementChannelInitializer extends ChannelInitializer<Socke
     connections.add(channel);
     ChannelPipeline pipeline = channel.pipeline();
     if (tls != null) {
+      pipeline.addLast("plain-http-refusal", new PlainHttpRefusal());
       pipeline.addLast("tls", tls.newHandler(channel.alloc()));
     }
     pipeline

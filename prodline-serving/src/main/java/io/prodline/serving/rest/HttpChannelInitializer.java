@@ -7,6 +7,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.SslContext;
+import io.prodline.serving.tls.PlainHttpRefusal;
 
 /**
  * The pipeline of every connection: TLS when configured, HTTP/1.1 codec, keep-alive bookkeeping (closes the connection after an
@@ -38,6 +39,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     connections.add(channel);
     ChannelPipeline pipeline = channel.pipeline();
     if (tls != null) {
+      pipeline.addLast("plain-http-refusal", new PlainHttpRefusal());
       pipeline.addLast("tls", tls.newHandler(channel.alloc()));
     }
     pipeline.addLast("http", new HttpServerCodec());

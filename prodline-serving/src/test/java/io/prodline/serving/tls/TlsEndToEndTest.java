@@ -19,7 +19,6 @@ import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
 import io.prodline.serving.testing.SelfSignedTls;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One certificate on every port: HTTPS on REST and management, gRPC over TLS, with a self-signed certificate made
- * by openssl for the test; plaintext clients are refused.
+ * by openssl for the test; plaintext gRPC clients are refused, plain HTTP clients told to use https://.
  */
 class TlsEndToEndTest {
   private static final String TOKEN = "0123456789abcdef0123456789abcdef";
@@ -91,8 +90,20 @@ class TlsEndToEndTest {
     assertThat(withToken.status()).isEqualTo(200);
     assertThat(withToken.json().get("models").findValuesAsText("name")).contains("iris", "houses");
     assertThat(https.get("/models").status()).isEqualTo(401);
-    HttpTestClient plain = new HttpTestClient(server.managementPort());
-    assertThatThrownBy(() -> plain.get("/models")).isInstanceOf(UncheckedIOException.class);
+    assertPlainHttpIsToldToUseHttps(server.managementPort());
+  }
+
+  @Test
+  void plainHttpOnTheRestPortIsToldToUseHttps() {
+    assertPlainHttpIsToldToUseHttps(server.actualPort());
+  }
+
+  /** As nginx does: a 400 in plain HTTP that names the mistake, instead of a connection closed without a word. */
+  private static void assertPlainHttpIsToldToUseHttps(int port) {
+    Answer answer = new HttpTestClient(port).get("/models");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error").asText()).startsWith("this port speaks HTTPS only")
+        .contains("https://");
   }
 
   @Test
