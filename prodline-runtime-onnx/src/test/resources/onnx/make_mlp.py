@@ -4,7 +4,9 @@
 mlp.onnx: float input "features" [N, 30] -> MatMul/Add/Relu 30->64->64->1 -> output "score" [N, 1], the MLP shape
 of the serving benchmark. softmax3.onnx: [N, 4] -> linear -> Softmax over 3 classes -> "probabilities" [N, 3].
 labelled3.onnx: the same with the predicted class first, "label" int64 [N], then "probabilities" (expected
-outputs: softmax3's); labelonly.onnx: the label alone, which prodline cannot serve.
+outputs: softmax3's); labelonly.onnx: the label alone, which prodline cannot serve. fixed2.onnx: softmax3 with
+a batch dimension fixed to 2 (expected outputs: softmax3's); rowsum.onnx: an output summed over the rows, refused;
+int64in.onnx: an int64 input, refused.
 Needs Debian's python3-onnx and python3-numpy; run from this directory. Opset 13, IR version 7 (readable by every
 ONNX Runtime since 1.8).
 """
@@ -74,6 +76,27 @@ save(graph, "labelled3.onnx")
 graph = helper.make_graph(ns_l, "labelonly", [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 4])],
                           [helper.make_tensor_value_info("label", TensorProto.INT64, ["N"])], is_l)
 save(graph, "labelonly.onnx")
+
+# softmax3's classifier exported with a fixed batch of two rows (as torch.onnx.export writes a graph without
+# dynamic_axes): prodline runs it two rows at a time; expected outputs are softmax3's.
+ns_f, is_f = dense("logits", "x", ws, bs, False)
+ns_f.append(helper.make_node("Softmax", ["logits"], ["probabilities"], axis=1))
+graph = helper.make_graph(ns_f, "fixed2", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 4])],
+                          [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [2, 3])], is_f)
+save(graph, "fixed2.onnx")
+
+# An output that sums over the rows ([N, 3] -> [1, 3]): no value per row to serve, refused at load.
+axes = numpy_helper.from_array(np.array([0], dtype=np.int64), "axes")
+graph = helper.make_graph([helper.make_node("ReduceSum", ["x", "axes"], ["y"], keepdims=1)], "rowsum",
+                          [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["N", 3])],
+                          [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 3])], [axes])
+save(graph, "rowsum.onnx")
+
+# An int64 input: prodline feeds float32, refused at load with the way to export it.
+graph = helper.make_graph([helper.make_node("Cast", ["x"], ["y"], to=TensorProto.FLOAT)], "int64in",
+                          [helper.make_tensor_value_info("x", TensorProto.INT64, ["N", 4])],
+                          [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 4])])
+save(graph, "int64in.onnx")
 
 with open("expected.json", "w") as f:
     json.dump({"mlp": {"inputs": x.tolist(), "outputs": y[:, 0].tolist()},

@@ -45,7 +45,8 @@ public final class OnnxBareModel implements BareModelFormat {
       Map.Entry<String, NodeInfo> input = OnnxRuntimeProvider.singleInput(session, modelFile);
       int width = OnnxRuntimeProvider.inputWidth(input, modelFile);
       Map.Entry<String, NodeInfo> output = OnnxRuntimeProvider.servedOutput(session, modelFile);
-      long[] shape = OnnxRuntimeProvider.floatShape(output, modelFile, "output");
+      long[] shape = OnnxRuntimeProvider.outputShape(output, modelFile);
+      OnnxRuntimeProvider.fixedRows(input, output, modelFile);
       long columns = shape.length == 1 ? 1 : shape[1];
       if (columns < 1) {
         throw new ProdlineException(modelFile + ": output '" + output.getKey() + "' has no fixed width (shape "

@@ -29,13 +29,16 @@ final class OnnxModelRuntime implements ModelRuntime {
   private final int inputWidth;
   private final int modelColumns;
   private final int servedColumns;
+  private final int fixedRows;
 
   /**
    * @param vectorOutput whether the output has shape {@code [N]} rather than {@code [N, k]}: a pinned output must
    *     have the graph's rank
+   * @param fixedRows the rows the graph takes in one run when its batch dimension is fixed (as
+   *     {@code torch.onnx.export} writes a graph without {@code dynamic_axes}), else 0
    */
   OnnxModelRuntime(OrtEnvironment env, OrtSession session, String inputName, String outputName, boolean vectorOutput,
-      int inputWidth, int modelColumns, int servedColumns) {
+      int inputWidth, int modelColumns, int servedColumns, int fixedRows) {
     this.env = env;
     this.session = session;
     this.inputName = inputName;
@@ -44,6 +47,7 @@ final class OnnxModelRuntime implements ModelRuntime {
     this.inputWidth = inputWidth;
     this.modelColumns = modelColumns;
     this.servedColumns = servedColumns;
+    this.fixedRows = fixedRows;
   }
 
   @Override
@@ -61,6 +65,29 @@ final class OnnxModelRuntime implements ModelRuntime {
     if (features.length != rows * inputWidth) {
       throw new IllegalArgumentException("expected " + rows + " x " + inputWidth + " features, got " + features.length);
     }
+    return fixedRows == 0 || rows == fixedRows ? run(features, rows) : runInGroups(features, rows);
+  }
+
+  /**
+   * Runs a graph whose batch dimension is fixed {@link #fixedRows} rows at a time, so that it serves any number of
+   * rows as a dynamic one does. The last group is filled up by repeating its last row, whose extra outputs are
+   * dropped: rows are predicted independently, the same assumption that lets the server batch requests together.
+   */
+  private float[] runInGroups(float[] features, int rows) {
+    float[] values = new float[rows * servedColumns];
+    float[] group = new float[fixedRows * inputWidth];
+    for (int first = 0; first < rows; first += fixedRows) {
+      int taken = Math.min(fixedRows, rows - first);
+      System.arraycopy(features, first * inputWidth, group, 0, taken * inputWidth);
+      for (int filler = taken; filler < fixedRows; filler++) {
+        System.arraycopy(features, (first + taken - 1) * inputWidth, group, filler * inputWidth, inputWidth);
+      }
+      System.arraycopy(run(group, fixedRows), 0, values, first * servedColumns, taken * servedColumns);
+    }
+    return values;
+  }
+
+  private float[] run(float[] features, int rows) {
     FloatBuffer in = INPUTS.take(features.length).put(features).flip();
     FloatBuffer out = OUTPUTS.take(rows * modelColumns);
     long[] outShape = vectorOutput ? new long[] {rows} : new long[] {rows, modelColumns};

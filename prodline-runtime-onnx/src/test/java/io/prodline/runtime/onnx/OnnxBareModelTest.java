@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.BundleReader;
 import io.prodline.core.bundle.Task;
@@ -70,13 +72,49 @@ class OnnxBareModelTest {
     }
   }
 
-  /** A 3-class classifier of inputs x_0 .. x_3 that predicts the softmax3 fixture's probabilities. */
+  @Test
+  void aGraphWithAFixedBatchServesAnyNumberOfRows(@TempDir Path dir) throws Exception {
+    // fixed2.onnx takes exactly two rows a run; 1 and 3 rows need a filler row, 4 rows two runs.
+    try (Predictor p = Predictor.load(bare(dir, "fixed2.onnx"))) {
+      for (int rows = 1; rows <= 4; rows++) {
+        assertPredictsSoftmax3(p, rows);
+      }
+    }
+  }
+
+  @Test
+  void anOutputWithNoRowPerInputRowIsRefused(@TempDir Path dir) throws Exception {
+    Path version = bare(dir, "rowsum.onnx");
+    assertThatThrownBy(() -> BundleReader.read(version)).isInstanceOf(ProdlineException.class)
+        .hasMessageEndingWith("model.onnx: output 'y' has 1 rows whatever the rows of input 'x'; prodline serves one"
+            + " output row per input row, so the output's first dimension must be the input's");
+  }
+
+  @Test
+  void anInputOfAnotherTypeIsRefusedNamingItsTypeAndShape(@TempDir Path dir) throws Exception {
+    Path version = bare(dir, "int64in.onnx");
+    assertThatThrownBy(() -> BundleReader.read(version)).isInstanceOf(ProdlineException.class)
+        .hasMessageEndingWith("model.onnx: input 'x' is an int64 tensor [-1, 4]; prodline feeds the model one float32"
+            + " tensor [N, d] of features, so export it with a float32 input (a Cast node in the graph can turn it"
+            + " into the type the model computes in)");
+  }
+
   private static void assertPredictsSoftmax3(Predictor p) {
+    assertPredictsSoftmax3(p, OnnxRuntimeProviderTest.EXPECTED.get("softmax3").get("inputs").size());
+  }
+
+  /** A 3-class classifier of inputs x_0 .. x_3 that predicts the softmax3 fixture's probabilities of its first rows. */
+  private static void assertPredictsSoftmax3(Predictor p, int rows) {
     JsonNode softmax = OnnxRuntimeProviderTest.EXPECTED.get("softmax3");
     assertThat(p.bundle().manifest().task()).isEqualTo(Task.MULTICLASS_CLASSIFICATION);
     assertThat(p.bundle().manifest().classes()).containsExactly("0", "1", "2");
     assertThat(p.bundle().transform().inputs()).containsExactly("x_0", "x_1", "x_2", "x_3");
-    Predictions out = p.predict(frame(softmax.get("inputs"), List.of("x_0", "x_1", "x_2", "x_3")));
+    ArrayNode firstRows = JsonNodeFactory.instance.arrayNode();
+    for (int r = 0; r < rows; r++) {
+      firstRows.add(softmax.get("inputs").get(r));
+    }
+    Predictions out = p.predict(frame(firstRows, List.of("x_0", "x_1", "x_2", "x_3")));
+    assertThat(out.rows()).isEqualTo(rows);
     for (int r = 0; r < out.rows(); r++) {
       for (int k = 0; k < 3; k++) {
         assertThat((double) out.row(r)[k]).isCloseTo(softmax.get("outputs").get(r).get(k).asDouble(),
