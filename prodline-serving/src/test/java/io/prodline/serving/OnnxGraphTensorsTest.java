@@ -228,6 +228,21 @@ class OnnxGraphTensorsTest {
         "input 'features' element 0 is NaN");
     assertBadRequest("{\"inputs\": [{\"name\": \"feature\", \"shape\": [1], \"datatype\": \"FP32\", \"data\": [1]}]}",
         "unknown input 'feature'; the model takes 'features' of shape [N, 30], or [features_0, features_1,");
+    String whole = "{\"name\": \"features\", \"shape\": [1, 30], \"datatype\": \"FP32\", \"data\": "
+        + Arrays.toString(rows[0]) + "}";
+    assertBadRequest("{\"inputs\": [" + whole + ", " + whole + "]}", "input 'features' is given twice");
+    assertBadRequest("{\"inputs\": [" + whole + ", {\"name\": \"extra\", \"shape\": [1], \"datatype\": \"FP32\", "
+        + "\"data\": [1]}]}", "unknown input 'extra'; the model takes 'features' of shape [N, 30], or [features_0,");
+  }
+
+  @Test
+  void aGrpcRequestWithNoInputsIsToldOfTheGraphTensorTheMetadataLists() {
+    assertThatThrownBy(() -> served.v2().modelInfer(ModelInferRequest.newBuilder().setModelName("mlp").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+          assertThat(e.getStatus().getDescription()).startsWith("the request has no inputs; the model takes "
+              + "'features' of shape [N, 30], or [features_0,");
+        });
   }
 
   @Test

@@ -66,6 +66,7 @@ public final class FrameAssembler {
       }
     }
     List<String> names = inputs.stream().map(Field::name).toList();
+    String graphInput = graph == null ? null : graph.input();
     int known = 0;
     for (String name : names) {
       known += byName.containsKey(name) ? 1 : 0;
@@ -74,9 +75,7 @@ public final class FrameAssembler {
       Set<String> taken = new HashSet<>(names);
       for (InputTensor t : tensors) {
         if (!taken.contains(t.name())) {
-          String listed = MessageText.names(names);
-          throw new BadRequestException("unknown input '" + t.name() + "'; the model takes " + (graph == null ? listed
-              : "'" + graph.input() + "' of shape [N, " + names.size() + "], or " + listed));
+          throw new BadRequestException("unknown input '" + t.name() + "'; the model takes " + takes(names, graphInput));
         }
       }
     }
@@ -86,8 +85,11 @@ public final class FrameAssembler {
     for (Field input : inputs) {
       InputTensor tensor = byName.get(input.name());
       if (tensor == null) {
-        throw new BadRequestException("input '" + input.name() + "' is missing; the model takes "
-            + MessageText.names(names) + ", one tensor each");
+        // A graph model's metadata lists its graph tensor alone: a request with none is told of that one first.
+        throw new BadRequestException(tensors.isEmpty() && graphInput != null
+            ? "the request has no inputs; the model takes " + takes(names, graphInput)
+            : "input '" + input.name() + "' is missing; the model takes " + MessageText.names(names) + ", one tensor"
+                + " each");
       }
       int n = rowsOf(tensor);
       if (rows >= 0 && n != rows) {
@@ -118,6 +120,16 @@ public final class FrameAssembler {
     }
     int width = inputs.size();
     if (tensors.size() > 1) {
+      List<String> names = inputs.stream().map(Field::name).toList();
+      for (InputTensor t : tensors) {
+        if (t != whole && t.name().equals(name)) {
+          throw new BadRequestException("input '" + name + "' is given twice");
+        }
+        if (!t.name().equals(name) && !names.contains(t.name())) {
+          throw new BadRequestException("unknown input '" + t.name() + "'; the model takes "
+              + takes(names, name));
+        }
+      }
       throw new BadRequestException("input '" + name + "' holds all " + width + " columns of the model; send it "
           + "alone, or the per-column inputs " + inputs.get(0).name() + " .. " + inputs.get(width - 1).name()
           + " one tensor each, not both");
@@ -157,6 +169,13 @@ public final class FrameAssembler {
       throw new BadRequestException("input '" + name + "' is " + whole.datatype() + "; send an FP, INT or UINT datatype");
     }
     return columns;
+  }
+
+  /** The inputs a model takes, in an error: its graph tensor first when it has one, as its metadata lists it. */
+  private static String takes(List<String> names, String graphInput) {
+    String listed = MessageText.names(names);
+    return graphInput == null ? listed : "'" + graphInput + "' of shape [N, " + names.size() + "], or " + listed
+        + " one tensor each";
   }
 
   private static int rowsOf(InputTensor t) {
