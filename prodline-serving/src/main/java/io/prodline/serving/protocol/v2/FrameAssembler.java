@@ -75,7 +75,8 @@ public final class FrameAssembler {
       Set<String> taken = new HashSet<>(names);
       for (InputTensor t : tensors) {
         if (!taken.contains(t.name())) {
-          throw new BadRequestException("unknown input '" + t.name() + "'; the model takes " + takes(names, graphInput));
+          throw new BadRequestException("unknown input '" + t.name() + "'; the model takes "
+              + takes(names, graphInput));
         }
       }
     }
