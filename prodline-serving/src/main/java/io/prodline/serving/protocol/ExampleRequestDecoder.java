@@ -40,8 +40,7 @@ public final class ExampleRequestDecoder {
       switch (key) {
         case "examples", "context" -> { }
         case "signature_name" -> PredictRequestDecoder.checkSignature(root.get(key).textValue());
-        default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
-            + "\"examples\", and optionally \"context\" and \"signature_name\"");
+        default -> { } // TF Serving reads the fields it knows and no other
       }
     }
     JsonNode examples = root.get("examples");
@@ -73,7 +72,7 @@ public final class ExampleRequestDecoder {
     for (int i = 0; i < examples.size(); i++) {
       JsonNode example = examples.get(i);
       String where = "example " + i;
-      merged.add(example.isObject() ? withContext(oneValueEach((ObjectNode) example, where), shared, where) : example);
+      merged.add(example.isObject() ? withContext(oneValueEach((ObjectNode) example, where), shared) : example);
     }
     return PredictRequestDecoder.decodeRows(merged.traverse(), inputs, options, "example", missing);
   }
@@ -124,18 +123,17 @@ public final class ExampleRequestDecoder {
     return scalars == null ? features : scalars;
   }
 
-  private static JsonNode withContext(ObjectNode example, JsonNode context, String where) {
+  private static JsonNode withContext(ObjectNode example, JsonNode context) {
     if (context == null || context.isEmpty()) {
       return example;
     }
     ObjectNode merged = example.deepCopy();
     for (Iterator<Map.Entry<String, JsonNode>> it = context.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> shared = it.next();
-      if (merged.has(shared.getKey())) {
-        throw new BadRequestException(where + " repeats feature '" + shared.getKey() + "' of \"context\"; give "
-            + "a feature either in the context or in the examples");
+      // TF Serving parses the context and then the example as one message, so the example's value wins.
+      if (!merged.has(shared.getKey())) {
+        merged.set(shared.getKey(), shared.getValue());
       }
-      merged.set(shared.getKey(), shared.getValue());
     }
     return merged;
   }

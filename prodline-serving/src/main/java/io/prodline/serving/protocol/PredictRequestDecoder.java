@@ -252,8 +252,9 @@ public final class PredictRequestDecoder {
             }
           }
           case "signature_name" -> checkSignature(value == JsonToken.VALUE_STRING ? parser.getText() : null);
-          default -> throw new BadRequestException("unknown field '" + key + "' in the request; expected "
-              + "\"instances\" or \"inputs\", and optionally \"signature_name\"");
+          // TF Serving reads the fields it knows and no other, and clients rely on it: Vertex AI's and AI
+          // Platform's send "parameters" beside "instances".
+          default -> parser.skipChildren();
         }
       }
       // Reading to the end first reports trailing garbage as malformed JSON, as a whole-document parse would.
@@ -356,8 +357,10 @@ public final class PredictRequestDecoder {
             continue;
           }
           Integer f = featureIndex(key);
-          if (f == null) {
-            throw new BadRequestException("\"inputs\" has unknown feature '" + key + "'; the model takes " + takes());
+          if (f == null) { // TF Serving looks up each input the model takes in "inputs" and reads no other key
+            parser.nextToken();
+            parser.skipChildren();
+            continue;
           }
           if (first != null && isTensor(first)) {
             throw mixed("\"inputs\"", key);
@@ -479,6 +482,13 @@ public final class PredictRequestDecoder {
           // The one input's value in TF Serving's binary form; an input named "b64" keeps the named reading.
           appendB64Value(inputs.get(0), builders[0]);
           return;
+        }
+        if (f == null && noun.equals("example")) {
+          // TF Serving parses a tf.Example with the model's feature spec, which reads the features it names and no
+          // other: examples routinely carry an id or the label. An instance's keys must all be inputs, as there.
+          parser.nextToken();
+          parser.skipChildren();
+          continue;
         }
         if (f == null) {
           throw new BadRequestException(where() + " has unknown feature '" + key + "'; the model takes " + takes());

@@ -74,8 +74,6 @@ class ColumnarAndB64DecoderTest {
         .hasMessage("\"inputs\": feature 'city' has 1 values but 'age' has 2; every feature needs one value per row");
     assertThatThrownBy(() -> decode("{\"inputs\": {\"age\": [1]}}", INPUTS))
         .hasMessageContaining("\"inputs\" is missing feature 'city'");
-    assertThatThrownBy(() -> decode("{\"inputs\": {\"age\": [1], \"city\": [\"a\"], \"zip\": [1]}}", INPUTS))
-        .hasMessageContaining("unknown feature 'zip'");
     assertThatThrownBy(() -> decode("{\"inputs\": {\"age\": [\"x\"], \"city\": [\"a\"]}}", INPUTS))
         .hasMessageContaining("\"inputs\" row 0: feature 'age' must be a number (float64) but got the string \"x\"");
     assertThatThrownBy(() -> decode("{\"inputs\": {\"age\": [], \"city\": []}}", INPUTS))
@@ -134,12 +132,35 @@ class ColumnarAndB64DecoderTest {
   }
 
   @Test
+  void whatTheModelDoesNotReadIsReadPastAsInTfServing() {
+    PredictRequest columns = decode("{\"inputs\": {\"age\": [1], \"zip\": [[9, 9]], \"city\": [\"a\"]}, "
+        + "\"parameters\": {\"top_k\": 3}, \"id\": \"r1\"}", INPUTS);
+    assertThat(columns.frame().toString())
+        .isEqualTo(decode("{\"inputs\": {\"age\": [1], \"city\": [\"a\"]}}", INPUTS).frame().toString());
+    assertThat(columns.frame().column("age").get(0)).isEqualTo(1.0);
+    Frame labelled = examples("{\"examples\": [{\"age\": 1, \"label\": [\"yes\"], \"city\": \"a\", \"id\": 7}], "
+        + "\"instances\": [[1]]}");
+    assertThat(labelled.names()).containsExactly("age", "city");
+    assertThat(labelled.column("age").get(0)).isEqualTo(1.0);
+    assertThat(labelled.column("city").get(0)).isEqualTo("a");
+    // An instance's keys must all be inputs, as TF Serving's "does not have named input" says.
+    assertThatThrownBy(() -> decode("{\"instances\": [{\"age\": 1, \"city\": \"a\", \"zip\": 1}]}", INPUTS))
+        .hasMessage("instance 0 has unknown feature 'zip'; the model takes [age, city]");
+  }
+
+  @Test
+  void anExampleValueWinsOverTheContextsAsInTfServing() {
+    Frame frame = examples("{\"examples\": [{\"age\": 1, \"city\": \"a\"}, {\"age\": 2}], "
+        + "\"context\": {\"city\": \"b\"}}");
+    assertThat(frame.column("city").get(0)).isEqualTo("a");
+    assertThat(frame.column("city").get(1)).isEqualTo("b");
+  }
+
+  @Test
   void badExamplesAreClearErrors() {
     assertThatThrownBy(() -> examples("{\"instances\": [[1, \"a\"]]}")).isInstanceOf(BadRequestException.class)
-        .hasMessageContaining("unknown field 'instances'");
+        .hasMessageContaining("needs \"examples\"");
     assertThatThrownBy(() -> examples("{\"examples\": []}")).hasMessageContaining("needs \"examples\"");
-    assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": 1, \"city\": \"a\"}], \"context\": {\"city\": \"b\"}}"))
-        .hasMessageContaining("example 0 repeats feature 'city' of \"context\"");
     assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": 1}]}"))
         .hasMessageContaining("example 0 is missing feature 'city'");
     assertThatThrownBy(() -> examples("{\"examples\": [{\"age\": 1, \"city\": \"a\"}], \"signature_name\": \"x\"}"))

@@ -198,9 +198,23 @@ class TfServingExamplesGrpcTest {
   }
 
   @Test
+  void featuresTheModelDoesNotTakeAreReadPastAndAnExampleWinsOverItsContextAsInTfServing() {
+    RegressionResponse plain = regress(spec("houses"), list(example("age", floats(1), "rooms", ints(2),
+        "city", text("c"))));
+    RegressionResponse labelled = regress(spec("houses"), list(example("age", floats(1), "rooms", ints(2),
+        "city", text("c"), "floors", ints(1), "price", floats(250_000))));
+    assertThat(labelled.getResult()).isEqualTo(plain.getResult());
+    ClassificationResponse own = classify("churn", list(example("active", ints(0), "score", floats(1))));
+    ClassificationResponse overContext = classify("churn", Input.newBuilder().setExampleListWithContext(
+        ExampleListWithContext.newBuilder().setContext(example("active", ints(1))).addExamples(example("active",
+            ints(0), "score", floats(1)))).build());
+    assertThat(overContext.getResult()).isEqualTo(own.getResult());
+    assertThat(classify("churn", list(example("active", ints(1), "score", floats(1)))).getResult())
+        .as("the context's value would answer otherwise").isNotEqualTo(own.getResult());
+  }
+
+  @Test
   void featuresThatDoNotFitTheModelAreInvalidWithTheReason() {
-    assertStatus(() -> regress(spec("houses"), list(example("age", floats(1), "rooms", ints(2), "city", text("c"),
-        "floors", ints(1)))), "example 0 has unknown feature 'floors'; the model takes");
     assertStatus(() -> regress(spec("houses"), list(example("age", floats(1), "rooms", text("two"),
         "city", text("c")))), "example 0: feature 'rooms' must be an integer (int64) but got the string \"two\"");
     assertStatus(() -> regress(spec("houses"), list(example("age", floats(1, 2), "rooms", ints(2),
@@ -216,10 +230,6 @@ class TfServingExamplesGrpcTest {
         "example 0: feature 'city' is not UTF-8 text: byte 0 (0xC0)");
     assertStatus(() -> classify("churn", list(example("active", ints(2), "score", floats(1)))),
         "example 0: feature 'active' must be true or false (bool) but got the number 2");
-    assertStatus(() -> classify("churn", Input.newBuilder().setExampleListWithContext(ExampleListWithContext
-        .newBuilder().setContext(example("active", ints(1))).addExamples(example("active", ints(0), "score",
-            floats(1)))).build()), "example 0 repeats feature 'active' of \"context\"; give a feature either in the "
-        + "context or in the examples");
     assertStatus(() -> classify("churn", Input.getDefaultInstance()), "input is empty; send the examples in "
         + "input.example_list, or in input.example_list_with_context with the features they share");
     assertStatus(() -> classify("churn", list()), "input.example_list has no examples; send at least one "
