@@ -280,6 +280,10 @@ class OnnxGraphTensorsTest {
         "instance 0: tensor 'features' has 29 values but the tensor has 30 per row");
     assertV1BadRequest("{\"inputs\": {\"features\": [" + row + ", " + shortRow + "]}}",
         "\"inputs\": tensor 'features' row 1 has 29 values but the tensor has 30 per row");
+    assertV1BadRequest("{\"inputs\": {\"features\": " + row + "}}",
+        "\"inputs\": tensor 'features' row 0 must be a list of 30 values, got the number " + rows[0][0]);
+    assertV1BadRequest("{\"inputs\": [" + row + ", 5]}",
+        "\"inputs\": tensor 'features' row 1 must be a list of 30 values, got the number 5");
     assertV1BadRequest("{\"instances\": [{\"features_0\": 1, \"features\": " + row + "}]}",
         "instance 0 gives both the tensor 'features' and the feature 'features_0'; send the tensor alone or the "
             + "features [features_0, features_1,");

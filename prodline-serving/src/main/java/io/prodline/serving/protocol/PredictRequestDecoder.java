@@ -400,7 +400,13 @@ public final class PredictRequestDecoder {
         throw new BadRequestException("\"inputs\": tensor '" + graph.input() + "' must be a list of rows of "
             + inputs.size() + " values, got " + describeCurrent());
       }
-      return readRowList(() -> readInOrder(true));
+      return readRowList(() -> {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+          throw new BadRequestException("\"inputs\": tensor '" + graph.input() + "' row " + columnRow + " must be a "
+              + "list of " + inputs.size() + " values, got " + describeCurrent());
+        }
+        readInOrder(true);
+      });
     }
 
     private boolean isTensor(String key) {
