@@ -82,6 +82,32 @@ class ModelApiTest {
   }
 
   @Test
+  void aBodyOfIllFormedUtf8Is400NamingTheByte() {
+    try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
+      ModelApi api = new ModelApi(repository, Runnable::run);
+      byte[] start = "{\"instances\": [{\"x".getBytes(StandardCharsets.US_ASCII);
+      // An overlong "/", a code point above U+10FFFF, an encoded surrogate, a lone continuation byte, a cut sequence.
+      for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xF5, (byte) 0x80,
+          (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0x80},
+          new byte[] {(byte) 0xC3})) {
+        byte[] body = new byte[start.length + bad.length + 12];
+        System.arraycopy(start, 0, body, 0, start.length);
+        System.arraycopy(bad, 0, body, start.length, bad.length);
+        System.arraycopy("\": 1, \"y\": 2}]}".getBytes(StandardCharsets.US_ASCII), 0, body, start.length + bad.length,
+            12);
+        ApiResponse answer = api.handle(HttpMethod.POST, "/v1/models/iris:predict", body).join();
+        assertThat(answer.status()).isEqualTo(HttpResponseStatus.BAD_REQUEST);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"the JSON is not "
+            + "well-formed UTF-8: byte " + start.length + String.format(" (0x%02X)", bad[0] & 0xFF) + " starts no "
+            + "well-formed UTF-8 sequence; send it encoded as UTF-8\"}");
+      }
+      byte[] zurich = "{\"instances\": [{\"x\": 1, \"y\": 2, \"z\u00fcrich\": 3}]}".getBytes(StandardCharsets.UTF_8);
+      assertThat(new String(api.handle(HttpMethod.POST, "/v1/models/iris:predict", zurich).join().body(),
+          StandardCharsets.UTF_8)).as("well-formed UTF-8 reaches the decoder").contains("unknown feature 'z\u00fcrich'");
+    }
+  }
+
+  @Test
   void ignoresTheQueryStringWhenRouting() {
     try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
       ModelApi api = new ModelApi(repository, Runnable::run);
