@@ -103,7 +103,8 @@ class ModelApiTest {
       }
       byte[] zurich = "{\"instances\": [{\"x\": 1, \"y\": 2, \"z\u00fcrich\": 3}]}".getBytes(StandardCharsets.UTF_8);
       assertThat(new String(api.handle(HttpMethod.POST, "/v1/models/iris:predict", zurich).join().body(),
-          StandardCharsets.UTF_8)).as("well-formed UTF-8 reaches the decoder").contains("unknown feature 'z\u00fcrich'");
+          StandardCharsets.UTF_8)).as("well-formed UTF-8 reaches the decoder")
+          .contains("unknown feature 'z\u00fcrich'");
     }
   }
 
