@@ -4,8 +4,9 @@ import io.prodline.core.text.StrictUtf8;
 
 /**
  * Refuses JSON that is not well-formed UTF-8, the one encoding RFC 8259 allows and TF Serving and KServe expect,
- * before it is parsed. The parser would otherwise detect UTF-16 or UTF-32 as RFC 4627 did, by a byte-order mark or a zero byte
- * among the first two, and read such a body as characters, without the byte offsets a decoder cuts the body by.
+ * before it is parsed. The parser would otherwise detect UTF-16 or UTF-32 as RFC 4627 did, by a byte-order mark or
+ * a zero byte among the first two, and read such a body as characters, without the byte offsets a decoder cuts the
+ * body by.
  */
 public final class Utf8Json {
   private Utf8Json() {}
