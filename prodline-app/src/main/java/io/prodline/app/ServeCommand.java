@@ -189,6 +189,12 @@ final class ServeCommand implements Callable<Integer> {
           + "applies instead (default: ${DEFAULT-VALUE}).")
   long requestTimeoutMillis;
 
+  @Option(names = "--idle-timeout-seconds", defaultValue = "60", paramLabel = "S",
+      description = "How long a REST connection may send nothing: one in the middle of a request then gets 408, "
+          + "one between requests is closed, one waiting for its answer is left alone; 0 for never (default: "
+          + "${DEFAULT-VALUE}, as nginx's client_body_timeout).")
+  long idleTimeoutSeconds;
+
   @Option(names = "--max-body-bytes", defaultValue = "" + ServerConfig.DEFAULT_MAX_BODY_BYTES, paramLabel = "BYTES",
       description = "Largest request body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
   int maxBodyBytes;
@@ -316,6 +322,7 @@ final class ServeCommand implements Callable<Integer> {
               .withModelConfig(modelConfig))
           .withManagement(management)
           .withMaxBodyBytes(maxBodyBytes)
+          .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
           .withBatching(batching())
           .withLimits(new RequestLimits(maxRows, Duration.ofMillis(requestTimeoutMillis), allowNaN))
           .withShutdown(new ShutdownOptions(Duration.ofSeconds(shutdownDelaySeconds),

@@ -159,7 +159,8 @@ public final class ModelServer implements AutoCloseable {
         .group(loops.accept(), loops.io())
         .channel(loops.transport().serverChannel())
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new HttpChannelInitializer(api, inFlight, connections, config.maxBodyBytes(), tls));
+        .childHandler(new HttpChannelInitializer(api, inFlight, connections, config.maxBodyBytes(), tls,
+            config.idleTimeout()));
     String listening = config.bindAddress() + ":" + port;
     try {
       serverChannel = bootstrap.bind(config.bindAddress(), port).syncUninterruptibly().channel();

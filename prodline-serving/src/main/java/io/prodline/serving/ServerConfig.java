@@ -7,6 +7,7 @@ import io.prodline.serving.predictionlog.PredictionLogConfig;
 import io.prodline.serving.repository.RepositoryOptions;
 import io.prodline.serving.tls.TlsSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,12 +41,17 @@ import java.util.function.Consumer;
  *     connections finds more of them ready each time it wakes, so it sleeps and is woken less often per request
  * @param metricsPath a path the Prometheus metrics are served at besides {@code /metrics} and TF Serving's default
  *     (a TF Serving monitoring config's), or empty
+ * @param idleTimeout how long a REST connection may send nothing: one in the middle of a request then gets 408 (a
+ *     client that stalls, or a slowloris attack, no longer holds the connection and its partial body for ever),
+ *     one between requests is closed, one waiting for its answer is left alone; {@link Duration#ZERO} for never
  */
 public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes, int workerThreads, int workerQueue,
     ShutdownOptions shutdown, RepositoryOptions repository, ManagementOptions management, RequestLimits limits,
     BatchingConfig batching, PredictionLogConfig predictionLog, TlsSettings tls, boolean strictReadiness,
-    Transport transport, int ioThreads, Optional<String> metricsPath) {
+    Transport transport, int ioThreads, Optional<String> metricsPath, Duration idleTimeout) {
   public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+  /** As nginx's {@code client_body_timeout}. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
   public static final int DEFAULT_WORKER_QUEUE = 1024;
 
   public ServerConfig {
@@ -58,6 +64,10 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Objects.requireNonNull(batching, "batching");
     Objects.requireNonNull(predictionLog, "predictionLog");
     Objects.requireNonNull(metricsPath, "metricsPath");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    if (idleTimeout.isNegative()) {
+      throw new IllegalArgumentException("the idle timeout must not be negative, got " + idleTimeout.toSeconds() + " s");
+    }
     if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1 || ioThreads < 1) {
       throw new IllegalArgumentException("maxBodyBytes, workerThreads, workerQueue and ioThreads must be positive, "
           + "got " + maxBodyBytes + ", " + workerThreads + ", " + workerQueue + ", " + ioThreads);
@@ -69,13 +79,13 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
    * {@link ShutdownOptions#DEFAULT} (no delay, 10 s drain), the repository scanned once
    * ({@link RepositoryOptions#oneShot()}), no management API, {@link RequestLimits#DEFAULT}, no batching
    * ({@link BatchingConfig#OFF}, as TF Serving and Triton default to), no prediction log, no TLS, strict readiness,
-   * the first transport whose event loops start, half as many event loops as cores.
+   * the first transport whose event loops start, half as many event loops as cores, connections idle for 60 s let go.
    */
   public static ServerConfig defaults(Path modelRoot) {
     return new ServerConfig(modelRoot, "0.0.0.0", DEFAULT_MAX_BODY_BYTES,
         defaultWorkerThreads(), DEFAULT_WORKER_QUEUE, ShutdownOptions.DEFAULT,
         RepositoryOptions.oneShot(), ManagementOptions.DISABLED, RequestLimits.DEFAULT, BatchingConfig.OFF,
-        PredictionLogConfig.OFF, null, true, null, defaultIoThreads(), Optional.empty());
+        PredictionLogConfig.OFF, null, true, null, defaultIoThreads(), Optional.empty(), DEFAULT_IDLE_TIMEOUT);
   }
 
   public ServerConfig withBindAddress(String address) {
@@ -142,6 +152,11 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     return with(c -> c.metricsPath = path);
   }
 
+  /** See {@code idleTimeout} above. */
+  public ServerConfig withIdleTimeout(Duration timeout) {
+    return with(c -> c.idleTimeout = timeout);
+  }
+
   /** This configuration with what {@code change} sets on a copy of its components; the record checks the result. */
   private ServerConfig with(Consumer<Components> change) {
     Components c = new Components(this);
@@ -167,6 +182,7 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Transport transport;
     int ioThreads;
     Optional<String> metricsPath;
+    Duration idleTimeout;
 
     Components(ServerConfig from) {
       modelRoot = from.modelRoot;
@@ -185,12 +201,13 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
       transport = from.transport;
       ioThreads = from.ioThreads;
       metricsPath = from.metricsPath;
+      idleTimeout = from.idleTimeout;
     }
 
     ServerConfig build() {
       return new ServerConfig(modelRoot, bindAddress, maxBodyBytes, workerThreads, workerQueue,
           shutdown, repository, management, limits, batching, predictionLog,
-          tls, strictReadiness, transport, ioThreads, metricsPath);
+          tls, strictReadiness, transport, ioThreads, metricsPath, idleTimeout);
     }
   }
 

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import org.slf4j.Logger;
@@ -167,7 +168,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    */
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-    if (event == CLOSE_IF_IDLE) {
+    // A stopping server's, or the idle timeout's (one in the middle of a request is answered before this one).
+    if (event == CLOSE_IF_IDLE || event instanceof IdleStateEvent) {
       if (!busy && waiting.isEmpty()) {
         ctx.close();
       }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -15,8 +16,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,10 +38,43 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
   private static final ChannelFutureListener LINGERING_CLOSE = BodyLimitAggregator::lingeringClose;
 
   private final int maxBodyBytes;
+  /** Whether a request's head has come and the last of its body has not: what the idle timeout looks at. */
+  private boolean receiving;
 
   BodyLimitAggregator(int maxBodyBytes) {
     super(maxBodyBytes);
     this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, HttpObject message, List<Object> out) throws Exception {
+    if (message instanceof HttpRequest) {
+      receiving = true;
+    }
+    if (message instanceof LastHttpContent) { // a FullHttpRequest is both
+      receiving = false;
+    }
+    super.decode(ctx, message, out);
+  }
+
+  /**
+   * The idle timeout ({@link io.prodline.serving.ServerConfig#idleTimeout}): a client that stopped sending in the
+   * middle of a request's body gets 408 and the connection closes, as nginx's {@code client_body_timeout} answers;
+   * any other idle connection is the API handler's to judge.
+   */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof IdleStateEvent && receiving) {
+      receiving = false;
+      if (ctx.pipeline().get(HttpServerKeepAliveHandler.class) != null) {
+        ctx.pipeline().remove(HttpServerKeepAliveHandler.class); // the lingering close closes it, later
+      }
+      ctx.writeAndFlush(JsonResponses.of(HttpVersion.HTTP_1_1, ApiResponse.error(HttpResponseStatus.REQUEST_TIMEOUT,
+          "the rest of the request did not come within the idle timeout; send the whole request at once"), false,
+          null)).addListener(LINGERING_CLOSE);
+      return;
+    }
+    super.userEventTriggered(ctx, event);
   }
 
   @Override

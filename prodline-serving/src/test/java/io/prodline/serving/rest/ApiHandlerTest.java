@@ -8,13 +8,17 @@ import io.netty.channel.DefaultChannelId;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.prodline.serving.inference.Inference;
 import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.limits.RequestLimits;
@@ -29,6 +33,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +134,51 @@ class ApiHandlerTest {
       busy.finishAndReleaseAll();
       idle.finishAndReleaseAll();
     }
+  }
+
+  @Test
+  void theIdleTimeoutAnswersAStalledBody408ClosesAnIdleConnectionAndLeavesOneThatAwaitsItsAnswer() {
+    Queue<Runnable> worker = new ArrayDeque<>();
+    try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
+      ModelApi api = new ModelApi(repository, worker::add);
+      EmbeddedChannel stalled = connection(api);
+      DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/models/iris:predict");
+      HttpUtil.setContentLength(head, 100);
+      stalled.writeInbound(head, new DefaultHttpContent(Unpooled.copiedBuffer("{\"instances\":", StandardCharsets.UTF_8)));
+      stalled.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+      FullHttpResponse timedOut = stalled.readOutbound();
+      assertThat(timedOut.status().code()).isEqualTo(408);
+      assertThat(timedOut.headers().get(HttpHeaderNames.CONNECTION)).isEqualTo("close");
+      assertThat(timedOut.content().toString(StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"the rest of the request "
+          + "did not come within the idle timeout; send the whole request at once\"}");
+      timedOut.release();
+      stalled.advanceTimeBy(3, TimeUnit.SECONDS); // the lingering close
+      stalled.runScheduledPendingTasks();
+      assertThat(stalled.isOpen()).isFalse();
+      assertThat(worker).as("nothing of the stalled request runs").isEmpty();
+
+      EmbeddedChannel idle = connection(api);
+      idle.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+      assertThat(idle.isOpen()).isFalse();
+      assertThat((Object) idle.readOutbound()).as("an idle connection is closed without a word").isNull();
+
+      EmbeddedChannel awaiting = connection(api);
+      awaiting.writeInbound(predict(1));
+      awaiting.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+      assertThat(awaiting.isOpen()).isTrue();
+      worker.poll().run();
+      awaiting.runPendingTasks();
+      FullHttpResponse answer = awaiting.readOutbound();
+      assertThat(answer.status().code()).isEqualTo(200);
+      answer.release();
+      awaiting.finishAndReleaseAll();
+    }
+  }
+
+  /** A connection's pipeline after its codec, as {@link HttpChannelInitializer} builds it. */
+  private static EmbeddedChannel connection(ModelApi api) {
+    return new EmbeddedChannel(DefaultChannelId.newInstance(), new HttpServerKeepAliveHandler(),
+        new BodyLimitAggregator(1 << 20), new ApiHandler(api, new InFlightRequests(), 1 << 20));
   }
 
   @Test
