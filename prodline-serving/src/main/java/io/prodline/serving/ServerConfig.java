@@ -66,7 +66,8 @@ public record ServerConfig(Path modelRoot, String bindAddress, int maxBodyBytes,
     Objects.requireNonNull(metricsPath, "metricsPath");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     if (idleTimeout.isNegative()) {
-      throw new IllegalArgumentException("the idle timeout must not be negative, got " + idleTimeout.toSeconds() + " s");
+      throw new IllegalArgumentException("the idle timeout must not be negative, got " + idleTimeout.toSeconds()
+          + " s");
     }
     if (maxBodyBytes < 1 || workerThreads < 1 || workerQueue < 1 || ioThreads < 1) {
       throw new IllegalArgumentException("maxBodyBytes, workerThreads, workerQueue and ioThreads must be positive, "

@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of every connection: TLS when configured, the idle timeout, HTTP/1.1 codec, keep-alive bookkeeping (closes the connection after an
- * answer when the client or the answer asks for it), the body-size limit, then the API.
+ * The pipeline of every connection: TLS when configured (behind the refusal of plain HTTP), the idle timeout,
+ * HTTP/1.1 codec, keep-alive bookkeeping (closes the connection after an answer when the client or the answer asks
+ * for it), the body-size limit, then the API.
  */
 public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
   private final ModelApi api;

@@ -142,9 +142,11 @@ class ApiHandlerTest {
     try (ModelRepository repository = ModelRepository.scan(TestRepository.create(root))) {
       ModelApi api = new ModelApi(repository, worker::add);
       EmbeddedChannel stalled = connection(api);
-      DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/models/iris:predict");
+      DefaultHttpRequest head =
+          new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/models/iris:predict");
       HttpUtil.setContentLength(head, 100);
-      stalled.writeInbound(head, new DefaultHttpContent(Unpooled.copiedBuffer("{\"instances\":", StandardCharsets.UTF_8)));
+      stalled.writeInbound(head,
+          new DefaultHttpContent(Unpooled.copiedBuffer("{\"instances\":", StandardCharsets.UTF_8)));
       stalled.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
       FullHttpResponse timedOut = stalled.readOutbound();
       assertThat(timedOut.status().code()).isEqualTo(408);
