@@ -6,7 +6,8 @@ of the serving benchmark. softmax3.onnx: [N, 4] -> linear -> Softmax over 3 clas
 labelled3.onnx: the same with the predicted class first, "label" int64 [N], then "probabilities" (expected
 outputs: softmax3's); labelonly.onnx: the label alone, which prodline cannot serve. fixed2.onnx: softmax3 with
 a batch dimension fixed to 2 (expected outputs: softmax3's); rowsum.onnx: an output summed over the rows, refused;
-int64in.onnx: an int64 input, refused.
+int64in.onnx: an int64 input, refused as rows.
+tensors.onnx: six inputs and outputs of other types and ranks, served tensor for tensor.
 Needs Debian's python3-onnx and python3-numpy; run from this directory. Opset 13, IR version 7 (readable by every
 ONNX Runtime since 1.8).
 """
@@ -97,6 +98,34 @@ graph = helper.make_graph([helper.make_node("Cast", ["x"], ["y"], to=TensorProto
                           [helper.make_tensor_value_info("x", TensorProto.INT64, ["N", 4])],
                           [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["N", 4])])
 save(graph, "int64in.onnx")
+
+# A graph of several inputs and outputs of other types and ranks, served tensor for tensor: sum = a + float(b),
+# argmax = argmax(sum) per row, not_flag = not flag, text_out = text, half_doubled = float(h) * 2,
+# img_sum = the sum of each row's 2 x 2 image. The tests check the values by that arithmetic.
+two = numpy_helper.from_array(np.array(2.0, dtype=np.float32), "two")
+img_axes = numpy_helper.from_array(np.array([1, 2], dtype=np.int64), "img_axes")
+nodes = [helper.make_node("Cast", ["b"], ["b_float"], to=TensorProto.FLOAT),
+         helper.make_node("Add", ["a", "b_float"], ["sum"]),
+         helper.make_node("ArgMax", ["sum"], ["argmax"], axis=1, keepdims=0),
+         helper.make_node("Not", ["flag"], ["not_flag"]),
+         helper.make_node("Identity", ["text"], ["text_out"]),
+         helper.make_node("Cast", ["h"], ["h_float"], to=TensorProto.FLOAT),
+         helper.make_node("Mul", ["h_float", "two"], ["half_doubled"]),
+         helper.make_node("ReduceSum", ["img", "img_axes"], ["img_sum"], keepdims=0)]
+graph = helper.make_graph(nodes, "tensors",
+                          [helper.make_tensor_value_info("a", TensorProto.FLOAT, ["N", 4]),
+                           helper.make_tensor_value_info("b", TensorProto.INT64, ["N", 4]),
+                           helper.make_tensor_value_info("flag", TensorProto.BOOL, ["N"]),
+                           helper.make_tensor_value_info("text", TensorProto.STRING, ["N"]),
+                           helper.make_tensor_value_info("h", TensorProto.FLOAT16, ["N", 2]),
+                           helper.make_tensor_value_info("img", TensorProto.FLOAT, ["N", 2, 2])],
+                          [helper.make_tensor_value_info("sum", TensorProto.FLOAT, ["N", 4]),
+                           helper.make_tensor_value_info("argmax", TensorProto.INT64, ["N"]),
+                           helper.make_tensor_value_info("not_flag", TensorProto.BOOL, ["N"]),
+                           helper.make_tensor_value_info("text_out", TensorProto.STRING, ["N"]),
+                           helper.make_tensor_value_info("half_doubled", TensorProto.FLOAT, ["N", 2]),
+                           helper.make_tensor_value_info("img_sum", TensorProto.FLOAT, ["N"])], [two, img_axes])
+save(graph, "tensors.onnx")
 
 with open("expected.json", "w") as f:
     json.dump({"mlp": {"inputs": x.tolist(), "outputs": y[:, 0].tolist()},

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.prodline.core.bundle.BareModelFormat;
 import io.prodline.core.bundle.BareSignature;
+import io.prodline.core.bundle.NotTabularException;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.error.ProdlineException;
@@ -49,7 +50,7 @@ public final class OnnxBareModel implements BareModelFormat {
       OnnxRuntimeProvider.fixedRows(input, output, modelFile);
       long columns = shape.length == 1 ? 1 : shape[1];
       if (columns < 1) {
-        throw new ProdlineException(modelFile + ": output '" + output.getKey() + "' has no fixed width (shape "
+        throw new NotTabularException(modelFile + ": output '" + output.getKey() + "' has no fixed width (shape "
             + java.util.Arrays.toString(shape) + "); a bare model needs [N], [N, 1] or [N, k] with k fixed, or a "
             + "bundle.yaml naming its task");
       }

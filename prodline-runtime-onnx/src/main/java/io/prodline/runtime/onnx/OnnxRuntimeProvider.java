@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.bundle.NotTabularException;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.runtime.ModelRuntime;
@@ -64,7 +65,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
   static Map.Entry<String, NodeInfo> singleInput(OrtSession session, Path file) throws OrtException {
     Map<String, NodeInfo> inputs = session.getInputInfo();
     if (inputs.size() != 1) {
-      throw new ProdlineException(file + ": the model has " + inputs.size() + " inputs " + inputs.keySet()
+      throw new NotTabularException(file + ": the model has " + inputs.size() + " inputs " + inputs.keySet()
           + "; prodline feeds one float tensor [N, d] of transformed features, so export the model with one input");
     }
     return inputs.entrySet().iterator().next();
@@ -81,7 +82,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
         return output;
       }
     }
-    throw new ProdlineException(file + ": no output is a float32 tensor (the outputs are " + outputs.keySet()
+    throw new NotTabularException(file + ": no output is a float32 tensor (the outputs are " + outputs.keySet()
         + "); prodline serves a float32 output [N], [N, 1] or [N, k], so export classifiers without ZipMap (e.g."
         + " skl2onnx options zipmap=False)");
   }
@@ -100,7 +101,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
     long outputRows = outputShape(output, file)[0];
     boolean follows = outputRows <= 0 || outputRows == inputRows;
     if (!follows) {
-      throw new ProdlineException(file + ": output '" + output.getKey() + "' has " + outputRows + " rows "
+      throw new NotTabularException(file + ": output '" + output.getKey() + "' has " + outputRows + " rows "
           + (inputRows > 0 ? "where input '" + input.getKey() + "' has " + inputRows
               : "whatever the rows of input '" + input.getKey() + "'")
           + "; prodline serves one output row per input row, so the output's first dimension must be the input's");
@@ -112,13 +113,13 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
   static long[] inputShape(Map.Entry<String, NodeInfo> input, Path file) {
     NodeInfo node = input.getValue();
     if (!(node.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
-      throw new ProdlineException(file + ": input '" + input.getKey() + "' is " + describe(node) + "; prodline feeds"
+      throw new NotTabularException(file + ": input '" + input.getKey() + "' is " + describe(node) + "; prodline feeds"
           + " the model one float32 tensor [N, d] of features, so export it with a float32 input (a Cast node in the"
           + " graph can turn it into the type the model computes in)");
     }
     long[] shape = tensor.getShape();
     if (shape.length != 2 || shape[1] <= 0) {
-      throw new ProdlineException(file + ": input '" + input.getKey() + "' is " + describe(node) + "; prodline feeds"
+      throw new NotTabularException(file + ": input '" + input.getKey() + "' is " + describe(node) + "; prodline feeds"
           + " the model one float32 tensor [N, d] of features, d fixed, one row per instance");
     }
     return shape;
@@ -128,7 +129,7 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
   static long[] outputShape(Map.Entry<String, NodeInfo> output, Path file) {
     long[] shape = ((TensorInfo) output.getValue().getInfo()).getShape();
     if (shape.length == 0 || shape.length > 2) {
-      throw new ProdlineException(file + ": output '" + output.getKey() + "' is " + describe(output.getValue())
+      throw new NotTabularException(file + ": output '" + output.getKey() + "' is " + describe(output.getValue())
           + "; prodline serves a float32 output [N], [N, 1] or [N, k], one row per instance");
     }
     return shape;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.BundleReader;
+import io.prodline.core.bundle.NotTabularException;
 import io.prodline.core.bundle.Task;
 import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.error.ProdlineException;
@@ -91,9 +92,16 @@ class OnnxBareModelTest {
   }
 
   @Test
+  void aGraphOfSeveralInputsIsNotTabularSoTheServerCanServeItAsTensors(@TempDir Path dir) throws Exception {
+    Path version = bare(dir, "tensors.onnx");
+    assertThatThrownBy(() -> BundleReader.read(version)).isInstanceOf(NotTabularException.class)
+        .hasMessageContaining("the model has 6 inputs [a, b, flag, text, h, img]");
+  }
+
+  @Test
   void anInputOfAnotherTypeIsRefusedNamingItsTypeAndShape(@TempDir Path dir) throws Exception {
     Path version = bare(dir, "int64in.onnx");
-    assertThatThrownBy(() -> BundleReader.read(version)).isInstanceOf(ProdlineException.class)
+    assertThatThrownBy(() -> BundleReader.read(version)).isInstanceOf(NotTabularException.class)
         .hasMessageEndingWith("model.onnx: input 'x' is an int64 tensor [-1, 4]; prodline feeds the model one float32"
             + " tensor [N, d] of features, so export it with a float32 input (a Cast node in the graph can turn it"
             + " into the type the model computes in)");
