@@ -8,7 +8,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.prodline.core.error.ProdlineException;
-import io.prodline.core.predict.Predictor;
 import io.prodline.serving.batching.Batchers;
 import io.prodline.serving.dashboard.DashboardEndpoint;
 import io.prodline.serving.grpc.GrpcServer;
@@ -17,6 +16,7 @@ import io.prodline.serving.health.HealthEndpoints;
 import io.prodline.serving.health.Readiness;
 import io.prodline.serving.inference.Inference;
 import io.prodline.serving.inference.RequestRunner;
+import io.prodline.serving.lifecycle.LoadedModel;
 import io.prodline.serving.lifecycle.VersionListener;
 import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.management.ManagementApi;
@@ -209,8 +209,10 @@ public final class ModelServer implements AutoCloseable {
     }
 
     @Override
-    public void unloading(String model, long version, Predictor predictor) {
-      batchers.retire(predictor);
+    public void unloading(String model, long version, LoadedModel loaded) {
+      if (loaded.predictor() != null) { // a tensor model is never batched
+        batchers.retire(loaded.predictor());
+      }
       metrics.modelEvent(model, version, "unload");
       metrics.forget(model, version);
     }

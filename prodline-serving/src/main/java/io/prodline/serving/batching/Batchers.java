@@ -63,6 +63,9 @@ public final class Batchers implements AutoCloseable {
    * request.
    */
   public DynamicBatcher of(VersionHandle version) {
+    if (version.tensorModel().isPresent()) {
+      return null; // its requests are tensors, not rows to join
+    }
     Predictor predictor = version.predictor();
     Choice choice = byPredictor.get(predictor);
     if (choice == null) {
@@ -81,6 +84,9 @@ public final class Batchers implements AutoCloseable {
    * requests keeps reporting the batching it runs with.
    */
   public BatchingConfig config(VersionHandle version) {
+    if (version.tensorModel().isPresent()) {
+      return BatchingConfig.OFF;
+    }
     Choice choice = byPredictor.get(version.predictor());
     return choice != null ? choice.config() : config(version.model());
   }

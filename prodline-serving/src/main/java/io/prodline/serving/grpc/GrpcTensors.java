@@ -151,12 +151,17 @@ final class GrpcTensors {
         + "values, or send them in " + field));
   }
 
-  /** The answer; outputs marked binary (all of them, for a raw request) go in raw_output_contents. */
+  /**
+   * The answer; outputs marked binary (all of them, for a raw request) go in raw_output_contents, and so do all
+   * outputs of a model served as tensors, as Triton answers: FP16 and BF16 have no typed contents field, and the
+   * protocol wants the raw contents for every output or for none.
+   */
   static ModelInferResponse response(InferenceResult result) {
     ModelInferResponse.Builder response = ModelInferResponse.newBuilder()
         .setModelName(result.modelName())
         .setModelVersion(result.modelVersion())
         .setId(result.id());
+    boolean allRaw = result.outputs().stream().anyMatch(output -> output.rawValues() != null);
     for (OutputTensor output : result.outputs()) {
       ModelInferResponse.InferOutputTensor.Builder tensor = response.addOutputsBuilder()
           .setName(output.name())
@@ -164,7 +169,7 @@ final class GrpcTensors {
       for (long dim : output.shape()) {
         tensor.addShape(dim);
       }
-      if (output.binary()) {
+      if (output.binary() || allRaw) {
         response.addRawOutputContents(ByteString.copyFrom(output.raw()));
       } else if (output.texts() != null) {
         InferTensorContents.Builder contents = tensor.getContentsBuilder();

@@ -2,6 +2,7 @@ package io.prodline.serving.inference;
 
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
+import io.prodline.core.tensor.TensorModel;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.handoff.Abandonable;
 import io.prodline.serving.lifecycle.ServableManager;
@@ -63,6 +64,14 @@ public final class RequestRunner {
     default String requestId(D decoded) {
       return null;
     }
+
+    /**
+     * Decodes, runs and answers the request on a version served as tensors ({@link VersionHandle#tensorModel}),
+     * which has no rows to batch or log; runs on a worker. A protocol of rows says, by default, where to call it.
+     */
+    default T runTensors(VersionHandle version, TensorModel model) {
+      throw version.notRows();
+    }
   }
 
   private final ServableManager servables;
@@ -115,7 +124,7 @@ public final class RequestRunner {
   /** The non-finite inputs the version {@code handle} holds takes now ({@link NonFiniteInputs#of}). */
   public NonFiniteInputs nonFinite(VersionHandle handle) {
     return NonFiniteInputs.of(servables.allowNaN(handle.model()), limits.allowNaN(),
-        handle.predictor().definesMissingValues());
+        handle.tensorModel().isEmpty() && handle.predictor().definesMissingValues());
   }
 
   /** How a TF Serving body for the version {@code handle} holds is decoded: the row limit and its NaN policy. */
@@ -204,6 +213,11 @@ public final class RequestRunner {
 
     @Override
     public void run() {
+      Optional<TensorModel> tensors = handle.tensorModel();
+      if (tensors.isPresent()) {
+        runTensors(tensors.get());
+        return;
+      }
       if (!decode()) {
         return;
       }
@@ -212,6 +226,24 @@ public final class RequestRunner {
         answerWith(inference.predict(request));
       } else {
         runWithWaitingFollowers(batching.get().maxRows());
+      }
+    }
+
+    /** Runs a request of a version served as tensors: one model call, no batching, no prediction log. */
+    private void runTensors(TensorModel model) {
+      if (abandoned()) {
+        return;
+      }
+      timing.workerStarted(System.nanoTime());
+      try {
+        answer.complete(call.runTensors(handle, model));
+      } catch (RuntimeException e) {
+        answer.completeExceptionally(e);
+      } catch (Error e) {
+        answer.completeExceptionally(e);
+        throw e;
+      } finally {
+        handle.close();
       }
     }
 
@@ -260,7 +292,7 @@ public final class RequestRunner {
       // A copy of the queue, not an iterator, which a blocking queue would have to keep up to date until dropped.
       List<Task<?, ?>> sameVersion = new ArrayList<>();
       for (Object queued : queue.waiting().toArray()) {
-        if (queued instanceof Task<?, ?> task && task.handle.predictor() == handle.predictor()) {
+        if (queued instanceof Task<?, ?> task && task.handle.sameVersionAs(handle)) {
           sameVersion.add(task);
         }
       }

@@ -1,7 +1,6 @@
 package io.prodline.serving.lifecycle;
 
 import io.prodline.core.error.ProdlineException;
-import io.prodline.core.predict.Predictor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,10 +157,10 @@ public final class AspiredVersionsManager implements ServableManager, AspiredVer
     version.moveTo(VersionState.UNLOADING);
     publish();
     awaitDrain(version);
-    Predictor predictor = version.predictor();
-    tell(version, () -> listener.unloading(version.model(), version.version(), predictor));
+    LoadedModel loaded = version.loaded();
+    tell(version, () -> listener.unloading(version.model(), version.version(), loaded));
     try {
-      predictor.close();
+      loaded.close();
     } catch (RuntimeException e) {
       LOG.warn("{}: releasing the model failed; unloading anyway", version, e);
     }

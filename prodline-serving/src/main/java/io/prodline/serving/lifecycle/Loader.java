@@ -1,12 +1,11 @@
 package io.prodline.serving.lifecycle;
 
-import io.prodline.core.predict.Predictor;
 import java.nio.file.Path;
 
 /**
- * Turns a version's source into a loaded, warmed-up {@link Predictor}. Called by the manager, one version at a
+ * Turns a version's source into a loaded, warmed-up {@link LoadedModel}. Called by the manager, one version at a
  * time, never on a request thread, so it may take as long as loading takes. Unloading is
- * {@link Predictor#close()}.
+ * {@link LoadedModel#close()}.
  */
 @FunctionalInterface
 public interface Loader {
@@ -14,5 +13,5 @@ public interface Loader {
    * Loads the version; throws {@link io.prodline.core.error.ProdlineException} with a message naming the problem
    * when the version cannot serve (the version then shows as {@link VersionState#ERROR} with that message).
    */
-  Predictor load(String model, long version, Path source);
+  LoadedModel load(String model, long version, Path source);
 }

@@ -1,6 +1,5 @@
 package io.prodline.serving.lifecycle;
 
-import io.prodline.core.predict.Predictor;
 import io.prodline.serving.statistics.VersionStatistics;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -8,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One version of one model through its life: its {@link VersionState}, the loaded {@link Predictor} and, when it
+ * One version of one model through its life: its {@link VersionState}, the {@link LoadedModel} and, when it
  * failed, why. Also counts the requests using it, so that it is released only after the last one ends.
  *
  * <p>Threads: the state is changed by the manager only (one thread at a time); request threads only call
@@ -26,7 +25,7 @@ public final class ServableVersion {
   private final AtomicInteger refs = new AtomicInteger();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile VersionState state = VersionState.NEW;
-  private volatile Predictor predictor;
+  private volatile LoadedModel loaded;
   private volatile String error;
   /** Its files when its last load began; {@code null} until then. Manager thread only. */
   private SourceStamp loadedFrom;
@@ -61,8 +60,8 @@ public final class ServableVersion {
   }
 
   /** The loaded model; {@code null} unless loaded. Request code gets it through a {@link VersionHandle}. */
-  Predictor predictor() {
-    return predictor;
+  LoadedModel loaded() {
+    return loaded;
   }
 
   /** Moves to {@code target}; {@link IllegalStateException} when the transition is not legal. */
@@ -86,8 +85,8 @@ public final class ServableVersion {
   }
 
   /** LOADING → AVAILABLE with the loaded model. */
-  void loaded(Predictor loaded) {
-    predictor = Objects.requireNonNull(loaded, "loaded");
+  void loaded(LoadedModel model) {
+    loaded = Objects.requireNonNull(model, "model");
     moveTo(VersionState.AVAILABLE);
   }
 

@@ -1,6 +1,5 @@
 package io.prodline.serving.lifecycle;
 
-import io.prodline.core.predict.Predictor;
 import io.prodline.serving.statistics.VersionStatistics;
 
 /**
@@ -18,8 +17,8 @@ public interface VersionListener {
   default void loadFailed(String model, long version, String reason) {}
 
   /**
-   * The version's last request has ended (no handle is open and none can be taken) and {@code predictor} is about
-   * to be closed: release whatever was kept for it.
+   * The version's last request has ended (no handle is open and none can be taken) and {@code loaded} is about to
+   * be closed: release whatever was kept for it.
    */
-  default void unloading(String model, long version, Predictor predictor) {}
+  default void unloading(String model, long version, LoadedModel loaded) {}
 }

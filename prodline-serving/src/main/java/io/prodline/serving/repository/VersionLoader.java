@@ -1,10 +1,16 @@
 package io.prodline.serving.repository;
 
 import io.prodline.core.bundle.BundleManifest;
+import io.prodline.core.bundle.BundleReader;
+import io.prodline.core.bundle.NotTabularException;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.predict.Predictor;
 import io.prodline.core.schema.Field;
+import io.prodline.core.tensor.TensorModel;
+import io.prodline.core.tensor.TensorModels;
+import io.prodline.serving.lifecycle.LoadedModel;
 import io.prodline.serving.lifecycle.Loader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -29,8 +35,16 @@ final class VersionLoader implements Loader {
   }
 
   @Override
-  public Predictor load(String model, long version, Path directory) {
-    Predictor predictor = Predictor.load(directory);
+  public LoadedModel load(String model, long version, Path directory) {
+    Predictor predictor;
+    try {
+      predictor = Predictor.load(directory);
+    } catch (NotTabularException e) {
+      if (Files.exists(directory.resolve(BundleReader.MANIFEST))) {
+        throw e; // a bundle's model takes rows of features
+      }
+      return loadTensors(model, version, directory, e);
+    }
     try {
       String problem = servingProblem(predictor.bundle().manifest(), predictor);
       if (problem != null) {
@@ -43,11 +57,26 @@ final class VersionLoader implements Loader {
       int warmed = Warmup.run(predictor, directory, warmup.apply(model));
       LOG.info("model '{}' version {} loaded from {}{}", model, version, directory,
           warmed == 0 ? "" : " and warmed up with " + warmed + " requests");
-      return predictor;
+      return LoadedModel.of(predictor);
     } catch (RuntimeException e) {
       predictor.close();
       throw e;
     }
+  }
+
+  /**
+   * A bare model file that is not rows of features, served tensor for tensor. Warm-up requests are in the row
+   * formats of TF Serving's API, which such a model does not take, so its warm-up files are not run.
+   */
+  private LoadedModel loadTensors(String model, long version, Path directory, NotTabularException whyNotRows) {
+    TensorModel tensors = TensorModels.load(directory);
+    if (Warmup.present(directory)) {
+      LOG.warn("model '{}' version {}: the warm-up requests in {} are not run, since the model is served as tensors "
+          + "and they are rows", model, version, directory);
+    }
+    LOG.info("model '{}' version {} loaded from {} as tensors (inputs {}, outputs {}): {}", model, version,
+        directory, tensors.inputs(), tensors.outputs(), whyNotRows.getMessage());
+    return LoadedModel.of(tensors);
   }
 
   private static String servingProblem(BundleManifest manifest, Predictor predictor) {

@@ -55,6 +55,11 @@ final class Warmup {
     return requests.size() * settings.iterations();
   }
 
+  /** Whether the version directory holds a warm-up file. */
+  static boolean present(Path directory) {
+    return file(directory).isPresent();
+  }
+
   /** The version's warm-up file; empty when it has none. Two are refused: which one should run is unclear. */
   private static Optional<Path> file(Path directory) {
     List<String> found = new ArrayList<>();

@@ -38,7 +38,7 @@ class AspiredVersionsManagerTest {
     if (broken.contains(version)) {
       throw new ProdlineException("version " + version + " is broken");
     }
-    return Predictor.load(source);
+    return LoadedModel.of(Predictor.load(source));
   };
 
   /** Moves the closes of this test's runtimes into the event list; the file's directory names the version. */

@@ -54,6 +54,9 @@ public final class InferResponseEncoder {
         } else if (output.texts() != null) {
           g.writeFieldName("data");
           g.writeArray(output.texts(), 0, output.texts().length);
+        } else if (output.rawValues() != null) {
+          g.writeFieldName("data");
+          RawTensors.writeJson(g, output.datatype(), output.rawValues());
         } else {
           g.writeArrayFieldStart("data");
           for (float v : output.values()) {

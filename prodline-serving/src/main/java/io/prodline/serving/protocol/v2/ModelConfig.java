@@ -71,8 +71,29 @@ public record ModelConfig(String name, String platform, String backend, int maxB
     return new ModelConfig(metadata.name(), metadata.platform(), "prodline", maxRows, policy,
         tensors(metadata.inputs()), tensors(metadata.outputs()),
         batching.map(b -> new DynamicBatching(b.maxDelay().toNanos() / 1_000)).orElse(null),
-        new TreeMap<>(Map.of("allow_nan", new Parameter(Boolean.toString(nonFinite.nan())),
-            "allow_infinity", new Parameter(Boolean.toString(nonFinite.infinity())))));
+        parameters(nonFinite));
+  }
+
+  /**
+   * The configuration of a model served as its graph's tensors ({@link TensorRequests}): as Triton describes a model
+   * that does not batch, {@code max_batch_size} 0 and each tensor's whole shape in {@code dims} (-1 for any size).
+   */
+  public static ModelConfig ofTensors(ModelMetadata metadata, VersionPolicy policy, NonFiniteInputs nonFinite) {
+    return new ModelConfig(metadata.name(), metadata.platform(), "prodline", 0, policy,
+        wholeTensors(metadata.inputs()), wholeTensors(metadata.outputs()), null,
+        parameters(nonFinite));
+  }
+
+  /** The non-finite inputs the model takes, as Triton's string parameters. */
+  private static Map<String, Parameter> parameters(NonFiniteInputs nonFinite) {
+    return new TreeMap<>(Map.of("allow_nan", new Parameter(Boolean.toString(nonFinite.nan())),
+        "allow_infinity", new Parameter(Boolean.toString(nonFinite.infinity()))));
+  }
+
+  private static List<Tensor> wholeTensors(List<TensorMetadata> tensors) {
+    return tensors.stream().map(t -> t.shape().length == 0
+        ? new Tensor(t.name(), dataType(t.datatype()), new long[] {1}, new Reshape(new long[0]))
+        : new Tensor(t.name(), dataType(t.datatype()), t.shape(), null)).toList();
   }
 
   /** Writes a version policy as Triton's {@code ModelVersionPolicy} JSON; specific versions in increasing order. */

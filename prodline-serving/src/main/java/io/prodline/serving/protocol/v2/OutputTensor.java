@@ -1,30 +1,40 @@
 package io.prodline.serving.protocol.v2;
 
 /**
- * One output tensor of an answer: a prodline model's FP32 {@code predictions}, or, when the client asked for
- * Triton's classification extension, their top classes as BYTES text ({@link Classification}).
+ * One output tensor of an answer: a prodline model's FP32 {@code predictions}, their top classes as BYTES text when
+ * the client asked for Triton's classification extension ({@link Classification}), or any output of a model served
+ * as tensors, in its raw layout.
  *
  * @param name the output's name
- * @param datatype {@link DataType#FP32} for values, {@link DataType#BYTES} for classifications
- * @param shape {@code [rows]} for one value per row, {@code [rows, classes]} for class probabilities or the top
- *     classes
- * @param values the FP32 elements in row-major order; {@code null} for BYTES
- * @param texts the BYTES elements in row-major order; {@code null} for FP32
+ * @param datatype {@link DataType#FP32} for values, {@link DataType#BYTES} for texts, any other for raw elements
+ * @param shape e.g. {@code [rows]} for one value per row, {@code [rows, classes]} for class probabilities
+ * @param values the FP32 elements in row-major order, or {@code null}
+ * @param texts the BYTES elements in row-major order, or {@code null}
+ * @param rawValues the elements in the layout of {@link RawTensors}, for a datatype of fixed size, or {@code null};
+ *     exactly one of {@code values}, {@code texts} and {@code rawValues} is set
  * @param binary whether the REST answer sends it as binary data
  */
 public record OutputTensor(String name, DataType datatype, long[] shape, float[] values, String[] texts,
-    boolean binary) {
+    byte[] rawValues, boolean binary) {
 
   public static OutputTensor fp32(String name, long[] shape, float[] values, boolean binary) {
-    return new OutputTensor(name, DataType.FP32, shape, values, null, binary);
+    return new OutputTensor(name, DataType.FP32, shape, values, null, null, binary);
   }
 
   public static OutputTensor bytes(String name, long[] shape, String[] texts, boolean binary) {
-    return new OutputTensor(name, DataType.BYTES, shape, null, texts, binary);
+    return new OutputTensor(name, DataType.BYTES, shape, null, texts, null, binary);
+  }
+
+  /** An output of a fixed-size datatype from its elements in the raw layout. */
+  public static OutputTensor raw(String name, DataType datatype, long[] shape, byte[] rawValues, boolean binary) {
+    return new OutputTensor(name, datatype, shape, null, null, rawValues, binary);
   }
 
   /** The elements in the raw layout of {@link RawTensors}, for binary answers. */
   public byte[] raw() {
+    if (rawValues != null) {
+      return rawValues;
+    }
     return texts == null ? RawTensors.encode(values) : RawTensors.encode(texts);
   }
 }

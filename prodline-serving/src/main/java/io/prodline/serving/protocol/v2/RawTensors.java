@@ -1,7 +1,10 @@
 package io.prodline.serving.protocol.v2;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Utf8Text;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +126,72 @@ public final class RawTensors {
       return sign == 0 ? magnitude : -magnitude;
     }
     return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
+  }
+
+  /**
+   * float to IEEE 754 half precision, rounded to the nearest half, ties to even; beyond the largest half (65504,
+   * and up to the tie above it) is infinity. A value that came from a half comes back as those bits.
+   */
+  public static short floatToHalf(float value) {
+    int bits = Float.floatToRawIntBits(value);
+    int sign = (bits >>> 16) & 0x8000;
+    int exponent = (bits >>> 23) & 0xff;
+    int mantissa = bits & 0x7fffff;
+    if (exponent == 0xff) { // infinity, or NaN kept quiet with its top payload bits
+      return (short) (sign | 0x7c00 | (mantissa == 0 ? 0 : 0x200 | mantissa >>> 13));
+    }
+    int halfExponent = exponent - 127 + 15;
+    if (halfExponent >= 0x1f) {
+      return (short) (sign | 0x7c00);
+    }
+    if (halfExponent <= 0) { // a subnormal half, or zero: the significand shifted down to units of 2^-24
+      if (halfExponent < -10) {
+        return (short) sign;
+      }
+      return (short) (sign | roundShifted(mantissa | 0x800000, 14 - halfExponent));
+    }
+    // Rounding up may carry into the exponent, which is the right next half (up to infinity).
+    return (short) (sign | roundShifted(halfExponent << 23 | mantissa, 13));
+  }
+
+  /** float to bfloat16, its upper 16 bits rounded to nearest, ties to even; NaN stays a quiet NaN. */
+  public static short floatToBfloat16(float value) {
+    int bits = Float.floatToRawIntBits(value);
+    if (Float.isNaN(value)) {
+      return (short) ((bits >>> 16) | 0x40);
+    }
+    return (short) ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16);
+  }
+
+  /** {@code value >>> shift}, rounded to nearest, ties to even. */
+  private static int roundShifted(int value, int shift) {
+    int kept = value >>> shift;
+    int rest = value & ((1 << shift) - 1);
+    int half = 1 << (shift - 1);
+    return rest > half || (rest == half && (kept & 1) != 0) ? kept + 1 : kept;
+  }
+
+  /**
+   * Writes elements of a fixed-size datatype, given in the raw layout, as the JSON array of an answer's
+   * {@code data}: BOOL as true and false, integers as numbers (UINT64 unsigned), FP16 and BF16 as the floats they
+   * are, FP32 and FP64 in their shortest round-trip form.
+   */
+  public static void writeJson(JsonGenerator g, DataType type, byte[] raw) throws IOException {
+    ByteBuffer in = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+    g.writeStartArray();
+    while (in.hasRemaining()) {
+      switch (type) {
+        case BOOL -> g.writeBoolean(in.get() != 0);
+        case UINT64 -> g.writeNumber(new BigInteger(Long.toUnsignedString(in.getLong())));
+        case UINT8, UINT16, UINT32, INT8, INT16, INT32, INT64 -> g.writeNumber(readInteger(in, type));
+        case FP16 -> g.writeNumber(halfToFloat(in.getShort()));
+        case BF16 -> g.writeNumber(bfloat16ToFloat(in.getShort()));
+        case FP32 -> g.writeNumber(in.getFloat());
+        case FP64 -> g.writeNumber(in.getDouble());
+        case BYTES -> throw new IllegalArgumentException("BYTES elements are texts, not raw values");
+      }
+    }
+    g.writeEndArray();
   }
 
   /** The raw layout of BYTES elements, for binary outputs: each a 4-byte little-endian length, then its UTF-8. */

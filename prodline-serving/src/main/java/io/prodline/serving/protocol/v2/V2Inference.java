@@ -6,9 +6,10 @@ import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.schema.Field;
+import io.prodline.core.tensor.TensorModel;
 import io.prodline.serving.health.Readiness;
-import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.inference.RequestRunner.Call;
+import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.lifecycle.ModelNotFoundException;
 import io.prodline.serving.lifecycle.ModelSnapshot;
 import io.prodline.serving.lifecycle.ServableManager;
@@ -90,10 +91,13 @@ public final class V2Inference {
 
   private static ModelMetadata metadata(ModelSnapshot served, VersionHandle handle) {
     String model = served.name();
-    BundleManifest manifest = handle.predictor().bundle().manifest();
-    TensorNames graph = handle.predictor().bundle().tensors();
     List<String> versions = served.statuses().stream().filter(v -> v.state() == VersionState.AVAILABLE)
         .map(v -> Long.toString(v.version())).toList();
+    if (handle.tensorModel().isPresent()) {
+      return TensorRequests.metadata(model, versions, handle.tensorModel().get());
+    }
+    BundleManifest manifest = handle.predictor().bundle().manifest();
+    TensorNames graph = handle.predictor().bundle().tensors();
     // The signature TF Serving's APIs describe, in this protocol's datatypes.
     ServingSignature signature = ServingSignature.of(manifest, graph);
     return new ModelMetadata(model, versions, "prodline_" + manifest.runtime(),
@@ -112,6 +116,9 @@ public final class V2Inference {
   public ModelConfig config(String model, String version) {
     ModelSnapshot served = servables.snapshot().model(model);
     try (VersionHandle handle = servables.acquire(model, selector(model, version))) {
+      if (handle.tensorModel().isPresent()) {
+        return ModelConfig.ofTensors(metadata(served, handle), served.versionPolicy(), runner.nonFinite(handle));
+      }
       return ModelConfig.of(metadata(served, handle), served.versionPolicy(), runner.limits().maxRows(),
           runner.inference().batching(handle), runner.nonFinite(handle));
     }
@@ -190,6 +197,12 @@ public final class V2Inference {
     @Override
     public InferenceResult answer(VersionHandle handle, Decoded decoded, Predictions predictions) {
       return result(handle, decoded.request(), predictions);
+    }
+
+    @Override
+    public InferenceResult runTensors(VersionHandle handle, TensorModel model) {
+      return TensorRequests.run(handle.model(), Long.toString(handle.version()), model, request.get(),
+          runner.limits().maxRows(), runner.nonFinite(handle));
     }
   }
 
