@@ -8,6 +8,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.fs.IoProblems;
 import io.prodline.serving.batching.Batchers;
 import io.prodline.serving.dashboard.DashboardEndpoint;
 import io.prodline.serving.grpc.GrpcServer;
@@ -165,7 +166,7 @@ public final class ModelServer implements AutoCloseable {
     try {
       serverChannel = bootstrap.bind(config.bindAddress(), port).syncUninterruptibly().channel();
       if (config.management().enabled()) {
-        listening = config.bindAddress() + ":" + config.management().port();
+        listening = config.bindAddress() + ":" + config.management().port() + " (the management port)";
         managementChannel = bootstrap.clone()
             .childHandler(new ManagementChannelInitializer(
                 new ManagementApi(repository, control, List.of(metricsEndpoint)), connections,
@@ -185,7 +186,7 @@ public final class ModelServer implements AutoCloseable {
       closeListeners();
       releaseAll();
       throw e instanceof ProdlineException p ? p
-          : new ProdlineException("cannot listen on " + listening + ": " + e.getMessage(), e);
+          : new ProdlineException("cannot listen on " + listening + ": " + IoProblems.of(e), e);
     }
     LOG.info("serving models {} from {} on {}:{} ({} transport{})", repository.names(), config.modelRoot(),
         config.bindAddress(), actualPort(), loops.transport(), tls == null ? "" : ", TLS");
@@ -227,7 +228,8 @@ public final class ModelServer implements AutoCloseable {
     try {
       sink = new JsonLinesSink(log.directory(), log.maxFileBytes());
     } catch (IOException e) {
-      throw new ProdlineException("cannot write the prediction log into " + log.directory() + ": " + e, e);
+      throw new ProdlineException("cannot write the prediction log into " + log.directory() + ": "
+          + IoProblems.of(e), e);
     }
     // The repository opens later; the log asks it only once requests come.
     return new PredictionLog(sink, log.queueCapacity(), model -> repository.logSampling(model));

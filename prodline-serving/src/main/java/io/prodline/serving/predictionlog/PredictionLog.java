@@ -1,6 +1,7 @@
 package io.prodline.serving.predictionlog;
 
 import io.prodline.serving.handoff.BoundedQueue;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
@@ -65,7 +66,7 @@ public final class PredictionLog implements AutoCloseable {
     }
   }
 
-  /** Records the sink has taken. */
+  /** Records that reached the sink's destination. */
   public long written() {
     return written.sum();
   }
@@ -91,34 +92,41 @@ public final class PredictionLog implements AutoCloseable {
       if (record == null) {
         attempt(sink::flush);
         queue.await(BoundedQueue.NO_DEADLINE);
-      } else if (attempt(() -> sink.write(record))) {
-        written.increment();
       } else {
-        failed.increment();
+        attempt(() -> sink.write(record));
       }
     }
     attempt(sink::flush);
   }
 
   private interface SinkCall {
-    void run() throws Exception;
+    int run() throws PredictionSink.SinkException;
   }
 
-  /** Runs a sink call; warns once when the sink starts failing (the count is in the metrics), not per record. */
-  private boolean attempt(SinkCall call) {
+  /**
+   * Runs a sink call and counts the records it wrote or lost; warns once when the sink starts failing (the count is
+   * in the metrics), not per record, and says so when records reach it again.
+   */
+  private void attempt(SinkCall call) {
     try {
-      call.run();
-      if (failing) {
+      int durable = call.run();
+      written.add(durable);
+      if (failing && durable > 0) {
         LOG.info("the prediction log sink works again");
         failing = false;
       }
-      return true;
-    } catch (Exception e) {
+    } catch (PredictionSink.SinkException e) {
+      failed.add(e.lostRecords());
       if (!failing) {
-        LOG.warn("the prediction log sink failed; records are lost until it recovers: {}", e.toString());
+        LOG.warn("the prediction log sink failed; records are lost until it recovers: {}", e.getMessage());
         failing = true;
       }
-      return false;
+    } catch (RuntimeException e) {
+      failed.increment();
+      if (!failing) {
+        LOG.warn("the prediction log sink failed; records are lost until it recovers", e);
+        failing = true;
+      }
     }
   }
 
@@ -132,6 +140,11 @@ public final class PredictionLog implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    attempt(sink::close);
+    attempt(sink::flush);
+    try {
+      sink.close();
+    } catch (IOException e) {
+      LOG.warn("closing the prediction log sink failed: {}", e.toString());
+    }
   }
 }

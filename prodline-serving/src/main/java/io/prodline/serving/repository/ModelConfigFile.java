@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.fs.IoProblems;
 import io.prodline.serving.batching.ModelBatching;
 import io.prodline.serving.lifecycle.VersionPolicy;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class ModelConfigFile {
     } catch (MalformedInputException e) {
       throw new ProdlineException("model config " + file + " is not UTF-8 text; save it as UTF-8", e);
     } catch (IOException e) {
-      throw new ProdlineException("cannot read model config " + file + ": " + e.getMessage(), e);
+      throw new ProdlineException("cannot read model config " + file + ": " + IoProblems.of(e), e);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       return RepositoryConfig.EMPTY;

@@ -6,6 +6,7 @@ import io.prodline.core.bundle.Task;
 import io.prodline.core.frame.Float64Column;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
+import io.prodline.serving.predictionlog.PredictionSink.SinkException;
 import io.prodline.serving.testing.Eventually;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ class PredictionLogTest {
     final List<String> written = new CopyOnWriteArrayList<>();
 
     @Override
-    public void write(PredictionRecord record) throws java.io.IOException {
+    public int write(PredictionRecord record) {
       writing.countDown();
       try {
         release.await();
@@ -39,10 +40,13 @@ class PredictionLogTest {
         // close() interrupts the writer; finish the write anyway.
       }
       written.add(record.requestId());
+      return 1;
     }
 
     @Override
-    public void flush() {}
+    public int flush() {
+      return 0;
+    }
 
     @Override
     public void close() {}
@@ -73,12 +77,15 @@ class PredictionLogTest {
     List<String> written = new CopyOnWriteArrayList<>();
     PredictionLog log = new PredictionLog(new PredictionSink() {
       @Override
-      public void write(PredictionRecord record) {
+      public int write(PredictionRecord record) {
         written.add(record.requestId());
+        return 1;
       }
 
       @Override
-      public void flush() {}
+      public int flush() {
+        return 0;
+      }
 
       @Override
       public void close() {}
@@ -96,12 +103,14 @@ class PredictionLogTest {
   void aFailingSinkIsCountedAndNeverReachesTheCaller() {
     PredictionLog log = new PredictionLog(new PredictionSink() {
       @Override
-      public void write(PredictionRecord record) throws java.io.IOException {
-        throw new java.io.IOException("disk full");
+      public int write(PredictionRecord record) throws SinkException {
+        throw new SinkException(1, new java.io.IOException("disk full"));
       }
 
       @Override
-      public void flush() {}
+      public int flush() {
+        return 0;
+      }
 
       @Override
       public void close() {}
