@@ -70,6 +70,8 @@ public final class ModelServer implements AutoCloseable {
   /** The gRPC port that means "no gRPC listener". */
   public static final int GRPC_OFF = -1;
   private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
+  /** How long the 503s of requests refused at the drain timeout get to reach their clients. */
+  private static final Duration REFUSALS_WRITTEN = Duration.ofSeconds(1);
 
   private final ServerConfig config;
   private ModelRepository repository;
@@ -305,14 +307,14 @@ public final class ModelServer implements AutoCloseable {
       grpc.notServing();
     }
     if (!shutdown.delay().isZero()) {
-      LOG.info("stopping: not ready, ports open for {} more", shutdown.delay());
+      LOG.info("stopping: not ready, ports open for {} s more", shutdown.delay().toSeconds());
       try {
         Thread.sleep(shutdown.delay().toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
-    LOG.info("stopping: draining requests in flight for up to {}", shutdown.drainTimeout());
+    LOG.info("stopping: draining requests in flight for up to {} s", shutdown.drainTimeout().toSeconds());
     serverChannel.close().syncUninterruptibly();
     serverChannel = null;
     if (managementChannel != null) {
@@ -327,10 +329,14 @@ public final class ModelServer implements AutoCloseable {
     long deadline = System.nanoTime() + shutdown.drainTimeout().toNanos();
     try {
       if (!inFlight.awaitNone(shutdown.drainTimeout())) {
-        LOG.warn("requests still in flight after {}; stopping anyway", shutdown.drainTimeout());
+        int left = inFlight.count();
+        int refused = refuseWaiting();
+        LOG.warn("{} requests still in flight after {} s; the {} that had not started are answered 503, the others "
+            + "are cut off", left, shutdown.drainTimeout().toSeconds(), refused);
+        inFlight.awaitNone(REFUSALS_WRITTEN); // the refusals reach their clients before the connections close
       }
       if (grpc != null && !grpc.awaitTermination(Duration.ofNanos(deadline - System.nanoTime()))) {
-        LOG.warn("gRPC calls still in flight after {}; stopping anyway", shutdown.drainTimeout());
+        LOG.warn("gRPC calls still in flight after {} s; stopping anyway", shutdown.drainTimeout().toSeconds());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -356,9 +362,9 @@ public final class ModelServer implements AutoCloseable {
       grpc.shutdownNow();
       grpc = null;
     }
+    stopWork(); // before the connections close, so that what it answers is written
     connections.close().awaitUninterruptibly();
     shutdownLoops();
-    stopWork();
     // Unloading waits for every open version handle; after stopWork only predictions still running hold one.
     repository.close();
     closeServices();
@@ -377,11 +383,19 @@ public final class ModelServer implements AutoCloseable {
    */
   private void stopWork() {
     batchers.close();
+    refuseWaiting();
+  }
+
+  /** Answers 503 to the requests waiting for a worker, which will never start now; returns how many. */
+  private int refuseWaiting() {
+    int refused = 0;
     for (Runnable never : workers.shutdownNow()) {
       if (never instanceof Abandonable task) {
         task.abandon();
+        refused++;
       }
     }
+    return refused;
   }
 
   /** Writes out the prediction log and closes the deadline timer and the metrics. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodline.core.error.ProdlineException;
-import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.LinearTestRuntimeProvider;
 import io.prodline.serving.testing.TestRepository;
 import java.io.ByteArrayOutputStream;
@@ -17,6 +17,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +98,31 @@ class ModelServerLifecycleTest {
     assertThat(answer.body()).isEqualTo("{\"predictions\":[5.0]}");
     // The same client: its kept-alive connection must have been closed too, not left hanging.
     assertThatThrownBy(() -> http.get("/v1/models/slow")).hasCauseInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void atTheDrainTimeoutRequestsThatNeverStartedAreAnswered503NotCutOff() throws Exception {
+    // One worker, 300 ms a prediction, 8 requests on 8 connections: the drain timeout of 1 s leaves some waiting.
+    ModelServer busy = new ModelServer(ServerConfig.defaults(root).withBindAddress("127.0.0.1").withWorkers(1, 100)
+        .withShutdown(new ShutdownOptions(Duration.ZERO, Duration.ofSeconds(1)))).start(0);
+    List<CompletableFuture<Answer>> answers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      HttpTestClient http = new HttpTestClient(busy.actualPort());
+      answers.add(CompletableFuture.supplyAsync(() -> http.post("/v1/models/slow:predict", "{\"instances\": [[5]]}")));
+    }
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (LinearTestRuntimeProvider.RUNNING.get() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(100); // the other requests reach the worker queue
+    busy.stop();
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<Answer> answer : answers) {
+      statuses.add(answer.handle((a, e) -> e == null ? a.status() : -1).get(20, TimeUnit.SECONDS));
+    }
+    assertThat(statuses).as("answered 200 within the drain, 503 after it; the one running then may be cut off")
+        .isSubsetOf(200, 503, -1).contains(200, 503);
+    assertThat(statuses.stream().filter(s -> s == -1).count()).isLessThanOrEqualTo(1);
   }
 
   @Test

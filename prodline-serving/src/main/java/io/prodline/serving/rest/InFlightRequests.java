@@ -43,6 +43,11 @@ public final class InFlightRequests {
     }
   }
 
+  /** Requests taken and not yet answered. */
+  public synchronized int count() {
+    return count;
+  }
+
   /** Waits until no request is in flight or {@code timeout} has passed; returns whether none is. */
   public synchronized boolean awaitNone(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
