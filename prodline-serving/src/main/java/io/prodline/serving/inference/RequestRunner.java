@@ -132,6 +132,14 @@ public final class RequestRunner {
     return new PredictRequestDecoder.Options(limits.maxRows(), nonFinite(handle));
   }
 
+  /**
+   * Counts a request refused before it could name a model (no such endpoint, a wrong method, a body too large or
+   * in an encoding the server cannot read, malformed HTTP), under {@code model=""}, so that error ratios see it.
+   */
+  public void refused(String protocol, int status) {
+    metrics.requestAnswered("", "", protocol, status, 0);
+  }
+
   /** The id a request goes by: the client's, else one made up when the prediction log needs one, else null. */
   public String requestId(String given) {
     if (given != null && !given.isBlank()) {

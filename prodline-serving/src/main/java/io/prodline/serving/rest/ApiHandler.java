@@ -59,6 +59,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (!request.decoderResult().isSuccess()) {
+      api.countRefused(request.uri(), HttpResponseStatus.BAD_REQUEST);
       ApiResponse answer = ApiResponse.error(HttpResponseStatus.BAD_REQUEST,
           "malformed HTTP request: " + request.decoderResult().cause().getMessage());
       ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), answer, false, null))
@@ -69,6 +70,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     try {
       coding = ContentEncoding.coding(request.headers().get(HttpHeaderNames.CONTENT_ENCODING));
     } catch (ContentEncoding.RefusedBody refused) {
+      api.countRefused(request.uri(), refused.answer().status());
       // Answered at once, out of turn, so the connection closes after it: a pipelined request behind could
       // otherwise see its answer first.
       ctx.writeAndFlush(JsonResponses.of(request.protocolVersion(), refused.answer(), false, null))

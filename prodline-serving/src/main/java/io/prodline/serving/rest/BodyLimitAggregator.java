@@ -38,18 +38,24 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
   private static final ChannelFutureListener LINGERING_CLOSE = BodyLimitAggregator::lingeringClose;
 
   private final int maxBodyBytes;
+  /** Counts the requests this handler refuses (413, 408) in the metrics. */
+  private final ModelApi api;
   /** Whether a request's head has come and the last of its body has not: what the idle timeout looks at. */
   private boolean receiving;
+  /** The URI of the request being received, for the metrics. */
+  private String receivingUri;
 
-  BodyLimitAggregator(int maxBodyBytes) {
+  BodyLimitAggregator(int maxBodyBytes, ModelApi api) {
     super(maxBodyBytes);
     this.maxBodyBytes = maxBodyBytes;
+    this.api = api;
   }
 
   @Override
   protected void decode(ChannelHandlerContext ctx, HttpObject message, List<Object> out) throws Exception {
-    if (message instanceof HttpRequest) {
+    if (message instanceof HttpRequest request) {
       receiving = true;
+      receivingUri = request.uri();
     }
     if (message instanceof LastHttpContent) { // a FullHttpRequest is both
       receiving = false;
@@ -66,6 +72,7 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof IdleStateEvent && receiving) {
       receiving = false;
+      api.countRefused(receivingUri, HttpResponseStatus.REQUEST_TIMEOUT);
       if (ctx.pipeline().get(HttpServerKeepAliveHandler.class) != null) {
         ctx.pipeline().remove(HttpServerKeepAliveHandler.class); // the lingering close closes it, later
       }
@@ -79,10 +86,11 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
 
   @Override
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
-    if (!(oversized instanceof HttpRequest)) {
+    if (!(oversized instanceof HttpRequest request)) {
       super.handleOversizedMessage(ctx, oversized);
       return;
     }
+    api.countRefused(request.uri(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
     // As Netty does: after a whole message (a chunked body, which has no declared end), or a message that is not
     // kept alive and did not ask to continue, the connection ends with this answer.
     boolean close = oversized instanceof FullHttpMessage
@@ -116,6 +124,8 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
   protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
     Object response = super.newContinueResponse(start, maxContentLength, pipeline);
     if (response instanceof HttpResponse r && r.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)) {
+      api.countRefused(start instanceof HttpRequest request ? request.uri() : "/",
+          HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
       ReferenceCountUtil.release(response);
       return tooLarge(start.protocolVersion(), HttpUtil.isKeepAlive(start));
     }

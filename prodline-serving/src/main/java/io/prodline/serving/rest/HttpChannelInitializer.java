@@ -55,7 +55,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     }
     pipeline.addLast("http", new HttpServerCodec());
     pipeline.addLast("keep-alive", new HttpServerKeepAliveHandler());
-    pipeline.addLast("body-limit", new BodyLimitAggregator(maxBodyBytes));
+    pipeline.addLast("body-limit", new BodyLimitAggregator(maxBodyBytes, api));
     pipeline.addLast("api", new ApiHandler(api, inFlight, maxBodyBytes));
   }
 }

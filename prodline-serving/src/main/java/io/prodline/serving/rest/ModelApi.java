@@ -118,11 +118,13 @@ public final class ModelApi {
     try {
       Optional<Route> parsed = Route.parse(path);
       if (parsed.isEmpty()) {
+        countRefused(uri, HttpResponseStatus.NOT_FOUND);
         return CompletableFuture.completedFuture(ApiResponse.error(HttpResponseStatus.NOT_FOUND,
             "no endpoint at " + path + "; this port answers " + endpoints));
       }
       Route route = parsed.get();
       if (!route.endpoint().method().equals(method)) {
+        countRefused(uri, HttpResponseStatus.METHOD_NOT_ALLOWED);
         return CompletableFuture.completedFuture(
             ApiResponse.methodNotAllowed(method, route.endpoint().method(), path));
       }
@@ -139,6 +141,15 @@ public final class ModelApi {
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(ErrorResponses.of(request, e));
     }
+  }
+
+  /**
+   * Counts a request to {@code uri} refused before it could name a model ({@link RequestRunner#refused}), under the
+   * protocol its path belongs to.
+   */
+  void countRefused(String uri, HttpResponseStatus status) {
+    String path = new QueryStringDecoder(uri).path();
+    runner.refused(V2RestApi.handles(path) ? ServingMetrics.REST_V2 : ServingMetrics.REST_V1, status.code());
   }
 
   private List<VersionStatus> statuses(Route route) {

@@ -3,13 +3,15 @@ package io.prodline.serving.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodline.serving.batching.BatchingConfig;
-import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.HttpTestClient.Answer;
+import io.prodline.serving.testing.HttpTestClient;
 import io.prodline.serving.testing.PrometheusTextFormat;
 import io.prodline.serving.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ class MetricsExpositionTest {
 
   @RegisterExtension
   static final TestServer served = new TestServer(
-      config -> config.withBatching(BatchingConfig.DEFAULT));
+      config -> config.withBatching(BatchingConfig.DEFAULT).withMaxBodyBytes(64 * 1024));
 
   private static HttpTestClient http() {
     return served.http();
@@ -40,6 +42,13 @@ class MetricsExpositionTest {
     }
     assertThat(http().post("/v1/models/houses:predict", "{\"instances\": []}").status()).isEqualTo(400);
     assertThat(http().post("/v1/models/made-up-name:predict", "{\"instances\": [[1]]}").status()).isEqualTo(404);
+    // Refused before naming a model: a wrong method (on each API), a body too large, an encoding not read.
+    assertThat(http().get("/v1/models/houses:predict").status()).isEqualTo(405);
+    assertThat(http().get("/v2/models/houses/infer").status()).isEqualTo(405);
+    assertThat(http().post("/v1/models/houses:predict", "{\"instances\": [" + "[1, 2, \"a\"], ".repeat(8000)
+        + "[1, 2, \"a\"]]}").status()).isEqualTo(413);
+    assertThat(http().send(HttpRequest.newBuilder(URI.create(http().uri("/v1/models/houses:predict")))
+        .header("Content-Encoding", "br").POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(415);
     scrape = http().get("/metrics");
   }
 
@@ -82,6 +91,14 @@ class MetricsExpositionTest {
             + "version=\"2\"} 1")
         // An unknown model's name never becomes a label value.
         .contains("prodline_request_duration_seconds_count{model=\"\",protocol=\"rest_v1\",status=\"404\","
+            + "version=\"\"} 1")
+        .contains("prodline_request_duration_seconds_count{model=\"\",protocol=\"rest_v1\",status=\"405\","
+            + "version=\"\"} 1")
+        .contains("prodline_request_duration_seconds_count{model=\"\",protocol=\"rest_v2\",status=\"405\","
+            + "version=\"\"} 1")
+        .contains("prodline_request_duration_seconds_count{model=\"\",protocol=\"rest_v1\",status=\"413\","
+            + "version=\"\"} 1")
+        .contains("prodline_request_duration_seconds_count{model=\"\",protocol=\"rest_v1\",status=\"415\","
             + "version=\"\"} 1")
         .doesNotContain("made-up-name")
         .doesNotContain("quantile=");

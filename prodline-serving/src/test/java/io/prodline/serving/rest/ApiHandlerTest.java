@@ -180,7 +180,7 @@ class ApiHandlerTest {
   /** A connection's pipeline after its codec, as {@link HttpChannelInitializer} builds it. */
   private static EmbeddedChannel connection(ModelApi api) {
     return new EmbeddedChannel(DefaultChannelId.newInstance(), new HttpServerKeepAliveHandler(),
-        new BodyLimitAggregator(1 << 20), new ApiHandler(api, new InFlightRequests(), 1 << 20));
+        new BodyLimitAggregator(1 << 20, api), new ApiHandler(api, new InFlightRequests(), 1 << 20));
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.prodline.serving.lifecycle.ServingSnapshot;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.lifecycle.VersionSelector;
 import io.prodline.serving.lifecycle.VersionState;
+import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.ServingSignature;
 import io.prodline.serving.statistics.ModelStat;
@@ -140,6 +141,11 @@ public final class V2Inference {
     }
     return snapshot.names().stream()
         .flatMap(name -> snapshot.model(name).statistics(VersionSelector.DEFAULT).stream()).toList();
+  }
+
+  /** Counts a REST request refused before it could name a model ({@link RequestRunner#refused}). */
+  public void refusedOverRest(int status) {
+    runner.refused(ServingMetrics.REST_V2, status);
   }
 
   /** The id a request goes by before its body is read, as {@link RequestRunner#requestId}. */

@@ -66,11 +66,13 @@ public final class V2RestApi {
     try {
       Optional<V2Route> parsed = V2Route.parse(path);
       if (parsed.isEmpty()) {
+        inference.refusedOverRest(HttpResponseStatus.NOT_FOUND.code());
         return done(ApiResponse.error(HttpResponseStatus.NOT_FOUND, "no endpoint at " + path + "; the API has "
             + V2Route.ENDPOINTS));
       }
       V2Route route = parsed.get();
       if (!route.endpoint().method().equals(method)) {
+        inference.refusedOverRest(HttpResponseStatus.METHOD_NOT_ALLOWED.code());
         return done(ApiResponse.methodNotAllowed(method, route.endpoint().method(), path));
       }
       return switch (route.endpoint()) {
