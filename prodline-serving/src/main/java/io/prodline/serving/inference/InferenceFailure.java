@@ -44,6 +44,9 @@ public enum InferenceFailure {
   INTERNAL(500);
 
   private static final Logger LOG = LoggerFactory.getLogger(InferenceFailure.class);
+  /** Refusals come with load and model failures often with every request: at most a line every 10 s each. */
+  private static final ThrottledLog REFUSALS = new ThrottledLog(LOG, Duration.ofSeconds(10));
+  private static final ThrottledLog MODEL_FAILURES = new ThrottledLog(LOG, Duration.ofSeconds(10));
 
   /** Long enough for a burst to drain, short enough that a client backing off barely notices; whole seconds. */
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
@@ -79,11 +82,11 @@ public enum InferenceFailure {
   public String clientMessage(String request, Throwable error) {
     return switch (this) {
       case UNAVAILABLE -> {
-        LOG.warn("{} refused: the prediction queue is full or the server is stopping", request);
+        REFUSALS.warn("{} refused: the prediction queue is full or the server is stopping", request);
         yield "the server is at capacity or shutting down; retry later";
       }
       case MODEL_FAILED -> {
-        LOG.error("{} failed: the model could not run it", request, error);
+        MODEL_FAILURES.error("{} failed: the model could not run it", request, error);
         yield "the model failed to run while answering " + request + "; the details are in the server log";
       }
       case INTERNAL -> {
