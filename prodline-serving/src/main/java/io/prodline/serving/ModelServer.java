@@ -18,11 +18,14 @@ import io.prodline.serving.health.Readiness;
 import io.prodline.serving.inference.Inference;
 import io.prodline.serving.inference.RequestRunner;
 import io.prodline.serving.lifecycle.LoadedModel;
+import io.prodline.serving.lifecycle.ServingSnapshot;
 import io.prodline.serving.lifecycle.VersionListener;
+import io.prodline.serving.lifecycle.VersionState;
+import io.prodline.serving.lifecycle.VersionStatus;
 import io.prodline.serving.limits.Deadlines;
 import io.prodline.serving.management.ManagementApi;
-import io.prodline.serving.management.ModelControl;
 import io.prodline.serving.management.ManagementChannelInitializer;
+import io.prodline.serving.management.ModelControl;
 import io.prodline.serving.metrics.MetricsEndpoint;
 import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.predictionlog.JsonLinesSink;
@@ -41,7 +44,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,6 +145,7 @@ public final class ModelServer implements AutoCloseable {
       loops = Transport.open(config.transport(), config.ioThreads());
       metrics.serverStarted(loops.transport().toString());
       repository = ModelRepository.open(config.modelRoot(), config.repository(), new LifecycleEvents());
+      metrics.watchVersionStates(this::versionStates);
     } catch (RuntimeException e) {
       shutdownLoops();
       stopWork();
@@ -219,6 +226,23 @@ public final class ModelServer implements AutoCloseable {
       metrics.modelEvent(model, version, "unload");
       metrics.forget(model, version);
     }
+  }
+
+  /** Per model, how many of its versions are in each state, every state listed. */
+  private Map<String, Map<String, Integer>> versionStates() {
+    ServingSnapshot snapshot = repository.snapshot();
+    Map<String, Map<String, Integer>> states = new TreeMap<>();
+    for (String model : snapshot.names()) {
+      Map<String, Integer> counts = new TreeMap<>();
+      for (VersionState state : VersionState.values()) {
+        counts.put(state.name().toLowerCase(Locale.ROOT), 0);
+      }
+      for (VersionStatus status : snapshot.model(model).statuses()) {
+        counts.merge(status.state().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+      }
+      states.put(model, counts);
+    }
+    return states;
   }
 
   private PredictionLog openPredictionLog() {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -19,11 +20,13 @@ import io.prodline.serving.predictionlog.PredictionLog;
 import io.prodline.serving.statistics.VersionStatistics;
 import io.prodline.serving.tls.TlsCredentials;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -68,6 +71,10 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
   private final Map<VersionKey, DistributionSummary> batches = new ConcurrentHashMap<>();
+  private final MultiGauge versionGauge = MultiGauge.builder("prodline.model.versions")
+      .description("Versions of each model in each state: available, loading, error, unloading, new, end")
+      .register(registry);
+  private volatile Supplier<Map<String, Map<String, Integer>>> versionStates;
 
   public ServingMetrics() {
     // Two of ProcessorMetrics' names break Prometheus' naming rules (promtool check metrics flags them): a
@@ -108,8 +115,13 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
     timer.record(nanos, TimeUnit.NANOSECONDS);
   }
 
-  /** Exports when the certificate {@code credentials} present now expires, following reloads. */
+  /**
+   * Exports when the certificate {@code credentials} present now expires, following reloads, and the reload counters
+   * at 0, so that an alert on their increase sees the first failure too (a series that appears at 1 has none).
+   */
   public void tlsCertificate(TlsCredentials credentials) {
+    tlsReloads("success");
+    tlsReloads("failure");
     Gauge.builder("prodline.tls.certificate.expiry.timestamp", credentials, c -> c.expiry().getEpochSecond())
         .description("When the TLS certificate the server presents now stops being valid, in Unix time")
         .baseUnit("seconds")
@@ -118,11 +130,14 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
 
   /** Counts a reload of the TLS files: {@code success}, or {@code failure} when changed files could not be used. */
   public void tlsReload(String result) {
-    Counter.builder("prodline.tls.reloads")
+    tlsReloads(result).increment();
+  }
+
+  private Counter tlsReloads(String result) {
+    return Counter.builder("prodline.tls.reloads")
         .description("TLS certificate files taken after they changed, or refused as unusable")
         .tags("result", result)
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   /** Counts a model version event: {@code load}, {@code load_failure} or {@code unload}. */
@@ -215,7 +230,7 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
   /** Exports the prediction log's written, dropped, failed and sampled-out records and its queue depth. */
   public void watch(PredictionLog log) {
     FunctionCounter.builder("prodline.prediction.log.written", log, PredictionLog::written)
-        .description("Prediction records the sink has taken").register(registry);
+        .description("Prediction records that reached the sink's destination").register(registry);
     FunctionCounter.builder("prodline.prediction.log.dropped", log, PredictionLog::dropped)
         .description("Prediction records dropped because the log's queue was full").register(registry);
     FunctionCounter.builder("prodline.prediction.log.failed", log, PredictionLog::failed)
@@ -226,8 +241,27 @@ public final class ServingMetrics implements BatchObserver, AutoCloseable {
         .description("Prediction records waiting for the sink").register(registry);
   }
 
+  /**
+   * Exports {@code prodline_model_versions{model, state}}: how many versions of each model are in each state
+   * ({@code available}, {@code loading}, {@code error}, ...), every state of every model (0 included), read from
+   * {@code states} at each scrape. An alert on {@code prodline_model_versions{state="error"} > 0} sees a version that
+   * failed to load, the first one too.
+   *
+   * @param states per model, the count of versions per state name
+   */
+  public void watchVersionStates(Supplier<Map<String, Map<String, Integer>>> states) {
+    versionStates = states;
+  }
+
   /** The metrics in Prometheus' text exposition format. */
   public String scrape() {
+    Supplier<Map<String, Map<String, Integer>>> states = versionStates;
+    if (states != null) {
+      List<MultiGauge.Row<?>> rows = new ArrayList<>();
+      states.get().forEach((model, byState) -> byState.forEach((state, count) ->
+          rows.add(MultiGauge.Row.of(Tags.of("model", model, "state", state), count))));
+      versionGauge.register(rows, true);
+    }
     return registry.scrape();
   }
 

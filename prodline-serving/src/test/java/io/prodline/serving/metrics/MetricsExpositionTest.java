@@ -105,6 +105,16 @@ class MetricsExpositionTest {
   }
 
   @Test
+  void exportsHowManyVersionsOfEachModelAreInEachStateZerosIncluded() {
+    // houses: versions 1 and 2 serve, version 3 is a broken bundle (TestRepository).
+    assertThat(scrape.body()).contains("# TYPE prodline_model_versions gauge",
+        "prodline_model_versions{model=\"houses\",state=\"available\"} 2.0",
+        "prodline_model_versions{model=\"houses\",state=\"error\"} 1.0",
+        "prodline_model_versions{model=\"houses\",state=\"loading\"} 0.0",
+        "prodline_model_versions{model=\"iris\",state=\"error\"} 0.0");
+  }
+
+  @Test
   void exportsBatchSizesQueueDepthModelEventsTheJvmAndTheTransport() {
     assertThat(scrape.body())
         .contains("prodline_batch_size_rows_bucket{model=\"houses\",version=\"2\",le=\"2.0\"} 3")

@@ -9,6 +9,7 @@ import io.prodline.serving.testing.SelfSignedTls;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,9 @@ class TlsReloadTest {
     assertThat(organisation(server.actualPort())).isEqualTo("first");
     assertThat(metric("prodline_tls_certificate_expiry_timestamp_seconds"))
         .isEqualTo(notAfter(SelfSignedTls.presented(server.actualPort())));
+    assertThat(series()).as("at 0 from the start, so that an alert on their increase sees the first")
+        .contains("prodline_tls_reloads_total{result=\"failure\"} 0.0",
+            "prodline_tls_reloads_total{result=\"success\"} 0.0");
 
     // The certificate first, as a careless copy would: its key is not there yet.
     TlsCredentialsTest.replace(second.certificateChain(), first.certificateChain());
@@ -71,6 +75,10 @@ class TlsReloadTest {
   }
 
   /** A sample of the REST port's metrics, 0 when absent. */
+  private List<String> series() {
+    return SelfSignedTls.https(server.actualPort()).get("/metrics").body().lines().toList();
+  }
+
   private double metric(String series) {
     return SelfSignedTls.https(server.actualPort()).get("/metrics").body().lines()
         .filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(
