@@ -55,6 +55,14 @@ public final class Main implements Runnable {
     }
     // The help texts are written for a 120-column terminal; at picocli's default of 80 every line breaks twice.
     cli.setUsageHelpWidth(120);
+    // A usage error is one line and where to read more, not the command's whole help (147 lines for serve) after it.
+    cli.setParameterExceptionHandler((ex, arguments) -> {
+      CommandLine failed = ex.getCommandLine();
+      failed.getErr().println("prodline: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, failed.getErr());
+      failed.getErr().println("See '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+      return 2;
+    });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof ProdlineException pe) {
         commandLine.getErr().println("prodline: " + pe.getMessage());

@@ -290,19 +290,31 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The server configuration the options describe; a bad value is a usage error naming the option. */
   ServerConfig config(Path root) {
-    if (pollSeconds < 0) {
-      throw new ParameterException(spec.commandLine(), "--poll-seconds must be 0 or more, got " + pollSeconds);
+    // Named here by their options: the server's own checks would name its fields (ioThreads, queueCapacity).
+    atLeast("--poll-seconds", pollSeconds, 0);
+    atLeast("--shutdown-delay-seconds", shutdownDelaySeconds, 0);
+    atLeast("--drain-timeout-seconds", drainTimeoutSeconds, 0);
+    atLeast("--idle-timeout-seconds", idleTimeoutSeconds, 0);
+    atLeast("--tls-reload-seconds", tlsReloadSeconds, 0);
+    atLeast("--request-timeout-ms", requestTimeoutMillis, 1);
+    atLeast("--max-body-bytes", maxBodyBytes, 1);
+    atLeast("--max-rows", maxRows, 1);
+    atLeast("--batch-max-rows", batchMaxRows, 1);
+    atLeast("--batch-queue", batchQueue, 1);
+    atLeast("--worker-queue", workerQueue, 1);
+    atLeast("--prediction-log-queue", predictionLogQueue, 1);
+    atLeast("--prediction-log-file-mb", predictionLogFileMb, 1);
+    if (batchMaxDelayMillis != null) {
+      atLeast("--batch-max-delay-ms", batchMaxDelayMillis, 0);
     }
-    if (shutdownDelaySeconds < 0 || drainTimeoutSeconds < 0) {
-      throw new ParameterException(spec.commandLine(), "--shutdown-delay-seconds and --drain-timeout-seconds must be"
-          + " 0 or more, got " + shutdownDelaySeconds + " and " + drainTimeoutSeconds);
+    if (workerThreads != null) {
+      atLeast("--worker-threads", workerThreads, 1);
+    }
+    if (ioThreads != null) {
+      atLeast("--io-threads", ioThreads, 1);
     }
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together; give both or neither");
-    }
-    if (tlsReloadSeconds < 0) {
-      throw new ParameterException(spec.commandLine(), "--tls-reload-seconds must be 0 or more, got "
-          + tlsReloadSeconds);
     }
     if (sslConfig != null && tlsCert != null) {
       throw new ParameterException(spec.commandLine(), "--ssl-config and --tls-cert both say what TLS presents; "
@@ -340,6 +352,12 @@ final class ServeCommand implements Callable<Integer> {
     } catch (ProdlineException e) {
       // A TF Serving configuration file given as an option could not be used: the message names it.
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private void atLeast(String option, long value, long least) {
+    if (value < least) {
+      throw new ParameterException(spec.commandLine(), option + " must be " + least + " or more, got " + value);
     }
   }
 

@@ -118,6 +118,18 @@ class CommandLineTest {
   }
 
   @Test
+  void aUsageErrorIsOneLineAndWhereToReadMoreNotTheWholeHelp() {
+    Run bad = run("serve", "--worker-threads", "0");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().lines()).containsExactly("prodline: --worker-threads must be 1 or more, got 0",
+        "See 'prodline serve --help'.");
+    Run misspelt = run("serve", "--transpor", "nio");
+    assertThat(misspelt.exitCode()).isEqualTo(2);
+    assertThat(misspelt.err()).contains("Unknown options: '--transpor', 'nio'", "--transport")
+        .doesNotContain("Usage:");
+  }
+
+  @Test
   void serveHelpOffersTheGrpcPortWithAnExample() {
     assertThat(run("serve", "--help").out()).contains("--grpc-port=PORT").contains("--grpc-port 8001")
         .contains("/v2/models/breast_cancer/infer");

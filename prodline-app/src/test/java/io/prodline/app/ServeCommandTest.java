@@ -99,7 +99,13 @@ class ServeCommandTest {
     assertThatThrownBy(() -> configOf("--tls-reload-seconds", "-1")).isInstanceOf(ParameterException.class)
         .hasMessage("--tls-reload-seconds must be 0 or more, got -1");
     assertThatThrownBy(() -> configOf("--batch-queue", "0")).isInstanceOf(ParameterException.class)
-        .hasMessage("invalid server option: batching queueCapacity must be at least 1, got 0");
+        .hasMessage("--batch-queue must be 1 or more, got 0");
+    assertThatThrownBy(() -> configOf("--batch-max-delay-ms", "-5")).hasMessage("--batch-max-delay-ms must be 0 or "
+        + "more, got -5");
+    assertThatThrownBy(() -> configOf("--prediction-log-file-mb", "0")).hasMessage("--prediction-log-file-mb must "
+        + "be 1 or more, got 0");
+    assertThatThrownBy(() -> configOf("--request-timeout-ms", "0")).hasMessage("--request-timeout-ms must be 1 or "
+        + "more, got 0");
   }
 
   @Test
@@ -125,8 +131,9 @@ class ServeCommandTest {
     assertThat(set.workerQueue()).isEqualTo(7);
     assertThat(set.ioThreads()).isEqualTo(5);
     assertThatThrownBy(() -> configOf("--io-threads", "0")).isInstanceOf(ParameterException.class)
-        .hasMessageStartingWith("invalid server option: ").hasMessageContaining("ioThreads must be positive")
-        .hasMessageEndingWith(", 0");
+        .hasMessage("--io-threads must be 1 or more, got 0");
+    assertThatThrownBy(() -> configOf("--worker-threads", "0")).hasMessage("--worker-threads must be 1 or more, "
+        + "got 0");
   }
 
   @Test
