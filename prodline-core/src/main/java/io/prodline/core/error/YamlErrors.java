@@ -64,6 +64,21 @@ public final class YamlErrors {
     }
   }
 
+  /**
+   * The error for a file that is not YAML at all, found while reading it as a tree: one line, {@code source:line:
+   * not valid YAML: ...}, where Jackson's message spans the YAML library's excerpt with a caret and a second,
+   * differing position.
+   */
+  public static DataFormatException notYaml(JsonProcessingException e, String source) {
+    YamlErrors errors = new YamlErrors(null, null, source);
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException marked) {
+        return errors.notYaml(marked, e);
+      }
+    }
+    return new DataFormatException(source, line(e.getLocation()), "not valid YAML: " + readerProblem(e));
+  }
+
   /** The error for {@code e}, thrown while {@code parser} read the file; the parser still points where it failed. */
   private DataFormatException of(JsonProcessingException e, JsonParser parser) {
     for (Throwable t = e; t != null; t = t.getCause()) {

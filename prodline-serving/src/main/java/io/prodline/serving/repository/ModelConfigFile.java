@@ -1,9 +1,11 @@
 package io.prodline.serving.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodline.core.error.ProdlineException;
+import io.prodline.core.error.YamlErrors;
 import io.prodline.core.fs.IoProblems;
 import io.prodline.serving.batching.ModelBatching;
 import io.prodline.serving.lifecycle.VersionPolicy;
@@ -59,6 +61,8 @@ public final class ModelConfigFile {
       root = YAML.readTree(text);
     } catch (MalformedInputException e) {
       throw new ProdlineException("model config " + file + " is not UTF-8 text; save it as UTF-8", e);
+    } catch (JsonProcessingException e) {
+      throw YamlErrors.notYaml(e, "model config " + file);
     } catch (IOException e) {
       throw new ProdlineException("cannot read model config " + file + ": " + IoProblems.of(e), e);
     }

@@ -42,6 +42,14 @@ class ModelConfigFileTest {
   }
 
   @Test
+  void aFileThatIsNotYamlIsOneLineNamingItsLine() {
+    assertThatThrownBy(() -> read("models:\n  m:\n    version_policy: {latest: 2\n"))
+        .isInstanceOf(ProdlineException.class)
+        .hasMessageStartingWith("model config " + dir.resolve("models.yaml") + ":4: not valid YAML: ")
+        .hasMessageNotContaining("\n").hasMessageNotContaining("^");
+  }
+
+  @Test
   void predictionLogSamplingIsAShareFromZeroToOne() throws Exception {
     RepositoryConfig config = read("models:\n  tenth: {prediction_log: {sampling_rate: 0.1}}\n"
         + "  none: {prediction_log: {sampling_rate: 0}}\n  all: {}\n");
