@@ -258,10 +258,12 @@ public final class ModelRepository implements ServableManager, AutoCloseable {
   /** Stops polling, then unloads every version once its requests in flight have ended. */
   @Override
   public void close() {
-    lifecycle.shutdown();
+    // Interrupted: a version loading now, or warming up for minutes, is given up rather than waited for, so that a
+    // stop keeps to its drain timeout (Kubernetes kills the pod after its grace period).
+    lifecycle.shutdownNow();
     try {
-      if (!lifecycle.awaitTermination(1, TimeUnit.MINUTES)) {
-        LOG.warn("a scan is still running after a minute; unloading anyway");
+      if (!lifecycle.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOG.warn("a version load is still running 10 s after the stop began; unloading anyway");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -45,6 +45,10 @@ final class Warmup {
     List<Request> requests = requests(predictor, directory, settings);
     for (Request request : requests) {
       for (int i = 0; i < settings.iterations(); i++) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new ProdlineException("warm-up given up after " + i + " runs of " + request.what()
+              + ": the server is stopping");
+        }
         try {
           predictor.predict(request.frame());
         } catch (RuntimeException e) {

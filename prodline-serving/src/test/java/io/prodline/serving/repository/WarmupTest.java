@@ -53,6 +53,20 @@ class WarmupTest {
   }
 
   @Test
+  void aStoppingServerInterruptsAWarmUpWhichIsGivenUpNotRunToItsEnd() throws Exception {
+    write("warmup.json", "{\"instances\": [[1, \"a\"]]}");
+    Thread.currentThread().interrupt(); // as ModelRepository.close interrupts its scan
+    try (Predictor predictor = Predictor.load(version)) {
+      assertThatThrownBy(() -> Warmup.run(predictor, version, new WarmupSettings(0, 10_000)))
+          .isInstanceOf(ProdlineException.class)
+          .hasMessage("warm-up given up after 0 runs of " + version.resolve("warmup.json")
+              + ": the server is stopping");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void runsOneBodyOrEachBodyOfAnArrayOrOfJsonLines() throws Exception {
     write("warmup.json", "{\"instances\": [[1, \"a\"], [2, \"b\"]]}");
     assertThat(predictionsMade(TWICE)).isEqualTo(2);
