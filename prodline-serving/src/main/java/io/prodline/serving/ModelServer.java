@@ -199,6 +199,11 @@ public final class ModelServer implements AutoCloseable {
     }
     LOG.info("serving models {} from {} on {}:{} ({} transport{})", repository.names(), config.modelRoot(),
         config.bindAddress(), actualPort(), loops.transport(), tls == null ? "" : ", TLS");
+    if (repository.names().isEmpty()) {
+      // Ready all the same (no model is failing), which a volume mounted at the wrong path would otherwise hide.
+      LOG.warn("no model under {}: the server answers none until a <model>/<version>/ directory appears there",
+          config.modelRoot());
+    }
     return this;
   }
 
