@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads the REST inference body of the Open Inference Protocol,
@@ -38,9 +37,6 @@ import java.util.Set;
  * had been parsed whole first.
  */
 public final class InferRequestDecoder {
-  private static final Set<String> REQUEST_FIELDS = Set.of("id", "parameters", "inputs", "outputs");
-  private static final Set<String> INPUT_FIELDS = Set.of("name", "shape", "datatype", "parameters", "data");
-  private static final Set<String> OUTPUT_FIELDS = Set.of("name", "parameters");
   private static final String NEEDS_INPUTS = "the request needs \"inputs\": a list of tensors {\"name\", \"shape\", "
       + "\"datatype\", \"data\"}, one per model input";
 
@@ -107,6 +103,7 @@ public final class InferRequestDecoder {
       List<InputTensor> inputs = null;
       List<OutputFields> outputs = List.of();
       Scalar binaryOutputs = null;
+      boolean tfServingRows = false;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         JsonToken value = parser.nextToken();
@@ -115,14 +112,18 @@ public final class InferRequestDecoder {
           case "inputs" -> inputs = inputs(value);
           case "outputs" -> outputs = outputs(value);
           case "parameters" -> binaryOutputs = parameters(value).binaryDataOutput();
-          default -> throw unknownField(key, REQUEST_FIELDS, "the request");
+          default -> { // read past, as Triton and KServe's servers do: clients send "model_name" and the like
+            tfServingRows |= key.equals("instances");
+            parser.skipChildren();
+          }
         }
       }
       if (parser.nextToken() != null) {
         throw MalformedJson.trailing(parser.currentTokenLocation());
       }
       if (inputs == null || inputs.isEmpty()) {
-        throw new BadRequestException(NEEDS_INPUTS);
+        throw new BadRequestException(NEEDS_INPUTS + (tfServingRows ? "; \"instances\" is TF Serving's format, which "
+            + "POST /v1/models/<model>:predict takes" : ""));
       }
       if (binary.hasRemaining()) {
         throw new BadRequestException(binary.remaining() + " bytes of binary data after the JSON are not claimed by "
@@ -169,7 +170,7 @@ public final class InferRequestDecoder {
           case "shape" -> fields.shape = shape(value);
           case "parameters" -> fields.binarySize = parameters(value).binaryDataSize();
           case "data" -> data(fields, value);
-          default -> throw unknownField(key, INPUT_FIELDS, "an input");
+          default -> parser.skipChildren();
         }
       }
       return fields.tensor();
@@ -286,7 +287,7 @@ public final class InferRequestDecoder {
           switch (key) {
             case "name" -> name = scalar(field);
             case "parameters" -> parameters = parameters(field);
-            default -> throw unknownField(key, OUTPUT_FIELDS, "an output");
+            default -> parser.skipChildren();
           }
         }
         outputs.add(new OutputFields(requiredText(name, "name", "an output"), parameters.binaryData(),
@@ -394,10 +395,6 @@ public final class InferRequestDecoder {
           classification == null ? 0 : RequestedOutput.classCount(
               classification.token() == JsonToken.VALUE_NUMBER_INT ? classification.number() : null, name));
     }
-  }
-
-  private static BadRequestException unknownField(String key, Set<String> allowed, String what) {
-    return new BadRequestException("unknown field '" + key + "' in " + what + "; expected " + allowed);
   }
 
   private static String requiredText(Scalar value, String field, String what) {

@@ -125,6 +125,16 @@ class OpenInferenceRestTest {
   }
 
   @Test
+  void fieldsTheProtocolDoesNotDefineAreReadPastAsTritonAndKServeDo() {
+    String extra = "{\"model_name\": \"houses\", \"inputs\": " + HOUSE_INPUTS.replace("\"name\": \"age\"",
+        "\"name\": \"age\", \"note\": {\"unit\": [\"years\"]}") + ", \"outputs\": [{\"name\": \"predictions\", "
+        + "\"hint\": 1}]}";
+    Answer answer = http().post("/v2/models/houses/infer", extra);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().get("outputs").get(0).get("data").toString()).isEqualTo("[263.0,24.0]");
+  }
+
+  @Test
   void tellsWhetherAModelVersionIsReady() {
     assertThat(http().get("/v2/models/houses/ready").body()).isEqualTo("{\"name\":\"houses\",\"ready\":true}");
     Answer broken = http().get("/v2/models/houses/versions/3/ready");
@@ -200,7 +210,9 @@ class OpenInferenceRestTest {
     assertBadRequest("{\"inputs\": [1, }", "malformed JSON at line 1, column 16: unexpected '}'");
     assertBadRequest("{\"inputs\": [{\"name\": \"age\"", "malformed JSON at line 1, column 27: the body ends "
         + "before the object that opens at line 1, column 13 is closed");
-    assertBadRequest("{\"instances\": []}", "unknown field 'instances' in the request");
+    assertBadRequest("{\"instances\": []}", "the request needs \"inputs\": a list of tensors {\"name\", \"shape\", "
+        + "\"datatype\", \"data\"}, one per model input; \"instances\" is TF Serving's format, which POST "
+        + "/v1/models/<model>:predict takes");
     assertBadRequest("{\"inputs\": []}", "the request needs \"inputs\"");
     assertBadRequest(houses("\"FP32\"", "[2]", "[1, 2]").replace("\"city\"", "\"town\""),
         "unknown input 'town'; the model takes [age, rooms, city]");
