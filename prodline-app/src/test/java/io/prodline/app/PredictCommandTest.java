@@ -148,6 +148,18 @@ class PredictCommandTest {
   }
 
   @Test
+  void aValueBeyondFloat32IsRefusedAsTheInfinityTheModelWouldBeGiven() throws Exception {
+    Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
+    Path csv = editedCsv("in.csv", 20, n -> n == 8, line -> line.replaceFirst("^(\\d+),[^,]*,", "$1,1e300,"));
+    Path out = dir.resolve("out.csv");
+    Run r = run("predict", "--model", model.toString(), "--input", csv.toString(), "--output", out.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("row 7 of the input: model input 'a' is beyond the float32 range the model "
+        + "computes in").contains("--allow-nan");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void aKeptColumnNamedTwiceIsRefusedNamingTheOption() throws Exception {
     Path model = BareModelFixture.model(dir.resolve("model"), "reg:squarederror");
     Path csv = BareModelFixture.csv(dir.resolve("in.csv"), 10);

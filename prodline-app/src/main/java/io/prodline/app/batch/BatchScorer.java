@@ -235,7 +235,7 @@ public final class BatchScorer {
         read += batch.rowCount();
         inFlight.addLast(pool.submit(() -> {
           checkNonFinite(batch, firstRow);
-          return file.encode(batch, predictor.predict(batch));
+          return file.encode(batch, predict(batch, firstRow));
         }));
       }
       while (!inFlight.isEmpty()) {
@@ -290,6 +290,23 @@ public final class BatchScorer {
                 + "correct the value, or pass --allow-nan to predict with it");
       }
     }
+  }
+
+  /**
+   * The batch's predictions; unless infinities are allowed, a value the transform carried beyond float32's range
+   * (1e300 in a float64 column) fails the run as an infinity would, since the model would be given one.
+   */
+  private Predictions predict(Frame batch, long firstRow) {
+    float[] features = predictor.encode(batch);
+    int infinite = nonFinite.infinity() ? -1 : Predictor.firstInfinite(features);
+    if (infinite >= 0) {
+      int width = predictor.inputWidth();
+      throw new ProdlineException("row " + (firstRow + infinite / width + 1) + " of the input: model input '"
+          + predictor.inputName(infinite % width) + "' is beyond the float32 range the model computes in (its "
+          + "largest value is 3.4e38), so the model would be given infinity; correct the value, or pass --allow-nan "
+          + "to predict with it");
+    }
+    return predictor.predictEncoded(features, batch.rowCount());
   }
 
   /** The first row whose value the model is not given (a missing one counts as NaN), or -1. */

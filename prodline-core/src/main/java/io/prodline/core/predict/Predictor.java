@@ -81,6 +81,26 @@ public final class Predictor implements AutoCloseable {
     return bundle.transform().apply(raw);
   }
 
+  /**
+   * Where encoded rows hold an infinity, or -1: a finite input beyond float32's range (1e300 sent as a float64) that
+   * the transform carried into the model, which computes in float32, as infinity. Callers that refuse infinite
+   * inputs refuse these too, which would otherwise reach the model unseen. The index is row * {@link #inputWidth()}
+   * + the model input ({@link #inputName}).
+   */
+  public static int firstInfinite(float[] features) {
+    for (int i = 0; i < features.length; i++) {
+      if (Float.isInfinite(features[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The name of model input {@code column} (a raw feature's name for a model that takes its features as they are). */
+  public String inputName(int column) {
+    return bundle.transform().outputNames().get(column);
+  }
+
   /** Predicts rows already encoded by {@link #encode}; {@code features} holds {@code rows * inputWidth()} floats. */
   public Predictions predictEncoded(float[] features, int rows) {
     float[] out = runtime.predict(features, rows);

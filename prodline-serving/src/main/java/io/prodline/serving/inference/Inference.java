@@ -1,6 +1,7 @@
 package io.prodline.serving.inference;
 
 import io.prodline.core.predict.Predictions;
+import io.prodline.core.predict.Predictor;
 import io.prodline.serving.batching.Batchers;
 import io.prodline.serving.batching.BatchingConfig;
 import io.prodline.serving.batching.DynamicBatcher;
@@ -8,6 +9,7 @@ import io.prodline.serving.batching.PendingRows;
 import io.prodline.serving.lifecycle.VersionHandle;
 import io.prodline.serving.predictionlog.PredictionLog;
 import io.prodline.serving.predictionlog.PredictionRecord;
+import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.statistics.RequestTiming;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +101,15 @@ public final class Inference {
 
   /** The request's rows as its model takes them; its inputs are ready from now. */
   private static float[] encode(InferenceRequest request) {
-    float[] features = request.version().predictor().encode(request.inputs());
+    Predictor predictor = request.version().predictor();
+    float[] features = predictor.encode(request.inputs());
+    int infinite = request.infinityAllowed() ? -1 : Predictor.firstInfinite(features);
+    if (infinite >= 0) {
+      throw new BadRequestException("instance " + infinite / predictor.inputWidth() + ": model input '"
+          + predictor.inputName(infinite % predictor.inputWidth()) + "' is beyond the float32 range the model "
+          + "computes in (its largest value is 3.4e38), so it would reach the model as infinity; send a value "
+          + "within that range");
+    }
     request.timing().inputsReady(request.inputs().rowCount(), System.nanoTime());
     return features;
   }

@@ -343,7 +343,8 @@ public final class RequestRunner {
           return false;
         }
         String bodyId = call.requestId(decoded);
-        request = new InferenceRequest(bodyId != null ? bodyId : requestId, handle.model(), handle, frame, timing);
+        request = new InferenceRequest(bodyId != null ? bodyId : requestId, handle.model(), handle, frame, timing,
+            nonFinite(handle).infinity());
         return true;
       } catch (RuntimeException e) {
         fail(e);
