@@ -9,11 +9,16 @@ public final class StrictUtf8 {
 
   /**
    * The index of the first byte of the first ill-formed sequence in {@code bytes[from, to)}, or -1. Plain ASCII is
-   * stepped over eight bytes at a time.
+   * stepped over 32 bytes at a time.
    */
   public static int firstInvalid(byte[] bytes, int from, int to) {
     int i = from;
     while (i < to) {
+      // Four words a step, their high bits tested together: one branch per 32 bytes of ASCII, not four.
+      while (i + 32 <= to && !EightBytes.nonAscii(EightBytes.at(bytes, i) | EightBytes.at(bytes, i + 8)
+          | EightBytes.at(bytes, i + 16) | EightBytes.at(bytes, i + 24))) {
+        i += 32;
+      }
       while (i + 8 <= to && !EightBytes.nonAscii(EightBytes.at(bytes, i))) {
         i += 8;
       }
