@@ -39,4 +39,14 @@ class StrictUtf8Test {
       return false;
     }
   }
+
+  @Test
+  void findsABadByteAfterAnyLengthOfAscii() {
+    for (int at = 0; at < 100; at++) {
+      byte[] text = "x".repeat(100).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      text[at] = (byte) 0xC0;
+      assertThat(StrictUtf8.firstInvalid(text, 0, text.length)).as("at %d", at).isEqualTo(at);
+      assertThat(StrictUtf8.firstInvalid(text, 0, at)).as("before %d", at).isEqualTo(-1);
+    }
+  }
 }
