@@ -179,14 +179,70 @@ class TensorModelServingTest {
         });
   }
 
+  /** The two rows of {@link #INPUTS} as TF Serving's row format, each an object naming every input. */
+  private static final String INSTANCES = "[{\"a\": [1, 2, 3, 4], \"b\": [0, 0, -10, 0], \"flag\": true, "
+      + "\"text\": \"z\u00fcrich\", \"h\": [1.5, -0.25], \"img\": [[1, 2], [3, 4]]}, "
+      + "{\"a\": [0.5, 0.25, 0, -1], \"b\": [7, 0, 0, 0], \"flag\": false, \"text\": {\"b64\": \"\"}, "
+      + "\"h\": [65504, 0.1], \"img\": [[10, 20], [30, 40]]}]";
+
   @Test
-  void tfServingsRowFormatsNameTheProtocolThatServesTheModel() {
-    Answer answer = http.post("/v1/models/t:predict", "{\"instances\": [[1, 2, 3, 4]]}");
-    assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.error()).isEqualTo("model 't' version 1 is served as the tensors its graph declares, not as "
+  void tfServingsRowFormatStacksEachInputAndAnswersEachRowsOutputs() {
+    Answer answer = http.post("/v1/models/t:predict", "{\"instances\": " + INSTANCES + "}");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"predictions\":["
+        + "{\"sum\":[1.0,2.0,-7.0,4.0],\"argmax\":3,\"not_flag\":false,\"text_out\":\"z\u00fcrich\","
+        + "\"half_doubled\":[3.0,-0.5],\"img_sum\":10.0},"
+        + "{\"sum\":[7.5,0.25,0.0,-1.0],\"argmax\":0,\"not_flag\":true,\"text_out\":\"\","
+        + "\"half_doubled\":[131008.0,0.19995117],\"img_sum\":100.0}]}");
+  }
+
+  @Test
+  void tfServingsColumnarFormatTakesAndAnswersWholeTensors() {
+    String columns = "{\"inputs\": {\"a\": [[1, 2, 3, 4], [0.5, 0.25, 0, -1]], \"b\": [[0, 0, -10, 0], [7, 0, 0, 0]], "
+        + "\"flag\": [true, false], \"text\": [\"z\u00fcrich\", \"\"], \"h\": [[1.5, -0.25], [65504, 0.1]], "
+        + "\"img\": [[[1, 2], [3, 4]], [[10, 20], [30, 40]]]}}";
+    Answer answer = http.post("/v1/models/t:predict", columns);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("{\"outputs\":{\"sum\":[[1.0,2.0,-7.0,4.0],[7.5,0.25,0.0,-1.0]],"
+        + "\"argmax\":[3,0],\"not_flag\":[false,true],\"text_out\":[\"z\u00fcrich\",\"\"],"
+        + "\"half_doubled\":[[3.0,-0.5],[131008.0,0.19995117]],\"img_sum\":[10.0,100.0]}}");
+  }
+
+  @Test
+  void tfServingsMisfitsAre400AndItsExamplesFormatsNameTheFormatThatServesTheModel() {
+    assertV1BadRequest("{\"instances\": [[1, 2, 3, 4]]}", "instance 0 must be an object naming the model's inputs "
+        + "[a, b, flag, text, h, img], as the model has several");
+    assertV1BadRequest("{\"instances\": " + INSTANCES.replace("\"flag\": true, ", "") + "}",
+        "instance 0 is missing input 'flag'");
+    assertV1BadRequest("{\"instances\": " + INSTANCES.replace("\"b\": [0, 0, -10, 0]", "\"b\": [0, 0, \"x\", 0]")
+        + "}", "input 'b' element 2 must be an integer (int64) but got \"x\"");
+    assertV1BadRequest("{\"instances\": " + INSTANCES.replace("[1, 2, 3, 4]", "[1, 2, 3]") + "}",
+        "input 'a' is not a list of one shape");
+    assertV1BadRequest("{\"instances\": " + INSTANCES.replace("\"flag\": true", "\"flg\": true, \"flag\": true")
+        + "}", "instance 0 has unknown input 'flg'; the model takes [a, b, flag, text, h, img]");
+    Answer classify = http.post("/v1/models/t:classify", "{\"examples\": [{\"a\": 1}]}");
+    assertThat(classify.status()).isEqualTo(400);
+    assertThat(classify.error()).isEqualTo("model 't' version 1 is served as the tensors its graph declares, not as "
         + "rows of features; call it through the Open Inference Protocol, POST /v2/models/t/infer (or gRPC "
         + "ModelInfer), whose GET /v2/models/t lists the tensors");
     assertThat(http.get("/v1/models/t").body()).contains("\"state\":\"AVAILABLE\"");
+  }
+
+  @Test
+  void tfServingsMetadataDescribesEveryTensorOfTheGraph() {
+    JsonNode signature = http.get("/v1/models/t/metadata").json().get("metadata").get("signature_def")
+        .get("signature_def").get("serving_default");
+    assertThat(signature.get("inputs").get("h").toString()).isEqualTo("{\"dtype\":\"DT_HALF\",\"tensor_shape\":"
+        + "{\"dim\":[{\"size\":\"-1\",\"name\":\"\"},{\"size\":\"2\",\"name\":\"\"}],\"unknown_rank\":false},"
+        + "\"name\":\"h\"}");
+    assertThat(signature.get("outputs").fieldNames()).toIterable()
+        .containsExactly("sum", "argmax", "not_flag", "text_out", "half_doubled", "img_sum");
+  }
+
+  private static void assertV1BadRequest(String body, String error) {
+    Answer answer = http.post("/v1/models/t:predict", body);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.error()).startsWith(error);
   }
 
   private static void assertBadRequest(String inputs, String error) {

@@ -44,11 +44,20 @@ public final class MetadataResponse {
    */
   public static byte[] encode(String model, long version, BundleManifest manifest, TensorNames graph) {
     ServingSignature signature = ServingSignature.of(manifest, graph);
+    return encode(model, version, signature.inputs(), List.of(signature.output()));
+  }
+
+  /** The metadata of a signature of these inputs and outputs (a model served as its graph's tensors). */
+  public static byte[] encode(String model, long version, List<ServingSignature.Tensor> signatureInputs,
+      List<ServingSignature.Tensor> signatureOutputs) {
     Map<String, TensorInfo> inputs = new LinkedHashMap<>();
-    for (ServingSignature.Tensor input : signature.inputs()) {
+    for (ServingSignature.Tensor input : signatureInputs) {
       inputs.put(input.name(), info(input));
     }
-    Map<String, TensorInfo> outputs = Map.of(signature.output().name(), info(signature.output()));
+    Map<String, TensorInfo> outputs = new LinkedHashMap<>();
+    for (ServingSignature.Tensor output : signatureOutputs) {
+      outputs.put(output.name(), info(output));
+    }
     Metadata metadata = new Metadata(new SignatureDefMap(SIGNATURE_DEF_MAP, Map.of(PredictRequestDecoder.SIGNATURE,
         new SignatureDef(inputs, outputs, ServingSignature.PREDICT_METHOD))));
     return Json.write(new Body(new ModelSpec(model, "", Long.toString(version)), metadata));

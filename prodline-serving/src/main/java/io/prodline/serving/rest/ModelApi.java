@@ -5,10 +5,12 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.prodline.core.bundle.Bundle;
 import io.prodline.core.bundle.BundleManifest;
 import io.prodline.core.error.ProdlineException;
 import io.prodline.core.frame.Frame;
 import io.prodline.core.predict.Predictions;
+import io.prodline.core.tensor.TensorModel;
 import io.prodline.serving.health.Readiness;
 import io.prodline.serving.inference.Inference;
 import io.prodline.serving.inference.RequestRunner;
@@ -21,11 +23,12 @@ import io.prodline.serving.metrics.ServingMetrics;
 import io.prodline.serving.protocol.ExampleRequestDecoder;
 import io.prodline.serving.protocol.ExampleTask;
 import io.prodline.serving.protocol.MetadataResponse;
-import io.prodline.serving.protocol.PredictRequestDecoder;
 import io.prodline.serving.protocol.PredictRequestDecoder.PredictRequest;
+import io.prodline.serving.protocol.PredictRequestDecoder;
 import io.prodline.serving.protocol.PredictResponseEncoder;
 import io.prodline.serving.protocol.ResultsEncoder;
 import io.prodline.serving.protocol.StatusResponse;
+import io.prodline.serving.protocol.TfServingTensors;
 import io.prodline.serving.protocol.Utf8Json;
 import io.prodline.serving.protocol.v2.V2Inference;
 import io.prodline.serving.rest.v2.V2RestApi;
@@ -132,8 +135,7 @@ public final class ModelApi {
         case STATUS -> CompletableFuture.completedFuture(ApiResponse.ok(StatusResponse.encode(statuses(route))));
         case METADATA -> {
           try (VersionHandle handle = servables.acquire(route.model(), route.selector())) {
-            yield CompletableFuture.completedFuture(ApiResponse.ok(MetadataResponse.encode(route.model(),
-                handle.version(), handle.predictor().bundle().manifest(), handle.predictor().bundle().tensors())));
+            yield CompletableFuture.completedFuture(ApiResponse.ok(metadata(route.model(), handle)));
           }
         }
         case PREDICT, CLASSIFY, REGRESS -> predict(request, route, headers, body, connection);
@@ -150,6 +152,17 @@ public final class ModelApi {
   void countRefused(String uri, HttpResponseStatus status) {
     String path = new QueryStringDecoder(uri).path();
     runner.refused(V2RestApi.handles(path) ? ServingMetrics.REST_V2 : ServingMetrics.REST_V1, status.code());
+  }
+
+  private static byte[] metadata(String model, VersionHandle handle) {
+    if (handle.tensorModel().isPresent()) {
+      TensorModel tensors = handle.tensorModel().get();
+      return MetadataResponse.encode(model, handle.version(),
+          tensors.inputs().stream().map(TfServingTensors::signature).toList(),
+          tensors.outputs().stream().map(TfServingTensors::signature).toList());
+    }
+    Bundle bundle = handle.predictor().bundle();
+    return MetadataResponse.encode(model, handle.version(), bundle.manifest(), bundle.tensors());
   }
 
   private List<VersionStatus> statuses(Route route) {
@@ -169,6 +182,18 @@ public final class ModelApi {
   /** TF Serving's three prediction endpoints: their decoders and encoders. */
   private record V1Call(Route.Endpoint endpoint, RequestBody sent, RequestRunner runner)
       implements RequestRunner.Call<PredictRequest, ApiResponse> {
+    /** TF Serving's {@code :predict} of a model served as tensors; {@code :classify} and {@code :regress} need rows. */
+    @Override
+    public ApiResponse runTensors(VersionHandle handle, TensorModel model) {
+      if (endpoint != Route.Endpoint.PREDICT) {
+        throw handle.notRows();
+      }
+      byte[] body = sent.bytes();
+      Utf8Json.require(body, body.length);
+      return ApiResponse.ok(TfServingTensors.predict(body, model, runner.limits().maxRows(),
+          runner.nonFinite(handle)));
+    }
+
     @Override
     public PredictRequest decode(VersionHandle handle) {
       BundleManifest manifest = handle.predictor().bundle().manifest();

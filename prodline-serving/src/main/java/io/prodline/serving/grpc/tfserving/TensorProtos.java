@@ -5,6 +5,7 @@ import static io.prodline.serving.grpc.tfserving.proto.DataType.DT_FLOAT;
 import com.google.protobuf.ByteString;
 import io.prodline.core.bundle.TensorNames;
 import io.prodline.core.frame.ColumnType;
+import io.prodline.core.numbers.HalfFloats;
 import io.prodline.core.predict.Predictions;
 import io.prodline.core.predict.Predictor;
 import io.prodline.serving.grpc.tfserving.proto.TensorProto;
@@ -181,8 +182,8 @@ final class TensorProtos {
     return switch (type) {
       case FP32 -> doubles(elements, i -> tensor.getFloatVal(i * step));
       case FP64 -> doubles(elements, i -> tensor.getDoubleVal(i * step));
-      case FP16 -> doubles(elements, i -> RawTensors.halfToFloat(halfVal(tensor, i * step, name)));
-      case BF16 -> doubles(elements, i -> RawTensors.bfloat16ToFloat(halfVal(tensor, i * step, name)));
+      case FP16 -> doubles(elements, i -> HalfFloats.halfToFloat(halfVal(tensor, i * step, name)));
+      case BF16 -> doubles(elements, i -> HalfFloats.bfloat16ToFloat(halfVal(tensor, i * step, name)));
       case INT8, INT16, INT32, UINT8, UINT16 -> longs(elements, i -> tensor.getIntVal(i * step), tensor, type, name);
       case INT64 -> longs(elements, i -> tensor.getInt64Val(i * step), tensor, type, name);
       case UINT32 -> longs(elements, i -> Integer.toUnsignedLong(tensor.getUint32Val(i * step)), tensor, type, name);

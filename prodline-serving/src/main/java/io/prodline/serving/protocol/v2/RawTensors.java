@@ -1,6 +1,7 @@
 package io.prodline.serving.protocol.v2;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.prodline.core.numbers.HalfFloats;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Utf8Text;
 import java.io.IOException;
@@ -59,8 +60,8 @@ public final class RawTensors {
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
           values[i] = switch (type) {
-            case FP16 -> halfToFloat(in.getShort());
-            case BF16 -> bfloat16ToFloat(in.getShort());
+            case FP16 -> HalfFloats.halfToFloat(in.getShort());
+            case BF16 -> HalfFloats.bfloat16ToFloat(in.getShort());
             case FP32 -> in.getFloat();
             default -> in.getDouble();
           };
@@ -106,71 +107,6 @@ public final class RawTensors {
     return new TensorData.Strings(values.toArray(String[]::new));
   }
 
-  /** bfloat16 to float: its 16 bits are the upper half of the float's, so the conversion is exact. */
-  public static float bfloat16ToFloat(short bfloat16) {
-    return Float.intBitsToFloat((bfloat16 & 0xffff) << 16);
-  }
-
-  /** IEEE 754 half precision to float; exact, since every half is a float. */
-  public static float halfToFloat(short half) {
-    int bits = half & 0xffff;
-    int sign = (bits & 0x8000) << 16;
-    int exponent = (bits >>> 10) & 0x1f;
-    int mantissa = bits & 0x3ff;
-    if (exponent == 0x1f) {
-      return Float.intBitsToFloat(sign | 0x7f800000 | (mantissa << 13));
-    }
-    if (exponent == 0) {
-      // Zero or subnormal: mantissa * 2^-24.
-      float magnitude = mantissa * 0x1p-24f;
-      return sign == 0 ? magnitude : -magnitude;
-    }
-    return Float.intBitsToFloat(sign | ((exponent + 112) << 23) | (mantissa << 13));
-  }
-
-  /**
-   * float to IEEE 754 half precision, rounded to the nearest half, ties to even; beyond the largest half (65504,
-   * and up to the tie above it) is infinity. A value that came from a half comes back as those bits.
-   */
-  public static short floatToHalf(float value) {
-    int bits = Float.floatToRawIntBits(value);
-    int sign = (bits >>> 16) & 0x8000;
-    int exponent = (bits >>> 23) & 0xff;
-    int mantissa = bits & 0x7fffff;
-    if (exponent == 0xff) { // infinity, or NaN kept quiet with its top payload bits
-      return (short) (sign | 0x7c00 | (mantissa == 0 ? 0 : 0x200 | mantissa >>> 13));
-    }
-    int halfExponent = exponent - 127 + 15;
-    if (halfExponent >= 0x1f) {
-      return (short) (sign | 0x7c00);
-    }
-    if (halfExponent <= 0) { // a subnormal half, or zero: the significand shifted down to units of 2^-24
-      if (halfExponent < -10) {
-        return (short) sign;
-      }
-      return (short) (sign | roundShifted(mantissa | 0x800000, 14 - halfExponent));
-    }
-    // Rounding up may carry into the exponent, which is the right next half (up to infinity).
-    return (short) (sign | roundShifted(halfExponent << 23 | mantissa, 13));
-  }
-
-  /** float to bfloat16, its upper 16 bits rounded to nearest, ties to even; NaN stays a quiet NaN. */
-  public static short floatToBfloat16(float value) {
-    int bits = Float.floatToRawIntBits(value);
-    if (Float.isNaN(value)) {
-      return (short) ((bits >>> 16) | 0x40);
-    }
-    return (short) ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16);
-  }
-
-  /** {@code value >>> shift}, rounded to nearest, ties to even. */
-  private static int roundShifted(int value, int shift) {
-    int kept = value >>> shift;
-    int rest = value & ((1 << shift) - 1);
-    int half = 1 << (shift - 1);
-    return rest > half || (rest == half && (kept & 1) != 0) ? kept + 1 : kept;
-  }
-
   /**
    * Writes elements of a fixed-size datatype, given in the raw layout, as the JSON array of an answer's
    * {@code data}: BOOL as true and false, integers as numbers (UINT64 unsigned), FP16 and BF16 as the floats they
@@ -184,8 +120,8 @@ public final class RawTensors {
         case BOOL -> g.writeBoolean(in.get() != 0);
         case UINT64 -> g.writeNumber(new BigInteger(Long.toUnsignedString(in.getLong())));
         case UINT8, UINT16, UINT32, INT8, INT16, INT32, INT64 -> g.writeNumber(readInteger(in, type));
-        case FP16 -> g.writeNumber(halfToFloat(in.getShort()));
-        case BF16 -> g.writeNumber(bfloat16ToFloat(in.getShort()));
+        case FP16 -> g.writeNumber(HalfFloats.halfToFloat(in.getShort()));
+        case BF16 -> g.writeNumber(HalfFloats.bfloat16ToFloat(in.getShort()));
         case FP32 -> g.writeNumber(in.getFloat());
         case FP64 -> g.writeNumber(in.getDouble());
         case BYTES -> throw new IllegalArgumentException("BYTES elements are texts, not raw values");

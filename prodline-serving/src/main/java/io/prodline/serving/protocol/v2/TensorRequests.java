@@ -1,5 +1,6 @@
 package io.prodline.serving.protocol.v2;
 
+import io.prodline.core.numbers.HalfFloats;
 import io.prodline.core.tensor.Tensor;
 import io.prodline.core.tensor.TensorModel;
 import io.prodline.core.tensor.TensorSpec;
@@ -148,8 +149,8 @@ final class TensorRequests {
               "send a finite number");
         }
         switch (spec.type()) {
-          case FLOAT16 -> raw.putShort(RawTensors.floatToHalf((float) value));
-          case BFLOAT16 -> raw.putShort(RawTensors.floatToBfloat16((float) value));
+          case FLOAT16 -> raw.putShort(HalfFloats.floatToHalf((float) value));
+          case BFLOAT16 -> raw.putShort(HalfFloats.floatToBfloat16((float) value));
           case FLOAT32 -> raw.putFloat((float) value);
           default -> raw.putDouble(value);
         }

@@ -215,7 +215,8 @@ class OpenInferenceRestTest {
         + "/v1/models/<model>:predict takes");
     assertBadRequest("{\"inputs\": []}", "the request needs \"inputs\"");
     assertBadRequest(HOUSE_INPUTS.replace("\"datatype\": \"FP32\", \"data\": [1.5, 2]", "\"datatype\": \"FP64\", "
-        + "\"data\": [1.5, 1e300]").transform(inputs -> "{\"inputs\": " + inputs + "}"), "instance 1: model input 'age' is "
+        + "\"data\": [1.5, 1e300]").transform(inputs -> "{\"inputs\": " + inputs + "}"),
+        "instance 1: model input 'age' is "
         + "beyond the float32 range the model computes in (its largest value is 3.4e38), so it would reach the model "
         + "as infinity; send a value within that range");
     assertBadRequest(houses("\"FP32\"", "[2]", "[1, 2]").replace("\"city\"", "\"town\""),
