@@ -161,7 +161,7 @@ final class GrpcTensors {
         .setModelName(result.modelName())
         .setModelVersion(result.modelVersion())
         .setId(result.id());
-    boolean allRaw = result.outputs().stream().anyMatch(output -> output.rawValues() != null);
+    boolean allRaw = result.outputs().stream().anyMatch(output -> output.tensor() != null);
     for (OutputTensor output : result.outputs()) {
       ModelInferResponse.InferOutputTensor.Builder tensor = response.addOutputsBuilder()
           .setName(output.name())

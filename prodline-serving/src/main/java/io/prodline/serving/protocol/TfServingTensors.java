@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodline.core.numbers.HalfFloats;
 import io.prodline.core.tensor.Tensor;
+import io.prodline.core.tensor.TensorJson;
 import io.prodline.core.tensor.TensorModel;
 import io.prodline.core.tensor.TensorSpec;
 import io.prodline.core.tensor.TensorType;
@@ -72,29 +73,32 @@ public final class TfServingTensors {
       throw new BadRequestException("the request has " + instances.size() + " rows, more than the " + maxRows
           + " this server accepts in one request; split it into smaller requests");
     }
+    for (int row = 0; row < instances.size(); row++) { // each row's form once, not once per input
+      JsonNode instance = instances.get(row);
+      boolean named = instance.isObject() && !isB64(instance);
+      if (specs.size() > 1 && !named) {
+        throw new BadRequestException("instance " + row + " must be an object naming the model's inputs "
+            + names(specs) + ", as the model has several");
+      }
+      if (named) {
+        requireKnown(instance, specs, "instance " + row);
+      }
+    }
     Map<String, Tensor> inputs = new LinkedHashMap<>();
     for (TensorSpec spec : specs) {
-      List<JsonNode> values = new ArrayList<>(instances.size());
-      for (int row = 0; row < instances.size(); row++) {
-        JsonNode instance = instances.get(row);
-        boolean named = instance.isObject() && !isB64(instance);
-        if (specs.size() > 1 && !named) {
-          throw new BadRequestException("instance " + row + " must be an object naming the model's inputs "
-              + names(specs) + ", as the model has several");
-        }
-        if (named) {
-          requireKnown(instance, specs, "instance " + row);
-        }
-        JsonNode value = named ? instance.get(spec.name()) : instance;
-        if (value == null) {
-          throw new BadRequestException("instance " + row + " is missing input '" + spec.name() + "'");
-        }
-        values.add(value);
-      }
       long[] shape = spec.shape();
       if (shape.length == 0 || shape[0] >= 0) {
         throw new BadRequestException("input '" + spec.name() + "' has no dimension of rows (its shape is "
             + Arrays.toString(shape) + "); send it in \"inputs\", the whole tensor");
+      }
+      List<JsonNode> values = new ArrayList<>(instances.size());
+      for (int row = 0; row < instances.size(); row++) {
+        JsonNode instance = instances.get(row);
+        JsonNode value = instance.isObject() && !isB64(instance) ? instance.get(spec.name()) : instance;
+        if (value == null) {
+          throw new BadRequestException("instance " + row + " is missing input '" + spec.name() + "'");
+        }
+        values.add(value);
       }
       String what = "input '" + spec.name() + "'";
       long[] row = shapeOf(values.get(0));
@@ -290,17 +294,18 @@ public final class TfServingTensors {
       rows = shape[0];
     }
     long rowCount = rows;
+    List<ByteBuffer> raws = outputs.stream().map(Tensor::raw).toList(); // taken once, not per row
     return write(g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("predictions");
       for (int row = 0; row < rowCount; row++) {
         if (outputs.size() == 1) {
-          writeRow(g, outputs.get(0), row);
+          writeRow(g, outputs.get(0), raws.get(0), row);
         } else {
           g.writeStartObject();
           for (int o = 0; o < outputs.size(); o++) {
             g.writeFieldName(names.get(o));
-            writeRow(g, outputs.get(o), row);
+            writeRow(g, outputs.get(o), raws.get(o), row);
           }
           g.writeEndObject();
         }
@@ -316,12 +321,12 @@ public final class TfServingTensors {
       g.writeStartObject();
       g.writeFieldName("outputs");
       if (outputs.size() == 1) {
-        writeNested(g, outputs.get(0), outputs.get(0).shape(), 0, 0);
+        writeNested(g, outputs.get(0), outputs.get(0).raw(), outputs.get(0).shape(), 0, 0);
       } else {
         g.writeStartObject();
         for (int o = 0; o < outputs.size(); o++) {
           g.writeFieldName(names.get(o));
-          writeNested(g, outputs.get(o), outputs.get(o).shape(), 0, 0);
+          writeNested(g, outputs.get(o), outputs.get(o).raw(), outputs.get(o).shape(), 0, 0);
         }
         g.writeEndObject();
       }
@@ -329,42 +334,25 @@ public final class TfServingTensors {
     });
   }
 
-  private static void writeRow(JsonGenerator g, Tensor tensor, int row) throws IOException {
+  private static void writeRow(JsonGenerator g, Tensor tensor, ByteBuffer raw, int row) throws IOException {
     long[] shape = tensor.shape();
     long perRow = Tensor.elementCount(Arrays.copyOfRange(shape, 1, shape.length));
-    writeNested(g, tensor, shape, 1, row * perRow);
+    writeNested(g, tensor, raw, shape, 1, row * perRow);
   }
 
   /** Writes the elements from {@code first} on as nested lists of {@code shape} from {@code depth} on. */
-  private static void writeNested(JsonGenerator g, Tensor tensor, long[] shape, int depth, long first)
-      throws IOException {
+  private static void writeNested(JsonGenerator g, Tensor tensor, ByteBuffer raw, long[] shape, int depth,
+      long first) throws IOException {
     if (depth == shape.length) {
-      writeElement(g, tensor, (int) first);
+      TensorJson.writeElement(g, tensor, raw, (int) first);
       return;
     }
     long step = Tensor.elementCount(Arrays.copyOfRange(shape, depth + 1, shape.length));
     g.writeStartArray();
     for (long i = 0; i < shape[depth]; i++) {
-      writeNested(g, tensor, shape, depth + 1, first + i * step);
+      writeNested(g, tensor, raw, shape, depth + 1, first + i * step);
     }
     g.writeEndArray();
-  }
-
-  private static void writeElement(JsonGenerator g, Tensor tensor, int i) throws IOException {
-    ByteBuffer raw = tensor.raw();
-    switch (tensor.type()) {
-      case STRING -> g.writeString(tensor.strings()[i]);
-      case BOOL -> g.writeBoolean(raw.get(i) != 0);
-      case UINT8 -> g.writeNumber(raw.get(i) & 0xFF);
-      case INT8 -> g.writeNumber(raw.get(i));
-      case INT16 -> g.writeNumber(raw.getShort(2 * i));
-      case INT32 -> g.writeNumber(raw.getInt(4 * i));
-      case INT64 -> g.writeNumber(raw.getLong(8 * i));
-      case FLOAT16 -> g.writeNumber(HalfFloats.halfToFloat(raw.getShort(2 * i)));
-      case BFLOAT16 -> g.writeNumber(HalfFloats.bfloat16ToFloat(raw.getShort(2 * i)));
-      case FLOAT32 -> g.writeNumber(raw.getFloat(4 * i));
-      case FLOAT64 -> g.writeNumber(raw.getDouble(8 * i));
-    }
   }
 
   private interface Writing {

@@ -1,6 +1,7 @@
 package io.prodline.serving.protocol.v2;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.prodline.core.tensor.TensorJson;
 import io.prodline.serving.protocol.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,9 +55,9 @@ public final class InferResponseEncoder {
         } else if (output.texts() != null) {
           g.writeFieldName("data");
           g.writeArray(output.texts(), 0, output.texts().length);
-        } else if (output.rawValues() != null) {
+        } else if (output.tensor() != null) {
           g.writeFieldName("data");
-          RawTensors.writeJson(g, output.datatype(), output.rawValues());
+          TensorJson.writeFlat(g, output.tensor());
         } else {
           g.writeArrayFieldStart("data");
           for (float v : output.values()) {

@@ -1,11 +1,8 @@
 package io.prodline.serving.protocol.v2;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.prodline.core.numbers.HalfFloats;
 import io.prodline.serving.protocol.BadRequestException;
 import io.prodline.serving.protocol.Utf8Text;
-import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -105,29 +102,6 @@ public final class RawTensors {
           + "but its shape needs " + elements);
     }
     return new TensorData.Strings(values.toArray(String[]::new));
-  }
-
-  /**
-   * Writes elements of a fixed-size datatype, given in the raw layout, as the JSON array of an answer's
-   * {@code data}: BOOL as true and false, integers as numbers (UINT64 unsigned), FP16 and BF16 as the floats they
-   * are, FP32 and FP64 in their shortest round-trip form.
-   */
-  public static void writeJson(JsonGenerator g, DataType type, byte[] raw) throws IOException {
-    ByteBuffer in = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-    g.writeStartArray();
-    while (in.hasRemaining()) {
-      switch (type) {
-        case BOOL -> g.writeBoolean(in.get() != 0);
-        case UINT64 -> g.writeNumber(new BigInteger(Long.toUnsignedString(in.getLong())));
-        case UINT8, UINT16, UINT32, INT8, INT16, INT32, INT64 -> g.writeNumber(readInteger(in, type));
-        case FP16 -> g.writeNumber(HalfFloats.halfToFloat(in.getShort()));
-        case BF16 -> g.writeNumber(HalfFloats.bfloat16ToFloat(in.getShort()));
-        case FP32 -> g.writeNumber(in.getFloat());
-        case FP64 -> g.writeNumber(in.getDouble());
-        case BYTES -> throw new IllegalArgumentException("BYTES elements are texts, not raw values");
-      }
-    }
-    g.writeEndArray();
   }
 
   /** The raw layout of BYTES elements, for binary outputs: each a 4-byte little-endian length, then its UTF-8. */

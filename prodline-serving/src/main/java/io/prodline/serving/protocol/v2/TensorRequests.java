@@ -72,10 +72,9 @@ final class TensorRequests {
     List<OutputTensor> answers = new ArrayList<>(results.size());
     for (int i = 0; i < results.size(); i++) {
       Tensor result = results.get(i);
-      DataType type = datatype(result.type());
       answers.add(result.type() == TensorType.STRING
           ? OutputTensor.bytes(names.get(i), result.shape(), result.strings(), binary.get(i))
-          : OutputTensor.raw(names.get(i), type, result.shape(), bytes(result.raw()), binary.get(i)));
+          : OutputTensor.of(names.get(i), datatype(result.type()), result, binary.get(i)));
     }
     return new InferenceResult(modelName, version, request.id(), answers);
   }
@@ -182,11 +181,5 @@ final class TensorRequests {
 
   private static String described(TensorSpec spec) {
     return spec.name() + " " + datatype(spec.type()) + " " + Arrays.toString(spec.shape());
-  }
-
-  private static byte[] bytes(ByteBuffer raw) {
-    byte[] bytes = new byte[raw.remaining()];
-    raw.get(bytes);
-    return bytes;
   }
 }
