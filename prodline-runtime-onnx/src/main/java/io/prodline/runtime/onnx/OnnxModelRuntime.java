@@ -111,10 +111,6 @@ final class OnnxModelRuntime implements ModelRuntime {
 
   @Override
   public void close() {
-    try {
-      session.close();
-    } catch (OrtException e) {
-      throw new IllegalStateException("closing the ONNX session failed", e);
-    }
+    OnnxRuntimeProvider.close(session);
   }
 }

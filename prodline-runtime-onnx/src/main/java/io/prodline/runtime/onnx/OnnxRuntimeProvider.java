@@ -164,6 +164,15 @@ public final class OnnxRuntimeProvider implements ModelRuntimeProvider {
         + " lists " + manifest.classes().size() + " classes");
   }
 
+  /** Closes a loaded model's session when the model is unloaded. */
+  static void close(OrtSession session) {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException("closing the ONNX session failed", e);
+    }
+  }
+
   static void closeQuietly(OrtSession session) {
     if (session != null) {
       try {

@@ -199,10 +199,6 @@ final class OnnxTensorModel implements TensorModel {
 
   @Override
   public void close() {
-    try {
-      session.close();
-    } catch (OrtException e) {
-      throw new IllegalStateException("closing the ONNX session failed", e);
-    }
+    OnnxRuntimeProvider.close(session);
   }
 }

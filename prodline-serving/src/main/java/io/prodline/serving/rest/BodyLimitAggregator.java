@@ -40,10 +40,11 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
   private final int maxBodyBytes;
   /** Counts the requests this handler refuses (413, 408) in the metrics. */
   private final ModelApi api;
-  /** Whether a request's head has come and the last of its body has not: what the idle timeout looks at. */
-  private boolean receiving;
-  /** The URI of the request being received, for the metrics. */
-  private String receivingUri;
+  /**
+   * The URI of the request whose head has come and the last of its body has not, or null: what the idle timeout
+   * looks at, and names in the metrics.
+   */
+  private String receiving;
 
   BodyLimitAggregator(int maxBodyBytes, ModelApi api) {
     super(maxBodyBytes);
@@ -54,11 +55,10 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
   @Override
   protected void decode(ChannelHandlerContext ctx, HttpObject message, List<Object> out) throws Exception {
     if (message instanceof HttpRequest request) {
-      receiving = true;
-      receivingUri = request.uri();
+      receiving = request.uri();
     }
     if (message instanceof LastHttpContent) { // a FullHttpRequest is both
-      receiving = false;
+      receiving = null;
     }
     super.decode(ctx, message, out);
   }
@@ -70,9 +70,9 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
    */
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-    if (event instanceof IdleStateEvent && receiving) {
-      receiving = false;
-      api.countRefused(receivingUri, HttpResponseStatus.REQUEST_TIMEOUT);
+    if (event instanceof IdleStateEvent && receiving != null) {
+      api.countRefused(receiving, HttpResponseStatus.REQUEST_TIMEOUT);
+      receiving = null;
       if (ctx.pipeline().get(HttpServerKeepAliveHandler.class) != null) {
         ctx.pipeline().remove(HttpServerKeepAliveHandler.class); // the lingering close closes it, later
       }
